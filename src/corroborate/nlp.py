@@ -1,0 +1,92 @@
+"""Loaded models, shared and lazy: spaCy and the sentence-embedding model, each loaded once per process.
+
+Models load from installed packages only; nothing is fetched from a hub at run time.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from corroborate.settings import DEFAULT_SETTINGS
+
+if TYPE_CHECKING:
+    import numpy as np
+    from sentence_transformers import SentenceTransformer
+    from spacy.language import Language
+
+# Offline before any Hugging Face import: the model ships in a package, and a hub lookup would hang offline.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+#: Components each use needs; everything else is disabled, since spaCy's cost grows with each component.
+SENTENCE_PIPES = ("senter",)
+ENTITY_PIPES = ("tok2vec", "ner")
+PARSE_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
+
+
+@cache
+def spacy_pipeline(components: tuple[str, ...] = PARSE_PIPES) -> Language:
+    """The spaCy English model with only ``components`` enabled."""
+    import spacy
+
+    nlp = spacy.load(DEFAULT_SETTINGS.models.spacy_model)
+    if "senter" in components and "parser" not in components:
+        nlp.enable_pipe("senter")
+    keep = set(components)
+    for name in list(nlp.pipe_names):
+        if name not in keep:
+            nlp.disable_pipe(name)
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+def sentencizer() -> Language:
+    """The cheapest pipeline that splits sentences well (the statistical ``senter``, no parser)."""
+    return spacy_pipeline(SENTENCE_PIPES)
+
+
+@cache
+def embedding_model() -> SentenceTransformer:
+    """The packaged all-MiniLM-L6-v2 sentence-embedding model, on the CPU."""
+    from sentence_transformers import SentenceTransformer
+
+    package = importlib.import_module(DEFAULT_SETTINGS.models.embedding_package)
+    return SentenceTransformer(_model_directory(package), device="cpu")
+
+
+def _model_directory(package: object) -> str:
+    for attribute in ("MODEL_PATH", "model_path", "MODEL_DIR"):
+        value = getattr(package, attribute, None)
+        if value:
+            return str(value)
+    package_file = getattr(package, "__file__", None)
+    if package_file is None:
+        raise RuntimeError(f"{package!r} does not say where its model lies")
+    root = Path(package_file).parent
+    for config in sorted(root.rglob("config_sentence_transformers.json")):
+        return str(config.parent)
+    for config in sorted(root.rglob("modules.json")):
+        return str(config.parent)
+    return str(root)
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Unit-length embeddings of ``texts`` (one row each), so a dot product is the cosine similarity."""
+    import numpy as np
+
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    model = embedding_model()
+    vectors = model.encode(
+        texts,
+        batch_size=DEFAULT_SETTINGS.models.embedding_batch_size,
+        normalize_embeddings=True,
+        show_progress_bar=False,
+        convert_to_numpy=True,
+    )
+    return np.asarray(vectors, dtype=np.float32)

@@ -1,0 +1,214 @@
+"""Typed records that the pipeline stages pass to each other.
+
+Each stage reads one kind of record and produces another; nothing travels between stages as a bare dict.
+The brief records (``Brief`` and what it holds) are the JSON contract: ``docs/brief.md`` explains each field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+InputKind = Literal["text", "html"]
+ClaimStatus = Literal["corroborated", "single_source", "contradicted"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One article as read from an input, before extraction.
+
+    ``origin`` says where it came from: a file path, ``path#record-N`` for a WARC record or a JSONL line,
+    or a URL. The metadata fields hold only what the input itself states (JSONL fields, WARC target URI).
+    """
+
+    origin: str
+    kind: InputKind
+    content: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input, or a part of one, that could not be read, and why."""
+
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedSpan:
+    """Text taken out of an article as page junk, kept with the reason it was removed."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedPage:
+    """What extraction finds in one document: main text plus metadata, before junk removal."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    removed: tuple[RemovedSpan, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A clean article, as stored.
+
+    ``id`` is a content hash of the raw input, so the same input ingested twice is one article.
+    ``text_hash`` hashes the clean text, so copies of one article from different pages can be found.
+    """
+
+    id: str
+    origin: str
+    source: str
+    title: str | None
+    author: str | None
+    published: str | None
+    text: str
+    raw: str
+    url: str | None = None
+    text_hash: str = ""
+    removed: tuple[RemovedSpan, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of one article; ``index`` is its position, ``start`` its character offset in the text."""
+
+    article_id: str
+    index: int
+    start: int
+    text: str
+
+
+# ---- The brief: the JSON contract -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Evidence:
+    article: str
+    quote: str
+    source: str = ""
+    start: int | None = None
+
+
+@dataclass(slots=True)
+class Claim:
+    text: str
+    status: ClaimStatus
+    sources: list[str]
+    evidence: list[Evidence]
+    outlets: list[str] = field(default_factory=list)
+    independent_origins: int = 0
+    cited_origins: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Position:
+    value: str
+    sources: list[str]
+    evidence: list[Evidence]
+
+
+@dataclass(slots=True)
+class Contradiction:
+    subject: str
+    positions: list[Position]
+    kind: str = ""
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    type: str
+    aliases: list[str]
+    sources: list[str]
+
+
+@dataclass(slots=True)
+class TimelineEvent:
+    date: str | None
+    when: str
+    event: str
+    sources: list[str]
+    resolution: str = ""
+
+
+@dataclass(slots=True)
+class ArticleRef:
+    id: str
+    origin: str
+    source: str
+    title: str | None
+    published: str | None
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class SourceSignal:
+    """What one outlet contributes to a story; every figure is shown with its parts, never as one score."""
+
+    source: str
+    articles: list[str]
+    statements: int
+    corroborated: int
+    contradictions_alone: int = 0
+    attributed: int = 0
+    junk_chars: int = 0
+    total_chars: int = 0
+
+    @property
+    def corroborated_share(self) -> float:
+        return self.corroborated / self.statements if self.statements else 0.0
+
+    @property
+    def junk_share(self) -> float:
+        return self.junk_chars / self.total_chars if self.total_chars else 0.0
+
+    @property
+    def attribution_rate(self) -> float:
+        return self.attributed / self.statements if self.statements else 0.0
+
+
+@dataclass(slots=True)
+class RemovedRef:
+    article: str
+    text: str
+    reason: str
+
+
+@dataclass(slots=True)
+class StoryInfo:
+    title: str
+    id: str | None = None
+    other_stories: int = 0
+
+
+@dataclass(slots=True)
+class Brief:
+    story: StoryInfo
+    articles: list[ArticleRef]
+    claims: list[Claim]
+    contradictions: list[Contradiction] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    removed: list[RemovedRef] = field(default_factory=list)
+    sources: list[SourceSignal] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for signal, raw in zip(self.sources, data["sources"], strict=True):
+            raw["corroborated_share"] = round(signal.corroborated_share, 3)
+            raw["junk_share"] = round(signal.junk_share, 3)
+            raw["attribution_rate"] = round(signal.attribution_rate, 3)
+        return data

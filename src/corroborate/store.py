@@ -1,0 +1,221 @@
+"""The article store: SQLite behind a small interface. No SQL lives outside this module.
+
+The store runs in WAL mode so that readers (the web app) never block the writer (an ingest), and every
+batch of articles is one transaction: a crash or kill loses at most the batch in flight, never anything
+committed before it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from corroborate.errors import StoreError
+from corroborate.records import Article, RemovedSpan, Skipped
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id         TEXT PRIMARY KEY,
+    origin     TEXT NOT NULL,
+    source     TEXT NOT NULL,
+    title      TEXT,
+    author     TEXT,
+    published  TEXT,
+    url        TEXT,
+    text       TEXT NOT NULL,
+    text_hash  TEXT NOT NULL,
+    raw        TEXT NOT NULL,
+    ingested   REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_text_hash ON articles(text_hash);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
+CREATE TABLE IF NOT EXISTS origins (
+    origin     TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id)
+);
+CREATE INDEX IF NOT EXISTS origins_article ON origins(article_id);
+CREATE TABLE IF NOT EXISTS removed (
+    article_id TEXT NOT NULL REFERENCES articles(id),
+    position   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    reason     TEXT NOT NULL,
+    PRIMARY KEY (article_id, position)
+);
+CREATE TABLE IF NOT EXISTS skipped (
+    origin     TEXT PRIMARY KEY,
+    reason     TEXT NOT NULL,
+    at         REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    kind       TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    updated    REAL NOT NULL,
+    PRIMARY KEY (kind, key)
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What one ``add_articles`` call did: ids newly stored and ids that were there already."""
+
+    added: tuple[str, ...]
+    existing: tuple[str, ...]
+
+
+class Store:
+    """SQLite-backed article store. One instance per thread; open as many readers as needed."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if readonly:
+                uri = f"file:{Path(self.path).resolve()}?mode=ro"
+                self._db = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+            else:
+                self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.executescript(SCHEMA)
+                self._db.commit()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: cannot open the store ({error})") from error
+        self._db.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            yield self._db
+            self._db.commit()
+        except BaseException:
+            self._db.rollback()
+            raise
+
+    # ---- articles -----------------------------------------------------------------------------------------
+
+    def add_articles(self, articles: Sequence[Article]) -> AddResult:
+        """Store a batch in one transaction; articles already stored (same id) are not stored twice."""
+        added: list[str] = []
+        existing: list[str] = []
+        now = time.time()
+        with self.transaction() as db:
+            for article in articles:
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO articles"
+                    " (id, origin, source, title, author, published, url, text, text_hash, raw, ingested)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id, article.origin, article.source, article.title, article.author,
+                        article.published, article.url, article.text, article.text_hash, article.raw, now,
+                    ),
+                )
+                db.execute(
+                    "INSERT OR REPLACE INTO origins (origin, article_id) VALUES (?, ?)",
+                    (article.origin, article.id),
+                )
+                if cursor.rowcount == 0:
+                    existing.append(article.id)
+                    continue
+                added.append(article.id)
+                db.executemany(
+                    "INSERT INTO removed (article_id, position, text, reason) VALUES (?, ?, ?, ?)",
+                    [(article.id, n, span.text, span.reason) for n, span in enumerate(article.removed)],
+                )
+                db.execute("DELETE FROM skipped WHERE origin = ?", (article.origin,))
+        return AddResult(tuple(added), tuple(existing))
+
+    def record_skipped(self, skipped: Iterable[Skipped]) -> None:
+        now = time.time()
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO skipped (origin, reason, at) VALUES (?, ?, ?)",
+                [(item.origin, item.reason, now) for item in skipped],
+            )
+
+    def has_origin(self, origin: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM origins WHERE origin = ?", (origin,)).fetchone()
+        return row is not None
+
+    def article_ids_for_origins(self, origins: Iterable[str]) -> list[str]:
+        ids: list[str] = []
+        for origin in origins:
+            row = self._db.execute("SELECT article_id FROM origins WHERE origin = ?", (origin,)).fetchone()
+            if row is not None and row[0] not in ids:
+                ids.append(row[0])
+        return ids
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return self._article_from_row(row) if row is not None else None
+
+    def get_articles(self, article_ids: Iterable[str]) -> list[Article]:
+        found = (self.get_article(article_id) for article_id in article_ids)
+        return [article for article in found if article is not None]
+
+    def iter_articles(self, *, with_raw: bool = False) -> Iterator[Article]:
+        """All articles in ingest order; ``raw`` is left empty unless asked for, since it is the bulk."""
+        columns = "*" if with_raw else (
+            "id, origin, source, title, author, published, url, text, text_hash, '' AS raw, ingested"
+        )
+        for row in self._db.execute(f"SELECT {columns} FROM articles ORDER BY ingested, rowid"):
+            yield self._article_from_row(row)
+
+    def article_ids(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT id FROM articles ORDER BY ingested, rowid")]
+
+    def count_articles(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def skipped(self) -> list[Skipped]:
+        rows = self._db.execute("SELECT origin, reason FROM skipped ORDER BY at, origin")
+        return [Skipped(row[0], row[1]) for row in rows]
+
+    def _removed_spans(self, article_id: str) -> tuple[RemovedSpan, ...]:
+        rows = self._db.execute(
+            "SELECT text, reason FROM removed WHERE article_id = ? ORDER BY position", (article_id,)
+        )
+        return tuple(RemovedSpan(row[0], row[1]) for row in rows)
+
+    def _article_from_row(self, row: sqlite3.Row) -> Article:
+        return Article(
+            id=row["id"], origin=row["origin"], source=row["source"], title=row["title"],
+            author=row["author"], published=row["published"], text=row["text"], raw=row["raw"],
+            url=row["url"], text_hash=row["text_hash"], removed=self._removed_spans(row["id"]),
+        )
+
+    # ---- derived documents (briefs, stories, ...) ---------------------------------------------------------
+
+    def put_document(self, kind: str, key: str, body: object) -> None:
+        """Keep a derived JSON document (a story, a brief) so readers need not recompute it."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO documents (kind, key, body, updated) VALUES (?, ?, ?, ?)",
+                (kind, key, json.dumps(body), time.time()),
+            )
+
+    def get_document(self, kind: str, key: str) -> object | None:
+        row = self._db.execute(
+            "SELECT body FROM documents WHERE kind = ? AND key = ?", (kind, key)
+        ).fetchone()
+        return json.loads(row[0]) if row is not None else None
+
+    def documents(self, kind: str) -> list[tuple[str, object]]:
+        rows = self._db.execute(
+            "SELECT key, body FROM documents WHERE kind = ? ORDER BY updated DESC", (kind,)
+        )
+        return [(row[0], json.loads(row[1])) for row in rows]

@@ -1,0 +1,32 @@
+"""Shared test fixtures: where the shared data lies, and temporary stores."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+SHARED = Path(os.environ.get("CORROBORATE_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or skip the test with the reason when the shared data is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not found at {path} (set CORROBORATE_SHARED to its folder)")
+    return path
+
+
+@pytest.fixture
+def budapest_corpus() -> Path:
+    return shared_path("corpora", "budapest-2025")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "stories.db"
