@@ -58,12 +58,32 @@ class AlignSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimsSettings:
+    # Numbers: two quantities count the same thing when their counted phrases embed at least this close
+    # ("phone call" / "phone conversation" ~0.8; unrelated nouns < 0.5) or share their head noun.
+    same_counted_similarity: float = 0.75
+    # ... and their sentences, with the numbers masked, at least this close: the same fact told twice.
+    same_number_context_similarity: float = 0.6
+    # Dates: two dated events are one event when their event phrases embed at least this close.
+    same_event_similarity: float = 0.7
+    # ... and their sentences, with the dates masked, at least this close (guards against short phrases
+    # such as "the call" matching a different call).
+    same_date_context_similarity: float = 0.55
+    # An event phrase longer than this many words is a whole clause; the timeline shows it cut to this length.
+    max_event_words: int = 16
+    # Year-less dates ("October 16") with no tense to go by take the year that puts them nearest the anchor,
+    # but never further than this many days away, beyond which the year is left unknown.
+    max_yearless_distance_days: int = 183
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     models: ModelSettings = field(default_factory=ModelSettings)
     align: AlignSettings = field(default_factory=AlignSettings)
+    claims: ClaimsSettings = field(default_factory=ClaimsSettings)
 
 
 DEFAULT_SETTINGS = Settings()
