@@ -91,6 +91,18 @@ class Sentence:
     text: str
 
 
+@dataclass(slots=True)
+class Story:
+    """Articles that tell one event; ``sources`` are their outlets, dates span their publication dates."""
+
+    id: str
+    title: str
+    article_ids: list[str]
+    sources: list[str] = field(default_factory=list)
+    first_published: str | None = None
+    last_published: str | None = None
+
+
 # ---- The brief: the JSON contract -------------------------------------------------------------------------
 
 

@@ -1,0 +1,233 @@
+"""The story brief: assembled from aligned claims, rendered as Markdown (terminal) or the JSON contract."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from corroborate.records import (
+    Article,
+    ArticleRef,
+    Brief,
+    Claim,
+    Contradiction,
+    Entity,
+    RemovedRef,
+    Sentence,
+    SourceSignal,
+    StoryInfo,
+    TimelineEvent,
+)
+
+
+@dataclass(slots=True)
+class StoryFindings:
+    """What the claims stage adds to the aligned statements; empty until it runs."""
+
+    contradictions: list[Contradiction] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    #: Article id -> number of its statements that name where they come from ("according to ...").
+    attributed: dict[str, int] = field(default_factory=dict)
+
+
+def story_title(articles: Sequence[Article], claims: Sequence[Claim]) -> str:
+    """The headline most outlets would recognise: the title sharing most words with the other titles."""
+    titles = [article.title for article in articles if article.title]
+    if titles:
+        words = [set(title.lower().split()) for title in titles]
+        return max(titles, key=lambda t: sum(len(set(t.lower().split()) & other) for other in words))
+    if claims:
+        return claims[0].text
+    return "Untitled story"
+
+
+def assemble(
+    articles: Sequence[Article],
+    claims: list[Claim],
+    sentences: Mapping[str, Sequence[Sentence]],
+    findings: StoryFindings | None = None,
+    story_id: str | None = None,
+    other_stories: int = 0,
+) -> Brief:
+    findings = findings or StoryFindings()
+    return Brief(
+        story=StoryInfo(title=story_title(articles, claims), id=story_id, other_stories=other_stories),
+        articles=[ArticleRef(a.id, a.origin, a.source, a.title, a.published, a.url) for a in articles],
+        claims=claims,
+        contradictions=findings.contradictions,
+        entities=findings.entities,
+        timeline=findings.timeline,
+        removed=[RemovedRef(a.id, span.text, span.reason) for a in articles for span in a.removed],
+        sources=source_signals(articles, claims, findings),
+    )
+
+
+def source_signals(
+    articles: Sequence[Article], claims: Sequence[Claim], findings: StoryFindings
+) -> list[SourceSignal]:
+    """Per outlet: its statements, how many others corroborate, where it stands alone, its junk share."""
+    signals: dict[str, SourceSignal] = {}
+    outlet_of = {article.id: article.source for article in articles}
+    for article in articles:
+        signal = signals.setdefault(article.source, SourceSignal(article.source, [], 0, 0))
+        signal.articles.append(article.id)
+        signal.junk_chars += sum(len(span.text) for span in article.removed)
+        signal.total_chars += len(article.text) + sum(len(span.text) for span in article.removed)
+        signal.attributed += findings.attributed.get(article.id, 0)
+    for claim in claims:
+        for outlet in dict.fromkeys(outlet_of[article_id] for article_id in claim.sources):
+            signals[outlet].statements += 1
+            if claim.status == "corroborated":
+                signals[outlet].corroborated += 1
+    for contradiction in findings.contradictions:
+        for outlet in _lone_dissenters(contradiction, outlet_of):
+            signals[outlet].contradictions_alone += 1
+    return sorted(signals.values(), key=lambda signal: signal.source)
+
+
+def _lone_dissenters(contradiction: Contradiction, outlet_of: Mapping[str, str]) -> list[str]:
+    """Outlets that hold a position alone while another position has two or more outlets behind it."""
+    outlets = [{outlet_of[s] for s in position.sources if s in outlet_of} for position in contradiction.positions]
+    majority = max((len(group) for group in outlets), default=0)
+    if majority < 2:
+        return []
+    return [next(iter(group)) for group in outlets if len(group) == 1]
+
+
+# ---- rendering ----------------------------------------------------------------------------------------------
+
+
+def to_json(brief: Brief) -> str:
+    return json.dumps(brief.to_json(), ensure_ascii=False, indent=2)
+
+
+def to_markdown(brief: Brief, width: int = 100) -> str:
+    outlet_of = {article.id: article.source for article in brief.articles}
+    lines = [f"# {brief.story.title}", ""]
+    dates = sorted(a.published for a in brief.articles if a.published)
+    span = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f", {dates[0]}" if dates else "")
+    outlets = sorted({a.source for a in brief.articles})
+    lines.append(f"{len(brief.articles)} articles from {len(outlets)} outlets{span}: {', '.join(outlets)}.")
+    if brief.story.other_stories:
+        lines.append(f"These inputs hold {brief.story.other_stories} other stories; `corroborate stories` lists them.")
+    lines.append("")
+    corroborated = [c for c in brief.claims if c.status == "corroborated"]
+    contested = [c for c in brief.claims if c.status == "contradicted"]
+    single = [c for c in brief.claims if c.status == "single_source"]
+    lines += _claims_section("Corroborated", corroborated, outlet_of, width)
+    lines += _contradictions_section(brief.contradictions, outlet_of, width)
+    lines += _claims_section("Contested statements", contested, outlet_of, width)
+    lines += _single_source_section(single, outlet_of, width)
+    lines += _entities_section(brief.entities, outlet_of)
+    lines += _timeline_section(brief.timeline, outlet_of, width)
+    lines += _sources_section(brief.sources)
+    lines += _removed_section(brief, outlet_of, width)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _wrap(text: str, width: int, indent: str) -> list[str]:
+    return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent + "  ") or [indent]
+
+
+def _claims_section(title: str, claims: Sequence[Claim], outlet_of: Mapping[str, str], width: int) -> list[str]:
+    if not claims:
+        return []
+    lines = [f"## {title} ({len(claims)})", ""]
+    for number, claim in enumerate(claims, 1):
+        origins = f", {claim.independent_origins} independent" if claim.independent_origins else ""
+        lines += _wrap(f"{number}. {claim.text} [{len(claim.outlets)} outlets{origins}]", width, "")
+        for evidence in claim.evidence:
+            lines += _wrap(f"- {outlet_of.get(evidence.article, evidence.article)}: “{evidence.quote}”", width, "   ")
+        lines.append("")
+    return lines
+
+
+def _single_source_section(claims: Sequence[Claim], outlet_of: Mapping[str, str], width: int) -> list[str]:
+    if not claims:
+        return []
+    lines = [f"## Single-source ({len(claims)})", ""]
+    by_outlet: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_outlet.setdefault(outlet_of.get(claim.sources[0], claim.sources[0]), []).append(claim)
+    for outlet in sorted(by_outlet):
+        lines.append(f"### {outlet} alone")
+        for claim in by_outlet[outlet]:
+            lines += _wrap(f"- {claim.text}", width, "")
+        lines.append("")
+    return lines
+
+
+def _contradictions_section(
+    contradictions: Sequence[Contradiction], outlet_of: Mapping[str, str], width: int
+) -> list[str]:
+    if not contradictions:
+        return []
+    lines = [f"## Contradictions ({len(contradictions)})", ""]
+    for number, contradiction in enumerate(contradictions, 1):
+        kind = f" ({contradiction.kind})" if contradiction.kind else ""
+        lines.append(f"{number}. {contradiction.subject}{kind}")
+        for position in contradiction.positions:
+            names = ", ".join(dict.fromkeys(outlet_of.get(s, s) for s in position.sources))
+            lines += _wrap(f"- “{position.value}”: {names}", width, "   ")
+            for evidence in position.evidence:
+                lines += _wrap(f"> {evidence.quote}", width, "     ")
+        lines.append("")
+    return lines
+
+
+def _entities_section(entities: Sequence[Entity], outlet_of: Mapping[str, str]) -> list[str]:
+    if not entities:
+        return []
+    lines = [f"## Entities ({len(entities)})", ""]
+    for entity in entities:
+        aliases = [alias for alias in entity.aliases if alias != entity.name]
+        also = f" (also: {', '.join(aliases)})" if aliases else ""
+        count = len({outlet_of.get(s, s) for s in entity.sources})
+        lines.append(f"- {entity.name} [{entity.type}]{also}: {count} outlets")
+    lines.append("")
+    return lines
+
+
+def _timeline_section(timeline: Sequence[TimelineEvent], outlet_of: Mapping[str, str], width: int) -> list[str]:
+    if not timeline:
+        return []
+    lines = [f"## Timeline ({len(timeline)})", ""]
+    for event in timeline:
+        names = ", ".join(dict.fromkeys(outlet_of.get(s, s) for s in event.sources))
+        resolution = f" ({event.resolution})" if event.resolution else ""
+        lines += _wrap(f"- {event.date or 'undated'} “{event.when}”{resolution}: {event.event} [{names}]", width, "")
+    lines.append("")
+    return lines
+
+
+def _sources_section(signals: Sequence[SourceSignal]) -> list[str]:
+    if not signals:
+        return []
+    lines = [
+        "## Sources",
+        "",
+        "| outlet | articles | statements | corroborated by others | alone against majority | attributed | junk |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for s in signals:
+        lines.append(
+            f"| {s.source} | {len(s.articles)} | {s.statements} | {s.corroborated} ({s.corroborated_share:.0%})"
+            f" | {s.contradictions_alone} | {s.attributed} ({s.attribution_rate:.0%}) | {s.junk_share:.0%} |"
+        )
+    lines.append("")
+    return lines
+
+
+def _removed_section(brief: Brief, outlet_of: Mapping[str, str], width: int) -> list[str]:
+    if not brief.removed:
+        return []
+    lines = [f"## Page junk removed ({len(brief.removed)})", ""]
+    for removed in brief.removed:
+        text = " ".join(removed.text.split())
+        text = text if len(text) <= 120 else text[:117] + "..."
+        lines += _wrap(f"- {outlet_of.get(removed.article, removed.article)} [{removed.reason}]: {text}", width, "")
+    lines.append("")
+    return lines

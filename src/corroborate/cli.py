@@ -1,0 +1,122 @@
+"""The ``corroborate`` command: parses arguments, calls the pipeline, prints. No logic of its own."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+
+from tqdm import tqdm
+
+from corroborate import brief as brief_format
+from corroborate import pipeline
+from corroborate.errors import CorroborateError
+from corroborate.ingest import iter_documents
+from corroborate.records import Skipped
+from corroborate.store import Store
+
+DEFAULT_DB = "corroborate.db"
+
+
+def _report_skip(item: Skipped) -> None:
+    print(f"corroborate: skipped {item.origin}: {item.reason}", file=sys.stderr)
+
+
+def _progress_bar(description: str) -> tqdm:
+    # disable=None: a bar on a terminal, nothing in a pipe or a log file.
+    return tqdm(desc=description, unit=" docs", file=sys.stderr, disable=None, leave=False)
+
+
+def _ingest(inputs: Sequence[str], store: Store) -> pipeline.IngestReport:
+    with _progress_bar("ingest") as bar:
+        report = pipeline.ingest(inputs, store, on_skip=_report_skip, progress=bar.update)
+    if not report.article_ids:
+        raise CorroborateError(f"nothing could be read from {', '.join(inputs)}")
+    return report
+
+
+def command_ingest(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        report = _ingest(args.inputs, store)
+        print(
+            f"{len(report.added)} articles added, {len(report.existing)} already stored, "
+            f"{len(report.skipped)} inputs skipped; {store.count_articles()} articles in {args.db}"
+        )
+    return 0
+
+
+def command_brief(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        report = _ingest(args.inputs, store)
+        result = pipeline.build_brief(store, report.article_ids)
+    output = brief_format.to_json(result) if args.format == "json" else brief_format.to_markdown(result)
+    sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    return 0
+
+
+def command_extract(args: argparse.Namespace) -> int:
+    read = 0
+    for item in iter_documents(args.inputs):
+        if isinstance(item, Skipped):
+            _report_skip(item)
+            continue
+        try:
+            article = pipeline.build_article(item)
+        except CorroborateError as error:
+            print(f"corroborate: skipped {error}", file=sys.stderr)
+            continue
+        read += 1
+        record = {
+            "id": article.id, "origin": article.origin, "source": article.source, "title": article.title,
+            "author": article.author, "published": article.published, "url": article.url, "text": article.text,
+            "removed": [asdict(span) for span in article.removed],
+        }
+        print(json.dumps(record, ensure_ascii=False))
+    if not read:
+        raise CorroborateError(f"nothing could be read from {', '.join(args.inputs)}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="corroborate",
+        description="Which facts several outlets share, which rest on one, and where they disagree.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    brief = commands.add_parser("brief", help="ingest inputs and print the brief of the story they tell")
+    brief.add_argument("inputs", nargs="+", help="folders, text, HTML, WARC(.gz) or JSONL files")
+    brief.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default ./{DEFAULT_DB})")
+    brief.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    brief.set_defaults(run=command_brief)
+
+    ingest = commands.add_parser("ingest", help="store articles from inputs and print counts")
+    ingest.add_argument("inputs", nargs="+", help="folders, text, HTML, WARC(.gz) or JSONL files")
+    ingest.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default ./{DEFAULT_DB})")
+    ingest.set_defaults(run=command_ingest)
+
+    extract = commands.add_parser("extract", help="print each input's clean article as a JSON line")
+    extract.add_argument("inputs", nargs="+", help="folders, text, HTML, WARC(.gz) or JSONL files")
+    extract.set_defaults(run=command_extract)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    try:
+        return int(args.run(args))
+    except CorroborateError as error:
+        print(f"corroborate: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("corroborate: interrupted; everything committed before this is kept", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,195 @@
+"""The one orchestrator: every way in (CLI, web app, Spark job) runs the stages through these functions.
+
+1. ``ingest``: read inputs (``ingest.iter_documents``) into ``RawDocument`` records, streaming;
+2. ``build_article``: extract main text and metadata (``extract``), take page junk out and keep it
+   (``clean``), name the outlet, hash the content;
+3. store each batch of articles in one transaction, so a kill never loses what was committed;
+4. ``build_brief``: split sentences, align statements across outlets (``align``), and assemble the brief.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from corroborate import align, brief
+from corroborate.clean import clean
+from corroborate.errors import InputError, NothingReadError, UnknownStoryError
+from corroborate.extract import extract
+from corroborate.ingest import iter_documents
+from corroborate.records import Article, Brief, RawDocument, Skipped, Story
+from corroborate.sentences import split_sentences
+from corroborate.settings import DEFAULT_SETTINGS, Settings
+from corroborate.store import Store
+
+log = logging.getLogger(__name__)
+
+SkipHandler = Callable[[Skipped], None]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest did: articles newly stored, articles already stored, inputs skipped and why."""
+
+    added: list[str] = field(default_factory=list)
+    existing: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    #: Article ids in input order, each once: the articles these inputs hold, new or not.
+    article_ids: list[str] = field(default_factory=list)
+
+
+def content_id(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def text_hash(text: str) -> str:
+    """Hash of the clean text with case and spacing normalised: same words, same hash."""
+    normalised = " ".join(re.findall(r"\w+", text.lower()))
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def outlet_name(doc: RawDocument, page_source: str | None, url: str | None) -> str:
+    """The outlet: as the input states it, else as the page names itself, else the URL's host, else the file."""
+    for candidate in (doc.source, page_source):
+        if candidate and candidate.strip():
+            return candidate.strip()
+    host = urlsplit(url).hostname if url else None
+    if host:
+        return host.removeprefix("www.")
+    return Path(doc.origin.split("#", 1)[0]).stem or doc.origin
+
+
+def build_article(doc: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Article:
+    """Extract, clean and identify one document; raises ``InputError`` when it holds no article text."""
+    page = clean(extract(doc, settings), settings)
+    text = page.text.strip()
+    if not text:
+        raise InputError(doc.origin, "no article text found on the page")
+    url = doc.url or page.url
+    return Article(
+        id=content_id(doc.content),
+        origin=doc.origin,
+        source=outlet_name(doc, page.source, url),
+        title=doc.title or page.title,
+        author=doc.author or page.author,
+        published=doc.published or page.published,
+        text=text,
+        raw=doc.content,
+        url=url,
+        text_hash=text_hash(text),
+        removed=page.removed,
+    )
+
+
+def ingest_documents(
+    items: Iterable[RawDocument | Skipped],
+    store: Store,
+    settings: Settings = DEFAULT_SETTINGS,
+    on_skip: SkipHandler | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Build and store articles from documents, committing every ``commit_every``; skips are recorded."""
+    report = IngestReport()
+    batch: list[Article] = []
+    seen: set[str] = set()
+
+    def skip(item: Skipped) -> None:
+        report.skipped.append(item)
+        store.record_skipped([item])
+        if on_skip is not None:
+            on_skip(item)
+
+    def flush() -> None:
+        result = store.add_articles(batch)
+        report.added.extend(result.added)
+        report.existing.extend(result.existing)
+        batch.clear()
+
+    for item in items:
+        if progress is not None:
+            progress(1)
+        if isinstance(item, Skipped):
+            skip(item)
+            continue
+        article_id = content_id(item.content)
+        if article_id in seen:
+            continue
+        seen.add(article_id)
+        if store.get_article(article_id) is not None:
+            # Already stored: re-running on the same inputs must neither re-extract nor add it twice.
+            report.existing.append(article_id)
+            report.article_ids.append(article_id)
+            continue
+        try:
+            article = build_article(item, settings)
+        except InputError as error:
+            skip(Skipped(error.origin, error.reason))
+            continue
+        except Exception as error:  # one bad page must never stop a crawl; its reason is kept
+            log.debug("extraction failed for %s", item.origin, exc_info=True)
+            skip(Skipped(item.origin, f"extraction failed: {type(error).__name__}: {error}"))
+            continue
+        report.article_ids.append(article.id)
+        batch.append(article)
+        if len(batch) >= settings.ingest.commit_every:
+            flush()
+    flush()
+    return report
+
+
+def ingest(
+    inputs: Sequence[str | Path],
+    store: Store,
+    settings: Settings = DEFAULT_SETTINGS,
+    on_skip: SkipHandler | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Read every input (folders recursively, text, HTML, WARC, JSONL) into the store."""
+    return ingest_documents(iter_documents(inputs, settings), store, settings, on_skip, progress)
+
+
+def build_brief(store: Store, article_ids: Sequence[str], settings: Settings = DEFAULT_SETTINGS) -> Brief:
+    """The brief of the story that ``article_ids`` tell."""
+    articles = store.get_articles(article_ids)
+    if not articles:
+        raise NothingReadError("no articles to brief: every input was skipped or empty")
+    sentences = split_sentences(articles, settings)
+    groups = align.group_statements(align.statements(sentences, settings), settings)
+    by_id = {article.id: article for article in articles}
+    claims = align.claims_from_groups(groups, by_id)
+    return brief.assemble(articles, claims, sentences)
+
+
+def story_of(store: Store, article_ids: Sequence[str], story_id: str) -> Story:
+    """A ``Story`` record for the given articles (title, outlets, date span)."""
+    articles = store.get_articles(article_ids)
+    dates = sorted(article.published for article in articles if article.published)
+    return Story(
+        id=story_id,
+        title=brief.story_title(articles, []),
+        article_ids=[article.id for article in articles],
+        sources=sorted({article.source for article in articles}),
+        first_published=dates[0] if dates else None,
+        last_published=dates[-1] if dates else None,
+    )
+
+
+def list_stories(store: Store) -> list[Story]:
+    """Every story in the store, newest first."""
+    ids = store.article_ids()
+    return [story_of(store, ids, "all")] if ids else []
+
+
+def story_brief(store: Store, story_id: str, settings: Settings = DEFAULT_SETTINGS) -> Brief:
+    """The brief of one stored story, by id."""
+    for story in list_stories(store):
+        if story.id == story_id:
+            result = build_brief(store, story.article_ids, settings)
+            result.story.id = story.id
+            return result
+    raise UnknownStoryError(f"no story {story_id!r} in {store.path}")
