@@ -116,9 +116,10 @@ class Store:
         with self.transaction() as db:
             for article in articles:
                 cursor = db.execute(
-                    "INSERT OR IGNORE INTO articles"
+                    # ON CONFLICT, not OR IGNORE: only a repeated id is skipped; a broken row still fails.
+                    "INSERT INTO articles"
                     " (id, origin, source, title, author, published, url, text, text_hash, raw, ingested)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
                     (
                         article.id, article.origin, article.source, article.title, article.author,
                         article.published, article.url, article.text, article.text_hash, article.raw, now,
