@@ -18,6 +18,12 @@ class IngestSettings:
     # Articles are committed to the store in batches of this size: a kill loses at most one batch of work,
     # and never anything committed.
     commit_every: int = 50
+    # Decoded text with a larger share of control characters than this is binary data, not an article: text
+    # has almost none, while random bytes decode to about one in ten.
+    max_control_char_share: float = 0.05
+    # Bytes read from the start of a file of unknown kind to recognise WARC or HTML, and to find an HTML
+    # page's <meta charset>, which pages declare near the top.
+    sniff_bytes: int = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +32,13 @@ class ExtractSettings:
     header_lines: int = 12
     # A headline is a short line; longer lines are body paragraphs.
     max_title_words: int = 30
+    # A single word on its own line is a label or a section name, not a headline.
+    min_title_words: int = 2
+    # Topic tags right after a byline are a few words ("climate policy"); a standfirst is longer.
+    tag_max_words: int = 4
+    # trafilatura's precision mode: measured on the article-extraction benchmark it raises precision more
+    # than it costs recall (see bench/extraction.py).
+    favor_precision: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +46,20 @@ class CleanSettings:
     # A line of at least this many content words that shares none of them with the rest of the article is
     # off-topic (a pasted headline); shorter lines are judged by the junk patterns alone.
     offtopic_min_words: int = 3
-    # Share of a line's content words that must occur elsewhere in the article for it to count as on-topic.
+    # A line is off-topic when at most this share of its content words occurs in the article's paragraphs:
+    # zero, since one shared subject word is enough for a sub-heading to belong.
     offtopic_max_overlap: float = 0.0
-    # Lines up to this many words without closing punctuation, before or after the body, are page chrome.
+    # Lines of at least this many words are the paragraphs that say what the article is about.
+    topic_min_words: int = 12
+    # With fewer such paragraphs (a list-like page), every other line is the reference instead.
+    topic_min_paragraphs: int = 2
+    # Junk patterns only judge lines up to this long: a chrome line is short, and a paragraph that merely
+    # mentions cookies or newsletters is content.
+    pattern_max_words: int = 40
+    # After the last paragraph, lines up to this many words without closing punctuation may be signatures.
     chrome_max_words: int = 6
+    # An author's name alone on a line, as signed at the end of a page, has at most this many words.
+    signature_max_words: int = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +73,12 @@ class ModelSettings:
 
 @dataclass(frozen=True, slots=True)
 class AlignSettings:
-    # Cosine similarity of MiniLM sentence embeddings above which two sentences of different outlets state
-    # the same thing. Paraphrases of one fact score 0.75-0.95; different facts of one story 0.3-0.65.
-    same_statement_similarity: float = 0.72
+    # Two statements say the same thing above this score: MiniLM cosine + lexical_weight x story TF-IDF cosine.
+    # Measured on scraped reports of one event: paraphrases of one fact score 0.88-1.2, different facts about
+    # the same people and event 0.75-0.86 (the embedding alone cannot tell them apart; the shared rare words can).
+    same_statement_similarity: float = 0.84
+    # Weight of the shared story-specific words beside the embedding cosine.
+    lexical_weight: float = 0.5
     # Sentences shorter than this carry no checkable statement (headings, fragments).
     min_statement_words: int = 6
 
@@ -74,6 +100,49 @@ class ClaimsSettings:
     # Year-less dates ("October 16") with no tense to go by take the year that puts them nearest the anchor,
     # but never further than this many days away, beyond which the year is left unknown.
     max_yearless_distance_days: int = 183
+    # Entities: rapidfuzz ratio (0-100) above which two first names are spellings of one name:
+    # transliterations such as Sergei/Sergey score 83, different names such as John/Joan 75.
+    first_name_similarity: float = 80.0
+    # Surnames must agree more closely than first names: they carry the identity (Zelensky/Zelenskyy 94).
+    surname_similarity: float = 90.0
+    # Organisation and place names this similar are one name written two ways (WikiLeaks/Wikileaks).
+    org_name_similarity: float = 92.0
+    # Names shorter than this are compared exactly, since a ratio over a few letters is noise.
+    min_fuzzy_name_chars: int = 6
+    # Person mentions with more tokens than this are NER run-ons, not names.
+    max_name_tokens: int = 5
+    # Roles: an appositive longer than this many words is a clause, not a description of the person.
+    max_role_words: int = 14
+    # Quotes: quoted text shorter than this is a scare quote ("tense") unless a speaker is found for it.
+    min_quote_words: int = 4
+    # Quotes must have this many words to be matched across outlets: short phrases recur by chance.
+    min_matched_quote_words: int = 3
+    # rapidfuzz partial ratio over normalised quote text above which two quotes are one quote relayed
+    # twice (outlets often quote a shorter excerpt of the same words).
+    same_quote_similarity: float = 88.0
+    # A pronoun speaker is resolved to the nearest named person at most this many sentences back.
+    pronoun_lookback_sentences: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class WebSettings:
+    # The app has no login and shows everything in the store: it listens on loopback unless told otherwise.
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # One request body, all files together: a few saved pages or a small WARC; a whole crawl goes via the CLI.
+    max_request_bytes: int = 32 * 1024 * 1024
+    # Files in one upload: each is queued work for the one background ingest worker.
+    max_upload_files: int = 100
+    # Articles in one JSON ingest request (the JSONL fields); larger batches belong in a JSONL file.
+    max_json_articles: int = 5000
+    # Story ids a search returns: more than a reader scans, few enough for one page.
+    search_limit: int = 200
+    # Rows of the claims x outlets matrix: past this, the pattern is lost in scrolling.
+    matrix_max_claims: int = 40
+    # Finished ingest jobs kept in memory so their status page keeps answering.
+    jobs_kept: int = 100
+    # How often the job page asks for progress: often enough to look live, rarely enough to cost nothing.
+    poll_interval_ms: int = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +153,7 @@ class Settings:
     models: ModelSettings = field(default_factory=ModelSettings)
     align: AlignSettings = field(default_factory=AlignSettings)
     claims: ClaimsSettings = field(default_factory=ClaimsSettings)
+    web: WebSettings = field(default_factory=WebSettings)
 
 
 DEFAULT_SETTINGS = Settings()

@@ -1,0 +1,220 @@
+"""Junk removal: lines of page chrome leave the article text, each kept with the reason it was removed.
+
+Three passes over the lines of an extracted page, cheapest first, all pure Python so a crawl can run it on
+every page:
+
+1. pattern rules: generic English web chrome (cookie notices, share/comment/subscribe prompts, related-links
+   teasers, breadcrumbs, bylines, category tags, datelines, reading times, advertisement markers);
+2. the off-topic rule: a line whose content words occur nowhere in the article's paragraphs is a pasted
+   unrelated headline, whatever its wording;
+3. the page's tail: after the last paragraph, an author's name alone or a bare site domain is a signature.
+
+Short on-topic lines (sub-headings, one-line paragraphs, list items) match none of these and stay.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from corroborate.records import ExtractedPage, RemovedSpan
+from corroborate.settings import DEFAULT_SETTINGS, CleanSettings, Settings
+
+# A capitalised name of up to five words (case-sensitive inside the case-insensitive rules).
+_NAME = r"(?-i:[A-ZÀ-ÞĀ-Ž][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÞĀ-Ž][\w.'’-]*)){0,4}"
+# Whole-line patterns, each with its reason; a line longer than ``CleanSettings.pattern_max_words`` words
+# is a paragraph and is never matched, so an article that merely mentions cookies or newsletters stays.
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE))
+    for reason, pattern in (
+        (
+            "cookie notice",
+            r"\b(?:(?:this|our) (?:web)?site uses cookies|we use cookies|uses? of cookies|accept (?:all )?cookies"
+            r"|cookie (?:policy|settings|preferences|consent|notice)|privacy (?:&|and) cookies"
+            r"|by (?:continuing to use|using) (?:this|our) (?:web)?site|manage (?:your )?consent"
+            r"|we value your privacy)\b",
+        ),
+        (
+            "share/comment prompt",
+            r"^(?:share(?: this| the)?(?: article| story| post| page)?(?: on| via)?|tweet|pin it|e-?mail|print"
+            r"|leave a (?:comment|reply)|post a comment|add a comment|(?:view|show|load|read) (?:all )?comments?"
+            r"|\d+ comments?|no comments(?: yet)?|comments?|join the (?:conversation|discussion)|reply"
+            r"|facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|telegram|copy link|click to share.*"
+            r"|(?:be the )?first to comment.*)"
+            r"(?:\W+(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|pinterest|telegram|print|share"
+            r"|copy link|messenger|flipboard))*\W*$",
+        ),
+        (
+            "subscribe prompt",
+            r"^(?:subscribe\b|sign up (?:for|to)\b|follow us\b|get (?:our|the) .{0,40}newsletter|join our"
+            r" .{0,30}(?:newsletter|channel|community)|download (?:our|the) app|support (?:our|independent)"
+            r" journalism|become a (?:member|subscriber)|already a subscriber|(?:log|sign) in to)"
+            r"|\bnewsletter\b.*\b(?:sign up|subscribe|inbox)\b|\b(?:sign up|subscribe)\b.*\bnewsletter\b",
+        ),
+        (
+            "related-links teaser",
+            r"^(?:also read|read also|must read|read more|read next|see also|related(?: articles?| stories"
+            r"| posts?| coverage| content| reading| news)?|more from .{1,40}|more (?:stories|news|on this"
+            r"(?: story| topic)?)|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?"
+            r"(?:like|enjoy|be interested in)|don'?t miss|trending(?: now| stories)?|popular(?: now| stories)?"
+            r"|most (?:read|popular|viewed)|what to read next|editor'?s picks|top stories|latest (?:news|stories)"
+            r"|previous (?:article|post|story)|next (?:article|post|story))\s*(?:[:|»›\-–—]\s*\S.*)?\W*$",
+        ),
+        ("breadcrumb", r"^(?:home|homepage)\s*[»›>/|]|[»›].*[»›]"),
+        (
+            "byline",
+            rf"^(?:(?:written|posted|published|reported|words|story|text|reporting|editing)\s+)?by\s*:?"
+            rf"(?:\s+{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:\s*(?:[|,;·]|\s-\s).*)?)?$|^author\s*[:\-]",
+        ),
+        (
+            "category tags",
+            r"^(?:categor(?:y|ies)|tags?|tagged(?: with)?|topics?|filed under|posted in|labels?|keywords)\s*[:：]",
+        ),
+        (
+            "reading time",
+            r"^(?:\d+ comments?\s*)?\d+\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|reading)\W*$|^reading time\b",
+        ),
+        (
+            "dateline",
+            r"^(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?|date)\s*[:\-]?\s*"
+            r"(?:\w{3,9},?\s+)?(?:\d{1,2}\s+\w{3,9}|\w{3,9}\.?\s+\d{1,2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}).{0,30}$",
+        ),
+        (
+            "advertisement",
+            r"^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?"
+            r"|continue reading(?: below| the main story)?|scroll to continue(?: with content)?)\W*$",
+        ),
+        ("copyright notice", r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b"),
+    )
+)
+
+# Hyphenated compounds count as their parts, so "forward-looking" meets "looking forward".
+_WORD = re.compile(r"[^\W\d_][\w']*")
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?$")
+_DOMAIN = re.compile(r"^(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}$")
+_CLOSING = re.compile(r"[.!?:;,\"'”’)]$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪◦–—]|\d{1,2}[.)])\s")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
+
+# Function words carry no subject matter: a line sharing only these with the article shares nothing.
+# fmt: off
+_STOP_WORDS = frozenset({
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+    "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can",
+    "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had",
+    "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i",
+    "if", "in", "into", "is", "it", "its", "itself", "just", "let", "me", "more", "most", "my", "myself",
+    "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves",
+    "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their",
+    "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to",
+    "too", "under", "until", "up", "upon", "very", "was", "we", "were", "what", "when", "where", "which",
+    "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself",
+    "yourselves", "new", "says", "said", "say", "one", "two", "three", "many", "much", "may", "might",
+    "must", "shall", "still", "yet", "ever", "even", "every", "via", "per"
+})
+# fmt: on
+
+
+def clean(page: ExtractedPage, settings: Settings = DEFAULT_SETTINGS) -> ExtractedPage:
+    """``page`` with its junk lines out of the text and added, with their reasons, to ``removed``."""
+    lines = page.text.split("\n")
+    verdicts = _pattern_verdicts(lines, settings.clean)
+    verdicts.update(_offtopic_verdicts(lines, verdicts, settings.clean))
+    verdicts.update(_tail_verdicts(lines, verdicts, page.author, settings.clean))
+    removed = [RemovedSpan(lines[i].strip(), reason) for i, reason in sorted(verdicts.items())]
+    kept = [line for i, line in enumerate(lines) if i not in verdicts]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    return replace(page, text=text, removed=(*page.removed, *removed))
+
+
+def junk_reason(line: str, settings: CleanSettings = DEFAULT_SETTINGS.clean) -> str | None:
+    """The reason a line is page chrome by the pattern rules alone, or None."""
+    stripped = " ".join(line.split())
+    if not stripped or len(stripped.split()) > settings.pattern_max_words:
+        return None
+    for reason, pattern in _RULES:
+        if pattern.search(stripped):
+            return reason
+    return None
+
+
+def content_words(text: str) -> set[str]:
+    """Stems of the words that carry subject matter (stop words and numbers out)."""
+    words = (word.removesuffix("'s") for word in _WORD.findall(text.casefold().replace("’", "'")))
+    return {_stem(word) for word in words if word not in _STOP_WORDS and len(word) > 2}
+
+
+def _pattern_verdicts(lines: list[str], settings: CleanSettings) -> dict[int, str]:
+    verdicts = {}
+    for index, line in enumerate(lines):
+        reason = junk_reason(line, settings)
+        if reason is not None:
+            verdicts[index] = reason
+    return verdicts
+
+
+def _offtopic_verdicts(lines: list[str], verdicts: dict[int, str], settings: CleanSettings) -> dict[int, str]:
+    """Lines whose content words the article's paragraphs never use.
+
+    The subject matter is read from the paragraphs (lines of at least ``topic_min_words`` words) so that
+    two pasted lines repeating each other's words do not vouch for each other; a page of short lines only
+    is judged against all its other lines.
+    """
+    words = {i: content_words(line) for i, line in enumerate(lines) if i not in verdicts and line.strip()}
+    paragraphs = [i for i in words if len(lines[i].split()) >= settings.topic_min_words]
+    reference = paragraphs if len(paragraphs) >= settings.topic_min_paragraphs else list(words)
+    counts: dict[str, int] = {}
+    for i in reference:
+        for word in words[i]:
+            counts[word] = counts.get(word, 0) + 1
+    offtopic = {}
+    for i, line_words in words.items():
+        if len(line_words) < settings.offtopic_min_words:
+            continue
+        own = 1 if i in reference else 0
+        shared = sum(1 for word in line_words if counts.get(word, 0) > own)
+        if shared / len(line_words) <= settings.offtopic_max_overlap:
+            offtopic[i] = "off-topic line"
+    return offtopic
+
+
+def _tail_verdicts(
+    lines: list[str], verdicts: dict[int, str], author: str | None, settings: CleanSettings
+) -> dict[int, str]:
+    """Signature lines after the last paragraph: the author's name alone, a bare site domain."""
+    tail = {}
+    for index in range(len(lines) - 1, -1, -1):
+        line = " ".join(lines[index].split())
+        if not line:
+            continue
+        if verdicts.get(index) == "byline":
+            tail[index] = "author box"
+        elif index in verdicts:
+            continue
+        elif _DOMAIN.match(line):
+            tail[index] = "site signature"
+        elif _is_signature_name(line, author, settings):
+            tail[index] = "author box"
+        elif _LIST_ITEM.match(lines[index]) or _CLOSING.search(line) or len(line.split()) > settings.chrome_max_words:
+            break
+    return tail
+
+
+def _is_signature_name(line: str, author: str | None, settings: CleanSettings) -> bool:
+    if author and line.casefold() == author.casefold():
+        return True
+    words = line.split()
+    return (
+        len(words) <= settings.signature_max_words
+        and all(_NAME_WORD.match(word) and word[0].isupper() for word in words)
+        and not any(word.casefold() in _STOP_WORDS for word in words)
+    )
+
+
+def _stem(word: str) -> str:
+    """A crude suffix-stripping stem: enough for "talks"/"talked"/"talking" to meet, and cheap."""
+    word = word.strip("'")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word

@@ -1,0 +1,300 @@
+"""Extraction: a raw document becomes main text plus metadata, with the page's header chrome taken out.
+
+HTML goes through trafilatura (main text without comments, and the page's own metadata). Plain text, as
+scraped from a page, often starts with site chrome and the headline; those leading lines are read here:
+breadcrumbs, datelines, categories, bylines and reading-time lines go to ``removed`` with their reason, the
+headline becomes the title, and the date, author and outlet the page states are kept as metadata.
+Metadata stated by the input itself (JSONL fields, WARC target URI) wins over what the page says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from functools import lru_cache
+
+import trafilatura
+
+from corroborate.errors import InputError
+from corroborate.records import ExtractedPage, RawDocument, RemovedSpan
+from corroborate.settings import DEFAULT_SETTINGS, ExtractSettings, Settings
+
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# One token of a line that is nothing but a date: names, numbers, numeric dates, times, zones, fillers.
+_DATE_TOKEN = re.compile(
+    rf"(?:{_WEEKDAY}|{_MONTH})\.?|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,4}}(?:[/.:-]\d{{1,4}}){{1,2}}(?:am|pm)?|"
+    r"[ap]\.?m\.?|at|on|of|the|[a-z]{2,4}t|utc|gmt|updated|published|posted",
+    re.IGNORECASE,
+)
+_DATE_ANCHOR = re.compile(rf"\b{_MONTH}\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}", re.IGNORECASE)
+_DATE_LABEL = re.compile(
+    r"^(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?|date|on)\s*[:\-–—]?\s*",
+    re.IGNORECASE,
+)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+_BREADCRUMB = re.compile(r"^(?:home|homepage|start)\s*[»›>/|]|[»›].*[»›]", re.IGNORECASE)
+_CATEGORY = re.compile(
+    r"^(?:categor(?:y|ies)|tags?|topics?|filed under|sections?|posted in|labels?|keywords)\s*[:：]",
+    re.IGNORECASE,
+)
+_READING_TIME = re.compile(
+    r"\b\d+\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|reading)\b|\breading time\b|^\d+\s+(?:comments?|views?|shares?)\b",
+    re.IGNORECASE,
+)
+_BYLINE_LABEL = r"(?:(?:written|posted|published|reported|words|story|text|photos?)\s+)?by"
+_BYLINE = re.compile(rf"^(?:{_BYLINE_LABEL}\s*[:\-]?\s+|author\s*[:\-]\s*)(?P<name>\S.*)$", re.IGNORECASE)
+_BYLINE_ALONE = re.compile(rf"^(?:{_BYLINE_LABEL}|author)\s*:?$", re.IGNORECASE)
+# Where a byline's name ends: a separator before the outlet, a date or a role.
+_NAME_END = re.compile(r"\s*(?:[|,;·•–—]|\s-\s|\bon\s+\d|\bupdated\b|\bpublished\b).*$", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+
+# "SiteName (31/10/2025): " at the start of the first paragraph: the page names itself and dates the story.
+_SITE_DATELINE = re.compile(r"^(?P<site>[^\W\d_][\w.&'’ -]{0,40}?)\s*\((?P<date>[^()]{4,40})\)\s*[:–—-]\s*")
+# A trailing line that is a bare site domain ("Example.Net"): the page's own signature.
+_DOMAIN = re.compile(r"^(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}$")
+# A line ending like a sentence (a word of two lower-case letters or digits, then a full stop), not like
+# a headline ending in an abbreviation ("... the U.S.").
+_SENTENCE_END = re.compile(r"[a-z0-9%]{2}\.[\"'”’)]*$|[;,]$")
+_CLOSING = re.compile(r"[.!?:;,\"'”’)]$")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class _Header:
+    """What the leading lines of a plain-text page say about it, and which of them are chrome."""
+
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    chrome: dict[int, str] = field(default_factory=dict)
+    # The headline line and its repeats: not junk, but the title, so they leave the text unrecorded.
+    repeats: set[int] = field(default_factory=set)
+
+
+def extract(doc: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> ExtractedPage:
+    """Main text and metadata of ``doc``; leading page chrome of plain text goes to ``removed``.
+
+    Raises ``InputError`` when an HTML page holds no main text.
+    """
+    page = _extract_html(doc, settings.extract) if doc.kind == "html" else _extract_text(doc, settings.extract)
+    return replace(
+        page,
+        title=doc.title or page.title,
+        author=doc.author or page.author,
+        published=iso_date(doc.published) or page.published,
+        source=doc.source or page.source,
+        url=doc.url or page.url,
+    )
+
+
+def iso_date(value: str | None) -> str | None:
+    """``value`` as an ISO date (YYYY-MM-DD), or None when it does not read as a date."""
+    if not value or not value.strip():
+        return None
+    match = _ISO_DATE.match(value.strip())
+    if match:
+        return match.group(0)
+    parsed = _parse_date(value.strip())
+    return parsed.date().isoformat() if parsed else None
+
+
+# ---- HTML ------------------------------------------------------------------------------------------------
+
+
+def _extract_html(doc: RawDocument, settings: ExtractSettings) -> ExtractedPage:
+    result = trafilatura.bare_extraction(
+        doc.content,
+        url=doc.url,
+        with_metadata=True,
+        include_comments=False,
+        favor_precision=settings.favor_precision,
+    )
+    if result is None or not (result.text or "").strip():
+        raise InputError(doc.origin, "no article text found in the HTML page")
+    title = _clean_line(result.title) if result.title else None
+    lines = [line.rstrip() for line in result.text.splitlines()]
+    if title:
+        lines = [line for index, line in enumerate(lines) if not _is_title_repeat(line, title, index, settings)]
+    return ExtractedPage(
+        text=_join(lines),
+        title=title or None,
+        author=result.author or None,
+        published=iso_date(result.date),
+        source=result.sitename or None,
+        url=result.url or None,
+    )
+
+
+def _is_title_repeat(line: str, title: str, index: int, settings: ExtractSettings) -> bool:
+    return index < settings.header_lines and _normal(line) == _normal(title)
+
+
+# ---- Plain text ------------------------------------------------------------------------------------------
+
+
+def _extract_text(doc: RawDocument, settings: ExtractSettings) -> ExtractedPage:
+    lines = doc.content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    header = _read_header(lines, settings)
+    removed = [RemovedSpan(_clean_line(lines[i]), reason) for i, reason in sorted(header.chrome.items())]
+    kept = [line.rstrip() for i, line in enumerate(lines) if i not in header.chrome and i not in header.repeats]
+    kept, source, published, prefix = _site_dateline(kept)
+    if prefix:
+        removed.append(RemovedSpan(prefix, "dateline"))
+    return ExtractedPage(
+        text=_join(kept),
+        title=header.title,
+        author=header.author,
+        published=header.published or published,
+        source=source or _signature_site(kept),
+        removed=tuple(removed),
+    )
+
+
+def _read_header(lines: list[str], settings: ExtractSettings) -> _Header:
+    """Classify the first non-empty lines: chrome (with reason), the headline and its repeats."""
+    header = _Header()
+    indexes = [i for i, line in enumerate(lines) if line.strip()][: settings.header_lines]
+    in_header = True
+    previous_chrome = False
+    for position, index in enumerate(indexes):
+        line = _clean_line(lines[index])
+        following = _clean_line(lines[indexes[position + 1]]) if position + 1 < len(indexes) else ""
+        reason = _chrome_reason(line, following, header)
+        after_byline = position > 0 and header.chrome.get(indexes[position - 1]) == "byline"
+        if reason is None and after_byline and header.author is None and _looks_like_name(line):
+            header.author, reason = line, "byline"
+        if reason is not None:
+            header.chrome[index] = reason
+            previous_chrome = True
+            continue
+        if header.title is not None and _normal(line) == _normal(header.title):
+            header.repeats.add(index)
+            continue
+        if _is_body(line, settings):
+            in_header = False
+        if not in_header:
+            previous_chrome = False
+            continue
+        if header.title is None and _is_headline(line, settings):
+            header.title = line
+            header.repeats.add(index)
+        elif previous_chrome and _is_tag_line(line, settings):
+            header.chrome[index] = "category tags"
+            continue
+        previous_chrome = False
+    return header
+
+
+def _chrome_reason(line: str, following: str, header: _Header) -> str | None:
+    if _BREADCRUMB.search(line):
+        return "breadcrumb"
+    if _CATEGORY.match(line):
+        return "category tags"
+    if _READING_TIME.search(line) and len(line.split()) <= 8:
+        return "reading time"
+    date = _dateline_date(line)
+    if date is not None:
+        header.published = header.published or date
+        return "dateline"
+    if _BYLINE_ALONE.match(line) and _looks_like_name(following):
+        return "byline"
+    byline = _BYLINE.match(line)
+    if byline and len(line.split()) <= 12:
+        name = _NAME_END.sub("", byline.group("name")).strip()
+        if _looks_like_name(name):
+            header.author = header.author or name
+            return "byline"
+    return None
+
+
+def _dateline_date(line: str) -> str | None:
+    """The ISO date of a line that is nothing but a (labelled) date, else None."""
+    bare = _DATE_LABEL.sub("", line).strip()
+    if not bare or len(bare) > 60 or not _DATE_ANCHOR.search(bare):
+        return None
+    tokens = [token for token in re.split(r"[\s,|·•]+", bare) if token]
+    if not all(_DATE_TOKEN.fullmatch(token) for token in tokens):
+        return None
+    return iso_date(bare)
+
+
+def _is_body(line: str, settings: ExtractSettings) -> bool:
+    """A body paragraph: too long for a headline, or a sentence."""
+    return len(line.split()) > settings.max_title_words or bool(_SENTENCE_END.search(line))
+
+
+def _is_headline(line: str, settings: ExtractSettings) -> bool:
+    words = line.split()
+    return (
+        settings.min_title_words <= len(words) <= settings.max_title_words
+        and not line.endswith(":")
+        and any(word[0].isupper() for word in words)
+    )
+
+
+def _is_tag_line(line: str, settings: ExtractSettings) -> bool:
+    """A short label right after header chrome, not capitalised like a heading: the story's topic tags."""
+    words = line.split()
+    return (
+        len(words) <= settings.tag_max_words
+        and not _CLOSING.search(line)
+        and not all(word[0].isupper() or not word[0].isalpha() for word in words)
+    )
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 5 and all(_NAME_WORD.match(word) and word[0].isupper() for word in words)
+
+
+def _site_dateline(lines: list[str]) -> tuple[list[str], str | None, str | None, str | None]:
+    """Strip a "SiteName (date):" prefix from the first paragraph; return the site name and ISO date."""
+    for position, line in enumerate(lines):
+        if not line.strip():
+            continue
+        match = _SITE_DATELINE.match(line.strip())
+        published = iso_date(match.group("date")) if match else None
+        if match is None or published is None:
+            return lines, None, None, None
+        rest = line.strip()[match.end() :]
+        prefix = _clean_line(match.group(0))
+        return [*lines[:position], rest, *lines[position + 1 :]], match.group("site").strip(), published, prefix
+    return lines, None, None, None
+
+
+def _signature_site(lines: list[str]) -> str | None:
+    """The site name of a last line that is a bare domain ("Example.Net"), which the page signs with."""
+    for line in reversed(lines):
+        if line.strip():
+            bare = line.strip()
+            return bare if _DOMAIN.match(bare) else None
+    return None
+
+
+# ---- Helpers ---------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(value: str) -> datetime | None:
+    import dateparser  # lazily: it is slow to load, and most documents never need it
+
+    return dateparser.parse(value, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
+
+
+def _clean_line(line: str) -> str:
+    return _SPACE.sub(" ", line).strip()
+
+
+def _normal(line: str) -> str:
+    return re.sub(r"\W+", " ", line).strip().casefold()
+
+
+def _join(lines: list[str]) -> str:
+    """The lines as text, with runs of blank lines closed up to one."""
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
