@@ -224,3 +224,55 @@ class Brief:
             raw["junk_share"] = round(signal.junk_share, 3)
             raw["attribution_rate"] = round(signal.attribution_rate, 3)
         return data
+
+
+# ---- Claims: what one article says about people and who said what -----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMention:
+    """What one article says a person is: ``role`` as written, ``normalised`` to compare across outlets.
+
+    ``start`` is the character offset of ``sentence`` (the exact evidence sentence) in the article text.
+    """
+
+    article: str
+    source: str
+    person: str
+    role: str
+    normalised: str
+    sentence: str
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who an article says said something.
+
+    ``speaker`` is a canonical entity name when ``named``, else the description as written ("a White House
+    official"). ``cue`` is the speech verb's lemma or the phrase that attributes ("according to").
+    ``pronoun`` is the pronoun the speaker was resolved from, so a reader can judge the resolution.
+    """
+
+    speaker: str
+    named: bool
+    cue: str
+    pronoun: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote (``direct``) or reported speech in one article, with its speaker when one is given.
+
+    ``text`` is the quoted words, or for reported speech the clause that reports them. ``origins`` are the
+    outlets the sentence cites as its original reporting ("told Politico", "according to the FT").
+    """
+
+    article: str
+    source: str
+    text: str
+    direct: bool
+    attribution: Attribution | None
+    sentence: str
+    start: int
+    origins: tuple[str, ...] = ()

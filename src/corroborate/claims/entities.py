@@ -1,0 +1,347 @@
+"""Entities with canonical names: spaCy's named entities merged across the articles of a story.
+
+Steps:
+1. collect the mentions of people, organisations, places and events from each article's ``Doc``, cleaned of
+   titles, leading articles and possessives;
+2. group full person names that are spellings of one name (transliterations, initials, middle names);
+3. resolve surname-only mentions to the person of that surname nearest before them in the same article,
+   since spaCy often mislabels a bare surname as an organisation or a place;
+4. group the other names by folded spelling, acronym and fuzzy match;
+5. name each group by its most used full form, listing every other form as an alias.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span
+
+from corroborate.records import Article, Entity
+from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
+
+#: spaCy labels kept, and the entity type each becomes; nationalities (NORP) are adjectives, not entities.
+ENTITY_TYPES = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "event",
+}
+#: Labels a bare surname may wrongly carry: the small model often tags "Surname added" as ORG or FAC.
+_SURNAME_MISLABELS = {"PERSON", "ORG", "FAC"}
+
+#: Words of address and office that precede a name without being part of it.
+TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr", "president",
+        "vice", "prime", "minister", "secretary", "senator", "sen", "rep", "representative", "congressman",
+        "congresswoman", "gov", "governor", "mayor", "judge", "justice", "general", "gen", "col", "lt", "capt",
+        "adm", "admiral", "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "emir",
+        "ambassador", "chairman", "chairwoman", "chair", "director", "commissioner", "attorney", "speaker",
+        "premier", "foreign", "defence", "defense", "state", "chief", "deputy", "acting", "former", "late",
+        "dictator", "leader",
+    }
+)
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "la", "&"})
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_EDGE_JUNK = re.compile(r"^[^\w]+|[^\w.)]+$")
+
+
+def fold(text: str) -> str:
+    """A spelling-insensitive key: no accents, no case, no dots, hyphens as spaces ("Jong-un" = "Jong Un")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = plain.replace("’", "'").replace(".", "").replace("-", " ").replace("‐", " ")
+    return " ".join(plain.lower().split())
+
+
+def initials(name: str) -> str:
+    """The acronym a name would be shortened to: "Financial Times" -> "ft", "United States" -> "us"."""
+    words = [word for word in fold(name).split() if word not in _ACRONYM_SKIP]
+    return "".join(word[0] for word in words) if len(words) > 1 else ""
+
+
+def clean_name(text: str, label: str = "PERSON") -> str:
+    """A mention as a name: first line only, no leading "the", no possessive, and for people no titles."""
+    line = next((part for part in text.splitlines() if part.strip()), "")
+    name = _EDGE_JUNK.sub("", _LEADING_ARTICLE.sub("", " ".join(line.split())))
+    name = _POSSESSIVE.sub("", name).strip()
+    if label == "PERSON":
+        words = name.split()
+        while len(words) > 1 and fold(words[0]) in TITLES:
+            words.pop(0)
+        while len(words) > 1 and fold(words[-1]).rstrip(",") in _NAME_SUFFIXES:
+            words.pop()
+        name = " ".join(words).rstrip(",")
+    return name if any(char.isalpha() for char in name) else ""
+
+
+def article_sentences(doc: Doc) -> Iterator[Span]:
+    """The sentences of ``doc``, split again at line breaks: in clean text a line break always ends one."""
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if "\n" in token.text_with_ws and token.i + 1 < sent.end:
+                span = doc[start : token.i + 1]
+                if span.text.strip():
+                    yield span
+                start = token.i + 1
+        span = doc[start : sent.end]
+        if span.text.strip():
+            yield span
+
+
+@dataclass(slots=True)
+class _Mention:
+    article: str
+    text: str
+    label: str
+    start: int
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return self.article, self.start
+
+
+@dataclass(slots=True)
+class _Group:
+    label: str
+    forms: Counter[str] = field(default_factory=Counter)
+    articles: dict[str, int] = field(default_factory=dict)
+    labels: Counter[str] = field(default_factory=Counter)
+    keys: set[tuple[str, int]] = field(default_factory=set)
+
+    def add(self, mention: _Mention) -> None:
+        self.keys.add(mention.key)
+        self.forms[mention.text] += 1
+        self.articles.setdefault(mention.article, len(self.articles))
+        self.labels[mention.label] += 1
+
+    @property
+    def mentions(self) -> int:
+        return sum(self.forms.values())
+
+    def name(self) -> str:
+        """The most used full form: by articles using it, then mentions, expanded forms before acronyms."""
+        full = [form for form in self.forms if len(form.split()) > 1] or list(self.forms)
+        expanded = [form for form in full if not form.replace(".", "").isupper()] or full
+        return max(expanded, key=lambda form: (self.forms[form], len(form)))
+
+
+def _mentions(article: Article, doc: Doc, settings: ClaimsSettings) -> list[_Mention]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_TYPES or _misread(ent):
+            continue
+        text = clean_name(ent.text, ent.label_)
+        if text and len(text.split()) <= settings.max_name_tokens and text[0].isalnum():
+            found.append(_Mention(article.id, text, ent.label_, ent.start_char))
+    return found
+
+
+def _misread(ent: Span) -> bool:
+    """NER output that is not a name: a headline fragment, a capitalised word, or the "State" of a title."""
+    if ":" in ent.text or any(token.pos_ in {"VERB", "AUX", "ADV"} for token in ent):
+        return True
+    if len(ent) == 1 and ent[0].pos_ != "PROPN":
+        return True
+    before = ent.doc[ent.start - 2 : ent.start]
+    # "Secretary of State", "Minister of Defence": the office's name, not the organisation's.
+    return len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in TITLES
+
+
+def _same_person(first: Sequence[str], second: Sequence[str], settings: ClaimsSettings) -> bool:
+    """Two folded full names are one person: same surname, first names alike or one the other's initial."""
+    if not _alike(first[-1], second[-1], settings.surname_similarity, settings):
+        return False
+    given, other = first[0], second[0]
+    if len(given) == 1 or len(other) == 1:
+        return given[0] == other[0]
+    return _alike(given, other, settings.first_name_similarity, settings)
+
+
+def _alike(first: str, second: str, threshold: float, settings: ClaimsSettings) -> bool:
+    if first == second:
+        return True
+    if min(len(first), len(second)) < settings.min_fuzzy_name_chars and threshold > settings.first_name_similarity:
+        return False
+    return fuzz.ratio(first, second) >= threshold
+
+
+def _is_full_name(mention: _Mention) -> bool:
+    return mention.label == "PERSON" and len(fold(mention.text).split()) > 1
+
+
+def _person_groups(mentions: Sequence[_Mention], settings: ClaimsSettings) -> list[_Group]:
+    """Group full person names; forms with an initial first name join after every spelled-out form."""
+    counts = Counter(mention.text for mention in mentions if _is_full_name(mention))
+    ordered = sorted(counts, key=lambda form: (len(fold(form).split()[0]) == 1, -counts[form], form))
+    groups: list[_Group] = []
+    keys: list[list[str]] = []
+    form_group: dict[str, int] = {}
+    for form in ordered:
+        tokens = fold(form).split()
+        match = next((i for i, key in enumerate(keys) if _same_person(tokens, key, settings)), None)
+        if match is None:
+            groups.append(_Group("PERSON"))
+            keys.append(tokens)
+            match = len(groups) - 1
+        form_group[form] = match
+    full_keys = {fold(form): index for form, index in form_group.items()}
+    for mention in mentions:
+        index = form_group.get(mention.text) if _is_full_name(mention) else full_keys.get(fold(mention.text))
+        if index is not None:
+            groups[index].add(mention)
+    return groups
+
+
+def _surname_candidates(token: str, groups: Sequence[_Group]) -> list[int]:
+    by_last = [i for i, group in enumerate(groups) if any(fold(f).split()[-1] == token for f in group.forms)]
+    if by_last:
+        return by_last
+    # Names written family name first ("Mr. Kim" for "Kim Jong Un") are mentioned by their first token.
+    return [i for i, group in enumerate(groups) if any(fold(f).split()[0] == token for f in group.forms)]
+
+
+def _resolve_surnames(mentions_by_article: dict[str, list[_Mention]], groups: list[_Group]) -> None:
+    """Attach each bare surname to the person so named nearest before it in its article."""
+    for article, mentions in mentions_by_article.items():
+        last_seen: dict[int, int] = {}
+        for mention in mentions:
+            folded = fold(mention.text)
+            full = next((i for i, group in enumerate(groups) if mention.key in group.keys), None)
+            if full is not None:
+                last_seen[full] = mention.start
+                continue
+            if " " in folded or mention.label not in _SURNAME_MISLABELS:
+                continue
+            candidates = _surname_candidates(folded, groups)
+            if candidates:
+                chosen = max(candidates, key=lambda i: _closeness(i, article, last_seen, groups))
+                groups[chosen].add(mention)
+                last_seen[chosen] = mention.start
+
+
+def _closeness(index: int, article: str, last_seen: dict[int, int], groups: Sequence[_Group]) -> tuple[int, ...]:
+    """Nearest preceding mention in the article first, then named in the article at all, then most named."""
+    group = groups[index]
+    return last_seen.get(index, -1), article in group.articles, group.mentions
+
+
+def _same_name(first: str, second: str, settings: ClaimsSettings) -> bool:
+    a, b = fold(first), fold(second)
+    if a == b:
+        return True
+    if a.replace(" ", "") in {initials(second)} or b.replace(" ", "") in {initials(first)}:
+        return True
+    if min(len(a), len(b)) < settings.min_fuzzy_name_chars:
+        return False
+    return fuzz.ratio(a, b) >= settings.org_name_similarity
+
+
+def _other_groups(mentions: Iterable[_Mention], settings: ClaimsSettings) -> list[_Group]:
+    groups: list[_Group] = []
+    for mention in mentions:
+        group = next((g for g in groups if any(_same_name(mention.text, f, settings) for f in g.forms)), None)
+        if group is None:
+            group = _Group(mention.label)
+            groups.append(group)
+        group.add(mention)
+    return groups
+
+
+def _entity_type(group: _Group) -> str:
+    if group.label == "PERSON":
+        return "person"
+    types = Counter({ENTITY_TYPES[label]: n for label, n in group.labels.items() if label != "PERSON"})
+    types.update(ENTITY_TYPES[label] for label in group.labels.elements() if label == "PERSON")
+    return types.most_common(1)[0][0]
+
+
+def extract_entities(
+    docs: Sequence[tuple[Article, Doc]], settings: Settings = DEFAULT_SETTINGS
+) -> list[Entity]:
+    """The story's entities, most mentioned first, each with its aliases and the ids of the articles naming it.
+
+    ``docs`` pairs each article with the spaCy ``Doc`` of its text (NER enabled); nothing is parsed again.
+    """
+    config = settings.claims
+    by_article = {article.id: _mentions(article, doc, config) for article, doc in docs}
+    places = {fold(m.text) for found in by_article.values() for m in found if m.label == "GPE"}
+    # A "name" holding a place ("Putin Budapest" from "the Putin Budapest summit") is an NER run-on.
+    for article, found in by_article.items():
+        by_article[article] = [m for m in found if not (_is_full_name(m) and places & set(fold(m.text).split()))]
+    mentions = [mention for found in by_article.values() for mention in found]
+    people = _person_groups(mentions, config)
+    _resolve_surnames(by_article, people)
+    taken = set().union(*(group.keys for group in people))
+    rest = [mention for mention in mentions if mention.key not in taken]
+    groups = [group for group in people if group.forms] + _other_groups(rest, config)
+    groups.sort(key=lambda group: (-len(group.articles), -group.mentions))
+    return [_entity(group) for group in groups]
+
+
+def _entity(group: _Group) -> Entity:
+    name = group.name()
+    aliases = sorted({form for form in group.forms if form != name}, key=lambda form: (-group.forms[form], form))
+    return Entity(name=name, type=_entity_type(group), aliases=aliases, sources=list(group.articles))
+
+
+class EntityResolver:
+    """Maps a mention as written ("Putin's", "Mr. Lavrov", "FT") to its entity's canonical name."""
+
+    def __init__(self, entities: Sequence[Entity], settings: Settings = DEFAULT_SETTINGS) -> None:
+        self._settings = settings.claims
+        self._entities = list(entities)
+        self._types = {entity.name: entity.type for entity in entities}
+        self._exact: dict[str, str] = {}
+        self._tokens: dict[str, list[Entity]] = defaultdict(list)
+        self._acronyms: dict[str, str] = {}
+        for entity in entities:
+            for form in (entity.name, *entity.aliases):
+                self._exact.setdefault(fold(form), entity.name)
+                self._acronyms.setdefault(initials(form), entity.name)
+                if entity.type == "person":
+                    for token in {fold(form).split()[0], fold(form).split()[-1]}:
+                        self._tokens[token].append(entity)
+
+    def canonical(self, mention: str, article: str | None = None) -> str | None:
+        """The canonical name ``mention`` refers to, or None; ``article`` disambiguates a shared surname."""
+        for label in ("PERSON", "ORG"):
+            cleaned = clean_name(mention, label)
+            if not cleaned:
+                continue
+            key = fold(cleaned)
+            name = self._exact.get(key) or self._by_token(key, article) or self._by_spelling(key)
+            if name:
+                return name
+        return self._acronyms.get(fold(clean_name(mention, "ORG")).replace(" ", "")) if mention else None
+
+    def type_of(self, name: str) -> str | None:
+        """The entity type ("person", "organisation", "place", "event") of a canonical name."""
+        return self._types.get(name)
+
+    def _by_token(self, key: str, article: str | None) -> str | None:
+        if " " in key or key not in self._tokens:
+            return None
+        candidates = self._tokens[key]
+        local = [entity for entity in candidates if article in entity.sources]
+        # Entities are ordered most mentioned first, so ties go to the better-known person.
+        return (local or candidates)[0].name
+
+    def _by_spelling(self, key: str) -> str | None:
+        tokens = key.split()
+        if len(tokens) < 2:
+            return None
+        for entity in self._entities:
+            if entity.type == "person" and _same_person(tokens, fold(entity.name).split(), self._settings):
+                return entity.name
+        return None
