@@ -11,12 +11,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from corroborate.settings import DEFAULT_SETTINGS
 
 if TYPE_CHECKING:
     import numpy as np
     from sentence_transformers import SentenceTransformer
-    from spacy.language import Language
 
 # Offline before any Hugging Face import: the model ships in a package, and a hub lookup would hang offline.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -29,6 +31,15 @@ ENTITY_PIPES = ("tok2vec", "ner")
 PARSE_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
 
 
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break always ends a sentence in clean text: headings and list items are not run together."""
+    for token in doc[:-1]:
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @cache
 def spacy_pipeline(components: tuple[str, ...] = PARSE_PIPES) -> Language:
     """The spaCy English model with only ``components`` enabled."""
@@ -37,7 +48,8 @@ def spacy_pipeline(components: tuple[str, ...] = PARSE_PIPES) -> Language:
     nlp = spacy.load(DEFAULT_SETTINGS.models.spacy_model)
     if "senter" in components and "parser" not in components:
         nlp.enable_pipe("senter")
-    keep = set(components)
+    nlp.add_pipe("paragraph_boundaries", first=True)
+    keep = set(components) | {"paragraph_boundaries"}
     for name in list(nlp.pipe_names):
         if name not in keep:
             nlp.disable_pipe(name)

@@ -1,15 +1,17 @@
 """Sentence splitting: each clean article becomes a list of ``Sentence`` records with character offsets.
 
-Paragraphs (lines of the clean text) are split separately, since a line break in a clean article always ends a
-sentence; each sentence keeps its offset into the article text so a citation can point at it exactly.
+A line break in a clean article always ends a sentence (``nlp.paragraph_boundaries``); each sentence keeps its
+offset into the article text so a citation can point at it exactly.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Mapping, Sequence
 
-from corroborate.nlp import sentencizer
+from spacy.tokens import Doc
+
+from corroborate.nlp import sentencizer, spacy_pipeline
 from corroborate.records import Article, Sentence
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
@@ -20,33 +22,36 @@ _CLOSING = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _WORD = re.compile(r"\w+")
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    offset = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            marker = _BULLET.match(line)
-            start = marker.end() if marker else len(line) - len(line.lstrip())
-            yield offset + start, line[start:].rstrip()
-        offset += len(line) + 1
+def parse_articles(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> dict[str, Doc]:
+    """One full spaCy parse per article (tagger, parser, NER), shared by every claims extractor."""
+    docs = spacy_pipeline().pipe((article.text for article in articles), batch_size=settings.models.spacy_batch_size)
+    return {article.id: doc for article, doc in zip(articles, docs, strict=True)}
 
 
 def split_sentences(
-    articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS
+    articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS, docs: Mapping[str, Doc] | None = None
 ) -> dict[str, list[Sentence]]:
-    """Every sentence of every article, keyed by article id, in text order (one ``nlp.pipe`` pass)."""
-    nlp = sentencizer()
-    spans = [(article.id, start, paragraph) for article in articles for start, paragraph in _paragraphs(article.text)]
-    result: dict[str, list[Sentence]] = {article.id: [] for article in articles}
-    docs = nlp.pipe((paragraph for _, _, paragraph in spans), batch_size=settings.models.spacy_batch_size)
-    for (article_id, start, _), doc in zip(spans, docs, strict=True):
-        sentences = result[article_id]
-        for sent in doc.sents:
-            text = sent.text.strip()
-            if text:
-                offset = start + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-                sentences.append(Sentence(article_id, len(sentences), offset, text))
-    return result
+    """Every sentence of every article, keyed by article id, in text order.
+
+    Uses the given parses when there are some, else the cheap statistical sentence splitter alone.
+    """
+    if docs is None:
+        texts = (article.text for article in articles)
+        parsed = sentencizer().pipe(texts, batch_size=settings.models.spacy_batch_size)
+        docs = {article.id: doc for article, doc in zip(articles, parsed, strict=True)}
+    return {article.id: sentences_of(article.id, docs[article.id]) for article in articles}
+
+
+def sentences_of(article_id: str, doc: Doc) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for sent in doc.sents:
+        text = sent.text
+        marker = _BULLET.match(text)
+        lead = marker.end() if marker else 0
+        body = text[lead:].rstrip()
+        if body:
+            sentences.append(Sentence(article_id, len(sentences), sent.start_char + lead, body))
+    return sentences
 
 
 def is_statement(sentence: Sentence, settings: Settings = DEFAULT_SETTINGS) -> bool:

@@ -46,6 +46,8 @@ class CleanSettings:
     # A line of at least this many content words that shares none of them with the rest of the article is
     # off-topic (a pasted headline); shorter lines are judged by the junk patterns alone.
     offtopic_min_words: int = 3
+    # Pasted headlines are short; a longer line is a paragraph, and paragraphs are never judged off-topic.
+    offtopic_max_words: int = 20
     # A line is off-topic when at most this share of its content words occurs in the article's paragraphs:
     # zero, since one shared subject word is enough for a sub-heading to belong.
     offtopic_max_overlap: float = 0.0
@@ -58,7 +60,8 @@ class CleanSettings:
     pattern_max_words: int = 40
     # After the last paragraph, lines up to this many words without closing punctuation may be signatures.
     chrome_max_words: int = 6
-    # An author's name alone on a line, as signed at the end of a page, has at most this many words.
+    # An author's name alone on a line, as signed at the end of a page, has two to this many words (a single
+    # word is a label such as "Contact", unless it is the page's known author).
     signature_max_words: int = 4
 
 
@@ -100,6 +103,9 @@ class ClaimsSettings:
     # Year-less dates ("October 16") with no tense to go by take the year that puts them nearest the anchor,
     # but never further than this many days away, beyond which the year is left unknown.
     max_yearless_distance_days: int = 183
+    # Publication dates are in the outlet's time zone: an event dated this many days after the anchor may
+    # still be told in the past tense.
+    publication_slack_days: int = 1
     # Entities: rapidfuzz ratio (0-100) above which two first names are spellings of one name:
     # transliterations such as Sergei/Sergey score 83, different names such as John/Joan 75.
     first_name_similarity: float = 80.0
@@ -122,6 +128,9 @@ class ClaimsSettings:
     same_quote_similarity: float = 88.0
     # A pronoun speaker is resolved to the nearest named person at most this many sentences back.
     pronoun_lookback_sentences: int = 3
+    # Characterisations: two outlets speak of the same event when its kind matches and they name at least
+    # this many of the same participants ("a call between A and B" / "A and B held a call").
+    characterisation_min_shared: int = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,12 +155,55 @@ class WebSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class DedupSettings:
+    # Word shingles of this length: long enough that two different articles of one story rarely share one,
+    # short enough that a copy with edited words still shares most of them.
+    shingle_words: int = 5
+    # Signature length: 128 one-permutation MinHash bins estimate Jaccard within about +-0.09.
+    num_perm: int = 128
+    # LSH candidate threshold, below the verification thresholds so that few true copies are missed.
+    lsh_threshold: float = 0.4
+    # Estimated Jaccard similarity of shingles above which two articles are copies of one text.
+    near_duplicate_jaccard: float = 0.5
+    # A trimmed copy: this share of the shorter text's shingles lies inside the longer one.
+    near_duplicate_containment: float = 0.8
+    # Texts shorter than this many words carry too few shingles to call copies by MinHash; exact only.
+    min_words: int = 20
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterSettings:
+    # The lead embedded and searched for entities: the first characters of the text after the title.
+    # News puts who, what, where and when first; reading further costs model time for little signal.
+    lead_chars: int = 600
+    entity_chars: int = 1500
+    # Entity types that tell one event from another of the same kind: who, where, when, how many.
+    entity_labels: tuple[str, ...] = (
+        "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
+        "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY",
+    )
+    # Weights of the average-linkage similarity between an article and a story: lead embedding cosine,
+    # entity-profile cosine, and agreement of the year the articles speak of.
+    embedding_weight: float = 0.35
+    entity_weight: float = 0.65
+    same_year_bonus: float = 0.15
+    other_year_penalty: float = 0.05
+    # An article joins the most similar story at or above this similarity, else it opens a new story.
+    join_similarity: float = 0.3
+    # Dated articles more than this many days outside a dated story's span never join it: one story is
+    # one event, and the same people meeting again months later is another.
+    max_gap_days: float = 4.0
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     models: ModelSettings = field(default_factory=ModelSettings)
     align: AlignSettings = field(default_factory=AlignSettings)
+    dedup: DedupSettings = field(default_factory=DedupSettings)
+    cluster: ClusterSettings = field(default_factory=ClusterSettings)
     claims: ClaimsSettings = field(default_factory=ClaimsSettings)
     web: WebSettings = field(default_factory=WebSettings)
 
