@@ -81,18 +81,20 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "advertisement",
-            r"^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?"
+            r"^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below\b.*"
             r"|continue reading(?: below| the main story)?|scroll to continue(?: with content)?)\W*$",
         ),
         ("copyright notice", r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b"),
     )
 )
 
-# Hyphenated compounds count as their parts, so "forward-looking" meets "looking forward".
-_WORD = re.compile(r"[^\W\d_][\w']*")
+# Latin-script words only (the engine reads English); hyphenated compounds count as their parts, so
+# "forward-looking" meets "looking forward".
+_WORD = re.compile(r"[a-zß-öø-ÿ][a-zß-öø-ÿ']*")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?$")
 _DOMAIN = re.compile(r"^(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}$")
-_CLOSING = re.compile(r"[.!?:;,\"'”’)]$")
+_CLOSING = re.compile(r"[.!?:;,\"'”’)\]…]$")
+_LABEL = re.compile(r"^[^\W\d_][\w .'’-]{0,24}:\s")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪◦–—]|\d{1,2}[.)])\s")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
 
@@ -154,7 +156,7 @@ def _pattern_verdicts(lines: list[str], settings: CleanSettings) -> dict[int, st
 
 
 def _offtopic_verdicts(lines: list[str], verdicts: dict[int, str], settings: CleanSettings) -> dict[int, str]:
-    """Lines whose content words the article's paragraphs never use.
+    """Headline-shaped lines whose content words the article's paragraphs never use.
 
     The subject matter is read from the paragraphs (lines of at least ``topic_min_words`` words) so that
     two pasted lines repeating each other's words do not vouch for each other; a page of short lines only
@@ -168,14 +170,42 @@ def _offtopic_verdicts(lines: list[str], verdicts: dict[int, str], settings: Cle
         for word in words[i]:
             counts[word] = counts.get(word, 0) + 1
     offtopic = {}
-    for i, line_words in words.items():
+    order = list(words)
+    for position, i in enumerate(order):
+        line_words = words[i]
+        previous = lines[order[position - 1]].strip() if position else ""
+        following = lines[order[position + 1]].strip() if position + 1 < len(order) else ""
         if len(line_words) < settings.offtopic_min_words:
+            continue
+        if not _is_headline_like(" ".join(lines[i].split()), previous, following, settings):
             continue
         own = 1 if i in reference else 0
         shared = sum(1 for word in line_words if counts.get(word, 0) > own)
         if shared / len(line_words) <= settings.offtopic_max_overlap:
             offtopic[i] = "off-topic line"
     return offtopic
+
+
+def _is_headline_like(line: str, previous: str, following: str, settings: CleanSettings) -> bool:
+    """Shaped like a pasted headline: capitalised, short, not closed like a sentence, quote or list item.
+
+    Sentences, quotes, list items, table rows, labelled fields ("Source: ...") and the rest of a sentence
+    broken over lines are content whose words may well be new to the article, so they are not judged.
+    """
+    return (
+        len(line.split()) <= settings.offtopic_max_words
+        and line[0].isupper()
+        and not _CLOSING.search(line)
+        and not _LABEL.match(line)
+        and not _breaks_off(previous)
+        and not following[:1].islower()
+    )
+
+
+def _breaks_off(line: str) -> bool:
+    """Whether a line stops mid-sentence (on a comma or a function word), to go on in the next line."""
+    words = line.split()
+    return bool(words) and (line.endswith(",") or words[-1].casefold() in _STOP_WORDS)
 
 
 def _tail_verdicts(
@@ -205,9 +235,9 @@ def _is_signature_name(line: str, author: str | None, settings: CleanSettings) -
         return True
     words = line.split()
     return (
-        len(words) <= settings.signature_max_words
+        2 <= len(words) <= settings.signature_max_words
         and all(_NAME_WORD.match(word) and word[0].isupper() for word in words)
-        and not any(word.casefold() in _STOP_WORDS for word in words)
+        and not any(word.strip(".").casefold() in _STOP_WORDS for word in words)
     )
 
 
