@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import os
+import tempfile
 import tracemalloc
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -80,6 +81,11 @@ def test_symlink_loop_in_a_folder_is_read_once(tmp_path: Path) -> None:
     assert [result.origin for result in read(tmp_path)] == [str(tmp_path / "a.txt")]
 
 
+def test_broken_link_in_a_folder_is_named(tmp_path: Path) -> None:
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    assert read(tmp_path) == [Skipped(str(tmp_path / "gone.txt"), "a link to nothing")]
+
+
 def test_missing_path_is_skipped_and_the_rest_still_read(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE)
     results = read(tmp_path / "missing.txt", tmp_path / "a.txt")
@@ -100,24 +106,52 @@ def test_fifo_is_skipped_without_blocking(tmp_path: Path) -> None:
     assert result == Skipped(str(fifo), "not a regular file but a named pipe (fifo)")
 
 
-def test_unreadable_file_and_folder_are_skipped_with_reason(tmp_path: Path) -> None:
-    secret = tmp_path / "secret.txt"
-    secret.write_text(ARTICLE)
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    (locked / "inside.txt").write_text(ARTICLE)
-    secret.chmod(0)
-    locked.chmod(0)
-    try:
-        if os.access(secret, os.R_OK):
-            pytest.skip("running as a user who can read any file (root)")
-        results = read(tmp_path)
-    finally:
-        secret.chmod(0o644)
-        locked.chmod(0o755)
+NOBODY = 65534
+
+
+def read_without_privileges(folder: Path) -> list[tuple[str, str | None]]:
+    """Read ``folder`` as an ordinary user: root reads any file, so as root a forked child drops to nobody."""
+    if os.geteuid() != 0:
+        return [(result.origin, getattr(result, "reason", None)) for result in read(folder)]
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: no exception may escape into pytest's own loop
+        try:
+            os.close(reader)
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            found = [(result.origin, getattr(result, "reason", None)) for result in read(folder)]
+            os.write(writer, json.dumps(found).encode())
+            os._exit(0)
+        except BaseException:
+            os._exit(1)
+    os.close(writer)
+    with os.fdopen(reader) as pipe:
+        output = pipe.read()
+    assert os.waitpid(pid, 0)[1] == 0
+    return [tuple(pair) for pair in json.loads(output)]
+
+
+def test_unreadable_file_and_folder_are_skipped_with_reason() -> None:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        folder.chmod(0o755)  # others may enter the folder, but not read what is locked inside
+        (folder / "readable.txt").write_text(ARTICLE)
+        (folder / "secret.txt").write_text(ARTICLE)
+        (folder / "locked").mkdir()
+        (folder / "locked" / "inside.txt").write_text(ARTICLE)
+        (folder / "readable.txt").chmod(0o644)
+        (folder / "secret.txt").chmod(0)
+        (folder / "locked").chmod(0)
+        try:
+            results = read_without_privileges(folder)
+        finally:
+            (folder / "locked").chmod(0o755)
+
     assert results == [
-        Skipped(str(locked), "permission denied: cannot read it"),
-        Skipped(str(secret), "permission denied: cannot read it"),
+        (str(folder / "locked"), "permission denied: cannot read it"),
+        (str(folder / "readable.txt"), None),
+        (str(folder / "secret.txt"), "permission denied: cannot read it"),
     ]
 
 
@@ -273,8 +307,9 @@ def test_unknown_extensions_are_sniffed(tmp_path: Path) -> None:
 # ---- WARC -------------------------------------------------------------------------------------------------
 
 
-def html_response(url: str, body: str, content_type: str = "text/html; charset=utf-8", encoding: str = "utf-8",
-                  status: str = "200 OK") -> tuple[str, str, bytes, str]:
+def html_response(
+    url: str, body: str, content_type: str = "text/html; charset=utf-8", encoding: str = "utf-8", status: str = "200 OK"
+) -> tuple[str, str, bytes, str]:
     return (url, status, PAGE.format(body).encode(encoding), content_type)
 
 
@@ -288,8 +323,9 @@ def warc_bytes(responses: Sequence[tuple[str, str, bytes, str]], compress: bool 
             request = StatusAndHeaders(f"GET {url} HTTP/1.1", [("Host", "example.com")], is_http_request=True)
             writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
         headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
-                                                      http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers)
+        )
     return buffer.getvalue()
 
 
@@ -335,12 +371,22 @@ def test_warc_keeps_html_responses_and_names_what_it_skips(tmp_path: Path, compr
 def test_warc_metadata_and_resource_records(tmp_path: Path) -> None:
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=True)
-    writer.write_record(writer.create_warc_record("https://example.com/x", "metadata",
-                                                  payload=io.BytesIO(b"via: crawler\n"),
-                                                  warc_content_type="application/warc-fields"))
-    writer.write_record(writer.create_warc_record("file:///saved/page.html", "resource",
-                                                  payload=io.BytesIO(PAGE.format("Saved").encode()),
-                                                  warc_content_type="text/html"))
+    writer.write_record(
+        writer.create_warc_record(
+            "https://example.com/x",
+            "metadata",
+            payload=io.BytesIO(b"via: crawler\n"),
+            warc_content_type="application/warc-fields",
+        )
+    )
+    writer.write_record(
+        writer.create_warc_record(
+            "file:///saved/page.html",
+            "resource",
+            payload=io.BytesIO(PAGE.format("Saved").encode()),
+            warc_content_type="text/html",
+        )
+    )
     (tmp_path / "misc.warc.gz").write_bytes(buffer.getvalue())
 
     results = read(tmp_path / "misc.warc.gz")
@@ -395,6 +441,45 @@ def test_corrupted_warc_gz_keeps_records_before_the_damage(tmp_path: Path) -> No
     assert damage.reason.isprintable()
 
 
+@pytest.mark.parametrize("compress", [False, True], ids=["warc", "warc.gz"])
+def test_warc_cut_anywhere_keeps_the_whole_records_before_the_cut(compress: bool) -> None:
+    responses = [html_response(f"https://example.com/{index}", f"story {index} " * 30) for index in range(3)]
+    data = warc_bytes(responses, compress=compress, extra=True)
+    name = "crawl.warc.gz" if compress else "crawl.warc"
+    unreported = 0
+    for cut in range(1, len(data), 3):
+        results = list(documents_from_bytes(name, data[:cut]))
+        urls = [doc.url for doc in documents(results)]
+        assert urls == [url for url, *_ in responses][: len(urls)]
+        last = results[-1]
+        if not (
+            isinstance(last, Skipped)
+            and (
+                "damaged" in last.reason
+                or "truncated" in last.reason
+                or "WARC/" in last.reason
+                or "no records" in last.reason
+            )
+        ):
+            unreported += 1
+    # A cut right at the end of a record (or of its gzip member) leaves a shorter but valid file.
+    assert unreported <= (12 if not compress else 6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.booleans(), st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=4)
+)
+def test_corrupted_warc_never_raises(compress: bool, flips: list[tuple[float, int]]) -> None:
+    responses = [html_response(f"https://example.com/{index}", f"story {index} " * 30) for index in range(3)]
+    data = bytearray(warc_bytes(responses, compress=compress, extra=True))
+    for where, value in flips:
+        data[int(where * len(data))] = value
+    for result in documents_from_bytes("crawl.warc", bytes(data)):
+        if isinstance(result, Skipped):
+            assert result.reason.isprintable() and result.origin.startswith("crawl.warc")
+
+
 def test_file_named_warc_that_is_not_one(tmp_path: Path) -> None:
     (tmp_path / "fake.warc").write_text(ARTICLE)
     result = only(read(tmp_path / "fake.warc"))
@@ -402,8 +487,10 @@ def test_file_named_warc_that_is_not_one(tmp_path: Path) -> None:
 
 
 def test_warc_is_exempt_from_the_file_limit_but_records_are_capped(tmp_path: Path) -> None:
-    responses = [html_response("https://example.com/small", "short"),
-                 html_response("https://example.com/big", "long " * 2000)]
+    responses = [
+        html_response("https://example.com/small", "short"),
+        html_response("https://example.com/big", "long " * 2000),
+    ]
     (tmp_path / "crawl.warc").write_bytes(warc_bytes(responses))
 
     results = read(tmp_path, settings=with_ingest(max_file_bytes=1000, max_record_bytes=5000))
@@ -414,14 +501,18 @@ def test_warc_is_exempt_from_the_file_limit_but_records_are_capped(tmp_path: Pat
     assert "over the per-record limit of 4.9 KiB" in results[-1].reason
 
 
-def test_warc_is_streamed_in_constant_memory(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["big.warc.gz", "big.jsonl"])
+def test_warc_and_jsonl_are_streamed_in_constant_memory(tmp_path: Path, name: str) -> None:
     story = "paragraph " * 5000  # 50 KB a page, 8 MB in all
-    responses = [html_response(f"https://example.com/{index}", story) for index in range(160)]
-    (tmp_path / "big.warc.gz").write_bytes(warc_bytes(responses, compress=True))
+    if name.endswith(".warc.gz"):
+        responses = [html_response(f"https://example.com/{index}", story) for index in range(160)]
+        (tmp_path / name).write_bytes(warc_bytes(responses, compress=True))
+    else:
+        (tmp_path / name).write_text(jsonl(*({"html": PAGE.format(story)} for _ in range(160))))
 
     tracemalloc.start()
     try:
-        count = sum(isinstance(result, RawDocument) for result in iter_documents([tmp_path / "big.warc.gz"]))
+        count = sum(isinstance(result, RawDocument) for result in iter_documents([tmp_path / name]))
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -439,26 +530,43 @@ def jsonl(*lines: object) -> str:
 
 def test_jsonl_keeps_good_lines_and_names_each_bad_one(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
-    path.write_text(jsonl(
-        {"url": "https://a.example/1", "title": "T", "text": "Body one.", "published": "2025-10-21",
-         "source": "Outlet A", "author": "Ann Writer", "extra": [1, 2]},
-        "",
-        '{"text": "unterminated',
-        ["not", "an", "object"],
-        {"title": "no body"},
-        {"text": "Body.", "title": 42},
-        {"text": "   "},
-        {"html": PAGE.format("Body two"), "text": "plain", "url": "https://b.example/2", "source": ""},
-        "   ",
-    ))
+    path.write_text(
+        jsonl(
+            {
+                "url": "https://a.example/1",
+                "title": "T",
+                "text": "Body one.",
+                "published": "2025-10-21",
+                "source": "Outlet A",
+                "author": "Ann Writer",
+                "extra": [1, 2],
+            },
+            "",
+            '{"text": "unterminated',
+            ["not", "an", "object"],
+            {"title": "no body"},
+            {"text": "Body.", "title": 42},
+            {"text": "   "},
+            {"html": PAGE.format("Body two"), "text": "plain", "url": "https://b.example/2", "source": ""},
+            "   ",
+        )
+    )
 
     results = read(path)
 
-    assert results[0] == RawDocument(origin=f"{path}#line-1", kind="text", content="Body one.",
-                                     url="https://a.example/1", title="T", published="2025-10-21",
-                                     source="Outlet A", author="Ann Writer")
-    assert results[-1] == RawDocument(origin=f"{path}#line-8", kind="html", content=PAGE.format("Body two"),
-                                      url="https://b.example/2")
+    assert results[0] == RawDocument(
+        origin=f"{path}#line-1",
+        kind="text",
+        content="Body one.",
+        url="https://a.example/1",
+        title="T",
+        published="2025-10-21",
+        source="Outlet A",
+        author="Ann Writer",
+    )
+    assert results[-1] == RawDocument(
+        origin=f"{path}#line-8", kind="html", content=PAGE.format("Body two"), url="https://b.example/2"
+    )
     assert [(result.origin.split("#")[1], result.reason) for result in skipped(results)] == [
         ("line-3", "not valid JSON (Unterminated string starting at: line 1 column 10 (char 9))"),
         ("line-4", "expected a JSON object with the article, found an array"),
@@ -509,12 +617,16 @@ def test_json_array_file(tmp_path: Path) -> None:
     (tmp_path / "single.json").write_text(json.dumps({"html": PAGE.format("x")}))
     (tmp_path / "broken.json").write_text("[{")
     results = read(tmp_path)
-    assert results[0] == RawDocument(origin=f"{tmp_path / 'batch.json'}#record-0", kind="text", content="One.",
-                                     source="S")
-    assert results[1] == Skipped(f"{tmp_path / 'batch.json'}#record-1",
-                                 "expected a JSON object with the article, found a number")
-    assert results[2] == Skipped(str(tmp_path / "broken.json"), "not valid JSON (Expecting property name"
-                                 " enclosed in double quotes: line 1 column 3 (char 2))")
+    assert results[0] == RawDocument(
+        origin=f"{tmp_path / 'batch.json'}#record-0", kind="text", content="One.", source="S"
+    )
+    assert results[1] == Skipped(
+        f"{tmp_path / 'batch.json'}#record-1", "expected a JSON object with the article, found a number"
+    )
+    assert results[2] == Skipped(
+        str(tmp_path / "broken.json"),
+        "not valid JSON (Expecting property name enclosed in double quotes: line 1 column 3 (char 2))",
+    )
     assert results[3] == RawDocument(origin=str(tmp_path / "single.json"), kind="html", content=PAGE.format("x"))
 
 
@@ -553,9 +665,14 @@ def test_records_are_each_checked() -> None:
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(
-        st.sampled_from(["text", "html", "url", "title", "published", "source", "author", "x"]), children,
-        max_size=4),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["text", "html", "url", "title", "published", "source", "author", "x"]),
+            children,
+            max_size=4,
+        )
+    ),
     max_leaves=8,
 )
 

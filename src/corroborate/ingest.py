@@ -29,9 +29,7 @@ from pathlib import Path
 from typing import Literal
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
-from warcio.statusandheaders import StatusAndHeadersParserException
 
 from corroborate.errors import InputError
 from corroborate.records import RawDocument, Skipped
@@ -56,6 +54,7 @@ _FORMAT_BY_SUFFIX: dict[str, Format] = {
 _HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _METADATA_FIELDS = ("url", "title", "published", "source", "author")
 _GZIP_MAGIC = b"\x1f\x8b"
+_URL = re.compile(r"https?://", re.IGNORECASE)
 _WARC_MAGIC = b"WARC/"
 # The store's database and SQLite's side files, met when the store lies inside an input folder.
 _STORE_FILE = re.compile(r"\.(db|sqlite3?)(-wal|-shm|-journal)?$", re.IGNORECASE)
@@ -74,9 +73,16 @@ _CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _META_CHARSET = re.compile(r"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 # Control characters other than tab, newlines, vertical tab and form feed, which plain text does hold.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-# warcio and gzip report a damaged archive with any of these, depending on where the damage lies.
+# gzip reports a truncated or corrupt stream with any of these, depending on where the damage lies.
 _GZIP_DAMAGE = (EOFError, gzip.BadGzipFile, zlib.error)
 _DRAIN_CHUNK = 64 * 1024
+
+
+class _QuietArchiveIterator(ArchiveIterator):
+    """warcio's iterator without the warning it prints on stderr itself when a record's length looks wrong:
+    where that damage breaks a record, it is reported as a ``Skipped`` like any other."""
+
+    INC_RECORD = ""
 
 
 class _ArchiveDamage(Exception):
@@ -104,8 +110,8 @@ class _DamageReporting:
         return self._stream.tell()
 
 
-# warcio and gzip report a damaged archive with any of these, depending on where the damage lies.
-_ARCHIVE_DAMAGE = (_ArchiveDamage, ArchiveLoadFailed, StatusAndHeadersParserException, OSError, zlib.error)
+# Reading a record's content reports damage with these: ours from the gzip layer, or gzip's own errors.
+_ARCHIVE_DAMAGE = (_ArchiveDamage, OSError, zlib.error)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +130,7 @@ class _Input:
 def iter_documents(inputs: Iterable[str | Path], settings: Settings = DEFAULT_SETTINGS) -> Iterator[Document]:
     """Read files and folders (recursively, in sorted order), one document or skipped input at a time."""
     for item in inputs:
-        if isinstance(item, str) and re.match(r"https?://", item) and not Path(item).exists():
+        if isinstance(item, str) and _URL.match(item) and not Path(item).exists():
             yield Skipped(item, "is a URL; corroborate reads saved pages only (no network): save it to a file")
             continue
         yield from _documents_from_path(Path(item), settings)
@@ -183,7 +189,8 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[tuple[Path, os.stat_result]
         try:
             status = path.stat()
         except OSError as error:
-            yield Skipped(_display(path), _os_reason(error))
+            reason = "a link to nothing" if path.is_symlink() else _os_reason(error)
+            yield Skipped(_display(path), reason)
             continue
         if stat.S_ISDIR(status.st_mode):
             yield from _walk(path, seen)
@@ -294,8 +301,10 @@ def _open_content(source: _Input) -> Iterator[io.BufferedIOBase]:
 def _single_document(source: _Input, file_format: Format, settings: Settings) -> RawDocument:
     limit = settings.ingest.max_file_bytes
     if source.size > limit:
-        raise InputError(source.origin, f"file is {_size(source.size)}, over the limit of {_size(limit)}"
-                         " (settings.ingest.max_file_bytes)")
+        raise InputError(
+            source.origin,
+            f"file is {_size(source.size)}, over the limit of {_size(limit)} (settings.ingest.max_file_bytes)",
+        )
     data = _read_whole(source, limit)
     is_html = file_format == "html"
     declared = _meta_charsets(data[: settings.ingest.sniff_bytes]) if is_html else ()
@@ -312,8 +321,9 @@ def _read_whole(source: _Input, limit: int) -> bytes:
         except _GZIP_DAMAGE as error:
             raise InputError(source.origin, f"damaged gzip file ({_summary(error)})") from error
     if len(data) > limit:
-        raise InputError(source.origin, f"decompresses to more than {_size(limit)}, the limit"
-                         " (settings.ingest.max_file_bytes)")
+        raise InputError(
+            source.origin, f"decompresses to more than {_size(limit)}, the limit (settings.ingest.max_file_bytes)"
+        )
     if not data:
         raise InputError(source.origin, "empty file (nothing inside the gzip)")
     return data
@@ -322,8 +332,11 @@ def _read_whole(source: _Input, limit: int) -> bytes:
 def _json_documents(source: _Input, settings: Settings) -> Iterator[Document]:
     limit = settings.ingest.max_file_bytes
     if source.size > limit:
-        raise InputError(source.origin, f"file is {_size(source.size)}, over the limit of {_size(limit)}"
-                         " (settings.ingest.max_file_bytes); as JSONL it would be streamed")
+        raise InputError(
+            source.origin,
+            f"file is {_size(source.size)}, over the limit of {_size(limit)}"
+            " (settings.ingest.max_file_bytes); as JSONL it would be streamed",
+        )
     try:
         value = json.loads(_read_whole(source, limit).decode("utf-8-sig"))
     except UnicodeDecodeError as error:
@@ -357,7 +370,7 @@ def _decode(data: bytes, declared: tuple[str, ...], origin: str, settings: Setti
         text = _decode_first(data, ("utf-8", *declared, "cp1252", "latin-1"))
     if _control_share(text) > settings.ingest.max_control_char_share:
         raise InputError(origin, "binary data (full of control characters), not text or HTML")
-    return text.removeprefix("\ufeff")
+    return text
 
 
 def _decode_first(data: bytes, labels: tuple[str, ...]) -> str:
@@ -406,45 +419,79 @@ def _warc_documents(source: _Input, settings: Settings) -> Iterator[Document]:
     read = 0
     with _open_content(source) as stream:
         try:
-            for record in ArchiveIterator(_DamageReporting(stream)):
+            for record in _warc_records(stream):
                 origin = f"{source.origin}#record-{read}"
                 document = _document_from_warc_record(record, origin, settings)
                 _drain(record)
                 if getattr(record.raw_stream, "limit", 0) > 0:
-                    yield Skipped(origin, "the file ends inside this record: it is truncated"
-                                  f" ({read} records before it were read)")
+                    yield Skipped(
+                        origin,
+                        f"the file ends inside this record: it is truncated ({read} records before it were read)",
+                    )
                     return
                 yield document
                 read += 1
         except _ARCHIVE_DAMAGE as error:
-            yield Skipped(f"{source.origin}#record-{read}", "the WARC file is damaged here; nothing after it can be"
-                          f" read ({read} records before it were read; {_summary(error)})")
+            yield Skipped(
+                f"{source.origin}#record-{read}",
+                "the WARC file is damaged here; nothing after it can be"
+                f" read ({read} records before it were read; {_summary(error)})",
+            )
             return
     if read == 0:
         yield Skipped(source.origin, "WARC file holds no records")
 
 
+def _warc_records(stream: io.BufferedIOBase) -> Iterator[ArcWarcRecord]:
+    """warcio's records, with any failure to parse the next one raised as ``_ArchiveDamage``."""
+    records = _QuietArchiveIterator(_DamageReporting(stream))
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            # warcio also stops quietly at a header block cut short by the end of the file; the bytes after
+            # the last whole record give it away.
+            if records.offset < stream.tell():
+                raise _ArchiveDamage("the file ends inside a record's headers") from None
+            return
+        except Exception as error:
+            # warcio's parser fails on malformed headers with whatever it trips on (ArchiveLoadFailed, a
+            # header parse error, AttributeError for a missing header...), and a bad input must never stop
+            # the batch. Only parsing runs under this catch, not our own code.
+            raise _ArchiveDamage(_summary(error)) from error
+        if record.rec_type is None or not (record.rec_headers.get_header("Content-Length") or "").isdigit():
+            # Without these the record cannot be told apart or delimited: its header block is cut short.
+            raise _ArchiveDamage("a record without its WARC-Type or Content-Length header")
+        yield record
+
+
 def _document_from_warc_record(record: ArcWarcRecord, origin: str, settings: Settings) -> Document:
     if record.rec_type not in ("response", "resource"):
-        return Skipped(origin, f"WARC {record.rec_type} record, not a response")
+        return Skipped(origin, f"WARC {_printable(record.rec_type)} record, not a response")
     http = record.http_headers
     if http is not None and not http.get_statuscode().startswith("2"):
-        return Skipped(origin, f"WARC record is an HTTP {http.get_statuscode()} response, not a page")
+        return Skipped(origin, f"WARC record is an HTTP {_printable(http.get_statuscode())} response, not a page")
     content_type = http.get_header("Content-Type") if http is not None else record.content_type
     media_type = (content_type or "").split(";")[0].strip().lower()
     if media_type.startswith("application/http"):
         # A response record without parsed HTTP headers: only its content can tell what it holds.
         media_type = ""
     if media_type and media_type not in _HTML_MEDIA_TYPES:
-        return Skipped(origin, f"WARC record is {media_type}, not HTML")
+        return Skipped(origin, f"WARC record is {_printable(media_type)}, not HTML")
     limit = settings.ingest.max_record_bytes
     if record.length and record.length > limit:
-        return Skipped(origin, f"WARC record is {_size(record.length)}, over the per-record limit of"
-                       f" {_size(limit)} (settings.ingest.max_record_bytes)")
+        return Skipped(
+            origin,
+            f"WARC record is {_size(record.length)}, over the per-record limit of"
+            f" {_size(limit)} (settings.ingest.max_record_bytes)",
+        )
     data = record.content_stream().read(limit + 1)
     if len(data) > limit:
-        return Skipped(origin, f"WARC record decompresses to more than {_size(limit)}, the per-record limit"
-                       " (settings.ingest.max_record_bytes)")
+        return Skipped(
+            origin,
+            f"WARC record decompresses to more than {_size(limit)}, the per-record limit"
+            " (settings.ingest.max_record_bytes)",
+        )
     if not data.strip():
         return Skipped(origin, "WARC record has an empty body")
     if not media_type and not _looks_like_html(data[: settings.ingest.sniff_bytes]):
@@ -476,14 +523,18 @@ def _jsonl_documents(source: _Input, settings: Settings) -> Iterator[Document]:
             for number, line in _numbered_lines(stream, limit):
                 origin = f"{source.origin}#line-{number}"
                 if line is None:
-                    yield Skipped(origin, f"line is longer than {_size(limit)}, the per-record limit"
-                                  " (settings.ingest.max_record_bytes)")
+                    yield Skipped(
+                        origin,
+                        f"line is longer than {_size(limit)}, the per-record limit (settings.ingest.max_record_bytes)",
+                    )
                 elif line.strip():
                     found = True
                     yield _document_from_line(line, origin, settings)
         except _GZIP_DAMAGE as error:
-            yield Skipped(f"{source.origin}#line-{number + 1}", "the compressed file is damaged here; nothing"
-                          f" after line {number} can be read ({_summary(error)})")
+            yield Skipped(
+                f"{source.origin}#line-{number + 1}",
+                f"the compressed file is damaged here; nothing after line {number} can be read ({_summary(error)})",
+            )
             return
     if not found:
         yield Skipped(source.origin, "JSONL file holds no lines of JSON")
@@ -540,8 +591,11 @@ def _document_from_object(value: object, origin: str, settings: Settings) -> Doc
         return Skipped(origin, "has neither a 'text' nor an 'html' field")
     size = len(content.encode("utf-8", "surrogatepass"))
     if size > settings.ingest.max_record_bytes:
-        return Skipped(origin, f"article is {_size(size)}, over the per-record limit of"
-                       f" {_size(settings.ingest.max_record_bytes)} (settings.ingest.max_record_bytes)")
+        return Skipped(
+            origin,
+            f"article is {_size(size)}, over the per-record limit of"
+            f" {_size(settings.ingest.max_record_bytes)} (settings.ingest.max_record_bytes)",
+        )
     return RawDocument(
         origin=origin,
         kind=kind,
@@ -609,7 +663,12 @@ def _size(count: int) -> str:
 
 
 def _summary(error: BaseException) -> str:
-    """An exception's message cut to one printable line, since archive errors quote binary garbage."""
-    message = str(error).splitlines()[0] if str(error).strip() else type(error).__name__
-    printable = "".join(char if char.isprintable() else "?" for char in message)
-    return printable if len(printable) <= 80 else printable[:79] + "…"
+    """An exception's message as one short printable line, since archive errors quote binary garbage."""
+    message = str(error).strip()
+    return _printable(message.splitlines()[0] if message else type(error).__name__)
+
+
+def _printable(text: str, limit: int = 80) -> str:
+    """Text quoted from an input, made safe for a one-line message."""
+    printable = "".join(char if char.isprintable() else "?" for char in text)
+    return printable if len(printable) <= limit else printable[: limit - 1] + "…"
