@@ -9,14 +9,15 @@ voices is corroborated; copies of one article (``duplicate_of``) count as one vo
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
 
 from corroborate.nlp import embed
-from corroborate.records import Article, Claim, Evidence, Sentence
+from corroborate.records import Article, Claim, Contradiction, Evidence, Position, Sentence
 from corroborate.sentences import is_statement
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
@@ -144,3 +145,105 @@ def claims_from_groups(
     # Widest agreement first; within a level, the order the story is told in.
     claims.sort(key=lambda claim: (-len(claim.outlets), min(e.start or 0 for e in claim.evidence)))
     return claims
+
+
+# ---- independence ---------------------------------------------------------------------------------------------
+
+
+def independent_origins(
+    evidence: Sequence[Evidence],
+    duplicate_of: Mapping[str, str],
+    cited_origins: Callable[[str], list[str]] | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> tuple[int, list[str]]:
+    """How many independent origins stand behind the evidence, and the original reporting it cites.
+
+    Copies of one article are one origin; so are outlets whose sentences cite the same original ("according
+    to the Financial Times") and outlets whose sentences are near-verbatim copies of each other.
+    """
+    from rapidfuzz import fuzz
+
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def union(a: str, b: str) -> None:
+        parent[find(a)] = find(b)
+
+    cited: list[str] = []
+    for item in evidence:
+        union(item.article, duplicate_of.get(item.article, item.article))
+        for origin in cited_origins(item.quote) if cited_origins else []:
+            cited.append(origin)
+            union(item.article, f"cited:{origin}")
+    for i, first in enumerate(evidence):
+        for second in evidence[i + 1:]:
+            if fuzz.ratio(first.quote, second.quote) >= settings.align.copied_sentence_similarity:
+                union(first.article, second.article)
+    return len({find(item.article) for item in evidence}), list(dict.fromkeys(cited))
+
+
+# ---- negation -------------------------------------------------------------------------------------------------
+
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def negation_contradictions(
+    groups: Sequence[StatementGroup],
+    docs: Mapping[str, Doc],
+    outlet_of: Mapping[str, str],
+    settings: Settings = DEFAULT_SETTINGS,
+) -> list[Contradiction]:
+    """Statements of one group that say the same words, one outlet with a negation and another without.
+
+    Only near-identical wording counts (the content lemmas, negation aside, overlap almost entirely), since
+    paraphrases move negation around freely ("will not join" / "would be barred from joining").
+    """
+    found = []
+    for group in groups:
+        readings = [(sentence, *_negation_reading(sentence, docs)) for sentence in group.sentences]
+        negated = [r for r in readings if r[1]]
+        affirmed = [r for r in readings if not r[1]]
+        pairs = [
+            (yes, no) for yes in affirmed for no in negated
+            if outlet_of[yes[0].article_id] != outlet_of[no[0].article_id]
+            and _jaccard(yes[2], no[2]) >= settings.align.negation_same_words
+        ]
+        if not pairs:
+            continue
+        sides = [list(dict.fromkeys(pair[k][0] for pair in pairs)) for k in (0, 1)]
+        found.append(Contradiction(
+            subject=group.representative.text,
+            kind="negation",
+            positions=[_sentences_position(side, outlet_of) for side in sides],
+        ))
+    return found
+
+
+def _negation_reading(sentence: Sentence, docs: Mapping[str, Doc]) -> tuple[bool, frozenset[str]]:
+    doc = docs.get(sentence.article_id)
+    span = doc.char_span(sentence.start, sentence.start + len(sentence.text), alignment_mode="expand") if doc else None
+    if span is None:
+        return False, frozenset(content_terms(sentence.text))
+    root_negated = any(child.dep_ == "neg" or child.lower_ in _NEGATIONS for child in span.root.children)
+    lemmas = frozenset(
+        token.lemma_.lower() for token in span
+        if token.is_alpha and not token.is_stop and token.lower_ not in _NEGATIONS and token.dep_ != "neg"
+    )
+    return root_negated, lemmas
+
+
+def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
+    return len(first & second) / len(first | second) if first | second else 0.0
+
+
+def _sentences_position(sentences: Sequence[Sentence], outlet_of: Mapping[str, str]) -> Position:
+    return Position(
+        value=sentences[0].text,
+        sources=list(dict.fromkeys(s.article_id for s in sentences)),
+        evidence=[Evidence(s.article_id, s.text, outlet_of[s.article_id], s.start) for s in sentences],
+    )

@@ -39,6 +39,9 @@ class ExtractSettings:
     # trafilatura's precision mode: measured on the article-extraction benchmark it raises precision more
     # than it costs recall (see bench/extraction.py).
     favor_precision: bool = True
+    # Fewer words than this is a navigation fragment or an error page, not an article (a news brief has a
+    # sentence or two).
+    min_text_words: int = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,12 @@ class AlignSettings:
     same_statement_similarity: float = 0.86
     # Weight of the shared story-specific words beside the embedding cosine.
     lexical_weight: float = 0.5
+    # Sentences of two outlets this similar (rapidfuzz ratio, 0-100) are one copied from the other, or both from
+    # a wire: one origin, not two independent ones.
+    copied_sentence_similarity: float = 90.0
+    # A negated and an affirmed statement contradict only when their other content words overlap this much
+    # (Jaccard): paraphrases move negation around freely, so only near-identical wording is trusted.
+    negation_same_words: float = 0.8
     # Sentences shorter than this carry no checkable statement (headings, fragments).
     min_statement_words: int = 6
 
@@ -98,6 +107,9 @@ class ClaimsSettings:
     # ... and their sentences, with the dates masked, at least this close (guards against short phrases
     # such as "the call" matching a different call).
     same_date_context_similarity: float = 0.55
+    # The timeline also merges event phrases at least this close whatever their sentences ("a phone call
+    # with X" / "X's call with Y" ~0.86); contradictions never rest on the phrase alone.
+    same_event_strong_similarity: float = 0.8
     # An event phrase longer than this many words is a whole clause; the timeline shows it cut to this length.
     max_event_words: int = 16
     # Year-less dates ("October 16") with no tense to go by take the year that puts them nearest the anchor,
@@ -106,6 +118,9 @@ class ClaimsSettings:
     # Publication dates are in the outlet's time zone: an event dated this many days after the anchor may
     # still be told in the past tense.
     publication_slack_days: int = 1
+    # A date resolved against the story's date rather than its own article's may be off by the spread of the
+    # story's publication days; within this many days of a better-grounded date of the same event, it yields.
+    story_anchor_slack_days: int = 10
     # Entities: rapidfuzz ratio (0-100) above which two first names are spellings of one name:
     # transliterations such as Sergei/Sergey score 83, different names such as John/Joan 75.
     first_name_similarity: float = 80.0
