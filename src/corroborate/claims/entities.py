@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from corroborate.records import Article, Entity
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
@@ -53,6 +53,7 @@ _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "la", "&"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _EDGE_JUNK = re.compile(r"^[^\w]+|[^\w.)]+$")
+_DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 
 
 def fold(text: str) -> str:
@@ -85,18 +86,26 @@ def clean_name(text: str, label: str = "PERSON") -> str:
 
 
 def article_sentences(doc: Doc) -> Iterator[Span]:
-    """The sentences of ``doc``, split again at line breaks: in clean text a line break always ends one."""
-    for sent in doc.sents:
-        start = sent.start
-        for token in sent:
-            if "\n" in token.text_with_ws and token.i + 1 < sent.end:
-                span = doc[start : token.i + 1]
-                if span.text.strip():
-                    yield span
-                start = token.i + 1
-        span = doc[start : sent.end]
-        if span.text.strip():
-            yield span
+    """The sentences of ``doc``: split at every line break, since in clean text a line break ends one, and
+    joined again where the parser split after a dotted acronym before a name ("senior U.S. | Senator X")."""
+    start = 0
+    for token in doc:
+        last = token.i + 1 == len(doc)
+        ends = last or "\n" in token.text_with_ws or (doc[token.i + 1].is_sent_start and not _acronym_split(token))
+        if ends:
+            span = doc[start : token.i + 1]
+            if span.text.strip():
+                yield span
+            start = token.i + 1
+
+
+def _acronym_split(token: Token) -> bool:
+    """A break after "U.S." or "Mr." before a capitalised name is the parser mistaking an abbreviation."""
+    following = token.doc[token.i + 1]
+    abbreviation = bool(_DOTTED_ACRONYM.match(token.text)) or (
+        token.text.endswith(".") and len(token.text) <= 4 and token.text[:1].isupper() and token.text[-2:-1].isalpha()
+    )
+    return abbreviation and following.pos_ == "PROPN" and following.text[:1].isupper()
 
 
 @dataclass(slots=True)
@@ -266,6 +275,20 @@ def _entity_type(group: _Group) -> str:
     return types.most_common(1)[0][0]
 
 
+def _place_words(found: Iterable[list[_Mention]]) -> set[str]:
+    """One-word names more often tagged as places than found inside person names."""
+    as_place: Counter[str] = Counter()
+    in_names: Counter[str] = Counter()
+    for mentions in found:
+        for mention in mentions:
+            words = fold(mention.text).split()
+            if mention.label == "GPE" and len(words) == 1:
+                as_place[words[0]] += 1
+            elif mention.label == "PERSON":
+                in_names.update(words)
+    return {word for word, count in as_place.items() if count > in_names[word]}
+
+
 def extract_entities(
     docs: Sequence[tuple[Article, Doc]], settings: Settings = DEFAULT_SETTINGS
 ) -> list[Entity]:
@@ -275,7 +298,7 @@ def extract_entities(
     """
     config = settings.claims
     by_article = {article.id: _mentions(article, doc, config) for article, doc in docs}
-    places = {fold(m.text) for found in by_article.values() for m in found if m.label == "GPE"}
+    places = _place_words(by_article.values())
     # A "name" holding a place ("Putin Budapest" from "the Putin Budapest summit") is an NER run-on.
     for article, found in by_article.items():
         by_article[article] = [m for m in found if not (_is_full_name(m) and places & set(fold(m.text).split()))]

@@ -1,0 +1,354 @@
+"""Roles and titles: what each article says a person is, and where outlets disagree about it.
+
+A role is read from three constructions around a person's name: a title before it ("U.S. Secretary of State
+Marco Rubio"), an appositive after it ("Rubio, a long-time foreign policy hawk,") and one before it ("the
+North's leader, Kim Jong-un"). Roles of one person from different articles contradict only when both are
+current public offices that one person cannot hold at once (a senator is not a cabinet secretary); former and
+prospective offices, epithets, deputies and more or less specific forms of one office never contradict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from spacy.tokens import Doc, Span, Token
+
+from corroborate.claims.entities import EntityResolver, article_sentences, fold
+from corroborate.records import Article, Contradiction, Evidence, Position, RoleMention
+from corroborate.settings import DEFAULT_SETTINGS, Settings
+
+#: Nouns that say what a person is: offices, functions and common epithets.
+ROLE_NOUNS = frozenset(
+    {
+        "president", "minister", "premier", "chancellor", "secretary", "senator", "representative",
+        "congressman", "congresswoman", "lawmaker", "legislator", "mp", "governor", "mayor", "judge", "justice",
+        "king", "queen", "monarch", "emperor", "prince", "leader", "dictator", "strongman", "diplomat",
+        "negotiator", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor",
+        "aide", "official", "director", "administrator", "commissioner", "chairman", "chairwoman", "chair",
+        "chief", "ceo", "founder", "head", "commander", "general", "admiral", "attorney", "lawyer",
+        "candidate", "nominee", "pick", "hawk", "dove", "critic", "ally", "rival", "opponent", "billionaire",
+        "businessman", "businesswoman", "activist", "journalist", "reporter", "correspondent", "analyst",
+        "expert", "professor", "economist", "speaker", "whip", "deputy", "counsel", "prosecutor", "officer",
+        "executive", "member", "sheikh", "emir", "pope", "cardinal", "archbishop", "bishop", "mogul",
+        "veteran", "donor", "strategist", "operative", "confidant", "loyalist", "designate",
+    }
+)
+#: Words that qualify a role without naming one ("senior", "former"), kept in the role text.
+ROLE_MODIFIERS = frozenset(
+    {
+        "former", "ex", "then", "acting", "interim", "senior", "junior", "top", "chief", "deputy", "vice",
+        "assistant", "associate", "longtime", "long-time", "veteran", "outgoing", "incoming", "late",
+        "foreign", "defense", "defence", "prime", "attorney", "general", "state", "new", "first", "lead",
+        "special", "personal", "his", "her", "their", "its",
+    }
+)
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "now", "then", "also", "currently"})
+_POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
+#: A role no longer or not yet held can be true beside any current one.
+_PAST = re.compile(r"\b(?:former|ex|then|previous|past|late|onetime|one-time|erstwhile|retired)\b")
+_PROSPECTIVE = re.compile(
+    r"\b(?:nominee|pick|designate|elect|candidate|hopeful|would-be|incoming|nominated|choice|frontrunner)\b"
+)
+_SUBORDINATE = re.compile(r"\b(?:vice|deputy|assistant|under|associate|undersecretary|secretary[- ]general)\b")
+#: Offices named by a fixed phrase, wherever it stands in the role: (pattern, kind, portfolio).
+_OFFICE_PHRASES: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
+    (re.compile(pattern), kind, portfolio)
+    for pattern, kind, portfolio in (
+        (r"\b(?:foreign (?:minister|secretary)|(?:top|chief) diplomat|secretary of state(?! for)"
+         r"|minister (?:of|for) foreign affairs|foreign affairs minister)$", "cabinet", "foreign"),
+        (r"\b(?:secretary|minister) (?:of|for) (?:the )?(\w+)$", "cabinet", None),
+        (r"\battorney general$", "cabinet", "justice"),
+        (r"\b(?:prime minister|premier)$", "head", None),
+        (r"\bmember of (?:parliament|congress)$", "legislator", None),
+    )
+)
+#: Cabinet portfolios: a "secretary" is a cabinet member only with one of these (not a press secretary).
+_PORTFOLIOS = frozenset(
+    {
+        "state", "defense", "defence", "treasury", "commerce", "labor", "labour", "energy", "interior",
+        "education", "health", "transportation", "transport", "agriculture", "homeland", "home", "foreign",
+        "veterans", "housing", "justice", "war", "finance", "economy", "trade", "environment", "culture",
+    }
+)
+#: Offices named by the role's head noun, its last word before any "of"/"for"/"at" phrase.
+_OFFICE_HEADS = {
+    "president": ("head", None),
+    "chancellor": ("head", None),
+    "king": ("head", None),
+    "queen": ("head", None),
+    "monarch": ("head", None),
+    "emperor": ("head", None),
+    "minister": ("cabinet", None),
+    "senator": ("legislator", "upper"),
+    "sen": ("legislator", "upper"),
+    "congressman": ("legislator", "lower"),
+    "congresswoman": ("legislator", "lower"),
+    "congressmember": ("legislator", "lower"),
+    "lawmaker": ("legislator", None),
+    "legislator": ("legislator", None),
+    "mp": ("legislator", None),
+    "governor": ("subnational", None),
+    "mayor": ("subnational", None),
+    "judge": ("judiciary", None),
+    "justice": ("judiciary", None),
+}
+_HEAD_END = re.compile(r" (?:of|for|at|to|in|on|from|with|who|that)\b.*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """A role read as an office: its kind ("cabinet", "legislator", ...) and portfolio, when it is one."""
+
+    kind: str
+    portfolio: str | None
+    current: bool
+
+
+def office_of(normalised: str) -> Office | None:
+    """The office a normalised role names, or None for an epithet or a function that is no public office."""
+    if _SUBORDINATE.search(normalised):
+        return None
+    current = not (_PAST.search(normalised) or _PROSPECTIVE.search(normalised))
+    for pattern, kind, portfolio in _OFFICE_PHRASES:
+        match = pattern.search(normalised)
+        if match:
+            return Office(kind, portfolio or next(iter(match.groups()), None), current)
+    words = _HEAD_END.sub("", normalised).split()
+    if not words or "bank" in words:
+        return None
+    if words[-1] == "secretary":
+        portfolio = words[-2] if len(words) > 1 else None
+        return Office("cabinet", portfolio, current) if portfolio in _PORTFOLIOS else None
+    if words[-1] == "representative" and len(words) == 1:
+        return Office("legislator", "lower", current)
+    if words[-1] == "minister" and len(words) > 1:
+        return Office("cabinet", "foreign" if words[-2] == "foreign" else words[-2], current)
+    kind, portfolio = _OFFICE_HEADS.get(words[-1], (None, None))
+    return Office(kind, portfolio, current) if kind else None
+
+
+def compatible(first: str, second: str) -> bool:
+    """Whether two normalised roles can both be true of one person at one time (the precise side: when in
+    doubt, they can)."""
+    one, other = office_of(first), office_of(second)
+    if one is None or other is None or not (one.current and other.current):
+        return True
+    if one.kind != other.kind:
+        return False
+    # Two chambers of one legislature exclude each other; other same-kind pairs may be held together.
+    return not (one.kind == "legislator" and one.portfolio and other.portfolio and one.portfolio != other.portfolio)
+
+
+def normalise_role(tokens: Sequence[Token]) -> str:
+    """The role without its possessor, jurisdiction or rank words: "Russia's Foreign Minister" -> "foreign
+    minister", "senior U.S. Senator" -> "senator"."""
+    after_possessor = max((i + 1 for i, token in enumerate(tokens) if token.text in _POSSESSIVE_TOKENS), default=0)
+    kept = [
+        token.text
+        for token in tokens[after_possessor:]
+        if token.ent_type_ not in {"GPE", "NORP", "LOC"} and token.lower_ not in _DETERMINERS
+        and token.lower_ not in {"senior", "junior", "longtime", "veteran", "powerful", "new"}
+    ]
+    return " ".join(fold(" ".join(kept)).split())
+
+
+def _title_before(ent: Span, sentence: Span) -> list[Token]:
+    """The title words right before a name ("U.S. Secretary of State"), or none."""
+    doc = ent.doc
+    start = ent.start
+    while start > sentence.start and _title_word(doc[start - 1]):
+        start -= 1
+    start = _qualifier_start(doc, start, sentence.start)
+    words = list(doc[start : ent.start])
+    while words and not _role_anchor(words[0]):
+        words.pop(0)
+    # "Representative Debbie Wasserman Schultz" tagged as "Wasserman Schultz": a first name is no title.
+    while len(words) > 1 and words[-2].lower_ in ROLE_NOUNS and not (words[-1].ent_type_ or _role_word(words[-1])):
+        words.pop()
+    if not words or words[-1].lower_ in {"of", "the", "and"}:
+        return []
+    return words if any(token.lower_ in ROLE_NOUNS for token in words) else []
+
+
+def _qualifier_start(doc: Doc, start: int, floor: int) -> int:
+    """Take in a qualifier that scopes over the title from outside it: "then-Acting Attorney General",
+    "former prosecutor and New York mayor"."""
+    if start - 2 >= floor and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"then", "ex", "former"}:
+        return start - 2
+    if start - 1 > floor and doc[start - 1].lower_ == "and":
+        left = doc[max(floor, start - 5) : start - 1]
+        if left and left[-1].lower_ in ROLE_NOUNS and _PAST.search(left.text.lower()):
+            return left.start + next(i for i, token in enumerate(left) if _PAST.search(token.lower_))
+    return start
+
+
+def _role_word(token: Token) -> bool:
+    return token.lower_ in ROLE_NOUNS | ROLE_MODIFIERS
+
+
+def _title_word(token: Token) -> bool:
+    if token.ent_type_ == "PERSON" or token.is_punct or token.text in _POSSESSIVE_TOKENS:
+        return False
+    return token.lower_ in ROLE_NOUNS | ROLE_MODIFIERS | {"of", "the"} or token.text[:1].isupper()
+
+
+def _role_anchor(token: Token) -> bool:
+    """Where a title may begin: a role word, or a named jurisdiction ("U.S.", "Russian", "FBI")."""
+    if token.lower_ in {"of", "the", "his", "her", "their", "its"}:
+        return False
+    return token.lower_ in ROLE_NOUNS | ROLE_MODIFIERS or bool(token.ent_type_) or token.is_upper
+
+
+_AFTER = re.compile(r"^\s*,\s*([^,;:()\[\]“”\"]+?)\s*(?:,|;|\.\s|\.$|$)")
+_BEFORE = re.compile(r"(?:^|[,;(]\s*|\b(?:with|and|by|to|for|from|of|between)\s+)([^,;:()\[\]“”\"]+?),\s*$")
+
+
+def _appositive_after(ent: Span, sentence: Span, max_words: int) -> list[Token]:
+    match = _AFTER.match(ent.doc.text[ent.end_char : sentence.end_char])
+    if not match:
+        return []
+    words = _tokens_in(ent.doc, ent.end_char + match.start(1), ent.end_char + match.end(1))
+    return words if _describes(words, max_words) else []
+
+
+def _appositive_before(ent: Span, sentence: Span, max_words: int) -> list[Token]:
+    rest = ent.doc.text[ent.end_char : sentence.end_char].lstrip()
+    # Only a closed appositive ("the North's leader, Kim Jong-un, said"): else a list or a clause ends there.
+    if rest[:1] not in {",", ".", ""}:
+        return []
+    match = _BEFORE.search(ent.doc.text[sentence.start_char : ent.start_char])
+    if not match:
+        return []
+    words = _tokens_in(ent.doc, sentence.start_char + match.start(1), sentence.start_char + match.end(1))
+    while words and words[0].dep_ == "cc":
+        words.pop(0)
+    return words if _describes(words, max_words) and any(t.lower_ in ROLE_NOUNS for t in words) else []
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _describes(words: Sequence[Token], max_words: int) -> bool:
+    """A noun phrase that describes a person: it opens with a determiner, a possessor or a role word, holds
+    no clause and no other person (but a possessor: "Trump's nominee"), and its head noun names a role."""
+    if not words or len(words) > max_words:
+        return False
+    for i, token in enumerate(words):
+        following = words[i + 1].text if i + 1 < len(words) else ""
+        if token.ent_type_ == "PERSON" and following not in _POSSESSIVE_TOKENS and words[i + 1 : i + 2] and (
+            words[i + 1].ent_type_ != "PERSON"
+        ):
+            return False
+        if token.pos_ in {"VERB", "AUX"} and (i == 0 or words[i - 1].lower_ != "to"):
+            return False
+    opener_ok = words[0].lower_ in _DETERMINERS or _role_word(words[0]) or any(
+        token.text in _POSSESSIVE_TOKENS for token in words[1:3]
+    )
+    return opener_ok and _role_head(words)
+
+
+_AGENTIVE = re.compile(r"(?:er|or|ist|ian|ant|ent)$")
+
+
+def _role_head(words: Sequence[Token]) -> bool:
+    """The phrase's head, its last noun before a preposition or clause, is a role ("hawk", "chairman")."""
+    head = None
+    for token in words:
+        if token.pos_ in {"ADP", "SCONJ"} or token.lower_ in {"who", "that", "which"}:
+            break
+        if token.pos_ in {"NOUN", "PROPN"} and token.text not in _POSSESSIVE_TOKENS:
+            head = token
+    if head is None:
+        return False
+    return head.lower_ in ROLE_NOUNS or (head.pos_ == "NOUN" and bool(_AGENTIVE.search(head.lower_)))
+
+
+def _person_mentions(
+    article: Article, doc: Doc, resolver: EntityResolver
+) -> Iterator[tuple[Span, Span, str]]:
+    for sentence in article_sentences(doc):
+        for ent in sentence.ents:
+            if ent.label_ != "PERSON" and len(ent) > 1:
+                continue
+            person = resolver.canonical(ent.text, article.id)
+            if person and resolver.type_of(person) == "person":
+                yield sentence, ent, person
+
+
+def extract_roles(
+    docs: Sequence[tuple[Article, Doc]], resolver: EntityResolver, settings: Settings = DEFAULT_SETTINGS
+) -> list[RoleMention]:
+    """Every role each article gives a person, with the exact sentence that gives it."""
+    limit = settings.claims.max_role_words
+    found: list[RoleMention] = []
+    for article, doc in docs:
+        seen: set[tuple[str, str, int]] = set()
+        for sentence, ent, person in _person_mentions(article, doc, resolver):
+            for words in (
+                _title_before(ent, sentence),
+                _appositive_after(ent, sentence, limit),
+                _appositive_before(ent, sentence, limit),
+            ):
+                normalised = normalise_role(words) if words else ""
+                key = (person, normalised, sentence.start_char)
+                if normalised and key not in seen:
+                    seen.add(key)
+                    role = doc[words[0].i : words[-1].i + 1].text
+                    found.append(
+                        RoleMention(article.id, article.source, person, role, normalised,
+                                    sentence.text.strip(), sentence.start_char + _lead(sentence.text))
+                    )
+    return found
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _positions(mentions: Sequence[RoleMention]) -> list[list[RoleMention]]:
+    """Mentions of current offices grouped so that each group's roles are compatible with each other."""
+    groups: list[list[RoleMention]] = []
+    for mention in mentions:
+        office = office_of(mention.normalised)
+        if office is None or not office.current:
+            continue
+        group = next((g for g in groups if all(compatible(m.normalised, mention.normalised) for m in g)), None)
+        if group is None:
+            groups.append([mention])
+        else:
+            group.append(mention)
+    return groups
+
+
+def _position(group: Sequence[RoleMention]) -> Position:
+    value = Counter(mention.role for mention in group).most_common(1)[0][0]
+    sources = list(dict.fromkeys(mention.article for mention in group))
+    evidence = [Evidence(m.article, m.sentence, m.source, m.start) for m in group]
+    return Position(value=value, sources=sources, evidence=evidence)
+
+
+def role_contradictions(mentions: Sequence[RoleMention]) -> list[Contradiction]:
+    """Persons given roles by different articles that cannot both be true, each role with its evidence."""
+    by_person: dict[str, list[RoleMention]] = defaultdict(list)
+    for mention in mentions:
+        by_person[mention.person].append(mention)
+    found = []
+    for person, roles in by_person.items():
+        groups = _positions(roles)
+        clashing = [
+            (a, b)
+            for a, b in combinations(range(len(groups)), 2)
+            if not compatible(groups[a][0].normalised, groups[b][0].normalised)
+            and {m.article for m in groups[a]} != {m.article for m in groups[b]}
+        ]
+        involved = sorted({index for pair in clashing for index in pair}, key=lambda i: -len(groups[i]))
+        if involved:
+            positions = [_position(groups[index]) for index in involved]
+            found.append(Contradiction(subject=f"{person}: role", positions=positions, kind="role"))
+    return found
