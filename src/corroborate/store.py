@@ -8,12 +8,14 @@ committed before it.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from corroborate.errors import StoreError
 from corroborate.records import Article, RemovedSpan, Skipped
@@ -220,3 +222,83 @@ class Store:
             "SELECT key, body FROM documents WHERE kind = ? ORDER BY updated DESC", (kind,)
         )
         return [(row[0], json.loads(row[1])) for row in rows]
+
+    # ---- search (web UI): full text over story titles and claims, SQLite FTS5 ----------------------------------
+    # The index is derived data: it is rebuilt from a story's brief whenever that brief is recomputed, so it
+    # lives in its own table, created on first use, and a store without it simply finds nothing.
+
+    def ensure_search_index(self) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS search_index"
+                " USING fts5(story_id UNINDEXED, field UNINDEXED, text, tokenize='porter unicode61')"
+            )
+
+    def index_story(self, story_id: str, title: str, claims: Sequence[str]) -> None:
+        """Replace what the search index holds for one story: its title and the text of its claims."""
+        self.ensure_search_index()
+        with self.transaction() as db:
+            db.execute("DELETE FROM search_index WHERE story_id = ?", (story_id,))
+            db.execute(
+                "INSERT INTO search_index (story_id, field, text) VALUES (?, 'title', ?)", (story_id, title)
+            )
+            db.executemany(
+                "INSERT INTO search_index (story_id, field, text) VALUES (?, 'claim', ?)",
+                [(story_id, claim) for claim in claims],
+            )
+
+    def indexed_story_ids(self) -> set[str]:
+        if not self._has_search_index():
+            return set()
+        return {row[0] for row in self._db.execute("SELECT DISTINCT story_id FROM search_index")}
+
+    def drop_from_search(self, story_ids: Iterable[str]) -> None:
+        """Forget stories that no longer exist (clustering may regroup articles under new story ids)."""
+        if not self._has_search_index():
+            return
+        with self.transaction() as db:
+            db.executemany("DELETE FROM search_index WHERE story_id = ?", [(story_id,) for story_id in story_ids])
+
+    def search_stories(self, query: str, limit: int) -> list[SearchHit]:
+        """Stories whose title or claims hold every word of ``query`` (prefixes match), best first.
+
+        Each story comes once, with the snippet of its best-matching text; the matched words in the snippet
+        are wrapped in ``SearchHit.MARK_START`` / ``MARK_END`` so a caller can highlight them safely.
+        """
+        match = fts_query(query)
+        if not match or not self._has_search_index():
+            return []
+        rows = self._db.execute(
+            "SELECT story_id, field, snippet(search_index, 2, ?, ?, '…', 16) AS snippet"
+            " FROM search_index WHERE search_index MATCH ? ORDER BY bm25(search_index)",
+            (SearchHit.MARK_START, SearchHit.MARK_END, match),
+        )
+        hits: dict[str, SearchHit] = {}
+        for row in rows:
+            if row["story_id"] not in hits:
+                hits[row["story_id"]] = SearchHit(row["story_id"], row["field"], row["snippet"])
+                if len(hits) >= limit:
+                    break
+        return list(hits.values())
+
+    def _has_search_index(self) -> bool:
+        row = self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_index'").fetchone()
+        return row is not None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A story found by a search: which field matched (``title`` or ``claim``) and a marked snippet of it."""
+
+    MARK_START: ClassVar[str] = "\x02"
+    MARK_END: ClassVar[str] = "\x03"
+
+    story_id: str
+    field: str
+    snippet: str
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 query that matches every word of ``text`` as a prefix; user syntax is never passed through."""
+    words = re.findall(r"\w+", text)
+    return " ".join(f'"{word}"*' for word in words)
