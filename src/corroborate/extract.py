@@ -63,6 +63,10 @@ _DOMAIN = re.compile(r"^(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.
 _SENTENCE_END = re.compile(r"[a-z0-9%]{2}\.[\"'”’)]*$|[;,]$")
 _CLOSING = re.compile(r"[.!?:;,\"'”’)]$")
 _SPACE = re.compile(r"\s+")
+# Words that title case leaves in lower case ("What the Council Decided" is a heading, not a tag).
+_TITLE_CASE_LOWER = frozenset(
+    ("a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as")
+)
 
 
 @dataclass(slots=True)
@@ -80,9 +84,11 @@ class _Header:
 def extract(doc: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> ExtractedPage:
     """Main text and metadata of ``doc``; leading page chrome of plain text goes to ``removed``.
 
-    Raises ``InputError`` when an HTML page holds no main text.
+    Raises ``InputError`` when the document holds no main text (fewer than ``min_text_words`` words).
     """
     page = _extract_html(doc, settings.extract) if doc.kind == "html" else _extract_text(doc, settings.extract)
+    if len(page.text.split()) < settings.extract.min_text_words:
+        raise InputError(doc.origin, f"no article text found ({doc.kind} page with {len(page.text.split())} words)")
     return replace(
         page,
         title=doc.title or page.title,
@@ -115,7 +121,7 @@ def _extract_html(doc: RawDocument, settings: ExtractSettings) -> ExtractedPage:
         include_comments=False,
         favor_precision=settings.favor_precision,
     )
-    if result is None or not (result.text or "").strip():
+    if result is None:
         raise InputError(doc.origin, "no article text found in the HTML page")
     title = _clean_line(result.title) if result.title else None
     lines = [line.rstrip() for line in result.text.splitlines()]
@@ -244,7 +250,7 @@ def _is_tag_line(line: str, settings: ExtractSettings) -> bool:
     return (
         len(words) <= settings.tag_max_words
         and not _CLOSING.search(line)
-        and not all(word[0].isupper() or not word[0].isalpha() for word in words)
+        and not all(word[0].isupper() or not word[0].isalpha() or word in _TITLE_CASE_LOWER for word in words)
     )
 
 
