@@ -724,7 +724,7 @@ def number_contradictions(quantities: Sequence[Quantity], settings: Settings = D
     if len(candidates) < 2:
         return []
     same = _same_subject_pairs(candidates, settings)
-    groups = _components(len(candidates), same)
+    groups = connected_groups(len(candidates), same)
     contradictions = []
     for members in groups:
         contradiction = _group_contradiction([candidates[i] for i in members])
@@ -761,7 +761,8 @@ def _masked(sentence: str, text: str) -> str:
     return sentence.replace(text, " ", 1)
 
 
-def _components(size: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
+def connected_groups(size: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """The groups of two or more items (numbered 0..size-1) that ``pairs`` link, directly or through others."""
     parent = list(range(size))
 
     def find(node: int) -> int:

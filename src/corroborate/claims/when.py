@@ -1,0 +1,653 @@
+"""Dates in news text: each date normalised to ISO, relative dates resolved, and the story's timeline.
+
+A date is read from spaCy's DATE and TIME entities. Stated dates ("October 16, 2025", "March 2014") are
+parsed by dateparser; relative ones are resolved against an anchor: the article's publication date, or,
+when it has none, a date the caller takes from the story's dated articles (``story_anchor``). Each mention
+keeps a short resolution a reader can check ("'last Thursday' before 2025-10-31 (published) -> 2025-10-23").
+
+Rules, chosen to match how news is written:
+
+- "last Thursday" is the Thursday of the previous calendar week (Monday to Sunday): news style calls a day of
+  the current week by its name alone, so "last" reaches into the week before. On a Thursday it is seven days
+  back. "next Thursday" is the Thursday of the following week, "this Thursday" the one of the current week.
+- A bare weekday ("on Thursday") is the latest such day on or before the anchor, or, in a future-tense
+  clause ("will meet on Thursday"), the first on or after it.
+- A date without a year ("October 16", "in March") takes its year from the tense of its clause: past tense,
+  the latest such date not after the anchor (plus ``publication_slack_days``); future tense, the first not
+  before it; otherwise the one nearest the anchor, if within ``max_yearless_distance_days``. So "January 3"
+  in a December 30 article is next January unless the clause is in the past tense.
+- "last December" is the latest December before the anchor's month (in a January article, the December just
+  gone); "next March" the first March after it.
+- "N days/weeks/months/years ago" counts back from the anchor; only day counts are exact.
+- "earlier this month", "later this year" are the anchor's month or year, not exact.
+- Spans of time ("two weeks", "its fourth year") are not dates (``claims.numbers`` reads them); vague
+  references ("days ago", "recently") are kept with no ISO date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from statistics import median_low
+from typing import TYPE_CHECKING, Literal
+
+from corroborate.claims.numbers import connected_groups, parse_number, sentence_of
+from corroborate.records import Article, Contradiction, Evidence, Position, TimelineEvent
+from corroborate.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Granularity = Literal["day", "week", "month", "year"]
+#: What a date rests on: stated outright, counted from the article's own date, from the story's, or nothing.
+Basis = Literal["stated", "published", "story", "unresolved"]
+Tense = Literal["past", "future", "unknown"]
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH_NAMES = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]  # fmt: skip
+_MONTH_ABBREVIATIONS = {name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)} | {"sept": 9}
+_WEEKDAY = "|".join(_WEEKDAYS)
+_MONTH = "|".join(_MONTH_NAMES)
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+
+_SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening))\b")
+_DAY_BEFORE = re.compile(r"\b(yesterday|last night)\b")
+_DAY_AFTER = re.compile(r"\btomorrow\b")
+_AGO = re.compile(rf"(?:^|\s)(?P<count>(?:\S+ )*?)\s*{_UNIT} ago$")
+_RELATIVE_WEEKDAY = re.compile(rf"^(?P<rel>last|next|this|this past|this coming) (?P<day>{_WEEKDAY})\b")
+_RELATIVE_PERIOD = re.compile(rf"^(?P<rel>last|next|this) {_UNIT}$")
+_WITHIN_PERIOD = re.compile(rf"^(?P<rel>earlier|later) (?:this|in the) {_UNIT}$")
+_RELATIVE_MONTH = re.compile(rf"^(?P<rel>last|next|this) (?P<month>{_MONTH})$")
+_BARE_WEEKDAY = re.compile(rf"^(?P<day>{_WEEKDAY})(?: (?:morning|afternoon|evening|night))?$")
+_YEAR = re.compile(r"\b(1\d{3}|2\d{3})\b")
+_MONTH_WORD = re.compile(rf"\b({_MONTH}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
+_DAY_NUMBER = re.compile(r"\b([12]?\d|3[01])(st|nd|rd|th)?\b")
+_VAGUE = re.compile(r"\b(ago|earlier|later|recent|recently|lately)\b")
+_LEADING = re.compile(r"^(?:(?:the|on|in|of|since|by|until|from|at|during)\s+)+")
+_FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
+# Verbs whose complement lies ahead: "scheduled to meet", "set to sign", "plans to visit".
+_FUTURE_GOVERNORS = {"schedule", "plan", "set", "expect", "due", "intend", "aim", "prepare"}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date in one article, with what it dates.
+
+    ``iso`` is ``YYYY-MM-DD``, ``YYYY-Www``, ``YYYY-MM`` or ``YYYY`` by ``granularity``, or None when the
+    date cannot be resolved. ``exact`` says the date is as precise as its granularity ("two months ago" is
+    not). ``event`` is the phrase the date belongs to ("phone call with the president").
+    """
+
+    article_id: str
+    source: str
+    text: str
+    iso: str | None
+    granularity: Granularity | None
+    resolution: str
+    event: str
+    sentence: str
+    sentence_start: int
+    start: int
+    basis: Basis
+    exact: bool
+
+    @property
+    def period(self) -> tuple[date, date] | None:
+        """The first and last day the date covers."""
+        return period_of(self.iso, self.granularity)
+
+
+def period_of(iso: str | None, granularity: Granularity | None) -> tuple[date, date] | None:
+    """The first and last day of an ISO date, week, month or year."""
+    if iso is None or granularity is None:
+        return None
+    if granularity == "day":
+        day = date.fromisoformat(iso)
+        return day, day
+    if granularity == "week":
+        monday = date.fromisocalendar(int(iso[:4]), int(iso[6:]), 1)
+        return monday, monday + timedelta(days=6)
+    if granularity == "month":
+        first = date(int(iso[:4]), int(iso[5:7]), 1)
+        return first, _month_shift(first, 1) - timedelta(days=1)
+    return date(int(iso), 1, 1), date(int(iso), 12, 31)
+
+
+def _iso(day: date, granularity: Granularity) -> str:
+    if granularity == "day":
+        return day.isoformat()
+    if granularity == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return day.strftime("%Y-%m") if granularity == "month" else str(day.year)
+
+
+def _month_shift(day: date, months: int) -> date:
+    """The first of the month ``months`` after (or before) ``day``'s month."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+# ---- Anchors -----------------------------------------------------------------------------------------------
+
+
+def publication_date(article: Article) -> date | None:
+    """The article's publication day, if its metadata states one that can be read."""
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        import dateparser
+
+        parsed = dateparser.parse(article.published, languages=["en"])
+        return parsed.date() if parsed else None
+
+
+def story_anchor(articles: Sequence[Article]) -> date | None:
+    """The date to resolve an undated article's relative dates against: the median publication day of the
+    story's dated articles (the lower one of an even count), since one story's reports come out within days
+    of each other and the median ignores a stray late copy."""
+    days = sorted(day for day in map(publication_date, articles) if day is not None)
+    return median_low(days) if days else None
+
+
+# ---- Reading one date ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    day: date | None
+    granularity: Granularity | None
+    exact: bool
+    relative: bool
+
+
+def _resolve(text: str, base: date | None, tense: Tense, settings: Settings) -> _Resolved | None:
+    """The date a normalised mention text names, or None when it names a span of time rather than a date."""
+    stated = _stated(text, base, tense, settings)
+    if stated is not None:
+        return stated
+    if base is None:
+        return _Resolved(None, None, False, True) if _is_relative(text) else None
+    for resolve in (_resolve_day_words, _resolve_ago, _resolve_weekday, _resolve_period, _resolve_month):
+        resolved = resolve(text, base, tense)
+        if resolved is not None:
+            return resolved
+    return _Resolved(None, None, False, True) if _VAGUE.search(text) else None
+
+
+def _is_relative(text: str) -> bool:
+    patterns = (_SAME_DAY, _DAY_BEFORE, _DAY_AFTER, _AGO, _RELATIVE_WEEKDAY, _RELATIVE_PERIOD, _WITHIN_PERIOD)
+    return any(pattern.search(text) for pattern in (*patterns, _RELATIVE_MONTH, _BARE_WEEKDAY, _VAGUE))
+
+
+def _resolve_day_words(text: str, base: date, tense: Tense) -> _Resolved | None:
+    for pattern, shift in ((_SAME_DAY, 0), (_DAY_BEFORE, -1), (_DAY_AFTER, 1)):
+        if pattern.search(text):
+            return _Resolved(base + timedelta(days=shift), "day", True, True)
+    return None
+
+
+def _resolve_ago(text: str, base: date, tense: Tense) -> _Resolved | None:
+    match = _AGO.match(text)
+    if match is None:
+        return None
+    # The entity may start early ("the capital two months ago") or hedge ("some two months ago"): the count
+    # is the longest run of number words just before the unit.
+    words = ["one" if word in {"a", "an"} else word for word in match.group("count").split()]
+    count = next((parse_number(words[k:]) for k in range(len(words)) if parse_number(words[k:]) is not None), None)
+    if count is None or count != int(count):
+        return _Resolved(None, None, False, True)
+    n, unit = int(count), match.group("unit")
+    if unit == "day":
+        return _Resolved(base - timedelta(days=n), "day", True, True)
+    if unit == "week":
+        return _Resolved(base - timedelta(weeks=n), "week", False, True)
+    if unit == "month":
+        return _Resolved(_month_shift(base, -n), "month", False, True)
+    return _Resolved(date(base.year - n, 1, 1), "year", False, True)
+
+
+def _resolve_weekday(text: str, base: date, tense: Tense) -> _Resolved | None:
+    monday = base - timedelta(days=base.weekday())
+    relative = _RELATIVE_WEEKDAY.match(text)
+    if relative is not None:
+        weekday = _WEEKDAYS.index(relative.group("day"))
+        rel = relative.group("rel")
+        if rel == "this past":
+            return _Resolved(base - timedelta(days=(base.weekday() - weekday - 1) % 7 + 1), "day", True, True)
+        if rel == "this coming":
+            return _Resolved(base + timedelta(days=(weekday - base.weekday() - 1) % 7 + 1), "day", True, True)
+        weeks = {"last": -1, "this": 0, "next": 1}[rel]
+        return _Resolved(monday + timedelta(weeks=weeks, days=weekday), "day", True, True)
+    bare = _BARE_WEEKDAY.match(text)
+    if bare is None:
+        return None
+    weekday = _WEEKDAYS.index(bare.group("day"))
+    if tense == "future":
+        return _Resolved(base + timedelta(days=(weekday - base.weekday()) % 7), "day", True, True)
+    return _Resolved(base - timedelta(days=(base.weekday() - weekday) % 7), "day", True, True)
+
+
+def _resolve_period(text: str, base: date, tense: Tense) -> _Resolved | None:
+    relative = _RELATIVE_PERIOD.match(text)
+    within = _WITHIN_PERIOD.match(text)
+    match = relative or within
+    if match is None or match.group("unit") == "day":
+        return None
+    unit: Granularity = match.group("unit")  # type: ignore[assignment]
+    shift = {"last": -1, "next": 1}.get(match.group("rel"), 0) if relative else 0
+    if unit == "week":
+        day = base + timedelta(weeks=shift)
+    elif unit == "month":
+        day = _month_shift(base, shift)
+    else:
+        day = date(base.year + shift, 1, 1)
+    return _Resolved(day, unit, relative is not None, True)
+
+
+def _resolve_month(text: str, base: date, tense: Tense) -> _Resolved | None:
+    match = _RELATIVE_MONTH.match(text)
+    if match is None:
+        return None
+    month = _MONTH_NAMES.index(match.group("month")) + 1
+    rel = match.group("rel")
+    if rel == "this":
+        return _Resolved(date(base.year, month, 1), "month", True, True)
+    step = -1 if rel == "last" else 1
+    day = _month_shift(base, step)
+    while day.month != month:
+        day = _month_shift(day, step)
+    return _Resolved(day, "month", True, True)
+
+
+def _stated(text: str, base: date | None, tense: Tense, settings: Settings) -> _Resolved | None:
+    """A calendar date written out: with a year it stands alone; without one, the year comes from ``base``."""
+    has_month = _MONTH_WORD.search(text) is not None
+    has_year = _YEAR.search(text) is not None
+    if not (has_month or has_year or _NUMERIC_DATE.search(text)):
+        return None
+    if _RELATIVE_MONTH.match(text) or re.search(r"\b(ago|last|next|earlier|later)\b", text):
+        return None
+    parsed = _dateparser(text)
+    if parsed is None:
+        return None
+    day, granularity = parsed
+    if has_year or _NUMERIC_DATE.search(text):
+        return _Resolved(day, granularity, True, False)
+    if base is None:
+        return _Resolved(None, None, False, True)
+    return _Resolved(_choose_year(day, granularity, base, tense, settings), granularity, True, True)
+
+
+def _dateparser(text: str) -> tuple[date, Granularity] | None:
+    """dateparser's reading of a calendar date and its granularity; the first day of a month or year."""
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(
+        languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": datetime(2000, 1, 1), "DATE_ORDER": "MDY"},
+    )
+    data = parser.get_date_data(text)
+    if data.date_obj is None or data.period not in {"day", "month", "year"}:
+        return None
+    granularity: Granularity = data.period  # type: ignore[assignment]
+    day = data.date_obj.date()
+    if granularity == "month":
+        day = day.replace(day=1)
+    elif granularity == "year":
+        day = date(day.year, 1, 1)
+    return day, granularity
+
+
+def _choose_year(day: date, granularity: Granularity, base: date, tense: Tense, settings: Settings) -> date | None:
+    """The year for a year-less date, by the tense of its clause (see the module's rules)."""
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:  # February 29 in a common year
+            continue
+    slack = timedelta(days=settings.claims.publication_slack_days)
+    if tense == "past":
+        before = [c for c in candidates if c <= base + slack]
+        return max(before) if before else None
+    if tense == "future":
+        after = [c for c in candidates if period_of(_iso(c, granularity), granularity)[1] >= base - slack]  # type: ignore[index]
+        return min(after) if after else None
+
+    def distance(candidate: date) -> int:
+        first, last = period_of(_iso(candidate, granularity), granularity)  # type: ignore[misc]
+        return 0 if first <= base <= last else min(abs((first - base).days), abs((last - base).days))
+
+    nearest = min(candidates, key=lambda candidate: (distance(candidate), candidate > base))
+    return nearest if distance(nearest) <= settings.claims.max_yearless_distance_days else None
+
+
+# ---- Reading the clause a date belongs to ----------------------------------------------------------------
+
+
+def _governing_verb(span: Span) -> Token | None:
+    for token in [span.root, *span.root.ancestors]:
+        if token.pos_ in {"VERB", "AUX"} and not (span.start <= token.i < span.end):
+            return token
+    return None
+
+
+def _tense(span: Span) -> Tense:
+    """Past, future or unknown, from the verb the date hangs on: its tag and its auxiliaries."""
+    verb = _governing_verb(span)
+    if verb is None:
+        return "unknown"
+    for token in [verb, *verb.ancestors][:4]:
+        auxiliaries = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}
+        if auxiliaries & _FUTURE_AUXILIARIES or token.lemma_.lower() in _FUTURE_GOVERNORS and token is not verb:
+            return "future"
+        if token.dep_ not in {"xcomp", "acl", "advcl", "relcl"}:
+            break
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    if verb.tag_ == "VBD" or auxiliaries & {"did", "had", "has", "have", "was", "were"}:
+        return "past"
+    return "unknown"
+
+
+def _event_head(span: Span) -> Token:
+    """The word the date modifies: a verb ("met on Thursday") or a noun ("the call on Thursday")."""
+    token = span.root
+    if token.dep_ == "pobj" and token.head.head.i != token.head.i:
+        token = token.head.head
+    elif token.dep_ in {"npadvmod", "advmod", "tmod", "nmod", "appos", "compound", "amod"} and token.head.i != token.i:
+        token = token.head
+    while token.pos_ in {"VERB", "AUX"} and token.dep_ in {"xcomp", "acl", "relcl"} and not _subject(token):
+        token = token.head
+    if token.tag_ in {"VBN", "VBD"} and token.dep_ in {"advcl", "acl"} and not _subject(token):
+        # A reduced relative ("the summit in Alaska, held two months ago") dates the noun before it.
+        return next((t for t in reversed(token.doc[token.sent.start : token.i]) if t.pos_ == "NOUN"), token)
+    return token
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _event_phrase(span: Span, max_words: int) -> str:
+    """The event the date belongs to, in the article's words, without the date itself."""
+    head = _event_head(span)
+    drop = set(range(span.start, span.end))
+    for token in span.root.ancestors:
+        if token.pos_ == "ADP" and token.head.i == head.i:
+            drop.add(token.i)
+    keep: set[int] = set()
+    if head.pos_ in {"VERB", "AUX"}:
+        for child in head.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "attr", "prt", "acomp"}:
+                keep.update(token.i for token in child.subtree)
+        keep.add(head.i)
+    else:
+        for child in head.children:
+            if child.dep_ not in {"relcl", "acl", "punct", "appos", "cc", "conj"}:
+                keep.update(token.i for token in child.subtree)
+        keep.add(head.i)
+    words = [token for token in head.doc if token.i in keep - drop and not token.is_space]
+    words = _contiguous_around(words, head.i)
+    text = _joined(words).strip(",;:–—- ")
+    cut = text.split()
+    return " ".join(cut[:max_words]) + (" …" if len(cut) > max_words else "")
+
+
+def _joined(words: list[Token]) -> str:
+    """The words as the article spaces them, even where a dropped word (a quote mark) held the space."""
+    if not words:
+        return ""
+    parts = []
+    for word, following in zip(words, [*words[1:], None], strict=True):
+        parts.append(word.text)
+        if following is not None:
+            gap = word.doc.text[word.idx + len(word.text) : following.idx]
+            parts.append(" " if any(character.isspace() for character in gap) else "")
+    return "".join(parts)
+
+
+def _contiguous_around(words: list[Token], head: int) -> list[Token]:
+    """The run of words around the head with no gap of more than one dropped word (a clause, not scraps)."""
+    if not words:
+        return words
+    position = min(range(len(words)), key=lambda k: abs(words[k].i - head))
+    low = high = position
+    while low > 0 and words[low].i - words[low - 1].i <= 2:
+        low -= 1
+    while high + 1 < len(words) and words[high + 1].i - words[high].i <= 2:
+        high += 1
+    return words[low : high + 1]
+
+
+# ---- Extraction ------------------------------------------------------------------------------------------
+
+
+def _normalised(text: str) -> str:
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,.")
+    return _LEADING.sub("", text)
+
+
+def extract_dates(
+    article: Article, doc: Doc, anchor: date | None, settings: Settings = DEFAULT_SETTINGS
+) -> list[DateMention]:
+    """Every date in ``article`` that dates something, read from ``doc`` (its spaCy parse).
+
+    Relative dates resolve against the article's publication date or, failing that, ``anchor`` (a date of
+    the story, see ``story_anchor``). Datelines and other verbless lines are skipped: they date no event.
+    """
+    published = publication_date(article)
+    base, basis = (published, "published") if published else (anchor, "story")
+    mentions = []
+    for span in _date_spans(doc):
+        sentence_start, sentence = sentence_of(span[0])
+        if not _has_verb(doc, sentence_start, sentence):
+            continue
+        text = _normalised(span.text)
+        resolved = _resolve(text, base, _tense(span), settings)
+        if resolved is None:
+            continue
+        mentions.append(_mention(article, span, sentence_start, sentence, resolved, base, basis, settings))
+    return mentions
+
+
+def _date_spans(doc: Doc) -> Iterator[Span]:
+    for span in doc.ents:
+        if span.label_ in {"DATE", "TIME"} and "\n" not in span.text.strip():
+            yield span
+
+
+def _has_verb(doc: Doc, start: int, sentence: str) -> bool:
+    span = doc.char_span(start, start + len(sentence), alignment_mode="expand")
+    return span is not None and any(token.pos_ in {"VERB", "AUX"} for token in span)
+
+
+def _mention(
+    article: Article,
+    span: Span,
+    sentence_start: int,
+    sentence: str,
+    resolved: _Resolved,
+    base: date | None,
+    basis: Basis,
+    settings: Settings,
+) -> DateMention:
+    iso = _iso(resolved.day, resolved.granularity) if resolved.day and resolved.granularity else None
+    used: Basis = "unresolved" if iso is None else (basis if resolved.relative else "stated")
+    return DateMention(
+        article_id=article.id,
+        source=article.source,
+        text=span.text,
+        iso=iso,
+        granularity=resolved.granularity if iso else None,
+        resolution=_explain(span.text, iso, base, used),
+        event=_event_phrase(span, settings.claims.max_event_words),
+        sentence=sentence,
+        sentence_start=sentence_start,
+        start=span.start_char,
+        basis=used,
+        exact=resolved.exact and iso is not None,
+    )
+
+
+def _explain(text: str, iso: str | None, base: date | None, basis: Basis) -> str:
+    if basis == "stated":
+        return f"'{text}' stated -> {iso}"
+    if iso is None:
+        return f"'{text}' names no date that can be fixed"
+    assert base is not None
+    label = "published" if basis == "published" else "story date"
+    first, last = period_of(iso, None if iso is None else _granularity_of(iso))  # type: ignore[misc]
+    relation = "before" if last < base else "after" if first > base else "at"
+    return f"'{text}' {relation} {base.isoformat()} ({label}) -> {iso}"
+
+
+def _granularity_of(iso: str) -> Granularity:
+    if "W" in iso:
+        return "week"
+    return {10: "day", 7: "month"}.get(len(iso), "year")  # type: ignore[return-value]
+
+
+# ---- Across articles: timeline and contradictions ----------------------------------------------------------
+
+_BASIS_RANK = {"stated": 0, "published": 1, "story": 2, "unresolved": 3}
+_GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _compatible(first: DateMention, second: DateMention) -> bool:
+    """Whether two dates can name the same time: one period lies within the other."""
+    a, b = first.period, second.period
+    if a is None or b is None:
+        return False
+    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+
+
+def _same_event_pairs(mentions: Sequence[DateMention], settings: Settings, *, strict: bool) -> set[tuple[int, int]]:
+    """Pairs of mentions (i < j) of one event: event phrases and date-masked sentences that embed close, or,
+    unless ``strict``, event phrases so close that the rest of the sentences does not matter."""
+    from corroborate.nlp import embed
+
+    events = embed([mention.event or mention.sentence for mention in mentions])
+    contexts = embed([mention.sentence.replace(mention.text, " ", 1) for mention in mentions])
+    event_similarity = events @ events.T
+    contexts_similar = contexts @ contexts.T >= settings.claims.same_date_context_similarity
+    same = (event_similarity >= settings.claims.same_event_similarity) & contexts_similar
+    if not strict:
+        same |= event_similarity >= settings.claims.same_event_strong_similarity
+    return {(i, j) for i in range(len(mentions)) for j in range(i + 1, len(mentions)) if same[i, j]}
+
+
+def build_timeline(
+    mentions: Mapping[str, Sequence[DateMention]], settings: Settings = DEFAULT_SETTINGS
+) -> list[TimelineEvent]:
+    """The story's dated events in order, one entry per event however many articles tell it.
+
+    ``mentions`` maps each article id to its ``extract_dates`` result. Mentions of one event (close event
+    phrases and sentences) merge when their dates agree, or when one of them was only resolved against the
+    story's date and lies within ``story_anchor_slack_days`` of the other: that guess yields to the
+    better-grounded date. Each entry lists its articles and
+    the resolution of every date it merged.
+    """
+    dated = [mention for found in mentions.values() for mention in found if mention.iso and mention.event]
+    dated.sort(key=lambda m: (_BASIS_RANK[m.basis], _GRANULARITY_RANK[m.granularity or "year"], not m.exact))
+    same = _same_event_pairs(dated, settings, strict=False)
+    entries: list[list[int]] = []
+    for index, mention in enumerate(dated):
+        home = next(
+            (
+                entry
+                for entry in entries
+                if (entry[0], index) in same and _may_merge(dated[entry[0]], mention, settings)
+            ),
+            None,
+        )
+        if home is None:
+            entries.append([index])
+        else:
+            home.append(index)
+    events = [_timeline_event([dated[i] for i in entry]) for entry in entries]
+    return sorted(events, key=_timeline_order)
+
+
+def _may_merge(lead: DateMention, mention: DateMention, settings: Settings) -> bool:
+    """Dates of one event agree, or the later-ranked one was guessed from the story's date and lies close."""
+    if _compatible(lead, mention):
+        return True
+    if mention.basis != "story" or lead.period is None or mention.period is None:
+        return False
+    gap = max(lead.period[0] - mention.period[1], mention.period[0] - lead.period[1])
+    return gap.days <= settings.claims.story_anchor_slack_days
+
+
+def _timeline_event(members: Sequence[DateMention]) -> TimelineEvent:
+    lead = members[0]
+    return TimelineEvent(
+        date=lead.iso,
+        when=lead.text,
+        event=lead.event,
+        sources=list(dict.fromkeys(member.article_id for member in members)),
+        resolution="; ".join(dict.fromkeys(member.resolution for member in members)),
+    )
+
+
+def _timeline_order(event: TimelineEvent) -> tuple[date, int]:
+    granularity = _granularity_of(event.date or "")
+    period = period_of(event.date, granularity)
+    assert period is not None
+    return period[0], _GRANULARITY_RANK[granularity]
+
+
+def date_contradictions(mentions: Sequence[DateMention], settings: Settings = DEFAULT_SETTINGS) -> list[Contradiction]:
+    """The same event dated differently by different outlets.
+
+    Precision first: only exact dates that are stated or resolved against the article's own publication
+    date take part (a date guessed from the story's date is no outlet's claim), the events must match by
+    phrase and sentence, the dates must not overlap (October 2025 does not contradict October 16), and a
+    group in which one article gives two dates is left alone.
+    """
+    firm = [m for m in mentions if m.exact and m.basis in {"stated", "published"} and m.event]
+    same = _same_event_pairs(firm, settings, strict=True)
+    pairs = [(i, j) for i, j in same if firm[i].article_id != firm[j].article_id]
+    contradictions = []
+    for group in connected_groups(len(firm), pairs):
+        contradiction = _date_contradiction([firm[i] for i in group])
+        if contradiction is not None:
+            contradictions.append(contradiction)
+    return contradictions
+
+
+def _date_contradiction(members: Sequence[DateMention]) -> Contradiction | None:
+    positions: list[list[DateMention]] = []
+    for mention in sorted(members, key=lambda m: _GRANULARITY_RANK[m.granularity or "year"]):
+        home = next((position for position in positions if _compatible(position[0], mention)), None)
+        if home is None:
+            positions.append([mention])
+        else:
+            home.append(mention)
+    if len(positions) < 2 or len({m.source for m in members}) < 2:
+        return None
+    articles_per_position = [{m.article_id for m in position} for position in positions]
+    if sum(len(articles) for articles in articles_per_position) != len(set().union(*articles_per_position)):
+        return None
+    return Contradiction(
+        subject=f"date of {max(members, key=lambda m: len(m.event)).event}",
+        positions=[
+            Position(
+                value=position[0].iso or "",
+                sources=sorted({m.article_id for m in position}),
+                evidence=[Evidence(m.article_id, m.sentence, m.source, m.sentence_start) for m in position],
+            )
+            for position in positions
+        ],
+        kind="date",
+    )
