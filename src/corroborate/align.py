@@ -247,3 +247,30 @@ def _sentences_position(sentences: Sequence[Sentence], outlet_of: Mapping[str, s
         sources=list(dict.fromkeys(s.article_id for s in sentences)),
         evidence=[Evidence(s.article_id, s.text, outlet_of[s.article_id], s.start) for s in sentences],
     )
+
+
+# ---- settling each claim's status -----------------------------------------------------------------------------
+
+#: Contradiction kinds that dispute what a statement asserts; a disputed title describes a person, not the event.
+_DISPUTING_KINDS = frozenset({"characterisation", "negation", "number", "date", "speaker"})
+
+
+def settle(
+    claims: Sequence[Claim],
+    contradictions: Sequence[Contradiction],
+    duplicate_of: Mapping[str, str],
+    cited_origins: Callable[[str], list[str]] | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> None:
+    """Count each claim's independent origins and mark the claims a contradiction disputes."""
+    disputed = {
+        (evidence.article, evidence.quote)
+        for contradiction in contradictions if contradiction.kind in _DISPUTING_KINDS
+        for position in contradiction.positions for evidence in position.evidence
+    }
+    for claim in claims:
+        claim.independent_origins, claim.cited_origins = independent_origins(
+            claim.evidence, duplicate_of, cited_origins, settings
+        )
+        if any((evidence.article, evidence.quote) in disputed for evidence in claim.evidence):
+            claim.status = "contradicted"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from corroborate.records import (
@@ -31,6 +31,8 @@ class StoryFindings:
     timeline: list[TimelineEvent] = field(default_factory=list)
     #: Article id -> number of its statements that name where they come from ("according to ...").
     attributed: dict[str, int] = field(default_factory=dict)
+    #: The original reporting a sentence cites ("according to the Financial Times" -> Financial Times).
+    cited_origins: Callable[[str], list[str]] | None = None
 
 
 def story_title(articles: Sequence[Article], claims: Sequence[Claim]) -> str:

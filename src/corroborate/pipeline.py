@@ -12,18 +12,25 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from spacy.tokens import Doc
+
 from corroborate import align, brief
+from corroborate.claims.characterisations import characterisation_contradictions, extract_characterisations
+from corroborate.claims.entities import EntityResolver, extract_entities
+from corroborate.claims.numbers import extract_quantities, number_contradictions
+from corroborate.claims.roles import extract_roles, role_contradictions
+from corroborate.claims.when import build_timeline, date_contradictions, extract_dates, story_anchor
 from corroborate.clean import clean
 from corroborate.errors import InputError, NothingReadError, UnknownStoryError
 from corroborate.extract import extract
 from corroborate.ingest import iter_documents
 from corroborate.records import Article, Brief, RawDocument, Skipped, Story
-from corroborate.sentences import split_sentences
+from corroborate.sentences import parse_articles, split_sentences
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 from corroborate.store import Store
 
@@ -153,16 +160,56 @@ def ingest(
     return ingest_documents(iter_documents(inputs, settings), store, settings, on_skip, progress)
 
 
-def build_brief(store: Store, article_ids: Sequence[str], settings: Settings = DEFAULT_SETTINGS) -> Brief:
-    """The brief of the story that ``article_ids`` tell."""
+def build_brief(
+    store: Store,
+    article_ids: Sequence[str],
+    settings: Settings = DEFAULT_SETTINGS,
+    duplicate_of: Mapping[str, str] | None = None,
+) -> Brief:
+    """The brief of the story that ``article_ids`` tell; ``duplicate_of`` maps each copy to its original."""
     articles = store.get_articles(article_ids)
     if not articles:
         raise NothingReadError("no articles to brief: every input was skipped or empty")
-    sentences = split_sentences(articles, settings)
+    duplicate_of = duplicate_of or {}
+    docs = parse_articles(articles, settings)
+    sentences = split_sentences(articles, settings, docs)
     groups = align.group_statements(align.statements(sentences, settings), settings)
     by_id = {article.id: article for article in articles}
-    claims = align.claims_from_groups(groups, by_id)
-    return brief.assemble(articles, claims, sentences)
+    claims = align.claims_from_groups(groups, by_id, duplicate_of)
+    findings = find_claims(articles, docs, groups, settings)
+    align.settle(claims, findings.contradictions, duplicate_of, findings.cited_origins, settings)
+    return brief.assemble(articles, claims, sentences, findings)
+
+
+def find_claims(
+    articles: Sequence[Article],
+    docs: Mapping[str, Doc],
+    groups: Sequence[align.StatementGroup],
+    settings: Settings = DEFAULT_SETTINGS,
+) -> brief.StoryFindings:
+    """The claims stage: entities, roles, numbers, dates, characterisations, and the contradictions among them."""
+    pairs = [(article, docs[article.id]) for article in articles]
+    outlet_of = {article.id: article.source for article in articles}
+    entities = extract_entities(pairs, settings)
+    resolver = EntityResolver(entities, settings)
+    anchor = story_anchor(articles)
+    dates = {article.id: extract_dates(article, doc, anchor, settings) for article, doc in pairs}
+    quantities = [q for article, doc in pairs for q in extract_quantities(article, doc)]
+    characterisations = [
+        c for article, doc in pairs for c in extract_characterisations(article, doc, resolver.canonical)
+    ]
+    contradictions = [
+        *role_contradictions(extract_roles(pairs, resolver, settings)),
+        *number_contradictions(quantities, settings),
+        *date_contradictions([m for mentions in dates.values() for m in mentions], settings),
+        *characterisation_contradictions(characterisations, outlet_of, settings),
+        *align.negation_contradictions(groups, docs, outlet_of, settings),
+    ]
+    return brief.StoryFindings(
+        contradictions=contradictions,
+        entities=entities,
+        timeline=build_timeline(dates, settings),
+    )
 
 
 def story_of(store: Store, article_ids: Sequence[str], story_id: str) -> Story:
