@@ -62,6 +62,49 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 """
 
+# Stories: what dedup and clustering keep per article, so that a new ingest extends them without re-reading
+# stored articles. Rows are appended in the order the articles were indexed; replaying them in that order
+# rebuilds the same duplicate groups and stories.
+STORIES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS minhashes (
+    position   INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id TEXT NOT NULL UNIQUE,
+    text_hash  TEXT NOT NULL,
+    published  TEXT,
+    shingles   INTEGER NOT NULL,
+    hashvalues BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_members (
+    position   INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id TEXT NOT NULL UNIQUE,
+    story_id   TEXT NOT NULL,
+    embedding  BLOB NOT NULL,
+    features   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story_id);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureRow:
+    """One article's MinHash signature as stored (``hashvalues`` little-endian 32-bit)."""
+
+    article_id: str
+    text_hash: str
+    published: str | None
+    shingles: int
+    hashvalues: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMemberRow:
+    """One article's story and clustering features as stored (``features`` JSON, ``embedding`` float32)."""
+
+    article_id: str
+    story_id: str
+    embedding: bytes
+    features: str
+
 
 @dataclass(frozen=True, slots=True)
 class AddResult:
@@ -85,6 +128,7 @@ class Store:
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.executescript(SCHEMA)
+                self._db.executescript(STORIES_SCHEMA)
                 self._db.commit()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot open the store ({error})") from error
@@ -222,6 +266,38 @@ class Store:
             "SELECT key, body FROM documents WHERE kind = ? ORDER BY updated DESC", (kind,)
         )
         return [(row[0], json.loads(row[1])) for row in rows]
+
+    # ---- stories: dedup signatures and story members (bench/clustering.py, cluster.py, dedup.py) ------------
+
+    def add_signatures(self, rows: Iterable[SignatureRow]) -> None:
+        """Keep MinHash signatures; an article already kept keeps its first signature."""
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO minhashes (article_id, text_hash, published, shingles, hashvalues)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(r.article_id, r.text_hash, r.published, r.shingles, r.hashvalues) for r in rows],
+            )
+
+    def signatures(self) -> list[SignatureRow]:
+        rows = self._db.execute(
+            "SELECT article_id, text_hash, published, shingles, hashvalues FROM minhashes ORDER BY position"
+        )
+        return [SignatureRow(row[0], row[1], row[2], row[3], bytes(row[4])) for row in rows]
+
+    def add_story_members(self, rows: Iterable[StoryMemberRow]) -> None:
+        """Keep articles' stories; an article's story, once kept, does not change."""
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO story_members (article_id, story_id, embedding, features)"
+                " VALUES (?, ?, ?, ?)",
+                [(r.article_id, r.story_id, r.embedding, r.features) for r in rows],
+            )
+
+    def story_members(self) -> list[StoryMemberRow]:
+        rows = self._db.execute(
+            "SELECT article_id, story_id, embedding, features FROM story_members ORDER BY position"
+        )
+        return [StoryMemberRow(row[0], row[1], bytes(row[2]), row[3]) for row in rows]
 
     # ---- search (web UI): full text over story titles and claims, SQLite FTS5 ----------------------------------
     # The index is derived data: it is rebuilt from a story's brief whenever that brief is recomputed, so it
