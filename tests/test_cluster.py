@@ -1,0 +1,140 @@
+"""Story clustering: one event from many outlets is one story; the same people at two events, months apart,
+are two; unrelated stories stay apart; assigning in batches equals assigning at once, also through the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import shared_path
+
+from corroborate.cluster import (
+    ArticleFeatures,
+    StoryIndex,
+    article_features,
+    cluster,
+    load_story_index,
+    save_story_index,
+)
+from corroborate.records import Article
+from corroborate.settings import DEFAULT_SETTINGS
+from corroborate.store import Store
+
+pytestmark = pytest.mark.slow
+
+
+def make_article(article_id: str, text: str, *, title: str | None = None, published: str | None = None,
+                 source: str = "example.com") -> Article:
+    return Article(id=article_id, origin=f"{article_id}.txt", source=source, title=title, author=None,
+                   published=published, text=text, raw=text)
+
+
+# Two meetings of the same two leaders, years apart, as four outlets might report them.
+SUMMITS = [
+    make_article("geneva-1", (
+        "GENEVA (Reuters) - U.S. President Joe Biden and Russian President Vladimir Putin met for nearly "
+        "four hours at a lakeside villa in Geneva on Wednesday, agreeing to return their ambassadors and "
+        "to begin talks on nuclear arms control. Biden said the tone of the 2021 summit was good and "
+        "positive, while Putin called the talks constructive."), title="Biden and Putin meet in Geneva",
+        published="2021-06-16", source="reuters.com"),
+    make_article("geneva-2", (
+        "Joe Biden and Vladimir Putin held their first summit on Wednesday at the Villa La Grange in "
+        "Geneva, where the two presidents agreed that ambassadors would return to Washington and Moscow "
+        "and that strategic stability talks would start. The meeting lasted less than four hours."),
+        title="Geneva summit ends with deal on ambassadors", published="2021-06-17", source="apnews.com"),
+    make_article("alaska-1", (
+        "ANCHORAGE, Alaska - President Donald Trump and Russian President Vladimir Putin met at Joint Base "
+        "Elmendorf-Richardson in Anchorage on Friday for talks on the war in Ukraine. The 2025 summit ended "
+        "after about three hours without a ceasefire agreement, and no further meeting was announced."),
+        title="Trump and Putin meet in Alaska", published="2025-08-15", source="reuters.com"),
+    make_article("alaska-2", (
+        "Donald Trump and Vladimir Putin wrapped up their Anchorage summit on Friday with no deal on a "
+        "ceasefire in Ukraine. Speaking at Joint Base Elmendorf-Richardson, Putin suggested the next "
+        "meeting could be held in Moscow."), title="Alaska summit ends without ceasefire deal",
+        published="2025-08-16", source="apnews.com"),
+]
+
+UNRELATED = [
+    make_article("quake", (
+        "A magnitude 6.4 earthquake struck off the coast of northern California early on Tuesday, "
+        "knocking out power to tens of thousands of homes in Humboldt County, the U.S. Geological Survey "
+        "said. Two people were injured and several buildings in Ferndale were damaged."),
+        title="Strong earthquake hits northern California", published="2022-12-20", source="apnews.com"),
+    make_article("budget", (
+        "The European Central Bank raised its key interest rate by half a percentage point on Thursday "
+        "and said further increases would follow, as inflation in the euro zone stayed near 10 percent. "
+        "ECB President Christine Lagarde said the bank was not pivoting."),
+        title="ECB raises rates again", published="2022-12-15", source="ft.com"),
+]
+
+
+# ECB+ topic 1: two actresses checking into rehab, each reported by several outlets.
+REHAB_OF_ONE = ["1_10ecb.txt", "1_11ecb.txt", "1_12ecb.txt", "1_13ecb.txt"]
+REHAB_OF_OTHER = ["1_10ecbplus.txt", "1_11ecbplus.txt", "1_12ecbplus.txt", "1_13ecbplus.txt"]
+
+
+def ecb_articles(names: list[str]) -> list[Article]:
+    folder = shared_path("data", "ecbplus-train-dev")
+    return [make_article(name, (folder / name).read_text(encoding="utf-8")) for name in names]
+
+
+@pytest.fixture(scope="module")
+def features_of() -> dict[str, ArticleFeatures]:
+    """Model features of every test article, computed once: the tests replay them in different orders."""
+    rehab = ecb_articles(REHAB_OF_ONE + REHAB_OF_OTHER)
+    articles = SUMMITS + UNRELATED + rehab
+    features = article_features(articles, DEFAULT_SETTINGS.cluster)
+    return {item.article_id: item for item in features}
+
+
+def stories_of(features: dict[str, ArticleFeatures], ids: list[str]) -> set[frozenset[str]]:
+    index = StoryIndex(DEFAULT_SETTINGS.cluster)
+    index.add_features(features[article_id] for article_id in ids)
+    return {frozenset(story.article_ids) for story in index.stories()}
+
+
+def test_same_people_at_two_summits_years_apart_are_two_stories(
+    features_of: dict[str, ArticleFeatures],
+) -> None:
+    stories = stories_of(features_of, ["geneva-1", "alaska-1", "geneva-2", "alaska-2"])
+    assert stories == {frozenset({"geneva-1", "geneva-2"}), frozenset({"alaska-1", "alaska-2"})}
+
+
+def test_unrelated_stories_stay_apart(features_of: dict[str, ArticleFeatures]) -> None:
+    stories = stories_of(features_of, ["quake", "geneva-1", "budget", "geneva-2"])
+    assert stories == {frozenset({"quake"}), frozenset({"budget"}), frozenset({"geneva-1", "geneva-2"})}
+
+
+def test_one_event_from_many_outlets_is_one_story_and_a_second_event_of_its_kind_another(
+    features_of: dict[str, ArticleFeatures],
+) -> None:
+    interleaved = [name for pair in zip(REHAB_OF_ONE, REHAB_OF_OTHER, strict=True) for name in pair]
+    stories = stories_of(features_of, interleaved)
+    assert stories == {frozenset(REHAB_OF_ONE), frozenset(REHAB_OF_OTHER)}
+
+
+def test_story_record_names_title_sources_and_dates(features_of: dict[str, ArticleFeatures]) -> None:
+    index = StoryIndex(DEFAULT_SETTINGS.cluster)
+    index.add_features(features_of[article_id] for article_id in ["geneva-1", "geneva-2"])
+    [story] = index.stories()
+    assert story.id == "story-geneva-1"
+    assert story.title == "Biden and Putin meet in Geneva"
+    assert story.sources == ("reuters.com", "apnews.com")
+    assert (story.first, story.last) == ("2021-06-16", "2021-06-17")
+
+
+def test_incremental_assignment_equals_batch_also_through_the_store(db_path: Path) -> None:
+    articles = SUMMITS + UNRELATED
+    batch = cluster(articles, DEFAULT_SETTINGS)
+
+    index = StoryIndex(DEFAULT_SETTINGS.cluster)
+    first = index.assign(articles[:3])
+    with Store(db_path) as store:
+        save_story_index(index, store)
+    with Store(db_path) as store:
+        resumed = load_story_index(store, DEFAULT_SETTINGS)
+        rest = resumed.assign(articles[3:])
+        save_story_index(resumed, store)
+    assert resumed.stories() == batch
+    assert {**first, **rest} == {article.id: resumed.story_of(article.id) for article in articles}
+    assert len(batch) == 4
