@@ -51,6 +51,8 @@ def reasons(page: ExtractedPage) -> dict[str, str]:
         ("Filed under: Local news", "category tags"),
         ("5 min read", "reading time"),
         ("Updated: March 5, 2024 10:30 am", "dateline"),
+        ("Friday, Sep 10, 2010 | Updated 8: 52 PM EDT", "dateline"),
+        ("WASHINGTON —", "dateline"),
         ("Advertisement", "advertisement"),
         ("Story continues below advertisement", "advertisement"),
         ("© 2024 Coastal Herald Media. All rights reserved.", "copyright notice"),
@@ -64,6 +66,8 @@ def test_chrome_patterns(line: str, reason: str) -> None:
     "line",
     [
         "By the time the vote was held, the bridge had been shut for a year.",
+        "By Friday, Traffic Had Returned To The Ferry Road.",
+        "By Monday, prices fell.",
         "Related to the closure, the ferry company added two crossings a day.",
         "Share prices of the construction firm rose after the vote.",
         "Comments from residents were mostly in favour of the repairs.",

@@ -128,7 +128,7 @@ def test_stated_metadata_wins_over_the_page() -> None:
     [
         ("html", "<html><body><nav>Home</nav></body></html>"),
         ("html", "<html><body></body></html>"),
-        ("text", "Home » Local\n\nBridge repairs approved\n"),
+        ("text", "Home » Local\n\nBridge repairs\n"),
     ],
 )
 def test_document_without_an_article_is_an_input_error(kind: str, content: str) -> None:
@@ -224,6 +224,7 @@ def test_sentence_starting_with_by_is_not_a_byline() -> None:
         ("2024-03-05T09:30:00+00:00", "2024-03-05"),
         ("31/10/2025", "2025-10-31"),
         ("Friday, October 31, 2025", "2025-10-31"),
+        ("October 2025", None),  # no day: unknown, not today's day filled in
         ("not a date at all", None),
         ("", None),
         (None, None),
@@ -294,3 +295,32 @@ def test_extraction_f1_floor_on_benchmark() -> None:
     pages = bench.load_pages(folder, limit=BENCHMARK_PAGES)
     result = bench.score(bench.corroborate_text, pages)
     assert result.f1 >= F1_FLOOR, result
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Updated: November 11, 2011 20: 09 IST", "2011-11-11"),
+        ("Sat Nov 12 2011, 01: 19 hrs", "2011-11-12"),
+        ("Published on Friday, 27 September 2013", "2013-09-27"),
+    ],
+)
+def test_dateline_with_time_and_zone_gives_the_date(line: str, expected: str) -> None:
+    body = "The council voted on Tuesday to fund repairs to the harbour bridge after a long debate."
+    page = extract(page_of(f"Bridge repairs approved\n{line}\n\n{body}\n"))
+    assert page.published == expected
+    assert [(span.text, span.reason) for span in page.removed] == [(line, "dateline")]
+    assert page.text == body
+
+
+def test_place_dateline_is_not_a_title() -> None:
+    body = "The council voted on Tuesday to fund repairs to the harbour bridge after a long debate."
+    page = extract(page_of(f"PORT ELLEN, Scotland —\n\n{body}\n"))
+    assert page.title is None
+    assert [(span.text, span.reason) for span in page.removed] == [("PORT ELLEN, Scotland —", "dateline")]
+
+
+def test_headline_only_document_keeps_the_headline_as_text() -> None:
+    page = extract(page_of("Harbour bridge to close for eight months of repairs\n"))
+    assert page.title == "Harbour bridge to close for eight months of repairs"
+    assert page.text == page.title

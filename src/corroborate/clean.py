@@ -20,6 +20,25 @@ from dataclasses import replace
 from corroborate.records import ExtractedPage, RemovedSpan
 from corroborate.settings import DEFAULT_SETTINGS, CleanSettings, Settings
 
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+#: A month name or its abbreviation, as a regular expression (case-insensitive use).
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+#: A weekday or month name, which starts a time ("By Friday, ..."), never a byline's name.
+CALENDAR_WORD = re.compile(rf"{_WEEKDAY}|{MONTH}", re.IGNORECASE)
+# One token of a line that is nothing but a date: names, numbers, numeric dates, times, zones, fillers.
+_DATE_TOKEN = re.compile(
+    rf"(?:{_WEEKDAY}|{MONTH})\.?|\d{{1,4}}(?:st|nd|rd|th|am|pm)?[:.]?|\d{{1,4}}(?:[/.:-]\d{{1,4}}){{1,2}}(?:am|pm)?"
+    r"|[/:.-]|[ap]\.?m\.?|hrs|at|on|of|the|[a-z]{2,4}t|utc|gmt|updated|published|posted|edited|modified",
+    re.IGNORECASE,
+)
+_DATE_ANCHOR = re.compile(rf"\b{MONTH}\b|\d{{1,4}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?\d{{1,4}}", re.IGNORECASE)
+_DATE_LABEL = re.compile(
+    r"^(?:(?:originally |first |last )?(?:published|updated|posted|modified|edited)(?: on)?|date|on)\s*[:\-–—]?\s*",
+    re.IGNORECASE,
+)
 # A capitalised name of up to five words (case-sensitive inside the case-insensitive rules).
 _NAME = r"(?-i:[A-ZÀ-ÞĀ-Ž][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÞĀ-Ž][\w.'’-]*)){0,4}"
 # Whole-line patterns, each with its reason; a line longer than ``CleanSettings.pattern_max_words`` words
@@ -64,7 +83,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "byline",
             rf"^(?:(?:written|posted|published|reported|words|story|text|reporting|editing)\s+)?by\s*:?"
-            rf"(?:\s+{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:\s*(?:[|,;·]|\s-\s).*)?)?$|^author\s*[:\-]",
+            rf"(?:\s+(?!{_WEEKDAY}\b|{MONTH}\b){_NAME}(?:\s+(?:and|&)\s+{_NAME})?"
+            r"(?:\s*(?:[|,;·]|\s-\s).{0,80})?)?$|^author\s*[:\-]",
         ),
         (
             "category tags",
@@ -74,11 +94,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "reading time",
             r"^(?:\d+ comments?\s*)?\d+\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|reading)\W*$|^reading time\b",
         ),
-        (
-            "dateline",
-            r"^(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?|date)\s*[:\-]?\s*"
-            r"(?:\w{3,9},?\s+)?(?:\d{1,2}\s+\w{3,9}|\w{3,9}\.?\s+\d{1,2}|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}).{0,30}$",
-        ),
+        # a place dateline alone on its line, "CITY, State. —" (date-only lines: ``dateline_date_text``)
+        ("dateline", r"^(?-i:[A-Z]{2,}[A-Za-z .,'’()-]{0,60}?)\s*[—–-]$"),
         (
             "advertisement",
             r"^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below\b.*"
@@ -137,7 +154,16 @@ def junk_reason(line: str, settings: CleanSettings = DEFAULT_SETTINGS.clean) -> 
     for reason, pattern in _RULES:
         if pattern.search(stripped):
             return reason
-    return None
+    return "dateline" if dateline_date_text(stripped) else None
+
+
+def dateline_date_text(line: str) -> str | None:
+    """The date of a line that is nothing but a (labelled) date and time, or None for any other line."""
+    bare = _DATE_LABEL.sub("", " ".join(line.split()))
+    if not bare or len(bare) > 80 or not _DATE_ANCHOR.search(bare):
+        return None
+    tokens = [token for token in re.split(r"[\s,|·•]+", bare) if token]
+    return bare if all(_DATE_TOKEN.fullmatch(token) for token in tokens) else None
 
 
 def content_words(text: str) -> set[str]:

@@ -16,24 +16,17 @@ from functools import lru_cache
 
 import trafilatura
 
+from corroborate.clean import CALENDAR_WORD as _CALENDAR_WORD
+from corroborate.clean import MONTH, dateline_date_text
 from corroborate.errors import InputError
 from corroborate.records import ExtractedPage, RawDocument, RemovedSpan
 from corroborate.settings import DEFAULT_SETTINGS, ExtractSettings, Settings
 
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-# One token of a line that is nothing but a date: names, numbers, numeric dates, times, zones, fillers.
-_DATE_TOKEN = re.compile(
-    rf"(?:{_WEEKDAY}|{_MONTH})\.?|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,4}}(?:[/.:-]\d{{1,4}}){{1,2}}(?:am|pm)?|"
-    r"[ap]\.?m\.?|at|on|of|the|[a-z]{2,4}t|utc|gmt|updated|published|posted",
-    re.IGNORECASE,
-)
-_DATE_ANCHOR = re.compile(rf"\b{_MONTH}\b|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}", re.IGNORECASE)
-_DATE_LABEL = re.compile(
-    r"^(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?|date|on)\s*[:\-–—]?\s*",
+# The date inside a dateline: "Oct. 31, 2025", "31 October 2025" or "31/10/2025", without the time and zone
+# that often follow and can throw a date parser off.
+_DATE_PART = re.compile(
+    rf"\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+\d{{4}}"
+    r"|\b\d{1,4}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{1,4}\b",
     re.IGNORECASE,
 )
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -58,9 +51,9 @@ _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
 _SITE_DATELINE = re.compile(r"^(?P<site>[^\W\d_][\w.&'’ -]{0,40}?)\s*\((?P<date>[^()]{4,40})\)\s*[:–—-]\s*")
 # A trailing line that is a bare site domain ("Example.Net"): the page's own signature.
 _DOMAIN = re.compile(r"^(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}$")
-# A line ending like a sentence (a word of two lower-case letters or digits, then a full stop), not like
-# a headline ending in an abbreviation ("... the U.S.").
-_SENTENCE_END = re.compile(r"[a-z0-9%]{2}\.[\"'”’)]*$|[;,]$")
+_QUOTES = "\"'“”‘’()[] "
+# A place dateline on its own line ("CITY, State. —"): ends on a dash, which no headline does.
+_PLACE_DATELINE = re.compile(r"^[A-Z]{2,}[A-Za-z .,'’()-]{0,60}?\s*[—–-]$")
 _CLOSING = re.compile(r"[.!?:;,\"'”’)]$")
 _SPACE = re.compile(r"\s+")
 # Words that title case leaves in lower case ("What the Council Decided" is a heading, not a tag).
@@ -149,6 +142,9 @@ def _extract_text(doc: RawDocument, settings: ExtractSettings) -> ExtractedPage:
     header = _read_header(lines, settings)
     removed = [RemovedSpan(_clean_line(lines[i]), reason) for i, reason in sorted(header.chrome.items())]
     kept = [line.rstrip() for i, line in enumerate(lines) if i not in header.chrome and i not in header.repeats]
+    if header.title and not "".join(kept).strip():
+        # A headline-only document: its one statement is the headline, so it stays the text too.
+        kept = [header.title]
     kept, source, published, prefix = _site_dateline(kept)
     if prefix:
         removed.append(RemovedSpan(prefix, "dateline"))
@@ -204,6 +200,8 @@ def _chrome_reason(line: str, following: str, header: _Header) -> str | None:
         return "category tags"
     if _READING_TIME.search(line) and len(line.split()) <= 8:
         return "reading time"
+    if _PLACE_DATELINE.match(line):
+        return "dateline"
     date = _dateline_date(line)
     if date is not None:
         header.published = header.published or date
@@ -221,18 +219,26 @@ def _chrome_reason(line: str, following: str, header: _Header) -> str | None:
 
 def _dateline_date(line: str) -> str | None:
     """The ISO date of a line that is nothing but a (labelled) date, else None."""
-    bare = _DATE_LABEL.sub("", line).strip()
-    if not bare or len(bare) > 60 or not _DATE_ANCHOR.search(bare):
-        return None
-    tokens = [token for token in re.split(r"[\s,|·•]+", bare) if token]
-    if not all(_DATE_TOKEN.fullmatch(token) for token in tokens):
-        return None
-    return iso_date(bare)
+    bare = dateline_date_text(line)
+    part = _DATE_PART.search(bare) if bare else None
+    return iso_date(re.sub(r"\s*([/.-])\s*", r"\1", part.group(0))) if part else None
 
 
 def _is_body(line: str, settings: ExtractSettings) -> bool:
     """A body paragraph: too long for a headline, or a sentence."""
-    return len(line.split()) > settings.max_title_words or bool(_SENTENCE_END.search(line))
+    return len(line.split()) > settings.max_title_words or _ends_sentence(line)
+
+
+def _ends_sentence(line: str) -> bool:
+    """Ends on a full stop after a word (not after an abbreviation such as "U.S."), or on a comma."""
+    core = line.rstrip(_QUOTES)
+    if core.endswith((",", ";")):
+        return True
+    if not core.endswith("."):
+        return False
+    words = core[:-1].split()
+    last = words[-1].strip(_QUOTES) if words else ""
+    return "." not in last and (not last or any(char.islower() or char.isdigit() for char in last))
 
 
 def _is_headline(line: str, settings: ExtractSettings) -> bool:
@@ -255,8 +261,14 @@ def _is_tag_line(line: str, settings: ExtractSettings) -> bool:
 
 
 def _looks_like_name(text: str) -> bool:
+    """A capitalised name ("By Friday, ..." is a time, not an author)."""
     words = text.split()
-    return 1 <= len(words) <= 5 and all(_NAME_WORD.match(word) and word[0].isupper() for word in words)
+    return (
+        1 <= len(words) <= 5
+        and all(_NAME_WORD.match(word) and word[0].isupper() for word in words)
+        and dateline_date_text(words[0]) is None
+        and not _CALENDAR_WORD.fullmatch(words[0].rstrip(".,"))
+    )
 
 
 def _site_dateline(lines: list[str]) -> tuple[list[str], str | None, str | None, str | None]:
@@ -290,7 +302,9 @@ def _signature_site(lines: list[str]) -> str | None:
 def _parse_date(value: str) -> datetime | None:
     import dateparser  # lazily: it is slow to load, and most documents never need it
 
-    return dateparser.parse(value, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
+    # A date missing its day or year is unknown, not today's day or year filled in.
+    settings = {"RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": ["day", "month", "year"]}
+    return dateparser.parse(value, languages=["en"], settings=settings)
 
 
 def _clean_line(line: str) -> str:

@@ -39,9 +39,9 @@ class ExtractSettings:
     # trafilatura's precision mode: measured on the article-extraction benchmark it raises precision more
     # than it costs recall (see bench/extraction.py).
     favor_precision: bool = True
-    # Fewer words than this is a navigation fragment or an error page, not an article (a news brief has a
-    # sentence or two).
-    min_text_words: int = 10
+    # Fewer words than this is a navigation fragment or an error page, not an article; the shortest news
+    # items (a one-line brief, a headline alone) still have five or more.
+    min_text_words: int = 5
 
 
 @dataclass(frozen=True, slots=True)
