@@ -137,7 +137,7 @@ async def read_submission(request: Request, settings: Settings) -> list[RawDocum
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == "application/json":
         return intake.from_json_body(await request.body(), settings)
-    if content_type != "multipart/form-data":
+    if content_type not in ("multipart/form-data", "application/x-www-form-urlencoded"):
         raise HTTPException(415, "send multipart/form-data (files, text) or application/json (a list of articles)")
     form = await request.form(
         max_files=settings.web.max_upload_files, max_fields=20, max_part_size=settings.web.max_request_bytes
