@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import shared_path
+
 from corroborate import brief as brief_format
 from corroborate import pipeline
 from corroborate.store import Store
@@ -67,8 +67,13 @@ def test_the_tense_call_is_corroborated(corpus_brief: dict[str, Any]) -> None:
     assert calls and max(len(claim["sources"]) for claim in calls) >= 3
 
 
-def test_evidence_quotes_are_exact_sentences_of_the_articles(corpus_brief: dict[str, Any], budapest_corpus: Path) -> None:
-    texts = {article["id"]: (budapest_corpus / Path(article["origin"]).name).read_text() for article in corpus_brief["articles"]}
+def test_evidence_quotes_are_exact_sentences_of_the_articles(
+    corpus_brief: dict[str, Any], budapest_corpus: Path
+) -> None:
+    texts = {
+        article["id"]: (budapest_corpus / Path(article["origin"]).name).read_text()
+        for article in corpus_brief["articles"]
+    }
     for claim in corpus_brief["claims"]:
         for evidence in claim["evidence"]:
             assert evidence["quote"] in texts[evidence["article"]]
