@@ -204,7 +204,8 @@ def _role_anchor(token: Token) -> bool:
 
 
 _AFTER = re.compile(r"^\s*,\s*([^,;:()\[\]“”\"]+?)\s*(?:,|;|\.\s|\.$|$)")
-_BEFORE = re.compile(r"(?:^|[,;(]\s*|\b(?:with|and|by|to|for|from|of|between)\s+)([^,;:()\[\]“”\"]+?),\s*$")
+_OPENER = re.compile(r"\b(?:the|a|an|his|her|its|their)\s|\b[\w.]+['’]s\s", re.IGNORECASE)
+_BEFORE_END = re.compile(r"[^,;:()\[\]“”\"]+?(?=,\s*$)")
 
 
 def _appositive_after(ent: Span, sentence: Span, max_words: int) -> list[Token]:
@@ -220,13 +221,15 @@ def _appositive_before(ent: Span, sentence: Span, max_words: int) -> list[Token]
     # Only a closed appositive ("the North's leader, Kim Jong-un, said"): else a list or a clause ends there.
     if rest[:1] not in {",", ".", ""}:
         return []
-    match = _BEFORE.search(ent.doc.text[sentence.start_char : ent.start_char])
-    if not match:
-        return []
-    words = _tokens_in(ent.doc, sentence.start_char + match.start(1), sentence.start_char + match.end(1))
-    while words and words[0].dep_ == "cc":
-        words.pop(0)
-    return words if _describes(words, max_words) and any(t.lower_ in ROLE_NOUNS for t in words) else []
+    left = ent.doc.text[sentence.start_char : ent.start_char]
+    # The longest phrase opened by a determiner or a possessor that describes: "the country's defense minister".
+    for opener in _OPENER.finditer(left):
+        match = _BEFORE_END.match(left, opener.start())
+        if match:
+            words = _tokens_in(ent.doc, sentence.start_char + match.start(), sentence.start_char + match.end())
+            if _describes(words, max_words) and any(token.lower_ in ROLE_NOUNS for token in words):
+                return words
+    return []
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:

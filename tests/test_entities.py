@@ -1,0 +1,108 @@
+"""Entities: spelling variants, initials and bare surnames merge; different people sharing a surname do not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from corroborate.claims.entities import EntityResolver, extract_entities
+from corroborate.nlp import spacy_pipeline
+from corroborate.records import Article, Entity
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy_pipeline()
+
+
+def article(ident: str, text: str, source: str | None = None) -> Article:
+    return Article(ident, f"{ident}.txt", source or ident, None, None, None, text, text)
+
+
+def entities_of(nlp: Language, *texts: str) -> list[Entity]:
+    docs = [(article(f"a{i}", text), nlp(text)) for i, text in enumerate(texts)]
+    return extract_entities(docs)
+
+
+def named(entities: list[Entity], name: str) -> Entity:
+    return next(entity for entity in entities if entity.name == name)
+
+
+def test_transliterations_and_bare_surname_are_one_person(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "Foreign Minister Sergei Lavrov met the envoy in Geneva on Monday.",
+        "Russian Foreign Minister Sergey Lavrov spoke to reporters in Moscow.",
+        "Officials said Sergei Lavrov would travel again. Lavrov added that talks would continue.",
+    )
+    people = [entity for entity in entities if entity.type == "person"]
+    assert [entity.name for entity in people] == ["Sergei Lavrov"]
+    assert set(people[0].aliases) == {"Sergey Lavrov", "Lavrov"}
+    assert people[0].sources == ["a0", "a1", "a2"]
+
+
+def test_initial_resolves_to_the_full_name(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "John Smith, the mayor, opened the new bridge on Tuesday.",
+        "The bridge was opened by J. Smith after years of delays.",
+    )
+    smith = named(entities, "John Smith")
+    assert "J. Smith" in smith.aliases
+    assert smith.sources == ["a0", "a1"]
+
+
+def test_people_sharing_a_surname_stay_apart_and_the_bare_surname_goes_to_the_nearest(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "Donald Trump spoke in Ohio on Monday. His wife Melania Trump visited a hospital in Texas. "
+        "Melania Trump said the staff were brave.",
+        "Donald Trump said the talks would resume. Trump told reporters he was hopeful.",
+    )
+    names = {entity.name for entity in entities if entity.type == "person"}
+    assert {"Donald Trump", "Melania Trump"} <= names
+    assert "Trump" in named(entities, "Donald Trump").aliases
+    assert named(entities, "Melania Trump").sources == ["a0"]
+
+
+def test_titles_and_possessives_are_stripped(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "President Vladimir Putin's spokesman rejected the claim.",
+        "Vladimir Putin met the delegation in the Kremlin.",
+    )
+    putin = named(entities, "Vladimir Putin")
+    assert putin.type == "person"
+    assert all("'" not in alias and "President" not in alias for alias in putin.aliases)
+
+
+def test_resolver_maps_variants_titles_and_acronyms(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "According to the Financial Times, Sergei Lavrov rejected the plan.",
+        "Sergey Lavrov spoke in Moscow about the plan.",
+    )
+    resolver = EntityResolver(entities)
+    assert resolver.canonical("Lavrov's") == "Sergei Lavrov"
+    assert resolver.canonical("Mr. Lavrov") == "Sergei Lavrov"
+    assert resolver.canonical("S. Lavrov") == "Sergei Lavrov"
+    assert resolver.canonical("the FT") == "Financial Times"
+    assert resolver.canonical("Angela Merkel") is None
+
+
+def test_budapest_corpus_merges_the_cast(nlp: Language, budapest_corpus: Path) -> None:
+    docs = []
+    for path in sorted(budapest_corpus.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        docs.append((article(path.stem, text), nlp(text)))
+    entities = extract_entities(docs)
+    everyone = [doc.id for doc, _ in docs]
+    lavrov = named(entities, "Sergei Lavrov")
+    assert {"Sergey Lavrov", "Lavrov"} <= set(lavrov.aliases) and lavrov.sources == everyone
+    rubio = named(entities, "Marco Rubio")
+    assert rubio.type == "person" and "Rubio" in rubio.aliases and sorted(rubio.sources) == everyone
+    assert named(entities, "Budapest").type == "place"
+    people = [entity.name for entity in entities if entity.type == "person"]
+    assert not any(name in {"Rubio", "Lavrov", "Putin", "Trump"} for name in people)

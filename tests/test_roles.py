@@ -1,0 +1,109 @@
+"""Roles: what each article says a person is, and which differences between outlets are contradictions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from corroborate.claims.entities import EntityResolver, extract_entities
+from corroborate.claims.roles import compatible, extract_roles, role_contradictions
+from corroborate.nlp import spacy_pipeline
+from corroborate.records import Article, Contradiction, RoleMention
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy_pipeline()
+
+
+def roles_of(nlp: Language, *texts: str) -> list[RoleMention]:
+    docs = [
+        (Article(f"a{i}", f"a{i}.txt", f"outlet{i}", None, None, None, text, text), nlp(text))
+        for i, text in enumerate(texts)
+    ]
+    return extract_roles(docs, EntityResolver(extract_entities(docs)))
+
+
+def contradictions_of(nlp: Language, *texts: str) -> list[Contradiction]:
+    return role_contradictions(roles_of(nlp, *texts))
+
+
+def test_title_before_the_name(nlp: Language) -> None:
+    roles = roles_of(nlp, "The call between U.S. Secretary of State Marco Rubio and the envoy was tense.")
+    assert [(r.person, r.role, r.normalised) for r in roles] == [
+        ("Marco Rubio", "U.S. Secretary of State", "secretary of state")
+    ]
+    assert roles[0].sentence.startswith("The call between") and roles[0].start == 0
+
+
+def test_appositives_after_and_before_the_name(nlp: Language) -> None:
+    roles = roles_of(
+        nlp,
+        "Tom Perez, the chairman of the Democratic Party, spoke in Atlanta. "
+        "Officials met the country's defense minister, Itsunori Onodera, in Tokyo.",
+    )
+    found = {(r.person, r.normalised) for r in roles}
+    assert ("Tom Perez", "chairman of democratic party") in found
+    assert ("Itsunori Onodera", "defense minister") in found
+
+
+def test_different_offices_across_outlets_are_a_contradiction(nlp: Language) -> None:
+    found = contradictions_of(
+        nlp,
+        "A tense call between U.S. Secretary of State Marco Rubio and the Russian side ended the plan.",
+        "The call between Russian officials and senior U.S. Senator Marco Rubio ended the plan.",
+    )
+    assert len(found) == 1 and found[0].kind == "role"
+    assert [position.sources for position in found[0].positions] == [["a0"], ["a1"]]
+    assert found[0].positions[1].evidence[0].quote.startswith("The call between Russian officials")
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # former vs current
+        ("Former FBI Director James Comey testified on Monday.", "Senator James Comey testified on Monday."),
+        # a role and an epithet
+        ("Senator Marco Rubio spoke on Monday.", "Marco Rubio, a long-time foreign policy hawk, spoke on Monday."),
+        # more and less specific forms of one office
+        ("President Emmanuel Macron arrived on Monday.", "French President Emmanuel Macron arrived on Monday."),
+        # synonyms of one office
+        ("Secretary of State Marco Rubio flew on Monday.", "Top diplomat Marco Rubio flew on Monday."),
+        # a nominee for an office beside the office held
+        ("CIA Director Mike Pompeo met Kim on Monday.",
+         "Mike Pompeo, Trump's secretary of State pick, met Kim on Monday."),
+        # a deputy beside another office
+        ("Deputy Prime Minister Anna Berg spoke on Monday.", "Finance Minister Anna Berg spoke on Monday."),
+    ],
+)
+def test_roles_that_can_both_be_true_are_no_contradiction(nlp: Language, first: str, second: str) -> None:
+    assert contradictions_of(nlp, first, second) == []
+
+
+def test_compatibility_rules() -> None:
+    assert compatible("president", "us president")
+    assert compatible("secretary of state", "top diplomat")
+    assert compatible("former senator", "secretary of state")
+    assert compatible("press secretary", "senator")
+    assert not compatible("senator", "secretary of state")
+    assert not compatible("senator", "representative")
+    assert not compatible("governor", "president")
+
+
+def test_budapest_senator_versus_secretary_of_state(nlp: Language, budapest_corpus: Path) -> None:
+    paths = sorted(budapest_corpus.glob("*.txt"))
+    docs = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        docs.append((Article(path.stem, str(path), path.stem, None, None, None, text, text), nlp(text)))
+    roles = extract_roles(docs, EntityResolver(extract_entities(docs)))
+    found = role_contradictions(roles)
+    assert [c.subject for c in found] == ["Marco Rubio: role"]
+    senator = next(p for p in found[0].positions if "Senator" in p.value)
+    secretary = next(p for p in found[0].positions if "Secretary of State" in p.value)
+    assert senator.sources == [paths[3].stem]
+    assert len(secretary.sources) == 4
+    assert any("hawk" in r.role for r in roles if r.person == "Marco Rubio")
+    assert not any("hawk" in p.value for p in found[0].positions)
