@@ -229,12 +229,13 @@ def _negation_reading(sentence: Sentence, docs: Mapping[str, Doc]) -> tuple[bool
     span = doc.char_span(sentence.start, sentence.start + len(sentence.text), alignment_mode="expand") if doc else None
     if span is None:
         return False, frozenset(content_terms(sentence.text))
-    root_negated = any(child.dep_ == "neg" or child.lower_ in _NEGATIONS for child in span.root.children)
+    # Any negation in the sentence, not just on its root: two wordings of one statement parse differently.
+    negated = any(token.dep_ == "neg" or token.lower_ in _NEGATIONS for token in span)
     lemmas = frozenset(
         token.lemma_.lower() for token in span
         if token.is_alpha and not token.is_stop and token.lower_ not in _NEGATIONS and token.dep_ != "neg"
     )
-    return root_negated, lemmas
+    return negated, lemmas
 
 
 def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:

@@ -1,0 +1,129 @@
+"""Statement alignment: same fact in other words is one claim, different facts stay apart; independence;
+negation and characterisation contradictions."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate import align
+from corroborate.claims.characterisations import characterisation_contradictions, extract_characterisations
+from corroborate.nlp import spacy_pipeline
+from corroborate.records import Article, Evidence, Sentence
+from corroborate.sentences import parse_articles, split_sentences
+
+
+def article(article_id: str, text: str, source: str | None = None) -> Article:
+    return Article(article_id, f"{article_id}.txt", source or f"outlet-{article_id}", None, None, None, text, text)
+
+
+def claims_of(*articles: Article) -> list:
+    by_id = {a.id: a for a in articles}
+    sentences = split_sentences(list(articles))
+    groups = align.group_statements(align.statements(sentences))
+    return align.claims_from_groups(groups, by_id)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy_pipeline()
+
+
+def test_the_same_fact_in_other_words_is_one_corroborated_claim() -> None:
+    claims = claims_of(
+        article("a", "The city council approved the new transit budget on Tuesday evening after a long debate."),
+        article("b", "On Tuesday evening, after a lengthy debate, the council approved the city's new transit budget."),
+    )
+    assert len(claims) == 1
+    assert claims[0].status == "corroborated" and claims[0].sources == ["a", "b"]
+    assert {e.article for e in claims[0].evidence} == {"a", "b"}
+
+
+def test_different_facts_about_the_same_people_stay_apart() -> None:
+    claims = claims_of(
+        article("a", "The mayor of Riverton met union leaders at city hall to discuss the transit strike."),
+        article("b", "The mayor of Riverton announced that she will run for governor of the state next year."),
+    )
+    assert len(claims) == 2 and all(claim.status == "single_source" for claim in claims)
+
+
+def test_copies_of_one_article_are_one_voice() -> None:
+    text = "The central bank raised its main interest rate by half a percentage point on Thursday."
+    claims = claims_of(article("a", text, "Wire"), article("b", text, "Reprint"))
+    origins, _ = align.independent_origins(claims[0].evidence, {"b": "a"})
+    assert origins == 1
+
+
+def test_outlets_citing_the_same_original_are_one_origin() -> None:
+    evidence = [
+        Evidence("a", "According to the Daily Ledger, the minister resigned on Friday.", "A"),
+        Evidence("b", "The minister stepped down on Friday, the Daily Ledger reported.", "B"),
+        Evidence("c", "The minister resigned on Friday after weeks of pressure.", "C"),
+    ]
+
+    def cited(sentence: str) -> list[str]:
+        return ["Daily Ledger"] if "Daily Ledger" in sentence else []
+
+    origins, cited_origins = align.independent_origins(evidence, {}, cited)
+    assert origins == 2 and cited_origins == ["Daily Ledger"]
+
+
+def test_near_verbatim_sentences_of_two_outlets_are_one_origin() -> None:
+    evidence = [
+        Evidence("a", "Officials said the bridge will reopen to traffic on Monday morning.", "A"),
+        Evidence("b", "Officials said the bridge will reopen to traffic on Monday morning .", "B"),
+    ]
+    assert align.independent_origins(evidence, {})[0] == 1
+
+
+def _groups_and_docs(*articles: Article):
+    docs = parse_articles(list(articles))
+    sentences = split_sentences(list(articles), docs=docs)
+    statements = [s for ss in sentences.values() for s in ss]
+    return [align.StatementGroup(tuple(statements), statements[0])], docs
+
+
+def test_did_and_did_not_in_the_same_words_is_a_negation_contradiction() -> None:
+    a = article("a", "The two leaders signed the trade agreement during the summit in Geneva.")
+    b = article("b", "The two leaders did not sign the trade agreement during the summit in Geneva.")
+    groups, docs = _groups_and_docs(a, b)
+    found = align.negation_contradictions(groups, docs, {"a": "A", "b": "B"})
+    assert len(found) == 1 and found[0].kind == "negation"
+    assert [p.sources for p in found[0].positions] == [["a"], ["b"]]
+
+
+def test_two_negated_wordings_are_not_a_contradiction() -> None:
+    a = article("a", "He never once mentioned whether he felt obstructed in the investigation, they wrote.")
+    b = article("b", "While he went to great lengths, he never once mentioned whether he felt obstructed.")
+    groups, docs = _groups_and_docs(a, b)
+    assert align.negation_contradictions(groups, docs, {"a": "A", "b": "B"}) == []
+
+
+def test_tense_against_productive_for_the_same_call_is_a_contradiction(nlp) -> None:
+    a = article("a", "A tense phone call between Finance Minister Anna Berg and Governor Paul Ortiz ended the talks.")
+    b = article("b", "An aide said Berg and Ortiz had held a productive call on Monday.")
+    items = [c for x in (a, b) for c in extract_characterisations(x, nlp(x.text))]
+    found = characterisation_contradictions(items, {"a": "A", "b": "B"})
+    assert len(found) == 1
+    assert [p.value for p in found[0].positions] == ["tense", "productive"]
+    assert "Berg" in found[0].subject and "Ortiz" in found[0].subject
+
+
+def test_calls_between_different_people_do_not_contradict(nlp) -> None:
+    a = article("a", "A tense phone call between Finance Minister Anna Berg and Governor Paul Ortiz ended the talks.")
+    b = article("b", "The president described his phone call with Chancellor Lena Vogt as very productive.")
+    items = [c for x in (a, b) for c in extract_characterisations(x, nlp(x.text))]
+    assert characterisation_contradictions(items, {"a": "A", "b": "B"}) == []
+
+
+def test_one_outlet_alone_cannot_contradict_itself(nlp) -> None:
+    a = article("a", "Berg and Ortiz held a tense call. Later, Berg and Ortiz held a productive call.")
+    items = extract_characterisations(a, nlp(a.text))
+    assert characterisation_contradictions(items, {"a": "A"}) == []
+
+
+def test_evidence_offsets_point_at_the_quoted_sentence() -> None:
+    text = "Heading line\nThe first statement of the story is made here today.\nA second statement follows it here."
+    sentences = split_sentences([article("a", text)])["a"]
+    for sentence in sentences:
+        assert text[sentence.start:sentence.start + len(sentence.text)] == sentence.text
+    assert not align.statements({"a": [Sentence("a", 0, 0, "Heading line")]})
