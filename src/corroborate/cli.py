@@ -80,6 +80,13 @@ def command_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_serve(args: argparse.Namespace) -> int:
+    from corroborate.web.app import serve
+
+    serve(args.db, host=args.host, port=args.port)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corroborate",
@@ -102,6 +109,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="print each input's clean article as a JSON line")
     extract.add_argument("inputs", nargs="+", help="folders, text, HTML, WARC(.gz) or JSONL files")
     extract.set_defaults(run=command_extract)
+
+    serve = commands.add_parser("serve", help="serve the web UI and HTTP API over a store")
+    serve.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default ./{DEFAULT_DB})")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback only)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=command_serve)
     return parser
 
 
