@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from statistics import median_low
 from typing import TYPE_CHECKING, Literal
 
@@ -38,6 +39,7 @@ from corroborate.records import Article, Contradiction, Evidence, Position, Time
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
     from spacy.tokens import Doc, Span, Token
 
 Granularity = Literal["day", "week", "month", "year"]
@@ -69,7 +71,11 @@ _MONTH_WORD = re.compile(rf"\b({_MONTH}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|no
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _DAY_NUMBER = re.compile(r"\b([12]?\d|3[01])(st|nd|rd|th)?\b")
 _VAGUE = re.compile(r"\b(ago|earlier|later|recent|recently|lately)\b")
+# "the next Saturday", "that Friday": counted from a time the story is telling, not from the anchor.
+_NARRATIVE = re.compile(r"^(?:the (?:next|following|previous|preceding)|that|the same)\b")
 _LEADING = re.compile(r"^(?:(?:the|on|in|of|since|by|until|from|at|during)\s+)+")
+# An event phrase names at least an actor and an action, or a noun and its modifier.
+_MIN_EVENT_WORDS = 2
 _FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
 # Verbs whose complement lies ahead: "scheduled to meet", "set to sign", "plans to visit".
 _FUTURE_GOVERNORS = {"schedule", "plan", "set", "expect", "due", "intend", "aim", "prepare"}
@@ -171,6 +177,8 @@ class _Resolved:
 
 def _resolve(text: str, base: date | None, tense: Tense, settings: Settings) -> _Resolved | None:
     """The date a normalised mention text names, or None when it names a span of time rather than a date."""
+    if _NARRATIVE.match(text):
+        return _Resolved(None, None, False, True)
     stated = _stated(text, base, tense, settings)
     if stated is not None:
         return stated
@@ -287,15 +295,22 @@ def _stated(text: str, base: date | None, tense: Tense, settings: Settings) -> _
     return _Resolved(_choose_year(day, granularity, base, tense, settings), granularity, True, True)
 
 
-def _dateparser(text: str) -> tuple[date, Granularity] | None:
-    """dateparser's reading of a calendar date and its granularity; the first day of a month or year."""
+@cache
+def _calendar_parser() -> DateDataParser:
+    """One English date parser for the process: building one loads its language data, which is slow.
+    Its base date is fixed, since it parses only calendar dates and the year of a year-less one is ours
+    to choose."""
     from dateparser.date import DateDataParser
 
-    parser = DateDataParser(
+    return DateDataParser(
         languages=["en"],
         settings={"PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": datetime(2000, 1, 1), "DATE_ORDER": "MDY"},
     )
-    data = parser.get_date_data(text)
+
+
+def _dateparser(text: str) -> tuple[date, Granularity] | None:
+    """dateparser's reading of a calendar date and its granularity; the first day of a month or year."""
+    data = _calendar_parser().get_date_data(text)
     if data.date_obj is None or data.period not in {"day", "month", "year"}:
         return None
     granularity: Granularity = data.period  # type: ignore[assignment]
@@ -365,6 +380,8 @@ def _event_head(span: Span) -> Token:
         token = token.head.head
     elif token.dep_ in {"npadvmod", "advmod", "tmod", "nmod", "appos", "compound", "amod"} and token.head.i != token.i:
         token = token.head
+    while span.start <= token.i < span.end and token.head.i != token.i:
+        token = token.head
     while token.pos_ in {"VERB", "AUX"} and token.dep_ in {"xcomp", "acl", "relcl"} and not _subject(token):
         token = token.head
     if token.tag_ in {"VBN", "VBD"} and token.dep_ in {"advcl", "acl"} and not _subject(token):
@@ -395,9 +412,15 @@ def _event_phrase(span: Span, max_words: int) -> str:
             if child.dep_ not in {"relcl", "acl", "punct", "appos", "cc", "conj"}:
                 keep.update(token.i for token in child.subtree)
         keep.add(head.i)
-    words = [token for token in head.doc if token.i in keep - drop and not token.is_space]
+    doc = head.doc
+    words = [doc[i] for i in sorted(keep - drop) if not doc[i].is_space]
     words = _contiguous_around(words, head.i)
     text = _joined(words).strip(",;:–—- ")
+    if len(re.findall(r"\w{2,}", text)) < _MIN_EVENT_WORDS:
+        # The parse gave no usable phrase ("'s", "evening"): the sentence without its date says what happened.
+        sentence_start, sentence = sentence_of(span[0])
+        offset = span.start_char - sentence_start
+        text = (sentence[:offset] + sentence[offset + len(span.text) :]).strip()
     cut = text.split()
     return " ".join(cut[:max_words]) + (" …" if len(cut) > max_words else "")
 
@@ -410,8 +433,8 @@ def _joined(words: list[Token]) -> str:
     for word, following in zip(words, [*words[1:], None], strict=True):
         parts.append(word.text)
         if following is not None:
-            gap = word.doc.text[word.idx + len(word.text) : following.idx]
-            parts.append(" " if any(character.isspace() for character in gap) else "")
+            spaced = any(token.whitespace_ for token in word.doc[word.i : following.i])
+            parts.append(" " if spaced else "")
     return "".join(parts)
 
 
@@ -435,7 +458,8 @@ def _normalised(text: str) -> str:
     text = text.lower().replace("’", "'")
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.")
-    return _LEADING.sub("", text)
+    stripped = _LEADING.sub("", text)
+    return text if _NARRATIVE.match(re.sub(r"^(?:on|in|by|until|from|since) ", "", text)) else stripped
 
 
 def extract_dates(
@@ -533,17 +557,20 @@ def _compatible(first: DateMention, second: DateMention) -> bool:
 
 
 def _same_event_pairs(mentions: Sequence[DateMention], settings: Settings, *, strict: bool) -> set[tuple[int, int]]:
-    """Pairs of mentions (i < j) of one event: event phrases and date-masked sentences that embed close, or,
-    unless ``strict``, event phrases so close that the rest of the sentences does not matter."""
+    """Pairs of mentions (i < j) of one event: event phrases and date-masked sentences that embed close, or
+    event phrases so close that the rest of the sentences does not matter. ``strict`` (for contradictions)
+    asks for both the close phrases and the close sentences."""
     from corroborate.nlp import embed
 
     events = embed([mention.event or mention.sentence for mention in mentions])
     contexts = embed([mention.sentence.replace(mention.text, " ", 1) for mention in mentions])
     event_similarity = events @ events.T
     contexts_similar = contexts @ contexts.T >= settings.claims.same_date_context_similarity
-    same = (event_similarity >= settings.claims.same_event_similarity) & contexts_similar
-    if not strict:
-        same |= event_similarity >= settings.claims.same_event_strong_similarity
+    strong = event_similarity >= settings.claims.same_event_strong_similarity
+    if strict:
+        same = strong & contexts_similar
+    else:
+        same = ((event_similarity >= settings.claims.same_event_similarity) & contexts_similar) | strong
     return {(i, j) for i in range(len(mentions)) for j in range(i + 1, len(mentions)) if same[i, j]}
 
 
@@ -610,12 +637,14 @@ def _timeline_order(event: TimelineEvent) -> tuple[date, int]:
 def date_contradictions(mentions: Sequence[DateMention], settings: Settings = DEFAULT_SETTINGS) -> list[Contradiction]:
     """The same event dated differently by different outlets.
 
-    Precision first: only exact dates that are stated or resolved against the article's own publication
-    date take part (a date guessed from the story's date is no outlet's claim), the events must match by
-    phrase and sentence, the dates must not overlap (October 2025 does not contradict October 16), and a
-    group in which one article gives two dates is left alone.
+    Precision first: only exact days that are stated or resolved against the article's own publication
+    date take part (a date guessed from the story's date is no outlet's claim; a year or month is as often
+    a name as a date: "the 2015 agreement"), the events must match by phrase and sentence, and a group in
+    which one article gives two dates is left alone.
     """
-    firm = [m for m in mentions if m.exact and m.basis in {"stated", "published"} and m.event]
+    firm = [
+        m for m in mentions if m.exact and m.granularity == "day" and m.basis in {"stated", "published"} and m.event
+    ]
     same = _same_event_pairs(firm, settings, strict=True)
     pairs = [(i, j) for i, j in same if firm[i].article_id != firm[j].article_id]
     contradictions = []
