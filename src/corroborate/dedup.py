@@ -2,8 +2,10 @@
 
 1. ``signatures``: hash each text's word shingles and reduce them to a MinHash signature, for a whole batch
    at once in numpy (one-permutation hashing: one hash per shingle, not one per shingle and permutation);
-2. ``DuplicateIndex.add``: find candidate copies through datasketch's MinHash LSH, confirm each by its
-   estimated Jaccard similarity (or containment, for a trimmed copy), and join copies into groups.
+2. ``band_keys``: cut each signature into LSH bands and hash each band to one integer, again for the whole
+   batch in numpy; the keys are join keys, for the in-memory index here as for a distributed join;
+3. ``DuplicateIndex.add``: articles sharing a band key are candidates; each is confirmed by its estimated
+   Jaccard similarity (or containment, for a trimmed copy), and copies are joined into groups.
 
 The index persists across calls (and, through its signatures, across processes), so a new ingest hashes only
 its own articles. A group of copies is one voice in corroboration.
@@ -17,7 +19,6 @@ from functools import cache
 from typing import Literal
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
 
 from corroborate.records import Article
 from corroborate.settings import DEFAULT_SETTINGS, DedupSettings, Settings
@@ -26,8 +27,6 @@ from corroborate.store import SignatureRow, Store
 DuplicateKind = Literal["exact", "near"]
 
 _MASK32 = np.uint64(0xFFFFFFFF)
-# 32-bit hash values: what datasketch names this scheme (it only tells how to read the stored values).
-_SCHEME = "affine32"
 _EMPTY = np.uint64(1 << 32)
 # Odd multipliers of the polynomial hashes; odd, so that they are invertible modulo 2**64.
 _BYTE_BASE = np.uint64(0x100000001B3)
@@ -94,8 +93,7 @@ class DuplicateIndex:
 
     def __init__(self, settings: DedupSettings = DEFAULT_SETTINGS.dedup) -> None:
         self.settings = settings
-        weights = (1.0 - settings.lsh_false_negative_weight, settings.lsh_false_negative_weight)
-        self._lsh = MinHashLSH(threshold=settings.lsh_threshold, num_perm=settings.num_perm, weights=weights)
+        self._buckets: dict[int, list[str]] = {}
         self._signatures: dict[str, Signature] = {}
         self._order: dict[str, int] = {}
         self._by_text_hash: dict[str, str] = {}
@@ -114,12 +112,11 @@ class DuplicateIndex:
 
     def add_signatures(self, new: Iterable[Signature]) -> list[DuplicateGroup]:
         """Index signatures computed before (read back from the store); returns the groups they join."""
-        touched: list[str] = []
-        for signature in new:
-            if signature.article_id in self._signatures:
-                continue
-            self._insert(signature)
-            touched.append(signature.article_id)
+        fresh = [item for item in new if item.article_id not in self._signatures]
+        keys = band_keys([item.hashvalues for item in fresh], self.settings).tolist() if fresh else []
+        for signature, signature_keys in zip(fresh, keys, strict=True):
+            self._insert(signature, signature_keys)
+        touched = [item.article_id for item in fresh]
         roots = {self._find(article_id) for article_id in touched}
         return [group for group in self.groups() if self._find(group.canonical) in roots]
 
@@ -140,7 +137,7 @@ class DuplicateIndex:
         root = self._find(article_id)
         return tuple(other for other in self._signatures if self._find(other) == root)
 
-    def _insert(self, signature: Signature) -> None:
+    def _insert(self, signature: Signature, keys: list[int]) -> None:
         article_id = signature.article_id
         self._signatures[article_id] = signature
         self._order[article_id] = len(self._order)
@@ -151,11 +148,13 @@ class DuplicateIndex:
             return
         if signature.shingles == 0:
             return
-        minhash = LeanMinHash(seed=0, hashvalues=signature.hashvalues, scheme=_SCHEME)
-        for other in self._lsh.query(minhash):
-            if self._is_copy(signature, self._signatures[other]):
+        candidates = dict.fromkeys(other for key in keys for other in self._buckets.get(key, ()))
+        for other in candidates:
+            # Already in one group: a copy of a copy needs no comparison.
+            if self._find(other) != self._find(article_id) and self._is_copy(signature, self._signatures[other]):
                 self._union(other, article_id)
-        self._lsh.insert(article_id, minhash, check_duplication=False)
+        for key in keys:
+            self._buckets.setdefault(key, []).append(article_id)
 
     def _is_copy(self, one: Signature, other: Signature) -> bool:
         jaccard = float(np.mean(one.hashvalues == other.hashvalues))
@@ -289,6 +288,20 @@ def _batch_hashvalues(texts: list[str], settings: DedupSettings) -> tuple[np.nda
     values = _densify(signature.reshape(len(texts), bins))
     values[shingles_per_text == 0] = 0
     return values.astype(np.uint32), shingles_per_text
+
+
+def band_keys(hashvalues: Sequence[np.ndarray], settings: DedupSettings) -> np.ndarray:
+    """One 64-bit key per LSH band of each signature (rows: signatures, columns: bands); two signatures share
+    a key where every row of that band agrees. The band's number is part of its key, so equal rows in two
+    different bands do not make a candidate."""
+    bands, rows = settings.lsh_bands, settings.lsh_rows
+    values = np.stack(hashvalues)[:, : bands * rows].astype(np.uint64).reshape(len(hashvalues), bands, rows)
+    with np.errstate(over="ignore"):
+        keys = np.zeros((len(hashvalues), bands), dtype=np.uint64)
+        for row, factor in enumerate(_powers(_WORD_BASE, rows)):
+            keys += values[:, :, row] * factor
+        keys = _mix(keys + np.arange(bands, dtype=np.uint64) * _BYTE_BASE)
+    return keys
 
 
 def _densify(values: np.ndarray) -> np.ndarray:
