@@ -17,6 +17,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
@@ -56,6 +57,7 @@ _EDGE_JUNK = re.compile(r"^[^\w]+|[^\w.)]+$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A spelling-insensitive key: no accents, no case, no dots, hyphens as spaces ("Jong-un" = "Jong Un")."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -97,6 +99,22 @@ def article_sentences(doc: Doc) -> Iterator[Span]:
             if span.text.strip():
                 yield span
             start = token.i + 1
+
+
+def sentences_with_entities(doc: Doc) -> list[tuple[Span, list[Span]]]:
+    """Each sentence of ``doc`` with the named entities inside it (``Span.ents`` rescans the doc per call)."""
+    ents = list(doc.ents)
+    paired: list[tuple[Span, list[Span]]] = []
+    cursor = 0
+    for sentence in article_sentences(doc):
+        while cursor < len(ents) and ents[cursor].start < sentence.start:
+            cursor += 1
+        inside = []
+        while cursor < len(ents) and ents[cursor].end <= sentence.end:
+            inside.append(ents[cursor])
+            cursor += 1
+        paired.append((sentence, inside))
+    return paired
 
 
 def _acronym_split(token: Token) -> bool:

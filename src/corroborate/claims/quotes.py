@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-from corroborate.claims.entities import TITLES, EntityResolver, article_sentences, clean_name
+from corroborate.claims.entities import TITLES, EntityResolver, clean_name, sentences_with_entities
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
 
@@ -153,11 +153,14 @@ class _Speakers:
         self._settings = settings
         self._recent: list[tuple[int, str]] = []
 
-    def see(self, index: int, sentence: Span) -> None:
-        for ent in sentence.ents:
+    def see(self, index: int, ents: Sequence[Span]) -> None:
+        for ent in ents:
             name = self._resolver.canonical(ent.text, self._article.id)
             if name and self._resolver.type_of(name) == "person":
                 self._recent.append((index, name))
+
+    def is_person(self, name: str) -> bool:
+        return self._resolver.type_of(name) == "person"
 
     def attribution(self, head: Token, cue: str, index: int) -> Attribution | None:
         if head.lower_ in _PRONOUNS:
@@ -172,11 +175,15 @@ class _Speakers:
 
     def _named(self, head: Token) -> str | None:
         """The entity the phrase's head belongs to: "Lavrov", "the Kremlin", "President Trump"."""
-        doc = head.doc
         if not head.ent_type_:
             return None
-        ent = next((ent for ent in doc.ents if ent.start <= head.i < ent.end), None)
-        return self._resolver.canonical(ent.text, self._article.id) if ent is not None else None
+        doc = head.doc
+        start, end = head.i, head.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return self._resolver.canonical(doc[start:end].text, self._article.id)
 
 
 def _description(head: Token) -> str:
@@ -223,14 +230,15 @@ def extract_quotes(
 def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settings: ClaimsSettings) -> list[Quote]:
     speakers = _Speakers(article, resolver, settings)
     found: list[Quote] = []
-    for index, sentence in enumerate(article_sentences(doc)):
+    for index, (sentence, ents) in enumerate(sentences_with_entities(doc)):
         text = sentence.text.strip()
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         origins = tuple(cited_origins(text, resolver))
         spans = _quote_spans(sentence)
         verbs = _speech_verbs(sentence, spans)
         for quote_start, quote_end in spans:
-            words = doc.text[quote_start:quote_end].strip().rstrip(",.;:").strip()
+            words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
+            words = words.strip().rstrip(",.;:").strip()
             attribution = _attribute(sentence, _governing(verbs, quote_start), spans, speakers, index)
             if words and (attribution is not None or len(words.split()) >= settings.min_quote_words):
                 found.append(Quote(article.id, article.source, words, True, attribution, text, start, origins))
@@ -240,7 +248,7 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
             reported = (_reported(verb) if verb is not None else _without_cue(text)) if attribution else None
             if reported:
                 found.append(Quote(article.id, article.source, reported, False, attribution, text, start, origins))
-        speakers.see(index, sentence)
+        speakers.see(index, ents)
     return found
 
 
@@ -253,11 +261,16 @@ def _governing(verbs: Sequence[Token], char: int) -> Token | None:
 def _attribute(
     sentence: Span, verb: Token | None, spans: Sequence[tuple[int, int]], speakers: _Speakers, index: int
 ) -> Attribution | None:
+    source = _according_to(sentence)
+    according = speakers.attribution(source, "according to", index) if source is not None else None
+    # "Sputnik added that ..., according to Kim": the person named after "according to" said the words,
+    # the subject of the verb only relays them.
+    if according is not None and according.named and speakers.is_person(according.speaker):
+        return according
     subject = _subject(verb) if verb is not None else None
     if verb is not None and subject is not None and not any(s <= subject.idx < e for s, e in spans):
         return speakers.attribution(subject, verb.lemma_.lower(), index)
-    source = _according_to(sentence)
-    return speakers.attribution(source, "according to", index) if source is not None else None
+    return according
 
 
 _ACCORDING = re.compile(r"^(.*?)\b[Aa]ccording to [^,]+,\s*|,?\s*according to [^,.]+")

@@ -17,7 +17,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
-from corroborate.claims.entities import EntityResolver, article_sentences, fold
+from corroborate.claims.entities import EntityResolver, fold, sentences_with_entities
 from corroborate.records import Article, Contradiction, Evidence, Position, RoleMention
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
@@ -209,7 +209,7 @@ _BEFORE_END = re.compile(r"[^,;:()\[\]“”\"]+?(?=,\s*$)")
 
 
 def _appositive_after(ent: Span, sentence: Span, max_words: int) -> list[Token]:
-    match = _AFTER.match(ent.doc.text[ent.end_char : sentence.end_char])
+    match = _AFTER.match(_between(sentence, ent.end_char, sentence.end_char))
     if not match:
         return []
     words = _tokens_in(ent.doc, ent.end_char + match.start(1), ent.end_char + match.end(1))
@@ -217,11 +217,11 @@ def _appositive_after(ent: Span, sentence: Span, max_words: int) -> list[Token]:
 
 
 def _appositive_before(ent: Span, sentence: Span, max_words: int) -> list[Token]:
-    rest = ent.doc.text[ent.end_char : sentence.end_char].lstrip()
+    rest = _between(sentence, ent.end_char, sentence.end_char).lstrip()
     # Only a closed appositive ("the North's leader, Kim Jong-un, said"): else a list or a clause ends there.
     if rest[:1] not in {",", ".", ""}:
         return []
-    left = ent.doc.text[sentence.start_char : ent.start_char]
+    left = _between(sentence, sentence.start_char, ent.start_char)
     # The longest phrase opened by a determiner or a possessor that describes: "the country's defense minister".
     for opener in _OPENER.finditer(left):
         match = _BEFORE_END.match(left, opener.start())
@@ -230,6 +230,11 @@ def _appositive_before(ent: Span, sentence: Span, max_words: int) -> list[Token]
             if _describes(words, max_words) and any(token.lower_ in ROLE_NOUNS for token in words):
                 return words
     return []
+
+
+def _between(sentence: Span, start: int, end: int) -> str:
+    """Text of the sentence between two document offsets (``Doc.text`` rebuilds the whole text per call)."""
+    return sentence.text[start - sentence.start_char : end - sentence.start_char]
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
@@ -275,8 +280,8 @@ def _role_head(words: Sequence[Token]) -> bool:
 def _person_mentions(
     article: Article, doc: Doc, resolver: EntityResolver
 ) -> Iterator[tuple[Span, Span, str]]:
-    for sentence in article_sentences(doc):
-        for ent in sentence.ents:
+    for sentence, ents in sentences_with_entities(doc):
+        for ent in ents:
             if ent.label_ != "PERSON" and len(ent) > 1:
                 continue
             person = resolver.canonical(ent.text, article.id)

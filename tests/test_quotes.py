@@ -1,0 +1,149 @@
+"""Quotes: speakers before and after the quote, pronouns, reported speech, relayed quotes, cited origins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from corroborate.claims.entities import EntityResolver, extract_entities
+from corroborate.claims.quotes import cited_origins, extract_quotes, quote_contradictions, relayed_quotes
+from corroborate.nlp import spacy_pipeline
+from corroborate.records import Article, Quote
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy_pipeline()
+
+
+def quotes_of(nlp: Language, *texts: str) -> list[Quote]:
+    docs = [
+        (Article(f"a{i}", f"a{i}.txt", f"outlet{i}", None, None, None, text, text), nlp(text))
+        for i, text in enumerate(texts)
+    ]
+    return extract_quotes(docs, EntityResolver(extract_entities(docs)))
+
+
+def speaker(quote: Quote) -> str | None:
+    return quote.attribution.speaker if quote.attribution else None
+
+
+def test_speaker_after_the_quote(nlp: Language) -> None:
+    text = "Sergey Lavrov spoke in Moscow. “We remain entirely committed to this formula,” Lavrov added."
+    [quote] = quotes_of(nlp, text)
+    assert quote.direct and quote.text == "We remain entirely committed to this formula"
+    assert speaker(quote) == "Sergey Lavrov" and quote.attribution.cue == "add"
+    assert quote.sentence.startswith("“We remain") and text[quote.start :].startswith(quote.sentence)
+
+
+def test_straight_quotes_and_speaker_before(nlp: Language) -> None:
+    [quote] = quotes_of(nlp, 'At a press conference, Angela Merkel said, "We will not accept these terms."')
+    assert speaker(quote) == "Angela Merkel" and quote.text == "We will not accept these terms"
+
+
+def test_pronoun_speaker_resolves_to_the_nearest_named_person(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Marco Rubio met the delegation on Monday. Donald Trump spoke later in the day. "
+        "He described the call as “very productive and full of progress.”",
+    )
+    [quote] = [q for q in quotes if q.direct]
+    assert speaker(quote) == "Donald Trump" and quote.attribution.pronoun == "He"
+
+
+def test_reported_speech_with_descriptions_and_according_to(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "A White House official told Politico that no further meeting was planned. "
+        "According to sources familiar with the memo, Moscow rejected the terms.",
+    )
+    told, according = quotes
+    assert not told.direct and speaker(told) == "A White House official" and not told.attribution.named
+    assert told.text.endswith("no further meeting was planned") and told.origins == ("Politico",)
+    assert speaker(according) == "sources familiar with the memo" and according.attribution.cue == "according to"
+    assert according.text == "Moscow rejected the terms."
+
+
+def test_passive_hearer_is_not_the_speaker(nlp: Language) -> None:
+    quotes = quotes_of(nlp, "President Donald Trump was briefed on a memo outlining “non-starter” demands.")
+    assert all(speaker(quote) != "Donald Trump" for quote in quotes)
+
+
+def test_scare_quotes_without_a_speaker_are_not_quotes(nlp: Language) -> None:
+    assert quotes_of(nlp, "The “tense” call ended without a deal on Friday.") == []
+
+
+def test_a_quote_relayed_by_several_outlets_counts_once_per_outlet(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Marco Rubio advised the president that Moscow was “showing no willingness to negotiate.”",
+        "Marco Rubio reportedly briefed the president that Moscow was showing “no willingness to negotiate”.",
+        "Marco Rubio said Moscow was “showing no willingness to negotiate,” and later repeated it: "
+        "“showing no willingness to negotiate.”",
+    )
+    [group] = relayed_quotes(quotes)
+    assert group.outlets == ["outlet0", "outlet1", "outlet2"] and len(group.quotes) == 4
+    assert quote_contradictions(quotes) == []
+
+
+def test_a_quote_credited_to_different_speakers_is_a_contradiction(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "“We have to get this war done soon,” Donald Trump told aides in Egypt.",
+        "“We have to get this war done,” Steve Witkoff told reporters in Egypt.",
+        "A senior official said: “We have to get this war done soon.”",
+    )
+    [found] = quote_contradictions(quotes)
+    assert found.kind == "speaker"
+    assert {(p.value, tuple(p.sources)) for p in found.positions} == {
+        ("Donald Trump", ("a0",)),
+        ("Steve Witkoff", ("a1",)),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence, origins",
+    [
+        ("According to the Financial Times, U.S. officials ended the meeting.", ["Financial Times"]),
+        ("According to a bombshell report from the Financial Times, the summit is off.", ["Financial Times"]),
+        ("However, sources told the FT that the process was poisoned.", ["FT"]),
+        ("A White House official later told Politico that no meeting was planned.", ["Politico"]),
+        ("The Washington Post reported that the director met the leader.", ["Washington Post"]),
+        ("According to the FT's sources, the call escalated.", ["FT"]),
+        ("According to US officials, the reason was Russia's refusal.", []),
+        ("Trump told reporters it did not feel right.", []),
+        ("The Defence Ministry reported that drones were shot down.", []),
+    ],
+)
+def test_cited_origins(sentence: str, origins: list[str]) -> None:
+    assert cited_origins(sentence) == origins
+
+
+def test_origins_share_a_canonical_name_across_outlets(nlp: Language, budapest_corpus: Path) -> None:
+    docs = []
+    for path in sorted(budapest_corpus.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        docs.append((Article(path.stem, str(path), path.stem, None, None, None, text, text), nlp(text)))
+    resolver = EntityResolver(extract_entities(docs))
+    assert cited_origins("However, sources told the FT that the process was poisoned.", resolver) == [
+        "Financial Times"
+    ]
+    quotes = extract_quotes(docs, resolver)
+    lavrov = [q for q in quotes if q.direct and speaker(q) == "Sergei Lavrov" and q.attribution.cue == "add"]
+    assert [q.text for q in lavrov] == ["We remain entirely committed to this formula"]
+    relayed = [g for g in relayed_quotes(quotes) if len(g.outlets) > 1]
+    assert any("no willingness to negotiate" in g.text for g in relayed)
+    assert quote_contradictions(quotes) == []
+
+
+def test_according_to_a_person_names_the_speaker_over_the_relaying_subject(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Kim Jong Un spoke to the party on Friday.",
+        'Sputnik, a state site, added that the country will "join international efforts to halt nuclear tests '
+        'altogether," according to Kim Jong Un.',
+    )
+    relayed = [q for q in quotes if q.article == "a1" and q.direct]
+    assert [speaker(q) for q in relayed] == ["Kim Jong Un"]
