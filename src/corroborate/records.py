@@ -249,7 +249,7 @@ class RoleMention:
 class Attribution:
     """Who an article says said something.
 
-    ``speaker`` is a canonical entity name when ``named``, else the description as written ("a White House
+    ``speaker`` is a canonical entity name when ``named``, else the description as written ("a ministry
     official"). ``cue`` is the speech verb's lemma or the phrase that attributes ("according to").
     ``pronoun`` is the pronoun the speaker was resolved from, so a reader can judge the resolution.
     """
@@ -265,7 +265,7 @@ class Quote:
     """A direct quote (``direct``) or reported speech in one article, with its speaker when one is given.
 
     ``text`` is the quoted words, or for reported speech the clause that reports them. ``origins`` are the
-    outlets the sentence cites as its original reporting ("told Politico", "according to the FT").
+    outlets the sentence cites as its original reporting ("told Reuters", "according to the AP").
     """
 
     article: str

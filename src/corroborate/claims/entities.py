@@ -67,7 +67,7 @@ def fold(text: str) -> str:
 
 
 def initials(name: str) -> str:
-    """The acronym a name would be shortened to: "Financial Times" -> "ft", "United States" -> "us"."""
+    """The acronym a name would be shortened to: "Associated Press" -> "ap", "United States" -> "us"."""
     words = [word for word in fold(name).split() if word not in _ACRONYM_SKIP]
     return "".join(word[0] for word in words) if len(words) > 1 else ""
 
@@ -234,7 +234,7 @@ def _surname_candidates(token: str, groups: Sequence[_Group]) -> list[int]:
     by_last = [i for i, group in enumerate(groups) if any(fold(f).split()[-1] == token for f in group.forms)]
     if by_last:
         return by_last
-    # Names written family name first ("Mr. Kim" for "Kim Jong Un") are mentioned by their first token.
+    # Names written family name first ("Mr. Park" for "Park Ji-won") are mentioned by their first token.
     return [i for i, group in enumerate(groups) if any(fold(f).split()[0] == token for f in group.forms)]
 
 
@@ -317,7 +317,7 @@ def extract_entities(
     config = settings.claims
     by_article = {article.id: _mentions(article, doc, config) for article, doc in docs}
     places = _place_words(by_article.values())
-    # A "name" holding a place ("Putin Budapest" from "the Putin Budapest summit") is an NER run-on.
+    # A "name" holding a place ("Smith Geneva" from "the Smith Geneva talks") is an NER run-on.
     for article, found in by_article.items():
         by_article[article] = [m for m in found if not (_is_full_name(m) and places & set(fold(m.text).split()))]
     mentions = [mention for found in by_article.values() for mention in found]
@@ -337,7 +337,7 @@ def _entity(group: _Group) -> Entity:
 
 
 class EntityResolver:
-    """Maps a mention as written ("Putin's", "Mr. Lavrov", "FT") to its entity's canonical name."""
+    """Maps a mention as written ("Okafor's", "Mr. Okafor", "AP") to its entity's canonical name."""
 
     def __init__(self, entities: Sequence[Entity], settings: Settings = DEFAULT_SETTINGS) -> None:
         self._settings = settings.claims

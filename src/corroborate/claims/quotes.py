@@ -3,10 +3,10 @@ one quote to different speakers.
 
 Per sentence of an article's ``Doc``:
 1. direct quotes are the text between straight or curly double quotes (or curly single quotes);
-2. the speaker is the subject of a speech verb outside the quote ("'...,' Lavrov added"), the object of
+2. the speaker is the subject of a speech verb outside the quote ("'...,' Okafor added"), the object of
    "according to", or, for a pronoun, the nearest named person before it in the article;
 3. reported speech ("X said that ...", "according to X, ...") is kept as an indirect quote;
-4. the outlets the sentence cites as its original reporting ("told Politico", "sources told the FT") are its
+4. the outlets the sentence cites as its original reporting ("told Reuters", "sources told the AP") are its
    origins, under their canonical names.
 """
 
@@ -75,8 +75,8 @@ class RelayedQuote:
 
 
 def cited_origins(sentence_text: str, resolver: EntityResolver | None = None) -> list[str]:
-    """The outlets a sentence cites as its original reporting, by canonical name ("the FT" and "Financial
-    Times" are one origin when ``resolver`` knows the story's entities); people it names are not outlets."""
+    """The outlets a sentence cites as its original reporting, by canonical name ("the AP" and "Associated
+    Press" are one origin when ``resolver`` knows the story's entities); people it names are not outlets."""
     names = [match.group("o") for cue in _ORIGIN_CUES for match in cue.finditer(sentence_text)]
     names += [
         match.group("o")
@@ -100,7 +100,7 @@ def _origin_name(name: str, resolver: EntityResolver | None) -> str | None:
         return cleaned
     canonical = resolver.canonical(cleaned)
     kind = resolver.type_of(canonical) if canonical else None
-    # NER tags a one-word outlet ("told Politico") as a person; a person has a full name somewhere.
+    # NER tags a one-word outlet ("told Axios") as a person; a person has a full name somewhere.
     if kind == "place" or (kind == "person" and canonical is not None and " " in canonical):
         return None
     return canonical or cleaned
@@ -174,7 +174,7 @@ class _Speakers:
         return Attribution(_description(head), False, cue)
 
     def _named(self, head: Token) -> str | None:
-        """The entity the phrase's head belongs to: "Lavrov", "the Kremlin", "President Trump"."""
+        """The entity the phrase's head belongs to: "Okafor", "the ministry", "President Okafor"."""
         if not head.ent_type_:
             return None
         doc = head.doc
@@ -187,7 +187,7 @@ class _Speakers:
 
 
 def _description(head: Token) -> str:
-    """A speaker phrase as written, without the clauses that hang on it ("a White House official")."""
+    """A speaker phrase as written, without the clauses that hang on it ("a ministry official")."""
     tokens = [token for token in head.subtree if token.i <= head.i or token.dep_ in {"prep", "pobj", "amod",
                                                                                        "compound", "acl"}]
     phrase = head.doc[tokens[0].i : head.i + 1] if tokens else head.doc[head.i : head.i + 1]
@@ -263,7 +263,7 @@ def _attribute(
 ) -> Attribution | None:
     source = _according_to(sentence)
     according = speakers.attribution(source, "according to", index) if source is not None else None
-    # "Sputnik added that ..., according to Kim": the person named after "according to" said the words,
+    # "A wire service added that ..., according to Okafor": the person named after "according to" said the words,
     # the subject of the verb only relays them.
     if according is not None and according.named and speakers.is_person(according.speaker):
         return according

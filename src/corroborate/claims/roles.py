@@ -1,8 +1,8 @@
 """Roles and titles: what each article says a person is, and where outlets disagree about it.
 
 A role is read from three constructions around a person's name: a title before it ("U.S. Secretary of State
-Marco Rubio"), an appositive after it ("Rubio, a long-time foreign policy hawk,") and one before it ("the
-North's leader, Kim Jong-un"). Roles of one person from different articles contradict only when both are
+Jane Doe"), an appositive after it ("Doe, a veteran budget expert,") and one before it ("the
+region's governor, Ana Silva"). Roles of one person from different articles contradict only when both are
 current public offices that one person cannot hold at once (a senator is not a cabinet secretary); former and
 prospective offices, epithets, deputies and more or less specific forms of one office never contradict.
 """
@@ -166,7 +166,7 @@ def _title_before(ent: Span, sentence: Span) -> list[Token]:
     words = list(doc[start : ent.start])
     while words and not _role_anchor(words[0]):
         words.pop(0)
-    # "Representative Debbie Wasserman Schultz" tagged as "Wasserman Schultz": a first name is no title.
+    # "Representative Mary Ann Lopez" tagged as "Ann Lopez": a first name is no title.
     while len(words) > 1 and words[-2].lower_ in ROLE_NOUNS and not (words[-1].ent_type_ or _role_word(words[-1])):
         words.pop()
     if not words or words[-1].lower_ in {"of", "the", "and"}:
@@ -218,7 +218,7 @@ def _appositive_after(ent: Span, sentence: Span, max_words: int) -> list[Token]:
 
 def _appositive_before(ent: Span, sentence: Span, max_words: int) -> list[Token]:
     rest = _between(sentence, ent.end_char, sentence.end_char).lstrip()
-    # Only a closed appositive ("the North's leader, Kim Jong-un, said"): else a list or a clause ends there.
+    # Only a closed appositive ("the region's governor, Ana Silva, said"): else a list or a clause ends there.
     if rest[:1] not in {",", ".", ""}:
         return []
     left = _between(sentence, sentence.start_char, ent.start_char)
@@ -244,7 +244,7 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _describes(words: Sequence[Token], max_words: int) -> bool:
     """A noun phrase that describes a person: it opens with a determiner, a possessor or a role word, holds
-    no clause and no other person (but a possessor: "Trump's nominee"), and its head noun names a role."""
+    no clause and no other person (but a possessor: "Smith's nominee"), and its head noun names a role."""
     if not words or len(words) > max_words:
         return False
     for i, token in enumerate(words):
@@ -265,7 +265,7 @@ _AGENTIVE = re.compile(r"(?:er|or|ist|ian|ant|ent)$")
 
 
 def _role_head(words: Sequence[Token]) -> bool:
-    """The phrase's head, its last noun before a preposition or clause, is a role ("hawk", "chairman")."""
+    """The phrase's head, its last noun before a preposition or clause, is a role ("expert", "chairman")."""
     head = None
     for token in words:
         if token.pos_ in {"ADP", "SCONJ"} or token.lower_ in {"who", "that", "which"}:
