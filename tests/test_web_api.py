@@ -449,6 +449,15 @@ def test_timeline_chart_orders_dots_by_date_and_stacks_same_day_events() -> None
     assert [number for number, _ in chart.events] == [1, 2, 3, 4, 5]
 
 
+def test_timeline_chart_draws_month_and_year_dates_hollow_at_their_middle() -> None:
+    events = [TimelineEvent("2025-08", "", "a", []), TimelineEvent("2025-10-27", "", "b", []),
+              TimelineEvent("2024", "", "c", [])]
+    chart = views.timeline_chart(events)
+    approximate = {dot.number: dot.approximate for dot in chart.dots}
+    assert approximate == {1: True, 2: False, 3: True}
+    assert [label for _, label in chart.ticks][0] == "2024" and chart.ticks[-1][1] == "2025-10-27"
+
+
 def test_matrix_marks_positions_agreement_and_lone_claims() -> None:
     brief = findings_brief("s", "a", "b")
     brief.claims.append(Claim("Only the Gazette says this.", "single_source", ["b"], [], ["Gazette"], 1))

@@ -184,6 +184,8 @@ class TimelineDot:
     x: float
     y: float
     event: TimelineEvent
+    #: Dated to a month or a year only, so drawn hollow.
+    approximate: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,36 +201,49 @@ class TimelineChart:
     events: list[tuple[int, TimelineEvent]]
 
 
-def _event_day(event: TimelineEvent) -> date | None:
+def _event_day(event: TimelineEvent) -> tuple[date, bool] | None:
+    """The day to draw an event at, and whether it is approximate: a month or a year stands at its middle."""
+    value = (event.date or "").strip()
     try:
-        return date.fromisoformat(event.date[:10]) if event.date else None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
+            return date.fromisoformat(value[:10]), False
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            return date.fromisoformat(f"{value}-15"), True
+        if re.fullmatch(r"\d{4}", value):
+            return date(int(value), 7, 1), True
     except ValueError:
         return None
+    return None
 
 
 def timeline_chart(events: Sequence[TimelineEvent]) -> TimelineChart:
     """Dated events as numbered dots on a day axis; dots too close to read are stacked below each other."""
     numbered = list(enumerate(events, 1))
-    dated = [(number, event, day) for number, event in numbered if (day := _event_day(event)) is not None]
+    dated = [(number, event, *found) for number, event in numbered if (found := _event_day(event)) is not None]
     left, right = CHART_MARGIN, CHART_WIDTH - CHART_MARGIN
     dots: list[TimelineDot] = []
     ticks: list[tuple[float, str]] = []
     if dated:
-        first = min(day for _, _, day in dated)
-        last = max(day for _, _, day in dated)
+        first = min(item[2] for item in dated)
+        last = max(item[2] for item in dated)
         span = (last - first).days
 
         def x_of(day: date) -> float:
             return (left + right) / 2 if span == 0 else left + (day - first).days / span * (right - left)
 
         lanes: dict[int, float] = {}
-        for number, event, day in sorted(dated, key=lambda item: item[2]):
+        for number, event, day, approximate in sorted(dated, key=lambda item: item[2]):
             x = x_of(day)
             lane = next(n for n in range(len(dated) + 1) if x - lanes.get(n, -1e9) >= 2 * DOT_RADIUS + 2)
             lanes[lane] = x
-            dots.append(TimelineDot(number, x, AXIS_Y + LANE_HEIGHT * (lane + 1), event))
-        tick_days = sorted({first, last} | ({first + (last - first) / 2} if span >= 4 else set()))
-        ticks = [(x_of(day), day.isoformat()) for day in tick_days]
+            dots.append(TimelineDot(number, x, AXIS_Y + LANE_HEIGHT * (lane + 1), event, approximate))
+        # An axis end at an approximate date is labelled as stated ("2025-08"), not as the day it stands at.
+        labels = {day: day.isoformat() for day in (first, last)}
+        labels.update({item[2]: item[1].date or "" for item in dated if item[3] and item[2] in (first, last)})
+        if span >= 4:
+            middle = first + (last - first) / 2
+            labels[middle] = middle.isoformat()
+        ticks = [(x_of(day), label) for day, label in sorted(labels.items())]
     height = int(max((dot.y for dot in dots), default=AXIS_Y) + LANE_HEIGHT)
     return TimelineChart(CHART_WIDTH, height, AXIS_Y, left, right, dots, ticks, numbered)
 
