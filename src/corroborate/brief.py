@@ -14,6 +14,7 @@ from corroborate.records import (
     Claim,
     Contradiction,
     Entity,
+    Evidence,
     RemovedRef,
     Sentence,
     SourceSignal,
@@ -29,8 +30,8 @@ class StoryFindings:
     contradictions: list[Contradiction] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
-    #: Article id -> number of its statements that name where they come from ("according to ...").
-    attributed: dict[str, int] = field(default_factory=dict)
+    #: Article id -> character offsets of its attributed sentences (a named speaker or "according to ...").
+    attributed: dict[str, list[int]] = field(default_factory=dict)
     #: The original reporting a sentence cites ("according to the Financial Times" -> Financial Times).
     cited_origins: Callable[[str], list[str]] | None = None
 
@@ -78,16 +79,23 @@ def source_signals(
         signal.articles.append(article.id)
         signal.junk_chars += sum(len(span.text) for span in article.removed)
         signal.total_chars += len(article.text) + sum(len(span.text) for span in article.removed)
-        signal.attributed += findings.attributed.get(article.id, 0)
     for claim in claims:
         for outlet in dict.fromkeys(outlet_of[article_id] for article_id in claim.sources):
-            signals[outlet].statements += 1
-            if claim.status == "corroborated":
-                signals[outlet].corroborated += 1
+            signal = signals[outlet]
+            signal.statements += 1
+            # A claim several voices make is corroborated for each of them, even where another outlet disputes it.
+            signal.corroborated += len(claim.outlets) >= 2 and claim.independent_origins >= 2
+            own = [e for e in claim.evidence if outlet_of[e.article] == outlet]
+            signal.attributed += any(_is_attributed(e, findings.attributed) for e in own)
     for contradiction in findings.contradictions:
         for outlet in _lone_dissenters(contradiction, outlet_of):
             signals[outlet].contradictions_alone += 1
     return sorted(signals.values(), key=lambda signal: signal.source)
+
+
+def _is_attributed(evidence: Evidence, attributed: Mapping[str, list[int]]) -> bool:
+    start = evidence.start or 0
+    return any(start <= offset < start + len(evidence.quote) for offset in attributed.get(evidence.article, []))
 
 
 def _lone_dissenters(contradiction: Contradiction, outlet_of: Mapping[str, str]) -> list[str]:

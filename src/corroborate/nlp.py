@@ -36,6 +36,9 @@ PARSE_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr)\.$")
 
 
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
+
+
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Sentence boundaries the statistical models miss in news text.
@@ -47,6 +50,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         following = doc[token.i + 1]
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
             following.is_sent_start = True
+        elif token.is_space and token.i > 0 and not _SENTENCE_END.search(doc[token.i - 1].text):
+            # A stray non-breaking or double space inside a sentence is not a boundary.
+            following.is_sent_start = False
         elif (_ABBREVIATION.match(token.text) and following.is_title and not following.is_stop
               and following.tag_ in {"NNP", "NNPS", ""}):
             following.is_sent_start = False

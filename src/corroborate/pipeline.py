@@ -23,6 +23,7 @@ from corroborate import align, brief
 from corroborate.claims.characterisations import characterisation_contradictions, extract_characterisations
 from corroborate.claims.entities import EntityResolver, extract_entities
 from corroborate.claims.numbers import extract_quantities, number_contradictions
+from corroborate.claims.quotes import cited_origins, extract_quotes, quote_contradictions
 from corroborate.claims.roles import extract_roles, role_contradictions
 from corroborate.claims.when import build_timeline, date_contradictions, extract_dates, story_anchor
 from corroborate.clean import clean
@@ -198,8 +199,14 @@ def find_claims(
     characterisations = [
         c for article, doc in pairs for c in extract_characterisations(article, doc, resolver.canonical)
     ]
+    quotes = extract_quotes(pairs, resolver, settings)
+    attributed: dict[str, list[int]] = {}
+    for quote in quotes:
+        if quote.attribution is not None or quote.origins:
+            attributed.setdefault(quote.article, []).append(quote.start)
     contradictions = [
         *role_contradictions(extract_roles(pairs, resolver, settings)),
+        *quote_contradictions(quotes, settings),
         *number_contradictions(quantities, settings),
         *date_contradictions([m for mentions in dates.values() for m in mentions], settings),
         *characterisation_contradictions(characterisations, outlet_of, settings),
@@ -209,6 +216,8 @@ def find_claims(
         contradictions=contradictions,
         entities=entities,
         timeline=build_timeline(dates, settings),
+        attributed=attributed,
+        cited_origins=lambda sentence: cited_origins(sentence, resolver),
     )
 
 
