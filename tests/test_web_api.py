@@ -82,6 +82,9 @@ def test_stories_list_the_example_story_with_its_counts(example: TestClient) -> 
     assert story["contradictions"] is not None
     dates = [s["last_published"] for s in answer.json()["stories"] if s["last_published"]]
     assert dates == sorted(dates, reverse=True)
+    past_the_end = example.get("/api/stories", params={"offset": answer.json()["count"]}).json()
+    assert past_the_end["stories"] == [] and past_the_end["count"] == answer.json()["count"]
+    assert example.get("/api/stories", params={"limit": 0}).status_code == 422
 
 
 def test_search_finds_the_story_by_a_claim_word_and_not_by_nonsense(example: TestClient) -> None:
@@ -220,7 +223,9 @@ def test_multipart_files_are_stored_and_empty_ones_refused(empty: TestClient) ->
 
 def test_pasted_text_is_stored_with_its_metadata(empty: TestClient) -> None:
     form = {"text": ARTICLE_TEXT, "title": "Pasted budget story", "source": "Paste Daily", "url": ""}
-    job = empty.post("/api/ingest", params={"wait": "true"}, data=form).json()
+    no_file = {"files": ("", b"", "application/octet-stream")}  # what a browser sends for an empty file field
+    job = empty.post("/api/ingest", params={"wait": "true"}, data=form, files=no_file).json()
+    assert job["refused"] == [] and len(job["stored"]) == 1
     article = empty.get(f"/api/articles/{job['stored'][0]['id']}").json()
     assert (article["title"], article["source"], article["url"]) == ("Pasted budget story", "Paste Daily", None)
 

@@ -163,6 +163,8 @@ class WebSettings:
     max_wait_seconds: float = 120.0
     # Story ids a search returns: more than a reader scans, few enough for one page.
     search_limit: int = 200
+    # Stories on one page of the list (and the API's default page): enough to scan, cheap to render.
+    stories_per_page: int = 50
     # Rows of the claims x outlets matrix: past this, the pattern is lost in scrolling.
     matrix_max_claims: int = 40
     # Finished ingest jobs kept in memory so their status page keeps answering.

@@ -52,6 +52,14 @@ INGEST_BODY = {
     }
 }
 
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "no such id: JSON with status and message"}}
+BAD_INGEST: dict[int | str, dict[str, Any]] = {
+    400: {"description": "the body holds no readable articles: JSON with status and message"},
+    403: {"description": "a cross-site request"},
+    413: {"description": "the body is over the size limit"},
+    415: {"description": "neither multipart/form-data, a form, nor application/json"},
+}
+
 
 def get_library(request: Request) -> Library:
     library: Library = request.app.state.library
@@ -81,19 +89,26 @@ def story_query(q: str, since: str | None, until: str | None, outlet: str | None
     return StoryQuery(q, parse_day(since, "since"), parse_day(until, "until"), outlet or None)
 
 
-@router.get("/stories", summary="List stories, newest first; q= searches titles and claims")
+@router.get(
+    "/stories",
+    summary="List stories, newest first; q= searches titles and claims",
+    responses={400: {"description": "a date that is not YYYY-MM-DD"}},
+)
 def list_stories(
     library: LibraryDep,
     q: Annotated[str, Query(max_length=500, description="words that the title or a claim must hold")] = "",
     since: Annotated[str | None, Query(description="only stories with articles on or after (YYYY-MM-DD)")] = None,
     until: Annotated[str | None, Query(description="only stories with articles on or before (YYYY-MM-DD)")] = None,
     outlet: Annotated[str | None, Query(description="only stories this outlet reports")] = None,
+    offset: Annotated[int, Query(ge=0, description="stories to skip")] = 0,
+    limit: Annotated[int | None, Query(ge=1, le=1000, description="stories to return")] = None,
 ) -> dict[str, Any]:
-    summaries = library.summaries(story_query(q, since, until, outlet))
-    return {"count": len(summaries), "stories": [summary.to_json() for summary in summaries]}
+    page_size = limit or library.settings.web.stories_per_page
+    total, summaries = library.summaries(story_query(q, since, until, outlet), offset, page_size)
+    return {"count": total, "offset": offset, "stories": [summary.to_json() for summary in summaries]}
 
 
-@router.get("/stories/{story_id}", summary="A story's brief, in the JSON contract")
+@router.get("/stories/{story_id}", summary="A story's brief, in the JSON contract", responses=NOT_FOUND)
 def get_story(story_id: str, library: LibraryDep) -> dict[str, Any]:
     try:
         story = library.story(story_id)
@@ -102,7 +117,9 @@ def get_story(story_id: str, library: LibraryDep) -> dict[str, Any]:
         raise HTTPException(404, f"no story with id {story_id!r}") from error
 
 
-@router.get("/articles/{article_id}", summary="An article: clean text, metadata and the removed page junk")
+@router.get(
+    "/articles/{article_id}", summary="An article: clean text, metadata and the removed page junk", responses=NOT_FOUND
+)
 def get_article(article_id: str, library: LibraryDep) -> dict[str, Any]:
     try:
         article = library.article(article_id)
@@ -144,7 +161,8 @@ async def read_submission(request: Request, settings: Settings) -> list[RawDocum
     )
     documents: list[RawDocument | Skipped] = []
     for upload in form.getlist("files"):
-        if isinstance(upload, UploadFile):
+        # A browser sends an empty, nameless part for a file field left empty: that is no file at all.
+        if isinstance(upload, UploadFile) and (upload.filename or upload.size):
             documents.extend(intake.from_upload(upload.filename, await upload.read(), settings))
     pasted = form.get("text")
     if isinstance(pasted, str):
@@ -179,6 +197,7 @@ def job_json(job: Job) -> dict[str, Any]:
     "what was refused and why (the briefs may still be computing; the job's status says so).",
     openapi_extra=INGEST_BODY,
     status_code=202,
+    responses={200: {"description": "stored and refused are known (wait=true)"}, **BAD_INGEST},
 )
 async def post_ingest(
     request: Request, jobs: JobsDep, wait: Annotated[bool, Query(description="answer once stored")] = False
@@ -195,7 +214,7 @@ def list_jobs(jobs: JobsDep) -> dict[str, Any]:
     return {"jobs": [job_json(job) for job in jobs.recent()]}
 
 
-@router.get("/jobs/{job_id}", summary="One ingest job's progress and results")
+@router.get("/jobs/{job_id}", summary="One ingest job's progress and results", responses=NOT_FOUND)
 def get_job(job_id: str, jobs: JobsDep) -> dict[str, Any]:
     job = jobs.get(job_id)
     if job is None:

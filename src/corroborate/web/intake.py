@@ -82,5 +82,5 @@ def _stated(value: str | None) -> str | None:
 
 def describe(documents: Sequence[Document]) -> str:
     """What a job holds, for its status line."""
-    count = sum(1 for item in documents if isinstance(item, RawDocument))
-    return f"{count} document{'s' if count != 1 else ''}"
+    count = len(documents)
+    return f"{count} input{'s' if count != 1 else ''}"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from corroborate import pipeline
+from corroborate.errors import UnknownStoryError
 from corroborate.records import RawDocument, Skipped
 from corroborate.web.service import Library
 
@@ -197,6 +198,9 @@ class JobQueue:
         job.briefs_total = len(stale)
         self._notify()
         for story in stale:
-            self.library.brief(story)
+            try:
+                self.library.brief(story)
+            except UnknownStoryError:
+                log.info("story %s was regrouped while its brief waited; the next refresh covers it", story.id)
             job.briefs_done += 1
             self._notify()

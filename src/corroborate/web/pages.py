@@ -29,11 +29,15 @@ def stories_page(
     since: str | None = None,
     until: str | None = None,
     outlet: str | None = None,
+    page: Annotated[int, Query(ge=1)] = 1,
 ) -> HTMLResponse:
     query = story_query(q, since, until, outlet)
+    per_page = library.settings.web.stories_per_page
+    matching, summaries = library.summaries(query, (page - 1) * per_page, per_page)
+    pages = max(1, -(-matching // per_page))
     return render(
-        request, "stories.html", summaries=library.summaries(query), query=query, outlets=library.outlets(),
-        total=len(library.stories()),
+        request, "stories.html", summaries=summaries, matching=matching, query=query, outlets=library.outlets(),
+        total=len(library.stories()), page=page, pages=pages,
     )
 
 

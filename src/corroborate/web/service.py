@@ -170,13 +170,17 @@ class Library:
     def outlets(self) -> list[str]:
         return sorted({source for story in self.stories() for source in story.sources})
 
-    def summaries(self, query: StoryQuery) -> list[StorySummary]:
+    def summaries(self, query: StoryQuery, offset: int = 0, limit: int | None = None) -> tuple[int, list[StorySummary]]:
+        """How many stories match, and the summaries of those from ``offset`` (search hits best first)."""
         stories = [story for story in self.stories() if _matches_filters(story, query)]
+        found: list[tuple[Story, SearchHit | None]] = [(story, None) for story in stories]
         if query.text.strip():
             by_id = {story.id: story for story in stories}
             hits = self.store().search_stories(query.text, self.settings.web.search_limit)
-            return [self._summary(by_id[hit.story_id], hit) for hit in hits if hit.story_id in by_id]
-        return [self._summary(story, None) for story in stories]
+            found = [(by_id[hit.story_id], hit) for hit in hits if hit.story_id in by_id]
+        end = None if limit is None else offset + limit
+        # Only the page shown is summarised: each summary reads its story's cached brief.
+        return len(found), [self._summary(story, hit) for story, hit in found[offset:end]]
 
     def _summary(self, story: Story, hit: SearchHit | None) -> StorySummary:
         brief = self.cached_brief(story)
