@@ -1,0 +1,303 @@
+"""The Spark job: on a small crawl of WARC files, `corroborate spark` in local[2] mode finds the same articles,
+skipped records, duplicate groups and stories as the single-machine ingest, dedup and clustering; it writes
+Parquet tables and a store that the rest of corroborate reads; and its window and component steps are exact."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from corroborate import cli, pipeline
+from corroborate.cluster import Story, cluster, load_story_index
+from corroborate.dedup import DuplicateGroup, load_duplicate_index, near_duplicate_groups
+from corroborate.records import Article, Skipped
+from corroborate.spark.tasks import components, star_edges, time_windows
+from corroborate.store import Store
+
+# ---- the crawl ------------------------------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{title} | {outlet}</title>
+<meta property="og:title" content="{title}">
+<meta property="og:site_name" content="{outlet}">
+<meta property="article:published_time" content="{published}T09:30:00Z">
+<meta name="author" content="{author}">
+</head><body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a>
+<a href="/weather">Weather</a> <a href="/subscribe">Subscribe</a></nav></header>
+<main><article><h1>{title}</h1><p class="byline">By {author}</p>
+{paragraphs}
+</article>
+<aside><h2>Most read</h2><ul><li><a href="/a">{aside}</a></li></ul></aside></main>
+<footer><p>Sign up for our newsletter to get the day's headlines.</p>
+<p>&copy; 2024 {outlet}. All rights reserved.</p></footer>
+</body></html>"""
+
+TRAM_VOTE = [
+    "The Halden city council voted 31 to 12 on Monday night to approve a new light rail line linking the "
+    "harbour district to the university campus, ending a decade of debate over the project.",
+    "The 14-kilometre line will cost an estimated 2.3 billion crowns and is due to open in 2029, Mayor "
+    "Ingrid Solberg told reporters after the vote.",
+    "Opponents on the council argued that buses could serve the same route for a fraction of the price, and a "
+    "local business group said it would consider a legal challenge against the decision.",
+    "Construction is expected to begin next spring, starting with a depot near the old freight yard, and "
+    "the city will publish a timetable for the roadworks in the autumn.",
+]
+TRAM_WIRE = [
+    "Councillors in Halden have backed plans for a tram line between the harbour and the university after "
+    "a late-night vote on Monday that split the governing coalition.",
+    "Mayor Ingrid Solberg called the decision historic and said the first trams would run by 2029. The "
+    "project is budgeted at 2.3 billion crowns, most of it from the national transport fund.",
+    "Twelve councillors voted against the line, warning that its costs could rise as they did on similar "
+    "projects in other cities, where budgets doubled during construction.",
+    "The city will now seek bids from contractors, with work on a depot planned for next year and the "
+    "first track to be laid along the harbour front.",
+]
+TRAM_REACTION = [
+    "A day after Halden's council approved its first tram line, residents of the harbour district were "
+    "divided over what the project would mean for their streets.",
+    "Shop owners on Quay Street said they feared two years of roadworks would keep customers away, while "
+    "students welcomed a faster link to the campus from the city centre.",
+    "Mayor Ingrid Solberg said the 14-kilometre route would be built in stages to limit disruption, and "
+    "that businesses along the route could apply for compensation.",
+    "The council's vote, 31 to 12, followed a decade of studies and two earlier proposals that were "
+    "rejected over their cost.",
+]
+FIRE = [
+    "A wildfire that broke out on Thursday afternoon near Pine Valley had burned more than 4,000 hectares "
+    "by Friday morning, forcing the evacuation of about 2,500 residents, fire officials said.",
+    "Fire chief Marcus Ortega said strong winds and temperatures above 38 degrees had driven the flames "
+    "toward the eastern edge of the town overnight.",
+    "Two firefighters were treated for heat exhaustion. No homes had been destroyed, but power lines were "
+    "cut to several farms north of the highway.",
+    "An evacuation centre has opened at the Pine Valley high school gymnasium, where volunteers are "
+    "handing out water, blankets and meals to families.",
+]
+FIRE_STATE = [
+    "Around 2,500 people have been told to leave their homes in Pine Valley as a fast-moving wildfire spread "
+    "across dry grassland and forest on Friday.",
+    "Aircraft dropped water on the fire front through the morning, and crews from three neighbouring "
+    "counties joined local firefighters, chief Marcus Ortega said.",
+    "The fire service warned that the wind was expected to turn in the evening, which could push the "
+    "flames back toward the valley's western farms.",
+    "The highway between Pine Valley and the coast remains closed, and residents were asked not to return "
+    "until officials give the all-clear.",
+]
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str
+    outlet: str
+    title: str
+    published: str
+    author: str
+    paragraphs: list[str]
+    aside: str = "Celebrity chef opens a new restaurant downtown"
+
+    def html(self) -> bytes:
+        paragraphs = "\n".join(f"<p>{text}</p>" for text in self.paragraphs)
+        return PAGE.format(title=self.title, outlet=self.outlet, published=self.published, author=self.author,
+                           paragraphs=paragraphs, aside=self.aside).encode()
+
+
+TRAM_GAZETTE = Page("https://gazette.example/tram-vote", "Halden Gazette", "Council approves harbour tram line",
+                    "2024-03-05", "Kari Lunde", TRAM_VOTE)
+PAGES_ONE = [
+    TRAM_GAZETTE,
+    Page("https://wire.example/halden-tram", "Nordic Wire", "Halden backs tram plan after late vote",
+         "2024-03-05", "Per Aas", TRAM_WIRE),
+    Page("https://courier.example/fire", "Valley Courier", "Wildfire forces 2,500 from homes in Pine Valley",
+         "2024-07-19", "Dana Reyes", FIRE),
+]
+PAGES_TWO = [
+    Page("https://radio-east.example/tram-reaction", "Radio East", "Harbour residents split over tram line",
+         "2024-03-06", "Ola Berg", TRAM_REACTION),
+    # Wire copy re-published under a new headline, its last paragraph cut: a near duplicate.
+    Page("https://coastal.example/tram", "Coastal Times", "Trams to run in Halden by 2029",
+         "2024-03-05", "Per Aas", TRAM_WIRE[:3]),
+    # The same article on a partner site, with other page furniture around it: an exact copy of the text.
+    Page("https://partner.example/tram", "Partner News", TRAM_GAZETTE.title, "2024-03-05", "Kari Lunde",
+         TRAM_VOTE, aside="Five walks to take this weekend"),
+    Page("https://state-news.example/pine-valley", "State News Service", "Thousands flee Pine Valley wildfire",
+         "2024-07-19", "Sam Ito", FIRE_STATE),
+    Page("https://herald.example/fire", "Mountain Herald", "Pine Valley fire grows to 4,000 hectares",
+         "2024-07-19", "Dana Reyes", FIRE[:3]),
+]
+
+
+def response(page: Page) -> tuple[str, str, bytes, str]:
+    return (page.url, "200 OK", page.html(), "text/html; charset=utf-8")
+
+
+def warc_bytes(responses: list[tuple[str, str, bytes, str]], compress: bool) -> bytes:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=compress)
+    writer.write_record(writer.create_warcinfo_record("crawl.warc", {"software": "tests"}))
+    for url, status, payload, content_type in responses:
+        headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
+                                                      http_headers=headers))
+    return buffer.getvalue()
+
+
+def write_crawl(folder: Path) -> list[Path]:
+    """Three WARC files: two stories with copies, an image, a page met twice, and a file cut off mid-record."""
+    folder.mkdir()
+    logo = ("https://gazette.example/logo.png", "200 OK", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")
+    first = folder / "crawl-1.warc.gz"
+    first.write_bytes(warc_bytes([*map(response, PAGES_ONE), logo], compress=True))
+    again = (TRAM_GAZETTE.url + "?ref=rss", "200 OK", TRAM_GAZETTE.html(), "text/html; charset=utf-8")
+    second = folder / "crawl-2.warc"
+    second.write_bytes(warc_bytes([*map(response, PAGES_TWO), again], compress=False))
+    cut = warc_bytes([response(PAGES_TWO[0]), response(PAGES_ONE[2])], compress=False)
+    third = folder / "crawl-3.warc"
+    third.write_bytes(cut[: len(cut) - 2000])
+    return [first, second, third]
+
+
+# ---- one single-machine run and one Spark run of the same crawl --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    articles: list[Article]
+    skipped: list[Skipped]
+    groups: list[DuplicateGroup]
+    stories: list[Story]
+
+
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return write_crawl(tmp_path_factory.mktemp("spark") / "crawl")
+
+
+@pytest.fixture(scope="module")
+def single_machine(crawl: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Run:
+    with Store(tmp_path_factory.mktemp("single") / "single.db") as store:
+        report = pipeline.ingest(crawl, store)
+        articles = store.get_articles(report.article_ids)
+        skipped = store.skipped()
+    return Run(articles, skipped, near_duplicate_groups(articles), cluster(articles))
+
+
+@pytest.fixture(scope="module")
+def spark_out(crawl: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("spark-out")
+    code = cli.main(["spark", *map(str, crawl), "--out", str(out), "--master", "local[2]"])
+    assert code == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def spark_run(spark_out: Path) -> Run:
+    with Store(spark_out / "corroborate.db", readonly=True) as store:
+        return Run(list(store.iter_articles(with_raw=True)), store.skipped(), load_duplicate_index(store).groups(),
+                   load_story_index(store).stories())
+
+
+# ---- the crawl is what the test says it is ---------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_single_machine_run_finds_two_stories_copies_and_skips(single_machine: Run) -> None:
+    # Otherwise the equality below would prove little: a crawl with nothing to group groups the same anywhere.
+    assert len(single_machine.articles) == 8
+    assert sorted(len(story.article_ids) for story in single_machine.stories) == [3, 5]
+    assert {group.kind for group in single_machine.groups} == {"exact", "near"}
+    reasons = " ".join(item.reason for item in single_machine.skipped)
+    assert "image/png" in reasons and "damaged" in reasons
+
+
+# ---- Spark equals the single machine ---------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.spark
+def test_spark_finds_the_same_articles_in_the_same_order(single_machine: Run, spark_run: Run) -> None:
+    assert spark_run.articles == single_machine.articles
+
+
+@pytest.mark.slow
+@pytest.mark.spark
+def test_spark_skips_the_same_records_for_the_same_reasons(single_machine: Run, spark_run: Run) -> None:
+    assert sorted(spark_run.skipped, key=repr) == sorted(single_machine.skipped, key=repr)
+
+
+@pytest.mark.slow
+@pytest.mark.spark
+def test_spark_finds_the_same_duplicate_groups(single_machine: Run, spark_run: Run) -> None:
+    assert spark_run.groups == single_machine.groups
+
+
+@pytest.mark.slow
+@pytest.mark.spark
+def test_spark_finds_the_same_stories(single_machine: Run, spark_run: Run) -> None:
+    assert spark_run.stories == single_machine.stories
+
+
+# ---- Parquet -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.spark
+def test_parquet_tables_hold_articles_copies_and_stories(single_machine: Run, spark_out: Path) -> None:
+    articles = pq.read_table(spark_out / "articles.parquet").to_pylist()
+    by_position = [row["id"] for row in sorted(articles, key=lambda row: row["position"])]
+    assert by_position == [article.id for article in single_machine.articles]
+    assert {row["id"]: row["text_hash"] for row in articles} == {
+        article.id: article.text_hash for article in single_machine.articles}
+
+    removed = pq.read_table(spark_out / "removed.parquet").to_pylist()
+    assert len(removed) == sum(len(article.removed) for article in single_machine.articles)
+
+    duplicates = pq.read_table(spark_out / "duplicates.parquet").to_pylist()
+    assert {(row["group_id"], row["article_id"]) for row in duplicates} == {
+        (group.canonical, member) for group in single_machine.groups for member in group.members}
+
+    stories = pq.read_table(spark_out / "stories.parquet").to_pylist()
+    partition = {frozenset(row["article_id"] for row in stories if row["story_id"] == story_id)
+                 for story_id in {row["story_id"] for row in stories}}
+    assert partition == {frozenset(story.article_ids) for story in single_machine.stories}
+    # The two stories lie months apart: two time windows, clustered in parallel.
+    assert len({row["window"] for row in stories}) == 2
+
+    skipped = pq.read_table(spark_out / "skipped.parquet").to_pylist()
+    assert len(skipped) == len(single_machine.skipped)
+
+
+@pytest.mark.slow
+@pytest.mark.spark
+def test_a_second_run_into_the_same_store_is_refused(crawl: list[Path], spark_out: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    # Refused before any Spark work: the store already holds this crawl, and appending would double its stories.
+    assert cli.main(["spark", str(crawl[0]), "--out", str(spark_out)]) == 1
+    assert "already holds articles" in capsys.readouterr().err
+
+
+# ---- the exact decompositions the job rests on ----------------------------------------------------------------
+
+
+def test_days_further_apart_than_the_gap_are_separate_windows() -> None:
+    days = [date(2024, 3, 5), date(2024, 3, 9), date(2024, 3, 14), date(2024, 3, 5), date(2024, 7, 19)]
+    windows = time_windows(days, max_gap_days=4.0)
+    assert windows == {date(2024, 3, 5): 0, date(2024, 3, 9): 0, date(2024, 3, 14): 1, date(2024, 7, 19): 2}
+
+
+def test_an_undated_article_makes_one_window() -> None:
+    # It may join any story, so no two parts of the crawl are safely apart.
+    windows = time_windows([date(2024, 3, 5), None, date(2024, 7, 19)], max_gap_days=4.0)
+    assert set(windows.values()) == {0}
+
+
+def test_candidate_edges_join_into_components_named_by_their_earliest_member() -> None:
+    edges = [*star_edges([7, 3, 9]), *star_edges([12, 9]), *star_edges([20, 21]), *star_edges([5])]
+    assert components(edges) == {3: 3, 7: 3, 9: 3, 12: 3, 20: 20, 21: 20}
