@@ -396,8 +396,8 @@ def test_story_page_draws_contradictions_timeline_entities_and_matrix(empty: Tes
     first, second = (item["id"] for item in job["stored"])
     synthetic = findings_brief(story["id"], first, second)
     library = empty.app.state.library
-    library.store().put_document("brief", story["id"], {"article_ids": sorted(story["article_ids"]),
-                                                        "brief": synthetic.to_json()})
+    cache_key = library.store().get_document("brief", story["id"])["key"]
+    library.store().put_document("brief", story["id"], {"key": cache_key, "brief": synthetic.to_json()})
     page = empty.get(f"/stories/{story['id']}", headers=HTML).text
     assert page.count('class="position"') == 2 and "40 million dollars" in page and "45 million dollars" in page
     assert page.count("<circle") == 2 and "2025-03-04" in page

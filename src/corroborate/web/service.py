@@ -1,13 +1,15 @@
 """What the web app reads: stories, their briefs (cached in the store), articles, search hits, outlet signals.
 
 A brief takes seconds (spaCy and MiniLM), so each story's brief JSON is kept in the store under the story id,
-together with the article ids it was computed from: when a story gains or loses articles its cached brief no
-longer matches and is computed again. Briefs are computed one at a time under one lock, so a page asking
-for a brief that the background worker is computing waits for it instead of computing it twice.
+together with the article ids and a fingerprint of the settings it was computed from: when a story gains or
+loses articles, or a threshold changes, its cached brief no longer matches and is computed again. Briefs are
+computed one at a time under one lock, so a page asking for a brief that the background worker is computing
+waits for it instead of computing it twice.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from collections.abc import Iterable, Mapping, Sequence
@@ -129,6 +131,7 @@ class Library:
         self._brief_lock = threading.Lock()
         self._stories_lock = threading.Lock()
         self._stories: tuple[int, list[Story]] | None = None
+        self._settings_fingerprint = hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
 
     # ---- connections --------------------------------------------------------------------------------------
 
@@ -193,7 +196,7 @@ class Library:
 
     def cached_brief(self, story: Story) -> Brief | None:
         cached = self.store().get_document(BRIEF_KIND, story.id)
-        if not isinstance(cached, dict) or cached.get("article_ids") != sorted(story.article_ids):
+        if not isinstance(cached, dict) or cached.get("key") != self._cache_key(story):
             return None
         return brief_from_json(cached["brief"])
 
@@ -212,10 +215,14 @@ class Library:
         store = self.store()
         brief = pipeline.story_brief(store, story.id, self.settings)
         store.put_document(
-            BRIEF_KIND, story.id, {"article_ids": sorted(story.article_ids), "brief": brief.to_json()}
+            BRIEF_KIND, story.id, {"key": self._cache_key(story), "brief": brief.to_json()}
         )
         store.index_story(story.id, brief.story.title, [claim.text for claim in brief.claims])
         return brief
+
+    def _cache_key(self, story: Story) -> dict[str, Any]:
+        """What a cached brief was computed from: the story's articles and every threshold in the settings."""
+        return {"article_ids": sorted(story.article_ids), "settings": self._settings_fingerprint}
 
     def stale_stories(self) -> list[Story]:
         """Stories whose brief is missing or was computed from other articles; titles are indexed meanwhile."""
