@@ -40,13 +40,26 @@ def statements(
 
 
 def group_statements(
-    sentences: Sequence[Sentence], settings: Settings = DEFAULT_SETTINGS
+    sentences: Sequence[Sentence],
+    settings: Settings = DEFAULT_SETTINGS,
+    docs: Mapping[str, Doc] | None = None,
+    anchors: Sequence[Sequence[int]] = (),
 ) -> list[StatementGroup]:
-    """Group statements that say the same thing (average linkage over ``statement_similarity``)."""
+    """Group statements that say the same thing (average linkage over ``statement_similarity``).
+
+    With ``docs`` (the articles' parses) a sentence is also compared clause by clause; ``anchors`` are sets of
+    statement indices known to carry the same content (the same quote relayed by several outlets).
+    """
     if not sentences:
         return []
-    similarity = statement_similarity([sentence.text for sentence in sentences], settings)
-    labels = _average_linkage(similarity, settings.align.same_statement_similarity)
+    similarity = statement_similarity(sentences, settings, docs)
+    threshold = settings.align.same_statement_similarity
+    for anchor in anchors:
+        for a in anchor:
+            for b in anchor:
+                if sentences[a].article_id != sentences[b].article_id:
+                    similarity[a, b] = max(similarity[a, b], threshold + settings.align.anchor_margin)
+    labels = _average_linkage(similarity, threshold)
     groups: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         groups.setdefault(int(label), []).append(index)
@@ -58,25 +71,79 @@ def group_statements(
     return result
 
 
-def statement_similarity(texts: Sequence[str], settings: Settings = DEFAULT_SETTINGS) -> np.ndarray:
+def statement_similarity(
+    sentences: Sequence[Sentence], settings: Settings = DEFAULT_SETTINGS, docs: Mapping[str, Doc] | None = None
+) -> np.ndarray:
     """Embedding cosine plus a weighted share of the story-specific words two statements have in common.
 
     Sentence embeddings place any two sentences of one story close together (same people, same event), so on
     their own they merge different facts about it. The lexical term rewards words that are rare within the
-    story (a place, a number, an unusual verb) and ignores those every sentence shares.
+    story (a place, a number, an unusual verb) and ignores those every sentence shares. Long sentences carry
+    several facts and their embedding blurs them, so each clause is compared too (less a small penalty, since
+    a clause match is weaker evidence than a whole-sentence match); a pair scores its best unit match.
     """
-    vectors = embed(list(texts))
-    semantic = np.clip(vectors @ vectors.T, -1.0, 1.0)
-    return semantic + settings.align.lexical_weight * _story_tfidf_cosine(texts)
+    texts = [sentence.text for sentence in sentences]
+    units, owners, penalties = list(texts), list(range(len(texts))), [0.0] * len(texts)  # penalty > 0: a clause
+    for index, sentence in enumerate(sentences):
+        doc = docs.get(sentence.article_id) if docs else None
+        for clause in clause_units(sentence, doc, settings):
+            units.append(clause)
+            owners.append(index)
+            penalties.append(settings.align.clause_penalty)
+    vectors = embed(units)
+    lexical = _story_tfidf_cosine(units, fit_on=texts)
+    unit_similarity = np.clip(vectors @ vectors.T, -1.0, 1.0) + settings.align.lexical_weight * lexical
+    is_clause = np.asarray(penalties) > 0
+    clause_pair = np.logical_or.outer(is_clause, is_clause)
+    unit_similarity -= np.where(clause_pair, settings.align.clause_penalty, 0.0)
+    # A clause match must also share the story's rarer words: two clauses about the same people and place
+    # embed close whatever they say.
+    unit_similarity[clause_pair & (lexical < settings.align.clause_min_lexical)] = -np.inf
+    return _best_pair_per_sentence(unit_similarity, np.asarray(owners), len(texts))
 
 
-def _story_tfidf_cosine(texts: Sequence[str]) -> np.ndarray:
+def _best_pair_per_sentence(unit_similarity: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:
+    by_row = np.full((count, unit_similarity.shape[1]), -np.inf)
+    np.maximum.at(by_row, owners, unit_similarity)
+    by_both = np.full((count, count), -np.inf)
+    np.maximum.at(by_both, owners, by_row.T)
+    return by_both.T
+
+
+#: Dependency labels of verbs that head a clause of their own inside a sentence (not xcomp or acl: those
+#: complete the main clause, which without them says nothing).
+_CLAUSE_HEADS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis"})
+
+
+def clause_units(sentence: Sentence, doc: Doc | None, settings: Settings = DEFAULT_SETTINGS) -> list[str]:
+    """The sentence's clauses that could stand as statements: each subordinate or coordinated clause, and
+    the main clause without them."""
+    if doc is None:
+        return []
+    span = doc.char_span(sentence.start, sentence.start + len(sentence.text), alignment_mode="expand")
+    if span is None:
+        return []
+    heads = [t for t in span if t.dep_ in _CLAUSE_HEADS and t.pos_ in {"VERB", "AUX"} and t.i != span.root.i]
+    nested = {t.i for head in heads for t in head.subtree}
+    candidates = [doc[head.left_edge.i: head.right_edge.i + 1].text for head in heads]
+    candidates.append("".join(t.text_with_ws for t in span if t.i not in nested).strip())
+    units = []
+    for text in dict.fromkeys(candidates):
+        if text != sentence.text and len(content_terms(text)) >= settings.align.min_clause_terms:
+            units.append(text)
+    return units
+
+
+def _story_tfidf_cosine(texts: Sequence[str], fit_on: Sequence[str]) -> np.ndarray:
+    """TF-IDF cosine of ``texts``, with word rarity learnt from ``fit_on`` (the story's statements)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
+    vectorizer = TfidfVectorizer(tokenizer=content_terms, lowercase=False, token_pattern=None)
     try:
-        matrix = TfidfVectorizer(tokenizer=content_terms, lowercase=False, token_pattern=None).fit_transform(texts)
+        vectorizer.fit(fit_on)
     except ValueError:  # no content word in any statement
         return np.zeros((len(texts), len(texts)))
+    matrix = vectorizer.transform(texts)
     return np.asarray((matrix @ matrix.T).todense())
 
 

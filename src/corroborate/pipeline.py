@@ -23,14 +23,14 @@ from corroborate import align, brief
 from corroborate.claims.characterisations import characterisation_contradictions, extract_characterisations
 from corroborate.claims.entities import EntityResolver, extract_entities
 from corroborate.claims.numbers import extract_quantities, number_contradictions
-from corroborate.claims.quotes import cited_origins, extract_quotes, quote_contradictions
+from corroborate.claims.quotes import RelayedQuote, cited_origins, extract_quotes, quote_contradictions, relayed_quotes
 from corroborate.claims.roles import extract_roles, role_contradictions
 from corroborate.claims.when import build_timeline, date_contradictions, extract_dates, story_anchor
 from corroborate.clean import clean
 from corroborate.errors import InputError, NothingReadError, UnknownStoryError
 from corroborate.extract import extract
 from corroborate.ingest import iter_documents
-from corroborate.records import Article, Brief, RawDocument, Skipped, Story
+from corroborate.records import Article, Brief, Quote, RawDocument, Sentence, Skipped, Story
 from corroborate.sentences import parse_articles, split_sentences
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 from corroborate.store import Store
@@ -167,28 +167,32 @@ def build_brief(
     settings: Settings = DEFAULT_SETTINGS,
     duplicate_of: Mapping[str, str] | None = None,
 ) -> Brief:
-    """The brief of the story that ``article_ids`` tell; ``duplicate_of`` maps each copy to its original."""
+    """The brief of the story that ``article_ids`` tell; ``duplicate_of`` maps each copy to its original.
+
+    One spaCy parse per article feeds everything: sentences, entities, quotes, roles, numbers, dates. Quotes
+    relayed by several outlets anchor the alignment; contradictions then settle each claim's status.
+    """
     articles = store.get_articles(article_ids)
     if not articles:
         raise NothingReadError("no articles to brief: every input was skipped or empty")
     duplicate_of = duplicate_of or {}
     docs = parse_articles(articles, settings)
     sentences = split_sentences(articles, settings, docs)
-    groups = align.group_statements(align.statements(sentences, settings), settings)
-    by_id = {article.id: article for article in articles}
-    claims = align.claims_from_groups(groups, by_id, duplicate_of)
-    findings = find_claims(articles, docs, groups, settings)
+    statements = align.statements(sentences, settings)
+    findings, quotes = find_claims(articles, docs, settings)
+    anchors = quote_anchors(statements, relayed_quotes(quotes, settings))
+    groups = align.group_statements(statements, settings, docs, anchors)
+    outlet_of = {article.id: article.source for article in articles}
+    findings.contradictions += align.negation_contradictions(groups, docs, outlet_of, settings)
+    claims = align.claims_from_groups(groups, {article.id: article for article in articles}, duplicate_of)
     align.settle(claims, findings.contradictions, duplicate_of, findings.cited_origins, settings)
     return brief.assemble(articles, claims, sentences, findings)
 
 
 def find_claims(
-    articles: Sequence[Article],
-    docs: Mapping[str, Doc],
-    groups: Sequence[align.StatementGroup],
-    settings: Settings = DEFAULT_SETTINGS,
-) -> brief.StoryFindings:
-    """The claims stage: entities, roles, numbers, dates, characterisations, and the contradictions among them."""
+    articles: Sequence[Article], docs: Mapping[str, Doc], settings: Settings = DEFAULT_SETTINGS
+) -> tuple[brief.StoryFindings, list[Quote]]:
+    """The claims stage: entities, roles, quotes, numbers, dates, characterisations, and their contradictions."""
     pairs = [(article, docs[article.id]) for article in articles]
     outlet_of = {article.id: article.source for article in articles}
     entities = extract_entities(pairs, settings)
@@ -210,15 +214,35 @@ def find_claims(
         *number_contradictions(quantities, settings),
         *date_contradictions([m for mentions in dates.values() for m in mentions], settings),
         *characterisation_contradictions(characterisations, outlet_of, settings),
-        *align.negation_contradictions(groups, docs, outlet_of, settings),
     ]
-    return brief.StoryFindings(
+    findings = brief.StoryFindings(
         contradictions=contradictions,
         entities=entities,
         timeline=build_timeline(dates, settings),
         attributed=attributed,
         cited_origins=lambda sentence: cited_origins(sentence, resolver),
     )
+    return findings, quotes
+
+
+def quote_anchors(statements: Sequence[Sentence], relayed: Sequence[RelayedQuote]) -> list[list[int]]:
+    """For each quote that several outlets relay, the statements that carry it."""
+    where = {(s.article_id, s.start): index for index, s in enumerate(statements)}
+    starts: dict[str, list[int]] = {}
+    for statement in statements:
+        starts.setdefault(statement.article_id, []).append(statement.start)
+    anchors = []
+    for group in relayed:
+        if len(group.outlets) < 2:
+            continue
+        members = []
+        for quote in group.quotes:
+            # The statement holding the quote: the last one starting at or before the quote's sentence.
+            before = [start for start in starts.get(quote.article, []) if start <= quote.start]
+            if before:
+                members.append(where[(quote.article, max(before))])
+        anchors.append(members)
+    return anchors
 
 
 def story_of(store: Store, article_ids: Sequence[str], story_id: str) -> Story:

@@ -85,6 +85,16 @@ class AlignSettings:
     same_statement_similarity: float = 0.86
     # Weight of the shared story-specific words beside the embedding cosine.
     lexical_weight: float = 0.5
+    # A clause-to-clause match scores this much below a whole-sentence match of the same strength: a clause
+    # is shorter, so a chance match is likelier.
+    clause_penalty: float = 0.05
+    # ... and two clauses must share story-specific words at least this much (TF-IDF cosine) to match at all.
+    clause_min_lexical: float = 0.15
+    # A clause needs this many content words to be compared on its own ("he said" is not a statement).
+    min_clause_terms: int = 4
+    # Statements of two outlets that relay the same quote score this far above the threshold: the same words in
+    # quotation marks are the surest sign of the same statement.
+    anchor_margin: float = 0.1
     # Sentences of two outlets this similar (rapidfuzz ratio, 0-100) are one copied from the other, or both from
     # a wire: one origin, not two independent ones.
     copied_sentence_similarity: float = 90.0
@@ -220,6 +230,25 @@ class ClusterSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class SparkSettings:
+    # Where the job runs when the command line names no master: both cores of one machine.
+    master: str = "local[2]"
+    app_name: str = "corroborate"
+    # Shuffle partitions: Spark's default of 200 is meant for clusters and costs a task each on a small crawl;
+    # on a cluster, set about two to three per executor core.
+    shuffle_partitions: int = 4
+    # The driver holds only ids, edges and the final store rows in flight; the models live in the Python workers.
+    driver_memory: str = "2g"
+    # The web UI is a port per run and a thread per job; the job reports its own counts.
+    ui_enabled: bool = False
+    # Articles per model batch inside a task: large enough to batch embedding and NER well, small enough that a
+    # task's memory stays flat whatever the size of its input file.
+    feature_batch: int = 256
+    # The store written next to the Parquet output when no --db is given.
+    store_name: str = "corroborate.db"
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
@@ -228,6 +257,7 @@ class Settings:
     align: AlignSettings = field(default_factory=AlignSettings)
     dedup: DedupSettings = field(default_factory=DedupSettings)
     cluster: ClusterSettings = field(default_factory=ClusterSettings)
+    spark: SparkSettings = field(default_factory=SparkSettings)
     claims: ClaimsSettings = field(default_factory=ClaimsSettings)
     web: WebSettings = field(default_factory=WebSettings)
 
