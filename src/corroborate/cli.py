@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict
 
@@ -33,6 +34,11 @@ def _progress_bar(description: str) -> tqdm:
 def _ingest(inputs: Sequence[str], store: Store) -> pipeline.IngestReport:
     with _progress_bar("ingest") as bar:
         report = pipeline.ingest(inputs, store, on_skip=_report_skip, progress=bar.update)
+    if report.skipped:
+        reasons = Counter(item.reason for item in report.skipped)
+        listed = "; ".join(f"{count} × {reason}" for reason, count in reasons.most_common(10))
+        more = f"; {len(reasons) - 10} other reasons" if len(reasons) > 10 else ""
+        print(f"corroborate: {len(report.skipped)} inputs skipped: {listed}{more}", file=sys.stderr)
     if not report.article_ids:
         raise CorroborateError(f"nothing could be read from {', '.join(inputs)}")
     return report
@@ -87,6 +93,13 @@ def command_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_spark(args: argparse.Namespace) -> int:
+    from corroborate.spark import run
+
+    print(run(args.inputs, args.out, master=args.master, db=args.db).summary())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corroborate",
@@ -115,6 +128,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback only)")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=command_serve)
+
+    spark = commands.add_parser("spark", help="ingest, dedup and cluster a crawl on Apache Spark (docs/spark.md)")
+    spark.add_argument("inputs", nargs="+", help="WARC(.gz), JSONL, HTML or text files, one Spark task each")
+    spark.add_argument("--out", required=True, help="folder for the Parquet tables (and the store, without --db)")
+    spark.add_argument("--master", help="Spark master: local[2] (default), spark://host:7077, yarn, k8s://...")
+    spark.add_argument("--db", help="SQLite store to write, new or empty (default OUT/corroborate.db)")
+    spark.set_defaults(run=command_spark)
     return parser
 
 

@@ -318,3 +318,11 @@ def _normal(line: str) -> str:
 def _join(lines: list[str]) -> str:
     """The lines as text, with runs of blank lines closed up to one."""
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def language_of(text: str) -> str:
+    """The ISO 639-1 code of the text's language (py3langid, the identifier trafilatura itself uses)."""
+    import py3langid
+
+    language, _ = py3langid.classify(text)
+    return str(language)

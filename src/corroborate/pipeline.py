@@ -28,7 +28,7 @@ from corroborate.claims.roles import extract_roles, role_contradictions
 from corroborate.claims.when import build_timeline, date_contradictions, extract_dates, story_anchor
 from corroborate.clean import clean
 from corroborate.errors import InputError, NothingReadError, UnknownStoryError
-from corroborate.extract import extract
+from corroborate.extract import extract, language_of
 from corroborate.ingest import iter_documents
 from corroborate.records import Article, Brief, Quote, RawDocument, Sentence, Skipped, Story
 from corroborate.sentences import parse_articles, split_sentences
@@ -78,6 +78,10 @@ def build_article(doc: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Ar
     text = page.text.strip()
     if not text:
         raise InputError(doc.origin, "no article text found on the page")
+    if len(text.split()) >= settings.extract.language_min_words:
+        language = language_of(text)
+        if language not in settings.extract.languages:
+            raise InputError(doc.origin, f"the article is in {language!r}, not English: corroborate reads English news")
     url = doc.url or page.url
     return Article(
         id=content_id(doc.content),

@@ -42,6 +42,10 @@ class ExtractSettings:
     # Fewer words than this is a navigation fragment or an error page, not an article; the shortest news
     # items (a one-line brief, a headline alone) still have five or more.
     min_text_words: int = 5
+    # corroborate's models read English; an article in another language is skipped with its language named.
+    languages: tuple[str, ...] = ("en",)
+    # Below this many words language identification is a guess, so shorter texts are not judged.
+    language_min_words: int = 20
 
 
 @dataclass(frozen=True, slots=True)
