@@ -13,6 +13,7 @@ from corroborate.records import (
     Brief,
     Claim,
     Contradiction,
+    CopyGroup,
     Entity,
     Evidence,
     RemovedRef,
@@ -54,8 +55,14 @@ def assemble(
     findings: StoryFindings | None = None,
     story_id: str | None = None,
     other_stories: int = 0,
+    duplicate_of: Mapping[str, str] | None = None,
 ) -> Brief:
     findings = findings or StoryFindings()
+    ids = {article.id for article in articles}
+    copies: dict[str, list[str]] = {}
+    for copy, canonical in (duplicate_of or {}).items():
+        if copy in ids:
+            copies.setdefault(canonical, []).append(copy)
     return Brief(
         story=StoryInfo(title=story_title(articles, claims), id=story_id, other_stories=other_stories),
         articles=[ArticleRef(a.id, a.origin, a.source, a.title, a.published, a.url) for a in articles],
@@ -65,6 +72,7 @@ def assemble(
         timeline=findings.timeline,
         removed=[RemovedRef(a.id, span.text, span.reason) for a in articles for span in a.removed],
         sources=source_signals(articles, claims, findings),
+        duplicates=[CopyGroup(canonical, sorted(group)) for canonical, group in copies.items()],
     )
 
 
@@ -121,6 +129,10 @@ def to_markdown(brief: Brief, width: int = 100) -> str:
     span = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f", {dates[0]}" if dates else "")
     outlets = sorted({a.source for a in brief.articles})
     lines.append(f"{len(brief.articles)} articles from {len(outlets)} outlets{span}: {', '.join(outlets)}.")
+    origin_of = {article.id: article.origin for article in brief.articles}
+    for group in brief.duplicates:
+        copies = ", ".join(origin_of.get(copy, copy) for copy in group.copies)
+        lines.append(f"Copies of {origin_of.get(group.canonical, group.canonical)} (one voice): {copies}.")
     if brief.story.other_stories:
         lines.append(f"These inputs hold {brief.story.other_stories} other stories; `corroborate stories` lists them.")
     lines.append("")

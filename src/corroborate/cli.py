@@ -55,11 +55,36 @@ def command_ingest(args: argparse.Namespace) -> int:
 
 
 def command_brief(args: argparse.Namespace) -> int:
+    if not args.inputs and not args.story:
+        raise CorroborateError("give inputs to brief, or --story ID for a stored story")
     with Store(args.db) as store:
-        report = _ingest(args.inputs, store)
-        result = pipeline.build_brief(store, report.article_ids)
+        if args.inputs:
+            report = _ingest(args.inputs, store)
+        result = pipeline.story_brief(store, args.story) if args.story else pipeline.brief_inputs(store, report)
     output = brief_format.to_json(result) if args.format == "json" else brief_format.to_markdown(result)
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    return 0
+
+
+def command_stories(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        stories = pipeline.list_stories(store)
+        if args.format == "json":
+            origins = {article.id: article.origin for article in store.iter_articles()}
+            listing = [
+                {"id": story.id, "title": story.title,
+                 "articles": [{"id": article_id, "origin": origins[article_id]} for article_id in story.article_ids]}
+                for story in stories
+            ]
+            print(json.dumps(listing, ensure_ascii=False, indent=2))
+            return 0
+    for story in stories:
+        dates = " to ".join(dict.fromkeys(d for d in (story.first_published, story.last_published) if d)) or "undated"
+        print(f"{story.id}  {story.title}")
+        outlets = ", ".join(story.sources)
+        print(f"    {len(story.article_ids)} articles, {len(story.sources)} outlets ({outlets}); {dates}")
+    if not stories:
+        print(f"no stories in {args.db}: `corroborate ingest` some articles first", file=sys.stderr)
     return 0
 
 
@@ -109,10 +134,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     brief = commands.add_parser("brief", help="ingest inputs and print the brief of the story they tell")
-    brief.add_argument("inputs", nargs="+", help="folders, text, HTML, WARC(.gz) or JSONL files")
+    brief.add_argument("inputs", nargs="*", help="folders, text, HTML, WARC(.gz) or JSONL files")
     brief.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default ./{DEFAULT_DB})")
+    brief.add_argument("--story", help="brief this stored story (see `corroborate stories`) instead of inputs")
     brief.add_argument("--format", choices=("markdown", "json"), default="markdown")
     brief.set_defaults(run=command_brief)
+
+    stories = commands.add_parser("stories", help="list the stories in the store")
+    stories.add_argument("--db", default=DEFAULT_DB, help=f"SQLite store (default ./{DEFAULT_DB})")
+    stories.add_argument("--format", choices=("text", "json"), default="text")
+    stories.set_defaults(run=command_stories)
 
     ingest = commands.add_parser("ingest", help="store articles from inputs and print counts")
     ingest.add_argument("inputs", nargs="+", help="folders, text, HTML, WARC(.gz) or JSONL files")

@@ -27,6 +27,8 @@ from corroborate.claims.quotes import RelayedQuote, cited_origins, extract_quote
 from corroborate.claims.roles import extract_roles, role_contradictions
 from corroborate.claims.when import build_timeline, date_contradictions, extract_dates, story_anchor
 from corroborate.clean import clean
+from corroborate.cluster import load_story_index, save_story_index
+from corroborate.dedup import load_duplicate_index, save_signatures
 from corroborate.errors import InputError, NothingReadError, UnknownStoryError
 from corroborate.extract import extract, language_of
 from corroborate.ingest import iter_documents
@@ -151,7 +153,32 @@ def ingest_documents(
         if len(batch) >= settings.ingest.commit_every:
             flush()
     flush()
+    organise(store, settings)
     return report
+
+
+def organise(store: Store, settings: Settings = DEFAULT_SETTINGS) -> int:
+    """Group copies and assign stories for every stored article that has no story yet; returns how many.
+
+    Runs after each ingest, and finds its work from the store itself, so an ingest killed between storing
+    articles and clustering them is completed by the next run.
+    """
+    stories = load_story_index(store, settings)
+    pending = [article_id for article_id in store.article_ids() if stories.story_of(article_id) is None]
+    if not pending:
+        return 0
+    articles = store.get_articles(pending)
+    copies = load_duplicate_index(store, settings)
+    copies.add(articles)
+    save_signatures(copies, store)
+    stories.assign(articles)
+    save_story_index(stories, store)
+    return len(articles)
+
+
+def duplicates_of(store: Store, settings: Settings = DEFAULT_SETTINGS) -> dict[str, str]:
+    """Each stored copy's original: the canonical article of its duplicate group."""
+    return {copy: group.canonical for group in load_duplicate_index(store, settings).groups() for copy in group.copies}
 
 
 def ingest(
@@ -190,7 +217,7 @@ def build_brief(
     findings.contradictions += align.negation_contradictions(groups, docs, outlet_of, settings)
     claims = align.claims_from_groups(groups, {article.id: article for article in articles}, duplicate_of)
     align.settle(claims, findings.contradictions, duplicate_of, findings.cited_origins, settings)
-    return brief.assemble(articles, claims, sentences, findings)
+    return brief.assemble(articles, claims, sentences, findings, duplicate_of=duplicate_of)
 
 
 def find_claims(
@@ -249,31 +276,36 @@ def quote_anchors(statements: Sequence[Sentence], relayed: Sequence[RelayedQuote
     return anchors
 
 
-def story_of(store: Store, article_ids: Sequence[str], story_id: str) -> Story:
-    """A ``Story`` record for the given articles (title, outlets, date span)."""
-    articles = store.get_articles(article_ids)
-    dates = sorted(article.published for article in articles if article.published)
-    return Story(
-        id=story_id,
-        title=brief.story_title(articles, []),
-        article_ids=[article.id for article in articles],
-        sources=sorted({article.source for article in articles}),
-        first_published=dates[0] if dates else None,
-        last_published=dates[-1] if dates else None,
-    )
-
-
-def list_stories(store: Store) -> list[Story]:
-    """Every story in the store, newest first."""
-    ids = store.article_ids()
-    return [story_of(store, ids, "all")] if ids else []
+def list_stories(store: Store, settings: Settings = DEFAULT_SETTINGS) -> list[Story]:
+    """Every story in the store, largest first."""
+    return [
+        Story(
+            id=story.id, title=story.title, article_ids=list(story.article_ids), sources=sorted(story.sources),
+            first_published=story.first, last_published=story.last,
+        )
+        for story in load_story_index(store, settings).stories()
+    ]
 
 
 def story_brief(store: Store, story_id: str, settings: Settings = DEFAULT_SETTINGS) -> Brief:
     """The brief of one stored story, by id."""
-    for story in list_stories(store):
+    for story in list_stories(store, settings):
         if story.id == story_id:
-            result = build_brief(store, story.article_ids, settings)
-            result.story.id = story.id
+            result = build_brief(store, story.article_ids, settings, duplicates_of(store, settings))
+            # The list's title and the brief's agree, so a reader recognises the story they opened.
+            result.story.id, result.story.title = story.id, story.title
             return result
-    raise UnknownStoryError(f"no story {story_id!r} in {store.path}")
+    raise UnknownStoryError(f"no story {story_id!r} in {store.path}; `corroborate stories` lists them")
+
+
+def brief_inputs(store: Store, report: IngestReport, settings: Settings = DEFAULT_SETTINGS) -> Brief:
+    """The brief of the largest story among an ingest's articles, saying how many other stories they hold."""
+    index = load_story_index(store, settings)
+    by_story: dict[str, list[str]] = {}
+    for article_id in report.article_ids:
+        by_story.setdefault(index.story_of(article_id) or article_id, []).append(article_id)
+    story_id, article_ids = max(by_story.items(), key=lambda item: len(item[1]))
+    result = build_brief(store, article_ids, settings, duplicates_of(store, settings))
+    result.story.id = story_id if story_id not in article_ids else None
+    result.story.other_stories = len(by_story) - 1
+    return result

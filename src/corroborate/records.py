@@ -200,6 +200,14 @@ class RemovedRef:
 
 
 @dataclass(slots=True)
+class CopyGroup:
+    """Articles that are copies of one text (wire copy, re-publications): together they are one voice."""
+
+    canonical: str
+    copies: list[str]
+
+
+@dataclass(slots=True)
 class StoryInfo:
     title: str
     id: str | None = None
@@ -216,6 +224,7 @@ class Brief:
     timeline: list[TimelineEvent] = field(default_factory=list)
     removed: list[RemovedRef] = field(default_factory=list)
     sources: list[SourceSignal] = field(default_factory=list)
+    duplicates: list[CopyGroup] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
