@@ -5,6 +5,7 @@ Parquet tables and a store that the rest of corroborate reads; and its window an
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -272,6 +273,17 @@ def test_parquet_tables_hold_articles_copies_and_stories(single_machine: Run, sp
 
     skipped = pq.read_table(spark_out / "skipped.parquet").to_pylist()
     assert len(skipped) == len(single_machine.skipped)
+
+
+@pytest.mark.slow
+@pytest.mark.spark
+def test_the_cli_lists_the_spark_stores_stories(single_machine: Run, spark_out: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert cli.main(["stories", "--db", str(spark_out / "corroborate.db"), "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [[item["id"] for item in story["articles"]] for story in listed] == [
+        list(story.article_ids) for story in single_machine.stories]
 
 
 @pytest.mark.slow

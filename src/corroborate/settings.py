@@ -238,9 +238,6 @@ class SparkSettings:
     # Where the job runs when the command line names no master: both cores of one machine.
     master: str = "local[2]"
     app_name: str = "corroborate"
-    # Shuffle partitions: Spark's default of 200 is meant for clusters and costs a task each on a small crawl;
-    # on a cluster, set about two to three per executor core.
-    shuffle_partitions: int = 4
     # The driver holds only ids, edges and the final store rows in flight; the models live in the Python workers.
     driver_memory: str = "2g"
     # The web UI is a port per run and a thread per job; the job reports its own counts.

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from pyspark import RDD, SparkContext, StorageLevel
 from pyspark.sql import SparkSession
@@ -34,9 +34,9 @@ from corroborate.errors import NothingReadError, StoreError
 from corroborate.records import Article, Skipped
 from corroborate.settings import DEFAULT_SETTINGS, Settings, SparkSettings
 from corroborate.spark.tasks import (
+    INPUT_BITS,
     ReadItem,
     WindowResult,
-    batched,
     components,
     duplicate_groups,
     earlier,
@@ -61,7 +61,6 @@ REMOVED_SCHEMA = "article_id STRING, position INT, text STRING, reason STRING"
 SKIPPED_SCHEMA = "position LONG, origin STRING, reason STRING"
 DUPLICATES_SCHEMA = "group_id STRING, article_id STRING, canonical BOOLEAN, kind STRING"
 STORIES_SCHEMA = "story_id STRING, article_id STRING, rank INT, window INT"
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,13 +95,8 @@ def spark_session(master: str | None = None, settings: SparkSettings = DEFAULT_S
     )
     if master.startswith("local"):
         # One machine: the workers are this interpreter, which has corroborate and its models (PySpark reads
-        # the worker's Python from the environment only), and a few partitions suffice. A cluster names its own
-        # Python (PYSPARK_PYTHON) and parallelism (spark-defaults.conf).
+        # the worker's Python from the environment only). A cluster names its own (PYSPARK_PYTHON).
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-        builder = (
-            builder.config("spark.sql.shuffle.partitions", str(settings.shuffle_partitions))
-            .config("spark.default.parallelism", str(settings.shuffle_partitions))
-        )
     return builder.getOrCreate()
 
 
@@ -142,7 +136,6 @@ def run_job(
         context = spark.sparkContext
         items = _read(context, inputs, settings).persist(StorageLevel.MEMORY_AND_DISK)
         articles = items.filter(lambda item: item.article is not None).map(lambda item: (item.position, item.article))
-        articles.persist(StorageLevel.MEMORY_AND_DISK)
         skipped = items.filter(lambda item: item.skipped is not None).map(lambda item: (item.position, item.skipped))
         count = articles.count()
         if not count:
@@ -154,13 +147,13 @@ def run_job(
         features.persist(StorageLevel.MEMORY_AND_DISK)
         windows = _story_windows(features, settings).persist(StorageLevel.MEMORY_AND_DISK)
         _write_parquet(spark, out, articles, skipped, groups, windows)
-        _write_store(store, articles, skipped, signatures, windows, settings)
+        _write_store(store, articles, skipped, signatures, windows, len(inputs), settings)
         results = windows.collect()
         report = SparkReport(
-            articles=count, skipped=skipped.count(), duplicate_groups=tuple(groups),
+            articles=count, skipped=len(store.skipped()), duplicate_groups=tuple(groups),
             stories=tuple(merge_stories(results)), windows=len(results), out=out, store=db_path,
         )
-        for cached in (items, articles, signatures, features, windows):
+        for cached in (items, signatures, features, windows):
             cached.unpersist()
     return report
 
@@ -180,8 +173,9 @@ def _read(context: SparkContext, inputs: Sequence[str | Path], settings: Setting
     """Every input's documents, one task per input; a page met again (same content) is kept at its first place."""
     tasks = [(number, str(path)) for number, path in enumerate(inputs)]
     items = context.parallelize(tasks, max(len(tasks), 1)).flatMap(partial(read_input, settings=settings))
-    firsts = items.filter(lambda item: item.key is not None).keyBy(lambda item: item.key).reduceByKey(earlier)
-    return firsts.values().union(items.filter(lambda item: item.key is None))
+    # One shuffle for all: an item without content (a skipped record) is keyed by its own position, so it is kept.
+    keyed = items.keyBy(lambda item: item.key if item.key is not None else item.position)
+    return keyed.reduceByKey(earlier).values()
 
 
 def _duplicate_groups(context: SparkContext, signatures: RDD[tuple[int, Signature]],
@@ -191,7 +185,6 @@ def _duplicate_groups(context: SparkContext, signatures: RDD[tuple[int, Signatur
         signatures.mapPartitions(partial(join_keys, settings=settings))
         .groupByKey()
         .flatMap(lambda pair: star_edges(pair[1]))
-        .distinct()
         .collect()
     )
     component_of = context.broadcast(components(edges))
@@ -208,7 +201,7 @@ def _duplicate_groups(context: SparkContext, signatures: RDD[tuple[int, Signatur
 
 def _story_windows(features: RDD[tuple[int, ArticleFeatures]], settings: Settings) -> RDD[WindowResult]:
     """Each time window's stories, clustered in a task of its own."""
-    days = features.map(lambda row: publication_day(row[1])).distinct().collect()
+    days = features.mapPartitions(lambda rows: {publication_day(item) for _, item in rows}).collect()
     window_of = time_windows(days, settings.cluster.max_gap_days)
     return (
         features.keyBy(lambda row: window_of[publication_day(row[1])])
@@ -266,21 +259,33 @@ def _write_store(
     skipped: RDD[tuple[int, Skipped]],
     signatures: RDD[tuple[int, Signature]],
     windows: RDD[WindowResult],
+    inputs: int,
     settings: Settings,
 ) -> None:
-    """Everything in input order, in batches: what the single-machine ingest, dedup and clustering would keep."""
-    size = settings.ingest.commit_every
-    for batch in batched(_in_order(articles), size):
-        store.add_articles(batch)
-    for batch in batched(_in_order(skipped), size):
-        store.record_skipped(batch)
-    for batch in batched(_in_order(signatures), size):
-        store.add_signatures(signature_row(signature) for signature in batch)
-    for batch in batched(_in_order(windows.flatMap(lambda result: result.members)), size):
-        store.add_story_members(batch)
+    """Everything in input order, in batches: what the single-machine ingest, dedup and clustering would keep.
 
-
-def _in_order(rows: RDD[tuple[int, T]]) -> Iterator[T]:
-    """Rows sorted by position, streamed to the driver a partition at a time."""
-    return (value for _, value in rows.sortByKey().toLocalIterator())
-
+    One sorted stream carries all four tables, so the driver makes one pass over the crawl, not four."""
+    writers: dict[int, Callable[[list[Any]], object]] = {
+        0: store.add_articles, 1: store.record_skipped, 2: store.add_signatures, 3: store.add_story_members,
+    }
+    context = articles.context
+    rows = context.union([
+        articles.map(lambda row: ((row[0], 0), row[1])),
+        skipped.map(lambda row: ((row[0], 1), row[1])),
+        signatures.map(lambda row: ((row[0], 2), signature_row(row[1]))),
+        windows.flatMap(lambda result: result.members).map(lambda row: ((row[0], 3), row[1])),
+    ]).coalesce(context.defaultParallelism)
+    pending: dict[int, list[Any]] = {kind: [] for kind in writers}
+    # Sorted by ranges of inputs, whose numbers the driver knows, rather than by sampling the keys first; one
+    # partition per core, each fetched while the driver writes the one before.
+    partitions = context.defaultParallelism
+    ordered = rows.repartitionAndSortWithinPartitions(
+        partitions, partitionFunc=lambda key: (key[0] >> INPUT_BITS) * partitions // inputs)
+    for (_, kind), value in ordered.toLocalIterator(prefetchPartitions=True):
+        pending[kind].append(value)
+        if len(pending[kind]) >= settings.ingest.commit_every:
+            writers[kind](pending[kind])
+            pending[kind] = []
+    for kind, values in pending.items():
+        if values:
+            writers[kind](values)

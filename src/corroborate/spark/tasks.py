@@ -26,7 +26,7 @@ from corroborate.store import SignatureRow, Store, StoryMemberRow
 log = logging.getLogger(__name__)
 
 # Documents one input may hold before their positions would run into the next input's.
-_POSITION_BITS = 32
+INPUT_BITS = 32
 # Join keys of the dedup candidate search: an LSH band value, or the hash of a clean text (exact copies).
 BAND, TEXT = "band", "text"
 JoinKey = tuple[str, int | str]
@@ -60,7 +60,7 @@ def read_input(task: tuple[int, str], settings: Settings) -> Iterator[ReadItem]:
     """Every document of one input (a file, or a folder read whole), built into articles where possible."""
     number, path = task
     for index, document in enumerate(iter_documents([path], settings)):
-        position = (number << _POSITION_BITS) | index
+        position = (number << INPUT_BITS) | index
         if isinstance(document, Skipped):
             yield ReadItem(position, None, skipped=document)
             continue
