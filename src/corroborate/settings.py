@@ -250,6 +250,17 @@ class SparkSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class LimitsSettings:
+    # One page's extraction may take this long before its worker is killed and the page skipped: ordinary news
+    # pages (up to 1.5 MB of HTML in the extraction benchmark) take well under a second, while a pathological
+    # page (megabytes of text in one article) can run for minutes and stall a whole crawl.
+    page_deadline_seconds: float = 20.0
+    # Pages handed to the worker pool ahead of the one being returned, per worker: enough to keep every worker
+    # busy behind one slow page, few enough that memory stays flat whatever the length of the input stream.
+    pending_per_worker: int = 4
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
@@ -261,6 +272,7 @@ class Settings:
     spark: SparkSettings = field(default_factory=SparkSettings)
     claims: ClaimsSettings = field(default_factory=ClaimsSettings)
     web: WebSettings = field(default_factory=WebSettings)
+    limits: LimitsSettings = field(default_factory=LimitsSettings)
 
 
 DEFAULT_SETTINGS = Settings()
