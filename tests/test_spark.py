@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from contextlib import redirect_stdout
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,8 +17,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from corroborate import cli, pipeline
-from corroborate.cluster import Story, cluster, load_story_index
-from corroborate.dedup import DuplicateGroup, load_duplicate_index, near_duplicate_groups
+from corroborate.cluster import Story, load_story_index
+from corroborate.dedup import DuplicateGroup, load_duplicate_index
 from corroborate.records import Article, Skipped
 from corroborate.spark.tasks import components, star_edges, time_windows
 from corroborate.store import Store
@@ -176,6 +177,11 @@ class Run:
     stories: list[Story]
 
 
+def stored_run(store: Store) -> Run:
+    return Run(list(store.iter_articles(with_raw=True)), store.skipped(), load_duplicate_index(store).groups(),
+               load_story_index(store).stories())
+
+
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return write_crawl(tmp_path_factory.mktemp("spark") / "crawl")
@@ -183,26 +189,31 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 @pytest.fixture(scope="module")
 def single_machine(crawl: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Run:
+    # `corroborate ingest`: extraction, then duplicates and stories kept in the store.
     with Store(tmp_path_factory.mktemp("single") / "single.db") as store:
-        report = pipeline.ingest(crawl, store)
-        articles = store.get_articles(report.article_ids)
-        skipped = store.skipped()
-    return Run(articles, skipped, near_duplicate_groups(articles), cluster(articles))
+        pipeline.ingest(crawl, store)
+        return stored_run(store)
 
 
 @pytest.fixture(scope="module")
-def spark_out(crawl: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+def spark_cli(crawl: list[Path], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """Where `corroborate spark` put its output, and what it printed."""
     out = tmp_path_factory.mktemp("spark-out")
-    code = cli.main(["spark", *map(str, crawl), "--out", str(out), "--master", "local[2]"])
-    assert code == 0
-    return out
+    printed = io.StringIO()
+    with redirect_stdout(printed):
+        assert cli.main(["spark", *map(str, crawl), "--out", str(out), "--master", "local[2]"]) == 0
+    return out, printed.getvalue()
+
+
+@pytest.fixture(scope="module")
+def spark_out(spark_cli: tuple[Path, str]) -> Path:
+    return spark_cli[0]
 
 
 @pytest.fixture(scope="module")
 def spark_run(spark_out: Path) -> Run:
     with Store(spark_out / "corroborate.db", readonly=True) as store:
-        return Run(list(store.iter_articles(with_raw=True)), store.skipped(), load_duplicate_index(store).groups(),
-                   load_story_index(store).stories())
+        return stored_run(store)
 
 
 # ---- the crawl is what the test says it is ---------------------------------------------------------------------
@@ -241,8 +252,21 @@ def test_spark_finds_the_same_duplicate_groups(single_machine: Run, spark_run: R
 
 @pytest.mark.slow
 @pytest.mark.spark
-def test_spark_finds_the_same_stories(single_machine: Run, spark_run: Run) -> None:
+def test_spark_finds_the_same_stories(single_machine: Run, spark_run: Run, spark_out: Path) -> None:
     assert spark_run.stories == single_machine.stories
+    # The store replays features to rebuild stories; the story each row names must be the windows' own result.
+    with Store(spark_out / "corroborate.db", readonly=True) as store:
+        kept = {row.article_id: row.story_id for row in store.story_members()}
+    assert kept == {article_id: story.id for story in single_machine.stories for article_id in story.article_ids}
+
+
+@pytest.mark.slow
+@pytest.mark.spark
+def test_spark_reports_what_it_found(single_machine: Run, spark_cli: tuple[Path, str]) -> None:
+    copies = sum(len(group.copies) for group in single_machine.groups)
+    assert (f"{len(single_machine.articles)} articles, {len(single_machine.skipped)} inputs skipped;"
+            f" {len(single_machine.groups)} duplicate groups ({copies} copies);"
+            f" {len(single_machine.stories)} stories in 2 time windows") in spark_cli[1]
 
 
 # ---- Parquet -----------------------------------------------------------------------------------------------

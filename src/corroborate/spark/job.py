@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pyspark import RDD, SparkContext, StorageLevel
 from pyspark.sql import SparkSession
@@ -61,6 +61,7 @@ REMOVED_SCHEMA = "article_id STRING, position INT, text STRING, reason STRING"
 SKIPPED_SCHEMA = "position LONG, origin STRING, reason STRING"
 DUPLICATES_SCHEMA = "group_id STRING, article_id STRING, canonical BOOLEAN, kind STRING"
 STORIES_SCHEMA = "story_id STRING, article_id STRING, rank INT, window INT"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,31 +132,41 @@ def run_job(
     (default ``out/corroborate.db``), which must hold no articles yet."""
     out = Path(out)
     db_path = _store_path(out, db, settings)
+    kept: list[RDD[Any]] = []
     with Store(db_path) as store:
         _refuse_if_filled(store)
-        context = spark.sparkContext
-        items = _read(context, inputs, settings).persist(StorageLevel.MEMORY_AND_DISK)
-        articles = items.filter(lambda item: item.article is not None).map(lambda item: (item.position, item.article))
-        skipped = items.filter(lambda item: item.skipped is not None).map(lambda item: (item.position, item.skipped))
-        count = articles.count()
-        if not count:
-            raise NothingReadError(f"nothing could be read from {', '.join(map(str, inputs))}")
-        signatures = articles.mapPartitions(partial(signature_rows, settings=settings))
-        signatures.persist(StorageLevel.MEMORY_AND_DISK)
-        groups = _duplicate_groups(context, signatures, settings)
-        features = articles.mapPartitions(partial(feature_rows, settings=settings))
-        features.persist(StorageLevel.MEMORY_AND_DISK)
-        windows = _story_windows(features, settings).persist(StorageLevel.MEMORY_AND_DISK)
-        _write_parquet(spark, out, articles, skipped, groups, windows)
-        _write_store(store, articles, skipped, signatures, windows, len(inputs), settings)
-        results = windows.collect()
-        report = SparkReport(
-            articles=count, skipped=len(store.skipped()), duplicate_groups=tuple(groups),
-            stories=tuple(merge_stories(results)), windows=len(results), out=out, store=db_path,
-        )
-        for cached in (items, signatures, features, windows):
-            cached.unpersist()
-    return report
+        try:
+            return _run(spark, [str(path) for path in inputs], out, store, settings, kept)
+        finally:
+            for rdd in kept:
+                rdd.unpersist()
+
+
+def _run(spark: SparkSession, inputs: list[str], out: Path, store: Store, settings: Settings,
+         kept: list[RDD[Any]]) -> SparkReport:
+    def keep(rdd: RDD[T]) -> RDD[T]:
+        # Each of these feeds several steps; without persisting, Spark would recompute it (models and all).
+        kept.append(rdd.persist(StorageLevel.MEMORY_AND_DISK))
+        return rdd
+
+    items = keep(_read(spark.sparkContext, inputs, settings))
+    articles = items.filter(lambda item: item.article is not None).map(lambda item: (item.position, item.article))
+    skipped = items.filter(lambda item: item.skipped is not None).map(lambda item: (item.position, item.skipped))
+    count = articles.count()
+    if not count:
+        raise NothingReadError(f"nothing could be read from {', '.join(inputs)}")
+    signatures = keep(articles.mapPartitions(partial(signature_rows, settings=settings)))
+    groups = _duplicate_groups(spark.sparkContext, signatures, settings)
+    features = keep(articles.mapPartitions(partial(feature_rows, settings=settings)))
+    windows = keep(_story_windows(features, settings))
+    _write_parquet(spark, out, articles, skipped, groups, windows)
+    _write_store(store, articles, skipped, signatures, windows, len(inputs), settings)
+    # Only the stories come back: the member rows, embeddings and all, went into the store as a stream.
+    stories = windows.map(lambda result: result.stories).collect()
+    return SparkReport(
+        articles=count, skipped=len(store.skipped()), duplicate_groups=tuple(groups),
+        stories=tuple(merge_stories(stories)), windows=len(stories), out=out, store=Path(store.path),
+    )
 
 
 def _store_path(out: str | Path, db: str | Path | None, settings: Settings) -> Path:
@@ -169,9 +180,9 @@ def _refuse_if_filled(store: Store) -> None:
         raise StoreError(f"{store.path} already holds articles; the Spark job writes a new store: give a new --db")
 
 
-def _read(context: SparkContext, inputs: Sequence[str | Path], settings: Settings) -> RDD[ReadItem]:
+def _read(context: SparkContext, inputs: Sequence[str], settings: Settings) -> RDD[ReadItem]:
     """Every input's documents, one task per input; a page met again (same content) is kept at its first place."""
-    tasks = [(number, str(path)) for number, path in enumerate(inputs)]
+    tasks = list(enumerate(inputs))
     items = context.parallelize(tasks, max(len(tasks), 1)).flatMap(partial(read_input, settings=settings))
     # One shuffle for all: an item without content (a skipped record) is keyed by its own position, so it is kept.
     keyed = items.keyBy(lambda item: item.key if item.key is not None else item.position)

@@ -205,9 +205,9 @@ def _member_rows(index: cluster.StoryIndex, position_of: dict[str, int]) -> tupl
         return tuple((position_of[row.article_id], row) for row in scratch.story_members())
 
 
-def merge_stories(windows: Iterable[WindowResult]) -> list[cluster.Story]:
+def merge_stories(windows: Iterable[Iterable[tuple[int, cluster.Story]]]) -> list[cluster.Story]:
     """All windows' stories in the single-machine order: largest first, then by when each was opened."""
-    found = [item for result in windows for item in result.stories]
+    found = [item for stories in windows for item in stories]
     return [story for _, story in sorted(found, key=lambda item: (-len(item[1].article_ids), item[0]))]
 
 
