@@ -106,3 +106,40 @@ def test_budapest_corpus_merges_the_cast(nlp: Language, budapest_corpus: Path) -
     assert named(entities, "Budapest").type == "place"
     people = [entity.name for entity in entities if entity.type == "person"]
     assert not any(name in {"Rubio", "Lavrov", "Putin", "Trump"} for name in people)
+
+
+def test_a_short_form_of_a_given_name_is_the_same_person(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "Representative Robert W. Goodlatte chairs the House Judiciary Committee.",
+        "Bob Goodlatte said the committee would review the memos on Friday.",
+    )
+    goodlatte = named(entities, "Robert W. Goodlatte")
+    assert "Bob Goodlatte" in goodlatte.aliases and goodlatte.sources == ["a0", "a1"]
+
+
+def test_a_short_form_does_not_merge_different_surnames(nlp: Language) -> None:
+    entities = entities_of(nlp, "Robert Allen met Bob Carter in Denver on Monday to discuss the merger.")
+    people = {entity.name for entity in entities if entity.type == "person"}
+    assert {"Robert Allen", "Bob Carter"} <= people
+
+
+def test_an_acronym_joins_its_organisation(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "According to the Financial Times, the deal was signed in London on Monday.",
+        "Sources told the FT that the deal had been delayed twice before it was signed.",
+    )
+    paper = named(entities, "Financial Times")
+    assert "FT" in paper.aliases and paper.sources == ["a0", "a1"]
+
+
+def test_department_of_x_is_the_x_department(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "The Justice Department released the documents to Congress on Thursday.",
+        "The Department of Justice said the release would not harm any investigation.",
+    )
+    department = next(entity for entity in entities if "Justice" in entity.name)
+    assert {department.name, *department.aliases} == {"Justice Department", "Department of Justice"}
+    assert department.sources == ["a0", "a1"]

@@ -185,11 +185,34 @@ def _misread(ent: Span) -> bool:
     return len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in TITLES
 
 
+#: English short forms of given names: "Bob Goodlatte" and "Robert W. Goodlatte" are one person.
+_SHORT_FORMS = {
+    "bob": "robert", "rob": "robert", "bobby": "robert", "bill": "william", "will": "william", "billy": "william",
+    "rick": "richard", "dick": "richard", "rich": "richard", "mike": "michael", "jim": "james", "jimmy": "james",
+    "tom": "thomas", "joe": "joseph", "chuck": "charles", "charlie": "charles", "ted": "edward", "ed": "edward",
+    "tony": "anthony", "steve": "stephen", "dan": "daniel", "dave": "david", "chris": "christopher",
+    "matt": "matthew", "nick": "nicholas", "pat": "patrick", "ron": "ronald", "don": "donald", "jeff": "jeffrey",
+    "greg": "gregory", "ken": "kenneth", "larry": "lawrence", "andy": "andrew", "alex": "alexander",
+    "ben": "benjamin", "sam": "samuel", "tim": "timothy", "jon": "jonathan", "liz": "elizabeth",
+    "beth": "elizabeth", "kate": "katherine", "kathy": "katherine", "jen": "jennifer", "sue": "susan",
+    "peggy": "margaret", "maggie": "margaret", "jerry": "gerald", "hank": "henry", "fred": "frederick",
+    "rudy": "rudolph", "vince": "vincent", "walt": "walter", "wally": "walter", "al": "albert",
+}
+# "Department of Justice" and "Justice Department", "Ministry of Defence" and "Defence Ministry": one body.
+_OF_BODY = re.compile(r"^(department|ministry|office|bureau|secretary|university|bank) of (?:the )?(.+)$")
+
+
+def _body_key(folded: str) -> str:
+    match = _OF_BODY.match(folded)
+    return f"{match.group(2)} {match.group(1)}" if match else folded
+
+
 def _same_person(first: Sequence[str], second: Sequence[str], settings: ClaimsSettings) -> bool:
-    """Two folded full names are one person: same surname, first names alike or one the other's initial."""
+    """Two folded full names are one person: same surname, first names alike (or a short form of one another)
+    or one the other's initial."""
     if not _alike(first[-1], second[-1], settings.surname_similarity, settings):
         return False
-    given, other = first[0], second[0]
+    given, other = _SHORT_FORMS.get(first[0], first[0]), _SHORT_FORMS.get(second[0], second[0])
     if len(given) == 1 or len(other) == 1:
         return given[0] == other[0]
     return _alike(given, other, settings.first_name_similarity, settings)
@@ -264,7 +287,7 @@ def _closeness(index: int, article: str, last_seen: dict[int, int], groups: Sequ
 
 
 def _same_name(first: str, second: str, settings: ClaimsSettings) -> bool:
-    a, b = fold(first), fold(second)
+    a, b = _body_key(fold(first)), _body_key(fold(second))
     if a == b:
         return True
     if a.replace(" ", "") in {initials(second)} or b.replace(" ", "") in {initials(first)}:
@@ -326,8 +349,26 @@ def extract_entities(
     taken = set().union(*(group.keys for group in people))
     rest = [mention for mention in mentions if mention.key not in taken]
     groups = [group for group in people if group.forms] + _other_groups(rest, config)
+    _add_acronyms(docs, groups)
     groups.sort(key=lambda group: (-len(group.articles), -group.mentions))
     return [_entity(group) for group in groups]
+
+
+def _add_acronyms(docs: Sequence[tuple[Article, Doc]], groups: Sequence[_Group]) -> None:
+    """Acronyms of organisation names ("FT" for the Financial Times) that NER left unlabelled."""
+    by_initials = {
+        initials(group.name()): group for group in groups
+        if group.label != "PERSON" and len(fold(group.name()).split()) > 1
+    }
+    by_initials.pop("", None)
+    for article, doc in docs:
+        for token in doc:
+            if not (2 <= len(token.text) <= 5 and token.text.isupper() and token.pos_ == "PROPN"):
+                continue
+            group = by_initials.get(fold(token.text))
+            mention = _Mention(article.id, token.text, "ORG", token.idx)
+            if group is not None and mention.key not in group.keys:
+                group.add(mention)
 
 
 def _entity(group: _Group) -> Entity:
