@@ -223,11 +223,11 @@ def test_fixture_regexes_match_the_sentences_of_the_outlets_they_name(fixture: P
 # raised when the claims stage improves and never lowered without saying why in the commit. The last figure
 # caps the false contradictions: a false contradiction is worse than a missed one.
 FLOORS: dict[str, dict[str, int]] = {
-    "budapest-2025": {"corroborated": 9, "single_source": 13, "contradictions": 2, "entities": 4, "timeline": 1,
+    "budapest-2025": {"corroborated": 9, "single_source": 13, "contradictions": 2, "entities": 5, "timeline": 1,
                       "max_false": 0},
-    "newswcl50-event-1": {"corroborated": 13, "single_source": 15, "contradictions": 0, "entities": 7, "timeline": 3,
+    "newswcl50-event-1": {"corroborated": 13, "single_source": 15, "contradictions": 0, "entities": 8, "timeline": 3,
                           "max_false": 0},
-    "newswcl50-event-3": {"corroborated": 20, "single_source": 18, "contradictions": 0, "entities": 6, "timeline": 4,
+    "newswcl50-event-3": {"corroborated": 20, "single_source": 18, "contradictions": 0, "entities": 8, "timeline": 4,
                           "max_false": 0},
 }
 
