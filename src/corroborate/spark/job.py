@@ -1,7 +1,8 @@
 """The Spark job: the single-machine stages, run over a crawl spread across Spark tasks.
 
-1. read: one task per input (a WARC file, say), each reading its documents with ``ingest.iter_documents`` and
-   building articles with ``pipeline.build_article``; the same page met twice is kept once, at its first place;
+1. read: one task per input (a WARC file, say), each reading its documents with ``ingest.iter_documents``;
+   a shuffle by content id keeps the same page met twice once, at its first place, and spreads the documents
+   over every core, where ``pipeline.build_article`` extracts and cleans them;
 2. duplicates: MinHash signatures per partition (``dedup.signatures``); LSH band values and text hashes are the
    join keys that bring candidate copies together; the driver joins candidates into components, and each
    component is confirmed in its own task by ``dedup.DuplicateIndex``, fed in input order;
@@ -37,6 +38,7 @@ from corroborate.spark.tasks import (
     INPUT_BITS,
     ReadItem,
     WindowResult,
+    build_item,
     components,
     duplicate_groups,
     earlier,
@@ -181,12 +183,13 @@ def _refuse_if_filled(store: Store) -> None:
 
 
 def _read(context: SparkContext, inputs: Sequence[str], settings: Settings) -> RDD[ReadItem]:
-    """Every input's documents, one task per input; a page met again (same content) is kept at its first place."""
+    """Every input's documents, read one task per input, then built into articles wherever the shuffle put them
+    (so one large file is extracted by every core); a page met again (same content) is built once, at its first
+    place. An item without content (a skipped record) is keyed by its own position, so it is always kept."""
     tasks = list(enumerate(inputs))
     items = context.parallelize(tasks, max(len(tasks), 1)).flatMap(partial(read_input, settings=settings))
-    # One shuffle for all: an item without content (a skipped record) is keyed by its own position, so it is kept.
     keyed = items.keyBy(lambda item: item.key if item.key is not None else item.position)
-    return keyed.reduceByKey(earlier).values()
+    return keyed.reduceByKey(earlier).values().map(partial(build_item, settings=settings))
 
 
 def _duplicate_groups(context: SparkContext, signatures: RDD[tuple[int, Signature]],

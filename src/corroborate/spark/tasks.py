@@ -19,7 +19,7 @@ from corroborate import cluster, dedup
 from corroborate.errors import InputError
 from corroborate.ingest import iter_documents
 from corroborate.pipeline import build_article, content_id
-from corroborate.records import Article, Skipped
+from corroborate.records import Article, RawDocument, Skipped
 from corroborate.settings import Settings
 from corroborate.store import SignatureRow, Store, StoryMemberRow
 
@@ -35,11 +35,13 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class ReadItem:
-    """One document of one input: an article or the reason it was skipped; ``key`` is its content id when it
-    had content, so that the same page met twice is built once, as the single-machine ingest does."""
+    """One document of one input: as read, then built into an article or skipped with its reason; ``key`` is its
+    content id when it had content, so that the same page met twice is built once, as the single-machine ingest
+    does."""
 
     position: int
     key: str | None
+    document: RawDocument | None = None
     article: Article | None = None
     skipped: Skipped | None = None
 
@@ -57,22 +59,29 @@ class WindowResult:
 
 
 def read_input(task: tuple[int, str], settings: Settings) -> Iterator[ReadItem]:
-    """Every document of one input (a file, or a folder read whole), built into articles where possible."""
+    """Every document of one input (a file, or a folder read whole), as read."""
     number, path = task
     for index, document in enumerate(iter_documents([path], settings)):
         position = (number << INPUT_BITS) | index
         if isinstance(document, Skipped):
             yield ReadItem(position, None, skipped=document)
-            continue
-        key = content_id(document.content)
-        try:
-            yield ReadItem(position, key, article=build_article(document, settings))
-        except InputError as error:
-            yield ReadItem(position, key, skipped=Skipped(error.origin, error.reason))
-        except Exception as error:  # one bad page must never stop a crawl; its reason is kept
-            log.debug("extraction failed for %s", document.origin, exc_info=True)
-            reason = f"extraction failed: {type(error).__name__}: {error}"
-            yield ReadItem(position, key, skipped=Skipped(document.origin, reason))
+        else:
+            yield ReadItem(position, content_id(document.content), document=document)
+
+
+def build_item(item: ReadItem, settings: Settings) -> ReadItem:
+    """The article a read document holds, or why it holds none."""
+    document = item.document
+    if document is None:
+        return item
+    try:
+        return ReadItem(item.position, item.key, article=build_article(document, settings))
+    except InputError as error:
+        return ReadItem(item.position, item.key, skipped=Skipped(error.origin, error.reason))
+    except Exception as error:  # one bad page must never stop a crawl; its reason is kept
+        log.debug("extraction failed for %s", document.origin, exc_info=True)
+        reason = f"extraction failed: {type(error).__name__}: {error}"
+        return ReadItem(item.position, item.key, skipped=Skipped(document.origin, reason))
 
 
 def earlier(one: ReadItem, other: ReadItem) -> ReadItem:
