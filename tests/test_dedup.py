@@ -111,3 +111,14 @@ def test_short_texts_are_matched_only_exactly() -> None:
     [signature] = signatures([short], DEFAULT_SETTINGS.dedup)
     assert signature.shingles == 0
     assert near_duplicate_groups([short, longer], DEFAULT_SETTINGS) == []
+
+
+def test_a_text_syndicated_many_times_is_one_group_beyond_the_bucket_size(wire_story: str) -> None:
+    # More copies than a bucket keeps: later copies are found through the copies the buckets kept.
+    count = 3 * DEFAULT_SETTINGS.dedup.bucket_members
+    articles = [make_article(f"copy-{number:02d}", trimmed(wire_story, 1.0 - number / (2 * count))
+                             + f"\n\nDistributed to subscriber number {number} of the wire service.")
+                for number in range(count)]
+    assert len({article.text_hash for article in articles}) == count
+    [group] = near_duplicate_groups(articles, DEFAULT_SETTINGS)
+    assert group.members == tuple(article.id for article in articles)

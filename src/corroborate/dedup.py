@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain, repeat
 from typing import Literal
 
 import numpy as np
@@ -148,16 +149,20 @@ class DuplicateIndex:
             return
         if signature.shingles == 0:
             return
-        candidates = dict.fromkeys(other for key in keys for other in self._buckets.get(key, ()))
-        for other in candidates:
+        for other in dict.fromkeys(chain.from_iterable(map(self._buckets.get, keys, repeat(())))):
             # Already in one group: a copy of a copy needs no comparison.
             if self._find(other) != self._find(article_id) and self._is_copy(signature, self._signatures[other]):
                 self._union(other, article_id)
+        # A bucket keeps its first few members only: they stand for every later copy of their text, so a new
+        # copy is compared with them instead of with every earlier copy of a large group.
+        limit = self.settings.bucket_members
         for key in keys:
-            self._buckets.setdefault(key, []).append(article_id)
+            bucket = self._buckets.setdefault(key, [])
+            if len(bucket) < limit:
+                bucket.append(article_id)
 
     def _is_copy(self, one: Signature, other: Signature) -> bool:
-        jaccard = float(np.mean(one.hashvalues == other.hashvalues))
+        jaccard = np.count_nonzero(one.hashvalues == other.hashvalues) / len(one.hashvalues)
         if jaccard >= self.settings.near_duplicate_jaccard:
             return True
         shared = jaccard * (one.shingles + other.shingles) / (1.0 + jaccard)
@@ -212,13 +217,16 @@ def _unique(articles: Sequence[Article]) -> list[Article]:
 
 
 @cache
-def _word_byte_table() -> np.ndarray:
-    """Bytes that belong to a word: ASCII letters and digits, and every byte of a non-ASCII character."""
-    table = np.zeros(256, dtype=bool)
+def _fold_table() -> bytes:
+    """A ``bytes.translate`` table: ASCII letters to lower case, digits and every byte of a non-ASCII character
+    kept, any other byte (space, punctuation) to zero, so that zero bytes separate words."""
+    table = bytearray(256)
     for char in b"abcdefghijklmnopqrstuvwxyz0123456789":
-        table[char] = True
-    table[128:] = True
-    return table
+        table[char] = char
+    for char in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        table[char] = char + 32
+    table[128:] = range(128, 256)
+    return bytes(table)
 
 
 def _powers(base: np.uint64, length: int) -> np.ndarray:
@@ -249,13 +257,13 @@ def _mix(values: np.ndarray) -> np.ndarray:
 
 
 def _token_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """A hash per word of every text (case-folded, punctuation dropped), and the index of its text."""
-    encoded = [text.lower().encode("utf-8", "surrogatepass") for text in texts]
-    joined = np.frombuffer(b" " + b" ".join(encoded) + b" ", dtype=np.uint8)
-    is_word = _word_byte_table()[joined]
-    edges = np.diff(is_word.astype(np.int8))
-    starts = np.flatnonzero(edges == 1) + 1
-    ends = np.flatnonzero(edges == -1) + 1
+    """A hash per word of every text (ASCII case-folded, punctuation dropped), and the index of its text."""
+    # Case folds in C on the encoded bytes (non-ASCII letters are compared as written); str.lower costs more.
+    encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
+    joined = np.frombuffer((b" " + b" ".join(encoded) + b" ").translate(_fold_table()), dtype=np.uint8)
+    is_word = joined.astype(bool)
+    starts = np.flatnonzero(is_word[1:] & ~is_word[:-1]) + 1
+    ends = np.flatnonzero(is_word[:-1] & ~is_word[1:]) + 1
     # sum(byte[j] * base**(j-start)) over a word = (prefix[end-1] - prefix[start-1]) * base**start, where
     # prefix sums byte[j] * base**-j: one cumulative sum gives every word's hash at once.
     with np.errstate(over="ignore"):

@@ -209,6 +209,10 @@ class DedupSettings:
 
 
 @dataclass(frozen=True, slots=True)
+    # Articles kept per LSH bucket: the first few stand for all later copies of their text (a new copy is
+    # compared with them, not with every earlier copy), so a text syndicated a thousand times costs a thousand
+    # comparisons, not half a million; a copy shares many bands with its original, so a full bucket misses none.
+    bucket_members: int = 8
 class ClusterSettings:
     # The lead embedded and searched for entities: the first characters of the text after the title.
     # News puts who, what, where and when first; reading further costs model time for little signal.
