@@ -107,6 +107,13 @@ def iso_date(value: str | None) -> str | None:
 
 
 def _extract_html(doc: RawDocument, settings: ExtractSettings) -> ExtractedPage:
+    size = len(doc.content.encode("utf-8", "surrogatepass"))
+    if size > settings.max_html_bytes:
+        # trafilatura itself gives up on such pages without saying why; the user is told.
+        raise InputError(
+            doc.origin,
+            f"HTML page of {size / 1e6:.1f} MB is over the {settings.max_html_bytes / 1e6:.0f} MB extraction limit",
+        )
     result = trafilatura.bare_extraction(
         doc.content,
         url=doc.url,

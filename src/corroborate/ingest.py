@@ -277,7 +277,7 @@ def _is_jsonl(source: _Input, settings: Settings) -> bool:
                 if not isinstance(json.loads(line.decode("utf-8-sig")), dict):
                     return False
                 found = True
-        except (ValueError, *_GZIP_DAMAGE):
+        except (ValueError, RecursionError, *_GZIP_DAMAGE):
             return False
     return found
 
@@ -343,6 +343,8 @@ def _json_documents(source: _Input, settings: Settings) -> Iterator[Document]:
         raise InputError(source.origin, "JSON file is not UTF-8 text") from error
     except ValueError as error:
         raise InputError(source.origin, f"not valid JSON ({_summary(error)})") from error
+    except RecursionError as error:
+        raise InputError(source.origin, "JSON nested too deeply to be an article") from error
     if isinstance(value, list):
         yield from documents_from_records(value, source.origin, settings)
     else:
@@ -568,6 +570,8 @@ def _document_from_line(line: bytes, origin: str, settings: Settings) -> Documen
         value = json.loads(text.rstrip("\r\n"))
     except ValueError as error:
         return Skipped(origin, f"not valid JSON ({_summary(error)})")
+    except RecursionError:
+        return Skipped(origin, "JSON nested too deeply to be an article")
     return _document_from_object(value, origin, settings)
 
 

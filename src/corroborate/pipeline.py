@@ -131,14 +131,16 @@ def ingest_documents(
             skip(item)
             continue
         article_id = content_id(item.content)
-        if article_id in seen:
+        if article_id in seen or store.get_article(article_id) is not None:
+            # Read before (earlier in this run, or stored by an earlier one): never extracted or added twice,
+            # but counted, and its origin kept as one more place the article was found.
+            report.existing.append(article_id)
+            if article_id not in seen:
+                report.article_ids.append(article_id)
+            seen.add(article_id)
+            store.add_origin(item.origin, article_id)
             continue
         seen.add(article_id)
-        if store.get_article(article_id) is not None:
-            # Already stored: re-running on the same inputs must neither re-extract nor add it twice.
-            report.existing.append(article_id)
-            report.article_ids.append(article_id)
-            continue
         try:
             article = build_article(item, settings)
         except InputError as error:

@@ -42,6 +42,9 @@ class ExtractSettings:
     # Fewer words than this is a navigation fragment or an error page, not an article; the shortest news
     # items (a one-line brief, a headline alone) still have five or more.
     min_text_words: int = 5
+    # Pages larger than this are refused with their size: trafilatura's own cap (MAX_FILE_SIZE), beyond which it
+    # returns nothing; no news article needs 20 MB of HTML.
+    max_html_bytes: int = 20_000_000
     # corroborate's models read English; an article in another language is skipped with its language named.
     languages: tuple[str, ...] = ("en",)
     # Below this many words language identification is a guess, so shorter texts are not judged.
@@ -206,13 +209,13 @@ class DedupSettings:
     near_duplicate_containment: float = 0.8
     # Texts shorter than this many words carry too few shingles to call copies by MinHash; exact only.
     min_words: int = 20
-
-
-@dataclass(frozen=True, slots=True)
     # Articles kept per LSH bucket: the first few stand for all later copies of their text (a new copy is
     # compared with them, not with every earlier copy), so a text syndicated a thousand times costs a thousand
     # comparisons, not half a million; a copy shares many bands with its original, so a full bucket misses none.
     bucket_members: int = 8
+
+
+@dataclass(frozen=True, slots=True)
 class ClusterSettings:
     # The lead embedded and searched for entities: the first characters of the text after the title.
     # News puts who, what, where and when first; reading further costs model time for little signal.

@@ -186,6 +186,12 @@ class Store:
                 db.execute("DELETE FROM skipped WHERE origin = ?", (article.origin,))
         return AddResult(tuple(added), tuple(existing))
 
+    def add_origin(self, origin: str, article_id: str) -> None:
+        """Record one more place an already-read article was found (a duplicate input)."""
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO origins (origin, article_id) VALUES (?, ?)", (origin, article_id))
+            db.execute("DELETE FROM skipped WHERE origin = ?", (origin,))
+
     def record_skipped(self, skipped: Iterable[Skipped]) -> None:
         now = time.time()
         with self.transaction() as db:

@@ -66,6 +66,8 @@ def from_json_body(body: bytes, settings: Settings) -> list[Document]:
         records = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise IntakeError(f"the body is not valid JSON ({error})") from error
+    except RecursionError as error:
+        raise IntakeError("the body is JSON nested too deeply to hold articles") from error
     if not isinstance(records, list):
         raise IntakeError("the body must be a JSON list of articles (objects with the JSONL fields)")
     if not records:
