@@ -175,11 +175,15 @@ class Run:
     skipped: list[Skipped]
     groups: list[DuplicateGroup]
     stories: list[Story]
+    #: Which article each WARC record's origin names, for every record of the crawl (a page met twice included).
+    origins: dict[str, list[str]]
 
 
-def stored_run(store: Store) -> Run:
+def stored_run(store: Store, crawl: list[Path]) -> Run:
+    origins = [f"{path}#record-{number}" for path in crawl for number in range(8)]
     return Run(list(store.iter_articles(with_raw=True)), store.skipped(), load_duplicate_index(store).groups(),
-               load_story_index(store).stories())
+               load_story_index(store).stories(),
+               {origin: store.article_ids_for_origins([origin]) for origin in origins})
 
 
 @pytest.fixture(scope="module")
@@ -192,7 +196,7 @@ def single_machine(crawl: list[Path], tmp_path_factory: pytest.TempPathFactory) 
     # `corroborate ingest`: extraction, then duplicates and stories kept in the store.
     with Store(tmp_path_factory.mktemp("single") / "single.db") as store:
         pipeline.ingest(crawl, store)
-        return stored_run(store)
+        return stored_run(store, crawl)
 
 
 @pytest.fixture(scope="module")
@@ -211,9 +215,9 @@ def spark_out(spark_cli: tuple[Path, str]) -> Path:
 
 
 @pytest.fixture(scope="module")
-def spark_run(spark_out: Path) -> Run:
+def spark_run(spark_out: Path, crawl: list[Path]) -> Run:
     with Store(spark_out / "corroborate.db", readonly=True) as store:
-        return stored_run(store)
+        return stored_run(store, crawl)
 
 
 # ---- the crawl is what the test says it is ---------------------------------------------------------------------
@@ -236,6 +240,14 @@ def test_the_single_machine_run_finds_two_stories_copies_and_skips(single_machin
 @pytest.mark.spark
 def test_spark_finds_the_same_articles_in_the_same_order(single_machine: Run, spark_run: Run) -> None:
     assert spark_run.articles == single_machine.articles
+
+
+@pytest.mark.slow
+@pytest.mark.spark
+def test_spark_keeps_every_place_an_article_was_found(single_machine: Run, spark_run: Run) -> None:
+    # The gazette's page is in the crawl twice and the radio's once more in the cut file: both later origins kept.
+    assert sum(len(ids) for ids in single_machine.origins.values()) == len(single_machine.articles) + 2
+    assert spark_run.origins == single_machine.origins
 
 
 @pytest.mark.slow

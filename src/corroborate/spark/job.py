@@ -154,6 +154,9 @@ def _run(spark: SparkSession, inputs: list[str], out: Path, store: Store, settin
     items = keep(_read(spark.sparkContext, inputs, settings))
     articles = items.filter(lambda item: item.article is not None).map(lambda item: (item.position, item.article))
     skipped = items.filter(lambda item: item.skipped is not None).map(lambda item: (item.position, item.skipped))
+    # Later copies of an article's page: more places it was found, kept as the single-machine ingest keeps them.
+    copies = items.filter(lambda item: item.article is not None).flatMap(
+        lambda item: [(item.position, (origin, item.article.id)) for origin in item.also])
     count = articles.count()
     if not count:
         raise NothingReadError(f"nothing could be read from {', '.join(inputs)}")
@@ -162,7 +165,7 @@ def _run(spark: SparkSession, inputs: list[str], out: Path, store: Store, settin
     features = keep(articles.mapPartitions(partial(feature_rows, settings=settings)))
     windows = keep(_story_windows(features, settings))
     _write_parquet(spark, out, articles, skipped, groups, windows)
-    _write_store(store, articles, skipped, signatures, windows, len(inputs), settings)
+    _write_store(store, articles, copies, skipped, signatures, windows, len(inputs), settings)
     # Only the stories come back: the member rows, embeddings and all, went into the store as a stream.
     stories = windows.map(lambda result: result.stories).collect()
     return SparkReport(
@@ -270,6 +273,7 @@ def _story_rows(result: WindowResult) -> list[tuple[Any, ...]]:
 def _write_store(
     store: Store,
     articles: RDD[tuple[int, Article]],
+    copies: RDD[tuple[int, tuple[str, str]]],
     skipped: RDD[tuple[int, Skipped]],
     signatures: RDD[tuple[int, Signature]],
     windows: RDD[WindowResult],
@@ -278,16 +282,18 @@ def _write_store(
 ) -> None:
     """Everything in input order, in batches: what the single-machine ingest, dedup and clustering would keep.
 
-    One sorted stream carries all four tables, so the driver makes one pass over the crawl, not four."""
+    One sorted stream carries all five tables, so the driver makes one pass over the crawl, not four."""
     writers: dict[int, Callable[[list[Any]], object]] = {
-        0: store.add_articles, 1: store.record_skipped, 2: store.add_signatures, 3: store.add_story_members,
+        0: store.add_articles, 1: lambda copies: [store.add_origin(*copy) for copy in copies],
+        2: store.record_skipped, 3: store.add_signatures, 4: store.add_story_members,
     }
     context = articles.context
     rows = context.union([
         articles.map(lambda row: ((row[0], 0), row[1])),
-        skipped.map(lambda row: ((row[0], 1), row[1])),
-        signatures.map(lambda row: ((row[0], 2), signature_row(row[1]))),
-        windows.flatMap(lambda result: result.members).map(lambda row: ((row[0], 3), row[1])),
+        copies.map(lambda row: ((row[0], 1), row[1])),
+        skipped.map(lambda row: ((row[0], 2), row[1])),
+        signatures.map(lambda row: ((row[0], 3), signature_row(row[1]))),
+        windows.flatMap(lambda result: result.members).map(lambda row: ((row[0], 4), row[1])),
     ]).coalesce(context.defaultParallelism)
     pending: dict[int, list[Any]] = {kind: [] for kind in writers}
     # Sorted by ranges of inputs, whose numbers the driver knows, rather than by sampling the keys first; one

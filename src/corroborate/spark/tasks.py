@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import islice
 from typing import TypeVar
@@ -37,13 +37,19 @@ T = TypeVar("T")
 class ReadItem:
     """One document of one input: as read, then built into an article or skipped with its reason; ``key`` is its
     content id when it had content, so that the same page met twice is built once, as the single-machine ingest
-    does."""
+    does; ``also`` holds the origins of its later copies, which the store keeps as more places it was found."""
 
     position: int
     key: str | None
     document: RawDocument | None = None
     article: Article | None = None
     skipped: Skipped | None = None
+    also: tuple[str, ...] = ()
+
+    @property
+    def origin(self) -> str:
+        found = self.document or self.article or self.skipped
+        return found.origin if found is not None else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,17 +81,19 @@ def build_item(item: ReadItem, settings: Settings) -> ReadItem:
     if document is None:
         return item
     try:
-        return ReadItem(item.position, item.key, article=build_article(document, settings))
+        return replace(item, document=None, article=build_article(document, settings))
     except InputError as error:
-        return ReadItem(item.position, item.key, skipped=Skipped(error.origin, error.reason))
+        return replace(item, document=None, skipped=Skipped(error.origin, error.reason))
     except Exception as error:  # one bad page must never stop a crawl; its reason is kept
         log.debug("extraction failed for %s", document.origin, exc_info=True)
         reason = f"extraction failed: {type(error).__name__}: {error}"
-        return ReadItem(item.position, item.key, skipped=Skipped(document.origin, reason))
+        return replace(item, document=None, skipped=Skipped(document.origin, reason))
 
 
 def earlier(one: ReadItem, other: ReadItem) -> ReadItem:
-    return one if one.position < other.position else other
+    """The first of two reads of the same content, with the other's origins among its copies'."""
+    first, later = (one, other) if one.position < other.position else (other, one)
+    return replace(first, also=(*first.also, later.origin, *later.also))
 
 
 # ---- duplicates -----------------------------------------------------------------------------------------------
