@@ -1,9 +1,14 @@
 """Story clustering: one event from many outlets is one story; the same people at two events, months apart,
-are two; unrelated stories stay apart; assigning in batches equals assigning at once, also through the store."""
+are two, and so are two events of the same days about the same people; unrelated stories stay apart;
+assigning in batches equals assigning at once, also through the store; B-cubed F1 on ECB+ stays above its floor."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from conftest import shared_path
@@ -78,11 +83,19 @@ def ecb_articles(names: list[str]) -> list[Article]:
     return [make_article(name, (folder / name).read_text(encoding="utf-8")) for name in names]
 
 
+def newswcl_articles(event: int) -> list[Article]:
+    """The five outlets' articles of one NewsWCL50 event, with their publication dates where given."""
+    path = shared_path("data", "newswcl50-dev", f"event-{event}.jsonl")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [make_article(f"event-{event}-{row['source']}", row["text"], published=row.get("published"),
+                         source=row["source"]) for row in rows]
+
+
 @pytest.fixture(scope="module")
 def features_of() -> dict[str, ArticleFeatures]:
     """Model features of every test article, computed once: the tests replay them in different orders."""
     rehab = ecb_articles(REHAB_OF_ONE + REHAB_OF_OTHER)
-    articles = SUMMITS + UNRELATED + rehab
+    articles = SUMMITS + UNRELATED + rehab + newswcl_articles(1) + newswcl_articles(3)
     features = article_features(articles, DEFAULT_SETTINGS.cluster)
     return {item.article_id: item for item in features}
 
@@ -113,6 +126,21 @@ def test_one_event_from_many_outlets_is_one_story_and_a_second_event_of_its_kind
     assert stories == {frozenset(REHAB_OF_ONE), frozenset(REHAB_OF_OTHER)}
 
 
+def test_two_events_of_the_same_days_about_the_same_people_are_two_stories(
+    features_of: dict[str, ArticleFeatures],
+) -> None:
+    # NewsWCL50 event 1 (memos of a former FBI director released to Congress) and event 3 (the Democratic
+    # Party sues a campaign and a foreign government), published within a day of each other, name the same
+    # president, country and investigation.
+    memos = [name for name in features_of if name.startswith("event-1-")]
+    lawsuit = [name for name in features_of if name.startswith("event-3-")]
+    assert len(memos) == len(lawsuit) == 5
+    expected = {frozenset(memos), frozenset(lawsuit)}
+    assert stories_of(features_of, memos + lawsuit) == expected
+    interleaved = [name for pair in zip(memos, lawsuit, strict=True) for name in pair]
+    assert stories_of(features_of, interleaved) == expected
+
+
 def test_story_record_names_title_sources_and_dates(features_of: dict[str, ArticleFeatures]) -> None:
     index = StoryIndex(DEFAULT_SETTINGS.cluster)
     index.add_features(features_of[article_id] for article_id in ["geneva-1", "geneva-2"])
@@ -138,3 +166,42 @@ def test_incremental_assignment_equals_batch_also_through_the_store(db_path: Pat
     assert resumed.stories() == batch
     assert {**first, **rest} == {article.id: resumed.story_of(article.id) for article in articles}
     assert len(batch) == 4
+
+
+# ECB+ topics 1-8 (187 articles, both events of each topic): a fixed subset so the test stays under a minute.
+# bench/clustering.py reaches B-cubed F1 0.913 on it (0.893 on topics 1-20, 0.919 on 21-35, 0.887 on all).
+FLOOR_TOPICS = range(1, 9)
+FLOOR_F1 = 0.90
+
+
+def load_bench_module() -> ModuleType:
+    path = Path(__file__).resolve().parents[1] / "bench" / "clustering.py"
+    spec = importlib.util.spec_from_file_location("bench_clustering", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    # Registered before it runs: its dataclasses look their module up by name.
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bcubed_f1_on_ecb_plus_stays_above_its_floor_and_each_topic_splits_into_its_two_events() -> None:
+    bench = load_bench_module()
+    items = [item for item in bench.load(shared_path("data", "ecbplus-train-dev")) if item.topic in FLOOR_TOPICS]
+    features = article_features([item.article for item in items], DEFAULT_SETTINGS.cluster)
+    predicted = bench.corroborate_labels(features)
+    _, _, f1 = bench.bcubed(predicted, [item.event for item in items])
+    assert f1 >= FLOOR_F1
+    split = [topic for topic in FLOOR_TOPICS if len(set(majority_stories(items, predicted, topic).values())) == 2]
+    # Known misses: topic 5 (the same coach fired in one year, hired years before; most articles of the older
+    # event join the newer one's story) and topic 7 (two title fights of one boxer, one story in this subset).
+    assert len(split) >= len(FLOOR_TOPICS) - 2, split
+
+
+def majority_stories(items: list, predicted: list[str], topic: int) -> dict[str, str]:
+    """Each event of ``topic`` -> the story most of its articles land in."""
+    labels_of: dict[str, list[str]] = {}
+    for item, label in zip(items, predicted, strict=True):
+        if item.topic == topic:
+            labels_of.setdefault(item.event, []).append(label)
+    return {event: max(sorted(set(labels)), key=labels.count) for event, labels in labels_of.items()}

@@ -3,8 +3,8 @@
 1. ``article_features``: for a batch of articles at once, embed title + lead (MiniLM), find the named
    entities of title + lead (spaCy NER) as canonical keys, and note the date and the year the text speaks of;
 2. ``StoryIndex.assign``: in input order, each article joins the story with the highest average-linkage
-   similarity (lead embeddings, entity profiles, same year spoken of) if it reaches ``join_similarity`` and its
-   date lies near the story's dates; otherwise it opens a new story.
+   similarity (lead embeddings, entity profiles, and for an undated article the same year spoken of) if it
+   reaches ``join_similarity`` and its date lies near the story's dates; otherwise it opens a new story.
 
 Each story keeps sums of its members' vectors, so average linkage costs one dot product per story and a new
 batch never re-clusters what is stored. Because articles are taken one by one in order, assigning a sequence
@@ -159,10 +159,13 @@ class StoryIndex:
         embedding_dots = self._embedding_sums[:count] @ item.embedding
         settings = self.settings
         scores = (settings.embedding_weight * embedding_dots + settings.entity_weight * entity_dots) / sizes
-        if item.year is not None:
-            scores += self._year_agreement(item.year) / sizes
         if day is not None:
             scores[self._too_far(day)] = -np.inf
+        elif item.year is not None:
+            # An undated article's only time evidence is the year it speaks of. A dated one is already kept
+            # inside its story's days, and a same-year bonus on top would join two events of the same days
+            # about the same people (a memo released, a lawsuit filed) on their shared names alone.
+            scores += self._year_agreement(item.year) / sizes
         return scores
 
     def _year_agreement(self, year: str) -> np.ndarray:

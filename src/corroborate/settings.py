@@ -227,8 +227,9 @@ class ClusterSettings:
         "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY",
     )
     # Weights of the average-linkage similarity between an article and a story: lead-embedding cosine and
-    # entity-profile cosine (equal: the embedding says what kind of event, the entities which one), plus a
-    # bonus per member that speaks of the same year, which tells apart two events of one kind years apart.
+    # entity-profile cosine (equal: the embedding says what kind of event, the entities which one), plus, for
+    # an undated article, a bonus per member that speaks of the same year, which tells apart two events of one
+    # kind years apart (a dated article is held to its story's days by max_gap_days instead).
     # Tuned on ECB+ topics 1-20 (bench/clustering.py), never per topic.
     embedding_weight: float = 0.5
     entity_weight: float = 0.5
