@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
+import re
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -151,3 +156,43 @@ def test_stopping_early_leaves_no_worker_behind() -> None:
 def test_workers_must_be_positive() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         next(build_articles([text_doc(1)], workers=0))
+
+
+# ---- memory on large inputs, end to end -------------------------------------------------------------------------
+
+
+def peak_rss_of_ingest(path: Path, db: Path) -> tuple[int, str]:
+    """Run ``corroborate ingest`` and return its peak resident memory (bytes, from /proc) and its stdout."""
+    process = subprocess.Popen([sys.executable, "-m", "corroborate", "ingest", str(path), "--db", str(db)],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    status = Path(f"/proc/{process.pid}/status")
+    peak = 0
+    while process.poll() is None:
+        try:
+            found = re.search(r"^VmHWM:\s+(\d+) kB", status.read_text(), re.M)
+        except OSError:
+            break
+        if found:
+            peak = max(peak, int(found[1]) * 1024)
+        time.sleep(0.05)
+    stdout, _ = process.communicate()
+    assert process.returncode == 0
+    return peak, stdout
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads peak memory from /proc")
+def test_ingest_memory_does_not_grow_with_the_input(tmp_path: Path) -> None:
+    # Lines of one article under many URLs: each is read and parsed whole, and extracted once.
+    line = json.dumps({"text": article_text(1) + "\n\n" + "More detail on the plan. " * 4000}) + "\n"
+    small, large = tmp_path / "small.jsonl", tmp_path / "large.jsonl"
+    small.write_text(line * 10)
+    with large.open("w") as handle:
+        for _ in range(1500):  # 150 MB
+            handle.write(line)
+
+    small_peak, _ = peak_rss_of_ingest(small, tmp_path / "small.db")
+    large_peak, stdout = peak_rss_of_ingest(large, tmp_path / "large.db")
+
+    assert "1 articles added" in stdout
+    assert large.stat().st_size > 140 * 1024 * 1024
+    assert large_peak - small_peak < 60 * 1024 * 1024, (small_peak, large_peak)
