@@ -250,8 +250,8 @@ class SparkSettings:
     driver_memory: str = "2g"
     # The web UI is a port per run and a thread per job; the job reports its own counts.
     ui_enabled: bool = False
-    # Articles per model batch inside a task: large enough to batch embedding and NER well, small enough that a
-    # task's memory stays flat whatever the size of its input file.
+    # Articles per batch inside a task (MinHash passes, embedding and NER): large enough to batch the models well,
+    # small enough that a task's memory stays flat whatever the size of its partition.
     feature_batch: int = 256
     # The store written next to the Parquet output when no --db is given.
     store_name: str = "corroborate.db"
