@@ -22,7 +22,6 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 
-from corroborate.errors import InputError
 from corroborate.records import Article, RawDocument, Skipped
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
@@ -184,7 +183,7 @@ def _stop(worker: _Worker, *, kill: bool) -> None:
 
 def _serve(connection: Connection, settings: Settings) -> None:
     """A worker: build each page it is sent until told to stop or its parent is gone."""
-    from corroborate.pipeline import build_article
+    from corroborate.pipeline import article_or_skip
 
     # Ctrl-C reaches the whole process group; the parent decides what to do and stops its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -196,11 +195,4 @@ def _serve(connection: Connection, settings: Settings) -> None:
         if task is None:
             return
         index, doc = task
-        result: Result
-        try:
-            result = build_article(doc, settings)
-        except InputError as error:
-            result = Skipped(error.origin, error.reason)
-        except Exception as error:  # one bad page must never stop a crawl; its reason is kept
-            result = Skipped(doc.origin, f"extraction failed: {type(error).__name__}: {error}")
-        connection.send((index, result))
+        connection.send((index, article_or_skip(doc, settings)))

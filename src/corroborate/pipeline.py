@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -32,6 +32,7 @@ from corroborate.dedup import load_duplicate_index, save_signatures
 from corroborate.errors import InputError, NothingReadError, UnknownStoryError
 from corroborate.extract import extract, language_of
 from corroborate.ingest import iter_documents
+from corroborate.limits import build_articles
 from corroborate.records import Article, Brief, Quote, RawDocument, Sentence, Skipped, Story
 from corroborate.sentences import parse_articles, split_sentences
 from corroborate.settings import DEFAULT_SETTINGS, Settings
@@ -100,6 +101,17 @@ def build_article(doc: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Ar
     )
 
 
+def article_or_skip(doc: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Article | Skipped:
+    """``build_article``, with any failure turned into a ``Skipped`` that keeps the reason."""
+    try:
+        return build_article(doc, settings)
+    except InputError as error:
+        return Skipped(error.origin, error.reason)
+    except Exception as error:  # one bad page must never stop a crawl; its reason is kept
+        log.debug("extraction failed for %s", doc.origin, exc_info=True)
+        return Skipped(doc.origin, f"extraction failed: {type(error).__name__}: {error}")
+
+
 def ingest_documents(
     items: Iterable[RawDocument | Skipped],
     store: Store,
@@ -110,7 +122,8 @@ def ingest_documents(
     """Build and store articles from documents, committing every ``commit_every``; skips are recorded."""
     report = IngestReport()
     batch: list[Article] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # article id -> origin of its first copy in this run
+    copies: list[tuple[str, str]] = []  # (origin, article id) of later copies
 
     def skip(item: Skipped) -> None:
         report.skipped.append(item)
@@ -124,37 +137,45 @@ def ingest_documents(
         report.existing.extend(result.existing)
         batch.clear()
 
-    for item in items:
-        if progress is not None:
-            progress(1)
-        if isinstance(item, Skipped):
-            skip(item)
-            continue
-        article_id = content_id(item.content)
-        if article_id in seen or store.get_article(article_id) is not None:
-            # Read before (earlier in this run, or stored by an earlier one): never extracted or added twice,
-            # but counted, and its origin kept as one more place the article was found.
-            report.existing.append(article_id)
-            if article_id not in seen:
+    def fresh(stream: Iterable[RawDocument | Skipped]) -> Iterator[RawDocument | Skipped]:
+        """The documents that need extracting; those read before are counted here and go no further."""
+        for item in stream:
+            if progress is not None:
+                progress(1)
+            if isinstance(item, Skipped):
+                yield item
+                continue
+            article_id = content_id(item.content)
+            if article_id in seen:
+                # Met earlier in this run: settled once the first copy's extraction is known.
+                copies.append((item.origin, article_id))
+                continue
+            seen[article_id] = item.origin
+            if store.get_article(article_id) is not None:
+                # Stored by an earlier run: never extracted or added twice, but counted, and its origin kept.
+                report.existing.append(article_id)
                 report.article_ids.append(article_id)
-            seen.add(article_id)
-            store.add_origin(item.origin, article_id)
+                store.add_origin(item.origin, article_id)
+                continue
+            yield item
+
+    # Extraction runs in worker processes with a deadline per page: one pathological page cannot stall a crawl.
+    for result in build_articles(fresh(items), settings, settings.ingest.workers):
+        if isinstance(result, Skipped):
+            skip(result)
             continue
-        seen.add(article_id)
-        try:
-            article = build_article(item, settings)
-        except InputError as error:
-            skip(Skipped(error.origin, error.reason))
-            continue
-        except Exception as error:  # one bad page must never stop a crawl; its reason is kept
-            log.debug("extraction failed for %s", item.origin, exc_info=True)
-            skip(Skipped(item.origin, f"extraction failed: {type(error).__name__}: {error}"))
-            continue
-        report.article_ids.append(article.id)
-        batch.append(article)
+        report.article_ids.append(result.id)
+        batch.append(result)
         if len(batch) >= settings.ingest.commit_every:
             flush()
     flush()
+    read = set(report.article_ids)
+    for origin, article_id in copies:
+        if article_id in read:
+            report.existing.append(article_id)
+            store.add_origin(origin, article_id)
+        else:
+            skip(Skipped(origin, f"same content as {seen[article_id]}, which could not be read"))
     organise(store, settings)
     return report
 

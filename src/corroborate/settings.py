@@ -18,6 +18,8 @@ class IngestSettings:
     # Articles are committed to the store in batches of this size: a kill loses at most one batch of work,
     # and never anything committed.
     commit_every: int = 50
+    # Extraction worker processes: one per core of the 2-core machines this runs on; the main process stores.
+    workers: int = 2
     # Decoded text with a larger share of control characters than this is binary data, not an article: text
     # has almost none, while random bytes decode to about one in ten.
     max_control_char_share: float = 0.05

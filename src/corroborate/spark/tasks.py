@@ -8,7 +8,6 @@ ingest would have met each document, and every replay below follows it.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -16,14 +15,11 @@ from itertools import islice
 from typing import TypeVar
 
 from corroborate import cluster, dedup
-from corroborate.errors import InputError
 from corroborate.ingest import iter_documents
-from corroborate.pipeline import build_article, content_id
+from corroborate.pipeline import article_or_skip, content_id
 from corroborate.records import Article, RawDocument, Skipped
 from corroborate.settings import Settings
 from corroborate.store import SignatureRow, Store, StoryMemberRow
-
-log = logging.getLogger(__name__)
 
 # Documents one input may hold before their positions would run into the next input's.
 INPUT_BITS = 32
@@ -80,14 +76,10 @@ def build_item(item: ReadItem, settings: Settings) -> ReadItem:
     document = item.document
     if document is None:
         return item
-    try:
-        return replace(item, document=None, article=build_article(document, settings))
-    except InputError as error:
-        return replace(item, document=None, skipped=Skipped(error.origin, error.reason))
-    except Exception as error:  # one bad page must never stop a crawl; its reason is kept
-        log.debug("extraction failed for %s", document.origin, exc_info=True)
-        reason = f"extraction failed: {type(error).__name__}: {error}"
-        return replace(item, document=None, skipped=Skipped(document.origin, reason))
+    result = article_or_skip(document, settings)
+    if isinstance(result, Skipped):
+        return replace(item, document=None, skipped=result)
+    return replace(item, document=None, article=result)
 
 
 def earlier(one: ReadItem, other: ReadItem) -> ReadItem:
