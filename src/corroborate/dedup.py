@@ -5,7 +5,8 @@
 2. ``band_keys``: cut each signature into LSH bands and hash each band to one integer, again for the whole
    batch in numpy; the keys are join keys, for the in-memory index here as for a distributed join;
 3. ``DuplicateIndex.add``: articles sharing a band key are candidates; each is confirmed by its estimated
-   Jaccard similarity (or containment, for a trimmed copy), and copies are joined into groups.
+   Jaccard similarity (or containment, for a trimmed copy), and copies are joined into groups. A band's bucket
+   keeps its first few members only, so a text copied a thousand times costs a new copy a few comparisons.
 
 The index persists across calls (and, through its signatures, across processes), so a new ingest hashes only
 its own articles. A group of copies is one voice in corroboration.
@@ -155,10 +156,12 @@ class DuplicateIndex:
                 self._union(other, article_id)
         # A bucket keeps its first few members only: they stand for every later copy of their text, so a new
         # copy is compared with them instead of with every earlier copy of a large group.
-        limit = self.settings.bucket_members
+        limit, buckets = self.settings.bucket_members, self._buckets
         for key in keys:
-            bucket = self._buckets.setdefault(key, [])
-            if len(bucket) < limit:
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = [article_id]
+            elif len(bucket) < limit:
                 bucket.append(article_id)
 
     def _is_copy(self, one: Signature, other: Signature) -> bool:
