@@ -130,8 +130,9 @@ def killed_and_rerun(tmp_path_factory: pytest.TempPathFactory) -> dict[str, obje
         process = start_ingest(folder, db)
         if attempt == 0:
             # The first kill lands after a commit, so the test always has committed work to lose.
+            # ... and soon after it: a few hundred small pages are all committed within a second or two.
             wait_for_first_commit(process, db)
-            time.sleep(chance.uniform(0.0, 1.0))
+            time.sleep(chance.uniform(0.0, 0.1))
         else:
             time.sleep(chance.uniform(1.0, 9.0))
         kill(process)
