@@ -109,7 +109,9 @@ def assert_brief_contract(data: Mapping[str, Any]) -> None:
         for item in data[name]:
             assert set(item["sources"]) <= ids, f"{name}: {item}"
     for event in data["timeline"]:
-        assert event["date"] is None or ISO_PERIOD.match(event["date"]), event["date"]
+        # The contract: a day or nothing; a coarser date is the event's period.
+        assert event["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", event["date"]), event["date"]
+        assert event["period"] is None or ISO_PERIOD.match(event["period"]), event["period"]
     assert {item["article"] for item in data["removed"]} <= ids
     for group in data["duplicates"]:
         assert {group["canonical"], *group["copies"]} <= ids

@@ -455,8 +455,8 @@ def test_timeline_chart_orders_dots_by_date_and_stacks_same_day_events() -> None
 
 
 def test_timeline_chart_draws_month_and_year_dates_hollow_at_their_middle() -> None:
-    events = [TimelineEvent("2025-08", "", "a", []), TimelineEvent("2025-10-27", "", "b", []),
-              TimelineEvent("2024", "", "c", [])]
+    events = [TimelineEvent(None, "", "a", [], period="2025-08"), TimelineEvent("2025-10-27", "", "b", []),
+              TimelineEvent(None, "", "c", [], period="2024")]
     chart = views.timeline_chart(events)
     approximate = {dot.number: dot.approximate for dot in chart.dots}
     assert approximate == {1: True, 2: False, 3: True}

@@ -213,7 +213,7 @@ def test_budapest_corpus_timeline(nlp, budapest_corpus: Path) -> None:  # type: 
     call = next(event for event in timeline if event.date == "2025-10-16")
     assert "call" in call.event
     assert {name[:3] for name in call.sources} == {"002", "004"}
-    anchorage = next(event for event in timeline if event.date == "2025-08")
+    anchorage = next(event for event in timeline if event.period == "2025-08")
     assert "summit" in anchorage.event and [name[:3] for name in anchorage.sources] == ["004"]
-    assert [event.date for event in timeline] == sorted(event.date or "" for event in timeline)
+    assert [event.period for event in timeline] == sorted(event.period or "" for event in timeline)
     assert date_contradictions([m for found in mentions.values() for m in found]) == []

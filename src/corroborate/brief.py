@@ -220,7 +220,8 @@ def _timeline_section(timeline: Sequence[TimelineEvent], outlet_of: Mapping[str,
     for event in timeline:
         names = ", ".join(dict.fromkeys(outlet_of.get(s, s) for s in event.sources))
         resolution = f" ({event.resolution})" if event.resolution else ""
-        lines += _wrap(f"- {event.date or 'undated'} “{event.when}”{resolution}: {event.event} [{names}]", width, "")
+        when = event.date or event.period or "undated"
+        lines += _wrap(f"- {when} “{event.when}”{resolution}: {event.event} [{names}]", width, "")
     lines.append("")
     return lines
 

@@ -247,7 +247,8 @@ def _timeline(brief: JsonDict, findings: Mapping[str, Any]) -> CategoryScore:
     missed = [
         expected["event"]
         for expected in findings["timeline"]
-        if not any(event.get("date") == expected["date"] and states(event, expected["match"]) for event in events)
+        if not any(expected["date"] in (event.get("date"), event.get("period")) and states(event, expected["match"])
+                   for event in events)
     ]
     return CategoryScore(len(findings["timeline"]) - len(missed), len(findings["timeline"]), tuple(missed))
 

@@ -149,11 +149,15 @@ class Entity:
 
 @dataclass(slots=True)
 class TimelineEvent:
+    """A dated event: ``date`` is the day (YYYY-MM-DD) when the text gives one; ``period`` is what the text
+    dates it to at whatever precision it has (a day, YYYY-Www, YYYY-MM, or YYYY), and orders the timeline."""
+
     date: str | None
     when: str
     event: str
     sources: list[str]
     resolution: str = ""
+    period: str | None = None
 
 
 @dataclass(slots=True)

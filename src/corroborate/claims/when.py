@@ -619,7 +619,8 @@ def _may_merge(lead: DateMention, mention: DateMention, settings: Settings) -> b
 def _timeline_event(members: Sequence[DateMention]) -> TimelineEvent:
     lead = members[0]
     return TimelineEvent(
-        date=lead.iso,
+        date=lead.iso if lead.granularity == "day" else None,
+        period=lead.iso,
         when=lead.text,
         event=lead.event,
         sources=list(dict.fromkeys(member.article_id for member in members)),
@@ -628,8 +629,8 @@ def _timeline_event(members: Sequence[DateMention]) -> TimelineEvent:
 
 
 def _timeline_order(event: TimelineEvent) -> tuple[date, int]:
-    granularity = _granularity_of(event.date or "")
-    period = period_of(event.date, granularity)
+    granularity = _granularity_of(event.period or "")
+    period = period_of(event.period, granularity)
     assert period is not None
     return period[0], _GRANULARITY_RANK[granularity]
 

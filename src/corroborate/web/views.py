@@ -203,7 +203,7 @@ class TimelineChart:
 
 def _event_day(event: TimelineEvent) -> tuple[date, bool] | None:
     """The day to draw an event at, and whether it is approximate: a month or a year stands at its middle."""
-    value = (event.date or "").strip()
+    value = (event.period or event.date or "").strip()
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
             return date.fromisoformat(value[:10]), False
@@ -239,7 +239,9 @@ def timeline_chart(events: Sequence[TimelineEvent]) -> TimelineChart:
             dots.append(TimelineDot(number, x, AXIS_Y + LANE_HEIGHT * (lane + 1), event, approximate))
         # An axis end at an approximate date is labelled as stated ("2025-08"), not as the day it stands at.
         labels = {day: day.isoformat() for day in (first, last)}
-        labels.update({item[2]: item[1].date or "" for item in dated if item[3] and item[2] in (first, last)})
+        labels.update({
+            item[2]: item[1].period or item[1].date or "" for item in dated if item[3] and item[2] in (first, last)
+        })
         if span >= 4:
             middle = first + (last - first) / 2
             labels[middle] = middle.isoformat()
