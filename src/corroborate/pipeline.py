@@ -151,7 +151,7 @@ def ingest_documents(
                 copies.append((item.origin, article_id))
                 continue
             seen[article_id] = item.origin
-            if store.get_article(article_id) is not None:
+            if store.has_article(article_id):
                 # Stored by an earlier run: never extracted or added twice, but counted, and its origin kept.
                 report.existing.append(article_id)
                 report.article_ids.append(article_id)

@@ -212,6 +212,9 @@ class Store:
                 ids.append(row[0])
         return ids
 
+    def has_article(self, article_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
     def get_article(self, article_id: str) -> Article | None:
         row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         return self._article_from_row(row) if row is not None else None
