@@ -17,7 +17,6 @@ from corroborate.records import (
     Entity,
     Evidence,
     RemovedRef,
-    Sentence,
     SourceSignal,
     StoryInfo,
     TimelineEvent,
@@ -51,12 +50,10 @@ def story_title(articles: Sequence[Article], claims: Sequence[Claim]) -> str:
 def assemble(
     articles: Sequence[Article],
     claims: list[Claim],
-    sentences: Mapping[str, Sequence[Sentence]],
     findings: StoryFindings | None = None,
-    story_id: str | None = None,
-    other_stories: int = 0,
     duplicate_of: Mapping[str, str] | None = None,
 ) -> Brief:
+    """The brief of ``articles``; the caller names the story (``story.id``, ``other_stories``) when it knows it."""
     findings = findings or StoryFindings()
     ids = {article.id for article in articles}
     copies: dict[str, list[str]] = {}
@@ -64,7 +61,7 @@ def assemble(
         if copy in ids:
             copies.setdefault(canonical, []).append(copy)
     return Brief(
-        story=StoryInfo(title=story_title(articles, claims), id=story_id, other_stories=other_stories),
+        story=StoryInfo(title=story_title(articles, claims)),
         articles=[ArticleRef(a.id, a.origin, a.source, a.title, a.published, a.url) for a in articles],
         claims=claims,
         contradictions=findings.contradictions,

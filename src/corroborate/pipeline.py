@@ -240,7 +240,7 @@ def build_brief(
     findings.contradictions += align.negation_contradictions(groups, docs, outlet_of, settings)
     claims = align.claims_from_groups(groups, {article.id: article for article in articles}, duplicate_of)
     align.settle(claims, findings.contradictions, duplicate_of, findings.cited_origins, settings)
-    return brief.assemble(articles, claims, sentences, findings, duplicate_of=duplicate_of)
+    return brief.assemble(articles, claims, findings, duplicate_of)
 
 
 def find_claims(
