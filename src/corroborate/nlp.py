@@ -89,7 +89,10 @@ def sentencizer() -> Language:
 def embedding_model() -> SentenceTransformer:
     """The packaged all-MiniLM-L6-v2 sentence-embedding model, on the CPU."""
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
 
+    # The weights load from disk in a blink; their progress bar would only clutter the CLI's stderr.
+    transformers_logging.disable_progress_bar()
     package = importlib.import_module(DEFAULT_SETTINGS.models.embedding_package)
     return SentenceTransformer(_model_directory(package), device="cpu")
 
