@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from conftest import shared_path
 from spacy.language import Language
 
 from corroborate.claims.entities import EntityResolver, extract_entities
-from corroborate.claims.quotes import cited_origins, extract_quotes, quote_contradictions, relayed_quotes
+from corroborate.claims.quotes import (
+    cited_origins,
+    extract_quotes,
+    quote_contradictions,
+    relayed_quotes,
+    wording_contradictions,
+)
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Quote
 
@@ -147,3 +155,82 @@ def test_according_to_a_person_names_the_speaker_over_the_relaying_subject(nlp: 
     )
     relayed = [q for q in quotes if q.article == "a1" and q.direct]
     assert [speaker(q) for q in relayed] == ["Kim Jong Un"]
+
+
+_TWEET = (
+    "This can be good news in that we will now counter for the server that they refused to give to the bureau, "
+    "the {name} Servers and Documents held by the mystery man"
+)
+
+
+def tweet_quotes(*names: str, outlets: tuple[str, ...] = ()) -> list[Quote]:
+    texts = [_TWEET.format(name=name) for name in names]
+    outlets = outlets or tuple(f"outlet{i}" for i in range(len(texts)))
+    return [Quote(f"a{i}", outlet, text, True, None, f"“{text},” he wrote.", 0)
+            for i, (outlet, text) in enumerate(zip(outlets, texts, strict=True))]
+
+
+def test_a_name_swapped_inside_a_relayed_quote_is_a_contradiction(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        f"“{_TWEET.format(name='Wendy Wasserman Schultz')},” Donald Trump wrote on Twitter.",
+        f"“{_TWEET.format(name='Debbie Wasserman Schultz')}.” The president was angry.",
+        "He referred to her as “Wendy Wasserman Schultz” in the post, aides said.",
+    )
+    [found] = wording_contradictions(quotes)
+    assert found.kind == "wording" and found.subject == "the words of Donald Trump's quote"
+    assert [(p.value, p.sources) for p in found.positions] == [("Wendy", ["a0", "a2"]), ("Debbie", ["a1"])]
+
+
+def test_a_number_swapped_inside_a_relayed_quote_is_a_contradiction() -> None:
+    text = "We lost {} seats in the election last night and it hurts every one of us"
+    quotes = [Quote(f"a{i}", f"outlet{i}", text.format(n), True, None, text.format(n), 0) for i, n in enumerate("45")]
+    [found] = wording_contradictions(quotes)
+    assert [p.value for p in found.positions] == ["4", "5"]
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        # Case, punctuation and inflection are retyping, not different words.
+        ("Golden Showers Thing", "golden shower thing"),
+        ("Wendy Wasserman-Schultz", "Wendy Wasserman Schultz"),
+        # An outlet's cut or its own words in brackets.
+        ("... Wasserman Schultz", "Debbie Wasserman Schultz"),
+        ("Wendy ... Schultz", "Debbie Wasserman Schultz"),
+        ("[Debbie] Wasserman Schultz", "Wendy Wasserman Schultz"),
+        # Not a name: a shouted word or a plain one.
+        ("WOW Wasserman Schultz", "Wendy Wasserman Schultz"),
+        ("fake Wasserman Schultz", "Wendy Wasserman Schultz"),
+    ],
+)
+def test_no_swap(names: tuple[str, str]) -> None:
+    assert wording_contradictions(tweet_quotes(*names)) == []
+
+
+def test_an_excerpt_and_the_whole_quote_are_no_swap() -> None:
+    [whole] = tweet_quotes("Wendy Wasserman Schultz")
+    excerpt = Quote("a1", "outlet1", "good news in that we will now counter for Debbie", True, None, "", 0)
+    assert wording_contradictions([whole, excerpt]) == []
+
+
+def test_an_outlet_relaying_both_wordings_takes_no_side() -> None:
+    names = ("Wendy Wasserman Schultz", "Debbie Wasserman Schultz", "Wendy Wasserman Schultz")
+    quotes = tweet_quotes(*names, outlets=("outlet0", "outlet1", "outlet1"))
+    assert wording_contradictions(quotes) == []
+
+
+def test_a_quote_whose_closing_mark_starts_the_next_sentence(nlp: Language) -> None:
+    """Fox's relay of the tweet in NewsWCL50 event 3: the splitter leaves its closing quote mark alone on the
+    next line, and the quote is still found, with its name set against the other outlets'."""
+    lines = shared_path("data", "newswcl50-dev", "event-3.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    docs = [
+        (Article(f"a{i}", f"a{i}.txt", r["source"], None, None, None, r["text"], r["text"]), nlp(r["text"]))
+        for i, r in enumerate(records)
+    ]
+    quotes = extract_quotes(docs, EntityResolver(extract_entities(docs)))
+    assert any(q.source == "foxnews.com" and "Debbie Wasserman Schultz Servers" in q.text for q in quotes)
+    [found] = wording_contradictions(quotes)
+    outlets = {p.value: sorted({e.source for e in p.evidence}) for p in found.positions}
+    assert outlets == {"Wendy": ["huffingtonpost.com", "usatoday.com"], "Debbie": ["foxnews.com"]}

@@ -20,10 +20,22 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc
 
 from corroborate import align, brief
-from corroborate.claims.characterisations import characterisation_contradictions, extract_characterisations
+from corroborate.claims.characterisations import (
+    characterisation_contradictions,
+    extract_characterisations,
+    extract_novelty,
+    novelty_contradictions,
+)
 from corroborate.claims.entities import EntityResolver, extract_entities
 from corroborate.claims.numbers import extract_quantities, number_contradictions
-from corroborate.claims.quotes import RelayedQuote, cited_origins, extract_quotes, quote_contradictions, relayed_quotes
+from corroborate.claims.quotes import (
+    RelayedQuote,
+    cited_origins,
+    extract_quotes,
+    quote_contradictions,
+    relayed_quotes,
+    wording_contradictions,
+)
 from corroborate.claims.roles import extract_roles, role_contradictions
 from corroborate.claims.when import build_timeline, date_contradictions, extract_dates, story_anchor
 from corroborate.clean import clean
@@ -257,6 +269,7 @@ def find_claims(
     characterisations = [
         c for article, doc in pairs for c in extract_characterisations(article, doc, resolver.canonical)
     ]
+    novelty = [c for article, doc in pairs for c in extract_novelty(article, doc, resolver.canonical)]
     quotes = extract_quotes(pairs, resolver, settings)
     attributed: dict[str, list[int]] = {}
     for quote in quotes:
@@ -268,6 +281,8 @@ def find_claims(
         *number_contradictions(quantities, settings),
         *date_contradictions([m for mentions in dates.values() for m in mentions], settings),
         *characterisation_contradictions(characterisations, outlet_of, settings),
+        *novelty_contradictions(novelty, outlet_of),
+        *wording_contradictions(quotes, settings),
     ]
     findings = brief.StoryFindings(
         contradictions=contradictions,

@@ -165,6 +165,18 @@ class ClaimsSettings:
     # Characterisations: two outlets speak of the same event when its kind matches and they name at least
     # this many of the same participants ("a call between A and B" / "A and B held a call").
     characterisation_min_shared: int = 2
+    # Quote wording: relays shorter than this many words are excerpts too short to tell a swapped word from
+    # a different quote.
+    wording_min_quote_words: int = 8
+    # ... and at least this share of the shorter relay's words must match, so the quote is the same one.
+    wording_min_matched_share: float = 0.85
+    # ... with this many matching words on each side of the swap, which anchor it in the same place.
+    wording_min_context_words: int = 2
+    # A swap is a name or number of at most this many words; longer differences are rewordings.
+    wording_max_swap_words: int = 3
+    # rapidfuzz ratio (0-100) below which two names are different names rather than one retyped or inflected
+    # ("Shower"/"Showers" 92, "Wendy"/"Debbie" 18).
+    wording_max_name_similarity: float = 60.0
 
 
 @dataclass(frozen=True, slots=True)

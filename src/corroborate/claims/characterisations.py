@@ -164,3 +164,451 @@ def _position(side: Sequence[Characterisation], outlet_of: Mapping[str, str]) ->
         sources=list(dict.fromkeys(c.article_id for c in side)),
         evidence=evidence,
     )
+
+
+# ---- novelty: whether a stance or a document's content is new or unchanged -----------------------------------
+
+Novelty = Literal["new", "unchanged"]
+
+#: Nouns naming a party's stated stance; what is new or unchanged about one is said of its holder.
+STANCE_NOUNS = frozenset({"position", "stance", "demand", "condition", "posture"})
+#: Nouns naming information that a document or a person holds or offers.
+INFORMATION_NOUNS = frozenset({
+    "information", "detail", "revelation", "fact", "evidence", "material", "insight", "disclosure", "news",
+    "finding", "allegation",
+})
+#: Verbs by which a subject holds or offers information ("the memos include ...").
+CONTAINER_VERBS = frozenset({
+    "contain", "include", "reveal", "offer", "provide", "add", "show", "hold", "disclose", "present", "yield",
+})
+#: Adjectives that say a thing was not public before, when "previously" or "hitherto" goes with them;
+#: alone ("an undisclosed sum") they mean secret, not new.
+_UNPUBLISHED = frozenset({"undisclosed", "unreported", "unpublished", "unreleased", "unseen", "unknown", "unrevealed"})
+_BEFORE = frozenset({"previously", "hitherto", "formerly"})
+#: Verbs of making public, negated on a noun: "details not included in his book", "facts never reported".
+_DISCLOSE_VERBS = frozenset({
+    "include", "report", "disclose", "publish", "reveal", "mention", "know", "release", "discuss", "share",
+    "detail", "describe", "cover", "see",
+})
+_ALREADY = frozenset({"already", "previously", "before"})
+_NEW = frozenset({"new", "fresh", "novel"})
+#: Adjectives that, under "no", deny that anything is new: "no notable information", "no new details".
+_NOTEWORTHY = _NEW | {"notable", "noteworthy", "significant", "substantive", "meaningful", "major", "substantial"}
+#: Verbs that change a stance; negated ("did not soften") or refused ("refusal to soften"), they keep it.
+_CHANGE_VERBS = frozenset({
+    "harden", "soften", "shift", "change", "alter", "revise", "reverse", "modify", "toughen", "moderate", "expand",
+    "escalate", "broaden", "overhaul", "abandon", "drop", "ease", "relax", "scrap", "withdraw",
+})
+_CHANGE_NOUNS = frozenset({
+    "shift", "change", "departure", "reversal", "softening", "hardening", "escalation", "turnaround", "evolution",
+})
+#: Verbs under which a change noun is asserted ("made no shift", "marks a shift"), not called for ("urged a shift").
+_ASSERTING_VERBS = frozenset({
+    "make", "mark", "signal", "represent", "show", "reflect", "indicate", "be", "amount", "see",
+})
+_REFUSALS = frozenset({"refuse", "refusal", "decline", "fail", "failure", "unwilling", "unwillingness", "reluctance"})
+#: Verbs that state a stance again.
+_RESTATE_VERBS = frozenset({"reiterate", "restate", "repeat", "reaffirm", "maintain"})
+#: Modifiers that call a stance old: "long-held conditions", "its familiar demands".
+_OLD_STANCE = frozenset({"long-held", "longheld", "longstanding", "long-standing", "familiar", "unchanged", "usual"})
+#: Predicates of an unchanged stance: "remained largely unchanged".
+_UNCHANGED = frozenset({"unchanged", "intact", "unaltered"})
+#: Words that place a yardstick in the past: "went beyond previously stated positions".
+_PAST = frozenset({"previous", "previously", "earlier", "prior", "past", "initial", "original", "existing"})
+_PRONOUN_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+_NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@dataclass(frozen=True, slots=True)
+class NoveltyClaim:
+    """One article's word on whether a subject is new or unchanged.
+
+    ``kind`` is "stance" for a party's stance (matched across outlets on its ``holders``) or "content" for
+    what a thing holds (matched on its nouns, ``keys``, and on its holders when both sides name one).
+    """
+
+    article_id: str
+    sentence: str
+    start: int
+    kind: Literal["stance", "content"]
+    subject: str
+    keys: frozenset[str]
+    holders: frozenset[str]
+    novelty: Novelty
+    expression: str
+
+
+Marker = tuple[Novelty, str]
+
+
+def extract_novelty(
+    article: Article, doc: Doc, canonical: Callable[[str], str | None] | None = None
+) -> list[NoveltyClaim]:
+    """Every statement of one parsed article that something is new, or that it is unchanged."""
+    found: list[NoveltyClaim] = []
+    for sentence in doc.sents:
+        text, start = sentence.text.strip(), sentence.start_char
+        for token in sentence:
+            if token.lemma_.lower() in STANCE_NOUNS and token.pos_ == "NOUN":
+                holders = _holders(token, canonical)
+                for novelty, expression in _stance_markers(token) if holders else ():
+                    found.append(NoveltyClaim(
+                        article.id, text, start, "stance", token.lemma_.lower(), frozenset({"stance"}), holders,
+                        novelty, expression,
+                    ))
+            elif token.lemma_.lower() in CONTAINER_VERBS and token.pos_ == "VERB" and _asserted(token):
+                found.extend(_content_claims(article, text, start, token, canonical))
+    return found
+
+
+# -- stances --
+
+
+def _stance_markers(noun: Token) -> Iterable[Marker]:
+    """What the sentence says of the stance ``noun``: new ("went beyond previously stated positions", "a shift
+    in its position") or unchanged ("long-held conditions", "remained unchanged", "reiterated its demands")."""
+    head = noun.head
+    # "agreed to drop its long-held demand": a stance being changed is not called old by its epithet.
+    changing = noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in _CHANGE_VERBS
+    for child in noun.children if not changing else ():
+        if child.dep_ == "amod":
+            written = _hyphenated(child)
+            if written in _OLD_STANCE:
+                yield "unchanged", written
+            elif child.lower_ in _NEW and not child.ent_type_:
+                yield "new", child.text
+    if noun.dep_ == "nsubj" and _asserted(head):
+        yield from _predicate_markers(head)
+    if noun.dep_ == "dobj" and _asserted(head, refusal_keeps=True):
+        yield from _verb_markers(head)
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "of", "from"}:
+        yield from _change_noun_markers(head)
+
+
+def _hyphenated(modifier: Token) -> str:
+    """A modifier as written with the words hyphenated to it ("long-held"), lower-cased."""
+    tokens = sorted(modifier.subtree, key=lambda token: token.i)
+    if len(tokens) > 1 and any(token.text == "-" for token in tokens):
+        return modifier.doc[tokens[0].i : modifier.i + 1].text.lower()
+    return modifier.lower_
+
+
+def _predicate_markers(verb: Token) -> Iterable[Marker]:
+    """The stance is the subject: "... went beyond previously stated positions", "... remained unchanged"."""
+    negated = _negated(verb)
+    if verb.lemma_.lower() in {"go", "move"}:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "beyond" and _has_past_yardstick(prep):
+                yield ("unchanged" if negated else "new"), _span_text(verb, prep)
+    for child in verb.children:
+        if child.dep_ != "acomp":
+            continue
+        written = _with_adverbs(child)
+        if child.lower_ in _NEW:
+            yield ("unchanged" if negated else "new"), ("not " if negated else "") + written
+        elif child.lower_ in _UNCHANGED and not negated:
+            yield "unchanged", written
+
+
+def _has_past_yardstick(prep: Token) -> bool:
+    objects = [child for child in prep.children if child.dep_ == "pobj"]
+    return any(token.lower_ in _PAST for obj in objects for token in obj.subtree)
+
+
+def _verb_markers(verb: Token) -> Iterable[Marker]:
+    """The stance is the object: "reiterated its demands", "hardened its stance", "refusal to soften its stance"."""
+    lemma = verb.lemma_.lower()
+    refusal = _refusal(verb)
+    if lemma in _RESTATE_VERBS and not _negated(verb) and refusal is None:
+        yield "unchanged", verb.text
+    elif lemma in _CHANGE_VERBS:
+        if refusal is not None:
+            yield "unchanged", f"{refusal.text} to {verb.text}"
+        elif _negated(verb):
+            yield "unchanged", f"not {verb.text}"
+        else:
+            yield "new", verb.text
+
+
+def _change_noun_markers(prep: Token) -> Iterable[Marker]:
+    """The stance follows a change noun: "a shift in its position", "no shift in its position" (where the parser
+    may hang "in ..." on the verb of "made no shift")."""
+    head = prep.head
+    nouns = [head] if head.pos_ == "NOUN" else [child for child in head.children if child.dep_ in {"dobj", "attr"}]
+    for noun in nouns:
+        if noun.lemma_.lower() not in _CHANGE_NOUNS:
+            continue
+        verb = noun.head
+        if noun.dep_ in {"dobj", "attr"} and not (verb.lemma_.lower() in _ASSERTING_VERBS and _asserted(verb)):
+            continue
+        if noun.dep_ not in {"dobj", "attr", "nsubj", "ROOT"}:
+            continue
+        denied = any(child.dep_ == "det" and child.lower_ == "no" for child in noun.children) or _negated(verb)
+        words = ["no"] if denied else []
+        yield ("unchanged" if denied else "new"), " ".join([*words, noun.text, prep.text])
+
+
+# -- content --
+
+
+def _content_claims(
+    article: Article, text: str, start: int, verb: Token, canonical: Callable[[str], str | None] | None
+) -> Iterable[NoveltyClaim]:
+    subject = _container_subject(verb)
+    if subject is None:
+        return
+    keys, holders = _subject_keys(subject, canonical)
+    negated = _negated(verb)
+    for obj in _objects(verb):
+        marker = _content_marker(obj, negated)
+        if marker is not None:
+            shown = next((t for t in subject.children if t.dep_ == "prep" and t.lower_ == "of"), None)
+            pobj = next((t for t in shown.children if t.dep_ == "pobj"), None) if shown is not None else None
+            yield NoveltyClaim(
+                article.id, text, start, "content", (pobj or subject).lower_, keys, holders, marker[0], marker[1]
+            )
+
+
+def _container_subject(verb: Token) -> Token | None:
+    """The thing that holds the information: the verb's subject, or the noun a "which" clause hangs on."""
+    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.tag_ == "WDT" and verb.dep_ == "relcl":
+        return verb.head if verb.head.pos_ in {"NOUN", "PROPN"} else None
+    return subject if subject.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _subject_keys(
+    subject: Token, canonical: Callable[[str], str | None] | None
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns a subject is matched on ("pages of the memos": page, memo) and the names holding it."""
+    nouns = [subject]
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            nouns += [child for child in prep.children if child.dep_ == "pobj" and child.pos_ in {"NOUN", "PROPN"}]
+    keys = frozenset(_name_key(noun, canonical) if noun.pos_ == "PROPN" else noun.lemma_.lower() for noun in nouns)
+    holders = frozenset(
+        _name_key(child, canonical) for noun in nouns for child in noun.children
+        if child.dep_ == "poss" and _is_named(child)
+    )
+    return keys, holders
+
+
+def _objects(verb: Token) -> Iterable[Token]:
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            yield child
+            yield from (conj for conj in child.children if conj.dep_ == "conj")
+
+
+def _content_marker(obj: Token, verb_negated: bool) -> Marker | None:
+    """Whether the information ``obj`` is said to be new ("previously undisclosed conversations", "details not
+    included in his book", "new details") or denied to be ("no notable information", "nothing new")."""
+    information = obj.lemma_.lower() in INFORMATION_NOUNS
+    strong = _unpublished(obj)
+    adjectives = [child for child in obj.children if child.dep_ == "amod" and not child.ent_type_]
+    fresh = next((a for a in adjectives if a.lower_ in _NEW), None)
+    noteworthy = next((a for a in adjectives if a.lower_ in _NOTEWORTHY), None)
+    no = next((child for child in obj.children if child.dep_ == "det" and child.lower_ == "no"), None)
+    if obj.lower_ == "nothing" and fresh is not None:
+        return "unchanged", _span_text(obj, fresh)
+    if (no is not None or verb_negated) and (strong or (information and noteworthy is not None)):
+        first = no if no is not None else obj
+        return "unchanged", ("not " if no is None else "") + obj.doc[first.i : obj.i + 1].text
+    if verb_negated or no is not None:
+        return None
+    if strong:
+        return "new", strong
+    if information and fresh is not None:
+        return "new", obj.doc[fresh.i : obj.i + 1].text
+    return None
+
+
+def _unpublished(obj: Token) -> str | None:
+    """The words calling ``obj`` not public before: "previously undisclosed", "not included in"."""
+    for child in obj.children:
+        if child.dep_ == "amod" and child.lower_ in _UNPUBLISHED:
+            before = [a for a in child.children if a.dep_ == "advmod" and a.lower_ in _BEFORE]
+            if before:
+                return obj.doc[before[0].i : child.i + 1].text
+        if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
+            negation = [a for a in child.children if a.dep_ == "neg"]
+            already = [a for a in child.children if a.dep_ == "advmod" and a.lower_ in _ALREADY]
+            if negation and (child.lemma_.lower() in _DISCLOSE_VERBS or already):
+                prep = next((a for a in child.children if a.dep_ == "prep" and a.i == child.i + 1), None)
+                return obj.doc[min([negation[0].i, *(a.i for a in already)]) : (prep or child).i + 1].text
+    return None
+
+
+# -- shared --
+
+
+def _negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _refusal(verb: Token) -> Token | None:
+    """The word refusing the change: "refusal to soften", "refused to soften", "failed to change"."""
+    head = verb.head
+    if verb.dep_ in {"acl", "xcomp"} and head.lemma_.lower() in _REFUSALS:
+        return head
+    return None
+
+
+def _asserted(verb: Token, refusal_keeps: bool = False) -> bool:
+    """Said to have happened: no modal ("could harden"), not an infinitive called for ("urged it to soften"),
+    unless a refusal governs it and ``refusal_keeps``."""
+    if any(child.dep_ == "aux" and child.tag_ == "MD" for child in verb.children):
+        return False
+    if verb.tag_ == "VB" or (verb.tag_ == "VBG" and verb.dep_ not in {"advcl", "ROOT", "conj", "relcl", "acl"}):
+        return refusal_keeps and _refusal(verb) is not None
+    return verb.pos_ in {"VERB", "AUX"}
+
+
+def _span_text(first: Token, second: Token) -> str:
+    """The words from ``first`` to the end of ``second``'s phrase."""
+    end = max(token.i for token in second.subtree) + 1
+    return first.doc[min(first.i, second.i) : end].text
+
+
+def _with_adverbs(adjective: Token) -> str:
+    adverbs = [child for child in adjective.children if child.dep_ == "advmod" and child.i < adjective.i]
+    return adjective.doc[(adverbs[0] if adverbs else adjective).i : adjective.i + 1].text
+
+
+def _holders(noun: Token, canonical: Callable[[str], str | None] | None) -> frozenset[str]:
+    """Who holds the stance: its possessor ("Russia's position", "its position" resolved to the clause's named
+    subject), a nationality ("Russian demands") or named compound, "of X", or the named subject of the verb
+    whose object it is ("Russia reiterated hard-line demands")."""
+    holders = set()
+    for child in noun.children:
+        if child.dep_ == "poss":
+            holder = _pronoun_holder(noun) if child.lower_ in _PRONOUN_POSSESSIVES else child
+            if holder is not None and _is_named(holder):
+                holders.add(_name_key(holder, canonical))
+        elif child.dep_ in {"amod", "compound"} and _is_named(child):
+            holders.add(_name_key(child, canonical))
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            holders.update(_name_key(o, canonical) for o in child.children if o.dep_ == "pobj" and _is_named(o))
+    if not holders and noun.dep_ == "dobj":
+        subject = _clause_subject(noun.head)
+        if subject is not None and _is_named(subject):
+            holders.add(_name_key(subject, canonical))
+    return frozenset(holders)
+
+
+def _pronoun_holder(noun: Token) -> Token | None:
+    """What "its" or "their" stands for: the nearest named subject of a governing verb or possessor of a
+    governing noun ("Moscow had made no shift in its position", "Russia's refusal to soften its stance")."""
+    for ancestor in noun.ancestors:
+        for child in ancestor.children:
+            if child.dep_ in {"nsubj", "poss"} and child.i != noun.i and child not in noun.ancestors:
+                return child if _is_named(child) else None
+    return None
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb its participle or conjunct hangs on ("Russia sent ..., reiterating")."""
+    current = verb
+    while True:
+        subject = next((child for child in current.children if child.dep_ == "nsubj"), None)
+        if subject is not None or current.dep_ not in {"advcl", "conj", "xcomp"} or current.head is current:
+            return subject
+        current = current.head
+
+
+def _is_named(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in _NAMED_TYPES
+
+
+def _name_key(token: Token, canonical: Callable[[str], str | None] | None) -> str:
+    """A name's key, its canonical surname or last word; a nationality ("Russian") becomes the country the
+    article names that it derives from ("Russia")."""
+    if token.ent_type_ == "NORP":
+        country = _country_of(token)
+        if country is not None:
+            token = country
+    if token.ent_type_:
+        start, end = token.i, token.i + 1
+        while start > 0 and token.doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+            end += 1
+        text = token.doc[start:end].text
+    else:
+        text = token.text
+    text = text.removesuffix("’s").removesuffix("'s")
+    resolved = canonical(text) if canonical is not None else None
+    return (resolved or text).split()[-1].lower()
+
+
+def _country_of(nationality: Token) -> Token | None:
+    """The place the article names that a nationality word derives from: Russian/Russia, Ukrainian/Ukraine,
+    Chinese/China, German/Germany; a place ending in a consonant must be a prefix whole (Iranian/Iran, not Iraqi)."""
+    word = nationality.lower_
+    for ent in nationality.doc.ents:
+        place = ent.text.lower()
+        if ent.label_ != "GPE" or " " in place or len(place) < 4:
+            continue
+        stem = place[:-1] if place[-1] in "aeiouy" else place
+        if word != place and word.startswith(stem):
+            return ent[0]
+    return None
+
+
+def same_novelty_subject(a: NoveltyClaim, b: NoveltyClaim) -> bool:
+    """One subject: a stance of the same holder, or the content of the same thing (same noun, no other holder)."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "stance":
+        return bool(a.holders & b.holders)
+    return bool(a.keys & b.keys) and (not a.holders or not b.holders or bool(a.holders & b.holders))
+
+
+def novelty_contradictions(items: Sequence[NoveltyClaim], outlet_of: Mapping[str, str]) -> list[Contradiction]:
+    """Subjects that some outlets call new or changed and others unchanged or nothing new.
+
+    An outlet that says both of one subject takes no side: it may be telling what changed and what did not.
+    """
+    contradictions = []
+    used: set[int] = set()
+    for i, seed in enumerate(items):
+        if i in used:
+            continue
+        members = [j for j, other in enumerate(items) if j not in used and same_novelty_subject(seed, other)]
+        outlets = {n: {outlet_of[items[j].article_id] for j in members if items[j].novelty == n}
+                   for n in ("new", "unchanged")}
+        both = outlets["new"] & outlets["unchanged"]
+        sides = {
+            n: [items[j] for j in members if items[j].novelty == n and outlet_of[items[j].article_id] not in both]
+            for n in ("new", "unchanged")
+        }
+        if not sides["new"] or not sides["unchanged"]:
+            continue
+        used.update(members)
+        # Its own kind, outside the kinds that dispute a claim: the outlets differ on how to read the facts
+        # each reports, and each sentence's facts keep the status their sources give them.
+        contradictions.append(Contradiction(
+            subject=_novelty_subject(seed, sides["new"] + sides["unchanged"]),
+            kind="novelty",
+            positions=[_novelty_position(sides[n], outlet_of) for n in ("unchanged", "new")],
+        ))
+    return contradictions
+
+
+def _novelty_subject(seed: NoveltyClaim, claims: Sequence[NoveltyClaim]) -> str:
+    if seed.kind == "stance":
+        shared = sorted(frozenset.intersection(*(c.holders for c in claims)) or seed.holders)
+        return f"whether the position of {', '.join(name.title() for name in shared)} changed"
+    return f"whether the {seed.subject} hold anything new"
+
+
+def _novelty_position(side: Sequence[NoveltyClaim], outlet_of: Mapping[str, str]) -> Position:
+    evidence = list({(c.article_id, c.sentence): Evidence(c.article_id, c.sentence, outlet_of[c.article_id], c.start)
+                     for c in side}.values())
+    return Position(
+        value=", ".join(dict.fromkeys(c.expression for c in side)),
+        sources=list(dict.fromkeys(c.article_id for c in side)),
+        evidence=evidence,
+    )

@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
@@ -118,15 +119,18 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
     return sorted(verbs, key=lambda token: len(list(token.ancestors)))
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | None:
     """Who speaks: the verb's subject, the agent of a passive ("was told by X"), or for a verb without a
-    subject ("..., telling reporters") its governing verb's; the subject of a passive is the hearer."""
+    subject ("..., telling reporters") its governing verb's; the subject of a passive is the hearer. A subject
+    inside the ``quoted`` spans is the parser hanging quoted words on the verb, not the speaker."""
     current: Token | None = verb
     while current is not None:
         if any(child.dep_ in {"nsubjpass", "auxpass"} for child in current.children):
             agent = next((child for child in current.children if child.dep_ == "agent"), None)
             return next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
-        subject = next((child for child in current.children if child.dep_ == "nsubj"), None)
+        subject = next(
+            (c for c in current.children if c.dep_ == "nsubj" and not any(s <= c.idx < e for s, e in quoted)), None
+        )
         if subject is not None:
             return subject
         if current.dep_ not in {"advcl", "conj", "xcomp", "ccomp"} or current.head is current:
@@ -206,7 +210,22 @@ def _quote_spans(sentence: Span) -> list[tuple[int, int]]:
             start, end = sentence.start_char + match.start(1), sentence.start_char + match.end(1)
             if not any(s <= start < e for s, e in spans):
                 spans.append((start, end))
+    left_open = _closed_after(sentence)
+    if left_open is not None and not any(s <= left_open < e for s, e in spans):
+        spans.append((left_open, sentence.start_char + len(sentence.text.rstrip())))
     return sorted(spans)
+
+
+def _closed_after(sentence: Span) -> int | None:
+    """Where a quote opens that the sentence splitter closed in the next sentence (a paragraph of quoted words
+    whose closing mark was cut off on its own), or None."""
+    text, following = sentence.text, sentence.doc.text[sentence.end_char :].lstrip(" ")
+    for opening, closing in (("“", "”"), ('"', '"')):
+        at = text.rfind(opening)
+        unclosed = text.count('"') % 2 == 1 if opening == '"' else at > text.rfind(closing)
+        if at >= 0 and unclosed and following.startswith(closing):
+            return sentence.start_char + at + 1
+    return None
 
 
 def _reported(verb: Token) -> str | None:
@@ -267,7 +286,7 @@ def _attribute(
     # the subject of the verb only relays them.
     if according is not None and according.named and speakers.is_person(according.speaker):
         return according
-    subject = _subject(verb) if verb is not None else None
+    subject = _subject(verb, spans) if verb is not None else None
     if verb is not None and subject is not None and not any(s <= subject.idx < e for s, e in spans):
         return speakers.attribution(subject, verb.lemma_.lower(), index)
     return according
@@ -343,3 +362,169 @@ def _speaker_contradiction(group: RelayedQuote, sides: dict[str, str]) -> Contra
             )
         )
     return Contradiction(subject=f"speaker of “{group.text}”", positions=positions, kind="speaker")
+
+
+# ---- wording: one quote relayed with different names or numbers in it ---------------------------------------
+
+#: Words, ellipses (an outlet's cut) and square brackets (an outlet's own words inside the quote).
+_QUOTE_TOKEN = re.compile(r"\w+(?:['’]\w+)*|\.{3}|…|[\[\]]|[.!?]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """A quote's words as written, case-folded for matching, and the word positions where an outlet's cut or
+    own insertion ("...", "[...]") or a sentence boundary lies just before."""
+
+    words: tuple[str, ...]
+    keys: tuple[str, ...]
+    cuts: frozenset[int]
+    sentence_starts: frozenset[int]
+
+
+def _wording(text: str) -> _Wording:
+    words: list[str] = []
+    cuts, starts = set(), {0}
+    bracketed = False
+    for token in _QUOTE_TOKEN.findall(text):
+        if token in {"...", "…", "[", "]"}:
+            cuts.add(len(words))
+            bracketed = token == "[" or (bracketed and token != "]")
+        elif token in {".", "!", "?"}:
+            starts.add(len(words))
+        else:
+            words.append(token)
+            if bracketed:
+                cuts.add(len(words))
+    return _Wording(tuple(words), tuple(word.casefold() for word in words), frozenset(cuts), frozenset(starts))
+
+
+@dataclass(frozen=True, slots=True)
+class _Swap:
+    """Words one relay of a quote has where another has different ones, with the words either side."""
+
+    variants: tuple[tuple[str, ...], tuple[str, ...]]
+    before: str
+    after: str
+
+
+def wording_contradictions(quotes: Iterable[Quote], settings: Settings = DEFAULT_SETTINGS) -> list[Contradiction]:
+    """Quotes that outlets relay with a different name or number in otherwise the same words.
+
+    Only a clean swap counts: the rest of the quote matches closely, the words differ as names or numbers (not
+    by case, punctuation, an inflection or a misspelling), and no outlet marked a cut or an insertion there.
+    """
+    quotes = [quote for quote in quotes if quote.direct]
+    found = []
+    for group in relayed_quotes(quotes, settings):
+        if len(group.outlets) < 2:
+            continue
+        swaps: list[_Swap] = []
+        wordings = [(quote, _wording(quote.text)) for quote in group.quotes]
+        for i, (first, a) in enumerate(wordings):
+            for second, b in wordings[i + 1 :]:
+                if first.source != second.source:
+                    swaps += [swap for swap in _swaps(a, b, settings.claims) if swap not in swaps]
+        for swap in swaps:
+            contradiction = _wording_contradiction(group, swap, quotes)
+            if contradiction is not None:
+                found.append(contradiction)
+    return found
+
+
+def _swaps(a: _Wording, b: _Wording, settings: ClaimsSettings) -> list[_Swap]:
+    """The clean swaps between two relays of a quote; none when they differ in anything else."""
+    if min(len(a.keys), len(b.keys)) < settings.wording_min_quote_words:
+        return []
+    opcodes = SequenceMatcher(None, a.keys, b.keys, autojunk=False).get_opcodes()
+    # Words before the first match or after the last are where one outlet began or ended its excerpt.
+    while opcodes and opcodes[0][0] != "equal":
+        opcodes.pop(0)
+    while opcodes and opcodes[-1][0] != "equal":
+        opcodes.pop()
+    if not opcodes:
+        return []
+    matched = sum(i2 - i1 for tag, i1, i2, _, _ in opcodes if tag == "equal")
+    span = min(opcodes[-1][2] - opcodes[0][1], opcodes[-1][4] - opcodes[0][3])
+    if matched < settings.wording_min_matched_share * span:
+        return []
+    swaps = []
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            continue
+        if tag != "replace" or not _clean_swap(a, (i1, i2), b, (j1, j2), settings):
+            return []
+        anchors = (opcodes[index - 1], opcodes[index + 1])
+        if any(end - start < settings.wording_min_context_words for _, start, end, _, _ in anchors):
+            return []
+        swaps.append(_Swap((a.words[i1:i2], b.words[j1:j2]), a.keys[i1 - 1], a.keys[i2]))
+    return swaps
+
+
+def _clean_swap(
+    a: _Wording, at_a: tuple[int, int], b: _Wording, at_b: tuple[int, int], settings: ClaimsSettings
+) -> bool:
+    """Names for names or numbers for numbers, truly different, with no cut, insertion or sentence start there."""
+    if any(cut in wording.cuts for wording, (start, end) in ((a, at_a), (b, at_b)) for cut in range(start, end + 1)):
+        return False
+    mine, theirs = a.words[at_a[0] : at_a[1]], b.words[at_b[0] : at_b[1]]
+    if max(len(mine), len(theirs)) > settings.wording_max_swap_words:
+        return False
+    if all(word.isdigit() for word in (*mine, *theirs)):
+        return True
+    names = all(_is_name_word(word) for word in (*mine, *theirs))
+    starts = at_a[0] in a.sentence_starts or at_b[0] in b.sentence_starts
+    return (
+        names and not starts
+        and fuzz.ratio(" ".join(mine).casefold(), " ".join(theirs).casefold()) < settings.wording_max_name_similarity
+    )
+
+
+def _is_name_word(word: str) -> bool:
+    """Capitalised as a name is ("Wendy", "McDonald"), not shouted in capitals nor a number."""
+    return word[0].isupper() and any(c.islower() for c in word[1:])
+
+
+def _wording_contradiction(group: RelayedQuote, swap: _Swap, quotes: Sequence[Quote]) -> Contradiction | None:
+    """Each outlet's side of one swap: the relays, in the group or elsewhere, that carry either variant in its
+    context; an outlet carrying both takes no side."""
+    sides: dict[tuple[str, ...], list[Quote]] = {}
+    for variant in swap.variants:
+        keys = tuple(word.casefold() for word in variant)
+        sides[variant] = [quote for quote in quotes if _carries(_wording(quote.text).keys, keys, swap)]
+    outlets = [{quote.source for quote in side} for side in sides.values()]
+    both = outlets[0] & outlets[1]
+    kept = {variant: [q for q in side if q.source not in both] for variant, side in sides.items()}
+    if not all(kept.values()):
+        return None
+    return Contradiction(
+        subject=f"the words of {_speaker_of(group)}",
+        kind="wording",
+        positions=[
+            Position(
+                value=" ".join(variant),
+                sources=list(dict.fromkeys(quote.article for quote in side)),
+                evidence=list({(q.article, q.sentence): Evidence(q.article, q.sentence, q.source, q.start)
+                               for q in side}.values()),
+            )
+            for variant, side in kept.items()
+        ],
+    )
+
+
+def _carries(keys: Sequence[str], variant: Sequence[str], swap: _Swap) -> bool:
+    """Whether a quote holds ``variant`` beside the same words as the swap's relays ("the Wendy", "Wendy Wasserman")."""
+    width = len(variant)
+    for start in range(len(keys) - width + 1):
+        if tuple(keys[start : start + width]) == tuple(variant):
+            before = start > 0 and keys[start - 1] == swap.before
+            after = start + width < len(keys) and keys[start + width] == swap.after
+            if before or after:
+                return True
+    return False
+
+
+def _speaker_of(group: RelayedQuote) -> str:
+    named = [q.attribution.speaker for q in group.quotes if q.attribution and q.attribution.named]
+    if named:
+        return f"{max(set(named), key=named.count)}'s quote"
+    return f"the quote “{group.text}”"
