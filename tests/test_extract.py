@@ -324,3 +324,16 @@ def test_headline_only_document_keeps_the_headline_as_text() -> None:
     page = extract(page_of("Harbour bridge to close for eight months of repairs\n"))
     assert page.title == "Harbour bridge to close for eight months of repairs"
     assert page.text == page.title
+
+
+def test_a_short_sentence_standing_alone_first_is_the_title_and_stays_in_the_text() -> None:
+    body = "The city council voted on Tuesday to fund urgent repairs to the harbour bridge."
+    page = extract(page_of(f"Council approves harbour bridge repairs.\n\n{body}\n"))
+    assert page.title == "Council approves harbour bridge repairs."
+    assert page.text == f"Council approves harbour bridge repairs.\n\n{body}"
+
+
+def test_a_first_line_of_two_sentences_is_not_a_title() -> None:
+    body = "The repairs will cost 4.2 million euros and take eight months."
+    page = extract(page_of(f"The council voted on Tuesday. The bridge will close.\n\n{body}\n"))
+    assert page.title is None

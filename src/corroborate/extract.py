@@ -56,6 +56,8 @@ _QUOTES = "\"'“”‘’()[] "
 _PLACE_DATELINE = re.compile(r"^[A-Z]{2,}[A-Za-z .,'’()-]{0,60}?\s*[—–-]$")
 _CLOSING = re.compile(r"[.!?:;,\"'”’)]$")
 _SPACE = re.compile(r"\s+")
+# Where one sentence ends and another begins inside a line.
+_SENTENCE_BREAK = re.compile(r"[a-z0-9)\"'”’][.!?][\"'”’]?\s+[A-Z“\"'‘]")
 # Words that title case leaves in lower case ("What the Council Decided" is a heading, not a tag).
 _TITLE_CASE_LOWER = frozenset(
     ("a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as")
@@ -186,6 +188,10 @@ def _read_header(lines: list[str], settings: ExtractSettings) -> _Header:
             header.repeats.add(index)
             continue
         if _is_body(line, settings):
+            first_content = position == len(header.chrome)
+            if header.title is None and first_content and _is_sentence_headline(lines, index, settings):
+                # Kept in the text as well: it reads as a sentence, so it may be the lead rather than a headline.
+                header.title = line
             in_header = False
         if not in_header:
             previous_chrome = False
@@ -246,6 +252,20 @@ def _ends_sentence(line: str) -> bool:
     words = core[:-1].split()
     last = words[-1].strip(_QUOTES) if words else ""
     return "." not in last and (not last or any(char.islower() or char.isdigit() for char in last))
+
+
+def _is_sentence_headline(lines: list[str], index: int, settings: ExtractSettings) -> bool:
+    """A first line punctuated like a sentence that stands alone as the headline: one short sentence, set off
+    from the body by a blank line (many text copies end their headline with a full stop)."""
+    line = _clean_line(lines[index])
+    words = line.split()
+    return (
+        settings.min_title_words <= len(words) <= settings.max_sentence_title_words
+        and not _SENTENCE_BREAK.search(line.rstrip(".!?"))
+        and index + 2 < len(lines)
+        and not lines[index + 1].strip()
+        and any(line.strip() for line in lines[index + 2:])
+    )
 
 
 def _is_headline(line: str, settings: ExtractSettings) -> bool:
