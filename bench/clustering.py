@@ -3,6 +3,8 @@
 Prints corroborate's clustering beside a TF-IDF + average-linkage baseline, for topics 1-20 (where the
 settings were tuned), 21-35 (held out) and all 772 articles clustered together. The baseline's distance
 threshold is its best on topics 1-20, applied unchanged to the rest. No threshold is fitted per topic.
+Each split also lists the topics whose two events come out as one story (most of each event's articles in
+the same story).
 
     .venv/bin/python bench/clustering.py [--data ../shared/data/ecbplus-train-dev]
 """
@@ -74,6 +76,15 @@ def corroborate_labels(features: Sequence[ArticleFeatures]) -> list[str]:
     return [index.story_of(item.article_id) or "" for item in features]
 
 
+def merged_topics(items: Sequence[Labelled], predicted: Sequence[str]) -> list[int]:
+    """Topics whose two events land mostly in one story: each event's story is where most of its articles are."""
+    labels_of: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for item, label in zip(items, predicted, strict=True):
+        labels_of[item.topic][item.event].append(label)
+    return sorted(topic for topic, events in labels_of.items()
+                  if len({max(sorted(set(labels)), key=labels.count) for labels in events.values()}) < len(events))
+
+
 def baseline_labels(texts: Sequence[str], similarity: float) -> list[str]:
     vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
     distance = 1.0 - (vectors @ vectors.T).toarray()
@@ -104,7 +115,8 @@ def main() -> None:
     tuning = [item for item in items if item.topic in SPLITS["topics 1-20 (tuning)"]]
     baseline_similarity = best_baseline_similarity(tuning)
     print(f"baseline similarity threshold (best on topics 1-20): {baseline_similarity:.2f}\n")
-    print(f"{'split':26} {'method':22} {'P':>6} {'R':>6} {'F1':>6} {'stories':>8} {'events':>7}")
+    print(f"{'split':26} {'method':22} {'P':>6} {'R':>6} {'F1':>6} {'stories':>8} {'events':>7}"
+          "  topics with both events in one story")
     for name, topics in SPLITS.items():
         subset = [item for item in items if item.topic in topics]
         gold = [item.event for item in subset]
@@ -114,8 +126,10 @@ def main() -> None:
         }
         for method, predicted in runs.items():
             precision, recall, f1 = bcubed(predicted, gold)
+            merged = merged_topics(subset, predicted)
             print(f"{name:26} {method:22} {precision:6.3f} {recall:6.3f} {f1:6.3f}"
-                  f" {len(set(predicted)):8d} {len(set(gold)):7d}")
+                  f" {len(set(predicted)):8d} {len(set(gold)):7d}  {len(merged)}/{len({item.topic for item in subset})}"
+                  f" {merged}")
 
 
 if __name__ == "__main__":

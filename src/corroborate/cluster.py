@@ -2,13 +2,16 @@
 
 1. ``article_features``: for a batch of articles at once, embed title + lead (MiniLM), find the named
    entities of title + lead (spaCy NER) as canonical keys, and note the date and the year the text speaks of;
-2. ``StoryIndex.assign``: in input order, each article joins the story with the highest average-linkage
-   similarity (lead embeddings, entity profiles, and for an undated article the same year spoken of) if it
-   reaches ``join_similarity`` and its date lies near the story's dates; otherwise it opens a new story.
+2. ``StoryIndex.add_features``: link each new article to every article, stored or new, whose pair similarity
+   (lead embeddings, entity profiles, and when either is undated the same year spoken of) reaches
+   ``join_similarity`` and whose date lies within ``max_gap_days`` of its own;
+3. re-cluster only the connected components of those links that the new articles touched, by average linkage
+   over the component's own articles: stories of other components are not looked at again.
 
-Each story keeps sums of its members' vectors, so average linkage costs one dot product per story and a new
-batch never re-clusters what is stored. Because articles are taken one by one in order, assigning a sequence
-in several batches gives exactly the stories of assigning it at once.
+A component's stories depend only on its set of articles, so the order articles come in and the batches they
+come in change nothing: assigning a sequence in several batches gives exactly the stories of assigning it at
+once. A story is named after its earliest article, so a story keeps its id while it keeps its first article
+and no earlier one joins it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 import numpy as np
@@ -58,18 +61,6 @@ class ArticleFeatures:
     entities: dict[str, float]
 
 
-@dataclass(slots=True)
-class _StoryState:
-    id: str
-    title: str
-    article_ids: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
-    entities: Counter[str] = field(default_factory=Counter)
-    years: Counter[str] = field(default_factory=Counter)
-    first: date | None = None
-    last: date | None = None
-
-
 def cluster(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> list[Story]:
     """The stories of ``articles``, largest first."""
     index = StoryIndex(settings.cluster)
@@ -100,112 +91,196 @@ def article_features(articles: Sequence[Article], settings: ClusterSettings) -> 
 
 
 class StoryIndex:
-    """Stories so far, with the sums that make average linkage cheap; ``assign`` grows it in place."""
+    """Stories so far and the similarity graph behind them; ``add_features`` grows it in place.
+
+    Two articles are linked when their pair similarity reaches ``join_similarity`` and their dates lie within
+    ``max_gap_days``. A batch links its new articles to every stored one, and only the connected components it
+    touches are clustered again, each by ``_average_linkage`` over its own articles.
+    """
 
     def __init__(self, settings: ClusterSettings = DEFAULT_SETTINGS.cluster) -> None:
         self.settings = settings
-        self._stories: list[_StoryState] = []
-        self._embedding_sums = np.zeros((0, 0), dtype=np.float32)
-        self._story_of: dict[str, int] = {}
-        self._stories_with_entity: dict[str, set[int]] = {}
         self._features: list[ArticleFeatures] = []
+        self._position: dict[str, int] = {}
+        self._embeddings = np.zeros((0, 0), dtype=np.float32)
+        self._days: list[float] = []
+        self._years: list[int] = []
+        self._postings: dict[str, tuple[list[int], list[float]]] = {}
+        self._component_of: list[int] = []
+        self._components: dict[int, list[int]] = {}
+        self._founder_of: list[int] = []
+        self._stories: dict[int, Story] = {}
 
     def __len__(self) -> int:
         return len(self._stories)
 
     def assign(self, articles: Sequence[Article]) -> dict[str, str]:
         """Put each new article in a story; returns article id -> story id for every article given."""
-        fresh = list({a.id: a for a in articles if a.id not in self._story_of}.values())
+        fresh = list({a.id: a for a in articles if a.id not in self._position}.values())
         self.add_features(article_features(fresh, self.settings) if fresh else [])
-        return {article.id: self._stories[self._story_of[article.id]].id for article in articles}
+        return {article.id: self.story_of(article.id) or "" for article in articles}
 
     def add_features(self, features: Iterable[ArticleFeatures]) -> None:
-        """Assign articles whose features are known already (read back from the store), in order."""
+        """Add articles whose features are known already (read back from the store), in order, and re-cluster
+        the components they touch; components they do not touch keep their stories untouched."""
+        start = len(self._features)
         for item in features:
-            if item.article_id not in self._story_of:
-                self._place(item)
+            if item.article_id not in self._position:
+                self._add(item)
+        touched = {self._component_of[position] for position in self._link(start)}
+        for component in sorted(touched):
+            self._recluster(self._components[component])
 
     def features(self) -> list[ArticleFeatures]:
-        """Every article's features in the order they were assigned: replaying them rebuilds this index."""
+        """Every article's features in the order they were added: replaying them rebuilds this index."""
         return list(self._features)
 
     def story_of(self, article_id: str) -> str | None:
-        position = self._story_of.get(article_id)
-        return self._stories[position].id if position is not None else None
+        position = self._position.get(article_id)
+        return self._stories[self._founder_of[position]].id if position is not None else None
 
     def stories(self) -> list[Story]:
-        """Every story, largest first, then in the order they were opened."""
-        ordered = sorted(enumerate(self._stories), key=lambda item: (-len(item[1].article_ids), item[0]))
-        return [_story(state) for _, state in ordered]
+        """Every story, largest first, then in the order their first articles came."""
+        ordered = sorted(self._stories.items(), key=lambda item: (-len(item[1].article_ids), item[0]))
+        return [story for _, story in ordered]
 
-    def _place(self, item: ArticleFeatures) -> None:
-        day = _day(item.published)
-        scores = self._similarities(item, day)
-        best = int(np.argmax(scores)) if len(scores) else -1
-        if best < 0 or scores[best] < self.settings.join_similarity:
-            best = self._open(item)
-        self._join(best, item, day)
-
-    def _similarities(self, item: ArticleFeatures, day: date | None) -> np.ndarray:
-        """Average-linkage similarity of one article to every story (-inf where its date rules it out)."""
-        count = len(self._stories)
-        if count == 0:
-            return np.zeros(0, dtype=np.float32)
-        sizes = np.array([len(state.article_ids) for state in self._stories], dtype=np.float32)
-        entity_dots = np.zeros(count, dtype=np.float32)
-        for key, weight in item.entities.items():
-            for position in self._stories_with_entity.get(key, ()):
-                entity_dots[position] += weight * self._stories[position].entities[key]
-        embedding_dots = self._embedding_sums[:count] @ item.embedding
-        settings = self.settings
-        scores = (settings.embedding_weight * embedding_dots + settings.entity_weight * entity_dots) / sizes
-        if day is not None:
-            scores[self._too_far(day)] = -np.inf
-        elif item.year is not None:
-            # An undated article's only time evidence is the year it speaks of. A dated one is already kept
-            # inside its story's days, and a same-year bonus on top would join two events of the same days
-            # about the same people (a memo released, a lawsuit filed) on their shared names alone.
-            scores += self._year_agreement(item.year) / sizes
-        return scores
-
-    def _year_agreement(self, year: str) -> np.ndarray:
-        same = np.array([state.years[year] for state in self._stories], dtype=np.float32)
-        return self.settings.same_year_bonus * same
-
-    def _too_far(self, day: date) -> np.ndarray:
-        gap = self.settings.max_gap_days
-        return np.array([
-            state.first is not None and state.last is not None
-            and ((state.first - day).days > gap or (day - state.last).days > gap)
-            for state in self._stories
-        ], dtype=bool)
-
-    def _open(self, item: ArticleFeatures) -> int:
-        position = len(self._stories)
-        self._stories.append(_StoryState(id=f"story-{item.article_id}", title=item.title))
-        if position >= len(self._embedding_sums):
-            grown = np.zeros((max(16, 2 * position), len(item.embedding)), dtype=np.float32)
-            if position:
-                grown[:position] = self._embedding_sums[:position]
-            self._embedding_sums = grown
-        return position
-
-    def _join(self, position: int, item: ArticleFeatures, day: date | None) -> None:
-        state = self._stories[position]
-        state.article_ids.append(item.article_id)
-        if item.source not in state.sources:
-            state.sources.append(item.source)
-        self._embedding_sums[position] += item.embedding
-        for key, weight in item.entities.items():
-            state.entities[key] += weight
-            self._stories_with_entity.setdefault(key, set()).add(position)
-        if item.year is not None:
-            state.years[item.year] += 1
-        if day is not None:
-            state.first = min(state.first or day, day)
-            state.last = max(state.last or day, day)
-        self._story_of[item.article_id] = position
+    def _add(self, item: ArticleFeatures) -> None:
+        position = len(self._features)
         self._features.append(item)
+        self._position[item.article_id] = position
+        if position >= len(self._embeddings):
+            grown = np.zeros((max(64, 2 * position), len(item.embedding)), dtype=np.float32)
+            if position:
+                grown[:position] = self._embeddings[:position]
+            self._embeddings = grown
+        self._embeddings[position] = item.embedding
+        day = _day(item.published)
+        self._days.append(float(day.toordinal()) if day is not None else math.nan)
+        self._years.append(int(item.year) if item.year is not None else -1)
+        for key, weight in item.entities.items():
+            positions, weights = self._postings.setdefault(key, ([], []))
+            positions.append(position)
+            weights.append(weight)
+        self._component_of.append(position)
+        self._components[position] = [position]
+        self._founder_of.append(position)
+        self._stories[position] = _story_of(self._features, [position])
+
+    def _link(self, start: int) -> list[int]:
+        """Join the components of every new article and the articles it is similar enough to; returns the
+        positions whose component grew or is new."""
+        count = len(self._features)
+        touched = list(range(start, count))
+        chunk = self.settings.similarity_chunk
+        for first in range(start, count, chunk):
+            rows = np.arange(first, min(first + chunk, count))
+            columns = np.arange(count)
+            linked = (self._pair_scores(rows, columns) >= self.settings.join_similarity) & self._near(rows, columns)
+            linked[np.arange(len(rows)), rows] = False
+            for row, column in zip(*np.nonzero(linked), strict=True):
+                self._union(int(rows[row]), int(column))
+        return touched
+
+    def _pair_scores(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """Pair similarity of articles ``rows`` x ``columns``: lead embeddings, entity profiles, year spoken of."""
+        settings = self.settings
+        embedding = self._embeddings[rows] @ self._embeddings[columns].T
+        entity = np.zeros_like(embedding)
+        column_of = np.full(len(self._features), -1, dtype=np.int64)
+        column_of[columns] = np.arange(len(columns))
+        for row, position in enumerate(rows):
+            for key, weight in self._features[position].entities.items():
+                positions, weights = self._postings[key]
+                found = column_of[positions]
+                kept = found >= 0
+                entity[row, found[kept]] += weight * np.asarray(weights, dtype=np.float32)[kept]
+        scores = settings.embedding_weight * embedding + settings.entity_weight * entity
+        days = np.asarray(self._days)
+        row_days, column_days = days[rows][:, None], days[columns][None, :]
+        years = np.asarray(self._years)
+        row_years, column_years = years[rows][:, None], years[columns][None, :]
+        # An undated article's only time evidence is the year it speaks of. Two dated ones are held to each
+        # other's days instead, and a same-year bonus on top would join two events of the same days about the
+        # same people (a memo released, a lawsuit filed) on their shared names alone.
+        undated = np.isnan(row_days) | np.isnan(column_days)
+        return scores + settings.same_year_bonus * (undated & (row_years == column_years) & (row_years >= 0))
+
+    def _near(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """Whether two articles' days allow them in one story (an undated article's always do)."""
+        days = np.asarray(self._days)
+        return ~(np.abs(days[rows][:, None] - days[columns][None, :]) > self.settings.max_gap_days)
+
+    def _union(self, first: int, second: int) -> None:
+        a, b = self._component_of[first], self._component_of[second]
+        if a == b:
+            return
+        if len(self._components[a]) < len(self._components[b]):
+            a, b = b, a
+        moved = self._components.pop(b)
+        for position in moved:
+            self._component_of[position] = a
+        self._components[a].extend(moved)
+
+    def _recluster(self, members: list[int]) -> None:
+        """The stories of one component, from its articles alone: the same whichever came first."""
+        canonical = sorted(members, key=lambda position: self._features[position].article_id)
+        positions = np.asarray(canonical)
+        scores = self._pair_scores(positions, positions)
+        linked = (scores >= self.settings.join_similarity) & self._near(positions, positions)
+        groups = _average_linkage(scores, linked, np.asarray(self._days)[positions], self.settings)
+        for position in members:
+            self._stories.pop(position, None)
+        for group in groups:
+            ordered = sorted(int(positions[member]) for member in group)
+            for position in ordered:
+                self._founder_of[position] = ordered[0]
+            self._stories[ordered[0]] = _story_of(self._features, ordered)
+
+
+def _average_linkage(
+    scores: np.ndarray, linked: np.ndarray, days: np.ndarray, settings: ClusterSettings
+) -> list[list[int]]:
+    """Average-linkage clusters of one component: the two clusters with the highest mean pair similarity merge
+    while it reaches ``join_similarity``, if some pair between them is linked and their spans of days lie
+    within ``max_gap_days`` of each other (one story is one event: the same people months later is another)."""
+    count = len(scores)
+    linked = linked.copy()
+    sums = scores.astype(np.float64)
+    sizes = np.ones(count)
+    first, last = days.copy(), days.copy()
+    active = np.ones(count, dtype=bool)
+    members = [[position] for position in range(count)]
+    while True:
+        mean = np.where(linked, sums / np.outer(sizes, sizes), -np.inf)
+        np.fill_diagonal(mean, -np.inf)
+        mean[~active] = -np.inf
+        mean[:, ~active] = -np.inf
+        mean[(first[None, :] - last[:, None]) > settings.max_gap_days] = -np.inf
+        mean[(first[:, None] - last[None, :]) > settings.max_gap_days] = -np.inf
+        a, b = np.unravel_index(int(np.argmax(mean)), mean.shape)
+        if not mean[a, b] >= settings.join_similarity:
+            return [group for group, kept in zip(members, active, strict=True) if kept]
+        sums[a] += sums[b]
+        sums[:, a] += sums[:, b]
+        linked[a] |= linked[b]
+        linked[:, a] |= linked[:, b]
+        sizes[a] += sizes[b]
+        first[a], last[a] = np.fmin(first[a], first[b]), np.fmax(last[a], last[b])
+        members[a].extend(members[b])
+        active[b] = False
+
+
+def _story_of(features: Sequence[ArticleFeatures], positions: Sequence[int]) -> Story:
+    """A story of the articles at ``positions`` (in order): named after, and titled by, the first of them."""
+    founder = features[positions[0]]
+    days = [day for day in (_day(features[position].published) for position in positions) if day is not None]
+    first, last = min(days, default=None), max(days, default=None)
+    return Story(
+        id=f"story-{founder.article_id}", title=founder.title,
+        article_ids=tuple(features[position].article_id for position in positions),
+        sources=tuple(dict.fromkeys(features[position].source for position in positions)),
+        first=first.isoformat() if first else None, last=last.isoformat() if last else None,
+    )
 
 
 def save_story_index(index: StoryIndex, store: Store) -> None:
@@ -237,14 +312,6 @@ def _features_from_row(row: StoryMemberRow) -> ArticleFeatures:
         article_id=row.article_id, source=data["source"], title=data["title"], published=data["published"],
         year=data["year"], embedding=np.frombuffer(row.embedding, dtype="<f4").astype(np.float32),
         entities={key: float(value) for key, value in data["entities"].items()},
-    )
-
-
-def _story(state: _StoryState) -> Story:
-    return Story(
-        id=state.id, title=state.title, article_ids=tuple(state.article_ids), sources=tuple(state.sources),
-        first=state.first.isoformat() if state.first else None,
-        last=state.last.isoformat() if state.last else None,
     )
 
 
