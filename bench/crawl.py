@@ -8,6 +8,10 @@ a group of copies is one voice and needs no model time of its own.
 
     .venv/bin/python bench/crawl.py --sizes 5000,20000        # the issue's figures (tens of minutes)
     .venv/bin/python bench/crawl.py --sizes 300,1200           # a quick run
+    .venv/bin/python bench/crawl.py --stages ingest,dedup      # no story clustering (minutes, not tens)
+
+The dedup stage is the pipeline's own path (``pipeline.organise``): the store's index, the new articles added,
+their signatures kept; "dedup reload" is what every stored-story brief pays to learn which articles are copies.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import json
 import random
 import re
 import resource
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -27,13 +32,15 @@ from pathlib import Path
 from typing import TypeVar
 
 from corroborate.cluster import StoryIndex
-from corroborate.dedup import DuplicateIndex
-from corroborate.pipeline import build_article
-from corroborate.records import RawDocument
+from corroborate.dedup import DuplicateGroup, load_duplicate_index, save_signatures
+from corroborate.pipeline import build_article, duplicates_of
+from corroborate.records import Article, RawDocument
 from corroborate.settings import DEFAULT_SETTINGS
+from corroborate.store import Store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 OUTLETS = [f"outlet-{number:02d}.example" for number in range(40)]
+STAGES = ("ingest", "dedup", "dedup reload", "cluster")
 _SENTENCE_END = re.compile(r"(?<=[.!?\"\u201d])\s+(?=[A-Z\u201c\"])")
 T = TypeVar("T")
 
@@ -112,29 +119,45 @@ def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(documents: Sequence[RawDocument]) -> dict[str, float]:
+def dedup(articles: Sequence[Article], store: Store) -> list[DuplicateGroup]:
+    """What ``pipeline.organise`` does for dedup: extend the stored index with new articles and keep it."""
+    index = load_duplicate_index(store, DEFAULT_SETTINGS)
+    groups = index.add(articles)
+    save_signatures(index, store)
+    return groups
+
+
+def run(documents: Sequence[RawDocument], stages: Sequence[str]) -> dict[str, float]:
     """Time each stage on one crawl; returns seconds per stage and counts."""
     articles, ingest_seconds = timed(lambda: [build_article(doc) for doc in documents])
-    index = DuplicateIndex(DEFAULT_SETTINGS.dedup)
-    groups, dedup_seconds = timed(lambda: index.add(articles))
-    copies = {copy for group in groups for copy in group.copies}
-    voices = [article for article in articles if article.id not in copies]
-    stories = StoryIndex(DEFAULT_SETTINGS.cluster)
-    _, cluster_seconds = timed(lambda: stories.assign(voices))
-    return {
-        "articles": len(articles), "copies": len(copies), "stories": len(stories),
-        "ingest": ingest_seconds, "dedup": dedup_seconds, "cluster": cluster_seconds,
-    }
+    figures = {"articles": len(articles), "ingest": ingest_seconds}
+    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "crawl.db") as store:
+        groups, figures["dedup"] = timed(lambda: dedup(articles, store))
+        # The brief of a stored story asks the store which of its articles are copies of which.
+        reloaded, figures["dedup reload"] = timed(lambda: duplicates_of(store, DEFAULT_SETTINGS))
+    copies = {copy: group.canonical for group in groups for copy in group.copies}
+    if reloaded != copies:
+        raise SystemExit("the store's duplicate groups differ from the ones just found")
+    figures["copies"] = len(copies)
+    if "cluster" in stages:
+        voices = [article for article in articles if article.id not in copies]
+        stories = StoryIndex(DEFAULT_SETTINGS.cluster)
+        _, figures["cluster"] = timed(lambda: stories.assign(voices))
+        figures["stories"] = len(stories)
+    return figures
 
 
 def report(figures: dict[str, float]) -> None:
     count = figures["articles"]
-    total = figures["ingest"] + figures["dedup"] + figures["cluster"]
+    stages = [stage for stage in STAGES if stage in figures]
+    total = sum(figures[stage] for stage in stages if stage != "dedup reload")
+    stories = f", {int(figures['stories'])} stories" if "stories" in figures else ""
     print(f"\n{int(count)} articles: {int(figures['copies'])} near or exact copies "
-          f"({figures['copies'] / count:.0%}), {int(figures['stories'])} stories")
-    for stage in ("ingest", "dedup", "cluster"):
-        print(f"  {stage:8} {figures[stage]:9.2f} s  {count / figures[stage]:10.1f} articles/s")
-    print(f"  {'total':8} {total:9.2f} s  {count / total:10.1f} articles/s   peak memory {peak_memory_mb():.0f} MB")
+          f"({figures['copies'] / count:.0%}){stories}")
+    for stage in stages:
+        print(f"  {stage:12} {figures[stage]:9.2f} s  {count / figures[stage]:10.1f} articles/s")
+    print(f"  {'total':12} {total:9.2f} s  {count / total:10.1f} articles/s   "
+          f"peak memory {peak_memory_mb():.0f} MB")
 
 
 def main() -> None:
@@ -143,17 +166,20 @@ def main() -> None:
     parser.add_argument("--copy-share", type=float, default=0.35, help="share of articles that are copies")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--stages", default="ingest,dedup,cluster",
+                        help="ingest and dedup always run (dedup needs articles); leave out cluster to skip it")
     args = parser.parse_args()
+    stages = args.stages.split(",")
     events = load_events(args.shared)
     print(f"{len(events)} real events, {sum(len(event.texts) for event in events)} real articles")
     results = []
     for size in (int(value) for value in args.sizes.split(",")):
-        figures = run(synthetic_crawl(events, size, args.copy_share, args.seed))
+        figures = run(synthetic_crawl(events, size, args.copy_share, args.seed), stages)
         report(figures)
         results.append(figures)
     for smaller, larger in zip(results, results[1:], strict=False):
         growth = larger["articles"] / smaller["articles"]
-        for stage in ("ingest", "dedup", "cluster"):
+        for stage in (stage for stage in STAGES if stage in larger):
             print(f"  {stage}: {growth:.1f}x the articles took {larger[stage] / smaller[stage]:.2f}x the time")
 
 

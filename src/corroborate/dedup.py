@@ -7,9 +7,12 @@
 3. ``DuplicateIndex.add``: articles sharing a band key are candidates; each is confirmed by its estimated
    Jaccard similarity (or containment, for a trimmed copy), and copies are joined into groups. A band's bucket
    keeps its first few members only, so a text copied a thousand times costs a new copy a few comparisons.
+   A batch is indexed at once: its band keys are merged into the sorted buckets, its candidate pairs read off
+   the merged order and compared together in numpy, so no Python code runs per candidate.
 
-The index persists across calls (and, through its signatures, across processes), so a new ingest hashes only
-its own articles. A group of copies is one voice in corroboration.
+The index persists across calls and, through the store, across processes: the store keeps the signatures (so a
+new ingest hashes only its own articles) and the groups found (so a reader learns which articles are copies
+without replaying any signature). A group of copies is one voice in corroboration.
 """
 
 from __future__ import annotations
@@ -17,14 +20,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, repeat
-from typing import Literal
+from typing import Literal, cast
 
 import numpy as np
 
 from corroborate.records import Article
 from corroborate.settings import DEFAULT_SETTINGS, DedupSettings, Settings
-from corroborate.store import SignatureRow, Store
+from corroborate.store import DuplicateGroupRow, SignatureRow, Store
 
 DuplicateKind = Literal["exact", "near"]
 
@@ -33,8 +35,11 @@ _EMPTY = np.uint64(1 << 32)
 # Odd multipliers of the polynomial hashes; odd, so that they are invertible modulo 2**64.
 _BYTE_BASE = np.uint64(0x100000001B3)
 _WORD_BASE = np.uint64(0x9E3779B97F4A7C15)
-# Texts hashed per numpy pass: the prefix tables grow with the bytes of one pass.
-_TEXTS_PER_PASS = 512
+# Texts hashed per numpy pass: few enough that a pass's per-byte arrays (8 bytes per byte of text) stay in the
+# processor's cache, enough that numpy's per-call cost is spread over many texts (128: fastest measured).
+_TEXTS_PER_PASS = 128
+# Candidate pairs compared per numpy pass: bounds the gathered signature rows (pairs x bins x 4 bytes, twice).
+_PAIRS_PER_PASS = 1 << 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,136 +89,233 @@ def signatures(articles: Sequence[Article], settings: DedupSettings) -> list[Sig
         batch = articles[start:start + _TEXTS_PER_PASS]
         values, counts = _batch_hashvalues([article.text for article in batch], settings)
         result.extend(
-            Signature(article.id, article.text_hash, article.published, int(count), row)
-            for article, row, count in zip(batch, values, counts, strict=True)
+            Signature(article.id, article.text_hash, article.published, count, row)
+            for article, row, count in zip(batch, values, counts.tolist(), strict=True)
         )
     return result
 
 
 class DuplicateIndex:
-    """An LSH index of signatures that grows with each ``add`` and remembers every group it has found."""
+    """An LSH index of signatures that grows with each ``add`` and remembers every group it has found.
+
+    Articles are numbered in the order they were added; ties for the canonical copy go to the first added.
+    It is built for batches: each ``add`` merges its band keys into the buckets in one pass over them.
+    """
 
     def __init__(self, settings: DedupSettings = DEFAULT_SETTINGS.dedup) -> None:
         self.settings = settings
-        self._buckets: dict[int, list[str]] = {}
-        self._signatures: dict[str, Signature] = {}
+        self._signatures: list[Signature] = []
         self._order: dict[str, int] = {}
-        self._by_text_hash: dict[str, str] = {}
-        self._parent: dict[str, str] = {}
+        self._values = np.empty((0, settings.num_perm), dtype=np.uint32)
+        self._shingles = np.empty(0, dtype=np.int64)
+        self._by_text_hash: dict[str, int] = {}
+        # Each article's group, named by its first-added member (its root); every article points at its root.
+        self._root = np.empty(0, dtype=np.int64)
+        # The buckets, as the members each keeps: band keys sorted, each key's members in the order added.
+        self._bucket_keys = np.empty(0, dtype=np.uint64)
+        self._bucket_members = np.empty(0, dtype=np.int64)
+        # How many of the signatures, the first ones, the store already keeps.
+        self._saved = 0
 
     def __len__(self) -> int:
         return len(self._signatures)
 
     def __contains__(self, article_id: object) -> bool:
-        return article_id in self._signatures
+        return article_id in self._order
 
     def add(self, articles: Sequence[Article]) -> list[DuplicateGroup]:
         """Index new articles; returns the groups that now hold any of them."""
-        fresh = [article for article in articles if article.id not in self._signatures]
-        return self.add_signatures(signatures(_unique(fresh), self.settings))
+        fresh = [article for article in _unique(articles) if article.id not in self._order]
+        return self.add_signatures(signatures(fresh, self.settings))
 
     def add_signatures(self, new: Iterable[Signature]) -> list[DuplicateGroup]:
         """Index signatures computed before (read back from the store); returns the groups they join."""
-        fresh = [item for item in new if item.article_id not in self._signatures]
-        keys = band_keys([item.hashvalues for item in fresh], self.settings).tolist() if fresh else []
-        for signature, signature_keys in zip(fresh, keys, strict=True):
-            self._insert(signature, signature_keys)
-        touched = [item.article_id for item in fresh]
-        roots = {self._find(article_id) for article_id in touched}
-        return [group for group in self.groups() if self._find(group.canonical) in roots]
+        start = len(self._signatures)
+        bucketed, twins = self._append(new)
+        copies = self._copies(*self._file(bucketed))
+        self._join(np.concatenate([twins[0], copies[0]]), np.concatenate([twins[1], copies[1]]))
+        roots = set(self._root[start:].tolist())
+        return [group for group in self.groups() if self._root[self._order[group.canonical]] in roots]
 
     def signatures(self) -> list[Signature]:
         """Every indexed signature, in the order it was added: what the store keeps."""
-        return list(self._signatures.values())
+        return list(self._signatures)
 
     def groups(self) -> list[DuplicateGroup]:
         """Every group of two or more copies, largest first."""
-        members: dict[str, list[str]] = {}
-        for article_id in self._signatures:
-            members.setdefault(self._find(article_id), []).append(article_id)
-        groups = [self._group(ids) for ids in members.values() if len(ids) > 1]
+        root = self._root
+        in_groups = np.flatnonzero(np.bincount(root, minlength=len(root))[root] > 1)
+        ordered = in_groups[np.argsort(root[in_groups], kind="stable")]
+        cuts = np.flatnonzero(np.diff(root[ordered])) + 1
+        groups = [self._group(members) for members in np.split(ordered, cuts) if len(members)]
         return sorted(groups, key=lambda group: (-len(group.members), self._order[group.canonical]))
 
     def group_of(self, article_id: str) -> tuple[str, ...]:
         """The ids of every copy of ``article_id``, itself included."""
-        root = self._find(article_id)
-        return tuple(other for other in self._signatures if self._find(other) == root)
+        members = np.flatnonzero(self._root == self._root[self._order[article_id]])
+        return tuple(self._signatures[position].article_id for position in members.tolist())
 
-    def _insert(self, signature: Signature, keys: list[int]) -> None:
-        article_id = signature.article_id
-        self._signatures[article_id] = signature
-        self._order[article_id] = len(self._order)
-        self._parent[article_id] = article_id
-        twin = self._by_text_hash.setdefault(signature.text_hash, article_id)
-        if twin != article_id:
-            self._union(twin, article_id)
-            return
-        if signature.shingles == 0:
-            return
-        for other in dict.fromkeys(chain.from_iterable(map(self._buckets.get, keys, repeat(())))):
-            # Already in one group: a copy of a copy needs no comparison.
-            if self._find(other) != self._find(article_id) and self._is_copy(signature, self._signatures[other]):
-                self._union(other, article_id)
-        # A bucket keeps its first few members only: they stand for every later copy of their text, so a new
-        # copy is compared with them instead of with every earlier copy of a large group.
-        limit, buckets = self.settings.bucket_members, self._buckets
-        for key in keys:
-            bucket = buckets.get(key)
-            if bucket is None:
-                buckets[key] = [article_id]
-            elif len(bucket) < limit:
-                bucket.append(article_id)
+    def _append(self, new: Iterable[Signature]) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+        """Number new signatures; returns the positions that go into buckets, and the exact copies found, each
+        paired with the first article of its text."""
+        start = len(self._signatures)
+        bucketed: list[int] = []
+        twins: list[tuple[int, int]] = []
+        for signature in new:
+            if signature.article_id in self._order:
+                continue
+            position = len(self._signatures)
+            self._signatures.append(signature)
+            self._order[signature.article_id] = position
+            twin = self._by_text_hash.setdefault(signature.text_hash, position)
+            if twin != position:
+                twins.append((twin, position))
+            elif signature.shingles > 0:
+                # An exact copy goes into no bucket: its twin stands for it.
+                bucketed.append(position)
+        fresh = self._signatures[start:]
+        if fresh:
+            self._values = np.concatenate([self._values, np.stack([item.hashvalues for item in fresh])])
+            self._shingles = np.concatenate([self._shingles, [item.shingles for item in fresh]])
+            self._root = np.concatenate([self._root, np.arange(start, len(self._signatures))])
+        pairs = np.array(twins, dtype=np.int64).reshape(-1, 2)
+        return np.array(bucketed, dtype=np.int64), (pairs[:, 0], pairs[:, 1])
 
-    def _is_copy(self, one: Signature, other: Signature) -> bool:
-        jaccard = np.count_nonzero(one.hashvalues == other.hashvalues) / len(one.hashvalues)
-        if jaccard >= self.settings.near_duplicate_jaccard:
-            return True
-        shared = jaccard * (one.shingles + other.shingles) / (1.0 + jaccard)
-        return shared / min(one.shingles, other.shingles) >= self.settings.near_duplicate_containment
+    def _file(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """File new articles (``positions``, in the order added) in the buckets of their band keys; returns
+        their candidate pairs (new article, earlier member): each with the members its buckets kept before it."""
+        if not len(positions):
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+        members, run_start, rank = self._merge(positions)
+        # A newcomer meets the first `limit` members of its bucket that came before it.
+        meets = np.where(members >= positions[0], np.minimum(rank, self.settings.bucket_members), 0)
+        newcomer = np.repeat(np.arange(len(members)), meets)
+        offset = np.arange(len(newcomer)) - np.repeat(np.cumsum(meets) - meets, meets)
+        pairs = _distinct(members[newcomer] * len(self) + members[run_start[newcomer] + offset])
+        return pairs // len(self), pairs % len(self)
 
-    def _group(self, ids: list[str]) -> DuplicateGroup:
-        ordered = sorted(ids, key=self._canonical_key)
-        hashes = {self._signatures[article_id].text_hash for article_id in ids}
+    def _merge(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Merge new articles' band keys into the buckets and keep each bucket's first members; returns, before
+        that trim, every bucket's members (by key, then in the order added), where its bucket starts among them,
+        and its rank in its bucket."""
+        bands = self.settings.lsh_bands
+        keys = np.concatenate([self._bucket_keys, _band_keys(self._values[positions], self.settings).ravel()])
+        members = np.concatenate([self._bucket_members, np.repeat(positions, bands)])
+        order = np.argsort(keys)
+        keys = keys[order]
+        opens = np.concatenate([[True], keys[1:] != keys[:-1]])
+        # Within a key, members in the order added: one sort of (the key's rank, position) packed in an integer
+        # (positions stay below 2**32), cheaper than a stable sort of the keys.
+        bucket = np.cumsum(opens) - 1
+        members = np.sort((bucket << 32) | members[order]) & 0xFFFFFFFF
+        run_start = np.flatnonzero(opens)[bucket]
+        rank = np.arange(len(keys)) - run_start
+        kept = rank < self.settings.bucket_members
+        self._bucket_keys, self._bucket_members = keys[kept], members[kept]
+        return members, run_start, rank
+
+    def _copies(self, one: np.ndarray, other: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The candidate pairs that are copies: estimated Jaccard similarity, or containment of the shorter."""
+        found = [np.empty(0, dtype=bool)]
+        for start in range(0, len(one), _PAIRS_PER_PASS):
+            chunk = slice(start, start + _PAIRS_PER_PASS)
+            equal = np.count_nonzero(self._values[one[chunk]] == self._values[other[chunk]], axis=1)
+            jaccard = equal / self._values.shape[1]
+            first, second = self._shingles[one[chunk]], self._shingles[other[chunk]]
+            shared = jaccard * (first + second) / (1.0 + jaccard)
+            found.append((jaccard >= self.settings.near_duplicate_jaccard)
+                         | (shared / np.minimum(first, second) >= self.settings.near_duplicate_containment))
+        copy = np.concatenate(found)
+        return one[copy], other[copy]
+
+    def _group(self, members: list[int]) -> DuplicateGroup:
+        ordered = sorted(members, key=self._canonical_key)
+        ids = [self._signatures[position].article_id for position in ordered]
+        hashes = {self._signatures[position].text_hash for position in members}
         kind: DuplicateKind = "exact" if len(hashes) == 1 else "near"
-        return DuplicateGroup(ordered[0], tuple(ordered[1:]), kind)
+        return DuplicateGroup(ids[0], tuple(ids[1:]), kind)
 
-    def _canonical_key(self, article_id: str) -> tuple[bool, str, int]:
-        published = self._signatures[article_id].published
-        return (published is None, published or "", self._order[article_id])
+    def _canonical_key(self, position: int) -> tuple[bool, str, int]:
+        published = self._signatures[position].published
+        return (published is None, published or "", position)
 
-    def _find(self, article_id: str) -> str:
-        parent = self._parent
-        while parent[article_id] != article_id:
-            parent[article_id] = parent[parent[article_id]]
-            article_id = parent[article_id]
-        return article_id
+    def _join(self, one: np.ndarray, other: np.ndarray) -> None:
+        """Join the groups of each pair (one[i], other[i]), for all pairs at once: each group whose root is
+        paired with a lower one points at the lowest, then every article follows roots to its own root, until
+        no pair is left in two groups. A group's root is thus always its first-added article."""
+        root = self._root
+        while True:
+            first, second = root[one], root[other]
+            apart = first != second
+            if not apart.any():
+                break
+            first, second = first[apart], second[apart]
+            lower = np.minimum(first, second)
+            np.minimum.at(root, first, lower)
+            np.minimum.at(root, second, lower)
+            onward = root[root]
+            while not np.array_equal(onward, root):
+                root, onward = onward, onward[onward]
+        self._root = root
 
-    def _union(self, one: str, other: str) -> None:
-        first, second = sorted((self._find(one), self._find(other)), key=self._order.__getitem__)
-        self._parent[second] = first
+    def _restore(self, kept: Sequence[Signature], groups: Iterable[DuplicateGroupRow]) -> None:
+        """Index signatures whose groups were found before: buckets filled, groups joined, nothing compared."""
+        bucketed, _ = self._append(kept)
+        if len(bucketed):
+            self._merge(bucketed)
+        pairs = [(self._order[row.canonical], self._order[copy]) for row in groups for copy in row.copies]
+        joined = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        self._join(joined[:, 0], joined[:, 1])
 
 
 def save_signatures(index: DuplicateIndex, store: Store) -> None:
-    """Keep the index's signatures in the store, so the next ingest hashes only its new articles."""
-    store.add_signatures(
-        SignatureRow(item.article_id, item.text_hash, item.published, item.shingles, item.to_bytes())
-        for item in index.signatures()
+    """Keep the index in the store: the signatures it added since it was loaded (so the next ingest hashes only
+    its new articles) and every group (so a reader need not replay the signatures to learn them)."""
+    fresh = index.signatures()[index._saved:]
+    store.save_duplicates(
+        (SignatureRow(item.article_id, item.text_hash, item.published, item.shingles, item.to_bytes())
+         for item in fresh),
+        [DuplicateGroupRow(group.canonical, group.copies, group.kind) for group in index.groups()],
     )
+    index._saved = len(index)
 
 
 def load_duplicate_index(store: Store, settings: Settings = DEFAULT_SETTINGS) -> DuplicateIndex:
-    """The index of every signature kept in the store, rebuilt without re-reading any text."""
+    """The index of every signature kept in the store, rebuilt without re-reading any text, and without
+    comparing any signature when the store's groups are up to date."""
+    rows = store.signatures()
+    values = np.frombuffer(b"".join(row.hashvalues for row in rows), dtype="<u4").astype(np.uint32)
+    kept = [Signature(row.article_id, row.text_hash, row.published, row.shingles, hashvalues)
+            for row, hashvalues in zip(rows, values.reshape(len(rows), settings.dedup.num_perm), strict=True)]
     index = DuplicateIndex(settings.dedup)
-    index.add_signatures(
-        Signature(row.article_id, row.text_hash, row.published, row.shingles,
-                  Signature.values_from_bytes(row.hashvalues))
-        for row in store.signatures()
-    )
+    groups = store.duplicate_groups()
+    if groups is None:
+        index.add_signatures(kept)
+    else:
+        index._restore(kept, groups)
+    index._saved = len(index)
     return index
+
+
+def load_duplicate_groups(store: Store, settings: Settings = DEFAULT_SETTINGS) -> list[DuplicateGroup]:
+    """Every group of copies among the stored articles, largest first; read as kept when the store's groups
+    are up to date, else found again from the stored signatures."""
+    rows = store.duplicate_groups()
+    if rows is None:
+        return load_duplicate_index(store, settings).groups()
+    return [DuplicateGroup(row.canonical, row.copies, cast(DuplicateKind, row.kind)) for row in rows]
 
 
 def _unique(articles: Sequence[Article]) -> list[Article]:
     return list({article.id: article for article in articles}.values())
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted; numpy's ``unique`` costs several times a sort for 64-bit integers."""
+    ordered = np.sort(values)
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    return ordered[first]
 
 
 # ---- hashing -------------------------------------------------------------------------------------------------
@@ -253,64 +355,81 @@ def _inverse(odd: np.uint64) -> np.uint64:
 def _mix(values: np.ndarray) -> np.ndarray:
     """splitmix64's finaliser: spreads polynomial hashes evenly over all 64 bits."""
     values = values ^ (values >> np.uint64(30))
-    values = values * np.uint64(0xBF58476D1CE4E5B9)
-    values = values ^ (values >> np.uint64(27))
-    values = values * np.uint64(0x94D049BB133111EB)
-    return values ^ (values >> np.uint64(31))
+    values *= np.uint64(0xBF58476D1CE4E5B9)
+    values ^= values >> np.uint64(27)
+    values *= np.uint64(0x94D049BB133111EB)
+    values ^= values >> np.uint64(31)
+    return values
 
 
 def _token_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """A hash per word of every text (ASCII case-folded, punctuation dropped), and the index of its text."""
+    """A hash per word of every text (ASCII case-folded, punctuation dropped), and the number of words per text."""
     # Case folds in C on the encoded bytes (non-ASCII letters are compared as written); str.lower costs more.
     encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
     joined = np.frombuffer((b" " + b" ".join(encoded) + b" ").translate(_fold_table()), dtype=np.uint8)
-    is_word = joined.astype(bool)
-    starts = np.flatnonzero(is_word[1:] & ~is_word[:-1]) + 1
-    ends = np.flatnonzero(is_word[:-1] & ~is_word[1:]) + 1
-    # sum(byte[j] * base**(j-start)) over a word = (prefix[end-1] - prefix[start-1]) * base**start, where
-    # prefix sums byte[j] * base**-j: one cumulative sum gives every word's hash at once.
+    # The text is framed by separators, so the places where a word starts or ends alternate: the separator
+    # before a word, then the word's last byte.
+    is_word = joined != 0
+    before = np.flatnonzero(is_word[1:] ^ is_word[:-1])[0::2]
+    # sum(byte[j] * base**(j-start)) over a word = sum(byte[j] * base**-j) * base**start: one product per byte,
+    # summed from each word's start to the next word's (separators add zero), gives every word's hash at once.
     with np.errstate(over="ignore"):
-        prefix = np.cumsum(joined.astype(np.uint64) * _powers(_inverse(_BYTE_BASE), len(joined)))
-        words = (prefix[ends - 1] - prefix[starts - 1]) * _powers(_BYTE_BASE, len(joined))[starts]
-    bounds = np.cumsum([0] + [len(text) + 1 for text in encoded])
-    text_of_word = np.searchsorted(bounds, starts, side="right") - 1
-    return words, text_of_word
+        scaled = np.multiply(joined, _powers(_inverse(_BYTE_BASE), len(joined)), dtype=np.uint64)
+        words = np.add.reduceat(scaled, before + 1)
+        words *= _powers(_BYTE_BASE, len(joined) + 1)[1:][before]
+    bounds = np.cumsum([len(text) + 1 for text in encoded])
+    return words, np.diff(np.searchsorted(before, bounds), prepend=0)
 
 
 def _batch_hashvalues(texts: list[str], settings: DedupSettings) -> tuple[np.ndarray, np.ndarray]:
     """One-permutation MinHash of each text's word shingles: (signatures, number of shingles per text)."""
     width, bins = settings.shingle_words, settings.num_perm
-    words, text_of_word = _token_hashes(texts)
-    signature = np.full(len(texts) * bins, _EMPTY, dtype=np.uint64)
+    words, words_per_text = _token_hashes(texts)
     count = max(len(words) - width + 1, 0)
-    within = text_of_word[:count] == text_of_word[width - 1:width - 1 + count]
-    shingle_texts = text_of_word[:count][within]
-    shingles_per_text = np.bincount(shingle_texts, minlength=len(texts))
+    shingles_per_text = np.maximum(words_per_text - width + 1, 0)
     shingles_per_text[shingles_per_text < settings.min_words - width + 1] = 0
+    # The shingle starting at each word: kept when all its words lie in one text, long enough to hash.
+    text_of_word = np.repeat(np.arange(len(texts)), words_per_text)
+    text_of_shingle = text_of_word[:count]
+    kept = (text_of_shingle == text_of_word[width - 1:]) & (shingles_per_text > 0)[text_of_shingle]
     with np.errstate(over="ignore"):
-        shingles = np.zeros(count, dtype=np.uint64)
-        for offset, factor in enumerate(_powers(_WORD_BASE, width)):
+        # The first word's factor is base**0 = 1.
+        shingles = words[:count].copy()
+        for offset, factor in enumerate(_powers(_WORD_BASE, width)[1:], start=1):
             shingles += words[offset:offset + count] * factor
-        hashed = _mix(shingles[within])
-    keep = shingles_per_text[shingle_texts] > 0
-    hashed, shingle_texts = hashed[keep], shingle_texts[keep]
-    slots = shingle_texts * bins + (hashed >> np.uint64(32)) % np.uint64(bins)
-    np.minimum.at(signature, slots.astype(np.int64), hashed & _MASK32)
-    values = _densify(signature.reshape(len(texts), bins))
+        hashed = _mix(shingles[kept])
+    slots = text_of_shingle[kept] * bins + _bin_of(hashed >> np.uint64(32), bins)
+    signature = np.full(len(texts) * bins, _EMPTY, dtype=np.uint64)
+    np.minimum.at(signature, slots, hashed & _MASK32)
+    values = signature.reshape(len(texts), bins)
+    # Most texts fill every bin; only those with an empty one need densifying.
+    sparse = np.flatnonzero((values == _EMPTY).any(axis=1))
+    values[sparse] = _densify(values[sparse])
     values[shingles_per_text == 0] = 0
     return values.astype(np.uint32), shingles_per_text
+
+
+def _bin_of(values: np.ndarray, bins: int) -> np.ndarray:
+    """``values % bins``; a mask when ``bins`` is a power of two, as it usually is, since division costs more."""
+    if bins & (bins - 1) == 0:
+        return (values & np.uint64(bins - 1)).astype(np.int64)
+    return (values % np.uint64(bins)).astype(np.int64)
 
 
 def band_keys(hashvalues: Sequence[np.ndarray], settings: DedupSettings) -> np.ndarray:
     """One 64-bit key per LSH band of each signature (rows: signatures, columns: bands); two signatures share
     a key where every row of that band agrees. The band's number is part of its key, so equal rows in two
     different bands do not make a candidate."""
+    return _band_keys(np.stack(hashvalues), settings)
+
+
+def _band_keys(values: np.ndarray, settings: DedupSettings) -> np.ndarray:
     bands, rows = settings.lsh_bands, settings.lsh_rows
-    values = np.stack(hashvalues)[:, : bands * rows].astype(np.uint64).reshape(len(hashvalues), bands, rows)
+    banded = values[:, : bands * rows].astype(np.uint64).reshape(len(values), bands, rows)
     with np.errstate(over="ignore"):
-        keys = np.zeros((len(hashvalues), bands), dtype=np.uint64)
+        keys = np.zeros((len(values), bands), dtype=np.uint64)
         for row, factor in enumerate(_powers(_WORD_BASE, rows)):
-            keys += values[:, :, row] * factor
+            keys += banded[:, :, row] * factor
         keys = _mix(keys + np.arange(bands, dtype=np.uint64) * _BYTE_BASE)
     return keys
 

@@ -82,6 +82,17 @@ CREATE TABLE IF NOT EXISTS story_members (
     features   TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story_id);
+-- Duplicate groups kept whole (largest first, copies a JSON list), with the number of signatures they were
+-- found among: when signatures were kept since without their groups, the groups are found again.
+CREATE TABLE IF NOT EXISTS duplicate_groups (
+    canonical  TEXT PRIMARY KEY,
+    copies     TEXT NOT NULL,
+    kind       TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS duplicate_groups_cover (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    signatures INTEGER NOT NULL
+);
 """
 
 
@@ -94,6 +105,15 @@ class SignatureRow:
     published: str | None
     shingles: int
     hashvalues: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateGroupRow:
+    """One group of copies as stored: the canonical article and its copies, ``exact`` or ``near``."""
+
+    canonical: str
+    copies: tuple[str, ...]
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +312,38 @@ class Store:
             "SELECT article_id, text_hash, published, shingles, hashvalues FROM minhashes ORDER BY position"
         )
         return [SignatureRow(row[0], row[1], row[2], row[3], bytes(row[4])) for row in rows]
+
+    def save_duplicates(self, rows: Iterable[SignatureRow], groups: Sequence[DuplicateGroupRow]) -> None:
+        """Keep new signatures and replace the duplicate groups, in one transaction: the groups always cover
+        exactly the signatures they were found among."""
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO minhashes (article_id, text_hash, published, shingles, hashvalues)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(r.article_id, r.text_hash, r.published, r.shingles, r.hashvalues) for r in rows],
+            )
+            db.execute("DELETE FROM duplicate_groups")
+            db.executemany(
+                "INSERT INTO duplicate_groups (canonical, copies, kind) VALUES (?, ?, ?)",
+                [(g.canonical, json.dumps(g.copies), g.kind) for g in groups],
+            )
+            db.execute(
+                "INSERT OR REPLACE INTO duplicate_groups_cover (id, signatures)"
+                " VALUES (1, (SELECT COUNT(*) FROM minhashes))"
+            )
+
+    def duplicate_groups(self) -> list[DuplicateGroupRow] | None:
+        """The kept duplicate groups, largest first; None when they do not cover every kept signature (kept
+        by an older version, or signatures added without their groups), so they must be found again."""
+        if self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'duplicate_groups_cover'").fetchone() is None:
+            return None
+        cover = self._db.execute(
+            "SELECT signatures = (SELECT COUNT(*) FROM minhashes) FROM duplicate_groups_cover"
+        ).fetchone()
+        if cover is None or not cover[0]:
+            return None
+        rows = self._db.execute("SELECT canonical, copies, kind FROM duplicate_groups ORDER BY rowid")
+        return [DuplicateGroupRow(row[0], tuple(json.loads(row[1])), row[2]) for row in rows]
 
     def add_story_members(self, rows: Iterable[StoryMemberRow]) -> None:
         """Keep articles' stories; an article's story, once kept, does not change."""
