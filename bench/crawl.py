@@ -12,6 +12,8 @@ a group of copies is one voice and needs no model time of its own.
 
 The dedup stage is the pipeline's own path (``pipeline.organise``): the store's index, the new articles added,
 their signatures kept; "dedup reload" is what every stored-story brief pays to learn which articles are copies.
+Each stage is timed by the clock and by this process's CPU time: on a machine shared with other work, the
+clock counts the others' turns too, CPU time only this stage's own work (all its threads).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import re
 import resource
@@ -109,10 +112,11 @@ def near_copy(rng: random.Random, title: str, body: str) -> tuple[str, str]:
     return f"{title.split(' ', 1)[-1]} (update)", "\n\n".join(paragraphs[:keep])
 
 
-def timed(action: Callable[[], T]) -> tuple[T, float]:
-    started = time.perf_counter()
+def timed(action: Callable[[], T]) -> tuple[T, float, float]:
+    """The action's result, then seconds by the clock and CPU seconds of this process."""
+    started, cpu = time.perf_counter(), time.process_time()
     result = action()
-    return result, time.perf_counter() - started
+    return result, time.perf_counter() - started, time.process_time() - cpu
 
 
 def peak_memory_mb() -> float:
@@ -129,12 +133,14 @@ def dedup(articles: Sequence[Article], store: Store) -> list[DuplicateGroup]:
 
 def run(documents: Sequence[RawDocument], stages: Sequence[str]) -> dict[str, float]:
     """Time each stage on one crawl; returns seconds per stage and counts."""
-    articles, ingest_seconds = timed(lambda: [build_article(doc) for doc in documents])
-    figures = {"articles": len(articles), "ingest": ingest_seconds}
+    figures = {"load": os.getloadavg()[0]}
+    articles, figures["ingest"], figures["ingest cpu"] = timed(lambda: [build_article(doc) for doc in documents])
+    figures["articles"] = len(articles)
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "crawl.db") as store:
-        groups, figures["dedup"] = timed(lambda: dedup(articles, store))
+        groups, figures["dedup"], figures["dedup cpu"] = timed(lambda: dedup(articles, store))
         # The brief of a stored story asks the store which of its articles are copies of which.
-        reloaded, figures["dedup reload"] = timed(lambda: duplicates_of(store, DEFAULT_SETTINGS))
+        reloaded, figures["dedup reload"], figures["dedup reload cpu"] = timed(
+            lambda: duplicates_of(store, DEFAULT_SETTINGS))
     copies = {copy: group.canonical for group in groups for copy in group.copies}
     if reloaded != copies:
         raise SystemExit("the store's duplicate groups differ from the ones just found")
@@ -142,7 +148,7 @@ def run(documents: Sequence[RawDocument], stages: Sequence[str]) -> dict[str, fl
     if "cluster" in stages:
         voices = [article for article in articles if article.id not in copies]
         stories = StoryIndex(DEFAULT_SETTINGS.cluster)
-        _, figures["cluster"] = timed(lambda: stories.assign(voices))
+        _, figures["cluster"], figures["cluster cpu"] = timed(lambda: stories.assign(voices))
         figures["stories"] = len(stories)
     return figures
 
@@ -153,9 +159,11 @@ def report(figures: dict[str, float]) -> None:
     total = sum(figures[stage] for stage in stages if stage != "dedup reload")
     stories = f", {int(figures['stories'])} stories" if "stories" in figures else ""
     print(f"\n{int(count)} articles: {int(figures['copies'])} near or exact copies "
-          f"({figures['copies'] / count:.0%}){stories}")
+          f"({figures['copies'] / count:.0%}){stories}; load average {figures['load']:.1f} at the start")
     for stage in stages:
-        print(f"  {stage:12} {figures[stage]:9.2f} s  {count / figures[stage]:10.1f} articles/s")
+        cpu = max(figures[f"{stage} cpu"], 1e-9)
+        print(f"  {stage:12} {figures[stage]:9.2f} s  {count / figures[stage]:10.1f} articles/s   "
+              f"{cpu:9.2f} cpu s  {count / cpu:10.1f} articles per cpu s")
     print(f"  {'total':12} {total:9.2f} s  {count / total:10.1f} articles/s   "
           f"peak memory {peak_memory_mb():.0f} MB")
 

@@ -6,11 +6,13 @@ import hashlib
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import shared_path
 
 from corroborate.dedup import (
     DuplicateIndex,
+    load_duplicate_groups,
     load_duplicate_index,
     near_duplicate_groups,
     save_signatures,
@@ -18,7 +20,7 @@ from corroborate.dedup import (
 )
 from corroborate.records import Article
 from corroborate.settings import DEFAULT_SETTINGS
-from corroborate.store import Store
+from corroborate.store import SignatureRow, Store
 
 
 def make_article(article_id: str, text: str, *, title: str | None = None, published: str | None = None,
@@ -122,3 +124,74 @@ def test_a_text_syndicated_many_times_is_one_group_beyond_the_bucket_size(wire_s
     assert len({article.text_hash for article in articles}) == count
     [group] = near_duplicate_groups(articles, DEFAULT_SETTINGS)
     assert group.members == tuple(article.id for article in articles)
+
+
+def test_signatures_are_the_ones_earlier_versions_stored() -> None:
+    # The store keeps signatures across versions: a new ingest must hash a text exactly as the stored ones were
+    # hashed (ASCII or not), or copies of stored articles would go unfound. Values from the first numpy version.
+    texts = [
+        "The minister said on Tuesday that talks would resume next week, after two days of meetings in the "
+        "capital ended without an agreement on the border, the budget or the timetable for elections.",
+        "Café owners in Zürich told reporters the \u201cnew rules\u201d cost them 1,200 francs a month \u2014 a naïve "
+        "estimate, officials said, since most of them had not yet filed the forms required by the city.",
+        "Too short to hash.",
+    ]
+    found = signatures([make_article(f"text-{n}", text) for n, text in enumerate(texts)], DEFAULT_SETTINGS.dedup)
+    assert [(item.shingles, item.hashvalues[:6].tolist(), int(item.hashvalues.astype(np.uint64).sum()))
+            for item in found] == [
+        (29, [429776423, 2070307958, 3710839493, 1056403732, 375487412, 2016018947], 135724302017),
+        (32, [1200921171, 2841452706, 187016945, 2052155589, 3692687124, 3189162994], 132837866267),
+        (0, [0, 0, 0, 0, 0, 0], 0),
+    ]
+
+
+@pytest.fixture(scope="module")
+def chain() -> list[Article]:
+    """Three overlapping windows of one long text: each a copy of the next, the first and last too far apart."""
+    words = " ".join(ecb_text(name) for name in ["1_8ecbplus.txt", "1_12ecbplus.txt", "1_10ecbplus.txt"]).split()
+    assert len(words) >= 450
+    return [make_article(name, " ".join(words[start:start + 300]), published=f"2013-05-0{day}")
+            for name, start, day in [("first", 0, 3), ("middle", 75, 4), ("last", 150, 2)]]
+
+
+def test_a_chain_of_copies_is_one_group_at_once_or_joined_by_its_middle(chain: list[Article]) -> None:
+    first, middle, last = chain
+    assert near_duplicate_groups([first, last], DEFAULT_SETTINGS) == []
+    [group] = near_duplicate_groups(chain, DEFAULT_SETTINGS)
+    assert (group.canonical, group.copies, group.kind) == ("last", ("first", "middle"), "near")
+
+    # Two groups of one, then the middle copy joins them: the groups it touches come back as one.
+    index = DuplicateIndex(DEFAULT_SETTINGS.dedup)
+    assert index.add([first]) == [] and index.add([last]) == []
+    assert index.add([middle]) == [group]
+    assert index.groups() == [group]
+    assert index.group_of("last") == ("first", "last", "middle")
+
+
+def test_groups_kept_in_the_store_are_read_without_replaying_signatures(chain: list[Article], db_path: Path) -> None:
+    other = ecb_text("1_11ecbplus.txt")
+    articles = [*chain, make_article("wire", other), make_article("reprint", other)]
+    index = DuplicateIndex(DEFAULT_SETTINGS.dedup)
+    index.add(articles)
+    with Store(db_path) as store:
+        save_signatures(index, store)
+        kept = store.duplicate_groups()
+        assert kept is not None
+        assert [(row.canonical, row.copies, row.kind) for row in kept] == [
+            ("last", ("first", "middle"), "near"), ("wire", ("reprint",), "exact")
+        ]
+        assert load_duplicate_groups(store, DEFAULT_SETTINGS) == index.groups()
+
+
+def test_signatures_kept_without_their_groups_are_grouped_again(chain: list[Article], db_path: Path) -> None:
+    # A Spark run, or an older version, keeps signatures only: the groups are then found from the signatures.
+    index = DuplicateIndex(DEFAULT_SETTINGS.dedup)
+    index.add(chain[:2])
+    with Store(db_path) as store:
+        save_signatures(index, store)
+        [late] = signatures(chain[2:], DEFAULT_SETTINGS.dedup)
+        store.add_signatures([SignatureRow(late.article_id, late.text_hash, late.published, late.shingles,
+                                           late.to_bytes())])
+        assert store.duplicate_groups() is None
+        assert load_duplicate_groups(store, DEFAULT_SETTINGS) == near_duplicate_groups(chain, DEFAULT_SETTINGS)
+        assert load_duplicate_index(store, DEFAULT_SETTINGS).groups() == near_duplicate_groups(chain, DEFAULT_SETTINGS)

@@ -84,15 +84,56 @@ def near_duplicate_groups(
 
 def signatures(articles: Sequence[Article], settings: DedupSettings) -> list[Signature]:
     """MinHash signatures of a batch of articles, hashed together in numpy passes."""
-    result: list[Signature] = []
-    for start in range(0, len(articles), _TEXTS_PER_PASS):
-        batch = articles[start:start + _TEXTS_PER_PASS]
-        values, counts = _batch_hashvalues([article.text for article in batch], settings)
-        result.extend(
-            Signature(article.id, article.text_hash, article.published, count, row)
-            for article, row, count in zip(batch, values, counts.tolist(), strict=True)
+    batch = _Batch.of_articles(articles, settings)
+    return [Signature(*row) for row in zip(batch.ids, batch.text_hashes, batch.published, batch.shingles.tolist(),
+                                           batch.values, strict=True)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """Signatures side by side: one list or array per field, one row per article."""
+
+    ids: list[str]
+    text_hashes: list[str]
+    published: list[str | None]
+    shingles: np.ndarray
+    values: np.ndarray
+
+    @staticmethod
+    def of_articles(articles: Sequence[Article], settings: DedupSettings) -> _Batch:
+        passes = [_batch_hashvalues([article.text for article in articles[start:start + _TEXTS_PER_PASS]], settings)
+                  for start in range(0, len(articles), _TEXTS_PER_PASS)]
+        return _Batch(
+            [article.id for article in articles], [article.text_hash for article in articles],
+            [article.published for article in articles],
+            np.concatenate([np.empty(0, dtype=np.int64)] + [counts for _, counts in passes]),
+            np.concatenate([np.empty((0, settings.num_perm), dtype=np.uint32)] + [values for values, _ in passes]),
         )
-    return result
+
+    @staticmethod
+    def of_signatures(kept: Sequence[Signature], settings: DedupSettings) -> _Batch:
+        return _Batch(
+            [item.article_id for item in kept], [item.text_hash for item in kept], [item.published for item in kept],
+            np.array([item.shingles for item in kept], dtype=np.int64),
+            np.stack([item.hashvalues for item in kept]) if kept else np.empty((0, settings.num_perm), np.uint32),
+        )
+
+    @staticmethod
+    def of_rows(rows: Sequence[SignatureRow], settings: DedupSettings) -> _Batch:
+        values = np.frombuffer(b"".join(row.hashvalues for row in rows), dtype="<u4").astype(np.uint32)
+        return _Batch(
+            [row.article_id for row in rows], [row.text_hash for row in rows], [row.published for row in rows],
+            np.array([row.shingles for row in rows], dtype=np.int64), values.reshape(len(rows), settings.num_perm),
+        )
+
+    def rows(self, start: int) -> list[SignatureRow]:
+        """The signatures from ``start`` on, as the store keeps them."""
+        blob = self.values[start:].astype("<u4").tobytes()
+        width = self.values.shape[1] * 4
+        return [SignatureRow(*fields, blob[offset:offset + width])
+                for fields, offset in zip(zip(self.ids[start:], self.text_hashes[start:], self.published[start:],
+                                              self.shingles[start:].tolist(), strict=True),
+                                          range(0, len(blob), width), strict=True)]
 
 
 class DuplicateIndex:
@@ -104,21 +145,20 @@ class DuplicateIndex:
 
     def __init__(self, settings: DedupSettings = DEFAULT_SETTINGS.dedup) -> None:
         self.settings = settings
-        self._signatures: list[Signature] = []
+        self._kept = _Batch([], [], [], np.empty(0, dtype=np.int64), np.empty((0, settings.num_perm), np.uint32))
         self._order: dict[str, int] = {}
-        self._values = np.empty((0, settings.num_perm), dtype=np.uint32)
-        self._shingles = np.empty(0, dtype=np.int64)
         self._by_text_hash: dict[str, int] = {}
         # Each article's group, named by its first-added member (its root); every article points at its root.
         self._root = np.empty(0, dtype=np.int64)
         # The buckets, as the members each keeps: band keys sorted, each key's members in the order added.
         self._bucket_keys = np.empty(0, dtype=np.uint64)
         self._bucket_members = np.empty(0, dtype=np.int64)
+        self._groups: list[DuplicateGroup] | None = None
         # How many of the signatures, the first ones, the store already keeps.
         self._saved = 0
 
     def __len__(self) -> int:
-        return len(self._signatures)
+        return len(self._order)
 
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._order
@@ -126,60 +166,59 @@ class DuplicateIndex:
     def add(self, articles: Sequence[Article]) -> list[DuplicateGroup]:
         """Index new articles; returns the groups that now hold any of them."""
         fresh = [article for article in _unique(articles) if article.id not in self._order]
-        return self.add_signatures(signatures(fresh, self.settings))
+        return self._add(_Batch.of_articles(fresh, self.settings))
 
     def add_signatures(self, new: Iterable[Signature]) -> list[DuplicateGroup]:
         """Index signatures computed before (read back from the store); returns the groups they join."""
-        start = len(self._signatures)
-        bucketed, twins = self._append(new)
+        fresh: dict[str, Signature] = {}
+        for item in new:
+            if item.article_id not in self._order:
+                fresh.setdefault(item.article_id, item)
+        return self._add(_Batch.of_signatures(list(fresh.values()), self.settings))
+
+    def groups(self) -> list[DuplicateGroup]:
+        """Every group of two or more copies, largest first."""
+        if self._groups is None:
+            root = self._root
+            in_groups = np.flatnonzero(np.bincount(root, minlength=len(root))[root] > 1)
+            ordered = in_groups[np.argsort(root[in_groups], kind="stable")]
+            cuts = np.flatnonzero(np.diff(root[ordered])) + 1
+            groups = [self._group(members.tolist()) for members in np.split(ordered, cuts) if len(members)]
+            self._groups = sorted(groups, key=lambda group: (-len(group.members), self._order[group.canonical]))
+        return list(self._groups)
+
+    def group_of(self, article_id: str) -> tuple[str, ...]:
+        """The ids of every copy of ``article_id``, itself included."""
+        members = np.flatnonzero(self._root == self._root[self._order[article_id]])
+        return tuple(self._kept.ids[position] for position in members.tolist())
+
+    def _add(self, batch: _Batch) -> list[DuplicateGroup]:
+        start = len(self)
+        bucketed, twins = self._append(batch)
         copies = self._copies(*self._file(bucketed))
         self._join(np.concatenate([twins[0], copies[0]]), np.concatenate([twins[1], copies[1]]))
         roots = set(self._root[start:].tolist())
         return [group for group in self.groups() if self._root[self._order[group.canonical]] in roots]
 
-    def signatures(self) -> list[Signature]:
-        """Every indexed signature, in the order it was added: what the store keeps."""
-        return list(self._signatures)
-
-    def groups(self) -> list[DuplicateGroup]:
-        """Every group of two or more copies, largest first."""
-        root = self._root
-        in_groups = np.flatnonzero(np.bincount(root, minlength=len(root))[root] > 1)
-        ordered = in_groups[np.argsort(root[in_groups], kind="stable")]
-        cuts = np.flatnonzero(np.diff(root[ordered])) + 1
-        groups = [self._group(members) for members in np.split(ordered, cuts) if len(members)]
-        return sorted(groups, key=lambda group: (-len(group.members), self._order[group.canonical]))
-
-    def group_of(self, article_id: str) -> tuple[str, ...]:
-        """The ids of every copy of ``article_id``, itself included."""
-        members = np.flatnonzero(self._root == self._root[self._order[article_id]])
-        return tuple(self._signatures[position].article_id for position in members.tolist())
-
-    def _append(self, new: Iterable[Signature]) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
-        """Number new signatures; returns the positions that go into buckets, and the exact copies found, each
-        paired with the first article of its text."""
-        start = len(self._signatures)
-        bucketed: list[int] = []
-        twins: list[tuple[int, int]] = []
-        for signature in new:
-            if signature.article_id in self._order:
-                continue
-            position = len(self._signatures)
-            self._signatures.append(signature)
-            self._order[signature.article_id] = position
-            twin = self._by_text_hash.setdefault(signature.text_hash, position)
-            if twin != position:
-                twins.append((twin, position))
-            elif signature.shingles > 0:
-                # An exact copy goes into no bucket: its twin stands for it.
-                bucketed.append(position)
-        fresh = self._signatures[start:]
-        if fresh:
-            self._values = np.concatenate([self._values, np.stack([item.hashvalues for item in fresh])])
-            self._shingles = np.concatenate([self._shingles, [item.shingles for item in fresh]])
-            self._root = np.concatenate([self._root, np.arange(start, len(self._signatures))])
-        pairs = np.array(twins, dtype=np.int64).reshape(-1, 2)
-        return np.array(bucketed, dtype=np.int64), (pairs[:, 0], pairs[:, 1])
+    def _append(self, batch: _Batch) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+        """Number a batch of new, distinct articles; returns the positions that go into buckets, and the exact
+        copies found, each paired with the first article of its text."""
+        start = len(self)
+        positions = range(start, start + len(batch.ids))
+        self._order.update(zip(batch.ids, positions, strict=True))
+        twins = [self._by_text_hash.setdefault(text_hash, position)
+                 for text_hash, position in zip(batch.text_hashes, positions, strict=True)]
+        kept = self._kept
+        self._kept = _Batch(kept.ids + batch.ids, kept.text_hashes + batch.text_hashes,
+                            kept.published + batch.published, np.concatenate([kept.shingles, batch.shingles]),
+                            np.concatenate([kept.values, batch.values]))
+        self._root = np.concatenate([self._root, np.arange(start, len(self))])
+        self._groups = None
+        twin = np.array(twins, dtype=np.int64)
+        new = np.arange(start, len(self))
+        copy = twin != new
+        # An exact copy goes into no bucket (its twin stands for it), nor does a text too short to hash.
+        return new[~copy & (batch.shingles > 0)], (twin[copy], new[copy])
 
     def _file(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """File new articles (``positions``, in the order added) in the buckets of their band keys; returns
@@ -199,7 +238,7 @@ class DuplicateIndex:
         that trim, every bucket's members (by key, then in the order added), where its bucket starts among them,
         and its rank in its bucket."""
         bands = self.settings.lsh_bands
-        keys = np.concatenate([self._bucket_keys, _band_keys(self._values[positions], self.settings).ravel()])
+        keys = np.concatenate([self._bucket_keys, _band_keys(self._kept.values[positions], self.settings).ravel()])
         members = np.concatenate([self._bucket_members, np.repeat(positions, bands)])
         order = np.argsort(keys)
         keys = keys[order]
@@ -219,9 +258,10 @@ class DuplicateIndex:
         found = [np.empty(0, dtype=bool)]
         for start in range(0, len(one), _PAIRS_PER_PASS):
             chunk = slice(start, start + _PAIRS_PER_PASS)
-            equal = np.count_nonzero(self._values[one[chunk]] == self._values[other[chunk]], axis=1)
-            jaccard = equal / self._values.shape[1]
-            first, second = self._shingles[one[chunk]], self._shingles[other[chunk]]
+            values, shingles = self._kept.values, self._kept.shingles
+            equal = np.count_nonzero(values[one[chunk]] == values[other[chunk]], axis=1)
+            jaccard = equal / values.shape[1]
+            first, second = shingles[one[chunk]], shingles[other[chunk]]
             shared = jaccard * (first + second) / (1.0 + jaccard)
             found.append((jaccard >= self.settings.near_duplicate_jaccard)
                          | (shared / np.minimum(first, second) >= self.settings.near_duplicate_containment))
@@ -230,13 +270,13 @@ class DuplicateIndex:
 
     def _group(self, members: list[int]) -> DuplicateGroup:
         ordered = sorted(members, key=self._canonical_key)
-        ids = [self._signatures[position].article_id for position in ordered]
-        hashes = {self._signatures[position].text_hash for position in members}
+        ids = [self._kept.ids[position] for position in ordered]
+        hashes = {self._kept.text_hashes[position] for position in members}
         kind: DuplicateKind = "exact" if len(hashes) == 1 else "near"
         return DuplicateGroup(ids[0], tuple(ids[1:]), kind)
 
     def _canonical_key(self, position: int) -> tuple[bool, str, int]:
-        published = self._signatures[position].published
+        published = self._kept.published[position]
         return (published is None, published or "", position)
 
     def _join(self, one: np.ndarray, other: np.ndarray) -> None:
@@ -258,7 +298,7 @@ class DuplicateIndex:
                 root, onward = onward, onward[onward]
         self._root = root
 
-    def _restore(self, kept: Sequence[Signature], groups: Iterable[DuplicateGroupRow]) -> None:
+    def _restore(self, kept: _Batch, groups: Iterable[DuplicateGroupRow]) -> None:
         """Index signatures whose groups were found before: buckets filled, groups joined, nothing compared."""
         bucketed, _ = self._append(kept)
         if len(bucketed):
@@ -271,26 +311,19 @@ class DuplicateIndex:
 def save_signatures(index: DuplicateIndex, store: Store) -> None:
     """Keep the index in the store: the signatures it added since it was loaded (so the next ingest hashes only
     its new articles) and every group (so a reader need not replay the signatures to learn them)."""
-    fresh = index.signatures()[index._saved:]
-    store.save_duplicates(
-        (SignatureRow(item.article_id, item.text_hash, item.published, item.shingles, item.to_bytes())
-         for item in fresh),
-        [DuplicateGroupRow(group.canonical, group.copies, group.kind) for group in index.groups()],
-    )
+    groups = [DuplicateGroupRow(group.canonical, group.copies, group.kind) for group in index.groups()]
+    store.save_duplicates(index._kept.rows(index._saved), groups)
     index._saved = len(index)
 
 
 def load_duplicate_index(store: Store, settings: Settings = DEFAULT_SETTINGS) -> DuplicateIndex:
     """The index of every signature kept in the store, rebuilt without re-reading any text, and without
     comparing any signature when the store's groups are up to date."""
-    rows = store.signatures()
-    values = np.frombuffer(b"".join(row.hashvalues for row in rows), dtype="<u4").astype(np.uint32)
-    kept = [Signature(row.article_id, row.text_hash, row.published, row.shingles, hashvalues)
-            for row, hashvalues in zip(rows, values.reshape(len(rows), settings.dedup.num_perm), strict=True)]
+    kept = _Batch.of_rows(store.signatures(), settings.dedup)
     index = DuplicateIndex(settings.dedup)
     groups = store.duplicate_groups()
     if groups is None:
-        index.add_signatures(kept)
+        index._add(kept)
     else:
         index._restore(kept, groups)
     index._saved = len(index)
