@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -175,12 +176,16 @@ def test_groups_kept_in_the_store_are_read_without_replaying_signatures(chain: l
     index.add(articles)
     with Store(db_path) as store:
         save_signatures(index, store)
-        kept = store.duplicate_groups()
+        kept = store.duplicate_groups(repr(DEFAULT_SETTINGS.dedup))
         assert kept is not None
         assert [(row.canonical, row.copies, row.kind) for row in kept] == [
             ("last", ("first", "middle"), "near"), ("wire", ("reprint",), "exact")
         ]
         assert load_duplicate_groups(store, DEFAULT_SETTINGS) == index.groups()
+        # Groups found with other settings are not taken for these: stricter thresholds leave the exact copies.
+        strict = replace(DEFAULT_SETTINGS, dedup=replace(DEFAULT_SETTINGS.dedup, near_duplicate_jaccard=0.99,
+                                                         near_duplicate_containment=0.99))
+        assert [group.members for group in load_duplicate_groups(store, strict)] == [("wire", "reprint")]
 
 
 def test_signatures_kept_without_their_groups_are_grouped_again(chain: list[Article], db_path: Path) -> None:
@@ -192,6 +197,6 @@ def test_signatures_kept_without_their_groups_are_grouped_again(chain: list[Arti
         [late] = signatures(chain[2:], DEFAULT_SETTINGS.dedup)
         store.add_signatures([SignatureRow(late.article_id, late.text_hash, late.published, late.shingles,
                                            late.to_bytes())])
-        assert store.duplicate_groups() is None
+        assert store.duplicate_groups(repr(DEFAULT_SETTINGS.dedup)) is None
         assert load_duplicate_groups(store, DEFAULT_SETTINGS) == near_duplicate_groups(chain, DEFAULT_SETTINGS)
         assert load_duplicate_index(store, DEFAULT_SETTINGS).groups() == near_duplicate_groups(chain, DEFAULT_SETTINGS)

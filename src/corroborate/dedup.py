@@ -130,10 +130,10 @@ class _Batch:
         """The signatures from ``start`` on, as the store keeps them."""
         blob = self.values[start:].astype("<u4").tobytes()
         width = self.values.shape[1] * 4
-        return [SignatureRow(*fields, blob[offset:offset + width])
-                for fields, offset in zip(zip(self.ids[start:], self.text_hashes[start:], self.published[start:],
-                                              self.shingles[start:].tolist(), strict=True),
-                                          range(0, len(blob), width), strict=True)]
+        fields = zip(self.ids[start:], self.text_hashes[start:], self.published[start:],
+                     self.shingles[start:].tolist(), strict=True)
+        return [SignatureRow(article_id, text_hash, published, shingles, blob[row * width:(row + 1) * width])
+                for row, (article_id, text_hash, published, shingles) in enumerate(fields)]
 
 
 class DuplicateIndex:
@@ -255,10 +255,10 @@ class DuplicateIndex:
 
     def _copies(self, one: np.ndarray, other: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The candidate pairs that are copies: estimated Jaccard similarity, or containment of the shorter."""
+        values, shingles = self._kept.values, self._kept.shingles
         found = [np.empty(0, dtype=bool)]
         for start in range(0, len(one), _PAIRS_PER_PASS):
             chunk = slice(start, start + _PAIRS_PER_PASS)
-            values, shingles = self._kept.values, self._kept.shingles
             equal = np.count_nonzero(values[one[chunk]] == values[other[chunk]], axis=1)
             jaccard = equal / values.shape[1]
             first, second = shingles[one[chunk]], shingles[other[chunk]]
@@ -312,7 +312,7 @@ def save_signatures(index: DuplicateIndex, store: Store) -> None:
     """Keep the index in the store: the signatures it added since it was loaded (so the next ingest hashes only
     its new articles) and every group (so a reader need not replay the signatures to learn them)."""
     groups = [DuplicateGroupRow(group.canonical, group.copies, group.kind) for group in index.groups()]
-    store.save_duplicates(index._kept.rows(index._saved), groups)
+    store.save_duplicates(index._kept.rows(index._saved), groups, repr(index.settings))
     index._saved = len(index)
 
 
@@ -321,7 +321,7 @@ def load_duplicate_index(store: Store, settings: Settings = DEFAULT_SETTINGS) ->
     comparing any signature when the store's groups are up to date."""
     kept = _Batch.of_rows(store.signatures(), settings.dedup)
     index = DuplicateIndex(settings.dedup)
-    groups = store.duplicate_groups()
+    groups = store.duplicate_groups(repr(settings.dedup))
     if groups is None:
         index._add(kept)
     else:
@@ -332,8 +332,8 @@ def load_duplicate_index(store: Store, settings: Settings = DEFAULT_SETTINGS) ->
 
 def load_duplicate_groups(store: Store, settings: Settings = DEFAULT_SETTINGS) -> list[DuplicateGroup]:
     """Every group of copies among the stored articles, largest first; read as kept when the store's groups
-    are up to date, else found again from the stored signatures."""
-    rows = store.duplicate_groups()
+    are up to date (found among every stored signature, with these settings), else found again."""
+    rows = store.duplicate_groups(repr(settings.dedup))
     if rows is None:
         return load_duplicate_index(store, settings).groups()
     return [DuplicateGroup(row.canonical, row.copies, cast(DuplicateKind, row.kind)) for row in rows]

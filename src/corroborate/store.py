@@ -82,8 +82,9 @@ CREATE TABLE IF NOT EXISTS story_members (
     features   TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story_id);
--- Duplicate groups kept whole (largest first, copies a JSON list), with the number of signatures they were
--- found among: when signatures were kept since without their groups, the groups are found again.
+-- Duplicate groups kept whole (largest first, copies a JSON list), with the number of signatures they were found
+-- among and the dedup settings they were found with: when signatures were kept since without their groups, or
+-- the settings changed, the groups are found again.
 CREATE TABLE IF NOT EXISTS duplicate_groups (
     canonical  TEXT PRIMARY KEY,
     copies     TEXT NOT NULL,
@@ -91,7 +92,8 @@ CREATE TABLE IF NOT EXISTS duplicate_groups (
 );
 CREATE TABLE IF NOT EXISTS duplicate_groups_cover (
     id         INTEGER PRIMARY KEY CHECK (id = 1),
-    signatures INTEGER NOT NULL
+    signatures INTEGER NOT NULL,
+    settings   TEXT NOT NULL
 );
 """
 
@@ -313,9 +315,9 @@ class Store:
         )
         return [SignatureRow(row[0], row[1], row[2], row[3], bytes(row[4])) for row in rows]
 
-    def save_duplicates(self, rows: Iterable[SignatureRow], groups: Sequence[DuplicateGroupRow]) -> None:
-        """Keep new signatures and replace the duplicate groups, in one transaction: the groups always cover
-        exactly the signatures they were found among."""
+    def save_duplicates(self, rows: Iterable[SignatureRow], groups: Sequence[DuplicateGroupRow], settings: str) -> None:
+        """Keep new signatures and replace the duplicate groups found among all of them with ``settings``, in one
+        transaction: the groups always cover exactly the signatures they were found among."""
         with self.transaction() as db:
             db.executemany(
                 "INSERT OR IGNORE INTO minhashes (article_id, text_hash, published, shingles, hashvalues)"
@@ -328,17 +330,19 @@ class Store:
                 [(g.canonical, json.dumps(g.copies), g.kind) for g in groups],
             )
             db.execute(
-                "INSERT OR REPLACE INTO duplicate_groups_cover (id, signatures)"
-                " VALUES (1, (SELECT COUNT(*) FROM minhashes))"
+                "INSERT OR REPLACE INTO duplicate_groups_cover (id, signatures, settings)"
+                " VALUES (1, (SELECT COUNT(*) FROM minhashes), ?)",
+                (settings,),
             )
 
-    def duplicate_groups(self) -> list[DuplicateGroupRow] | None:
-        """The kept duplicate groups, largest first; None when they do not cover every kept signature (kept
-        by an older version, or signatures added without their groups), so they must be found again."""
+    def duplicate_groups(self, settings: str) -> list[DuplicateGroupRow] | None:
+        """The kept duplicate groups, largest first; None when they were not found among every kept signature
+        (kept by an older version, or signatures added without their groups) or not with ``settings``."""
         if self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'duplicate_groups_cover'").fetchone() is None:
             return None
         cover = self._db.execute(
-            "SELECT signatures = (SELECT COUNT(*) FROM minhashes) FROM duplicate_groups_cover"
+            "SELECT signatures = (SELECT COUNT(*) FROM minhashes) AND settings = ? FROM duplicate_groups_cover",
+            (settings,),
         ).fetchone()
         if cover is None or not cover[0]:
             return None
