@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import numpy as np
+from scipy import sparse
 
 from corroborate import nlp
 from corroborate.records import Article
@@ -105,7 +106,9 @@ class StoryIndex:
         self._embeddings = np.zeros((0, 0), dtype=np.float32)
         self._days: list[float] = []
         self._years: list[int] = []
-        self._postings: dict[str, tuple[list[int], list[float]]] = {}
+        self._entity_column: dict[str, int] = {}
+        self._entity_rows: list[tuple[np.ndarray, np.ndarray]] = []
+        self._entities = sparse.csr_matrix((0, 0), dtype=np.float32)
         self._component_of: list[int] = []
         self._components: dict[int, list[int]] = {}
         self._founder_of: list[int] = []
@@ -127,6 +130,9 @@ class StoryIndex:
         for item in features:
             if item.article_id not in self._position:
                 self._add(item)
+        if start == len(self._features):
+            return
+        self._entities = self._entity_matrix()
         touched = {self._component_of[position] for position in self._link(start)}
         for component in sorted(touched):
             self._recluster(self._components[component])
@@ -157,14 +163,23 @@ class StoryIndex:
         day = _day(item.published)
         self._days.append(float(day.toordinal()) if day is not None else math.nan)
         self._years.append(int(item.year) if item.year is not None else -1)
-        for key, weight in item.entities.items():
-            positions, weights = self._postings.setdefault(key, ([], []))
-            positions.append(position)
-            weights.append(weight)
+        columns = [self._entity_column.setdefault(key, len(self._entity_column)) for key in item.entities]
+        self._entity_rows.append((np.asarray(columns, dtype=np.int64),
+                                  np.fromiter(item.entities.values(), dtype=np.float32, count=len(columns))))
         self._component_of.append(position)
         self._components[position] = [position]
         self._founder_of.append(position)
         self._stories[position] = _story_of(self._features, [position])
+
+    def _entity_matrix(self) -> sparse.csr_matrix:
+        """Every article's entity profile as one sparse row, so that profile cosines are one sparse product."""
+        lengths = [len(columns) for columns, _ in self._entity_rows]
+        return sparse.csr_matrix(
+            (np.concatenate([weights for _, weights in self._entity_rows]),
+             np.concatenate([columns for columns, _ in self._entity_rows]),
+             np.concatenate([[0], np.cumsum(lengths)])),
+            shape=(len(self._entity_rows), max(1, len(self._entity_column))),
+        )
 
     def _link(self, start: int) -> list[int]:
         """Join the components of every new article and the articles it is similar enough to; returns the
@@ -185,15 +200,7 @@ class StoryIndex:
         """Pair similarity of articles ``rows`` x ``columns``: lead embeddings, entity profiles, year spoken of."""
         settings = self.settings
         embedding = self._embeddings[rows] @ self._embeddings[columns].T
-        entity = np.zeros_like(embedding)
-        column_of = np.full(len(self._features), -1, dtype=np.int64)
-        column_of[columns] = np.arange(len(columns))
-        for row, position in enumerate(rows):
-            for key, weight in self._features[position].entities.items():
-                positions, weights = self._postings[key]
-                found = column_of[positions]
-                kept = found >= 0
-                entity[row, found[kept]] += weight * np.asarray(weights, dtype=np.float32)[kept]
+        entity = (self._entities[rows] @ self._entities[columns].T).toarray()
         scores = settings.embedding_weight * embedding + settings.entity_weight * entity
         days = np.asarray(self._days)
         row_days, column_days = days[rows][:, None], days[columns][None, :]
