@@ -66,6 +66,7 @@ def test_a_stance_without_a_named_holder_is_not_matched(nlp: Language) -> None:
         ("Russia's refusal to soften its stance ended the talks.", [("unchanged", "refusal to soften")]),
         ("The Kremlin hardened its stance on Ukraine.", [("new", "hardened")]),
         ("Russia reiterated its demands on Friday.", [("unchanged", "reiterated")]),
+        ("The memos contain information that the bureau did not release.", [("new", "did not release")]),
         ("The memo restates Moscow's long-held conditions.", [("unchanged", "long-held"), ("unchanged", "restates")]),
         ("Russia's demands are not new.", [("unchanged", "not new")]),
         ("Russia's demands are new.", [("new", "new")]),
@@ -91,6 +92,11 @@ def test_stance_markers(nlp: Language, text: str, expected: list[tuple[str, str]
         "The documents include an undisclosed sum.",
         # Information not said to be new or old.
         "The memos contain no information about the budget.",
+        "The memo includes claims that he did not see the dossier.",
+        # A post, a rank or a patient's condition is no stance.
+        "Smith took a new position at the bank.",
+        "The company maintained its position as market leader.",
+        "Smith's condition remained unchanged overnight.",
     ],
 )
 def test_no_marker(nlp: Language, text: str) -> None:

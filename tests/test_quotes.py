@@ -111,6 +111,16 @@ def test_a_quote_credited_to_different_speakers_is_a_contradiction(nlp: Language
     }
 
 
+def test_a_relayer_of_a_quote_takes_no_side_on_its_speaker(nlp: Language) -> None:
+    words = "From April 21, the country will stop all nuclear tests and missile launches"
+    quotes = quotes_of(
+        nlp,
+        f"“{words},” the Central News Agency said, quoting leader Kim Jong Un.",
+        f"The newswire Yonhap reports that the agency published the announcement, which read, “{words}.”",
+    )
+    assert quote_contradictions(quotes) == []
+
+
 @pytest.mark.parametrize(
     "sentence, origins",
     [

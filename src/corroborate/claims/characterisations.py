@@ -249,7 +249,7 @@ def extract_novelty(
     for sentence in doc.sents:
         text, start = sentence.text.strip(), sentence.start_char
         for token in sentence:
-            if token.lemma_.lower() in STANCE_NOUNS and token.pos_ == "NOUN":
+            if _is_stance(token):
                 holders = _holders(token, canonical)
                 for novelty, expression in _stance_markers(token) if holders else ():
                     found.append(NoveltyClaim(
@@ -264,6 +264,15 @@ def extract_novelty(
 # -- stances --
 
 
+def _is_stance(noun: Token) -> bool:
+    """A stance noun in its stance sense: not a post or rank ("its position as market leader"), nor a
+    patient's condition (a stance's conditions come in the plural)."""
+    lemma = noun.lemma_.lower()
+    if lemma not in STANCE_NOUNS or noun.pos_ != "NOUN" or (lemma == "condition" and noun.tag_ != "NNS"):
+        return False
+    return not any(child.dep_ == "prep" and child.lower_ == "as" for child in (*noun.children, *noun.head.children))
+
+
 def _stance_markers(noun: Token) -> Iterable[Marker]:
     """What the sentence says of the stance ``noun``: new ("went beyond previously stated positions", "a shift
     in its position") or unchanged ("long-held conditions", "remained unchanged", "reiterated its demands")."""
@@ -275,7 +284,8 @@ def _stance_markers(noun: Token) -> Iterable[Marker]:
             written = _hyphenated(child)
             if written in _OLD_STANCE:
                 yield "unchanged", written
-            elif child.lower_ in _NEW and not child.ent_type_:
+            elif child.lower_ in _NEW and not child.ent_type_ and noun.lemma_.lower() != "position":
+                # "his new position" is a post far more often than a stance.
                 yield "new", child.text
     if noun.dep_ == "nsubj" and _asserted(head):
         yield from _predicate_markers(head)
@@ -435,9 +445,15 @@ def _unpublished(obj: Token) -> str | None:
         if child.dep_ in {"acl", "relcl"} and child.pos_ == "VERB":
             negation = [a for a in child.children if a.dep_ == "neg"]
             already = [a for a in child.children if a.dep_ == "advmod" and a.lower_ in _ALREADY]
-            if negation and (child.lemma_.lower() in _DISCLOSE_VERBS or already):
+            disclosing = child.lemma_.lower() in _DISCLOSE_VERBS
+            # "details not included in ...", or "information that X hasn't already discussed"; not a clause
+            # telling the content ("claims that he did not see the dossier").
+            reduced = child.dep_ == "acl" and child.tag_ == "VBN" and disclosing
+            relative = any(a.lower_ in {"that", "which"} and a.dep_ in {"dobj", "nsubjpass"} for a in child.children)
+            if negation and (reduced or (relative and (disclosing or already))):
                 prep = next((a for a in child.children if a.dep_ == "prep" and a.i == child.i + 1), None)
-                return obj.doc[min([negation[0].i, *(a.i for a in already)]) : (prep or child).i + 1].text
+                helpers = [a.i for a in child.children if a.dep_ in {"aux", "auxpass", "neg"} and a.i < child.i]
+                return obj.doc[min([*helpers, *(a.i for a in already)]) : (prep or child).i + 1].text
     return None
 
 

@@ -330,20 +330,33 @@ def quote_contradictions(quotes: Iterable[Quote], settings: Settings = DEFAULT_S
     """Quotes that different outlets credit to different named speakers.
 
     Only speakers named in the sentence count: a resolved pronoun or a description ("an official") may well
-    be the same person under another name, and a false contradiction costs more than a missed one.
+    be the same person under another name, and a false contradiction costs more than a missed one. Nor does a
+    relayer count ("the agency said, quoting the leader"; "a wire service reports that the leader wrote").
     """
     found = []
     for group in relayed_quotes(quotes, settings):
         by_outlet: dict[str, set[str]] = defaultdict(set)
         for quote in group.quotes:
             attribution = quote.attribution
-            if attribution is not None and attribution.named and attribution.pronoun is None:
+            if attribution is not None and attribution.named and attribution.pronoun is None and not _relays(quote):
                 by_outlet[quote.source].add(attribution.speaker)
         # An outlet crediting two speakers (one quoting the other) takes no side.
         sides = {outlet: next(iter(names)) for outlet, names in by_outlet.items() if len(names) == 1}
         if len(set(sides.values())) > 1:
             found.append(_speaker_contradiction(group, sides))
     return found
+
+
+#: Cues by which a sentence's subject passes on someone else's words: "X reports that Y published ...",
+#: "X said, quoting Y".
+_RELAY_CUES = frozenset({"report"})
+_QUOTING = re.compile(r"\bquoting\b", re.IGNORECASE)
+
+
+def _relays(quote: Quote) -> bool:
+    """Whether the credited speaker only passes the words on, so the quote's author is someone else."""
+    attribution = quote.attribution
+    return attribution is not None and (attribution.cue in _RELAY_CUES or bool(_QUOTING.search(quote.sentence)))
 
 
 def _speaker_contradiction(group: RelayedQuote, sides: dict[str, str]) -> Contradiction:
