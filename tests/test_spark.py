@@ -1,11 +1,15 @@
 """The Spark job: on a small crawl of WARC files, `corroborate spark` in local[2] mode finds the same articles,
-skipped records, duplicate groups and stories as the single-machine ingest, dedup and clustering; it writes
-Parquet tables and a store that the rest of corroborate reads; and its window and component steps are exact."""
+skipped records, duplicate groups and stories as the single-machine ingest, dedup and clustering, into a new
+store or one an earlier ingest filled; it reads file:// URIs through Spark's own reader; it writes Parquet tables
+and a store that the rest of corroborate reads; and its window and component steps are exact.
+
+One SparkSession serves the whole module: the CLI runs on it too, as it does on any active session."""
 
 from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
 from contextlib import redirect_stdout
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +17,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from pyspark.sql import SparkSession
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -20,6 +25,7 @@ from corroborate import cli, pipeline
 from corroborate.cluster import Story, load_story_index
 from corroborate.dedup import DuplicateGroup, load_duplicate_index
 from corroborate.records import Article, Skipped
+from corroborate.spark import SparkReport, run_job, spark_session
 from corroborate.spark.tasks import components, star_edges, time_windows
 from corroborate.store import Store
 
@@ -94,6 +100,23 @@ FIRE_STATE = [
     "until officials give the all-clear.",
 ]
 
+BRIDGE = [
+    "The Kessel river bridge in Marrow Bay was closed to all traffic on Tuesday after engineers found cracks in "
+    "two of its steel supports during a routine inspection, the regional roads authority said.",
+    "About 18,000 vehicles cross the bridge each day. Drivers face a detour of up to 40 minutes through the "
+    "inland towns while repairs are planned, and ferry services will run every half hour.",
+    "The authority's chief engineer, Lena Varga, said the structure was not at risk of collapse but that "
+    "closing it was the only safe choice until the supports had been reinforced.",
+]
+BRIDGE_WIRE = [
+    "Engineers have shut the Kessel river bridge at Marrow Bay after discovering cracked steel supports, "
+    "forcing thousands of commuters onto long detours from Tuesday.",
+    "Chief engineer Lena Varga said repairs could take several weeks, and that extra ferries would carry "
+    "foot passengers and cyclists across the river in the meantime.",
+    "Local businesses on the southern bank warned that the closure could cut trade during the busiest "
+    "shopping weeks of the year.",
+]
+
 
 @dataclass(frozen=True)
 class Page:
@@ -133,6 +156,14 @@ PAGES_TWO = [
          "2024-07-19", "Sam Ito", FIRE_STATE),
     Page("https://herald.example/fire", "Mountain Herald", "Pine Valley fire grows to 4,000 hectares",
          "2024-07-19", "Dana Reyes", FIRE[:3]),
+]
+
+# A later day's crawl: a new event, months after the others, that no stored story is near.
+PAGES_LATER = [
+    Page("https://bay-post.example/bridge", "Bay Post", "Kessel river bridge closed after cracks found",
+         "2024-11-12", "Ana Moll", BRIDGE),
+    Page("https://wire.example/kessel-bridge", "Nordic Wire", "Cracked supports shut Marrow Bay bridge",
+         "2024-11-12", "Per Aas", BRIDGE_WIRE),
 ]
 
 
@@ -200,7 +231,14 @@ def single_machine(crawl: list[Path], tmp_path_factory: pytest.TempPathFactory) 
 
 
 @pytest.fixture(scope="module")
-def spark_cli(crawl: list[Path], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def session() -> Iterator[SparkSession]:
+    spark = spark_session("local[2]")
+    yield spark
+    spark.stop()
+
+
+@pytest.fixture(scope="module")
+def spark_cli(session: SparkSession, crawl: list[Path], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """Where `corroborate spark` put its output, and what it printed."""
     out = tmp_path_factory.mktemp("spark-out")
     printed = io.StringIO()
@@ -218,6 +256,48 @@ def spark_out(spark_cli: tuple[Path, str]) -> Path:
 def spark_run(spark_out: Path, crawl: list[Path]) -> Run:
     with Store(spark_out / "corroborate.db", readonly=True) as store:
         return stored_run(store, crawl)
+
+
+# ---- day by day: a store filled by `corroborate ingest`, then a later crawl added by Spark ------------------------
+
+
+@pytest.fixture(scope="module")
+def later(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("later") / "crawl-4.warc.gz"
+    path.write_bytes(warc_bytes(list(map(response, PAGES_LATER)), compress=True))
+    return path
+
+
+@pytest.fixture(scope="module")
+def days(crawl: list[Path], later: Path) -> tuple[list[Path], list[Path]]:
+    """Day one: the tram vote, its wire story and the fire. Day two: copies of all three (one exact, two near, one
+    the very page again), more articles on both events, a page met twice that day, and a new event."""
+    return crawl[:1], [*crawl[1:], later]
+
+
+@pytest.fixture(scope="module")
+def single_machine_days(days: tuple[list[Path], list[Path]], tmp_path_factory: pytest.TempPathFactory) -> Run:
+    with Store(tmp_path_factory.mktemp("single-days") / "single.db") as store:
+        for crawl in days:
+            pipeline.ingest(crawl, store)
+        return stored_run(store, [*days[0], *days[1]])
+
+
+@pytest.fixture(scope="module")
+def spark_days(session: SparkSession, days: tuple[list[Path], list[Path]],
+               tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, SparkReport]:
+    """Day one through `corroborate ingest`, day two through Spark into the same store: its output folder and
+    report."""
+    out = tmp_path_factory.mktemp("spark-days")
+    with redirect_stdout(io.StringIO()):
+        assert cli.main(["ingest", *map(str, days[0]), "--db", str(out / "corroborate.db")]) == 0
+    return out, run_job(session, days[1], out)
+
+
+@pytest.fixture(scope="module")
+def spark_days_run(spark_days: tuple[Path, SparkReport], days: tuple[list[Path], list[Path]]) -> Run:
+    with Store(spark_days[0] / "corroborate.db", readonly=True) as store:
+        return stored_run(store, [*days[0], *days[1]])
 
 
 # ---- the crawl is what the test says it is ---------------------------------------------------------------------
@@ -276,9 +356,11 @@ def test_spark_finds_the_same_stories(single_machine: Run, spark_run: Run, spark
 @pytest.mark.spark
 def test_spark_reports_what_it_found(single_machine: Run, spark_cli: tuple[Path, str]) -> None:
     copies = sum(len(group.copies) for group in single_machine.groups)
-    assert (f"{len(single_machine.articles)} articles, {len(single_machine.skipped)} inputs skipped;"
-            f" {len(single_machine.groups)} duplicate groups ({copies} copies);"
-            f" {len(single_machine.stories)} stories in 2 time windows") in spark_cli[1]
+    # Two pages found again: the gazette's page met twice, and the radio's again in the cut file.
+    assert (f"{len(single_machine.articles)} articles added, 2 already stored,"
+            f" {len(single_machine.skipped)} inputs skipped; {len(single_machine.groups)} duplicate groups"
+            f" ({copies} copies) and {len(single_machine.stories)} stories hold the new articles,"
+            " in 2 time windows") in spark_cli[1]
 
 
 # ---- Parquet -----------------------------------------------------------------------------------------------
@@ -322,13 +404,91 @@ def test_the_cli_lists_the_spark_stores_stories(single_machine: Run, spark_out: 
         list(story.article_ids) for story in single_machine.stories]
 
 
+# ---- day by day --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_second_day_joins_stored_copies_and_stories_and_opens_a_new_one(
+        days: tuple[list[Path], list[Path]], single_machine_days: Run) -> None:
+    # Otherwise the equality below would prove little: a day that touches nothing stored adds alike anywhere.
+    with Store(":memory:") as store:
+        pipeline.ingest(days[0], store)
+        first_day = set(store.article_ids())
+    assert len(first_day) == 3 and len(single_machine_days.articles) == 10
+    assert all(set(group.members) & first_day and set(group.members) - first_day
+               for group in single_machine_days.groups)
+    assert {group.kind for group in single_machine_days.groups} == {"exact", "near"}
+    sizes = {len(story.article_ids): bool(set(story.article_ids) & first_day) for story in single_machine_days.stories}
+    assert sizes == {5: True, 3: True, 2: False}
+
+
 @pytest.mark.slow
 @pytest.mark.spark
-def test_a_second_run_into_the_same_store_is_refused(crawl: list[Path], spark_out: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    # Refused before any Spark work: the store already holds this crawl, and appending would double its stories.
-    assert cli.main(["spark", str(crawl[0]), "--out", str(spark_out)]) == 1
-    assert "already holds articles" in capsys.readouterr().err
+def test_spark_adds_a_day_to_a_stored_crawl_as_the_single_machine_does(single_machine_days: Run,
+                                                                        spark_days_run: Run) -> None:
+    assert spark_days_run.articles == single_machine_days.articles
+    assert spark_days_run.groups == single_machine_days.groups
+    assert spark_days_run.stories == single_machine_days.stories
+    assert spark_days_run.origins == single_machine_days.origins
+    assert sorted(spark_days_run.skipped, key=repr) == sorted(single_machine_days.skipped, key=repr)
+
+
+@pytest.mark.slow
+@pytest.mark.spark
+def test_spark_keeps_each_new_articles_story_as_the_single_machine_does(single_machine_days: Run,
+                                                                         spark_days: tuple[Path, SparkReport]) -> None:
+    with Store(spark_days[0] / "corroborate.db", readonly=True) as store:
+        kept = {row.article_id: row.story_id for row in store.story_members()}
+    assert kept == {article_id: story.id for story in single_machine_days.stories for article_id in story.article_ids}
+
+
+@pytest.mark.slow
+@pytest.mark.spark
+def test_the_second_days_report_and_parquet_describe_that_day(
+        days: tuple[list[Path], list[Path]], single_machine_days: Run, spark_days: tuple[Path, SparkReport]) -> None:
+    out, report = spark_days
+    new = [article.id for article in single_machine_days.articles[3:]]
+    assert (report.articles, report.existing, report.stored) == (7, 2, 10)
+    articles = pq.read_table(out / "articles.parquet").to_pylist()
+    assert [row["id"] for row in sorted(articles, key=lambda row: row["position"])] == new
+    # The gazette's page again (stored the day before), and the radio's page met twice that day.
+    again = pq.read_table(out / "found_again.parquet").to_pylist()
+    assert {row["origin"] for row in again} == {f"{days[1][0]}#record-6", f"{days[1][1]}#record-1"}
+    # Every group and story holds a new article; stored members are listed with them, the groups whole.
+    assert list(report.duplicate_groups) == single_machine_days.groups
+    duplicates = pq.read_table(out / "duplicates.parquet").to_pylist()
+    assert {row["article_id"] for row in duplicates} == {
+        member for group in single_machine_days.groups for member in group.members}
+    assert list(report.stories) == single_machine_days.stories
+    assert report.windows == 3
+
+
+# ---- Spark's own readers: file:// URIs, the crawl again ----------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.spark
+def test_both_days_read_again_through_uris_add_nothing(session: SparkSession, days: tuple[list[Path], list[Path]],
+                                                       spark_days: tuple[Path, SparkReport], spark_days_run: Run,
+                                                       tmp_path: Path) -> None:
+    # Spark's own file systems read the crawl's folder (its files in name order, as a local folder is read), a
+    # file, and a URI to nothing. Every page is in the store already, so none is built again: what they read is
+    # byte for byte what corroborate's readers read, or the content ids would differ.
+    folder, later = days[0][0].parent, days[1][-1]
+    missing = f"file://{tmp_path}/missing/crawl.warc"
+    db = spark_days[0] / "corroborate.db"
+    report = run_job(session, [folder.as_uri(), later.as_uri(), missing], f"file://{tmp_path}/out", db=db)
+    assert (report.articles, report.duplicate_groups, report.stories) == (0, (), ())
+    with Store(db, readonly=True) as store:
+        after = stored_run(store, [*days[0], *days[1]])
+        by_uri = {origin: store.article_ids_for_origins([f"file:{origin}"]) for origin in spark_days_run.origins}
+        skipped = {item.origin: item.reason for item in store.skipped()}
+    assert (after.articles, after.groups, after.stories, after.origins) == (
+        spark_days_run.articles, spark_days_run.groups, spark_days_run.stories, spark_days_run.origins)
+    assert by_uri == spark_days_run.origins
+    assert report.existing == sum(len(ids) for ids in by_uri.values()) == 12
+    assert skipped[missing].startswith("cannot be read:")
+    assert pq.read_table(tmp_path / "out" / "found_again.parquet").num_rows == report.existing
 
 
 # ---- the exact decompositions the job rests on ----------------------------------------------------------------
@@ -338,6 +498,19 @@ def test_days_further_apart_than_the_gap_are_separate_windows() -> None:
     days = [date(2024, 3, 5), date(2024, 3, 9), date(2024, 3, 14), date(2024, 3, 5), date(2024, 7, 19)]
     windows = time_windows(days, max_gap_days=4.0)
     assert windows == {date(2024, 3, 5): 0, date(2024, 3, 9): 0, date(2024, 3, 14): 1, date(2024, 7, 19): 2}
+
+
+def test_stored_days_join_the_windows_they_bridge_and_far_ones_are_left_out() -> None:
+    new = [date(2024, 3, 5), date(2024, 3, 12), date(2024, 9, 1)]
+    stored = [date(2024, 3, 8), date(2024, 7, 19), date(2024, 3, 1)]
+    windows = time_windows(new, max_gap_days=4.0, stored=stored)
+    assert windows == {date(2024, 3, 1): 0, date(2024, 3, 5): 0, date(2024, 3, 8): 0, date(2024, 3, 12): 0,
+                       date(2024, 9, 1): 1}
+
+
+def test_an_undated_stored_article_makes_one_window() -> None:
+    windows = time_windows([date(2024, 3, 5), date(2024, 7, 19)], max_gap_days=4.0, stored=[None])
+    assert set(windows.values()) == {0}
 
 
 def test_an_undated_article_makes_one_window() -> None:

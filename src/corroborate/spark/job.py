@@ -1,24 +1,32 @@
-"""The Spark job: the single-machine stages, run over a crawl spread across Spark tasks.
+"""The Spark job: the single-machine stages, run over a crawl spread across Spark tasks, into a new store or one
+that earlier runs (Spark or ``corroborate ingest``) filled.
 
-1. read: one task per input (a WARC file, say), each reading its documents with ``ingest.iter_documents``;
+1. read: one task per local input (a WARC file, say), each reading its documents with ``ingest.iter_documents``;
+   remote inputs (``hdfs://``, ``s3a://``, ``file://``) through Spark's own binary-file reader, a task per file;
    a shuffle by content id keeps the same page met twice once, at its first place, and spreads the documents
-   over every core, where ``pipeline.build_article`` extracts and cleans them;
-2. duplicates: MinHash signatures per partition (``dedup.signatures``); LSH band values and text hashes are the
-   join keys that bring candidate copies together; the driver joins candidates into components, and each
-   component is confirmed in its own task by ``dedup.DuplicateIndex``, fed in input order;
+   over every core, where ``pipeline.build_article`` extracts and cleans them; a page the store holds already is
+   not built again, only its new origins kept;
+2. duplicates: MinHash signatures per partition (``dedup.signatures``), joined with the stored signatures; LSH
+   band values and text hashes are the join keys that bring candidate copies together; the driver joins
+   candidates into components, and each component holding a new article is confirmed in its own task by
+   ``dedup.DuplicateIndex``, fed the stored signatures first, then the new ones in input order;
 3. stories: clustering features per partition (``cluster.article_features``, the model-heavy part); the
-   publication days split the crawl into windows that can never share a story, and each window is clustered
-   in its own task by ``cluster.StoryIndex``, in input order; the driver merges the windows' stories;
-4. output: Parquet tables (articles, removed spans, skipped inputs, duplicate groups, story members) and a
-   SQLite store, written in input order, that ``corroborate`` and the web app read like any other.
+   publication days, the run's and the store's, split into windows that can never share a story, and each
+   window is clustered in its own task by ``cluster.load_story_index`` over its stored members, extended with
+   its new articles in input order; the driver merges the windows' stories;
+4. output: Parquet tables describing this run (articles, removed spans, skipped inputs, articles found again,
+   duplicate groups and stories holding new articles), and the store, written in input order, that
+   ``corroborate`` and the web app read like any other.
 
-Input order is the order the single-machine ingest meets documents, and every replay follows it, so the job
-finds the same articles, duplicate groups and stories as ``pipeline.ingest`` + ``dedup`` + ``cluster``.
+Input order is the order the single-machine ingest meets documents, the store's rows come before it, and every
+replay follows that order, so the job finds the same articles, duplicate groups and stories as
+``corroborate ingest`` of the same inputs into the same store (``pipeline.ingest_documents`` + ``organise``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -26,12 +34,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+from py4j.protocol import Py4JJavaError
 from pyspark import RDD, SparkContext, StorageLevel
+from pyspark.errors import PySparkException
 from pyspark.sql import SparkSession
 
 from corroborate.cluster import ArticleFeatures, Story
 from corroborate.dedup import DuplicateGroup, Signature
 from corroborate.errors import NothingReadError, StoreError
+from corroborate.pipeline import organise
 from corroborate.records import Article, Skipped
 from corroborate.settings import DEFAULT_SETTINGS, Settings, SparkSettings
 from corroborate.spark.tasks import (
@@ -40,16 +51,21 @@ from corroborate.spark.tasks import (
     WindowResult,
     build_item,
     components,
+    day_of,
     duplicate_groups,
     earlier,
     feature_rows,
+    found_again,
     join_keys,
     merge_stories,
     publication_day,
+    read_file_bytes,
     read_input,
     signature_row,
     signature_rows,
+    skipped_rows,
     star_edges,
+    stored_signature,
     time_windows,
     window_stories,
 )
@@ -61,30 +77,51 @@ ARTICLES_SCHEMA = (
 )
 REMOVED_SCHEMA = "article_id STRING, position INT, text STRING, reason STRING"
 SKIPPED_SCHEMA = "position LONG, origin STRING, reason STRING"
+FOUND_AGAIN_SCHEMA = "position LONG, origin STRING, article_id STRING"
 DUPLICATES_SCHEMA = "group_id STRING, article_id STRING, canonical BOOLEAN, kind STRING"
 STORIES_SCHEMA = "story_id STRING, article_id STRING, rank INT, window INT"
+# A URI Spark's Hadoop file systems read (hdfs://, s3a://, file://, ...); web addresses are the readers' to refuse.
+REMOTE = re.compile(r"^(?!https?://)[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
 class SparkReport:
-    """What a Spark run produced, and where it put it."""
+    """What a Spark run did (articles added, articles already stored, inputs skipped; the duplicate groups and
+    stories that hold its new articles), and where it put it."""
 
     articles: int
+    existing: int
     skipped: int
     duplicate_groups: tuple[DuplicateGroup, ...]
     stories: tuple[Story, ...]
     windows: int
-    out: Path
+    stored: int
+    out: str
     store: Path
 
     def summary(self) -> str:
         copies = sum(len(group.copies) for group in self.duplicate_groups)
         return (
-            f"{self.articles} articles, {self.skipped} inputs skipped; {len(self.duplicate_groups)} duplicate"
-            f" groups ({copies} copies); {len(self.stories)} stories in {self.windows} time windows;"
-            f" Parquet in {self.out}, store {self.store}"
+            f"{self.articles} articles added, {self.existing} already stored, {self.skipped} inputs skipped;"
+            f" {len(self.duplicate_groups)} duplicate groups ({copies} copies) and {len(self.stories)} stories"
+            f" hold the new articles, in {self.windows} time windows; Parquet in {self.out},"
+            f" store {self.store} ({self.stored} articles)"
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Inputs:
+    """The run's inputs, numbered in order: local paths read by corroborate, files Spark's readers fetch, and
+    remote inputs that could not be listed."""
+
+    local: tuple[tuple[int, str], ...]
+    remote: tuple[tuple[int, str], ...]
+    unlisted: tuple[tuple[int, Skipped], ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.local) + len(self.remote) + len(self.unlisted)
 
 
 def spark_session(master: str | None = None, settings: SparkSettings = DEFAULT_SETTINGS.spark) -> SparkSession:
@@ -111,15 +148,16 @@ def run(
     db: str | Path | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> SparkReport:
-    """``corroborate spark``: start a session on ``master``, run the job, stop the session."""
-    with Store(_store_path(out, db, settings)) as store:
-        # Before the session starts: a refusal should not cost a JVM.
-        _refuse_if_filled(store)
-    session = spark_session(master, settings.spark)
+    """``corroborate spark``: run the job on the active session (a notebook's, say), else on a session of its
+    own on ``master``, stopped at the end."""
+    _store_path(out, db, settings)  # before the session starts: a refusal should not cost a JVM
+    active = SparkSession.getActiveSession()
+    session = active or spark_session(master, settings.spark)
     try:
         return run_job(session, inputs, out, db=db, settings=settings)
     finally:
-        session.stop()
+        if active is None:
+            session.stop()
 
 
 def run_job(
@@ -130,83 +168,138 @@ def run_job(
     db: str | Path | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> SparkReport:
-    """Read, dedup and cluster ``inputs`` on ``spark``; write Parquet under ``out`` and a store at ``db``
-    (default ``out/corroborate.db``), which must hold no articles yet."""
-    out = Path(out)
+    """Read, dedup and cluster ``inputs`` on ``spark`` into the store at ``db`` (default ``out/corroborate.db``),
+    new or filled by earlier runs, as ``corroborate ingest`` would; write this run's Parquet tables under ``out``
+    (a local folder, or any URI Spark writes to)."""
     db_path = _store_path(out, db, settings)
     kept: list[RDD[Any]] = []
     with Store(db_path) as store:
-        _refuse_if_filled(store)
+        # An earlier run killed between storing articles and placing them: finished first, as the next
+        # `corroborate ingest` would, so that the stored rows this run builds on are complete.
+        _finish_earlier_run(store, settings)
         try:
-            return _run(spark, [str(path) for path in inputs], out, store, settings, kept)
+            return _run(spark, [str(path) for path in inputs], str(out), store, settings, kept)
         finally:
             for rdd in kept:
                 rdd.unpersist()
 
 
-def _run(spark: SparkSession, inputs: list[str], out: Path, store: Store, settings: Settings,
+def _run(spark: SparkSession, inputs: list[str], out: str, store: Store, settings: Settings,
          kept: list[RDD[Any]]) -> SparkReport:
     def keep(rdd: RDD[T]) -> RDD[T]:
         # Each of these feeds several steps; without persisting, Spark would recompute it (models and all).
         kept.append(rdd.persist(StorageLevel.MEMORY_AND_DISK))
         return rdd
 
-    items = keep(_read(spark.sparkContext, inputs, settings))
+    context = spark.sparkContext
+    numbered = _number_inputs(spark, inputs)
+    items = keep(_read(spark, numbered, store, settings))
     articles = items.filter(lambda item: item.article is not None).map(lambda item: (item.position, item.article))
-    skipped = items.filter(lambda item: item.skipped is not None).map(lambda item: (item.position, item.skipped))
-    # Later copies of an article's page: more places it was found, kept as the single-machine ingest keeps them.
-    copies = items.filter(lambda item: item.article is not None).flatMap(
-        lambda item: [(item.position, (origin, item.article.id)) for origin in item.also])
-    count = articles.count()
-    if not count:
+    skipped = items.flatMap(skipped_rows)
+    # Pages read before (stored by an earlier run, or met earlier in this one): more places they were found.
+    again = items.flatMap(found_again)
+    # One pass over the read items for all three counts.
+    count, existing, skips = items.map(
+        lambda item: (int(item.article is not None), len(found_again(item)), len(skipped_rows(item)))
+    ).fold((0, 0, 0), lambda one, other: (one[0] + other[0], one[1] + other[1], one[2] + other[2]))
+    if not count and not existing:
         raise NothingReadError(f"nothing could be read from {', '.join(inputs)}")
     signatures = keep(articles.mapPartitions(partial(signature_rows, settings=settings)))
-    groups = _duplicate_groups(spark.sparkContext, signatures, settings)
     features = keep(articles.mapPartitions(partial(feature_rows, settings=settings)))
-    windows = keep(_story_windows(features, settings))
-    _write_parquet(spark, out, articles, skipped, groups, windows)
-    _write_store(store, articles, copies, skipped, signatures, windows, len(inputs), settings)
+    groups = _duplicate_groups(context, signatures, store, settings) if count else []
+    windows = keep(_story_windows(context, features, store, settings) if count else context.emptyRDD())
+    _write_parquet(spark, out, articles, skipped, again, groups, windows)
+    _write_store(store, articles, again, skipped, signatures, windows, numbered.count, settings)
     # Only the stories come back: the member rows, embeddings and all, went into the store as a stream.
     stories = windows.map(lambda result: result.stories).collect()
     return SparkReport(
-        articles=count, skipped=len(store.skipped()), duplicate_groups=tuple(groups),
-        stories=tuple(merge_stories(stories)), windows=len(stories), out=out, store=Path(store.path),
+        articles=count, existing=existing, skipped=skips, duplicate_groups=tuple(groups),
+        stories=tuple(merge_stories(stories)), windows=len(stories), stored=store.count_articles(), out=out,
+        store=Path(store.path),
     )
 
 
 def _store_path(out: str | Path, db: str | Path | None, settings: Settings) -> Path:
+    if db is not None:
+        return Path(db)
+    if REMOTE.match(str(out)):
+        raise StoreError(f"the store is a SQLite file on this machine, not under {out}: give --db PATH")
     Path(out).mkdir(parents=True, exist_ok=True)
-    return Path(db) if db is not None else Path(out) / settings.spark.store_name
+    return Path(out) / settings.spark.store_name
 
 
-def _refuse_if_filled(store: Store) -> None:
-    # The job clusters its own crawl from scratch; appending to stored stories is the incremental ingest's work.
-    if store.count_articles():
-        raise StoreError(f"{store.path} already holds articles; the Spark job writes a new store: give a new --db")
+def _finish_earlier_run(store: Store, settings: Settings) -> None:
+    placed = {row.article_id for row in store.story_members()}
+    if any(article_id not in placed for article_id in store.article_ids()):
+        organise(store, settings)
 
 
-def _read(context: SparkContext, inputs: Sequence[str], settings: Settings) -> RDD[ReadItem]:
+def _number_inputs(spark: SparkSession, inputs: Sequence[str]) -> _Inputs:
+    """Each input its number in command-line order; a remote folder or glob is its files, each numbered, in name
+    order (as a local folder is read), listed by Spark's binary-file source without reading their content."""
+    local: list[tuple[int, str]] = []
+    remote: list[tuple[int, str]] = []
+    unlisted: list[tuple[int, Skipped]] = []
+    for given in inputs:
+        if not REMOTE.match(given):
+            local.append((len(local) + len(remote) + len(unlisted), given))
+            continue
+        try:
+            files = sorted(row.path for row in _binary_files(spark, given).select("path").collect())
+        except (PySparkException, Py4JJavaError) as error:
+            # As a local input that cannot be read: skipped with its reason, and the crawl goes on.
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            unlisted.append((len(local) + len(remote) + len(unlisted), Skipped(given, f"cannot be read: {reason}")))
+            continue
+        for path in files:
+            remote.append((len(local) + len(remote) + len(unlisted), path))
+    return _Inputs(tuple(local), tuple(remote), tuple(unlisted))
+
+
+def _binary_files(spark: SparkSession, paths: str | list[str]) -> Any:
+    return spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(paths)
+
+
+def _read(spark: SparkSession, inputs: _Inputs, store: Store, settings: Settings) -> RDD[ReadItem]:
     """Every input's documents, read one task per input, then built into articles wherever the shuffle put them
     (so one large file is extracted by every core); a page met again (same content) is built once, at its first
-    place. An item without content (a skipped record) is keyed by its own position, so it is always kept."""
-    tasks = list(enumerate(inputs))
-    items = context.parallelize(tasks, max(len(tasks), 1)).flatMap(partial(read_input, settings=settings))
-    keyed = items.keyBy(lambda item: item.key if item.key is not None else item.position)
-    return keyed.reduceByKey(earlier).values().map(partial(build_item, settings=settings))
+    place, and a page the store holds is not built. An item without content (a skipped record) is keyed by its
+    own position, so it is always kept."""
+    context = spark.sparkContext
+    parts = [context.parallelize(list(inputs.local), max(len(inputs.local), 1))
+             .flatMap(partial(read_input, settings=settings))]
+    if inputs.remote:
+        number_of = dict((path, number) for number, path in inputs.remote)
+        files = _binary_files(spark, list(number_of)).select("path", "content").rdd
+        parts.append(files.flatMap(
+            lambda row: read_file_bytes(number_of[row.path], row.path, bytes(row.content), settings)))
+    if inputs.unlisted:
+        parts.append(context.parallelize([ReadItem(number << INPUT_BITS, None, skipped.origin, skipped=skipped)
+                                          for number, skipped in inputs.unlisted]))
+    stored = context.broadcast(frozenset(store.article_ids()))
+    keyed = context.union(parts).keyBy(lambda item: item.key if item.key is not None else item.position)
+    return keyed.reduceByKey(earlier).values().map(lambda item: build_item(item, settings, stored.value))
 
 
-def _duplicate_groups(context: SparkContext, signatures: RDD[tuple[int, Signature]],
+def _duplicate_groups(context: SparkContext, signatures: RDD[tuple[int, Signature]], store: Store,
                       settings: Settings) -> list[DuplicateGroup]:
-    """Band values and text hashes as join keys; components of candidates confirmed one task each."""
+    """Band values and text hashes as join keys over the new and the stored signatures; the components holding a
+    new article confirmed one task each."""
+    rows = store.signatures()
+    stored = context.parallelize([(position - len(rows), row) for position, row in enumerate(rows)],
+                                 context.defaultParallelism).map(stored_signature)
+    every = signatures.union(stored)
     edges = (
-        signatures.mapPartitions(partial(join_keys, settings=settings))
+        every.mapPartitions(partial(join_keys, settings=settings))
         .groupByKey()
         .flatMap(lambda pair: star_edges(pair[1]))
         .collect()
     )
-    component_of = context.broadcast(components(edges))
+    found_in = components(edges)
+    wanted = {root for position, root in found_in.items() if position >= 0}
+    component_of = context.broadcast({position: root for position, root in found_in.items() if root in wanted})
     found = (
-        signatures.filter(lambda row: row[0] in component_of.value)
+        every.filter(lambda row: row[0] in component_of.value)
         .keyBy(lambda row: component_of.value[row[0]])
         .groupByKey()
         .flatMap(lambda pair: duplicate_groups(pair[1], settings))
@@ -216,12 +309,20 @@ def _duplicate_groups(context: SparkContext, signatures: RDD[tuple[int, Signatur
     return [group for _, group in sorted(found, key=lambda item: (-len(item[1].members), item[0]))]
 
 
-def _story_windows(features: RDD[tuple[int, ArticleFeatures]], settings: Settings) -> RDD[WindowResult]:
-    """Each time window's stories, clustered in a task of its own."""
+def _story_windows(context: SparkContext, features: RDD[tuple[int, ArticleFeatures]], store: Store,
+                   settings: Settings) -> RDD[WindowResult]:
+    """Each time window's stories, clustered in a task of its own over the window's new and stored articles."""
     days = features.mapPartitions(lambda rows: {publication_day(item) for _, item in rows}).collect()
-    window_of = time_windows(days, settings.cluster.max_gap_days)
+    members = store.story_members()
+    published = {row.article_id: row.published for row in store.signatures()}
+    # A stored member without a signature is taken as undated: one window then, which is exact whatever its day.
+    stored_days = [day_of(published.get(row.article_id)) for row in members]
+    window_of = time_windows(days, settings.cluster.max_gap_days, stored_days)
+    stored = [(window_of[day], (position - len(members), row))
+              for position, (day, row) in enumerate(zip(stored_days, members, strict=True)) if day in window_of]
     return (
         features.keyBy(lambda row: window_of[publication_day(row[1])])
+        .union(context.parallelize(stored, context.defaultParallelism))
         .groupByKey()
         .map(lambda pair: window_stories(pair[0], pair[1], settings))
     )
@@ -232,17 +333,21 @@ def _story_windows(features: RDD[tuple[int, ArticleFeatures]], settings: Setting
 
 def _write_parquet(
     spark: SparkSession,
-    out: Path,
+    out: str,
     articles: RDD[tuple[int, Article]],
     skipped: RDD[tuple[int, Skipped]],
+    again: RDD[tuple[int, tuple[str, str]]],
     groups: Sequence[DuplicateGroup],
     windows: RDD[WindowResult],
 ) -> None:
+    """This run's tables: its new articles, skips and pages found again, and the groups and stories, whole,
+    that hold its new articles."""
     tables = {
         "articles": spark.createDataFrame(articles.map(_article_row), ARTICLES_SCHEMA),
         "removed": spark.createDataFrame(articles.flatMap(_removed_rows), REMOVED_SCHEMA),
         "skipped": spark.createDataFrame(skipped.map(lambda row: (row[0], row[1].origin, row[1].reason)),
                                          SKIPPED_SCHEMA),
+        "found_again": spark.createDataFrame(again.map(lambda row: (row[0], *row[1])), FOUND_AGAIN_SCHEMA),
         "duplicates": spark.createDataFrame(
             [(group.canonical, member, member == group.canonical, group.kind)
              for group in groups for member in group.members],
@@ -251,7 +356,7 @@ def _write_parquet(
         "stories": spark.createDataFrame(windows.flatMap(_story_rows), STORIES_SCHEMA),
     }
     for name, frame in tables.items():
-        frame.write.mode("overwrite").parquet(str(out / f"{name}.parquet"))
+        frame.write.mode("overwrite").parquet(f"{out.rstrip('/')}/{name}.parquet")
 
 
 def _article_row(row: tuple[int, Article]) -> tuple[Any, ...]:
@@ -273,24 +378,24 @@ def _story_rows(result: WindowResult) -> list[tuple[Any, ...]]:
 def _write_store(
     store: Store,
     articles: RDD[tuple[int, Article]],
-    copies: RDD[tuple[int, tuple[str, str]]],
+    again: RDD[tuple[int, tuple[str, str]]],
     skipped: RDD[tuple[int, Skipped]],
     signatures: RDD[tuple[int, Signature]],
     windows: RDD[WindowResult],
     inputs: int,
     settings: Settings,
 ) -> None:
-    """Everything in input order, in batches: what the single-machine ingest, dedup and clustering would keep.
+    """This run's rows in input order, in batches: what the single-machine ingest, dedup and clustering would add.
 
     One sorted stream carries all five tables, so the driver makes one pass over the crawl, not four."""
     writers: dict[int, Callable[[list[Any]], object]] = {
-        0: store.add_articles, 1: lambda copies: [store.add_origin(*copy) for copy in copies],
+        0: store.add_articles, 1: lambda found: [store.add_origin(*place) for place in found],
         2: store.record_skipped, 3: store.add_signatures, 4: store.add_story_members,
     }
     context = articles.context
     rows = context.union([
         articles.map(lambda row: ((row[0], 0), row[1])),
-        copies.map(lambda row: ((row[0], 1), row[1])),
+        again.map(lambda row: ((row[0], 1), row[1])),
         skipped.map(lambda row: ((row[0], 2), row[1])),
         signatures.map(lambda row: ((row[0], 3), signature_row(row[1]))),
         windows.flatMap(lambda result: result.members).map(lambda row: ((row[0], 4), row[1])),

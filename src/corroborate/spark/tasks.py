@@ -3,19 +3,20 @@
 Every function here calls the single-machine stage functions (ingest, pipeline, dedup, cluster) on the part of
 the data one task holds; none of them knows about Spark, so each can be tested, and reasoned about, alone.
 Positions order everything: ``input number << 32 | document number`` is the order in which the single-machine
-ingest would have met each document, and every replay below follows it.
+ingest would have met each document, and every replay below follows it. What the store already holds comes
+before all of it: its rows get negative positions, in the store's own order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import islice
 from typing import TypeVar
 
 from corroborate import cluster, dedup
-from corroborate.ingest import iter_documents
+from corroborate.ingest import documents_from_bytes, iter_documents
 from corroborate.pipeline import article_or_skip, content_id
 from corroborate.records import Article, RawDocument, Skipped
 from corroborate.settings import Settings
@@ -33,19 +34,17 @@ T = TypeVar("T")
 class ReadItem:
     """One document of one input: as read, then built into an article or skipped with its reason; ``key`` is its
     content id when it had content, so that the same page met twice is built once, as the single-machine ingest
-    does; ``also`` holds the origins of its later copies, which the store keeps as more places it was found."""
+    does; ``also`` holds the origins of its later copies, which the store keeps as more places it was found;
+    ``stored`` says the store held its article before this run, so it was not built again."""
 
     position: int
     key: str | None
+    origin: str
     document: RawDocument | None = None
     article: Article | None = None
     skipped: Skipped | None = None
     also: tuple[str, ...] = ()
-
-    @property
-    def origin(self) -> str:
-        found = self.document or self.article or self.skipped
-        return found.origin if found is not None else ""
+    stored: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,19 +62,30 @@ class WindowResult:
 def read_input(task: tuple[int, str], settings: Settings) -> Iterator[ReadItem]:
     """Every document of one input (a file, or a folder read whole), as read."""
     number, path = task
-    for index, document in enumerate(iter_documents([path], settings)):
+    return _read_items(number, iter_documents([path], settings))
+
+
+def read_file_bytes(number: int, name: str, data: bytes, settings: Settings) -> Iterator[ReadItem]:
+    """Every document of one file that Spark's own reader fetched (from HDFS, S3, ...), as read."""
+    return _read_items(number, documents_from_bytes(name, data, settings))
+
+
+def _read_items(number: int, documents: Iterable[RawDocument | Skipped]) -> Iterator[ReadItem]:
+    for index, document in enumerate(documents):
         position = (number << INPUT_BITS) | index
         if isinstance(document, Skipped):
-            yield ReadItem(position, None, skipped=document)
+            yield ReadItem(position, None, document.origin, skipped=document)
         else:
-            yield ReadItem(position, content_id(document.content), document=document)
+            yield ReadItem(position, content_id(document.content), document.origin, document=document)
 
 
-def build_item(item: ReadItem, settings: Settings) -> ReadItem:
-    """The article a read document holds, or why it holds none."""
+def build_item(item: ReadItem, settings: Settings, stored: Set[str] = frozenset()) -> ReadItem:
+    """The article a read document holds, or why it holds none; one the store holds already is not built."""
     document = item.document
     if document is None:
         return item
+    if item.key in stored:
+        return replace(item, document=None, stored=True)
     result = article_or_skip(document, settings)
     if isinstance(result, Skipped):
         return replace(item, document=None, skipped=result)
@@ -86,6 +96,24 @@ def earlier(one: ReadItem, other: ReadItem) -> ReadItem:
     """The first of two reads of the same content, with the other's origins among its copies'."""
     first, later = (one, other) if one.position < other.position else (other, one)
     return replace(first, also=(*first.also, later.origin, *later.also))
+
+
+def found_again(item: ReadItem) -> list[tuple[int, tuple[str, str]]]:
+    """(origin, article id) of every place this run found an article that was read before, in the store or
+    earlier in this run: the store keeps them as more places the article was found."""
+    if item.stored and item.key is not None:
+        return [(item.position, (origin, item.key)) for origin in (item.origin, *item.also)]
+    if item.article is not None:
+        return [(item.position, (origin, item.article.id)) for origin in item.also]
+    return []
+
+
+def skipped_rows(item: ReadItem) -> list[tuple[int, Skipped]]:
+    """Why this input holds no article: its own reason, and for its later copies the first copy's failure."""
+    if item.skipped is None:
+        return []
+    copies = [Skipped(origin, f"same content as {item.origin}, which could not be read") for origin in item.also]
+    return [(item.position, skipped) for skipped in (item.skipped, *copies)]
 
 
 # ---- duplicates -----------------------------------------------------------------------------------------------
@@ -144,18 +172,27 @@ def duplicate_groups(
     """The groups among one component of candidates, by the single-machine index fed in input order.
 
     Every comparison the index makes is between articles sharing a band or a text hash, so they all lie in
-    one component: replaying a component alone finds exactly the groups the whole crawl's index finds there.
+    one component: replaying a component alone (stored signatures first, in the store's order) finds exactly
+    the groups the whole store's index finds there. Only groups holding an article of this run come back.
     """
     ordered = sorted(signatures, key=lambda item: item[0])
     position_of = {signature.article_id: position for position, signature in ordered}
     index = dedup.DuplicateIndex(settings.dedup)
     index.add_signatures(signature for _, signature in ordered)
-    return [(position_of[group.canonical], group) for group in index.groups()]
+    return [(position_of[group.canonical], group) for group in index.groups()
+            if any(position_of[member] >= 0 for member in group.members)]
 
 
 def signature_row(signature: dedup.Signature) -> SignatureRow:
     return SignatureRow(signature.article_id, signature.text_hash, signature.published, signature.shingles,
                         signature.to_bytes())
+
+
+def stored_signature(row: tuple[int, SignatureRow]) -> tuple[int, dedup.Signature]:
+    """A stored signature, as ``dedup.load_duplicate_index`` reads it back."""
+    position, stored = row
+    return position, dedup.Signature(stored.article_id, stored.text_hash, stored.published, stored.shingles,
+                                     dedup.Signature.values_from_bytes(stored.hashvalues))
 
 
 # ---- stories --------------------------------------------------------------------------------------------------
@@ -171,47 +208,59 @@ def feature_rows(
 
 
 def publication_day(features: cluster.ArticleFeatures) -> date | None:
+    return day_of(features.published)
+
+
+def day_of(published: str | None) -> date | None:
     # The day clustering itself reads off the publication date: windows must split where its date rule does.
-    return cluster._day(features.published)
+    return cluster._day(published)
 
 
-def time_windows(days: Iterable[date | None], max_gap_days: float) -> dict[date | None, int]:
-    """Number the publication days into windows that can never share a story.
+def time_windows(
+    days: Iterable[date | None], max_gap_days: float, stored: Iterable[date | None] = ()
+) -> dict[date | None, int]:
+    """Number the days of this run's articles (``days``) and of stored ones (``stored``) into windows that can
+    never share a story; only windows holding a day of this run are numbered.
 
-    A dated article never joins a story whose dates lie more than ``max_gap_days`` away, so where the crawl's
-    days leave a wider gap, the stories before it and after it are apart for good. An undated article may join
-    any story, and may open one any article joins: with one in the crawl, everything is one window.
+    A dated article only ever joins a story (or links to an article) within ``max_gap_days`` of its day, so the
+    days of one story never leave a wider gap between them: where the days of the run and the store leave a
+    wider gap, the stories before it and after it are apart for good. An undated article may share a story with
+    any other: with one in the run or in the store, everything is one window.
     """
-    distinct = set(days)
-    if None in distinct:
-        return dict.fromkeys(distinct, 0)
+    new = set(days)
+    every = new | set(stored)
+    if None in every:
+        return dict.fromkeys(every, 0) if new else {}
     windows: dict[date | None, int] = {}
     window, previous = 0, None
-    for day in sorted(d for d in distinct if d is not None):
+    for day in sorted(d for d in every if d is not None):
         if previous is not None and (day - previous).days > max_gap_days:
             window += 1
         windows[day] = window
         previous = day
-    return windows
+    number = {window: count for count, window in enumerate(sorted({windows[day] for day in new}))}
+    return {day: number[window] for day, window in windows.items() if window in number}
 
 
-def window_stories(
-    window: int, features: Iterable[tuple[int, cluster.ArticleFeatures]], settings: Settings
-) -> WindowResult:
-    """The stories of one window: its articles placed by the single-machine story index, in input order."""
-    ordered = sorted(features, key=lambda item: item[0])
-    position_of = {item.article_id: position for position, item in ordered}
-    index = cluster.StoryIndex(settings.cluster)
-    index.add_features(item for _, item in ordered)
-    stories = tuple((position_of[story.article_ids[0]], story) for story in index.stories())
-    return WindowResult(stories, _member_rows(index, position_of), window)
-
-
-def _member_rows(index: cluster.StoryIndex, position_of: dict[str, int]) -> tuple[tuple[int, StoryMemberRow], ...]:
-    # The rows exactly as cluster.save_story_index writes them, through a store that lives only in this task.
+def window_stories(window: int, rows: Iterable[tuple[int, cluster.ArticleFeatures | StoryMemberRow]],
+                   settings: Settings) -> WindowResult:
+    """The stories of one window's new articles: the window's stored members replayed in the store's order, as
+    ``cluster.load_story_index`` replays them, then the new articles placed by the same index, in input order."""
+    ordered = sorted(rows, key=lambda item: item[0])
+    position_of = {row.article_id: position for position, row in ordered}
+    new = [row for _, row in ordered if isinstance(row, cluster.ArticleFeatures)]
+    fresh = {row.article_id for row in new}
+    # The store's own replay and rows, through a store that lives only in this task.
     with Store(":memory:") as scratch:
+        scratch.add_story_members(row for _, row in ordered if isinstance(row, StoryMemberRow))
+        index = cluster.load_story_index(scratch, settings)
+        index.add_features(new)
         cluster.save_story_index(index, scratch)
-        return tuple((position_of[row.article_id], row) for row in scratch.story_members())
+        members = tuple((position_of[row.article_id], row) for row in scratch.story_members()
+                        if row.article_id in fresh)
+    held = {index.story_of(article_id) for article_id in fresh}
+    stories = tuple((position_of[story.article_ids[0]], story) for story in index.stories() if story.id in held)
+    return WindowResult(stories, members, window)
 
 
 def merge_stories(windows: Iterable[Iterable[tuple[int, cluster.Story]]]) -> list[cluster.Story]:
