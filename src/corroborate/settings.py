@@ -177,7 +177,7 @@ class ClaimsSettings:
     # A swap is a name or number of at most this many words; longer differences are rewordings.
     wording_max_swap_words: int = 3
     # rapidfuzz ratio (0-100) below which two names are different names rather than one retyped or inflected
-    # ("Shower"/"Showers" 92, "Wendy"/"Debbie" 18).
+    # ("Report"/"Reports" 92, "Anna"/"Maria" 44).
     wording_max_name_similarity: float = 60.0
 
 

@@ -177,7 +177,7 @@ INFORMATION_NOUNS = frozenset({
     "information", "detail", "revelation", "fact", "evidence", "material", "insight", "disclosure", "news",
     "finding", "allegation",
 })
-#: Verbs by which a subject holds or offers information ("the memos include ...").
+#: Verbs by which a subject holds or offers information ("the files include ...").
 CONTAINER_VERBS = frozenset({
     "contain", "include", "reveal", "offer", "provide", "add", "show", "hold", "disclose", "present", "yield",
 })
@@ -185,14 +185,14 @@ CONTAINER_VERBS = frozenset({
 #: alone ("an undisclosed sum") they mean secret, not new.
 _UNPUBLISHED = frozenset({"undisclosed", "unreported", "unpublished", "unreleased", "unseen", "unknown", "unrevealed"})
 _BEFORE = frozenset({"previously", "hitherto", "formerly"})
-#: Verbs of making public, negated on a noun: "details not included in his book", "facts never reported".
+#: Verbs of making public, negated on a noun: "details not included in the report", "facts never reported".
 _DISCLOSE_VERBS = frozenset({
     "include", "report", "disclose", "publish", "reveal", "mention", "know", "release", "discuss", "share",
     "detail", "describe", "cover", "see",
 })
 _ALREADY = frozenset({"already", "previously", "before"})
 _NEW = frozenset({"new", "fresh", "novel"})
-#: Adjectives that, under "no", deny that anything is new: "no notable information", "no new details".
+#: Adjectives that, under "no", deny that anything is new: "no significant information", "no new details".
 _NOTEWORTHY = _NEW | {"notable", "noteworthy", "significant", "substantive", "meaningful", "major", "substantial"}
 #: Verbs that change a stance; negated ("did not soften") or refused ("refusal to soften"), they keep it.
 _CHANGE_VERBS = frozenset({
@@ -209,11 +209,11 @@ _ASSERTING_VERBS = frozenset({
 _REFUSALS = frozenset({"refuse", "refusal", "decline", "fail", "failure", "unwilling", "unwillingness", "reluctance"})
 #: Verbs that state a stance again.
 _RESTATE_VERBS = frozenset({"reiterate", "restate", "repeat", "reaffirm", "maintain"})
-#: Modifiers that call a stance old: "long-held conditions", "its familiar demands".
+#: Modifiers that call a stance old: "long-standing conditions", "its familiar demands".
 _OLD_STANCE = frozenset({"long-held", "longheld", "longstanding", "long-standing", "familiar", "unchanged", "usual"})
 #: Predicates of an unchanged stance: "remained largely unchanged".
 _UNCHANGED = frozenset({"unchanged", "intact", "unaltered"})
-#: Words that place a yardstick in the past: "went beyond previously stated positions".
+#: Words that place a yardstick in the past: "went beyond its earlier demands".
 _PAST = frozenset({"previous", "previously", "earlier", "prior", "past", "initial", "original", "existing"})
 _PRONOUN_POSSESSIVES = frozenset({"its", "their", "his", "her"})
 _NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -274,8 +274,8 @@ def _is_stance(noun: Token) -> bool:
 
 
 def _stance_markers(noun: Token) -> Iterable[Marker]:
-    """What the sentence says of the stance ``noun``: new ("went beyond previously stated positions", "a shift
-    in its position") or unchanged ("long-held conditions", "remained unchanged", "reiterated its demands")."""
+    """What the sentence says of the stance ``noun``: new ("went beyond its earlier demands", "a shift in
+    its position") or unchanged ("long-standing conditions", "remained unchanged", "restated its demands")."""
     head = noun.head
     # "agreed to drop its long-held demand": a stance being changed is not called old by its epithet.
     changing = noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in _CHANGE_VERBS
@@ -304,7 +304,7 @@ def _hyphenated(modifier: Token) -> str:
 
 
 def _predicate_markers(verb: Token) -> Iterable[Marker]:
-    """The stance is the subject: "... went beyond previously stated positions", "... remained unchanged"."""
+    """The stance is the subject: "... went beyond its earlier demands", "... remained unchanged"."""
     negated = _negated(verb)
     if verb.lemma_.lower() in {"go", "move"}:
         for prep in verb.children:
@@ -392,7 +392,7 @@ def _container_subject(verb: Token) -> Token | None:
 def _subject_keys(
     subject: Token, canonical: Callable[[str], str | None] | None
 ) -> tuple[frozenset[str], frozenset[str]]:
-    """The nouns a subject is matched on ("pages of the memos": page, memo) and the names holding it."""
+    """The nouns a subject is matched on ("pages of the files": page, file) and the names holding it."""
     nouns = [subject]
     for prep in subject.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -414,7 +414,7 @@ def _objects(verb: Token) -> Iterable[Token]:
 
 def _content_marker(obj: Token, verb_negated: bool) -> Marker | None:
     """Whether the information ``obj`` is said to be new ("previously undisclosed conversations", "details not
-    included in his book", "new details") or denied to be ("no notable information", "nothing new")."""
+    included in the report", "new details") or denied to be ("no significant information", "nothing new")."""
     information = obj.lemma_.lower() in INFORMATION_NOUNS
     strong = _unpublished(obj)
     adjectives = [child for child in obj.children if child.dep_ == "amod" and not child.ent_type_]
@@ -494,9 +494,9 @@ def _with_adverbs(adjective: Token) -> str:
 
 
 def _holders(noun: Token, canonical: Callable[[str], str | None] | None) -> frozenset[str]:
-    """Who holds the stance: its possessor ("Russia's position", "its position" resolved to the clause's named
-    subject), a nationality ("Russian demands") or named compound, "of X", or the named subject of the verb
-    whose object it is ("Russia reiterated hard-line demands")."""
+    """Who holds the stance: its possessor ("Freedonia's position", "its position" resolved to the clause's
+    named subject), a nationality ("Freedonian demands") or named compound, "of X", or the named subject of the verb
+    whose object it is ("Freedonia restated hard-line demands")."""
     holders = set()
     for child in noun.children:
         if child.dep_ == "poss":
@@ -516,7 +516,7 @@ def _holders(noun: Token, canonical: Callable[[str], str | None] | None) -> froz
 
 def _pronoun_holder(noun: Token) -> Token | None:
     """What "its" or "their" stands for: the nearest named subject of a governing verb or possessor of a
-    governing noun ("Moscow had made no shift in its position", "Russia's refusal to soften its stance")."""
+    governing noun ("the ministry had made no shift in its position", "the union's refusal to soften its stance")."""
     for ancestor in noun.ancestors:
         for child in ancestor.children:
             if child.dep_ in {"nsubj", "poss"} and child.i != noun.i and child not in noun.ancestors:
@@ -525,7 +525,7 @@ def _pronoun_holder(noun: Token) -> Token | None:
 
 
 def _clause_subject(verb: Token) -> Token | None:
-    """The subject of ``verb``, or of the verb its participle or conjunct hangs on ("Russia sent ..., reiterating")."""
+    """The subject of ``verb``, or of the verb its participle or conjunct hangs on ("the union sent ..., restating")."""
     current = verb
     while True:
         subject = next((child for child in current.children if child.dep_ == "nsubj"), None)
@@ -539,8 +539,8 @@ def _is_named(token: Token) -> bool:
 
 
 def _name_key(token: Token, canonical: Callable[[str], str | None] | None) -> str:
-    """A name's key, its canonical surname or last word; a nationality ("Russian") becomes the country the
-    article names that it derives from ("Russia")."""
+    """A name's key, its canonical surname or last word; a nationality ("Freedonian") becomes the country the
+    article names that it derives from ("Freedonia")."""
     if token.ent_type_ == "NORP":
         country = _country_of(token)
         if country is not None:
@@ -560,7 +560,7 @@ def _name_key(token: Token, canonical: Callable[[str], str | None] | None) -> st
 
 
 def _country_of(nationality: Token) -> Token | None:
-    """The place the article names that a nationality word derives from: Russian/Russia, Ukrainian/Ukraine,
+    """The place the article names that a nationality word derives from: Italian/Italy, Brazilian/Brazil,
     Chinese/China, German/Germany; a place ending in a consonant must be a prefix whole (Iranian/Iran, not Iraqi)."""
     word = nationality.lower_
     for ent in nationality.doc.ents:

@@ -493,7 +493,7 @@ def _clean_swap(
 
 
 def _is_name_word(word: str) -> bool:
-    """Capitalised as a name is ("Wendy", "McDonald"), not shouted in capitals nor a number."""
+    """Capitalised as a name is ("Anna", "McDonald"), not shouted in capitals nor a number."""
     return word[0].isupper() and any(c.islower() for c in word[1:])
 
 
@@ -525,7 +525,7 @@ def _wording_contradiction(group: RelayedQuote, swap: _Swap, quotes: Sequence[Qu
 
 
 def _carries(keys: Sequence[str], variant: Sequence[str], swap: _Swap) -> bool:
-    """Whether a quote holds ``variant`` beside the same words as the swap's relays ("the Wendy", "Wendy Wasserman")."""
+    """Whether a quote holds ``variant`` beside the same words as the swap's relays ("the Anna", "Anna Berg")."""
     width = len(variant)
     for start in range(len(keys) - width + 1):
         if tuple(keys[start : start + width]) == tuple(variant):
