@@ -128,7 +128,7 @@ def test_contradiction_needs_each_expected_position_in_a_distinct_position() -> 
 
 
 def test_unexpected_and_tempting_contradictions_are_false_and_counted_in_the_rate() -> None:
-    hawk = position("hawk", ("C", "Roe, a long-time hawk, spoke."), ("C", "Senator Jane Roe spoke."))
+    hawk = position("hawk", ("C", "Roe, a long-time hawk, spoke."))
     unexpected = {"subject": "weather", "positions": [position("sunny", ("A", "It was sunny.")),
                                                       position("rainy", ("C", "It rained."))]}
     tempting = {"subject": "Roe role", "positions": [SECRETARY, hawk]}
@@ -142,10 +142,20 @@ def test_unexpected_and_tempting_contradictions_are_false_and_counted_in_the_rat
 
 
 def test_tempting_contradiction_does_not_count_as_found() -> None:
-    hawk = position("hawk", ("C", "Roe, a long-time hawk, spoke."), ("C", "Senator Jane Roe spoke."))
+    hawk = position("hawk", ("C", "Roe, a long-time hawk, spoke."))
     result = evaluate.score(brief(contradictions=[{"subject": "Roe", "positions": [SECRETARY, hawk]}]), FINDINGS)
     assert result.contradictions.found == 0
     assert result.contradictions.missed == ("the minister's office",)
+    assert "epithet" in result.false_contradictions[0].reason
+
+
+def test_expected_contradiction_is_sound_though_its_sentences_also_hold_a_tempting_pair() -> None:
+    hawk_senator = position("senator", ("C", "Senator Jane Roe, a long-time hawk, spoke."))
+    result = evaluate.score(
+        brief(contradictions=[{"subject": "Roe", "positions": [SECRETARY, hawk_senator]}]), FINDINGS
+    )
+    assert result.contradictions.found == 1
+    assert result.false_contradictions == ()
 
 
 def test_entity_found_only_when_its_spellings_cover_every_expected_alias() -> None:

@@ -208,13 +208,14 @@ def _contradictions(brief: JsonDict, findings: Mapping[str, Any], named: Mapping
     sound: list[Mapping[str, Any]] = []
     for contradiction in brief.get("contradictions", []):
         subject = contradiction.get("subject", "")
-        tempting = [n["why"] for n in findings["not_contradictions"] if matches_pair(contradiction, n["match"])]
-        if tempting:
-            false.append(FalseContradiction(subject, f"a tempting non-contradiction: {tempting[0]}"))
-        elif not any(matches_contradiction(contradiction, e, named) for e in findings["contradictions"]):
-            false.append(FalseContradiction(subject, "matches no expected contradiction"))
-        else:
+        # An expected contradiction is judged on its positions first: a long sentence may also hold the words of
+        # a tempting pair about another subject, which does not make this finding false.
+        if any(matches_contradiction(contradiction, e, named) for e in findings["contradictions"]):
             sound.append(contradiction)
+            continue
+        tempting = [n["why"] for n in findings["not_contradictions"] if matches_pair(contradiction, n["match"])]
+        reason = f"a tempting non-contradiction: {tempting[0]}" if tempting else "matches no expected contradiction"
+        false.append(FalseContradiction(subject, reason))
     missed = [
         expected["subject"]
         for expected in findings["contradictions"]
