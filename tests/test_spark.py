@@ -271,7 +271,8 @@ def later(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def days(crawl: list[Path], later: Path) -> tuple[list[Path], list[Path]]:
     """Day one: the tram vote, its wire story and the fire. Day two: copies of all three (one exact, two near, one
-    the very page again), more articles on both events, a page met twice that day, and a new event."""
+    the very page again), more articles on both events, a page met twice that day (once in the cut file, which
+    Spark reads by URI), and a new event."""
     return crawl[:1], [*crawl[1:], later]
 
 
@@ -291,13 +292,23 @@ def spark_days(session: SparkSession, days: tuple[list[Path], list[Path]],
     out = tmp_path_factory.mktemp("spark-days")
     with redirect_stdout(io.StringIO()):
         assert cli.main(["ingest", *map(str, days[0]), "--db", str(out / "corroborate.db")]) == 0
-    return out, run_job(session, days[1], out)
+    # The cut file through Spark's own file systems (a file:// URI), and a URI to nothing; the Parquet tables too.
+    cut, later = days[1][1:]
+    inputs = [str(days[1][0]), cut.as_uri(), str(later), (out / "missing.warc").as_uri()]
+    return out, run_job(session, inputs, out.as_uri(), db=out / "corroborate.db")
 
 
 @pytest.fixture(scope="module")
 def spark_days_run(spark_days: tuple[Path, SparkReport], days: tuple[list[Path], list[Path]]) -> Run:
+    """The store after day two, origins of the file read by URI named as the single machine names them."""
+    cut = str(days[1][1])
     with Store(spark_days[0] / "corroborate.db", readonly=True) as store:
-        return stored_run(store, [*days[0], *days[1]])
+        run = stored_run(store, [*days[0], *days[1]])
+        origins = {origin: store.article_ids_for_origins([f"file:{origin}" if origin.startswith(cut) else origin])
+                   for origin in run.origins}
+    skipped = [Skipped(item.origin.removeprefix("file:"), item.reason) for item in run.skipped
+               if not item.origin.endswith("missing.warc")]
+    return Run(run.articles, skipped, run.groups, run.stories, origins)
 
 
 # ---- the crawl is what the test says it is ---------------------------------------------------------------------
@@ -449,11 +460,16 @@ def test_the_second_days_report_and_parquet_describe_that_day(
     out, report = spark_days
     new = [article.id for article in single_machine_days.articles[3:]]
     assert (report.articles, report.existing, report.stored) == (7, 2, 10)
+    # The radio's page read again from the URI is found again: Spark's reader read it byte for byte.
+    with Store(out / "corroborate.db", readonly=True) as store:
+        assert store.article_ids_for_origins([f"{days[1][1].as_uri().replace('file://', 'file:')}#record-1"])
+        assert any(item.reason.startswith("cannot be read:") for item in store.skipped()
+                   if item.origin.endswith("missing.warc"))
     articles = pq.read_table(out / "articles.parquet").to_pylist()
     assert [row["id"] for row in sorted(articles, key=lambda row: row["position"])] == new
     # The gazette's page again (stored the day before), and the radio's page met twice that day.
     again = pq.read_table(out / "found_again.parquet").to_pylist()
-    assert {row["origin"] for row in again} == {f"{days[1][0]}#record-6", f"{days[1][1]}#record-1"}
+    assert {row["origin"] for row in again} == {f"{days[1][0]}#record-6", f"file:{days[1][1]}#record-1"}
     # Every group and story holds a new article; stored members are listed with them, the groups whole.
     assert list(report.duplicate_groups) == single_machine_days.groups
     duplicates = pq.read_table(out / "duplicates.parquet").to_pylist()
@@ -461,34 +477,6 @@ def test_the_second_days_report_and_parquet_describe_that_day(
         member for group in single_machine_days.groups for member in group.members}
     assert list(report.stories) == single_machine_days.stories
     assert report.windows == 3
-
-
-# ---- Spark's own readers: file:// URIs, the crawl again ----------------------------------------------------------
-
-
-@pytest.mark.slow
-@pytest.mark.spark
-def test_both_days_read_again_through_uris_add_nothing(session: SparkSession, days: tuple[list[Path], list[Path]],
-                                                       spark_days: tuple[Path, SparkReport], spark_days_run: Run,
-                                                       tmp_path: Path) -> None:
-    # Spark's own file systems read the crawl's folder (its files in name order, as a local folder is read), a
-    # file, and a URI to nothing. Every page is in the store already, so none is built again: what they read is
-    # byte for byte what corroborate's readers read, or the content ids would differ.
-    folder, later = days[0][0].parent, days[1][-1]
-    missing = f"file://{tmp_path}/missing/crawl.warc"
-    db = spark_days[0] / "corroborate.db"
-    report = run_job(session, [folder.as_uri(), later.as_uri(), missing], f"file://{tmp_path}/out", db=db)
-    assert (report.articles, report.duplicate_groups, report.stories) == (0, (), ())
-    with Store(db, readonly=True) as store:
-        after = stored_run(store, [*days[0], *days[1]])
-        by_uri = {origin: store.article_ids_for_origins([f"file:{origin}"]) for origin in spark_days_run.origins}
-        skipped = {item.origin: item.reason for item in store.skipped()}
-    assert (after.articles, after.groups, after.stories, after.origins) == (
-        spark_days_run.articles, spark_days_run.groups, spark_days_run.stories, spark_days_run.origins)
-    assert by_uri == spark_days_run.origins
-    assert report.existing == sum(len(ids) for ids in by_uri.values()) == 12
-    assert skipped[missing].startswith("cannot be read:")
-    assert pq.read_table(tmp_path / "out" / "found_again.parquet").num_rows == report.existing
 
 
 # ---- the exact decompositions the job rests on ----------------------------------------------------------------
