@@ -161,10 +161,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=command_serve)
 
     spark = commands.add_parser("spark", help="ingest, dedup and cluster a crawl on Apache Spark (docs/spark.md)")
-    spark.add_argument("inputs", nargs="+", help="WARC(.gz), JSONL, HTML or text files, one Spark task each")
+    spark.add_argument("inputs", nargs="+", help="WARC(.gz), JSONL, HTML or text files or folders, one Spark "
+                       "task each; paths or hdfs://, s3a://, file:// URIs")
     spark.add_argument("--out", required=True, help="folder for the Parquet tables (and the store, without --db)")
     spark.add_argument("--master", help="Spark master: local[2] (default), spark://host:7077, yarn, k8s://...")
-    spark.add_argument("--db", help="SQLite store to write, new or empty (default OUT/corroborate.db)")
+    spark.add_argument("--db", help="SQLite store to add to: new, or filled by earlier runs of ingest or spark "
+                       "(default OUT/corroborate.db)")
     spark.set_defaults(run=command_spark)
     return parser
 
