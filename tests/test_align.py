@@ -127,3 +127,66 @@ def test_evidence_offsets_point_at_the_quoted_sentence() -> None:
     for sentence in sentences:
         assert text[sentence.start:sentence.start + len(sentence.text)] == sentence.text
     assert not align.statements({"a": [Sentence("a", 0, 0, "Heading line")]})
+
+
+def parsed_claims(*articles: Article) -> list:
+    docs = parse_articles(list(articles))
+    statements = align.statements(split_sentences(list(articles), docs=docs))
+    groups = align.group_statements(statements, docs=docs)
+    return align.claims_from_groups(groups, {a.id: a for a in articles})
+
+
+def test_a_sentence_carrying_two_facts_supports_the_claim_of_each() -> None:
+    claims = parsed_claims(
+        article("a", "The council approved the new transit budget on Tuesday, and the mayor announced that she "
+                     "will run for governor of the state next year."),
+        article("b", "On Tuesday the city council approved the new transit budget after a long debate."),
+        article("c", "The mayor announced on Monday that she will run for governor of the state next year."),
+    )
+    shared = [claim for claim in claims if claim.status == "corroborated"]
+    assert sorted(claim.sources for claim in shared) == [["a", "b"], ["a", "c"]]
+    assert all(claim.independent_origins == 0 for claim in claims)  # counted once, by settle
+
+
+def test_a_sentence_told_elsewhere_only_in_part_also_stands_alone_for_the_rest() -> None:
+    claims = parsed_claims(
+        article("a", "The 40-page audit, released by the state comptroller on Friday, found that the transit "
+                     "agency spent four million dollars on consultants it never used."),
+        article("b", "The state comptroller released an audit of the transit agency on Friday."),
+    )
+    a_claims = [claim for claim in claims if "a" in claim.sources]
+    assert {claim.status for claim in a_claims} == {"corroborated", "single_source"}
+
+
+def test_a_different_clause_negated_is_not_a_denial() -> None:
+    a = article("a", "We will be talking about it with the ministers next week.")
+    b = article("b", "It should never have been made, but we will be talking about it with the ministers next week.")
+    groups, docs = _groups_and_docs(a, b)
+    assert align.negation_contradictions(groups, docs, {"a": "A", "b": "B"}) == []
+
+
+def _separate_groups_and_docs(*articles: Article):
+    docs = parse_articles(list(articles))
+    statements = [s for ss in split_sentences(list(articles), docs=docs).values() for s in ss]
+    return [align.StatementGroup((s,), s) for s in statements], docs
+
+
+def test_a_role_given_by_one_outlet_and_denied_by_another_is_a_contradiction_across_groups() -> None:
+    a = article("a", "The complaint names a long list of defendants that includes Mr. Okafor and the city council.")
+    b = article("b", "According to the Ledger, the lawsuit does not name Okafor as a defendant, but cites his aides.")
+    groups, docs = _separate_groups_and_docs(a, b)
+    found = align.negation_contradictions(groups, docs, {"a": "A", "b": "B"})
+    assert [c.kind for c in found] == ["predicate"]
+    assert [p.sources for p in found[0].positions] == [["a"], ["b"]]
+
+
+def test_other_roles_other_people_or_one_outlet_are_no_contradiction() -> None:
+    a = article("a", "The complaint names a long list of defendants that includes Mr. Okafor and the city council.")
+    witness = article("b", "The lawsuit does not name Okafor as a witness, the Ledger reported on Friday.")
+    other = article("c", "The lawsuit does not name Mensah as a defendant, the Ledger reported on Friday.")
+    for second, outlets in ((witness, {"a": "A", "b": "B"}), (other, {"a": "A", "c": "C"})):
+        groups, docs = _separate_groups_and_docs(a, second)
+        assert align.negation_contradictions(groups, docs, outlets) == []
+    same = article("d", "The lawsuit does not name Okafor as a defendant, the Ledger reported on Friday.")
+    groups, docs = _separate_groups_and_docs(a, same)
+    assert align.negation_contradictions(groups, docs, {"a": "A", "d": "A"}) == []

@@ -15,7 +15,7 @@ from itertools import combinations
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from corroborate.nlp import embed
 from corroborate.records import Article, Claim, Contradiction, Evidence, Position, Sentence
@@ -171,7 +171,7 @@ def _with_clause_groups(
             continue
         fits = [
             members for members, _ in result
-            if members & owners and _holds(members | owners, by_statement, threshold)
+            if members & owners and _holds(members, owners, by_statement, threshold)
         ]
         if fits:
             members = max(fits, key=lambda members: len(members & owners))
@@ -212,12 +212,11 @@ def _best_match_per_statement(similarity: np.ndarray, owners: np.ndarray, count:
     return by_statement.T
 
 
-def _holds(statements: set[int], by_statement: np.ndarray, threshold: float) -> bool:
-    """Average linkage's test for one group: the average best match of its statements' pairs."""
-    ordered = sorted(statements)
-    block = by_statement[np.ix_(ordered, ordered)]
-    pairs = block[np.triu_indices(len(ordered), k=1)]
-    return bool(pairs.size) and float(pairs.mean()) >= threshold
+def _holds(members: set[int], joining: set[int], by_statement: np.ndarray, threshold: float) -> bool:
+    """Average linkage's test for merging: the statements ``joining`` a group match its ``members`` on average
+    (best unit match of each pair) above ``threshold``."""
+    new, old = sorted(joining - members), sorted(members - joining)
+    return bool(new and old) and float(by_statement[np.ix_(new, old)].mean()) >= threshold
 
 
 def _covered(units: Sequence[Unit], indices: Sequence[int], joined: set[int]) -> bool:
@@ -370,7 +369,10 @@ def claims_from_groups(
     articles: Mapping[str, Article],
     duplicate_of: Mapping[str, str] | None = None,
 ) -> list[Claim]:
-    """One claim per group: corroborated when two or more voices make it, single-source otherwise."""
+    """One claim per group: corroborated when two or more voices make it, single-source otherwise.
+
+    Its independent origins are counted by ``settle``, which also knows the reporting each sentence cites.
+    """
     duplicate_of = duplicate_of or {}
     claims = []
     for group in groups:
@@ -388,7 +390,6 @@ def claims_from_groups(
                 sources=article_ids,
                 evidence=evidence,
                 outlets=outlets,
-                independent_origins=len(speakers),
             )
         )
     # Widest agreement first; within a level, the order the story is told in.
@@ -453,38 +454,192 @@ def negation_contradictions(
     paraphrases move negation around freely ("will not join" / "would be barred from joining").
     """
     found = []
+    flagged: set[tuple[Sentence, Sentence]] = set()
     for group in groups:
-        readings = [(sentence, *_negation_reading(sentence, docs)) for sentence in group.sentences]
-        negated = [r for r in readings if r[1]]
-        affirmed = [r for r in readings if not r[1]]
+        readings = [(sentence, _negation_reading(sentence, docs)) for sentence in group.sentences]
+        negated = [(sentence, reading) for sentence, reading in readings if reading.negated]
+        affirmed = [(sentence, reading) for sentence, reading in readings if not reading.negated]
         pairs = [
-            (yes, no) for yes in affirmed for no in negated
-            if outlet_of[yes[0].article_id] != outlet_of[no[0].article_id]
-            and _jaccard(yes[2], no[2]) >= settings.align.negation_same_words
+            (yes, no) for yes, yes_reading in affirmed for no, no_reading in negated
+            if outlet_of[yes.article_id] != outlet_of[no.article_id] and _denies(no_reading, yes_reading, settings)
         ]
         if not pairs:
             continue
-        sides = [list(dict.fromkeys(pair[k][0] for pair in pairs)) for k in (0, 1)]
+        flagged.update(pairs)
+        sides = [list(dict.fromkeys(pair[k] for pair in pairs)) for k in (0, 1)]
         found.append(Contradiction(
             subject=group.representative.text,
             kind="negation",
             positions=[_sentences_position(side, outlet_of) for side in sides],
         ))
+    statements = list(dict.fromkeys(sentence for group in groups for sentence in group.sentences))
+    found += [
+        contradiction for contradiction in predicate_contradictions(statements, docs, outlet_of)
+        if (contradiction.positions[0].evidence[0].quote, contradiction.positions[1].evidence[0].quote)
+        not in {(yes.text, no.text) for yes, no in flagged}
+    ]
     return found
 
 
-def _negation_reading(sentence: Sentence, docs: Mapping[str, Doc]) -> tuple[bool, frozenset[str]]:
+@dataclass(frozen=True, slots=True)
+class Predication:
+    """What a clause says of named things: ``predicate`` (a verb's lemma, or the role noun it gives them, as in
+    "named X as a defendant") holds of ``arguments`` (the proper names among its subjects and objects)."""
+
+    predicate: str
+    arguments: frozenset[str]
+    negated: bool
+
+
+def predicate_contradictions(
+    statements: Sequence[Sentence], docs: Mapping[str, Doc], outlet_of: Mapping[str, str]
+) -> list[Contradiction]:
+    """Statements of two outlets saying the same predicate of the same named things, one negated and one not,
+    whether or not their sentences are alike ("a list of defendants that includes X" / "does not name X as a
+    defendant"). Its kind is "predicate": it disputes one clause of sentences that may say more, so unlike a
+    negation of a whole statement it does not mark their claims contradicted."""
+    said: dict[tuple[str, frozenset[str]], dict[bool, list[Sentence]]] = {}
+    for sentence in statements:
+        span = _span(sentence, docs)
+        if span is None or sentence.text.rstrip().endswith("?"):
+            continue
+        for predication in dict.fromkeys(predications(span)):
+            sides = said.setdefault((predication.predicate, predication.arguments), {})
+            sides.setdefault(predication.negated, []).append(sentence)
+    found = []
+    for sides in said.values():
+        affirmed, negated = sides.get(False, []), sides.get(True, [])
+        yes = [s for s in affirmed if any(outlet_of[s.article_id] != outlet_of[n.article_id] for n in negated)]
+        no = [s for s in negated if any(outlet_of[s.article_id] != outlet_of[a.article_id] for a in affirmed)]
+        if yes and no:
+            found.append(Contradiction(
+                subject=no[0].text,
+                kind="predicate",
+                positions=[_sentences_position(list(dict.fromkeys(side)), outlet_of) for side in (yes, no)],
+            ))
+    return found
+
+
+_OBJECTS = frozenset({"dobj", "attr"})
+#: Verbs that say their object is one of their subject ("the defendants include X").
+_MEMBERSHIP = frozenset({"include"})
+#: Verbs of speech and thought: what they predicate is the clause they introduce, not their subject.
+_REPORTING = frozenset({"say", "tell", "report", "write", "add", "note", "claim", "allege", "think", "believe"})
+
+
+def predications(span: Span) -> list[Predication]:
+    """The predications of a sentence's clauses that are not hedged ("if", "whether") nor under a negation of
+    a clause above them (which would flip them back)."""
+    found = []
+    for verb in span:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _REPORTING or _hedged(verb):
+            continue
+        negated = _is_negated(verb)
+        subjects = [_antecedent(c) for c in verb.children if c.dep_ in _SUBJECTS]
+        if any(subject.tag_ in {"WDT", "WP"} for subject in subjects):
+            continue  # a relative pronoun left unresolved: who the clause is about is unknown
+        objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+        named = _names([*subjects, *objects])
+        if named and verb.lemma_.lower() != "be":
+            found.append(Predication(verb.lemma_.lower(), named, negated))
+        for role, members in _roles(verb, subjects, objects):
+            found += [Predication(role, frozenset({member}), negated) for member in members]
+    return found
+
+
+def _roles(verb: Token, subjects: Sequence[Token], objects: Sequence[Token]) -> list[tuple[str, frozenset[str]]]:
+    """Role nouns the clause gives named things: "named X as a N", "X was named as a N", "the Ns include X",
+    "X is a N"."""
+    roles = []
+    given = objects or [s for s in subjects if s.dep_ == "nsubjpass"]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            roles += [(noun.lemma_.lower(), _names(given)) for noun in prep.children if noun.pos_ == "NOUN"]
+    if verb.lemma_.lower() in _MEMBERSHIP:
+        roles += [(noun.lemma_.lower(), _names(objects)) for noun in subjects if noun.pos_ == "NOUN"]
+    if verb.lemma_.lower() == "be":
+        roles += [(noun.lemma_.lower(), _names(subjects)) for noun in objects if noun.pos_ == "NOUN"]
+    return [(role, members) for role, members in roles if members]
+
+
+def _antecedent(subject: Token) -> Token:
+    """A relative pronoun's common noun ("defendants that include X": defendants). A relative clause after a
+    name is often attached to the wrong one ("an adviser to X who is ..."), so a name is not resolved to."""
+    if subject.tag_ in {"WDT", "WP"} and subject.head.dep_ == "relcl" and subject.head.head.pos_ == "NOUN":
+        return subject.head.head
+    return subject
+
+
+#: Name suffixes that tell two people of one family apart.
+_GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii"})
+
+
+def _names(tokens: Sequence[Token]) -> frozenset[str]:
+    """The proper names among ``tokens`` and the words coordinated with them, each by its surname (with a
+    generation suffix: "X Jr." is not X); possessors are not named things ("X's son")."""
+    names = set()
+    for part in (part for token in tokens for part in (token, *token.conjuncts) if _is_name(part)):
+        words = [t.lower_ for t in part.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [part.lower_]
+        if words[-1] in _GENERATIONS and len(words) > 1:
+            names.add(" ".join(words[-2:]))
+        else:
+            names.add(words[-1])
+    return frozenset(names)
+
+
+def _is_name(token: Token) -> bool:
+    """A proper noun standing for itself, not a possessor ("X's son")."""
+    return token.pos_ == "PROPN" and not any(child.dep_ == "case" for child in token.children)
+
+
+def _is_negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" or child.lower_ == "never" for child in verb.children)
+
+
+def _hedged(verb: Token) -> bool:
+    """Under a condition or an open question, or beneath a negated clause (a double negation reads either way)."""
+    for token in [verb, *verb.ancestors]:
+        if any(child.dep_ == "mark" and child.lower_ in {"if", "whether", "unless"} for child in token.children):
+            return True
+        if token is not verb and _is_negated(token):
+            return True
+    return False
+
+
+def _span(sentence: Sentence, docs: Mapping[str, Doc]) -> Span | None:
     doc = docs.get(sentence.article_id)
-    span = doc.char_span(sentence.start, sentence.start + len(sentence.text), alignment_mode="expand") if doc else None
+    return doc.char_span(sentence.start, sentence.start + len(sentence.text), alignment_mode="expand") if doc else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    negated: bool
+    #: Content lemmas, negation aside.
+    lemmas: frozenset[str]
+    #: Every word's lemma, and the lemmas of the words a negation applies to.
+    words: frozenset[str]
+    denied: frozenset[str]
+
+
+def _negation_reading(sentence: Sentence, docs: Mapping[str, Doc]) -> _Reading:
+    span = _span(sentence, docs)
     if span is None:
-        return False, frozenset(content_terms(sentence.text))
+        terms = frozenset(content_terms(sentence.text))
+        return _Reading(False, terms, terms, frozenset())
     # Any negation in the sentence, not just on its root: two wordings of one statement parse differently.
-    negated = any(token.dep_ == "neg" or token.lower_ in _NEGATIONS for token in span)
+    negations = [token for token in span if token.dep_ == "neg" or token.lower_ in _NEGATIONS]
     lemmas = frozenset(
         token.lemma_.lower() for token in span
         if token.is_alpha and not token.is_stop and token.lower_ not in _NEGATIONS and token.dep_ != "neg"
     )
-    return negated, lemmas
+    words = frozenset(token.lemma_.lower() for token in span if token.is_alpha)
+    return _Reading(bool(negations), lemmas, words, frozenset(token.head.lemma_.lower() for token in negations))
+
+
+def _denies(no: _Reading, yes: _Reading, settings: Settings) -> bool:
+    """Whether a negated reading denies an affirmed one: nearly the same words, and what the negation applies
+    to is said in the affirmed one (not a negation of some other clause of the sentence)."""
+    return _jaccard(yes.lemmas, no.lemmas) >= settings.align.negation_same_words and bool(no.denied & yes.words)
 
 
 def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
@@ -501,7 +656,8 @@ def _sentences_position(sentences: Sequence[Sentence], outlet_of: Mapping[str, s
 
 # ---- settling each claim's status -----------------------------------------------------------------------------
 
-#: Contradiction kinds that dispute what a statement asserts; a disputed title describes a person, not the event.
+#: Contradiction kinds that dispute what a statement asserts; a disputed title describes a person, not the event,
+#: and a negated predicate ("predicate") one clause of sentences that may say more.
 _DISPUTING_KINDS = frozenset({"characterisation", "negation", "number", "date", "speaker"})
 
 
