@@ -34,7 +34,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
 
-from corroborate.cluster import StoryIndex
+from corroborate.cluster import StoryIndex, load_story_index, save_story_index
 from corroborate.dedup import DuplicateGroup, load_duplicate_index, save_signatures
 from corroborate.pipeline import build_article, duplicates_of
 from corroborate.records import Article, RawDocument
@@ -43,7 +43,7 @@ from corroborate.store import Store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 OUTLETS = [f"outlet-{number:02d}.example" for number in range(40)]
-STAGES = ("ingest", "dedup", "dedup reload", "cluster")
+STAGES = ("ingest", "dedup", "dedup reload", "cluster", "story save", "story reload")
 _SENTENCE_END = re.compile(r"(?<=[.!?\"\u201d])\s+(?=[A-Z\u201c\"])")
 T = TypeVar("T")
 
@@ -141,22 +141,33 @@ def run(documents: Sequence[RawDocument], stages: Sequence[str]) -> dict[str, fl
         # The brief of a stored story asks the store which of its articles are copies of which.
         reloaded, figures["dedup reload"], figures["dedup reload cpu"] = timed(
             lambda: duplicates_of(store, DEFAULT_SETTINGS))
-    copies = {copy: group.canonical for group in groups for copy in group.copies}
-    if reloaded != copies:
-        raise SystemExit("the store's duplicate groups differ from the ones just found")
-    figures["copies"] = len(copies)
-    if "cluster" in stages:
-        voices = [article for article in articles if article.id not in copies]
-        stories = StoryIndex(DEFAULT_SETTINGS.cluster)
-        _, figures["cluster"], figures["cluster cpu"] = timed(lambda: stories.assign(voices))
-        figures["stories"] = len(stories)
+        copies = {copy: group.canonical for group in groups for copy in group.copies}
+        if reloaded != copies:
+            raise SystemExit("the store's duplicate groups differ from the ones just found")
+        figures["copies"] = len(copies)
+        if "cluster" in stages:
+            figures.update(cluster([article for article in articles if article.id not in copies], store))
+    return figures
+
+
+def cluster(voices: Sequence[Article], store: Store) -> dict[str, float]:
+    """Stories of one crawl's voices, kept in the store, then read back as every ingest and stored-story brief
+    reads them (``load_story_index``)."""
+    figures: dict[str, float] = {}
+    stories = StoryIndex(DEFAULT_SETTINGS.cluster)
+    _, figures["cluster"], figures["cluster cpu"] = timed(lambda: stories.assign(voices))
+    figures["stories"] = len(stories)
+    _, figures["story save"], figures["story save cpu"] = timed(lambda: save_story_index(stories, store))
+    reloaded, figures["story reload"], figures["story reload cpu"] = timed(lambda: load_story_index(store))
+    if reloaded.stories() != stories.stories():
+        raise SystemExit("the stories read back from the store differ from the ones just found")
     return figures
 
 
 def report(figures: dict[str, float]) -> None:
     count = figures["articles"]
     stages = [stage for stage in STAGES if stage in figures]
-    total = sum(figures[stage] for stage in stages if stage != "dedup reload")
+    total = sum(figures[stage] for stage in stages if not stage.endswith("reload"))
     stories = f", {int(figures['stories'])} stories" if "stories" in figures else ""
     print(f"\n{int(count)} articles: {int(figures['copies'])} near or exact copies "
           f"({figures['copies'] / count:.0%}){stories}; load average {figures['load']:.1f} at the start")

@@ -5,10 +5,13 @@ store, and a story keeps its id while it keeps its first article; B-cubed F1 on 
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
+import itertools
 import json
 import random
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 from types import ModuleType
 
@@ -20,12 +23,13 @@ from corroborate.cluster import (
     StoryIndex,
     article_features,
     cluster,
+    clustering_rules,
     load_story_index,
     save_story_index,
 )
 from corroborate.records import Article
-from corroborate.settings import DEFAULT_SETTINGS
-from corroborate.store import Store
+from corroborate.settings import DEFAULT_SETTINGS, ClusterSettings
+from corroborate.store import Store, StoryMemberRow
 
 pytestmark = pytest.mark.slow
 
@@ -191,6 +195,126 @@ def test_incremental_assignment_equals_batch_also_through_the_store(db_path: Pat
     assert resumed.stories() == batch
     assert {**first, **rest} == {article.id: resumed.story_of(article.id) for article in articles}
     assert len(batch) == 4
+
+
+def redated(features: dict[str, ArticleFeatures]) -> list[ArticleFeatures]:
+    """The test articles on days chosen so that links fall right at ``max_gap_days`` apart and just past it,
+    some undated: same-event pairs 4 days apart (linked) and 5 apart (never linked)."""
+    start = date(2024, 3, 1)
+    offsets = itertools.cycle([0, 4, None, 5, 9, 1, 13, None, 8])
+    found = []
+    for name, offset in zip(sorted(features), offsets, strict=False):
+        published = (start + timedelta(days=offset)).isoformat() if offset is not None else None
+        found.append(dataclasses.replace(features[name], published=published,
+                                         year=published[:4] if published else features[name].year))
+    return found
+
+
+def components_by_all_pairs(features: list[ArticleFeatures], settings: ClusterSettings) -> set[frozenset[str]]:
+    """The linked components by the link rule itself, every pair compared: what blocking must not change."""
+    component = {item.article_id: {item.article_id} for item in features}
+    for one, other in itertools.combinations(features, 2):
+        entity = sum(weight * other.entities.get(key, 0.0) for key, weight in one.entities.items())
+        score = settings.embedding_weight * float(one.embedding @ other.embedding) + settings.entity_weight * entity
+        undated = one.published is None or other.published is None
+        if undated:
+            score += settings.same_year_bonus * (one.year is not None and one.year == other.year)
+        near = undated or abs((date.fromisoformat(one.published) - date.fromisoformat(other.published)).days) \
+            <= settings.max_gap_days
+        if score >= settings.join_similarity and near:
+            joined = component[one.article_id] | component[other.article_id]
+            for article_id in joined:
+                component[article_id] = joined
+    return {frozenset(members) for members in component.values()}
+
+
+def components_of(index: StoryIndex) -> set[frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for item, _, name in index.memberships():
+        found.setdefault(name, set()).add(item.article_id)
+    return {frozenset(members) for members in found.values()}
+
+
+def test_comparing_only_articles_within_the_gap_finds_the_links_of_comparing_every_pair(
+    features_of: dict[str, ArticleFeatures],
+) -> None:
+    features = redated(features_of)
+    expected = components_by_all_pairs(features, DEFAULT_SETTINGS.cluster)
+    assert any(len(members) > 1 for members in expected) and len(expected) > 4
+    # Chunks of two: many runs of days, each with its own window of candidates.
+    settings = dataclasses.replace(DEFAULT_SETTINGS.cluster, similarity_chunk=2)
+    shuffled = random.Random(5).sample(features, len(features))
+    # Latest first, the undated before all: each link is found from the stored side, the earlier or dated one.
+    backwards = sorted(features, key=lambda item: item.published or "9999", reverse=True)
+    for order, size in ((shuffled, len(features)), (shuffled, 3), (backwards, 1)):
+        index = StoryIndex(settings)
+        for start in range(0, len(order), size):
+            index.add_features(order[start:start + size])
+        assert components_of(index) == expected
+        assert all(any(set(story.article_ids) <= members for members in expected) for story in index.stories())
+
+
+def test_stories_read_back_from_the_store_after_each_batch_equal_clustering_all_at_once(
+    features_of: dict[str, ArticleFeatures], db_path: Path,
+) -> None:
+    features = redated(features_of) + [features_of[name] for name in ("geneva-1", "geneva-2")]
+    features = list({item.article_id: item for item in features}.values())
+    batch = StoryIndex(DEFAULT_SETTINGS.cluster)
+    batch.add_features(features)
+    shuffled = random.Random(11).sample(features, len(features))
+    in_memory = StoryIndex(DEFAULT_SETTINGS.cluster)
+    for start in range(0, len(shuffled), 4):
+        in_memory.add_features(shuffled[start:start + 4])
+        with Store(db_path) as store:
+            index = load_story_index(store)
+            index.add_features(shuffled[start:start + 4])
+            save_story_index(index, store)
+        with Store(db_path) as store:
+            assert store.story_members_whole(clustering_rules(DEFAULT_SETTINGS.cluster))
+            kept = {row.article_id: (row.story_id, row.component) for row in store.story_members()}
+            loaded = load_story_index(store)
+        assert kept == {item.article_id: (story, component) for item, story, component in in_memory.memberships()}
+        assert loaded.stories() == in_memory.stories()
+    assert {frozenset(story.article_ids) for story in loaded.stories()} == \
+        {frozenset(story.article_ids) for story in batch.stories()}
+
+
+def test_a_store_without_components_or_with_other_rules_is_clustered_again_once(
+    features_of: dict[str, ArticleFeatures], db_path: Path,
+) -> None:
+    features = redated(features_of)
+    expected = StoryIndex(DEFAULT_SETTINGS.cluster)
+    expected.add_features(features)
+    with Store(db_path) as store:
+        # As an older version kept them: rows one by one, no component, each article its own story.
+        store.add_story_members(
+            StoryMemberRow(item.article_id, f"story-{item.article_id}", item.embedding.astype("<f4").tobytes(),
+                           json.dumps({"source": item.source, "title": item.title, "published": item.published,
+                                       "year": item.year, "entities": item.entities}))
+            for item in features)
+        assert not store.story_members_whole(clustering_rules(DEFAULT_SETTINGS.cluster))
+        index = load_story_index(store)
+        assert index.stories() == expected.stories()
+        save_story_index(index, store)
+        assert store.story_members_whole(clustering_rules(DEFAULT_SETTINGS.cluster))
+        assert load_story_index(store).stories() == expected.stories()
+        stricter = dataclasses.replace(DEFAULT_SETTINGS, cluster=dataclasses.replace(
+            DEFAULT_SETTINGS.cluster, join_similarity=0.9))
+        assert len(load_story_index(store, stricter)) == len(features)
+
+
+def test_a_row_written_outside_a_whole_clustering_makes_the_reader_cluster_again(
+    features_of: dict[str, ArticleFeatures], db_path: Path,
+) -> None:
+    features = [features_of[name] for name in ("geneva-1", "geneva-2", "quake")]
+    index = StoryIndex(DEFAULT_SETTINGS.cluster)
+    index.add_features(features)
+    with Store(db_path) as store:
+        save_story_index(index, store)
+        [geneva_2] = [row for row in store.story_members() if row.article_id == "geneva-2"]
+        store.add_story_members([dataclasses.replace(geneva_2, story_id="story-geneva-2", component="geneva-2")])
+        assert {row.article_id: row.story_id for row in store.story_members()}["geneva-2"] == "story-geneva-2"
+        assert load_story_index(store).story_of("geneva-2") == "story-geneva-1"
 
 
 # ECB+ topics 1-8 (187 articles, both events of each topic): a fixed subset so the test stays under a minute.

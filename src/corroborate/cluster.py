@@ -4,9 +4,17 @@
    entities of title + lead (spaCy NER) as canonical keys, and note the date and the year the text speaks of;
 2. ``StoryIndex.add_features``: link each new article to every article, stored or new, whose pair similarity
    (lead embeddings, entity profiles, and when either is undated the same year spoken of) reaches
-   ``join_similarity`` and whose date lies within ``max_gap_days`` of its own;
+   ``join_similarity`` and whose date lies within ``max_gap_days`` of its own. Only the articles that rule
+   leaves possible are compared: a dated article with those dated within ``max_gap_days`` of its day (looked up
+   in the articles sorted by day) and with the undated ones; an undated article with every article;
 3. re-cluster only the connected components of those links that the new articles touched, by average linkage
    over the component's own articles: stories of other components are not looked at again.
+
+The store keeps each article's story and component beside its features (``save_story_index``), so reading the
+stories back (``load_story_index``, on every ingest and stored-story brief) compares no pairs: its cost grows
+with the number of articles, not their square. Only a store whose rows are not one whole clustering with the
+current rules (written by an older version, by a writer that adds rows one by one, or with other settings) is
+clustered again from its features, once, until the next save.
 
 A component's stories depend only on its set of articles, so the order articles come in and the batches they
 come in change nothing: assigning a sequence in several batches gives exactly the stories of assigning it at
@@ -106,6 +114,9 @@ class StoryIndex:
         self._embeddings = np.zeros((0, 0), dtype=np.float32)
         self._days: list[float] = []
         self._years: list[int] = []
+        # The lists above as arrays, refreshed once per batch: pair scores read them for every chunk.
+        self._day_array = np.zeros(0)
+        self._year_array = np.zeros(0, dtype=np.int64)
         self._entity_column: dict[str, int] = {}
         self._entity_rows: list[tuple[np.ndarray, np.ndarray]] = []
         self._entities = sparse.csr_matrix((0, 0), dtype=np.float32)
@@ -130,12 +141,48 @@ class StoryIndex:
         for item in features:
             if item.article_id not in self._position:
                 self._add(item)
+                self._stories[self._founder_of[-1]] = _story_of(self._features, [len(self._features) - 1])
         if start == len(self._features):
             return
-        self._entities = self._entity_matrix()
-        touched = {self._component_of[position] for position in self._link(start)}
+        self._refresh()
+        self._link(start)
+        touched = {self._component_of[position] for position in range(start, len(self._features))}
         for component in sorted(touched):
             self._recluster(self._components[component])
+
+    @classmethod
+    def restored(cls, features: Sequence[ArticleFeatures], story_ids: Sequence[str], components: Sequence[str],
+                 settings: ClusterSettings = DEFAULT_SETTINGS.cluster) -> StoryIndex | None:
+        """The index whose articles, in order, are ``features``, each in the story and linked component it was
+        saved with (``save_story_index``): no pair compared. None when those do not fit together (a story
+        across components, or not named after its first article), as when they come from different runs."""
+        index = cls(settings)
+        for item in features:
+            index._add(item)
+        if len(index._position) != len(features):
+            return None
+        index._refresh()
+        index._components = {}
+        for members in _groups(components):
+            for member in members:
+                index._component_of[member] = members[0]
+            index._components[members[0]] = members
+        for ordered in _groups(story_ids):
+            founder = ordered[0]
+            if story_ids[founder] != _story_id(features[founder]) or any(
+                    index._component_of[member] != index._component_of[founder] for member in ordered):
+                return None
+            for member in ordered:
+                index._founder_of[member] = founder
+            index._stories[founder] = _story_of(index._features, ordered)
+        return index
+
+    def memberships(self) -> list[tuple[ArticleFeatures, str, str]]:
+        """Every article in the order added, with its story id and its linked component (named after the
+        component's first article): what the store keeps so that reading the stories back compares no pairs."""
+        name = {root: self._features[min(members)].article_id for root, members in self._components.items()}
+        return [(item, self._stories[self._founder_of[position]].id, name[self._component_of[position]])
+                for position, item in enumerate(self._features)]
 
     def features(self) -> list[ArticleFeatures]:
         """Every article's features in the order they were added: replaying them rebuilds this index."""
@@ -169,7 +216,12 @@ class StoryIndex:
         self._component_of.append(position)
         self._components[position] = [position]
         self._founder_of.append(position)
-        self._stories[position] = _story_of(self._features, [position])
+
+    def _refresh(self) -> None:
+        """Arrays of every article's entity profile, day and year, after a batch was added."""
+        self._entities = self._entity_matrix()
+        self._day_array = np.asarray(self._days)
+        self._year_array = np.asarray(self._years, dtype=np.int64)
 
     def _entity_matrix(self) -> sparse.csr_matrix:
         """Every article's entity profile as one sparse row, so that profile cosines are one sparse product."""
@@ -181,20 +233,43 @@ class StoryIndex:
             shape=(len(self._entity_rows), max(1, len(self._entity_column))),
         )
 
-    def _link(self, start: int) -> list[int]:
-        """Join the components of every new article and the articles it is similar enough to; returns the
-        positions whose component grew or is new."""
+    def _link(self, start: int) -> None:
+        """Join the components of every new article and the articles it is similar enough to. A dated article
+        is compared only with the articles dated within ``max_gap_days`` of its day and the undated ones: no
+        other pair can be linked, so the links are those of comparing all pairs."""
         count = len(self._features)
-        touched = list(range(start, count))
+        days, gap = self._day_array, self.settings.max_gap_days
+        undated = np.isnan(days)
+        new = np.arange(start, count)
+        dated = np.flatnonzero(~undated)
+        by_day = dated[np.argsort(days[dated], kind="stable")]
+        sorted_days = days[by_day]
+        every_undated = np.flatnonzero(undated)
+        for rows in self._day_chunks(by_day[by_day >= start]):
+            first = np.searchsorted(sorted_days, days[rows[0]] - gap, side="left")
+            last = np.searchsorted(sorted_days, days[rows[-1]] + gap, side="right")
+            self._join(rows, np.concatenate([by_day[first:last], every_undated]))
+        undated_new, everything = new[undated[new]], np.arange(count)
         chunk = self.settings.similarity_chunk
-        for first in range(start, count, chunk):
-            rows = np.arange(first, min(first + chunk, count))
-            columns = np.arange(count)
-            linked = (self._pair_scores(rows, columns) >= self.settings.join_similarity) & self._near(rows, columns)
-            linked[np.arange(len(rows)), rows] = False
-            for row, column in zip(*np.nonzero(linked), strict=True):
-                self._union(int(rows[row]), int(column))
-        return touched
+        for first in range(0, len(undated_new), chunk):
+            self._join(undated_new[first:first + chunk], everything)
+
+    def _day_chunks(self, rows: np.ndarray) -> Iterable[np.ndarray]:
+        """Runs of ``rows`` (sorted by day) at most ``similarity_chunk`` long and ``max_gap_days`` wide, so that
+        each run's candidates are the articles of a few days, not of the whole store."""
+        days, gap, chunk = self._day_array, self.settings.max_gap_days, self.settings.similarity_chunk
+        start = 0
+        for end in range(1, len(rows) + 1):
+            if end == len(rows) or end - start >= chunk or days[rows[end]] - days[rows[start]] > gap:
+                yield rows[start:end]
+                start = end
+
+    def _join(self, rows: np.ndarray, columns: np.ndarray) -> None:
+        """Join the components of each of ``rows`` and each of ``columns`` its pair is linked with."""
+        linked = (self._pair_scores(rows, columns) >= self.settings.join_similarity) & self._near(rows, columns)
+        linked &= rows[:, None] != columns[None, :]
+        for row, column in zip(*np.nonzero(linked), strict=True):
+            self._union(int(rows[row]), int(columns[column]))
 
     def _pair_scores(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Pair similarity of articles ``rows`` x ``columns``: lead embeddings, entity profiles, year spoken of."""
@@ -202,9 +277,8 @@ class StoryIndex:
         embedding = self._embeddings[rows] @ self._embeddings[columns].T
         entity = (self._entities[rows] @ self._entities[columns].T).toarray()
         scores = settings.embedding_weight * embedding + settings.entity_weight * entity
-        days = np.asarray(self._days)
+        days, years = self._day_array, self._year_array
         row_days, column_days = days[rows][:, None], days[columns][None, :]
-        years = np.asarray(self._years)
         row_years, column_years = years[rows][:, None], years[columns][None, :]
         # An undated article's only time evidence is the year it speaks of. Two dated ones are held to each
         # other's days instead, and a same-year bonus on top would join two events of the same days about the
@@ -214,7 +288,7 @@ class StoryIndex:
 
     def _near(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Whether two articles' days allow them in one story (an undated article's always do)."""
-        days = np.asarray(self._days)
+        days = self._day_array
         return ~(np.abs(days[rows][:, None] - days[columns][None, :]) > self.settings.max_gap_days)
 
     def _union(self, first: int, second: int) -> None:
@@ -234,7 +308,7 @@ class StoryIndex:
         positions = np.asarray(canonical)
         scores = self._pair_scores(positions, positions)
         linked = (scores >= self.settings.join_similarity) & self._near(positions, positions)
-        groups = _average_linkage(scores, linked, np.asarray(self._days)[positions], self.settings)
+        groups = _average_linkage(scores, linked, self._day_array[positions], self.settings)
         for position in members:
             self._stories.pop(position, None)
         for group in groups:
@@ -283,33 +357,71 @@ def _story_of(features: Sequence[ArticleFeatures], positions: Sequence[int]) -> 
     days = [day for day in (_day(features[position].published) for position in positions) if day is not None]
     first, last = min(days, default=None), max(days, default=None)
     return Story(
-        id=f"story-{founder.article_id}", title=founder.title,
+        id=_story_id(founder), title=founder.title,
         article_ids=tuple(features[position].article_id for position in positions),
         sources=tuple(dict.fromkeys(features[position].source for position in positions)),
         first=first.isoformat() if first else None, last=last.isoformat() if last else None,
     )
 
 
+def _story_id(founder: ArticleFeatures) -> str:
+    return f"story-{founder.article_id}"
+
+
+def _groups(labels: Sequence[str]) -> list[list[int]]:
+    """Positions that share a label, each group in ascending order, groups in the order they first appear."""
+    found: dict[str, list[int]] = {}
+    for position, label in enumerate(labels):
+        found.setdefault(label, []).append(position)
+    return list(found.values())
+
+
+def clustering_rules(settings: ClusterSettings) -> str:
+    """The settings stored stories were clustered with: stories kept under other rules are clustered again."""
+    return json.dumps({
+        "embedding_weight": settings.embedding_weight, "entity_weight": settings.entity_weight,
+        "same_year_bonus": settings.same_year_bonus, "join_similarity": settings.join_similarity,
+        "max_gap_days": settings.max_gap_days,
+    }, sort_keys=True)
+
+
 def save_story_index(index: StoryIndex, store: Store) -> None:
-    """Keep every article's story and features, so the next ingest extends the stories without re-reading."""
-    store.add_story_members(
-        StoryMemberRow(
-            article_id=item.article_id,
-            story_id=index.story_of(item.article_id) or "",
-            embedding=np.asarray(item.embedding, dtype="<f4").tobytes(),
-            features=json.dumps({
-                "source": item.source, "title": item.title, "published": item.published,
-                "year": item.year, "entities": item.entities,
-            }),
-        )
-        for item in index.features()
+    """Keep every article's story, linked component and features, so the next ingest or brief reads the stories
+    back without clustering again and extends them without re-reading articles. Only the rows that are new or
+    whose story or component changed are written."""
+    kept = store.story_assignments()
+    memberships = index.memberships()
+    rows = [_member_row(item, story, component) for item, story, component in memberships
+            if kept.get(item.article_id) != (story, component)]
+    store.save_story_members(rows, len(memberships), clustering_rules(index.settings))
+
+
+def _member_row(item: ArticleFeatures, story: str, component: str) -> StoryMemberRow:
+    return StoryMemberRow(
+        article_id=item.article_id,
+        story_id=story,
+        embedding=np.asarray(item.embedding, dtype="<f4").tobytes(),
+        features=json.dumps({
+            "source": item.source, "title": item.title, "published": item.published,
+            "year": item.year, "entities": item.entities,
+        }),
+        component=component,
     )
 
 
 def load_story_index(store: Store, settings: Settings = DEFAULT_SETTINGS) -> StoryIndex:
-    """The stories kept in the store, rebuilt by replaying their members' features in order."""
+    """The stories kept in the store, read from their members' rows in order; clustered again from the members'
+    features only when the rows are not one whole clustering under the current settings."""
+    rows = store.story_members()
+    features = [_features_from_row(row) for row in rows]
+    if store.story_members_whole(clustering_rules(settings.cluster)):
+        components = [row.component for row in rows]
+        if None not in components:
+            index = StoryIndex.restored(features, [row.story_id for row in rows], components, settings.cluster)
+            if index is not None:
+                return index
     index = StoryIndex(settings.cluster)
-    index.add_features(_features_from_row(row) for row in store.story_members())
+    index.add_features(features)
     return index
 
 

@@ -74,14 +74,23 @@ CREATE TABLE IF NOT EXISTS minhashes (
     shingles   INTEGER NOT NULL,
     hashvalues BLOB NOT NULL
 );
+-- A member's story and linked component (NULL when kept by an older version) are rewritten when a later batch
+-- re-clusters its component; the cover says the rows are one whole clustering (how many members, with which
+-- rules), so that a reader takes the stories from the rows instead of clustering again.
 CREATE TABLE IF NOT EXISTS story_members (
     position   INTEGER PRIMARY KEY AUTOINCREMENT,
     article_id TEXT NOT NULL UNIQUE,
     story_id   TEXT NOT NULL,
+    component  TEXT,
     embedding  BLOB NOT NULL,
     features   TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story_id);
+CREATE TABLE IF NOT EXISTS story_members_cover (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    members    INTEGER NOT NULL,
+    settings   TEXT NOT NULL
+);
 -- Duplicate groups kept whole (largest first, copies a JSON list), with the number of signatures they were found
 -- among and the dedup settings they were found with: when signatures were kept since without their groups, or
 -- the settings changed, the groups are found again.
@@ -120,12 +129,14 @@ class DuplicateGroupRow:
 
 @dataclass(frozen=True, slots=True)
 class StoryMemberRow:
-    """One article's story and clustering features as stored (``features`` JSON, ``embedding`` float32)."""
+    """One article's story, linked component and clustering features as stored (``features`` JSON,
+    ``embedding`` float32); ``component`` is None in rows kept by an older version."""
 
     article_id: str
     story_id: str
     embedding: bytes
     features: str
+    component: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +162,7 @@ class Store:
                 self._db.execute("PRAGMA synchronous=NORMAL")
                 self._db.executescript(SCHEMA)
                 self._db.executescript(STORIES_SCHEMA)
+                self._add_story_component_column()
                 self._db.commit()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot open the store ({error})") from error
@@ -349,20 +361,58 @@ class Store:
         rows = self._db.execute("SELECT canonical, copies, kind FROM duplicate_groups ORDER BY rowid")
         return [DuplicateGroupRow(row[0], tuple(json.loads(row[1])), row[2]) for row in rows]
 
+    _UPSERT_STORY_MEMBER = (
+        "INSERT INTO story_members (article_id, story_id, component, embedding, features) VALUES (?, ?, ?, ?, ?)"
+        # Not OR REPLACE: that would delete the row and append it again, losing its place in the order.
+        " ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, component = excluded.component"
+    )
+
     def add_story_members(self, rows: Iterable[StoryMemberRow]) -> None:
-        """Keep articles' stories; an article's story, once kept, does not change."""
+        """Keep articles' stories: a new article's row is added, a kept article's story and component replaced
+        (its features stay). The rows are not taken for one whole clustering until ``save_story_members``."""
         with self.transaction() as db:
-            db.executemany(
-                "INSERT OR IGNORE INTO story_members (article_id, story_id, embedding, features)"
-                " VALUES (?, ?, ?, ?)",
-                [(r.article_id, r.story_id, r.embedding, r.features) for r in rows],
-            )
+            db.executemany(self._UPSERT_STORY_MEMBER, [_member_values(row) for row in rows])
+            db.execute("DELETE FROM story_members_cover")
+
+    def save_story_members(self, rows: Iterable[StoryMemberRow], members: int, settings: str) -> None:
+        """Keep the changed rows of a whole clustering of ``members`` articles found with ``settings``, in one
+        transaction with the cover that says so."""
+        with self.transaction() as db:
+            db.executemany(self._UPSERT_STORY_MEMBER, [_member_values(row) for row in rows])
+            db.execute("INSERT OR REPLACE INTO story_members_cover (id, members, settings) VALUES (1, ?, ?)",
+                       (members, settings))
+
+    def story_members_whole(self, settings: str) -> bool:
+        """Whether the kept rows are one whole clustering with ``settings``: saved together, every article of
+        it kept, and no row added or changed since by ``add_story_members`` or an older version."""
+        if self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'story_members_cover'").fetchone() is None:
+            return False
+        cover = self._db.execute(
+            "SELECT members = (SELECT COUNT(*) FROM story_members) AND settings = ? FROM story_members_cover",
+            (settings,),
+        ).fetchone()
+        return cover is not None and bool(cover[0])
 
     def story_members(self) -> list[StoryMemberRow]:
         rows = self._db.execute(
-            "SELECT article_id, story_id, embedding, features FROM story_members ORDER BY position"
+            f"SELECT article_id, story_id, embedding, features, {self._story_component()} FROM story_members"
+            " ORDER BY position"
         )
-        return [StoryMemberRow(row[0], row[1], bytes(row[2]), row[3]) for row in rows]
+        return [StoryMemberRow(row[0], row[1], bytes(row[2]), row[3], row[4]) for row in rows]
+
+    def story_assignments(self) -> dict[str, tuple[str, str | None]]:
+        """Each kept article's story and component, without its features."""
+        rows = self._db.execute(f"SELECT article_id, story_id, {self._story_component()} FROM story_members")
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def _story_component(self) -> str:
+        """The component column, or NULL in a store an older version wrote and this one opened read-only."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(story_members)")}
+        return "component" if "component" in columns else "NULL"
+
+    def _add_story_component_column(self) -> None:
+        if self._story_component() == "NULL":
+            self._db.execute("ALTER TABLE story_members ADD COLUMN component TEXT")
 
     # ---- search (web UI): full text over story titles and claims, SQLite FTS5 ----------------------------------
     # The index is derived data: it is rebuilt from a story's brief whenever that brief is recomputed, so it
@@ -437,6 +487,10 @@ class SearchHit:
     story_id: str
     field: str
     snippet: str
+
+
+def _member_values(row: StoryMemberRow) -> tuple[str, str, str | None, bytes, str]:
+    return (row.article_id, row.story_id, row.component, row.embedding, row.features)
 
 
 def fts_query(text: str) -> str:
