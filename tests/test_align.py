@@ -190,3 +190,12 @@ def test_other_roles_other_people_or_one_outlet_are_no_contradiction() -> None:
     same = article("d", "The lawsuit does not name Okafor as a defendant, the Ledger reported on Friday.")
     groups, docs = _separate_groups_and_docs(a, same)
     assert align.negation_contradictions(groups, docs, {"a": "A", "d": "A"}) == []
+
+
+def test_alike_wording_about_different_named_parties_stays_apart() -> None:
+    template = "{} has long favoured a formal peace treaty with its northern neighbours, officials said."
+    norway, chile = (article(k, template.format(name)) for k, name in (("a", "Norway"), ("b", "Chile")))
+    claims = parsed_claims(norway, chile)
+    assert all(claim.status == "single_source" for claim in claims)
+    same = parsed_claims(norway, article("c", template.format("Norway").replace("officials", "diplomats")))
+    assert [claim.status for claim in same] == ["corroborated"]

@@ -115,17 +115,29 @@ class Unit:
     text: str
     whole: bool
     piece: bool = False
+    #: The proper names and numbers it mentions, lower-cased (empty without a parse).
+    names: frozenset[str] = frozenset()
 
 
 def statement_units(
     sentences: Sequence[Sentence], docs: Mapping[str, Doc] | None = None, settings: Settings = DEFAULT_SETTINGS
 ) -> list[Unit]:
     """Every statement as a unit, followed by each statement's clause units (when parses are given)."""
-    units = [Unit(index, sentence.text, True) for index, sentence in enumerate(sentences)]
+    names = [_mentioned_names(sentence, docs) for sentence in sentences]
+    units = [Unit(i, sentence.text, True, names=names[i](sentence.text)) for i, sentence in enumerate(sentences)]
     for index, sentence in enumerate(sentences):
         doc = docs.get(sentence.article_id) if docs else None
-        units += [Unit(index, text, False, piece) for text, piece in clause_units(sentence, doc, settings)]
+        units += [
+            Unit(index, text, False, piece, names[index](text)) for text, piece in clause_units(sentence, doc, settings)
+        ]
     return units
+
+
+def _mentioned_names(sentence: Sentence, docs: Mapping[str, Doc] | None) -> Callable[[str], frozenset[str]]:
+    """A function giving the sentence's proper names and numbers that a part of it (a text) mentions."""
+    span = _span(sentence, docs) if docs else None
+    known = {t.lower_ for t in span if t.pos_ == "PROPN" or t.like_num} if span is not None else set()
+    return lambda text: frozenset(known.intersection(_TERM.findall(text.lower())))
 
 
 def _apply_anchors(
@@ -182,7 +194,8 @@ def _with_clause_groups(
             members = owners
             result.append((members, units[_central(cluster, similarity, candidates)].owner))
         linked.update(combinations(sorted(members), 2))
-    return result
+    # A group whose statements all sit in a larger one shows no evidence the larger one does not.
+    return [(members, k) for members, k in result if not any(members < other for other, _ in result)]
 
 
 def _carrying_units(
@@ -251,7 +264,26 @@ def unit_similarity(
     similarity -= np.where(clause_pair, settings.align.clause_penalty, 0.0)
     # Two clauses about the same people and place embed close whatever they say.
     similarity[clause_pair & (lexical < settings.align.clause_min_lexical)] = _APART
+    # Statements naming different people, places or numbers and none in common are about different things,
+    # however alike their wording ("China has long favoured a treaty" / "X has long sought a treaty").
+    similarity[_name_conflicts(units)] = _APART
     return similarity
+
+
+def _name_conflicts(units: Sequence[Unit]) -> np.ndarray:
+    """Unit pairs that both mention names or numbers but none in common: about different people or things."""
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    rows, columns = [], []
+    for row, unit in enumerate(units):
+        for name in unit.names:
+            rows.append(row)
+            columns.append(vocabulary.setdefault(name, len(vocabulary)))
+    mentions = csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(units), max(len(vocabulary), 1)))
+    shared = (mentions @ mentions.T).toarray() > 0
+    named = np.asarray([bool(unit.names) for unit in units])
+    return np.logical_and.outer(named, named) & ~shared
 
 
 #: Dependency labels of words that head a clause of their own inside a sentence (not xcomp: it completes the

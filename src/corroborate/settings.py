@@ -99,8 +99,9 @@ class AlignSettings:
     # A clause-to-clause match scores this much below a whole-sentence match of the same strength: a clause
     # is shorter, so a chance match is likelier.
     clause_penalty: float = 0.05
-    # ... and two clauses must share story-specific words at least this much (TF-IDF cosine) to match at all.
-    clause_min_lexical: float = 0.15
+    # ... and two clauses must share story-specific words at least this much (TF-IDF cosine) to match at all:
+    # clauses are grouped on their own, and at 0.15 topic-alike clauses of different facts met (held-out events).
+    clause_min_lexical: float = 0.25
     # A clause needs this many content words to be compared on its own ("he said" is not a statement).
     min_clause_terms: int = 4
     # Statements of two outlets that relay the same quote score this far above the threshold: the same words in
