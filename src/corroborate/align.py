@@ -1,9 +1,10 @@
 """Claim alignment: statements across articles that assert the same thing become one claim.
 
-Every statement (a sentence that asserts something, see ``sentences.is_statement``) is embedded; statements
-are grouped by average-linkage clustering on cosine similarity, so the same fact in different words lands in
-one group while a chain of loosely related sentences does not. A group stated by two or more independent
-voices is corroborated; copies of one article (``duplicate_of``) count as one voice.
+Every statement (a sentence that asserts something, see ``sentences.is_statement``) and each of its clauses is
+embedded; statements are grouped by average-linkage clustering on cosine similarity plus shared story words, so
+the same fact in different words lands in one group while a chain of loosely related sentences does not. Clauses
+are grouped too, so a long sentence supports the claim of each fact it carries. A group stated by two or more
+independent voices is corroborated; copies of one article (``duplicate_of``) count as one voice.
 """
 
 from __future__ import annotations
@@ -480,10 +481,12 @@ def negation_contradictions(
     outlet_of: Mapping[str, str],
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Contradiction]:
-    """Statements of one group that say the same words, one outlet with a negation and another without.
+    """Statements of one group that say the same words, one outlet with a negation and another without; then,
+    across groups, the ``predicate_contradictions`` of all their statements.
 
-    Only near-identical wording counts (the content lemmas, negation aside, overlap almost entirely), since
-    paraphrases move negation around freely ("will not join" / "would be barred from joining").
+    Only near-identical wording counts within a group (the content lemmas, negation aside, overlap almost
+    entirely, and the negated word is said by the other), since paraphrases move negation around freely ("will
+    not join" / "would be barred from joining").
     """
     found = []
     flagged: set[tuple[Sentence, Sentence]] = set()
