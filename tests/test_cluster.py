@@ -10,11 +10,13 @@ import importlib.util
 import itertools
 import json
 import random
+import sqlite3
 import sys
 from datetime import date, timedelta
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pytest
 from conftest import shared_path
 
@@ -238,20 +240,38 @@ def components_of(index: StoryIndex) -> set[frozenset[str]]:
 def test_comparing_only_articles_within_the_gap_finds_the_links_of_comparing_every_pair(
     features_of: dict[str, ArticleFeatures],
 ) -> None:
-    features = redated(features_of)
-    expected = components_by_all_pairs(features, DEFAULT_SETTINGS.cluster)
-    assert any(len(members) > 1 for members in expected) and len(expected) > 4
-    # Chunks of two: many runs of days, each with its own window of candidates.
-    settings = dataclasses.replace(DEFAULT_SETTINGS.cluster, similarity_chunk=2)
-    shuffled = random.Random(5).sample(features, len(features))
-    # Latest first, the undated before all: each link is found from the stored side, the earlier or dated one.
-    backwards = sorted(features, key=lambda item: item.published or "9999", reverse=True)
-    for order, size in ((shuffled, len(features)), (shuffled, 3), (backwards, 1)):
-        index = StoryIndex(settings)
-        for start in range(0, len(order), size):
-            index.add_features(order[start:start + size])
-        assert components_of(index) == expected
-        assert all(any(set(story.article_ids) <= members for members in expected) for story in index.stories())
+    # Undated, an article is compared only with those that share an entity key with it or speak of its year.
+    undated = [dataclasses.replace(item, published=None) for item in features_of.values()]
+    for features in (redated(features_of), undated):
+        expected = components_by_all_pairs(features, DEFAULT_SETTINGS.cluster)
+        assert any(len(members) > 1 for members in expected) and len(expected) > 4
+        # Chunks of two: many runs of days, each with its own window of candidates.
+        settings = dataclasses.replace(DEFAULT_SETTINGS.cluster, similarity_chunk=2)
+        shuffled = random.Random(5).sample(features, len(features))
+        # Latest first, the undated before all: each link is found from the stored side, the earlier or the
+        # dated one.
+        backwards = sorted(features, key=lambda item: item.published or "9999", reverse=True)
+        for order, size in ((shuffled, len(features)), (shuffled, 3), (backwards, 1)):
+            index = StoryIndex(settings)
+            for start in range(0, len(order), size):
+                index.add_features(order[start:start + size])
+            assert components_of(index) == expected
+            assert all(any(set(story.article_ids) <= members for members in expected)
+                       for story in index.stories())
+
+
+def test_undated_articles_of_one_year_link_on_their_leads_alone_without_a_shared_entity() -> None:
+    lead = np.zeros(8, dtype=np.float32)
+    lead[0] = 1.0
+
+    def undated(article_id: str, year: str, entity: str) -> ArticleFeatures:
+        return ArticleFeatures(article_id, "example.com", article_id, None, year, lead, {entity: 1.0})
+
+    index = StoryIndex(DEFAULT_SETTINGS.cluster)
+    index.add_features([undated("first", "2024", "alpha")])
+    # Same lead: 0.4 from it, plus 0.2 for the same year, reaches 0.42; another year's stays at 0.4.
+    index.add_features([undated("same-year", "2024", "beta"), undated("other-year", "2023", "gamma")])
+    assert components_of(index) == {frozenset({"first", "same-year"}), frozenset({"other-year"})}
 
 
 def test_stories_read_back_from_the_store_after_each_batch_equal_clustering_all_at_once(
@@ -293,14 +313,40 @@ def test_a_store_without_components_or_with_other_rules_is_clustered_again_once(
                                        "year": item.year, "entities": item.entities}))
             for item in features)
         assert not store.story_members_whole(clustering_rules(DEFAULT_SETTINGS.cluster))
-        index = load_story_index(store)
-        assert index.stories() == expected.stories()
-        save_story_index(index, store)
+    with Store(db_path, readonly=True) as store:
+        assert load_story_index(store).stories() == expected.stories()
+        assert not store.story_members_whole(clustering_rules(DEFAULT_SETTINGS.cluster))
+    with Store(db_path) as store:
+        assert load_story_index(store).stories() == expected.stories()
+        # Clustered again once, and kept: the next reader reads the rows.
         assert store.story_members_whole(clustering_rules(DEFAULT_SETTINGS.cluster))
+        kept = {row.article_id: (row.story_id, row.component) for row in store.story_members()}
+        assert kept == {item.article_id: (story, component) for item, story, component in expected.memberships()}
         assert load_story_index(store).stories() == expected.stories()
         stricter = dataclasses.replace(DEFAULT_SETTINGS, cluster=dataclasses.replace(
             DEFAULT_SETTINGS.cluster, join_similarity=0.9))
         assert len(load_story_index(store, stricter)) == len(features)
+
+
+def test_a_store_an_older_version_wrote_gains_components_when_opened(
+    features_of: dict[str, ArticleFeatures], db_path: Path,
+) -> None:
+    with sqlite3.connect(db_path) as db:
+        db.execute("CREATE TABLE story_members (position INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL"
+                   " UNIQUE, story_id TEXT NOT NULL, embedding BLOB NOT NULL, features TEXT NOT NULL)")
+        for name in ("geneva-1", "quake", "geneva-2"):
+            item = features_of[name]
+            db.execute("INSERT INTO story_members (article_id, story_id, embedding, features) VALUES (?, ?, ?, ?)",
+                       (name, f"story-{name}", item.embedding.astype("<f4").tobytes(), json.dumps({
+                           "source": item.source, "title": item.title, "published": item.published,
+                           "year": item.year, "entities": item.entities})))
+    with Store(db_path, readonly=True) as store:
+        assert {row.component for row in store.story_members()} == {None}
+    with Store(db_path) as store:
+        assert load_story_index(store).story_of("geneva-2") == "story-geneva-1"
+        kept = {row.article_id: (row.story_id, row.component) for row in store.story_members()}
+    assert kept == {"geneva-1": ("story-geneva-1", "geneva-1"), "geneva-2": ("story-geneva-1", "geneva-1"),
+                    "quake": ("story-quake", "quake")}
 
 
 def test_a_row_written_outside_a_whole_clustering_makes_the_reader_cluster_again(

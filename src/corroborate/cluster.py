@@ -6,7 +6,8 @@
    (lead embeddings, entity profiles, and when either is undated the same year spoken of) reaches
    ``join_similarity`` and whose date lies within ``max_gap_days`` of its own. Only the articles that rule
    leaves possible are compared: a dated article with those dated within ``max_gap_days`` of its day (looked up
-   in the articles sorted by day) and with the undated ones; an undated article with every article;
+   in the articles sorted by day) and with the undated ones; an undated article with those that share an
+   entity key with it or speak of its year, when the weights leave no other pair able to reach the threshold;
 3. re-cluster only the connected components of those links that the new articles touched, by average linkage
    over the component's own articles: stories of other components are not looked at again.
 
@@ -249,10 +250,27 @@ class StoryIndex:
             first = np.searchsorted(sorted_days, days[rows[0]] - gap, side="left")
             last = np.searchsorted(sorted_days, days[rows[-1]] + gap, side="right")
             self._join(rows, np.concatenate([by_day[first:last], every_undated]))
-        undated_new, everything = new[undated[new]], np.arange(count)
+        undated_new = new[undated[new]]
         chunk = self.settings.similarity_chunk
         for first in range(0, len(undated_new), chunk):
-            self._join(undated_new[first:first + chunk], everything)
+            rows = undated_new[first:first + chunk]
+            self._join(rows, self._undated_candidates(rows))
+
+    def _undated_candidates(self, rows: np.ndarray) -> np.ndarray:
+        """The articles undated ``rows`` can be linked to, whatever their days: when lead embeddings alone cannot
+        lift a pair to ``join_similarity``, only a pair that shares an entity key, or speaks of the same year
+        where that bonus could lift it, can reach it. Any other pair stays under it, so the links are those of
+        comparing every pair."""
+        settings = self.settings
+        # A cosine of unit vectors is at most 1; the margin covers its rounding.
+        ceiling = abs(settings.embedding_weight) * (1 + 1e-6)
+        if ceiling >= settings.join_similarity:
+            return np.arange(len(self._features))
+        found = [np.unique((self._entities[rows] @ self._entities.T).indices)]
+        if ceiling + settings.same_year_bonus >= settings.join_similarity:
+            years = self._year_array[rows]
+            found.append(np.flatnonzero(np.isin(self._year_array, years[years >= 0])))
+        return np.unique(np.concatenate(found))
 
     def _day_chunks(self, rows: np.ndarray) -> Iterable[np.ndarray]:
         """Runs of ``rows`` (sorted by day) at most ``similarity_chunk`` long and ``max_gap_days`` wide, so that
@@ -410,8 +428,9 @@ def _member_row(item: ArticleFeatures, story: str, component: str) -> StoryMembe
 
 
 def load_story_index(store: Store, settings: Settings = DEFAULT_SETTINGS) -> StoryIndex:
-    """The stories kept in the store, read from their members' rows in order; clustered again from the members'
-    features only when the rows are not one whole clustering under the current settings."""
+    """The stories kept in the store, read from their members' rows in order. Only when the rows are not one
+    whole clustering under the current settings are they clustered again from their features, and (unless the
+    store is open read-only) kept so, so that the next reader reads them."""
     rows = store.story_members()
     features = [_features_from_row(row) for row in rows]
     if store.story_members_whole(clustering_rules(settings.cluster)):
@@ -422,6 +441,8 @@ def load_story_index(store: Store, settings: Settings = DEFAULT_SETTINGS) -> Sto
                 return index
     index = StoryIndex(settings.cluster)
     index.add_features(features)
+    if rows and not store.readonly:
+        save_story_index(index, store)
     return index
 
 

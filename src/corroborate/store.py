@@ -152,6 +152,7 @@ class Store:
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
+        self.readonly = readonly
         try:
             if readonly:
                 uri = f"file:{Path(self.path).resolve()}?mode=ro"
