@@ -257,7 +257,8 @@ class ClusterSettings:
     # Dated articles further apart than this many days are never linked, and two stories whose spans of days
     # lie further apart never merge: one story is one event, and the same people months later is another.
     max_gap_days: float = 4.0
-    # New articles compared with every stored one this many at a time: bounds the score matrix in memory.
+    # New articles compared with their candidates (the articles of nearby days, or sharing an entity or year)
+    # this many at a time: bounds the score matrix in memory.
     similarity_chunk: int = 512
 
 
