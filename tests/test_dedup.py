@@ -200,3 +200,45 @@ def test_signatures_kept_without_their_groups_are_grouped_again(chain: list[Arti
         assert store.duplicate_groups(repr(DEFAULT_SETTINGS.dedup)) is None
         assert load_duplicate_groups(store, DEFAULT_SETTINGS) == near_duplicate_groups(chain, DEFAULT_SETTINGS)
         assert load_duplicate_index(store, DEFAULT_SETTINGS).groups() == near_duplicate_groups(chain, DEFAULT_SETTINGS)
+
+
+def test_every_copy_datasketch_lsh_finds_on_the_same_signatures_is_grouped() -> None:
+    """datasketch's MinHashLSH is the field's reference index; ours is a batched numpy index for speed (see
+    bench/crawl.py). On the same signatures, every candidate pair datasketch finds at the copy threshold must be in
+    one of our groups, and every pair we group must be one of its candidates or joined through one."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    settings = DEFAULT_SETTINGS.dedup
+    names = sorted(path.name for path in shared_path("data", "ecbplus-train-dev").glob("1_*ecbplus.txt"))[:12]
+    articles = []
+    for number, name in enumerate(names):
+        text = ecb_text(name)
+        articles.append(make_article(name, text))
+        articles.append(make_article(f"{name}-trimmed", trimmed(text, 0.7)))
+        if number % 3 == 0:
+            articles.append(make_article(f"{name}-edited", text.replace(" the ", " a ", 3)))
+    hashed = {signature.article_id: signature for signature in signatures(articles, settings)}
+    sketches = {
+        article_id: LeanMinHash(seed=1, hashvalues=signature.hashvalues.astype(np.uint64), scheme="legacy")
+        for article_id, signature in hashed.items()
+    }
+    reference = MinHashLSH(num_perm=settings.num_perm, params=(settings.lsh_bands, settings.lsh_rows))
+    for article_id, sketch in sketches.items():
+        reference.insert(article_id, sketch)
+    candidates = {
+        frozenset((article_id, other))
+        for article_id, sketch in sketches.items() for other in reference.query(sketch) if other != article_id
+    }
+    copies = {pair for pair in candidates if sketches[min(pair)].jaccard(sketches[max(pair)]) >= 0.5}
+
+    index = DuplicateIndex(settings)
+    index.add(articles)
+    group_of = {member: group.canonical for group in index.groups() for member in group.members}
+    assert len(copies) >= len(names), "the test corpus must hold copies"
+    assert all(group_of.get(one) is not None and group_of.get(one) == group_of.get(two) for one, two in copies)
+    linked: dict[str, set[str]] = {}
+    for one, two in candidates:
+        linked.setdefault(one, set()).add(two)
+        linked.setdefault(two, set()).add(one)
+    for group in index.groups():
+        assert all(linked.get(copy, set()) & set(group.members) for copy in group.members)

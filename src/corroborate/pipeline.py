@@ -40,7 +40,7 @@ from corroborate.claims.roles import extract_roles, role_contradictions
 from corroborate.claims.when import build_timeline, date_contradictions, extract_dates, story_anchor
 from corroborate.clean import clean
 from corroborate.cluster import load_story_index, save_story_index
-from corroborate.dedup import load_duplicate_index, save_signatures
+from corroborate.dedup import load_duplicate_groups, load_duplicate_index, save_signatures
 from corroborate.errors import InputError, NothingReadError, UnknownStoryError
 from corroborate.extract import extract, language_of
 from corroborate.ingest import iter_documents
@@ -213,7 +213,7 @@ def organise(store: Store, settings: Settings = DEFAULT_SETTINGS) -> int:
 
 def duplicates_of(store: Store, settings: Settings = DEFAULT_SETTINGS) -> dict[str, str]:
     """Each stored copy's original: the canonical article of its duplicate group."""
-    return {copy: group.canonical for group in load_duplicate_index(store, settings).groups() for copy in group.copies}
+    return {copy: group.canonical for group in load_duplicate_groups(store, settings) for copy in group.copies}
 
 
 def ingest(
