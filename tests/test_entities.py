@@ -143,3 +143,55 @@ def test_department_of_x_is_the_x_department(nlp: Language) -> None:
     department = next(entity for entity in entities if "Justice" in entity.name)
     assert {department.name, *department.aliases} == {"Justice Department", "Department of Justice"}
     assert department.sources == ["a0", "a1"]
+
+
+def test_a_generational_suffix_left_out_is_the_same_person(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "The adviser Roger J. Stone Jr. denied any wrongdoing on Friday.",
+        "Campaign adviser Roger Stone was named in the complaint on Friday.",
+    )
+    stone = named(entities, "Roger J. Stone Jr.") if any(e.name == "Roger J. Stone Jr." for e in entities) else \
+        named(entities, "Roger Stone")
+    assert {stone.name, *stone.aliases} >= {"Roger J. Stone Jr.", "Roger Stone"}
+
+
+def test_father_and_son_named_apart_in_one_article_are_two_people(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "Senator Adam Hollis Jr. met reporters in Denver. His father, Adam Hollis, a retired judge, stayed home.",
+        "Adam Hollis Jr. spoke to voters in Boulder on Monday.",
+    )
+    son = named(entities, "Adam Hollis Jr.")
+    assert "Adam Hollis" not in son.aliases
+    assert son.sources == ["a0", "a1"]
+    assert named(entities, "Adam Hollis").sources == ["a0"]
+
+
+def test_an_acronym_with_its_small_words_names_the_body(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "The Department of Justice released the report on Thursday.",
+        "The Justice Department said the report was final. A DOJ spokesman declined to comment.",
+    )
+    body = next(entity for entity in entities if "Department of Justice" in {entity.name, *entity.aliases})
+    assert {body.name, *body.aliases} >= {"Department of Justice", "Justice Department", "DOJ"}
+
+
+def test_a_full_name_the_tagger_missed_in_one_sentence_still_counts(nlp: Language) -> None:
+    texts = (
+        "Rep. Marian Okonkwo of Ohio asked for the memos on Monday.",
+        "The memos were requested by Representative Marian Okonkwo and two other members of the committee.",
+    )
+    docs = [(article(f"a{i}", text), nlp(text)) for i, text in enumerate(texts)]
+    missed = docs[1][1]
+    missed.ents = [ent for ent in missed.ents if ent.label_ != "PERSON"]  # the small model's miss, reproduced
+    okonkwo = next(entity for entity in extract_entities(docs) if entity.name == "Marian Okonkwo")
+    assert okonkwo.sources == ["a0", "a1"]
+
+
+def test_an_unlabelled_capitalised_phrase_that_names_no_known_person_is_not_added(nlp: Language) -> None:
+    texts = ("Marian Okonkwo spoke on Monday.", "Crowds gathered at Liberty Plaza on Tuesday.")
+    docs = [(article(f"a{i}", text), nlp(text)) for i, text in enumerate(texts)]
+    docs[1][1].ents = []
+    assert [entity.name for entity in extract_entities(docs)] == ["Marian Okonkwo"]

@@ -227,6 +227,23 @@ def test_fixture_regexes_match_the_sentences_of_the_outlets_they_name(fixture: P
             assert any(stated_in(texts, key, pattern) for key in texts), f"{item['why']}: {pattern!r} matches nothing"
 
 
+@pytest.mark.parametrize("fixture", FIXTURE_FILES, ids=[path.stem for path in FIXTURE_FILES])
+def test_every_expected_alias_is_written_on_its_own_somewhere(fixture: Path) -> None:
+    """An alias the brief must list is a form some outlet writes, not only a part of a longer alias."""
+    findings = evaluate.load_findings(fixture)
+    corpus = "\n".join(corpus_texts(shared_path(findings["corpus"])).values())
+    unwritten = []
+    for entity in findings["entities"]:
+        for alias in entity["aliases"]:
+            text = corpus
+            for longer in entity["aliases"]:
+                if len(longer) > len(alias) and alias.casefold() in longer.casefold():
+                    text = re.sub(re.escape(longer), " ", text, flags=re.IGNORECASE)
+            if not re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text, re.IGNORECASE):
+                unwritten.append((entity["name"], alias))
+    assert unwritten == []
+
+
 # ---- the real pipeline, held to floors -------------------------------------------------------------------------
 
 # What the brief finds of each reading, as measured when the fixtures landed (bench/claims.py). A floor is

@@ -72,8 +72,30 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in words) if len(words) > 1 else ""
 
 
+def acronyms(name: str) -> frozenset[str]:
+    """Every acronym a name is shortened to: without its small words ("FT") or with them ("DOJ")."""
+    every_word = "".join(word[0] for word in fold(name).split()) if len(fold(name).split()) > 1 else ""
+    return frozenset(form for form in (initials(name), every_word) if form)
+
+
+def person_tokens(name: str) -> list[str]:
+    """A person's name as folded words without a generational suffix ("Robert S. Mueller III" = "Robert S.
+    Mueller" when matching; the suffix still tells "Donald Trump Jr." from his father, see ``suffix``)."""
+    words = fold(name).replace(",", " ").split()
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    return words
+
+
+def suffix(name: str) -> str:
+    """The generational suffix of a name ("jr", "iii"), or ""."""
+    words = fold(name).replace(",", " ").split()
+    return words[-1] if len(words) > 1 and words[-1] in _NAME_SUFFIXES else ""
+
+
 def clean_name(text: str, label: str = "PERSON") -> str:
-    """A mention as a name: first line only, no leading "the", no possessive, and for people no titles."""
+    """A mention as a name: first line only, no leading "the", no possessive, and for people no titles (a
+    generational suffix stays: it is part of the name)."""
     line = next((part for part in text.splitlines() if part.strip()), "")
     name = _EDGE_JUNK.sub("", _LEADING_ARTICLE.sub("", " ".join(line.split())))
     name = _POSSESSIVE.sub("", name).strip()
@@ -81,8 +103,6 @@ def clean_name(text: str, label: str = "PERSON") -> str:
         words = name.split()
         while len(words) > 1 and fold(words[0]) in TITLES:
             words.pop(0)
-        while len(words) > 1 and fold(words[-1]).rstrip(",") in _NAME_SUFFIXES:
-            words.pop()
         name = " ".join(words).rstrip(",")
     return name if any(char.isalpha() for char in name) else ""
 
@@ -227,22 +247,31 @@ def _alike(first: str, second: str, threshold: float, settings: ClaimsSettings) 
 
 
 def _is_full_name(mention: _Mention) -> bool:
-    return mention.label == "PERSON" and len(fold(mention.text).split()) > 1
+    return mention.label == "PERSON" and len(person_tokens(mention.text)) > 1
 
 
-def _person_groups(mentions: Sequence[_Mention], settings: ClaimsSettings) -> list[_Group]:
-    """Group full person names; forms with an initial first name join after every spelled-out form."""
+def _person_groups(
+    mentions: Sequence[_Mention], settings: ClaimsSettings, two_generations: frozenset[str] = frozenset()
+) -> list[_Group]:
+    """Group full person names; forms with an initial first name join after every spelled-out form.
+
+    A suffixed name ("X Jr.") is the unsuffixed one's bearer too, unless ``two_generations`` holds its name:
+    an article that writes both forms in its own words speaks of two people."""
     counts = Counter(mention.text for mention in mentions if _is_full_name(mention))
-    ordered = sorted(counts, key=lambda form: (len(fold(form).split()[0]) == 1, -counts[form], form))
+    ordered = sorted(counts, key=lambda form: (len(person_tokens(form)[0]) == 1, -counts[form], form))
     groups: list[_Group] = []
-    keys: list[list[str]] = []
+    keys: list[tuple[list[str], str]] = []
     form_group: dict[str, int] = {}
     for form in ordered:
-        tokens = fold(form).split()
-        match = next((i for i, key in enumerate(keys) if _same_person(tokens, key, settings)), None)
+        tokens, generation = person_tokens(form), suffix(form)
+        match = next((
+            i for i, (key, key_generation) in enumerate(keys)
+            if _same_person(tokens, key, settings)
+            and _same_generation(generation, key_generation, tokens, key, two_generations)
+        ), None)
         if match is None:
             groups.append(_Group("PERSON"))
-            keys.append(tokens)
+            keys.append((tokens, generation))
             match = len(groups) - 1
         form_group[form] = match
     full_keys = {fold(form): index for form, index in form_group.items()}
@@ -253,15 +282,55 @@ def _person_groups(mentions: Sequence[_Mention], settings: ClaimsSettings) -> li
     return groups
 
 
-def _surname_candidates(token: str, groups: Sequence[_Group]) -> list[int]:
-    by_last = [i for i, group in enumerate(groups) if any(fold(f).split()[-1] == token for f in group.forms)]
-    if by_last:
-        return by_last
+def _same_generation(
+    first: str, second: str, first_tokens: list[str], second_tokens: list[str], two_generations: frozenset[str]
+) -> bool:
+    """Suffixes agree: equal, or one left out ("Roger Stone" for "Roger J. Stone Jr.") where no article
+    names father and son apart."""
+    if first == second:
+        return True
+    if first and second:
+        return False
+    suffixed = first_tokens if first else second_tokens
+    return " ".join((suffixed[0], suffixed[-1])) not in two_generations
+
+
+def _two_generations(docs: Sequence[tuple[Article, Doc]], found: dict[str, list[_Mention]]) -> frozenset[str]:
+    """First and last names an article writes, outside quotes, both with a generational suffix and without."""
+    pairs: set[str] = set()
+    for article, doc in docs:
+        forms: dict[str, set[str]] = defaultdict(set)
+        for mention in found.get(article.id, ()):
+            tokens = person_tokens(mention.text)
+            if _is_full_name(mention) and not _inside_quote(doc.text, mention.start):
+                forms[" ".join((tokens[0], tokens[-1]))].add(suffix(mention.text))
+        pairs.update(name for name, generations in forms.items() if "" in generations and len(generations) > 1)
+    return frozenset(pairs)
+
+
+def _inside_quote(text: str, start: int) -> bool:
+    """Whether a quotation opened earlier in the paragraph is still open at ``start``."""
+    paragraph = text[text.rfind("\n", 0, start) + 1 : start]
+    return paragraph.count('"') % 2 == 1 or paragraph.count("\u201c") > paragraph.count("\u201d")
+
+
+def _surname_candidates(token: str, groups: Sequence[_Group], settings: ClaimsSettings) -> list[int]:
+    by_last = [i for i, group in enumerate(groups) if any(person_tokens(f)[-1] == token for f in group.forms)]
+    if not by_last and len(token) >= settings.min_fuzzy_name_chars:
+        # A surname misspelt by one outlet ("Kowalcyzk"), held to the surname threshold.
+        by_last = [i for i, group in enumerate(groups) if any(
+            fuzz.ratio(person_tokens(f)[-1], token) >= settings.surname_similarity for f in group.forms)]
+    # A bare surname is the father's, not "Jr.": the son is written with his suffix or his first name.
+    plain = [i for i in by_last if any(not suffix(form) for form in groups[i].forms)]
+    if plain or by_last:
+        return plain or by_last
     # Names written family name first ("Mr. Park" for "Park Ji-won") are mentioned by their first token.
     return [i for i, group in enumerate(groups) if any(fold(f).split()[0] == token for f in group.forms)]
 
 
-def _resolve_surnames(mentions_by_article: dict[str, list[_Mention]], groups: list[_Group]) -> None:
+def _resolve_surnames(
+    mentions_by_article: dict[str, list[_Mention]], groups: list[_Group], settings: ClaimsSettings
+) -> None:
     """Attach each bare surname to the person so named nearest before it in its article."""
     for article, mentions in mentions_by_article.items():
         last_seen: dict[int, int] = {}
@@ -273,7 +342,7 @@ def _resolve_surnames(mentions_by_article: dict[str, list[_Mention]], groups: li
                 continue
             if " " in folded or mention.label not in _SURNAME_MISLABELS:
                 continue
-            candidates = _surname_candidates(folded, groups)
+            candidates = _surname_candidates(folded, groups, settings)
             if candidates:
                 chosen = max(candidates, key=lambda i: _closeness(i, article, last_seen, groups))
                 groups[chosen].add(mention)
@@ -290,7 +359,7 @@ def _same_name(first: str, second: str, settings: ClaimsSettings) -> bool:
     a, b = _body_key(fold(first)), _body_key(fold(second))
     if a == b:
         return True
-    if a.replace(" ", "") in {initials(second)} or b.replace(" ", "") in {initials(first)}:
+    if a.replace(" ", "") in acronyms(second) or b.replace(" ", "") in acronyms(first):
         return True
     if min(len(a), len(b)) < settings.min_fuzzy_name_chars:
         return False
@@ -344,8 +413,9 @@ def extract_entities(
     for article, found in by_article.items():
         by_article[article] = [m for m in found if not (_is_full_name(m) and places & set(fold(m.text).split()))]
     mentions = [mention for found in by_article.values() for mention in found]
-    people = _person_groups(mentions, config)
-    _resolve_surnames(by_article, people)
+    people = _person_groups(mentions, config, _two_generations(docs, by_article))
+    _resolve_surnames(by_article, people, config)
+    _add_unlabelled_names(docs, people, config)
     taken = set().union(*(group.keys for group in people))
     rest = [mention for mention in mentions if mention.key not in taken]
     groups = [group for group in people if group.forms] + _other_groups(rest, config)
@@ -354,13 +424,41 @@ def extract_entities(
     return [_entity(group) for group in groups]
 
 
+def _add_unlabelled_names(
+    docs: Sequence[tuple[Article, Doc]], groups: Sequence[_Group], settings: ClaimsSettings
+) -> None:
+    """Full names of known people that NER left unlabelled in one sentence ("Representative Ann Lee said")."""
+    for article, doc in docs:
+        labelled = {token.i for ent in doc.ents for token in ent}
+        run: list[Token] = []
+        for token in [*doc, None]:
+            if token is not None and token.pos_ == "PROPN" and token.i not in labelled and token.text[:1].isupper():
+                run.append(token)
+                continue
+            if len(run) >= 2:
+                _add_if_known(article, doc[run[0].i : run[-1].i + 1], groups, settings)
+            run = []
+
+
+def _add_if_known(article: Article, span: Span, groups: Sequence[_Group], settings: ClaimsSettings) -> None:
+    name = clean_name(span.text)
+    tokens = person_tokens(name)
+    if not 2 <= len(tokens) <= settings.max_name_tokens:
+        return
+    known = [group for group in groups if any(
+        _same_person(tokens, person_tokens(form), settings) and suffix(form) == suffix(name) for form in group.forms
+    )]
+    if len(known) == 1:
+        known[0].add(_Mention(article.id, name, "PERSON", span.start_char + span.text.find(name)))
+
+
 def _add_acronyms(docs: Sequence[tuple[Article, Doc]], groups: Sequence[_Group]) -> None:
     """Acronyms of organisation names ("FT" for the Financial Times) that NER left unlabelled."""
     by_initials = {
-        initials(group.name()): group for group in groups
+        acronym: group for group in groups
         if group.label != "PERSON" and len(fold(group.name()).split()) > 1
+        for acronym in acronyms(group.name())
     }
-    by_initials.pop("", None)
     for article, doc in docs:
         for token in doc:
             if not (2 <= len(token.text) <= 5 and token.text.isupper() and token.pos_ == "PROPN"):
@@ -390,9 +488,10 @@ class EntityResolver:
         for entity in entities:
             for form in (entity.name, *entity.aliases):
                 self._exact.setdefault(fold(form), entity.name)
-                self._acronyms.setdefault(initials(form), entity.name)
+                for acronym in acronyms(form):
+                    self._acronyms.setdefault(acronym, entity.name)
                 if entity.type == "person":
-                    for token in {fold(form).split()[0], fold(form).split()[-1]}:
+                    for token in {person_tokens(form)[0], person_tokens(form)[-1]}:
                         self._tokens[token].append(entity)
 
     def canonical(self, mention: str, article: str | None = None) -> str | None:
@@ -420,10 +519,10 @@ class EntityResolver:
         return (local or candidates)[0].name
 
     def _by_spelling(self, key: str) -> str | None:
-        tokens = key.split()
+        tokens = person_tokens(key)
         if len(tokens) < 2:
             return None
         for entity in self._entities:
-            if entity.type == "person" and _same_person(tokens, fold(entity.name).split(), self._settings):
+            if entity.type == "person" and _same_person(tokens, person_tokens(entity.name), self._settings):
                 return entity.name
         return None
