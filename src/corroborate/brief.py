@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,9 @@ from corroborate.records import (
     TimelineEvent,
 )
 
+# Words of a headline, without punctuation ("tests:" = "tests").
+_TITLE_WORD = re.compile(r"\w+")
+
 
 @dataclass(slots=True)
 class StoryFindings:
@@ -37,14 +41,25 @@ class StoryFindings:
 
 
 def story_title(articles: Sequence[Article], claims: Sequence[Claim]) -> str:
-    """The headline most outlets would recognise: the title sharing most words with the other titles."""
+    """The headline most outlets would recognise (see ``central_title``), else the first claim."""
     titles = [article.title for article in articles if article.title]
     if titles:
-        words = [set(title.lower().split()) for title in titles]
-        return max(titles, key=lambda t: sum(len(set(t.lower().split()) & other) for other in words))
+        return central_title(titles)
     if claims:
         return claims[0].text
     return "Untitled story"
+
+
+def central_title(titles: Sequence[str]) -> str:
+    """The title closest on average to the others (word-set Jaccard): the plain headline of the event, not the
+    longest one, which shares many words with everything by its length alone (an opinion piece's headline)."""
+    words = [set(_TITLE_WORD.findall(title.lower())) for title in titles]
+
+    def closeness(index: int) -> float:
+        mine = words[index]
+        return sum(len(mine & other) / len(mine | other) for other in words if other is not mine and mine | other)
+
+    return titles[max(range(len(titles)), key=lambda index: (closeness(index), -index))]
 
 
 def assemble(
