@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from corroborate.settings import DEFAULT_SETTINGS
 
@@ -36,6 +36,8 @@ PARSE_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "
 _ABBREVIATION = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr)\.$")
 
 
+# A line cut mid-sentence by a scrape is running text; headings are shorter than this.
+_MIN_RUNNING_LINE_WORDS = 8
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 
 
@@ -49,7 +51,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for token in doc[:-1]:
         following = doc[token.i + 1]
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
-            following.is_sent_start = True
+            before = doc[token.i - 1] if token.is_space and token.i > 0 else token
+            broken = _broken_paragraph(before, following)
+            following.is_sent_start = not broken
+            if broken and token.is_space:
+                token.is_sent_start = False
         elif token.is_space and token.i > 0 and not _SENTENCE_END.search(doc[token.i - 1].text):
             # A stray non-breaking or double space inside a sentence is not a boundary.
             following.is_sent_start = False
@@ -57,6 +63,18 @@ def paragraph_boundaries(doc: Doc) -> Doc:
               and following.tag_ in {"NNP", "NNPS", ""}):
             following.is_sent_start = False
     return doc
+
+
+def _broken_paragraph(before: Token, after: Token) -> bool:
+    """A line break a scrape put inside a sentence: a line of running text cut after a lower-case word,
+    going on with a lower-case word or a bracketed insertion ("it really bothered\n\n[him] if ...").
+    A heading is a short line, and a list item or a sentence ends otherwise."""
+    text = before.doc.text
+    line = text[text.rfind("\n", 0, before.idx) + 1 : before.idx + len(before.text)]
+    return (
+        before.text.isalpha() and before.text.islower() and (after.text[:1] == "[" or after.text[:1].islower())
+        and len(line.split()) >= _MIN_RUNNING_LINE_WORDS
+    )
 
 
 @cache
