@@ -37,6 +37,7 @@ import numpy as np
 from scipy import sparse
 
 from corroborate import nlp
+from corroborate.brief import central_title
 from corroborate.records import Article
 from corroborate.settings import DEFAULT_SETTINGS, ClusterSettings, Settings
 from corroborate.store import Store, StoryMemberRow
@@ -370,12 +371,14 @@ def _average_linkage(
 
 
 def _story_of(features: Sequence[ArticleFeatures], positions: Sequence[int]) -> Story:
-    """A story of the articles at ``positions`` (in order): named after, and titled by, the first of them."""
+    """A story of the articles at ``positions`` (in order): named after the first of them, titled by the
+    headline closest to the others (as its brief is)."""
     founder = features[positions[0]]
+    titles = [features[position].title for position in positions if features[position].title]
     days = [day for day in (_day(features[position].published) for position in positions) if day is not None]
     first, last = min(days, default=None), max(days, default=None)
     return Story(
-        id=_story_id(founder), title=founder.title,
+        id=_story_id(founder), title=central_title(titles) if titles else founder.title,
         article_ids=tuple(features[position].article_id for position in positions),
         sources=tuple(dict.fromkeys(features[position].source for position in positions)),
         first=first.isoformat() if first else None, last=last.isoformat() if last else None,
