@@ -238,10 +238,13 @@ class ClusterSettings:
     # News puts who, what, where and when first; reading further costs model time for little signal.
     lead_chars: int = 600
     entity_chars: int = 1500
-    # Entity types that tell one event from another of the same kind: who, where, when, how many.
+    # Entity types that tell one event from another of the same kind: who, where, when, how many. Not LAW (a
+    # law is named by every event about it: passed, weakened, restored), TIME ("night", "this morning": any
+    # event's coverage says them) nor FAC (streets, roads, venues: measured, they joined more wrong pairs).
+    # Dropping them: ECB+ B-cubed F1 0.927 -> 0.941 on topics 1-20, 0.929 -> 0.934 held out (bench/clustering.py).
     entity_labels: tuple[str, ...] = (
-        "PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
-        "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY",
+        "PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART",
+        "DATE", "CARDINAL", "QUANTITY", "MONEY",
     )
     # Weights of the pair similarity of two articles: lead-embedding cosine and entity-profile cosine (the
     # embedding says what kind of event, the entities which one, so they weigh more), plus, when either is
