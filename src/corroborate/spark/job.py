@@ -12,11 +12,14 @@ that earlier runs (Spark or ``corroborate ingest``) filled.
    ``dedup.DuplicateIndex``, fed the stored signatures first, then the new ones in input order;
 3. stories: clustering features per partition (``cluster.article_features``, the model-heavy part); the
    publication days, the run's and the store's, split into windows that can never share a story, and each
-   window is clustered in its own task by ``cluster.load_story_index`` over its stored members, extended with
-   its new articles in input order; the driver merges the windows' stories;
+   window is clustered in its own task by ``cluster.load_story_index`` over its stored members (read back as
+   kept, no pair compared), extended with its new articles in input order; the driver merges the windows'
+   stories;
 4. output: Parquet tables describing this run (articles, removed spans, skipped inputs, articles found again,
    duplicate groups and stories holding new articles), and the store, written in input order, that
-   ``corroborate`` and the web app read like any other.
+   ``corroborate`` and the web app read like any other: its story rows (the new articles' and the stored ones
+   the run moved) marked one whole clustering, as ``cluster.save_story_index`` marks them, so that reading the
+   stories back compares no pairs.
 
 Input order is the order the single-machine ingest meets documents, the store's rows come before it, and every
 replay follows that order, so the job finds the same articles, duplicate groups and stories as
@@ -39,7 +42,7 @@ from pyspark import RDD, SparkContext, StorageLevel
 from pyspark.errors import PySparkException
 from pyspark.sql import SparkSession
 
-from corroborate.cluster import ArticleFeatures, Story
+from corroborate.cluster import ArticleFeatures, Story, clustering_rules
 from corroborate.dedup import DuplicateGroup, Signature
 from corroborate.errors import NothingReadError, StoreError
 from corroborate.pipeline import organise
@@ -174,8 +177,6 @@ def run_job(
     db_path = _store_path(out, db, settings)
     kept: list[RDD[Any]] = []
     with Store(db_path) as store:
-        # An earlier run killed between storing articles and placing them: finished first, as the next
-        # `corroborate ingest` would, so that the stored rows this run builds on are complete.
         _finish_earlier_run(store, settings)
         try:
             return _run(spark, [str(path) for path in inputs], str(out), store, settings, kept)
@@ -208,8 +209,12 @@ def _run(spark: SparkSession, inputs: list[str], out: str, store: Store, setting
     features = keep(articles.mapPartitions(partial(feature_rows, settings=settings)))
     groups = _duplicate_groups(context, signatures, store, settings) if count else []
     windows = keep(_story_windows(context, features, store, settings) if count else context.emptyRDD())
+    # Every new article gets a story row; stored members keep theirs, some with a new story or component.
+    members = len(store.story_assignments()) + count
     _write_parquet(spark, out, articles, skipped, again, groups, windows)
     _write_store(store, articles, again, skipped, signatures, windows, numbered.count, settings)
+    if members:  # no rows are no clustering: cluster.save_story_index never marks them one
+        store.save_story_members([], members, clustering_rules(settings.cluster))
     # Only the stories come back: the member rows, embeddings and all, went into the store as a stream.
     stories = windows.map(lambda result: result.stories).collect()
     return SparkReport(
@@ -229,8 +234,15 @@ def _store_path(out: str | Path, db: str | Path | None, settings: Settings) -> P
 
 
 def _finish_earlier_run(store: Store, settings: Settings) -> None:
-    placed = {row.article_id for row in store.story_members()}
-    if any(article_id not in placed for article_id in store.article_ids()):
+    """An earlier run killed between storing articles and placing them is finished first, as the next
+    ``corroborate ingest`` would, so that the stored rows this run builds on are complete; stored stories that are
+    not one whole clustering under these settings (an older version's, or another run's cut short) are clustered
+    again, once, as the next reader would: the windows then read their stored members back as kept, and the
+    rows this run adds to them make one whole clustering again."""
+    placed = store.story_assignments()
+    whole = (store.story_members_whole(clustering_rules(settings.cluster))
+             and all(component is not None for _, component in placed.values()))
+    if (placed and not whole) or any(article_id not in placed for article_id in store.article_ids()):
         organise(store, settings)
 
 
@@ -385,7 +397,8 @@ def _write_store(
     inputs: int,
     settings: Settings,
 ) -> None:
-    """This run's rows in input order, in batches: what the single-machine ingest, dedup and clustering would add.
+    """This run's rows in input order, in batches: what the single-machine ingest, dedup and clustering would add
+    (stored members whose story the run changed first: they keep their place, only their story is replaced).
 
     One sorted stream carries all five tables, so the driver makes one pass over the crawl, not four."""
     writers: dict[int, Callable[[list[Any]], object]] = {
@@ -405,7 +418,7 @@ def _write_store(
     # partition per core, each fetched while the driver writes the one before.
     partitions = context.defaultParallelism
     ordered = rows.repartitionAndSortWithinPartitions(
-        partitions, partitionFunc=lambda key: (key[0] >> INPUT_BITS) * partitions // inputs)
+        partitions, partitionFunc=lambda key: max(key[0] >> INPUT_BITS, 0) * partitions // inputs)
     for (_, kind), value in ordered.toLocalIterator(prefetchPartitions=True):
         pending[kind].append(value)
         if len(pending[kind]) >= settings.ingest.commit_every:

@@ -244,20 +244,28 @@ def time_windows(
 
 def window_stories(window: int, rows: Iterable[tuple[int, cluster.ArticleFeatures | StoryMemberRow]],
                    settings: Settings) -> WindowResult:
-    """The stories of one window's new articles: the window's stored members replayed in the store's order, as
-    ``cluster.load_story_index`` replays them, then the new articles placed by the same index, in input order."""
+    """The stories of one window's new articles: the window's stored members read back in the store's order, as
+    ``cluster.load_story_index`` reads them, then the new articles placed by the same index, in input order.
+
+    ``members`` holds the store rows this changes: every new article's, and every stored member's whose story or
+    linked component the new articles changed, as ``cluster.save_story_index`` would write them."""
     ordered = sorted(rows, key=lambda item: item[0])
     position_of = {row.article_id: position for position, row in ordered}
     new = [row for _, row in ordered if isinstance(row, cluster.ArticleFeatures)]
+    stored = [row for _, row in ordered if isinstance(row, StoryMemberRow)]
     fresh = {row.article_id for row in new}
-    # The store's own replay and rows, through a store that lives only in this task.
+    # The store's own reading and rows, through a store that lives only in this task. The driver made the store
+    # one whole clustering, and a window never splits a linked component, so the window's rows are one whole
+    # clustering too: read back as kept, no pair compared (rows that do not fit are clustered again, as ever).
     with Store(":memory:") as scratch:
-        scratch.add_story_members(row for _, row in ordered if isinstance(row, StoryMemberRow))
+        if stored:  # no rows are no clustering: cluster.save_story_index never marks them one
+            scratch.save_story_members(stored, len(stored), cluster.clustering_rules(settings.cluster))
         index = cluster.load_story_index(scratch, settings)
+        kept = {row.article_id: (row.story_id, row.component) for row in stored}
         index.add_features(new)
         cluster.save_story_index(index, scratch)
         members = tuple((position_of[row.article_id], row) for row in scratch.story_members()
-                        if row.article_id in fresh)
+                        if kept.get(row.article_id) != (row.story_id, row.component))
     held = {index.story_of(article_id) for article_id in fresh}
     stories = tuple((position_of[story.article_ids[0]], story) for story in index.stories() if story.id in held)
     return WindowResult(stories, members, window)
