@@ -400,3 +400,9 @@ def majority_stories(items: list, predicted: list[str], topic: int) -> dict[str,
         if item.topic == topic:
             labels_of.setdefault(item.event, []).append(label)
     return {event: max(sorted(set(labels)), key=labels.count) for event, labels in labels_of.items()}
+
+
+def test_a_store_marked_whole_with_no_stories_loads_as_an_empty_index(db_path: Path) -> None:
+    with Store(db_path) as store:
+        store.save_story_members([], 0, clustering_rules(DEFAULT_SETTINGS.cluster))
+        assert len(load_story_index(store)) == 0

@@ -436,7 +436,7 @@ def load_story_index(store: Store, settings: Settings = DEFAULT_SETTINGS) -> Sto
     store is open read-only) kept so, so that the next reader reads them."""
     rows = store.story_members()
     features = [_features_from_row(row) for row in rows]
-    if store.story_members_whole(clustering_rules(settings.cluster)):
+    if rows and store.story_members_whole(clustering_rules(settings.cluster)):
         components = [row.component for row in rows]
         if None not in components:
             index = StoryIndex.restored(features, [row.story_id for row in rows], components, settings.cluster)
