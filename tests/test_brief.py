@@ -20,3 +20,10 @@ def test_one_title_is_its_own_centre_and_ties_go_to_the_first() -> None:
     assert central_title(["Bridge closes"]) == "Bridge closes"
     assert central_title(["Bridge closes", "Bridge closes"]) == "Bridge closes"
     assert central_title(["Bridge closes today", "Road opens tomorrow"]) == "Bridge closes today"
+
+
+def test_a_headline_is_preferred_to_an_opening_line_standing_in_for_a_missing_title() -> None:
+    opening = ("The city council voted on Tuesday to fund urgent repairs to the harbour bridge, which has been closed "
+               "to lorries since engineers found corroded steel cables in its northern span")
+    titles = [opening, opening.replace("Tuesday", "Wednesday"), "Council funds harbour bridge repairs"]
+    assert central_title(titles) == "Council funds harbour bridge repairs"

@@ -22,6 +22,7 @@ from corroborate.records import (
     StoryInfo,
     TimelineEvent,
 )
+from corroborate.settings import DEFAULT_SETTINGS
 
 # Words of a headline, without punctuation ("tests:" = "tests").
 _TITLE_WORD = re.compile(r"\w+")
@@ -50,9 +51,14 @@ def story_title(articles: Sequence[Article], claims: Sequence[Claim]) -> str:
     return "Untitled story"
 
 
-def central_title(titles: Sequence[str]) -> str:
+def central_title(
+    titles: Sequence[str], headline_words: int = DEFAULT_SETTINGS.extract.max_sentence_title_words
+) -> str:
     """The title closest on average to the others (word-set Jaccard): the plain headline of the event, not the
-    longest one, which shares many words with everything by its length alone (an opinion piece's headline)."""
+    longest one, which shares many words with everything by its length alone (an opinion piece's headline).
+    Headline-length titles are preferred to longer ones (an untitled article's opening line standing in)."""
+    short = [title for title in titles if len(title.split()) <= headline_words]
+    titles = short or list(titles)
     words = [set(_TITLE_WORD.findall(title.lower())) for title in titles]
 
     def closeness(index: int) -> float:
