@@ -79,8 +79,8 @@ def acronyms(name: str) -> frozenset[str]:
 
 
 def person_tokens(name: str) -> list[str]:
-    """A person's name as folded words without a generational suffix ("Robert S. Mueller III" = "Robert S.
-    Mueller" when matching; the suffix still tells "Donald Trump Jr." from his father, see ``suffix``)."""
+    """A person's name as folded words without a generational suffix ("John A. Doe III" = "John A. Doe" when
+    matching; the suffix still tells "John Doe Jr." from his father, see ``suffix``)."""
     words = fold(name).replace(",", " ").split()
     while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
         words.pop()
