@@ -351,13 +351,7 @@ class Store:
     def duplicate_groups(self, settings: str) -> list[DuplicateGroupRow] | None:
         """The kept duplicate groups, largest first; None when they were not found among every kept signature
         (kept by an older version, or signatures added without their groups) or not with ``settings``."""
-        if self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'duplicate_groups_cover'").fetchone() is None:
-            return None
-        cover = self._db.execute(
-            "SELECT signatures = (SELECT COUNT(*) FROM minhashes) AND settings = ? FROM duplicate_groups_cover",
-            (settings,),
-        ).fetchone()
-        if cover is None or not cover[0]:
+        if not self._covers("duplicate_groups_cover", "signatures", "minhashes", settings):
             return None
         rows = self._db.execute("SELECT canonical, copies, kind FROM duplicate_groups ORDER BY rowid")
         return [DuplicateGroupRow(row[0], tuple(json.loads(row[1])), row[2]) for row in rows]
@@ -386,13 +380,17 @@ class Store:
     def story_members_whole(self, settings: str) -> bool:
         """Whether the kept rows are one whole clustering with ``settings``: saved together, every article of
         it kept, and no row added or changed since by ``add_story_members`` or an older version."""
-        if self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'story_members_cover'").fetchone() is None:
+        return self._covers("story_members_cover", "members", "story_members", settings)
+
+    def _covers(self, cover: str, counted: str, table: str, settings: str) -> bool:
+        """Whether the one-row ``cover`` table (absent in older stores) says it was written with ``settings``
+        when ``table`` held the rows it counts in ``counted``, and still does. Names are this module's own."""
+        if self._db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (cover,)).fetchone() is None:
             return False
-        cover = self._db.execute(
-            "SELECT members = (SELECT COUNT(*) FROM story_members) AND settings = ? FROM story_members_cover",
-            (settings,),
+        row = self._db.execute(
+            f"SELECT {counted} = (SELECT COUNT(*) FROM {table}) AND settings = ? FROM {cover}", (settings,)
         ).fetchone()
-        return cover is not None and bool(cover[0])
+        return row is not None and bool(row[0])
 
     def story_members(self) -> list[StoryMemberRow]:
         rows = self._db.execute(

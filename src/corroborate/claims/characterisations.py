@@ -151,16 +151,20 @@ def characterisation_contradictions(
         contradictions.append(Contradiction(
             subject=subject,
             kind="characterisation",
-            positions=[_position(side, outlet_of) for side in (sides["negative"], sides["positive"])],
+            positions=[_position(side, (c.adjective for c in side), outlet_of)
+                       for side in (sides["negative"], sides["positive"])],
         ))
     return contradictions
 
 
-def _position(side: Sequence[Characterisation], outlet_of: Mapping[str, str]) -> Position:
+def _position(
+    side: Sequence[Characterisation | NoveltyClaim], values: Iterable[str], outlet_of: Mapping[str, str]
+) -> Position:
+    """One side of a contradiction: its wordings as the value, each sentence once as evidence."""
     evidence = list({(c.article_id, c.sentence): Evidence(c.article_id, c.sentence, outlet_of[c.article_id], c.start)
                      for c in side}.values())
     return Position(
-        value=", ".join(dict.fromkeys(c.adjective for c in side)),
+        value=", ".join(dict.fromkeys(values)),
         sources=list(dict.fromkeys(c.article_id for c in side)),
         evidence=evidence,
     )
@@ -608,7 +612,7 @@ def novelty_contradictions(items: Sequence[NoveltyClaim], outlet_of: Mapping[str
         contradictions.append(Contradiction(
             subject=_novelty_subject(seed, sides["new"] + sides["unchanged"]),
             kind="novelty",
-            positions=[_novelty_position(sides[n], outlet_of) for n in ("unchanged", "new")],
+            positions=[_position(sides[n], (c.expression for c in sides[n]), outlet_of) for n in ("unchanged", "new")],
         ))
     return contradictions
 
@@ -619,12 +623,3 @@ def _novelty_subject(seed: NoveltyClaim, claims: Sequence[NoveltyClaim]) -> str:
         return f"whether the position of {', '.join(name.title() for name in shared)} changed"
     return f"whether the {seed.subject} hold anything new"
 
-
-def _novelty_position(side: Sequence[NoveltyClaim], outlet_of: Mapping[str, str]) -> Position:
-    evidence = list({(c.article_id, c.sentence): Evidence(c.article_id, c.sentence, outlet_of[c.article_id], c.start)
-                     for c in side}.values())
-    return Position(
-        value=", ".join(dict.fromkeys(c.expression for c in side)),
-        sources=list(dict.fromkeys(c.article_id for c in side)),
-        evidence=evidence,
-    )
