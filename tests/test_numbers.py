@@ -173,7 +173,7 @@ def test_ranges_and_hedges(nlp) -> None:  # type: ignore[no-untyped-def]
     quantity = _only(nlp, "Between 10 and 20 soldiers died in the attack.")
     assert (quantity.value, quantity.upper, quantity.unit, quantity.qualifier) == (10, 20, "soldier", "range")
     assert _only(nlp, "More than 2,000 shells were fired.").qualifier == "at_least"
-    assert _only(nlp, "Dozens of protesters gathered.").qualifier == "approximate"
+    assert _only(nlp, "Dozens of protesters gathered.").qualifier == "vague"
 
 
 # ---- Contradictions ----------------------------------------------------------------------------------------

@@ -124,6 +124,14 @@ class ClaimsSettings:
     same_counted_similarity: float = 0.75
     # ... and their sentences, with the numbers masked, at least this close: the same fact told twice.
     same_number_context_similarity: float = 0.6
+    # ... or only this close when both carry date words for one period: the shared period and counted thing are
+    # already evidence of one statement, and outlets recount a tally in sentences built quite differently.
+    same_dated_number_context_similarity: float = 0.45
+    # Two time frames are one period when they share this much of their joined span ("February to December
+    # 2017" / "2017" 0.92; "this year" / "since 2011" 0.05).
+    same_time_frame_overlap: float = 0.8
+    # "about 20" and "nearly 20" allow this share of the value around (or under) it: 15-25 and 15-20.
+    approximate_number_margin: float = 0.25
     # Dates: two dated events are one event when their event phrases embed at least this close.
     same_event_similarity: float = 0.7
     # ... and their sentences, with the dates masked, at least this close (guards against short phrases

@@ -14,10 +14,12 @@ make a contradiction.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from corroborate.records import Article, Contradiction, Evidence, Position
@@ -27,7 +29,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 QuantityKind = Literal["count", "duration", "money", "percent", "age", "ordinal"]
-Qualifier = Literal["exact", "approximate", "at_least", "at_most", "range"]
+#: How a figure bounds the true value: "nearly" is at most the figure and a little under it, "just_over" a
+#: little over it, "vague" an order of magnitude ("dozens", "hundreds") that bounds nothing a reader can check.
+Qualifier = Literal["exact", "approximate", "nearly", "just_over", "at_least", "at_most", "range", "vague"]
 
 _SMALL = {
     word: value
@@ -164,7 +168,8 @@ _MONTHS = {
 }
 _CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "et", "est", "edt", "bst", "cet", "o'clock", "hrs"}
 
-# Words before a number that say it is not exact, by what they make of it.
+# Words before a number that say it is not exact, by what they make of it. The longest pattern that matches
+# wins ("just under" before "under", "no more than" before "more than").
 _QUALIFIER_BEFORE: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
     (("more", "than"), "at_least"),
     (("at", "least"), "at_least"),
@@ -183,15 +188,18 @@ _QUALIFIER_BEFORE: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
     (("around",), "approximate"),
     (("roughly",), "approximate"),
     (("approximately",), "approximate"),
-    (("nearly",), "approximate"),
-    (("almost",), "approximate"),
+    (("nearly",), "nearly"),
+    (("almost",), "nearly"),
     (("some",), "approximate"),
     (("circa",), "approximate"),
     (("estimated",), "approximate"),
     (("an", "estimated"), "approximate"),
     (("close", "to"), "approximate"),
-    (("just", "under"), "approximate"),
-    (("just", "over"), "approximate"),
+    (("just", "under"), "nearly"),
+    (("just", "shy", "of"), "nearly"),
+    (("just", "over"), "just_over"),
+    (("as", "many", "as"), "at_most"),
+    (("as", "much", "as"), "at_most"),
 )
 _QUALIFIER_AFTER: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
     (("or", "so"), "approximate"),
@@ -216,6 +224,12 @@ class Quantity:
     "year" for ages); ``counted`` the noun phrase the quantity is about ("Ukrainian drones",
     "phone conversation"). ``step`` is the precision the number was written with ("130" -> 10,
     "1.2 billion" -> 1e8), so two roundings of one figure are not told apart. Offsets index the article text.
+
+    What the figure is about beyond its noun: ``actor`` is the named doer or owner ("north korea" in "North
+    Korea fired 16 missiles"; empty when the parse names none), ``frame`` the date words that scope it in its
+    clause ("last year", "since 2011") and ``period`` the days they cover when they resolve, ``scope`` the
+    single-event markers of its sentence ("third test", "latest launch": a count within one event, not a
+    total), and ``caveat`` why the figure is no total to compare ("rate", "part", "average"), if it is not.
     """
 
     article_id: str
@@ -231,6 +245,11 @@ class Quantity:
     sentence_start: int
     start: int
     upper: float | None = None
+    actor: str = ""
+    frame: str = ""
+    period: tuple[date, date] | None = None
+    scope: str = ""
+    caveat: str = ""
 
     @property
     def subject(self) -> str:
@@ -248,9 +267,37 @@ class Quantity:
 
     @property
     def normalised(self) -> str:
-        """The value with its unit, as compared: ``"2 hour"``, ``"1200000000 dollar"``."""
+        """The value with its bound and unit, as compared: ``"2 hour"``, ``"more than 20 test"``."""
         value = f"{_format(self.value)}-{_format(self.upper)}" if self.upper is not None else _format(self.value)
-        return f"{value} {self.unit}".strip()
+        return f"{_BOUND_WORDS.get(self.qualifier, '')}{value} {self.unit}".strip()
+
+    def bounds(self, margin: float) -> tuple[float, float]:
+        """The values the figure allows, as a closed interval: an exact "16" is 15.5-16.5 (its written precision),
+        "about 20" and "nearly 20" allow ``margin`` (a share of the value) around or under it, "over 20" has no
+        top and "up to 20" no bottom."""
+        slack = self.step / 2
+        hedge = max(margin * abs(self.value), slack)
+        top = self.upper if self.upper is not None else self.value
+        intervals = {
+            "exact": (self.value - slack, self.value + slack),
+            "range": (self.value - slack, top + slack),
+            "approximate": (self.value - hedge, self.value + hedge),
+            "nearly": (self.value - hedge, self.value),
+            "just_over": (self.value, self.value + hedge),
+            "at_least": (self.value, math.inf),
+            "at_most": (-math.inf, self.value),
+            "vague": (-math.inf, math.inf),
+        }
+        return intervals[self.qualifier]
+
+
+_BOUND_WORDS = {
+    "approximate": "about ",
+    "nearly": "nearly ",
+    "just_over": "just over ",
+    "at_least": "at least ",
+    "at_most": "at most ",
+}
 
 
 def _format(value: float) -> str:
@@ -541,7 +588,7 @@ def _is_date_or_clock(doc: Doc, start: int, end: int, head: Token) -> bool:
 def _qualifier(doc: Doc, start: int, *ends: int) -> Qualifier:
     """Exact unless a hedge stands before the number or after it (or after its unit: "5 percent or so")."""
     words_before = [token.lower_ for token in doc[max(0, start - 3) : start]]
-    for pattern, qualifier in _QUALIFIER_BEFORE:
+    for pattern, qualifier in sorted(_QUALIFIER_BEFORE, key=lambda item: -len(item[0])):
         if tuple(words_before[-len(pattern) :]) == pattern:
             return qualifier
     for end in ends:
@@ -580,7 +627,8 @@ def extract_quantities(article: Article, doc: Doc) -> list[Quantity]:
     quantities.extend(_singular_durations(article, doc))
     quantities.extend(_vague_scales(article, doc))
     quantities.extend(_ordinals(article, doc))
-    return sorted(quantities, key=lambda quantity: quantity.start)
+    dates = _date_spans(article, doc) if quantities else []
+    return sorted((_in_context(q, doc, dates) for q in quantities), key=lambda quantity: quantity.start)
 
 
 def _range_partner(doc: Doc, runs: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
@@ -681,7 +729,7 @@ def _vague_scales(article: Article, doc: Doc) -> Iterator[Quantity]:
             "count",
             token.i + 1,
         )
-        yield _quantity(article, doc, token.i, token.i + 1, scale, None, reading, "approximate", scale)
+        yield _quantity(article, doc, token.i, token.i + 1, scale, None, reading, "vague", scale)
 
 
 def _ordinals(article: Article, doc: Doc) -> Iterator[Quantity]:
@@ -708,29 +756,230 @@ def _neighbours_month(doc: Doc, index: int) -> bool:
     return any(word in _MONTHS for word in words)
 
 
+# ---- Reading what a figure is about: who, when, within which event -------------------------------------------
+
+_NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+# Words that single out one event among several ("its latest launch", "a single test"), beside ordinals.
+_SINGLE_EVENT = {"latest", "single", "lone", "last"}
+_RATE_AFTER = {"per", "each", "every", "apiece", "annually", "daily", "weekly", "monthly", "yearly"}
+_AVERAGE_WORDS = {"average", "averaged", "averaging", "median", "mean"}
+_RANGE_OPENERS = {"between", "from"}
+_YEAR_WORDS = re.compile(r"\b(1\d{3}|2\d{3})\b")
+_MONTH_NUMBERS = {
+    name: month
+    for month, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _DateSpan:
+    span: Span
+    period: tuple[date, date] | None
+
+
+def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Quantity:
+    span = doc.char_span(quantity.start, quantity.start + len(quantity.text), alignment_mode="expand")
+    if span is None:
+        return quantity
+    root = span.root
+    frame, period = _time_frame(root, span, dates)
+    return replace(
+        quantity,
+        actor=_actor(root),
+        frame=frame,
+        period=period,
+        scope=_scope(root),
+        caveat=_caveat(doc, span, quantity.kind),
+    )
+
+
+def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
+    """Why a figure is not a total that another outlet's figure could contradict, or "" when it is one.
+
+    A rate ("20 tests a year", "$5 per share") counts per something; a part ("two of the suspects", "one of
+    16 tests") counts a subset; an average ("an average of 20") stands for no single count.
+    """
+    after = [token.lower_ for token in doc[span.end : span.end + 2]]
+    if after[:1] and after[0] in _RATE_AFTER:
+        return "rate"
+    if after[:1] in (["a"], ["an"]) and span.end + 1 < len(doc) and doc[span.end + 1].lemma_.lower() in TIME_UNITS:
+        return "rate"
+    if any(token.lower_ in _AVERAGE_WORDS for token in doc[max(0, span.start - 3) : span.start]):
+        return "average"
+    numbers = [token for token in span if _is_cardinal_word(token)]
+    last = numbers[-1] if numbers else span[-1]
+    if kind == "count" and last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of":
+        return "part"
+    return ""
+
+
+def _actor(root: Token) -> str:
+    """The named doer or owner of what a figure counts: the possessor ("Iran's 20 tests"), the agent ("tests
+    carried out by Iran") or the subject of the nearest clause that has one ("Iran carried out 20 tests")."""
+    owner = next((child for child in root.children if child.dep_ == "poss"), None)
+    if owner is not None:
+        return _name(owner)
+    for token in [root, *root.ancestors]:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        agent = next((child for child in token.children if child.dep_ == "agent"), None)
+        doers = [child for child in agent.children if child.dep_ == "pobj"] if agent is not None else []
+        doers += [child for child in token.children if child.dep_ == "nsubj"]
+        if doers:
+            return "" if doers[0].i == root.i else _name(doers[0])
+        if token.dep_ not in {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp"}:
+            return ""
+    return ""
+
+
+def _name(token: Token) -> str:
+    """The named entity a token is or belongs to ("north korea"), or "" for a common noun or pronoun."""
+    for candidate in [token, *(child for child in token.children if child.dep_ in {"poss", "compound"})]:
+        if candidate.ent_type_ in _NAMED:
+            entity = next(ent for ent in candidate.doc.ents if ent.start <= candidate.i < ent.end)
+            return re.sub(r"^the |'s$|’s$", "", entity.text.lower()).strip()
+    return ""
+
+
+def actors_differ(first: str, second: str) -> bool:
+    """Whether two named actors are different doers: neither name is part of the other ("kim" / "kim jong
+    un" are one doer; "iran" / "north korea" two). An unnamed actor differs from none."""
+    if not first or not second:
+        return False
+    a, b = set(first.split()), set(second.split())
+    return not (a <= b or b <= a)
+
+
+def _scope(root: Token) -> str:
+    """The single-event markers of the figure's sentence ("third test", "latest launch"): a figure told of one
+    event in a series is compared only with figures told of the same event."""
+    markers = set()
+    for token in root.sent:
+        digits = _ORDINAL_DIGITS.match(token.lower_)
+        is_ordinal = bool(digits) or token.lower_ in _ORDINALS
+        if not (is_ordinal or token.lower_ in _SINGLE_EVENT) or _neighbours_month(token.doc, token.i):
+            continue
+        head = token.head
+        if head.pos_ == "NOUN" and head.i > token.i and head.lemma_.lower() not in TIME_UNITS:
+            markers.add(f"{token.lower_} {head.lemma_.lower()}")
+    return ", ".join(sorted(markers))
+
+
+def _date_spans(article: Article, doc: Doc) -> list[_DateSpan]:
+    """The article's date phrases with the days each covers when it resolves against the publication date;
+    "since 2011" runs to the publication date, and "between February and December 2017" gives February the
+    year of December."""
+    # claims.when reads this module's number words, so it is imported here rather than at the top.
+    from corroborate.claims.when import extract_dates, publication_date
+
+    periods = {mention.start: mention.period for mention in extract_dates(article, doc, None)}
+    published = publication_date(article)
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        period = periods.get(ent.start_char)
+        if period is not None and _opened_by(ent, {"since"}):
+            period = (period[0], published) if published is not None and published >= period[0] else None
+        spans.append(_DateSpan(ent, period))
+    for position in range(len(spans) - 1):
+        opening, closing = spans[position], spans[position + 1]
+        if _opened_by(opening.span, _RANGE_OPENERS) and closing.span.start - opening.span.end <= 1:
+            spans[position] = _DateSpan(opening.span, _range_start(opening, closing))
+    return spans
+
+
+def _opened_by(span: Span, words: set[str]) -> bool:
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return span[0].lower_ in words or before in words
+
+
+def _range_start(opening: _DateSpan, closing: _DateSpan) -> tuple[date, date] | None:
+    """The period of a range's first date: a month written without a year takes the year of the range's end."""
+    if _YEAR_WORDS.search(opening.span.text) or closing.period is None:
+        return opening.period
+    words = [token.lower_.rstrip(".") for token in opening.span]
+    month = next((_MONTH_NUMBERS[word] for word in words if word in _MONTH_NUMBERS), None)
+    if month is None:
+        return opening.period
+    end = closing.period[1]
+    start = date(end.year if month <= end.month else end.year - 1, month, 1)
+    return start, end
+
+
+def _clause_verbs(token: Token) -> list[int]:
+    """The verbs a token's clause hangs from, nearest first (or the sentence's root when it has none)."""
+    verbs = [t.i for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}]
+    return verbs or [token.sent.root.i]
+
+
+def _time_frame(root: Token, span: Span, dates: Sequence[_DateSpan]) -> tuple[str, tuple[date, date] | None]:
+    """The date words scoping a figure (those attached to its clause or a clause above it) and the days they
+    cover together, or None when one of them does not resolve."""
+    verbs = _clause_verbs(root)
+    own = [
+        d
+        for d in dates
+        if d.span.sent == root.sent
+        and not (d.span.start < span.end and span.start < d.span.end)
+        and _clause_verbs(d.span.root)[0] in verbs
+    ]
+    if not own:
+        return "", None
+    frame = " + ".join(_frame_words(d.span) for d in own)
+    periods = [d.period for d in own]
+    if any(period is None for period in periods):
+        return frame, None
+    return frame, (min(p[0] for p in periods if p), max(p[1] for p in periods if p))
+
+
+def _frame_words(span: Span) -> str:
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    words = span.text.lower()
+    return f"{before} {words}" if before in {"since", "until", "before", "after"} else words
+
+
 # ---- Contradictions ---------------------------------------------------------------------------------------
 
 
 def number_contradictions(quantities: Sequence[Quantity], settings: Settings = DEFAULT_SETTINGS) -> list[Contradiction]:
-    """Figures outlets give differently for the same counted thing in the same statement.
+    """Figures outlets give for the same counted thing in the same statement that cannot both hold.
 
-    Quantities are grouped when they share kind and unit, count the same thing (same head noun, or counted
-    phrases that embed close) and sit in sentences that embed close with the numbers masked. A group is a
-    contradiction when outlets in it give values further apart than the written precision allows. Only exact
-    figures take part (an "about 130" does not contradict a 130; a range does not contradict a point), and a
-    group in which one article gives two values is left alone, since the parse cannot tell its two apart.
+    Each figure is an interval of the values it allows (``Quantity.bounds``): "16" is 16 give or take its
+    written precision, "over 20" anything above 20, "about 20" and "nearly 20" a margin around or under 20.
+    Quantities are grouped when they share kind and unit, count the same thing (``same_counted``), have no two
+    different named actors, the same time frame and the same single-event scope, and sit in sentences that
+    embed close with the numbers masked. A group is a contradiction when its figures fall into positions whose
+    intervals are disjoint; a figure that fits two positions takes no side. Vague orders of magnitude, rates,
+    parts ("one of"), averages, ordinals and backwards ranges take no part, and a group in which one article
+    stands on two sides is left alone, since the parse cannot tell its two figures apart.
     """
-    candidates = [q for q in quantities if q.qualifier == "exact" and q.unit and q.kind != "ordinal"]
+    candidates = [q for q in quantities if _comparable(q)]
     if len(candidates) < 2:
         return []
     same = _same_subject_pairs(candidates, settings)
     groups = connected_groups(len(candidates), same)
     contradictions = []
     for members in groups:
-        contradiction = _group_contradiction([candidates[i] for i in members])
+        contradiction = _group_contradiction([candidates[i] for i in members], settings)
         if contradiction is not None:
             contradictions.append(contradiction)
     return contradictions
+
+
+def _comparable(quantity: Quantity) -> bool:
+    backwards = quantity.upper is not None and quantity.upper <= quantity.value
+    return bool(quantity.unit) and quantity.kind != "ordinal" and quantity.qualifier != "vague" and not (
+        quantity.caveat or backwards
+    )
 
 
 def _same_subject_pairs(quantities: Sequence[Quantity], settings: Settings) -> list[tuple[int, int]]:
@@ -742,19 +991,70 @@ def _same_subject_pairs(quantities: Sequence[Quantity], settings: Settings) -> l
     for i, first in enumerate(quantities):
         for j in range(i + 1, len(quantities)):
             second = quantities[j]
-            if first.article_id == second.article_id or (first.kind, first.unit) != (second.kind, second.unit):
+            if not _may_be_one_figure(first, second, settings):
                 continue
-            same_thing = _head(first.counted) == _head(second.counted) or (
-                float(counted[i] @ counted[j]) >= settings.claims.same_counted_similarity
+            # Durations and sums measure a thing that outlets name freely ("call" / "conversation"); counts
+            # name what they count, so only the noun itself, more or less qualified, is the same thing.
+            same_thing = same_counted(first.counted, second.counted) or (
+                first.kind != "count" and float(counted[i] @ counted[j]) >= settings.claims.same_counted_similarity
             )
-            if same_thing and float(contexts[i] @ contexts[j]) >= settings.claims.same_number_context_similarity:
+            # A shared time frame is evidence of one statement in itself: the sentences may differ more.
+            needed = (
+                settings.claims.same_dated_number_context_similarity
+                if first.frame and second.frame
+                else settings.claims.same_number_context_similarity
+            )
+            if same_thing and float(contexts[i] @ contexts[j]) >= needed:
                 pairs.append((i, j))
     return pairs
 
 
-def _head(phrase: str) -> str:
-    words = phrase.lower().split()
-    return words[-1].rstrip("s") if words else ""
+def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) -> bool:
+    """Whether two figures of different articles can be told of one thing: same kind, unit, scope, actor and
+    time frame."""
+    return (
+        first.article_id != second.article_id
+        and (first.kind, first.unit, first.scope) == (second.kind, second.unit, second.scope)
+        and not actors_differ(first.actor, second.actor)
+        and same_time_frame(first, second, settings)
+    )
+
+
+def same_counted(first: str, second: str) -> bool:
+    """Whether two counted phrases name one thing: the same head noun, with the modifiers of one among those of
+    the other ("missile tests" / "tests"; not "nuclear tests" / "missile tests")."""
+    a, b = _words(first), _words(second)
+    if not a or not b or _singular(a[-1]) != _singular(b[-1]):
+        return not a and not b
+    modifiers_a, modifiers_b = set(a[:-1]), set(b[:-1])
+    return modifiers_a <= modifiers_b or modifiers_b <= modifiers_a
+
+
+def _narrower(first: str, second: str) -> bool:
+    """Whether the first counted phrase names a kind of the second ("ballistic missiles" of "missiles")."""
+    return same_counted(first, second) and set(_words(second)[:-1]) < set(_words(first)[:-1])
+
+
+def _words(phrase: str) -> list[str]:
+    return re.findall(r"[\w'-]+", phrase.lower())
+
+
+def _singular(noun: str) -> str:
+    for plural, singular in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("s", "")):
+        if noun.endswith(plural) and len(noun) > len(plural) + 1:
+            return noun[: -len(plural)] + singular
+    return noun
+
+
+def same_time_frame(first: Quantity, second: Quantity, settings: Settings = DEFAULT_SETTINGS) -> bool:
+    """Whether two figures are told of one period: no date words for either, periods that mostly coincide
+    ("between February and December 2017" / "last year" in 2018), or, unresolved, the same date words."""
+    if first.period is not None and second.period is not None:
+        (a_start, a_end), (b_start, b_end) = first.period, second.period
+        overlap = (min(a_end, b_end) - max(a_start, b_start)).days + 1
+        union = (max(a_end, b_end) - min(a_start, b_start)).days + 1
+        return overlap / union >= settings.claims.same_time_frame_overlap
+    return first.frame == second.frame
 
 
 def _masked(sentence: str, text: str) -> str:
@@ -779,28 +1079,67 @@ def connected_groups(size: int, pairs: Sequence[tuple[int, int]]) -> list[list[i
     return [members for members in groups.values() if len(members) > 1]
 
 
-def _agree(first: Quantity, second: Quantity) -> bool:
-    """Whether two written figures can be the same value, given the precision each was written with."""
-    return abs(first.value - second.value) <= max(first.step, second.step) / 2
+def _width(interval: tuple[float, float]) -> float:
+    return interval[1] - interval[0]
 
 
-def _group_contradiction(members: Sequence[Quantity]) -> Contradiction | None:
+def _overlap(first: tuple[float, float], second: tuple[float, float]) -> bool:
+    # Strict: a written "2" (1.5-2.5) and "3" (2.5-3.5) only touch at the rounding boundary, which neither holds.
+    return first[0] < second[1] and second[0] < first[1]
+
+
+def _compatible(first: Quantity, second: Quantity, margin: float) -> bool:
+    """Whether two figures can both hold. A count of a narrower kind is a part of the broader count: "3
+    ballistic missiles" fits "23 missiles", and only a narrower count above the broader one ("over 20 missile
+    tests" / "16 tests") cannot hold."""
+    a, b = first.bounds(margin), second.bounds(margin)
+    if first.kind == "count" and _narrower(first.counted, second.counted):
+        return a[0] < b[1]
+    if first.kind == "count" and _narrower(second.counted, first.counted):
+        return b[0] < a[1]
+    return _overlap(a, b)
+
+
+def _group_contradiction(members: Sequence[Quantity], settings: Settings) -> Contradiction | None:
+    margin = settings.claims.approximate_number_margin
+
+    def fits(first: Quantity, second: Quantity) -> bool:
+        return _compatible(first, second, margin)
+
     positions: list[list[Quantity]] = []
-    for quantity in sorted(members, key=lambda q: q.step):
-        home = next((position for position in positions if _agree(position[0], quantity)), None)
+    # The most precise figures found the positions; a looser one joins the first it fits entirely.
+    for quantity in sorted(members, key=lambda q: (_width(q.bounds(margin)), q.start)):
+        home = next((p for p in positions if all(fits(q, quantity) for q in p)), None)
         if home is None:
             positions.append([quantity])
         else:
             home.append(quantity)
+    positions = [
+        kept
+        for position in positions
+        if (
+            kept := [
+                q
+                for q in position
+                if not any(
+                    fits(q, other)
+                    for rival in positions
+                    if rival is not position
+                    for other in rival
+                )
+            ]
+        )
+    ]
     if len(positions) < 2:
         return None
     for position in positions:
         articles = {q.article_id for q in position}
         if any(q.article_id in articles for other in positions if other is not position for q in other):
             return None
-    if len({q.source for q in members}) < 2:
+    if len({q.source for position in positions for q in position}) < 2:
         return None
-    subject = max(members, key=lambda q: len(q.counted)).subject
+    kept = [q for position in positions for q in position]
+    subject = max(kept, key=lambda q: len(q.counted)).subject
     return Contradiction(
         subject=subject,
         positions=[
