@@ -9,12 +9,14 @@ independent voices is corroborated; copies of one article (``duplicate_of``) cou
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
@@ -54,22 +56,25 @@ def group_statements(
     one such group, so the units are then grouped on their own: a group of units that links statements no
     statement group links is a claim too, and the long sentence supports each. ``anchors`` are sets of
     statement indices known to carry the same content (the same quote relayed by several outlets).
+
+    The units x units similarities are never held whole (a story of 100 articles has some 10,000 units): they
+    are computed a block at a time, once to find the pairs close enough to ever join, then where needed.
     """
     if not sentences:
         return []
     threshold = settings.align.same_statement_similarity
+    limit = 1.0 - threshold  # average linkage's distance limit
     units = statement_units(sentences, docs, settings)
-    similarity = unit_similarity(units, [s.text for s in sentences], settings)
-    owners = np.asarray([unit.owner for unit in units])
-    _apply_anchors(similarity, units, sentences, anchors, settings)
-    # Units of one sentence never merge: together they would only restate the sentence.
-    similarity[owners[:, None] == owners[None, :]] = _APART
-    by_statement = _best_pair_per_statement(similarity, owners, len(sentences))
+    floors = _anchor_floors(units, sentences, anchors, settings)
+    similarity = unit_similarity(units, [s.text for s in sentences], settings, floors)
+    by_statement, unit_edges = _scan(similarity, len(sentences), limit)
     groups = [
-        (set(members), _central(members, by_statement, members))
-        for members in _clusters(_average_linkage(by_statement, threshold))
+        (set(members), _central(members, by_statement[np.ix_(members, members)], members))
+        for members in average_linkage(len(sentences), _close_pairs(by_statement, limit), _summed(by_statement), limit)
     ]
-    unit_clusters = _clusters(_average_linkage(similarity, threshold))
+    unit_clusters = average_linkage(
+        len(units), unit_edges, lambda first, second: float(_distance(similarity.block(first, second)).sum()), limit
+    )
     groups = _with_clause_groups(groups, unit_clusters, units, sentences, similarity, by_statement, threshold)
     by_owner: list[list[int]] = [[] for _ in sentences]  # each statement's units, the whole statement first
     for index, unit in enumerate(units):
@@ -82,22 +87,8 @@ def group_statements(
     ]
 
 
-def _clusters(labels: np.ndarray) -> list[list[int]]:
-    clusters: dict[int, list[int]] = {}
-    for index, label in enumerate(labels):
-        clusters.setdefault(int(label), []).append(index)
-    return list(clusters.values())
-
-
-def _best_pair_per_statement(similarity: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:
-    by_row = np.full((count, count), -np.inf)
-    np.maximum.at(by_row, owners, _best_match_per_statement(similarity, owners, count))
-    return by_row
-
-
-def _central(members: Sequence[int], similarity: np.ndarray, candidates: Sequence[int]) -> int:
-    """The one of ``candidates`` closest to all ``members`` (rows of ``similarity``)."""
-    block = similarity[np.ix_(members, members)]
+def _central(members: Sequence[int], block: np.ndarray, candidates: Sequence[int]) -> int:
+    """The one of ``candidates`` closest to all ``members`` (``block``: their similarities, members x members)."""
     scores = np.where(block > _APART, block, 0.0).sum(axis=1)
     return max(candidates, key=lambda member: scores[list(members).index(member)])
 
@@ -141,22 +132,19 @@ def _mentioned_names(sentence: Sentence, docs: Mapping[str, Doc] | None) -> Call
     return lambda text: frozenset(known.intersection(_TERM.findall(text.lower())))
 
 
-def _apply_anchors(
-    similarity: np.ndarray,
-    units: Sequence[Unit],
-    sentences: Sequence[Sentence],
-    anchors: Sequence[Sequence[int]],
-    settings: Settings,
-) -> None:
-    """Statements relaying one quote score above the threshold, whole statement to whole statement."""
+def _anchor_floors(
+    units: Sequence[Unit], sentences: Sequence[Sentence], anchors: Sequence[Sequence[int]], settings: Settings
+) -> csr_matrix:
+    """Statements relaying one quote score at least this (units x units, sparse), whole statement to whole
+    statement: above the threshold."""
     floor = settings.align.same_statement_similarity + settings.align.anchor_margin
     whole = {unit.owner: index for index, unit in enumerate(units) if unit.whole}
-    for anchor in anchors:
-        for a in anchor:
-            for b in anchor:
-                if sentences[a].article_id != sentences[b].article_id:
-                    i, j = whole[a], whole[b]
-                    similarity[i, j] = max(similarity[i, j], floor)
+    pairs = {
+        (whole[a], whole[b]) for anchor in anchors for a in anchor for b in anchor
+        if sentences[a].article_id != sentences[b].article_id
+    }
+    rows, columns = (list(side) for side in zip(*pairs, strict=True)) if pairs else ([], [])
+    return csr_matrix((np.full(len(rows), floor), (rows, columns)), shape=(len(units), len(units)))
 
 
 def _with_clause_groups(
@@ -164,7 +152,7 @@ def _with_clause_groups(
     unit_clusters: Sequence[Sequence[int]],
     units: Sequence[Unit],
     sentences: Sequence[Sentence],
-    similarity: np.ndarray,
+    similarity: UnitSimilarity,
     by_statement: np.ndarray,
     threshold: float,
 ) -> list[tuple[set[int], int]]:
@@ -193,37 +181,32 @@ def _with_clause_groups(
             # A whole statement reads best alone; a clause's statement stands for the group only failing one.
             candidates = [i for i in cluster if units[i].whole] or list(cluster)
             members = owners
-            result.append((members, units[_central(cluster, similarity, candidates)].owner))
+            result.append((members, units[_central(cluster, similarity.block(cluster, cluster), candidates)].owner))
         linked.update(combinations(sorted(members), 2))
     # A group whose statements all sit in a larger one shows no evidence the larger one does not.
     return [(members, k) for members, k in result if not any(members < other for other, _ in result)]
 
 
 def _carrying_units(
-    groups: Sequence[set[int]], by_owner: Sequence[Sequence[int]], similarity: np.ndarray, threshold: float
+    groups: Sequence[set[int]], by_owner: Sequence[Sequence[int]], similarity: UnitSimilarity, threshold: float
 ) -> set[int]:
     """For each statement of each group, the unit the group rests on: the whole statement when it matches the
     others as a whole (average best match above ``threshold``), else its clause matching them best."""
-    owners = np.zeros(len(similarity), dtype=int)
-    for owner, indices in enumerate(by_owner):
-        owners[indices] = owner
-    to_statement = _best_match_per_statement(similarity, owners, len(by_owner))
     carrying = set()
     for group in groups:
-        for statement in group:
-            mine, others = by_owner[statement], sorted(group - {statement})
-            scores = to_statement[np.ix_(mine, others)].mean(axis=1)
+        members = sorted(group)
+        indices = [index for member in members for index in by_owner[member]]
+        starts = np.cumsum([0, *(len(by_owner[member]) for member in members[:-1])])
+        # Each of the group's units against each of its statements: the unit's best match among its units.
+        to_statement = np.maximum.reduceat(similarity.block(indices, indices), starts, axis=1)
+        for position, statement in enumerate(members):
+            mine = by_owner[statement]
+            others = [k for k in range(len(members)) if k != position]
+            scores = to_statement[starts[position]:starts[position] + len(mine)][:, others].mean(axis=1)
             if scores[0] < threshold and len(mine) > 1:  # scores[0]: the whole statement
                 scores[0] = -np.inf
             carrying.add(mine[int(np.argmax(scores))])
     return carrying
-
-
-def _best_match_per_statement(similarity: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:
-    """Units x statements: each unit's best match among a statement's units."""
-    by_statement = np.full((count, similarity.shape[0]), -np.inf)
-    np.maximum.at(by_statement, owners, similarity)
-    return by_statement.T
 
 
 def _holds(members: set[int], joining: set[int], by_statement: np.ndarray, threshold: float) -> bool:
@@ -245,46 +228,122 @@ def _covered(units: Sequence[Unit], indices: Sequence[int], joined: set[int]) ->
     return bool(pieces) and all(index in joined for index in pieces)
 
 
+@dataclass(frozen=True, slots=True)
+class UnitSimilarity:
+    """``unit_similarity`` of the units of one story, computed for any block of unit pairs on demand."""
+
+    #: Unit-length embeddings, one row per unit.
+    vectors: np.ndarray
+    #: Story TF-IDF rows (unit length, so a row product is their cosine).
+    terms: csr_matrix
+    #: Units x names and numbers mentioned.
+    mentions: csr_matrix
+    #: Units x units floors of the pairs known to say the same (``_anchor_floors``).
+    floors: csr_matrix
+    owners: np.ndarray
+    is_clause: np.ndarray
+    #: Whether each unit mentions any name or number.
+    named: np.ndarray
+    settings: Settings
+
+    def block(self, rows: Sequence[int] | np.ndarray, columns: Sequence[int] | np.ndarray) -> np.ndarray:
+        """The similarities of ``rows`` x ``columns`` (unit indices)."""
+        rows, columns = np.asarray(rows, dtype=np.intp), np.asarray(columns, dtype=np.intp)
+        align = self.settings.align
+        lexical = (self.terms[rows] @ self.terms[columns].T).toarray()
+        block = np.clip(self.vectors[rows] @ self.vectors[columns].T, -1.0, 1.0) + align.lexical_weight * lexical
+        clause_pair = np.logical_or.outer(self.is_clause[rows], self.is_clause[columns])
+        block[clause_pair] -= align.clause_penalty
+        # Two clauses about the same people and place embed close whatever they say.
+        block[clause_pair & (lexical < align.clause_min_lexical)] = _APART
+        # Statements naming different people, places or numbers and none in common are about different things,
+        # however alike their wording ("China has long favoured a treaty" / "X has long sought a treaty").
+        shared = (self.mentions[rows] @ self.mentions[columns].T).toarray() > 0
+        block[np.logical_and.outer(self.named[rows], self.named[columns]) & ~shared] = _APART
+        floors = self.floors[rows][:, columns].tocoo()
+        block[floors.row, floors.col] = np.maximum(block[floors.row, floors.col], floors.data)
+        # Units of one sentence never merge: together they would only restate the sentence.
+        block[self.owners[rows][:, None] == self.owners[columns][None, :]] = _APART
+        return block
+
+
 def unit_similarity(
-    units: Sequence[Unit], statement_texts: Sequence[str], settings: Settings = DEFAULT_SETTINGS
-) -> np.ndarray:
+    units: Sequence[Unit],
+    statement_texts: Sequence[str],
+    settings: Settings = DEFAULT_SETTINGS,
+    floors: csr_matrix | None = None,
+) -> UnitSimilarity:
     """Embedding cosine plus a weighted share of the story-specific words two units have in common.
 
     Sentence embeddings place any two sentences of one story close together (same people, same event), so on
     their own they merge different facts about it. The lexical term rewards words that are rare within the
     story (a place, a number, an unusual verb) and ignores those every sentence shares; word rarity is learnt
     from ``statement_texts``. A pair involving a clause scores a small penalty below a whole-sentence pair of
-    the same strength (a clause is shorter, so a chance match is likelier) and must share rare words.
+    the same strength (a clause is shorter, so a chance match is likelier) and must share rare words. Pairs
+    naming different things, and units of one statement, are kept apart; ``floors`` raise known pairs.
     """
     texts = [unit.text for unit in units]
-    vectors = embed(texts)
-    lexical = _story_tfidf_cosine(texts, fit_on=statement_texts)
-    similarity = np.clip(vectors @ vectors.T, -1.0, 1.0) + settings.align.lexical_weight * lexical
-    is_clause = np.asarray([not unit.whole for unit in units])
-    clause_pair = np.logical_or.outer(is_clause, is_clause)
-    similarity -= np.where(clause_pair, settings.align.clause_penalty, 0.0)
-    # Two clauses about the same people and place embed close whatever they say.
-    similarity[clause_pair & (lexical < settings.align.clause_min_lexical)] = _APART
-    # Statements naming different people, places or numbers and none in common are about different things,
-    # however alike their wording ("China has long favoured a treaty" / "X has long sought a treaty").
-    similarity[_name_conflicts(units)] = _APART
-    return similarity
+    return UnitSimilarity(
+        vectors=embed(texts),
+        terms=_story_tfidf(texts, fit_on=statement_texts),
+        mentions=_mentions(units),
+        floors=floors if floors is not None else csr_matrix((len(units), len(units))),
+        owners=np.asarray([unit.owner for unit in units]),
+        is_clause=np.asarray([not unit.whole for unit in units]),
+        named=np.asarray([bool(unit.names) for unit in units]),
+        settings=settings,
+    )
 
 
-def _name_conflicts(units: Sequence[Unit]) -> np.ndarray:
-    """Unit pairs that both mention names or numbers but none in common: about different people or things."""
-    from scipy.sparse import csr_matrix
-
+def _mentions(units: Sequence[Unit]) -> csr_matrix:
+    """Units x the names and numbers they mention."""
     vocabulary: dict[str, int] = {}
     rows, columns = [], []
     for row, unit in enumerate(units):
         for name in unit.names:
             rows.append(row)
             columns.append(vocabulary.setdefault(name, len(vocabulary)))
-    mentions = csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(units), max(len(vocabulary), 1)))
-    shared = (mentions @ mentions.T).toarray() > 0
-    named = np.asarray([bool(unit.names) for unit in units])
-    return np.logical_and.outer(named, named) & ~shared
+    return csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(units), max(len(vocabulary), 1)))
+
+
+#: Unit pairs compared at a time (a block of rows against all units): bounds the memory the comparison takes,
+#: some ten arrays of this many cells, whatever the story's size.
+_BLOCK_CELLS = 1 << 22
+
+
+def _scan(similarity: UnitSimilarity, count: int, limit: float) -> tuple[np.ndarray, Edges]:
+    """One pass over all unit pairs, a block of rows at a time: each pair of statements' best unit match
+    (statements x statements), and the unit pairs closer than ``limit``, the only ones that can start a group.
+
+    Rows go in statement order, so the units of a statement are neighbours and a block's best matches reduce
+    by slices; each pair is visited once (the upper triangle), the similarity being symmetric.
+    """
+    owners = similarity.owners
+    order = np.argsort(owners, kind="stable")
+    by_statement = np.full((count, count), -np.inf)
+    firsts, seconds, distances = [], [], []
+    step = max(1, _BLOCK_CELLS // len(order))
+    for start in range(0, len(order), step):
+        rows, columns = order[start:start + step], order[start:]
+        block = similarity.block(rows, columns)
+        row_starts, column_starts = _run_starts(owners[rows]), _run_starts(owners[columns])
+        best = np.maximum.reduceat(np.maximum.reduceat(block, column_starts, axis=1), row_starts, axis=0)
+        cell = np.ix_(owners[rows][row_starts], owners[columns][column_starts])
+        by_statement[cell] = np.maximum(by_statement[cell], best)
+        distance = _distance(block)
+        upper = np.arange(len(columns))[None, :] > np.arange(len(rows))[:, None]
+        row, column = np.nonzero((distance < limit) & upper)
+        firsts.append(rows[row])
+        seconds.append(columns[column])
+        distances.append(distance[row, column])
+    return np.maximum(by_statement, by_statement.T), (
+        np.concatenate(firsts), np.concatenate(seconds), np.concatenate(distances)
+    )
+
+
+def _run_starts(values: np.ndarray) -> np.ndarray:
+    """Where each run of equal values starts in a sorted array."""
+    return np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
 
 
 #: Dependency labels of words that head a clause of their own inside a sentence (not xcomp: it completes the
@@ -348,17 +407,16 @@ def _text(tokens: Sequence[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
-def _story_tfidf_cosine(texts: Sequence[str], fit_on: Sequence[str]) -> np.ndarray:
-    """TF-IDF cosine of ``texts``, with word rarity learnt from ``fit_on`` (the story's statements)."""
+def _story_tfidf(texts: Sequence[str], fit_on: Sequence[str]) -> csr_matrix:
+    """TF-IDF rows of ``texts`` (unit length), with word rarity learnt from ``fit_on`` (the story's statements)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     vectorizer = TfidfVectorizer(tokenizer=content_terms, lowercase=False, token_pattern=None)
     try:
         vectorizer.fit(fit_on)
     except ValueError:  # no content word in any statement
-        return np.zeros((len(texts), len(texts)))
-    matrix = vectorizer.transform(texts)
-    return np.asarray((matrix @ matrix.T).todense())
+        return csr_matrix((len(texts), 1))
+    return vectorizer.transform(texts).tocsr()
 
 
 def content_terms(text: str) -> list[str]:
@@ -376,20 +434,83 @@ def content_terms(text: str) -> list[str]:
     return terms
 
 
-def _average_linkage(similarity: np.ndarray, threshold: float) -> np.ndarray:
-    if len(similarity) == 1:
-        return np.zeros(1, dtype=int)
-    from sklearn.cluster import AgglomerativeClustering
+#: Pairs of items with their distance: (first indices, second indices, distances).
+Edges = tuple[np.ndarray, np.ndarray, np.ndarray]
 
-    distance = 1.0 - similarity
-    np.fill_diagonal(distance, 0.0)
-    clustering = AgglomerativeClustering(
-        n_clusters=None,
-        metric="precomputed",
-        linkage="average",
-        distance_threshold=1.0 - threshold,
-    )
-    return clustering.fit_predict(np.maximum(distance, 0.0))
+
+def _distance(similarity: np.ndarray) -> np.ndarray:
+    """Linkage distance of a similarity; a pair counts at most as a perfect match (the lexical bonus above 1
+    adds no more evidence to an average)."""
+    return np.maximum(1.0 - similarity, 0.0)
+
+
+def _close_pairs(similarity: np.ndarray, limit: float) -> Edges:
+    first, second = np.nonzero(np.triu(_distance(similarity) < limit, 1))
+    return first, second, _distance(similarity[first, second])
+
+
+def _summed(similarity: np.ndarray) -> Callable[[Sequence[int], Sequence[int]], float]:
+    return lambda first, second: float(_distance(similarity[np.ix_(first, second)]).sum())
+
+
+def average_linkage(
+    count: int, edges: Edges, distance_sum: Callable[[Sequence[int], Sequence[int]], float], limit: float
+) -> list[list[int]]:
+    """Average-linkage clusters of items ``0 .. count - 1``: the two clusters of least mean distance merge while
+    it is below ``limit``. Clusters in order of their first item, each in item order.
+
+    Exact without the full distance matrix: a mean below the limit needs a pair below it, so only clusters
+    that ``edges`` (every pair closer than ``limit``) join can merge. The distance sum of each such pair of
+    clusters is kept as they merge; for the items no edge joins, ``distance_sum(first items, second items)``
+    supplies it once. Of pairs at the same mean distance (common: every pair above a perfect match is at 0),
+    the one whose clusters' first items come first merges first, as the nearest-neighbour chain of the usual
+    dense implementation mostly does.
+    """
+    members: dict[int, list[int]] = {item: [item] for item in range(count)}
+    sums: dict[int, dict[int, float]] = {item: {} for item in range(count)}  # cluster -> neighbour -> distance sum
+    heap = []  # (mean distance, first items of the two clusters in order, cluster ids)
+    for first, second, distance in zip(*(part.tolist() for part in edges), strict=True):
+        sums[first][second] = sums[second][first] = distance
+        heap.append((distance, min(first, second), max(first, second), first, second))
+    heapq.heapify(heap)
+    fresh = count  # the next merged cluster's id: ids are never reused, so a stale heap entry names a dead one
+    while heap:
+        mean, _, _, first, second = heapq.heappop(heap)
+        if mean >= limit:
+            break
+        if first not in members or second not in members:
+            continue
+        near = _merged_sums(first, second, members, sums, distance_sum)
+        members[fresh] = sorted(members.pop(first) + members.pop(second))
+        sums[fresh] = near
+        for neighbour, total in near.items():
+            sums[neighbour][fresh] = total
+            items, others = members[fresh], members[neighbour]
+            mean = total / (len(items) * len(others))
+            heapq.heappush(heap, (mean, min(items[0], others[0]), max(items[0], others[0]), fresh, neighbour))
+        fresh += 1
+    return sorted(members.values())
+
+
+def _merged_sums(
+    first: int,
+    second: int,
+    members: Mapping[int, list[int]],
+    sums: dict[int, dict[int, float]],
+    distance_sum: Callable[[Sequence[int], Sequence[int]], float],
+) -> dict[int, float]:
+    """The distance sums of the union of two clusters to each neighbour of either: the sum of theirs, the one
+    a neighbour of only one of them lacks computed from its items."""
+    near_first, near_second = sums.pop(first), sums.pop(second)
+    result = {}
+    for neighbour in (near_first.keys() | near_second.keys()) - {first, second}:
+        others = members[neighbour]
+        result[neighbour] = (
+            near_first[neighbour] if neighbour in near_first else distance_sum(members[first], others)
+        ) + (near_second[neighbour] if neighbour in near_second else distance_sum(members[second], others))
+        sums[neighbour].pop(first, None)
+        sums[neighbour].pop(second, None)
+    return result
 
 
 def voices(article_ids: Sequence[str], duplicate_of: Mapping[str, str]) -> set[str]:

@@ -132,17 +132,22 @@ def _model_directory(package: object) -> str:
 
 
 def embed(texts: list[str]) -> np.ndarray:
-    """Unit-length embeddings of ``texts`` (one row each), so a dot product is the cosine similarity."""
+    """Unit-length embeddings of ``texts`` (one row each), so a dot product is the cosine similarity.
+
+    Each distinct text is embedded once: copies of one article, and sentences relayed word for word, repeat.
+    """
     import numpy as np
 
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
+    distinct: dict[str, int] = {}
+    rows = [distinct.setdefault(text, len(distinct)) for text in texts]
     model = embedding_model()
     vectors = model.encode(
-        texts,
+        list(distinct),
         batch_size=DEFAULT_SETTINGS.models.embedding_batch_size,
         normalize_embeddings=True,
         show_progress_bar=False,
         convert_to_numpy=True,
     )
-    return np.asarray(vectors, dtype=np.float32)
+    return np.asarray(vectors, dtype=np.float32)[rows]
