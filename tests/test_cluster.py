@@ -26,6 +26,7 @@ from corroborate.cluster import (
     article_features,
     cluster,
     clustering_rules,
+    feature_rules,
     load_story_index,
     save_story_index,
 )
@@ -217,7 +218,9 @@ def components_by_all_pairs(features: list[ArticleFeatures], settings: ClusterSe
     component = {item.article_id: {item.article_id} for item in features}
     for one, other in itertools.combinations(features, 2):
         entity = sum(weight * other.entities.get(key, 0.0) for key, weight in one.entities.items())
-        score = settings.embedding_weight * float(one.embedding @ other.embedding) + settings.entity_weight * entity
+        words = sum(weight * other.words.get(key, 0.0) for key, weight in one.words.items())
+        score = settings.embedding_weight * float(one.embedding @ other.embedding) + settings.entity_weight * entity \
+            + settings.rare_word_weight * words
         undated = one.published is None or other.published is None
         if undated:
             score += settings.same_year_bonus * (one.year is not None and one.year == other.year)
@@ -265,7 +268,8 @@ def test_undated_articles_of_one_year_link_on_their_leads_alone_without_a_shared
     lead[0] = 1.0
 
     def undated(article_id: str, year: str, entity: str) -> ArticleFeatures:
-        return ArticleFeatures(article_id, "example.com", article_id, None, year, lead, {entity: 1.0})
+        return ArticleFeatures(article_id, "example.com", article_id, None, year, lead, {entity: 1.0}, {},
+                               feature_rules(DEFAULT_SETTINGS.cluster))
 
     index = StoryIndex(DEFAULT_SETTINGS.cluster)
     index.add_features([undated("first", "2024", "alpha")])
@@ -310,7 +314,8 @@ def test_a_store_without_components_or_with_other_rules_is_clustered_again_once(
         store.add_story_members(
             StoryMemberRow(item.article_id, f"story-{item.article_id}", item.embedding.astype("<f4").tobytes(),
                            json.dumps({"source": item.source, "title": item.title, "published": item.published,
-                                       "year": item.year, "entities": item.entities}))
+                                       "year": item.year, "entities": item.entities, "words": item.words,
+                                       "rules": item.rules}))
             for item in features)
         assert not store.story_members_whole(clustering_rules(DEFAULT_SETTINGS.cluster))
     with Store(db_path, readonly=True) as store:
@@ -361,6 +366,45 @@ def test_a_row_written_outside_a_whole_clustering_makes_the_reader_cluster_again
         store.add_story_members([dataclasses.replace(geneva_2, story_id="story-geneva-2", component="geneva-2")])
         assert {row.article_id: row.story_id for row in store.story_members()}["geneva-2"] == "story-geneva-2"
         assert load_story_index(store).story_of("geneva-2") == "story-geneva-1"
+
+
+def test_a_store_clustered_under_other_entity_types_gives_the_stories_of_clustering_afresh(db_path: Path) -> None:
+    articles = SUMMITS + UNRELATED
+    # A store clustered when only laws counted as entities: none of these articles names one.
+    older = dataclasses.replace(DEFAULT_SETTINGS.cluster, entity_labels=("LAW",))
+    assert feature_rules(older) != feature_rules(DEFAULT_SETTINGS.cluster)
+    index = StoryIndex(older)
+    index.assign(articles)
+    with Store(db_path) as store:
+        store.add_articles(articles)
+        save_story_index(index, store)
+    fresh = cluster(articles, DEFAULT_SETTINGS)
+    # Without entities the Geneva reports stay apart: the older features alone would give other stories.
+    assert index.stories() != fresh
+    with Store(db_path, readonly=True) as store:
+        assert load_story_index(store).stories() == fresh
+        assert not store.story_members_whole(clustering_rules(DEFAULT_SETTINGS.cluster))
+    with Store(db_path) as store:
+        assert load_story_index(store).stories() == fresh
+        # Derived again once, and kept: the next reader reads the rows with their new features.
+        assert store.story_members_whole(clustering_rules(DEFAULT_SETTINGS.cluster))
+        kept = {row.article_id: json.loads(row.features) for row in store.story_members()}
+        assert load_story_index(store).stories() == fresh
+    expected = article_features(articles, DEFAULT_SETTINGS.cluster)
+    assert {item.article_id: (item.entities, item.words, item.rules) for item in expected} == \
+        {article_id: (data["entities"], data["words"], data["rules"]) for article_id, data in kept.items()}
+
+
+def test_rare_words_are_weighed_by_their_rarity_in_english_not_in_the_articles_at_hand(
+    features_of: dict[str, ArticleFeatures],
+) -> None:
+    quake = features_of["quake"].words
+    # Common words ("said", "people") carry nothing; a place name outweighs a word of every news report.
+    assert "said" not in quake and "people" not in quake
+    assert quake["ferndale"] > quake["injured"] > 0
+    # The same article among others: its weights do not change with the company it keeps.
+    [alone] = article_features([UNRELATED[0]], DEFAULT_SETTINGS.cluster)
+    assert alone.words == quake
 
 
 # ECB+ topics 1-8 (187 articles, both events of each topic): a fixed subset so the test stays under a minute.

@@ -1,13 +1,16 @@
 """Story clustering: every article joins the story of its event, or opens a new one.
 
 1. ``article_features``: for a batch of articles at once, embed title + lead (MiniLM), find the named
-   entities of title + lead (spaCy NER) as canonical keys, and note the date and the year the text speaks of;
+   entities of title + lead (spaCy NER) as canonical keys, weigh the rare words of title + lead by how rare
+   they are in English at large (wordfreq: a fixed list, so a word's weight never depends on which articles
+   the store holds), and note the date and the year the text speaks of;
 2. ``StoryIndex.add_features``: link each new article to every article, stored or new, whose pair similarity
-   (lead embeddings, entity profiles, and when either is undated the same year spoken of) reaches
+   (lead embeddings, entity profiles, rare words, and when either is undated the same year spoken of) reaches
    ``join_similarity`` and whose date lies within ``max_gap_days`` of its own. Only the articles that rule
    leaves possible are compared: a dated article with those dated within ``max_gap_days`` of its day (looked up
    in the articles sorted by day) and with the undated ones; an undated article with those that share an
-   entity key with it or speak of its year, when the weights leave no other pair able to reach the threshold;
+   entity key with it, speak of its year, or share enough rare words with it, when the weights leave no other
+   pair able to reach the threshold;
 3. re-cluster only the connected components of those links that the new articles touched, by average linkage
    over the component's own articles: stories of other components are not looked at again.
 
@@ -15,7 +18,9 @@ The store keeps each article's story and component beside its features (``save_s
 stories back (``load_story_index``, on every ingest and stored-story brief) compares no pairs: its cost grows
 with the number of articles, not their square. Only a store whose rows are not one whole clustering with the
 current rules (written by an older version, by a writer that adds rows one by one, or with other settings) is
-clustered again from its features, once, until the next save.
+clustered again from its features, once, until the next save. Each article's features carry the rules they
+were derived with (``feature_rules``): those derived under other rules (another lead length or entity types)
+are derived again from the stored article before clustering.
 
 A component's stories depend only on its set of articles, so the order articles come in and the batches they
 come in change nothing: assigning a sequence in several batches gives exactly the stories of assigning it at
@@ -25,6 +30,7 @@ and no earlier one joins it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -32,9 +38,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
+from importlib import metadata
 
 import numpy as np
 from scipy import sparse
+from wordfreq import tokenize, zipf_frequency
 
 from corroborate import nlp
 from corroborate.brief import central_title
@@ -45,6 +54,13 @@ from corroborate.store import Store, StoryMemberRow
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NON_WORD = re.compile(r"[^\w]+")
 _ARTICLES = frozenset({"the", "a", "an"})
+# Zipf frequency is log10 of uses per billion words: 9 - zipf is -log10 of a word's frequency.
+_ZIPF_OF_ONE = 9.0
+# Rare-word weights are kept to this many decimals: the store keeps them as text, and a fresh clustering
+# rounds them alike, so both compare the same numbers.
+_WEIGHT_DECIMALS = 4
+# Raised whenever ``article_features`` derives features differently: stored features are then derived again.
+_FEATURES_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +86,9 @@ class ArticleFeatures:
     year: str | None
     embedding: np.ndarray
     entities: dict[str, float]
+    words: dict[str, float]
+    # ``feature_rules`` of the settings these were derived with.
+    rules: str
 
 
 def cluster(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> list[Story]:
@@ -83,22 +102,52 @@ def article_features(articles: Sequence[Article], settings: ClusterSettings) -> 
     """Features of a batch: one embedding call and one spaCy pass over the whole batch."""
     titles = [_title(article) for article in articles]
     leads = [_lead(article, settings.lead_chars) for article in articles]
-    embeddings = nlp.embed([f"{title}. {lead}" for title, lead in zip(titles, leads, strict=True)])
+    lead_texts = [f"{title}. {lead}" for title, lead in zip(titles, leads, strict=True)]
+    embeddings = nlp.embed(lead_texts)
     entity_texts = [f"{title}.\n{_lead(article, settings.entity_chars)}" for title, article in
                     zip(titles, articles, strict=True)]
     pipeline = nlp.spacy_pipeline(nlp.ENTITY_PIPES)
     docs = pipeline.pipe(entity_texts, batch_size=DEFAULT_SETTINGS.models.spacy_batch_size)
     labels = frozenset(settings.entity_labels)
+    rules = feature_rules(settings)
     features = []
-    for article, title, text, doc, embedding in zip(articles, titles, entity_texts, docs, embeddings,
-                                                   strict=True):
+    for article, title, text, lead_text, doc, embedding in zip(articles, titles, entity_texts, lead_texts, docs,
+                                                              embeddings, strict=True):
         keys = [_entity_key(ent.text) for ent in doc.ents if ent.label_ in labels]
         features.append(ArticleFeatures(
             article_id=article.id, source=article.source, title=title, published=article.published,
             year=_year(article.published, text), embedding=embedding,
             entities=_unit_weights(Counter(key for key in keys if key)),
+            words=_rare_words(lead_text, settings.rare_word_zipf), rules=rules,
         ))
     return features
+
+
+def feature_rules(settings: ClusterSettings) -> str:
+    """A fingerprint of what ``article_features`` derives features with: the settings it reads and the models
+    and word list behind them. Features kept under another fingerprint are derived again."""
+    models = DEFAULT_SETTINGS.models
+    return hashlib.sha256(json.dumps({
+        "version": _FEATURES_VERSION, "lead_chars": settings.lead_chars, "entity_chars": settings.entity_chars,
+        "entity_labels": sorted(settings.entity_labels), "rare_word_zipf": settings.rare_word_zipf,
+        "packages": {name: _package_version(name) for name in
+                     (models.spacy_model, models.embedding_package, "wordfreq")},
+    }, sort_keys=True).encode()).hexdigest()[:16]
+
+
+@cache
+def _package_version(name: str) -> str:
+    return metadata.version(name)
+
+
+def _rare_words(text: str, max_zipf: float) -> dict[str, float]:
+    """The words of ``text`` rarer than ``max_zipf``, each weighted by -log10 of its frequency in English at
+    large (sublinear in its count), scaled to unit length."""
+    counts = Counter(word for word in tokenize(text, "en") if zipf_frequency(word, "en") < max_zipf)
+    weights = {word: (1.0 + math.log(count)) * (_ZIPF_OF_ONE - zipf_frequency(word, "en"))
+               for word, count in counts.items()}
+    norm = math.sqrt(sum(weight * weight for weight in weights.values()))
+    return {word: round(weight / norm, _WEIGHT_DECIMALS) for word, weight in weights.items()} if norm else {}
 
 
 class StoryIndex:
@@ -119,9 +168,8 @@ class StoryIndex:
         # The lists above as arrays, refreshed once per batch: pair scores read them for every chunk.
         self._day_array = np.zeros(0)
         self._year_array = np.zeros(0, dtype=np.int64)
-        self._entity_column: dict[str, int] = {}
-        self._entity_rows: list[tuple[np.ndarray, np.ndarray]] = []
-        self._entities = sparse.csr_matrix((0, 0), dtype=np.float32)
+        self._entities = _Profiles()
+        self._words = _Profiles()
         self._component_of: list[int] = []
         self._components: dict[int, list[int]] = {}
         self._founder_of: list[int] = []
@@ -212,28 +260,18 @@ class StoryIndex:
         day = _day(item.published)
         self._days.append(float(day.toordinal()) if day is not None else math.nan)
         self._years.append(int(item.year) if item.year is not None else -1)
-        columns = [self._entity_column.setdefault(key, len(self._entity_column)) for key in item.entities]
-        self._entity_rows.append((np.asarray(columns, dtype=np.int64),
-                                  np.fromiter(item.entities.values(), dtype=np.float32, count=len(columns))))
+        self._entities.add(item.entities)
+        self._words.add(item.words)
         self._component_of.append(position)
         self._components[position] = [position]
         self._founder_of.append(position)
 
     def _refresh(self) -> None:
-        """Arrays of every article's entity profile, day and year, after a batch was added."""
-        self._entities = self._entity_matrix()
+        """Arrays of every article's entity and rare-word profiles, day and year, after a batch was added."""
+        self._entities.refresh()
+        self._words.refresh()
         self._day_array = np.asarray(self._days)
         self._year_array = np.asarray(self._years, dtype=np.int64)
-
-    def _entity_matrix(self) -> sparse.csr_matrix:
-        """Every article's entity profile as one sparse row, so that profile cosines are one sparse product."""
-        lengths = [len(columns) for columns, _ in self._entity_rows]
-        return sparse.csr_matrix(
-            (np.concatenate([weights for _, weights in self._entity_rows]),
-             np.concatenate([columns for columns, _ in self._entity_rows]),
-             np.concatenate([[0], np.cumsum(lengths)])),
-            shape=(len(self._entity_rows), max(1, len(self._entity_column))),
-        )
 
     def _link(self, start: int) -> None:
         """Join the components of every new article and the articles it is similar enough to. A dated article
@@ -259,18 +297,25 @@ class StoryIndex:
 
     def _undated_candidates(self, rows: np.ndarray) -> np.ndarray:
         """The articles undated ``rows`` can be linked to, whatever their days: when lead embeddings alone cannot
-        lift a pair to ``join_similarity``, only a pair that shares an entity key, or speaks of the same year
-        where that bonus could lift it, can reach it. Any other pair stays under it, so the links are those of
-        comparing every pair."""
+        lift a pair to ``join_similarity``, only a pair that shares an entity key, speaks of the same year where
+        that bonus could lift it, or shares rare words enough to lift it (with that bonus where they speak of
+        the same year) can reach it. Any other pair stays under it, so the links are those of comparing every
+        pair."""
         settings = self.settings
         # A cosine of unit vectors is at most 1; the margin covers its rounding.
         ceiling = abs(settings.embedding_weight) * (1 + 1e-6)
         if ceiling >= settings.join_similarity:
             return np.arange(len(self._features))
-        found = [np.unique((self._entities[rows] @ self._entities.T).indices)]
+        entities = self._entities.matrix
+        found = [np.unique((entities[rows] @ entities.T).indices)]
         if ceiling + settings.same_year_bonus >= settings.join_similarity:
             years = self._year_array[rows]
             found.append(np.flatnonzero(np.isin(self._year_array, years[years >= 0])))
+        words = (self._words.matrix[rows] @ self._words.matrix.T).tocoo()
+        row_years, column_years = self._year_array[rows][words.row], self._year_array[words.col]
+        same_year = (row_years == column_years) & (row_years >= 0)
+        reach = ceiling + settings.rare_word_weight * words.data + settings.same_year_bonus * same_year
+        found.append(np.unique(words.col[reach >= settings.join_similarity]))
         return np.unique(np.concatenate(found))
 
     def _day_chunks(self, rows: np.ndarray) -> Iterable[np.ndarray]:
@@ -291,11 +336,14 @@ class StoryIndex:
             self._union(int(rows[row]), int(columns[column]))
 
     def _pair_scores(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-        """Pair similarity of articles ``rows`` x ``columns``: lead embeddings, entity profiles, year spoken of."""
+        """Pair similarity of articles ``rows`` x ``columns``: lead embeddings, entity profiles, rare words, year
+        spoken of."""
         settings = self.settings
         embedding = self._embeddings[rows] @ self._embeddings[columns].T
-        entity = (self._entities[rows] @ self._entities[columns].T).toarray()
-        scores = settings.embedding_weight * embedding + settings.entity_weight * entity
+        entity = self._entities.cosines(rows, columns)
+        words = self._words.cosines(rows, columns)
+        scores = (settings.embedding_weight * embedding + settings.entity_weight * entity
+                  + settings.rare_word_weight * words)
         days, years = self._day_array, self._year_array
         row_days, column_days = days[rows][:, None], days[columns][None, :]
         row_years, column_years = years[rows][:, None], years[columns][None, :]
@@ -335,6 +383,33 @@ class StoryIndex:
             for position in ordered:
                 self._founder_of[position] = ordered[0]
             self._stories[ordered[0]] = _story_of(self._features, ordered)
+
+
+class _Profiles:
+    """Every article's weighted keys (entity keys, rare words) as one sparse row each, so that profile cosines
+    are one sparse product; ``matrix`` is refreshed once per batch."""
+
+    def __init__(self) -> None:
+        self._column: dict[str, int] = {}
+        self._rows: list[tuple[np.ndarray, np.ndarray]] = []
+        self.matrix = sparse.csr_matrix((0, 0), dtype=np.float32)
+
+    def add(self, weights: dict[str, float]) -> None:
+        columns = [self._column.setdefault(key, len(self._column)) for key in weights]
+        self._rows.append((np.asarray(columns, dtype=np.int64),
+                           np.fromiter(weights.values(), dtype=np.float32, count=len(columns))))
+
+    def refresh(self) -> None:
+        lengths = [len(columns) for columns, _ in self._rows]
+        self.matrix = sparse.csr_matrix(
+            (np.concatenate([weights for _, weights in self._rows]),
+             np.concatenate([columns for columns, _ in self._rows]),
+             np.concatenate([[0], np.cumsum(lengths)])),
+            shape=(len(self._rows), max(1, len(self._column))),
+        )
+
+    def cosines(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        return (self.matrix[rows] @ self.matrix[columns].T).toarray()
 
 
 def _average_linkage(
@@ -401,8 +476,9 @@ def clustering_rules(settings: ClusterSettings) -> str:
     """The settings stored stories were clustered with: stories kept under other rules are clustered again."""
     return json.dumps({
         "embedding_weight": settings.embedding_weight, "entity_weight": settings.entity_weight,
-        "same_year_bonus": settings.same_year_bonus, "join_similarity": settings.join_similarity,
-        "max_gap_days": settings.max_gap_days,
+        "rare_word_weight": settings.rare_word_weight, "same_year_bonus": settings.same_year_bonus,
+        "join_similarity": settings.join_similarity, "max_gap_days": settings.max_gap_days,
+        "features": feature_rules(settings),
     }, sort_keys=True)
 
 
@@ -424,7 +500,7 @@ def _member_row(item: ArticleFeatures, story: str, component: str) -> StoryMembe
         embedding=np.asarray(item.embedding, dtype="<f4").tobytes(),
         features=json.dumps({
             "source": item.source, "title": item.title, "published": item.published,
-            "year": item.year, "entities": item.entities,
+            "year": item.year, "entities": item.entities, "words": item.words, "rules": item.rules,
         }),
         component=component,
     )
@@ -432,21 +508,36 @@ def _member_row(item: ArticleFeatures, story: str, component: str) -> StoryMembe
 
 def load_story_index(store: Store, settings: Settings = DEFAULT_SETTINGS) -> StoryIndex:
     """The stories kept in the store, read from their members' rows in order. Only when the rows are not one
-    whole clustering under the current settings are they clustered again from their features, and (unless the
+    whole clustering under the current settings, or some were derived under other feature rules, are they
+    clustered again from their features (those derived again from their stored articles), and (unless the
     store is open read-only) kept so, so that the next reader reads them."""
     rows = store.story_members()
     features = [_features_from_row(row) for row in rows]
-    if rows and store.story_members_whole(clustering_rules(settings.cluster)):
+    derived = _derived_again(features, store, settings.cluster)
+    if rows and not derived and store.story_members_whole(clustering_rules(settings.cluster)):
         components = [row.component for row in rows]
         if None not in components:
             index = StoryIndex.restored(features, [row.story_id for row in rows], components, settings.cluster)
             if index is not None:
                 return index
     index = StoryIndex(settings.cluster)
-    index.add_features(features)
+    index.add_features([derived.get(item.article_id, item) for item in features])
     if rows and not store.readonly:
+        if derived:
+            store.replace_story_members([_member_row(item, story, component)
+                                         for item, story, component in index.memberships()
+                                         if item.article_id in derived])
         save_story_index(index, store)
     return index
+
+
+def _derived_again(features: Sequence[ArticleFeatures], store: Store,
+                   settings: ClusterSettings) -> dict[str, ArticleFeatures]:
+    """Features derived anew from the stored articles of those kept under other rules than ``settings``' (by
+    article id). An article the store no longer holds keeps its features as they are."""
+    rules = feature_rules(settings)
+    articles = store.get_articles(item.article_id for item in features if item.rules != rules)
+    return {item.article_id: item for item in (article_features(articles, settings) if articles else [])}
 
 
 def _features_from_row(row: StoryMemberRow) -> ArticleFeatures:
@@ -455,6 +546,8 @@ def _features_from_row(row: StoryMemberRow) -> ArticleFeatures:
         article_id=row.article_id, source=data["source"], title=data["title"], published=data["published"],
         year=data["year"], embedding=np.frombuffer(row.embedding, dtype="<f4").astype(np.float32),
         entities={key: float(value) for key, value in data["entities"].items()},
+        # Rows of an older version have neither: their rules match no current ones, so they are derived again.
+        words={key: float(value) for key, value in data.get("words", {}).items()}, rules=data.get("rules", ""),
     )
 
 

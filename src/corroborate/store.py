@@ -369,6 +369,16 @@ class Store:
             db.executemany(self._UPSERT_STORY_MEMBER, [_member_values(row) for row in rows])
             db.execute("DELETE FROM story_members_cover")
 
+    def replace_story_members(self, rows: Iterable[StoryMemberRow]) -> None:
+        """Replace kept articles' rows whole, features too (derived again under other rules), in their places.
+        The rows are not taken for one whole clustering until ``save_story_members``."""
+        with self.transaction() as db:
+            db.executemany("UPDATE story_members SET story_id = ?, component = ?, embedding = ?, features = ?"
+                           " WHERE article_id = ?",
+                           [(row.story_id, row.component, row.embedding, row.features, row.article_id)
+                            for row in rows])
+            db.execute("DELETE FROM story_members_cover")
+
     def save_story_members(self, rows: Iterable[StoryMemberRow], members: int, settings: str) -> None:
         """Keep the changed rows of a whole clustering of ``members`` articles found with ``settings``, in one
         transaction with the cover that says so."""
