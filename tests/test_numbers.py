@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
 
-from corroborate.claims.numbers import Quantity, extract_quantities, number_contradictions, parse_number
+from corroborate.claims.numbers import (
+    Quantity,
+    actors_differ,
+    extract_quantities,
+    number_contradictions,
+    parse_number,
+    same_counted,
+)
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article
 
@@ -16,14 +24,14 @@ def nlp():  # type: ignore[no-untyped-def]
     return spacy_pipeline()
 
 
-def _article(text: str, source: str = "outlet", article_id: str | None = None) -> Article:
+def _article(text: str, source: str = "outlet", article_id: str | None = None, published: str | None = None) -> Article:
     return Article(
         id=article_id or f"{source}-1",
         origin=f"{source}.txt",
         source=source,
         title=None,
         author=None,
-        published=None,
+        published=published,
         text=text,
         raw=text,
     )
@@ -179,10 +187,10 @@ def test_ranges_and_hedges(nlp) -> None:  # type: ignore[no-untyped-def]
 # ---- Contradictions ----------------------------------------------------------------------------------------
 
 
-def _extract(nlp, texts: dict[str, str]) -> list[Quantity]:  # type: ignore[no-untyped-def]
+def _extract(nlp, texts: dict[str, str], published: str | None = None) -> list[Quantity]:  # type: ignore[no-untyped-def]
     found: list[Quantity] = []
     for source, text in texts.items():
-        found.extend(extract_quantities(_article(text, source), nlp(text)))
+        found.extend(extract_quantities(_article(text, source, published=published), nlp(text)))
     return found
 
 
@@ -242,3 +250,251 @@ def test_budapest_corpus_quantities(nlp, budapest_corpus: Path) -> None:  # type
     assert {(2, "hour", "phone conversation"), (3, "hour", "discussion"), (1, "week", "")} <= durations
     assert not any(q.value == 2025 for q in found["003"])
     assert number_contradictions([q for quantities in found.values() for q in quantities]) == []
+
+
+# ---- Bounds, counted things and the guards against false contradictions ------------------------------------
+
+_PUBLISHED = "2018-04-20"
+
+
+def _figure(value: float, qualifier: str, step: float = 1.0, upper: float | None = None) -> Quantity:
+    return Quantity(
+        article_id="a", source="a", text=str(value), value=value, unit="test", counted="tests", kind="count",
+        qualifier=qualifier, step=step, sentence="", sentence_start=0, start=0, upper=upper,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "step", "upper", "bounds"),
+    [
+        (16, "exact", 1, None, (15.5, 16.5)),
+        (20, "exact", 10, None, (15, 25)),  # a written "20" may be a rounded 16
+        (20, "at_least", 10, None, (20, math.inf)),  # "over 20" takes no rounding slack below
+        (20, "at_most", 10, None, (-math.inf, 20)),
+        (20, "approximate", 10, None, (15, 25)),
+        (20, "nearly", 10, None, (15, 20)),
+        (20, "just_over", 10, None, (20, 25)),
+        (20, "range", 1, 25, (19.5, 25.5)),
+        (12, "vague", 12, None, (-math.inf, math.inf)),
+    ],
+)
+def test_bounds_of_each_qualifier(  # type: ignore[no-untyped-def]
+    value, qualifier, step, upper, bounds
+) -> None:
+    assert _figure(value, qualifier, step, upper).bounds(0.25) == pytest.approx(bounds)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("hedge", "qualifier"),
+    [
+        ("over", "at_least"),
+        ("more than", "at_least"),
+        ("at least", "at_least"),
+        ("nearly", "nearly"),
+        ("almost", "nearly"),
+        ("just under", "nearly"),  # not "under": the longer hedge wins
+        ("about", "approximate"),
+        ("some", "approximate"),
+        ("fewer than", "at_most"),
+        ("up to", "at_most"),
+        ("no more than", "at_most"),  # not "more than"
+        ("just over", "just_over"),
+    ],
+)
+def test_hedges_bound_the_figure(nlp, hedge: str, qualifier: str) -> None:  # type: ignore[no-untyped-def]
+    quantity = _only(nlp, f"The army carried out {hedge} 20 tests.")
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (20, "test", qualifier)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("missile tests", "tests", True),
+        ("tests", "missile tests", True),
+        ("Ukrainian drones", "drones", True),
+        ("nuclear tests", "missile tests", False),  # modifiers differ, neither within the other
+        ("missiles", "tests", False),
+        ("missile tests", "missile test", True),
+    ],
+)
+def test_counted_things_match_by_head_and_modifier_subset(first: str, second: str, same: bool) -> None:
+    assert same_counted(first, second) is same
+
+
+def test_named_actors_differ_unless_one_name_holds_the_other() -> None:
+    assert actors_differ("iran", "north korea")
+    assert not actors_differ("kim", "kim jong un")
+    assert not actors_differ("", "iran")  # an unnamed subject ("the country") is not a different actor
+
+
+def _contradicted(nlp, texts: dict[str, str]) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    """The position values of each number contradiction among ``texts`` (one outlet each)."""
+    return [
+        tuple(sorted(position.value for position in contradiction.positions))
+        for contradiction in number_contradictions(_extract(nlp, texts, _PUBLISHED))
+    ]
+
+
+@pytest.mark.slow
+def test_sixteen_tests_contradict_over_twenty_missile_tests(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The careful reader's case: a tally of 16 tests in 2017 against "over 20 missile tests last year", told in
+    sentences built differently; the 23 missiles and three ICBMs count other things and stay out of it."""
+    texts = {
+        "left": "In total, the country fired 23 missiles during 16 tests between February and December 2017, "
+        "according to a count by the network.",
+        "right": "The leader tested three intercontinental ballistic missiles - part of a sprint of over 20 "
+        "missile tests last year - that showed the country could strike far away.",
+    }
+    [contradiction] = number_contradictions(_extract(nlp, texts, _PUBLISHED))
+    values = {position.value: position.sources for position in contradiction.positions}
+    assert values == {"16 test": ["left-1"], "at least 20 test": ["right-1"]}
+    assert contradiction.subject == "number of missile tests"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("fewer than 10", "16"),
+        ("16", "more than 20"),
+        ("between 10 and 12", "over 20"),
+    ],
+)
+def test_bounds_that_cannot_both_hold_contradict(nlp, left: str, right: str) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "left": f"North Korea conducted {left} missile tests this year, officials said.",
+        "right": f"North Korea conducted {right} missile tests this year, officials said.",
+    }
+    assert len(_contradicted(nlp, texts)) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("about 20", "over 20"),  # about 20 may be 21
+        ("nearly 20", "16"),  # nearly allows a margin under the figure
+        ("up to 20", "16"),
+        ("some 20", "18"),
+        ("between 15 and 25", "over 20"),
+        ("20", "16"),  # a round 20 may be a rounded 16
+    ],
+)
+def test_bounds_that_overlap_do_not_contradict(nlp, left: str, right: str) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "left": f"North Korea conducted {left} missile tests this year, officials said.",
+        "right": f"North Korea conducted {right} missile tests this year, officials said.",
+    }
+    assert _contradicted(nlp, texts) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "right",
+    [
+        # Different counted things: missiles are not tests.
+        "North Korea fired over 20 missiles this year, officials said.",
+        # Different kinds of test: neither modifier set holds the other.
+        "North Korea conducted over 20 nuclear tests this year, officials said.",
+        # Different time frames.
+        "North Korea conducted over 20 missile tests since 2011, officials said.",
+        # A time frame against none: the unframed count may be of any period.
+        "North Korea conducted over 20 missile tests, officials said.",
+        # Different named actors.
+        "Iran conducted over 20 missile tests this year, officials said.",
+        # A rate, not a total.
+        "North Korea conducted over 20 missile tests a month this year, officials said.",
+    ],
+)
+def test_guards_against_false_contradictions(nlp, right: str) -> None:  # type: ignore[no-untyped-def]
+    texts = {"left": "North Korea conducted 16 missile tests this year, officials said.", "right": right}
+    assert _contradicted(nlp, texts) == []
+
+
+@pytest.mark.slow
+def test_a_narrower_count_fits_within_a_broader_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "left": "North Korea fired 23 missiles this year, officials said.",
+        "right": "North Korea fired three ballistic missiles this year, officials said.",
+    }
+    assert _contradicted(nlp, texts) == []
+    texts["right"] = "North Korea fired 30 ballistic missiles this year, officials said."
+    assert len(_contradicted(nlp, texts)) == 1  # a part larger than the whole cannot hold
+
+
+@pytest.mark.slow
+def test_a_count_within_one_event_is_not_a_total(nlp) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "left": "North Korea fired 23 missiles during 16 tests this year, officials said.",
+        "right": "In its third test this year, North Korea fired two missiles, officials said.",
+    }
+    assert [q.scope for q in _extract(nlp, texts, _PUBLISHED) if q.unit == "missile"] == ["", "third test"]
+    assert _contradicted(nlp, texts) == []
+
+
+@pytest.mark.slow
+def test_ordinals_and_parts_are_not_totals(nlp) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "left": "North Korea conducted 16 missile tests this year, officials said.",
+        "right": "North Korea conducted its 25th missile test this year, officials said.",
+        "centre": "The launch was one of the missile tests North Korea conducted this year, officials said.",
+    }
+    found = _extract(nlp, texts, _PUBLISHED)
+    assert [q.caveat for q in found if q.source == "centre" and q.kind == "count"] == ["part"]
+    assert _contradicted(nlp, texts) == []
+
+
+@pytest.mark.slow
+def test_the_same_actor_under_two_names_may_contradict(nlp) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "left": "Kim Jong Un has overseen 16 missile tests this year, officials said.",
+        "right": "Kim has overseen more than 20 missile tests this year, officials said.",
+    }
+    assert len(_contradicted(nlp, texts)) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "caveat"),
+    [
+        ("The army carried out 20 tests a month.", "rate"),
+        ("The company paid $5 per share.", "rate"),
+        ("The army carried out an average of 20 tests.", "average"),
+        ("Police arrested two of the suspects.", "part"),
+        ("The army carried out 20 tests.", ""),
+    ],
+)
+def test_rates_parts_and_averages_are_not_totals(nlp, text: str, caveat: str) -> None:  # type: ignore[no-untyped-def]
+    assert _only(nlp, text).caveat == caveat
+
+
+@pytest.mark.slow
+def test_a_figure_that_fits_both_sides_takes_none(nlp) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "left": "North Korea conducted 16 missile tests this year, officials said.",
+        "centre": "North Korea conducted about 20 missile tests this year, officials said.",
+        "right": "North Korea conducted over 20 missile tests this year, officials said.",
+    }
+    [contradiction] = number_contradictions(_extract(nlp, texts, _PUBLISHED))
+    assert {position.value: position.sources for position in contradiction.positions} == {
+        "16 test": ["left-1"],
+        "at least 20 test": ["right-1"],
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("left", "right", "contradicts"),
+    [
+        ("The blast killed 16 people on Monday.", "More than 20 people were wounded in the blast on Monday.", False),
+        ("The company cut 16 jobs this year.", "The company created more than 20 jobs this year.", False),
+        ("The senator voted for 16 bills this year.", "The senator opposed more than 20 bills this year.", False),
+        ("Officials said 16 people had died.", "Officials said over 40 people were missing.", False),
+        ("Officials said 16 people had died.", "Officials said nearly 40 people had died.", True),
+    ],
+)
+def test_tallies_of_different_happenings_do_not_contradict(  # type: ignore[no-untyped-def]
+    nlp, left: str, right: str, contradicts: bool
+) -> None:
+    assert bool(_contradicted(nlp, {"left": left, "right": right})) is contradicts

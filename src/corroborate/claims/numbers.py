@@ -229,7 +229,9 @@ class Quantity:
     Korea fired 16 missiles"; empty when the parse names none), ``frame`` the date words that scope it in its
     clause ("last year", "since 2011") and ``period`` the days they cover when they resolve, ``scope`` the
     single-event markers of its sentence ("third test", "latest launch": a count within one event, not a
-    total), and ``caveat`` why the figure is no total to compare ("rate", "part", "average"), if it is not.
+    total), ``predicate`` what is done to or by the counted thing when it is an argument of a verb ("kill" in
+    "killed 16 people", "vote for" in "voted for 16 bills"; empty inside a noun phrase), and ``caveat`` why
+    the figure is no total to compare ("rate", "part", "average"), if it is not.
     """
 
     article_id: str
@@ -249,6 +251,7 @@ class Quantity:
     frame: str = ""
     period: tuple[date, date] | None = None
     scope: str = ""
+    predicate: str = ""
     caveat: str = ""
 
     @property
@@ -707,8 +710,12 @@ def _singular_durations(article: Article, doc: Doc) -> Iterator[Quantity]:
         article_word = doc[token.i - 1]
         if article_word.lower_ not in {"a", "an"}:
             continue
-        before = doc[token.i - 2].lower_ if token.i >= 2 else ""
-        if before in {"twice", "times", "once", "per"} or _DIGITS.match(before) or _next_word(doc, token.i) == "ago":
+        before = doc[token.i - 2] if token.i >= 2 else None
+        # "twice a week", "20 tests a month", "$5 a day": the unit of a rate, not a span of time.
+        rate = before is not None and (
+            before.lower_ in {"twice", "times", "once", "per"} or _DIGITS.match(before.lower_) or before.tag_ == "NNS"
+        )
+        if rate or _next_word(doc, token.i) == "ago":
             continue
         target = _attached_noun(token)
         reading = _Reading(token.lemma_.lower(), _phrase_or_empty(target, {token.i}), "duration", token.i + 1)
@@ -797,6 +804,7 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
         frame=frame,
         period=period,
         scope=_scope(root),
+        predicate=_predicate(root, span.start),
         caveat=_caveat(doc, span, quantity.kind),
     )
 
@@ -838,6 +846,31 @@ def _actor(root: Token) -> str:
         if token.dep_ not in {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp"}:
             return ""
     return ""
+
+
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"}
+
+
+def _predicate(root: Token, start: int) -> str:
+    """The verb the counted noun is an argument of, with its particle or preposition ("carry out", "vote
+    for"); a copula stands for its complement ("were missing" -> "missing"). Empty when the noun sits in a
+    noun phrase ("part of a sprint of 20 tests"), where no verb says what happened to it. A preposition just
+    before the figure hedges it ("conducted over 20 tests", "between 10 and 12 tests") and is not the verb's."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    verb, preposition = root.head, ""
+    if root.dep_ == "pobj" and root.head.dep_ in {"prep", "agent"}:
+        hedge = root.head.i == start - 1
+        verb, preposition = root.head.head, "" if hedge else root.head.lower_
+    elif root.dep_ not in _ARGUMENTS:
+        return ""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i == root.i:
+        return ""
+    if verb.lemma_.lower() == "be":
+        complement = next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.i != root.i), None)
+        return complement.lemma_.lower() if complement is not None else ""
+    particle = " ".join(child.lower_ for child in verb.children if child.dep_ == "prt")
+    return " ".join(word for word in (verb.lemma_.lower(), particle, preposition) if word)
 
 
 def _name(token: Token) -> str:
@@ -977,8 +1010,11 @@ def number_contradictions(quantities: Sequence[Quantity], settings: Settings = D
 
 def _comparable(quantity: Quantity) -> bool:
     backwards = quantity.upper is not None and quantity.upper <= quantity.value
-    return bool(quantity.unit) and quantity.kind != "ordinal" and quantity.qualifier != "vague" and not (
-        quantity.caveat or backwards
+    return (
+        bool(quantity.unit)
+        and quantity.kind != "ordinal"
+        and quantity.qualifier != "vague"
+        and not (quantity.caveat or backwards)
     )
 
 
@@ -1010,12 +1046,13 @@ def _same_subject_pairs(quantities: Sequence[Quantity], settings: Settings) -> l
 
 
 def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) -> bool:
-    """Whether two figures of different articles can be told of one thing: same kind, unit, scope, actor and
-    time frame."""
+    """Whether two figures of different articles can be told of one thing: same kind, unit, scope, actor, time
+    frame and predicate (16 people "killed" and 20 "wounded" are two tallies)."""
     return (
         first.article_id != second.article_id
         and (first.kind, first.unit, first.scope) == (second.kind, second.unit, second.scope)
         and not actors_differ(first.actor, second.actor)
+        and (first.predicate == second.predicate or not (first.predicate and second.predicate))
         and same_time_frame(first, second, settings)
     )
 
@@ -1101,35 +1138,7 @@ def _compatible(first: Quantity, second: Quantity, margin: float) -> bool:
 
 
 def _group_contradiction(members: Sequence[Quantity], settings: Settings) -> Contradiction | None:
-    margin = settings.claims.approximate_number_margin
-
-    def fits(first: Quantity, second: Quantity) -> bool:
-        return _compatible(first, second, margin)
-
-    positions: list[list[Quantity]] = []
-    # The most precise figures found the positions; a looser one joins the first it fits entirely.
-    for quantity in sorted(members, key=lambda q: (_width(q.bounds(margin)), q.start)):
-        home = next((p for p in positions if all(fits(q, quantity) for q in p)), None)
-        if home is None:
-            positions.append([quantity])
-        else:
-            home.append(quantity)
-    positions = [
-        kept
-        for position in positions
-        if (
-            kept := [
-                q
-                for q in position
-                if not any(
-                    fits(q, other)
-                    for rival in positions
-                    if rival is not position
-                    for other in rival
-                )
-            ]
-        )
-    ]
+    positions = _positions(members, settings.claims.approximate_number_margin)
     if len(positions) < 2:
         return None
     for position in positions:
@@ -1138,8 +1147,7 @@ def _group_contradiction(members: Sequence[Quantity], settings: Settings) -> Con
             return None
     if len({q.source for position in positions for q in position}) < 2:
         return None
-    kept = [q for position in positions for q in position]
-    subject = max(kept, key=lambda q: len(q.counted)).subject
+    subject = max((q for position in positions for q in position), key=lambda q: len(q.counted)).subject
     return Contradiction(
         subject=subject,
         positions=[
@@ -1152,3 +1160,25 @@ def _group_contradiction(members: Sequence[Quantity], settings: Settings) -> Con
         ],
         kind="number",
     )
+
+
+def _positions(members: Sequence[Quantity], margin: float) -> list[list[Quantity]]:
+    """The members in sets of figures that can all hold together, no figure of one fitting any of another, or
+    no sets when the figures do not split that cleanly.
+
+    A figure that fits every other takes no side ("about 20" beside "16" and "over 20"). The most precise of
+    the rest found the positions, and a looser one joins the first it fits entirely.
+    """
+    sided = [q for q in members if not all(_compatible(q, other, margin) for other in members if other is not q)]
+    positions: list[list[Quantity]] = []
+    for quantity in sorted(sided, key=lambda q: (_width(q.bounds(margin)), q.start)):
+        home = next((p for p in positions if all(_compatible(q, quantity, margin) for q in p)), None)
+        if home is None:
+            positions.append([quantity])
+        else:
+            home.append(quantity)
+    for position in positions:
+        rivals = [other for rival in positions if rival is not position for other in rival]
+        if any(_compatible(q, other, margin) for q in position for other in rivals):
+            return []
+    return positions
