@@ -3,6 +3,7 @@ negation and characterisation contradictions."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from corroborate import align
@@ -199,3 +200,86 @@ def test_alike_wording_about_different_named_parties_stays_apart() -> None:
     assert all(claim.status == "single_source" for claim in claims)
     same = parsed_claims(norway, article("c", template.format("Norway").replace("officials", "diplomats")))
     assert [claim.status for claim in same] == ["corroborated"]
+
+
+def dense_average_linkage(similarity: np.ndarray, limit: float) -> list[list[int]]:
+    """Average linkage by brute force over the full matrix: the closest pair of clusters (mean of all their
+    pairs' distances; ties to the pair whose first items come first) merges while below ``limit``."""
+    distance = np.maximum(1.0 - similarity, 0.0)
+    clusters = [[i] for i in range(len(similarity))]
+    while len(clusters) > 1:
+        mean, first, second = min(
+            (float(distance[np.ix_(a, b)].mean()), i, j)
+            for i, a in enumerate(clusters) for j, b in enumerate(clusters) if i < j
+        )
+        if mean >= limit:
+            break
+        clusters[first] = sorted(clusters[first] + clusters.pop(second))
+    return clusters
+
+
+def random_similarity(rng: np.random.Generator, size: int, top: float) -> np.ndarray:
+    """A symmetric similarity matrix with some pairs vetoed (``_APART``), as in a story."""
+    values = rng.uniform(0.5, top, (size, size))
+    values[rng.random((size, size)) < 0.1] = align._APART
+    return np.minimum(values, values.T)
+
+
+def sparse_linkage(similarity: np.ndarray, limit: float) -> list[list[int]]:
+    edges = align._close_pairs(similarity, limit)
+    return align.average_linkage(len(similarity), edges, align._summed(similarity), limit)
+
+
+def test_sparse_average_linkage_equals_brute_force_average_linkage() -> None:
+    rng = np.random.default_rng(7)
+    merged = 0
+    for _ in range(60):
+        # Above 1 a pair counts as a perfect match: many pairs at distance 0, ties the order of merges settles.
+        similarity = random_similarity(rng, int(rng.integers(1, 20)), top=1.2)
+        limit = 1.0 - rng.uniform(0.75, 0.95)
+        expected = dense_average_linkage(similarity, limit)
+        assert sparse_linkage(similarity, limit) == expected
+        merged += len(expected) < len(similarity)
+    assert merged > 30  # the cases do exercise merging
+
+
+def test_sparse_average_linkage_equals_scipy_average_linkage_without_ties() -> None:
+    from sklearn.cluster import AgglomerativeClustering
+
+    rng = np.random.default_rng(11)
+    for _ in range(40):
+        similarity = random_similarity(rng, int(rng.integers(2, 40)), top=1.0)
+        distance = np.maximum(1.0 - similarity, 0.0)
+        np.fill_diagonal(distance, 0.0)
+        labels = AgglomerativeClustering(
+            n_clusters=None, metric="precomputed", linkage="average", distance_threshold=0.14
+        ).fit_predict(distance)
+        expected = sorted(sorted(np.flatnonzero(labels == label).tolist()) for label in set(labels))
+        assert sparse_linkage(similarity, 0.14) == expected
+
+
+def test_block_by_block_scan_sees_every_pair_as_the_full_matrix_does(monkeypatch) -> None:
+    articles = [
+        article("a", "The council approved the new transit budget on Tuesday, and the mayor announced that she "
+                     "will run for governor of the state next year. The budget adds two bus lines."),
+        article("b", "On Tuesday the city council approved the new transit budget after a long debate. "
+                     "Two new bus lines are part of the budget, the council said."),
+        article("c", "The mayor announced on Monday that she will run for governor of the state next year."),
+    ]
+    docs = parse_articles(articles)
+    sentences = align.statements(split_sentences(articles, docs=docs))
+    units = align.statement_units(sentences, docs)
+    similarity = align.unit_similarity(units, [s.text for s in sentences])
+    full = similarity.block(range(len(units)), range(len(units)))
+    assert np.array_equal(full, full.T)
+    monkeypatch.setattr(align, "_BLOCK_CELLS", 2 * len(units))  # two rows a block
+    by_statement, (first, second, distance) = align._scan(similarity, len(sentences), 0.3)
+    owners = np.asarray([unit.owner for unit in units])
+    for a in range(len(sentences)):
+        for b in range(len(sentences)):
+            assert by_statement[a, b] == full[np.ix_(owners == a, owners == b)].max()
+    close = np.triu(np.maximum(1.0 - full, 0.0) < 0.3, 1)
+    found = np.zeros_like(close)
+    found[np.minimum(first, second), np.maximum(first, second)] = True
+    assert len(first) == close.sum() > 0 and np.array_equal(found, close)
+    assert np.allclose(distance, np.maximum(1.0 - full[first, second], 0.0))
