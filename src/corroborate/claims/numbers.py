@@ -3,13 +3,16 @@
 A quantity is read off the spaCy parse of its sentence: the number (digits or words, "a dozen",
 "two hundred", "$1.2 billion", "three-plus"), the noun it counts or measures ("130 Ukrainian drones",
 "a two-hour phone conversation"), a kind (count, duration, money, percent, age, ordinal) and a qualifier
-(exact, approximate, at least, at most, range). Years, days of the month, clock times and model numbers
-("in 2014", "October 16", "10:30", "Boeing 737") are not quantities: ``claims.when`` reads dates.
+(exact, approximate, nearly, just over, at least, at most, range, vague). Years, days of the month, clock
+times and model numbers ("in 2014", "October 16", "10:30", "Boeing 737") are not quantities:
+``claims.when`` reads dates.
 
-``number_contradictions`` compares quantities across outlets. Precision comes first: only exact values of
-the same kind and unit, about the same counted thing in sentences that say the same thing, and differing
-by more than their written precision allows ("100" may be a rounded 130; "2 hours" is not "3 hours"),
-make a contradiction.
+``number_contradictions`` compares quantities across outlets. Precision comes first: each figure is the
+interval of values it allows ("16" give or take its written precision, since "100" may be a rounded 130;
+"over 20" anything above 20; "nearly 20" a little under 20), and two figures contradict only when their
+intervals cannot both hold, they count the same thing (the same noun, one's modifiers among the other's:
+"missile tests" / "tests"), in sentences that say the same thing, of the same time frame, actor and event,
+and neither is a rate, a part ("one of"), an average or an order of magnitude ("dozens").
 """
 
 from __future__ import annotations
@@ -225,8 +228,10 @@ class Quantity:
     "phone conversation"). ``step`` is the precision the number was written with ("130" -> 10,
     "1.2 billion" -> 1e8), so two roundings of one figure are not told apart. Offsets index the article text.
 
-    What the figure is about beyond its noun: ``actor`` is the named doer or owner ("north korea" in "North
-    Korea fired 16 missiles"; empty when the parse names none), ``frame`` the date words that scope it in its
+    What the figure is about beyond its noun: ``actor`` is the doer or owner, by name ("north korea" in "North
+    Korea fired 16 missiles") or as "the" and a common noun's lemma ("the company"; empty for a pronoun or when
+    the parse finds none; a personal pronoun as written), ``place`` the places its clause sets it in ("in
+    texas"), ``frame`` the date words that scope it in its
     clause ("last year", "since 2011") and ``period`` the days they cover when they resolve, ``scope`` the
     single-event markers of its sentence ("third test", "latest launch": a count within one event, not a
     total), ``predicate`` what is done to or by the counted thing when it is an argument of a verb ("kill" in
@@ -248,6 +253,7 @@ class Quantity:
     start: int
     upper: float | None = None
     actor: str = ""
+    place: str = ""
     frame: str = ""
     period: tuple[date, date] | None = None
     scope: str = ""
@@ -275,9 +281,9 @@ class Quantity:
         return f"{_BOUND_WORDS.get(self.qualifier, '')}{value} {self.unit}".strip()
 
     def bounds(self, margin: float) -> tuple[float, float]:
-        """The values the figure allows, as a closed interval: an exact "16" is 15.5-16.5 (its written precision),
-        "about 20" and "nearly 20" allow ``margin`` (a share of the value) around or under it, "over 20" has no
-        top and "up to 20" no bottom."""
+        """The values the figure allows, low and high: an exact "16" is 15.5-16.5 (its written precision, whose
+        ends are rounding boundaries that no figure holds), "about 20" and "nearly 20" allow ``margin`` (a share
+        of the value) around or under it, "over 20" has no top and "up to 20" no bottom."""
         slack = self.step / 2
         hedge = max(margin * abs(self.value), slack)
         top = self.upper if self.upper is not None else self.value
@@ -801,6 +807,7 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
     return replace(
         quantity,
         actor=_actor(root),
+        place=_place(root, span),
         frame=frame,
         period=period,
         scope=_scope(root),
@@ -849,6 +856,8 @@ def _actor(root: Token) -> str:
 
 
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"}
+_PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
+_PLACES = {"GPE", "LOC", "FAC"}
 
 
 def _predicate(root: Token, start: int) -> str:
@@ -874,19 +883,27 @@ def _predicate(root: Token, start: int) -> str:
 
 
 def _name(token: Token) -> str:
-    """The named entity a token is or belongs to ("north korea"), or "" for a common noun or pronoun."""
+    """The named entity a token is or belongs to ("north korea"), "the" and the lemma of a common noun ("the
+    company"), or "" for a pronoun."""
     for candidate in [token, *(child for child in token.children if child.dep_ in {"poss", "compound"})]:
         if candidate.ent_type_ in _NAMED:
             entity = next(ent for ent in candidate.doc.ents if ent.start <= candidate.i < ent.end)
             return re.sub(r"^the |'s$|’s$", "", entity.text.lower()).strip()
-    return ""
+    if token.pos_ == "NOUN":
+        return f"the {token.lemma_.lower()}"
+    return token.lower_ if token.lower_ in _PERSONAL_PRONOUNS else ""
 
 
 def actors_differ(first: str, second: str) -> bool:
-    """Whether two named actors are different doers: neither name is part of the other ("kim" / "kim jong
-    un" are one doer; "iran" / "north korea" two). An unnamed actor differs from none."""
-    if not first or not second:
+    """Whether two actors are different doers: two names neither of which is part of the other ("kim" / "kim
+    jong un" are one doer; "iran" / "north korea" two), or two different common nouns ("the company" / "the
+    state"). A name and a common noun may be one doer ("North Korea" / "the country"), and an unknown actor
+    differs from none. Two different personal pronouns are two doers ("he" / "she")."""
+    if not first or not second or first.startswith("the ") != second.startswith("the "):
         return False
+    if first in _PERSONAL_PRONOUNS or second in _PERSONAL_PRONOUNS:
+        # "he" / "she" are two doers; "it" may stand for any name, and the same pronoun for either of two.
+        return first != second and first in _PERSONAL_PRONOUNS and second in _PERSONAL_PRONOUNS
     a, b = set(first.split()), set(second.split())
     return not (a <= b or b <= a)
 
@@ -946,6 +963,21 @@ def _range_start(opening: _DateSpan, closing: _DateSpan) -> tuple[date, date] | 
     end = closing.period[1]
     start = date(end.year if month <= end.month else end.year - 1, month, 1)
     return start, end
+
+
+def _place(root: Token, span: Span) -> str:
+    """The places a figure's clause sets it in ("killed 16 people in Texas" -> "in texas"): a tally for one
+    place is not one for another, nor one for places unsaid."""
+    verbs = _clause_verbs(root)
+    places = [
+        ent
+        for ent in root.sent.ents
+        if ent.label_ in _PLACES
+        and ent.root.dep_ == "pobj"
+        and not (ent.start < span.end and span.start < ent.end)
+        and _clause_verbs(ent.root)[0] in verbs
+    ]
+    return " + ".join(f"{ent.root.head.lower_} {ent.text.lower()}" for ent in places)
 
 
 def _clause_verbs(token: Token) -> list[int]:
@@ -1046,12 +1078,13 @@ def _same_subject_pairs(quantities: Sequence[Quantity], settings: Settings) -> l
 
 
 def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) -> bool:
-    """Whether two figures of different articles can be told of one thing: same kind, unit, scope, actor, time
-    frame and predicate (16 people "killed" and 20 "wounded" are two tallies)."""
+    """Whether two figures of different articles can be told of one thing: same kind, unit, scope, actor, place,
+    time frame and predicate (16 people "killed" and 20 "wounded" are two tallies)."""
     return (
         first.article_id != second.article_id
         and (first.kind, first.unit, first.scope) == (second.kind, second.unit, second.scope)
         and not actors_differ(first.actor, second.actor)
+        and first.place == second.place
         and (first.predicate == second.predicate or not (first.predicate and second.predicate))
         and same_time_frame(first, second, settings)
     )
