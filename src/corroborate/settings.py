@@ -127,8 +127,8 @@ class ClaimsSettings:
     # ... or only this close when both carry date words for one period: the shared period and counted thing are
     # already evidence of one statement, and outlets recount a tally in sentences built quite differently.
     same_dated_number_context_similarity: float = 0.45
-    # Two time frames are one period when they share this much of their joined span ("February to December
-    # 2017" / "2017" 0.92; "this year" / "since 2011" 0.05).
+    # Two time frames are one period when they share this much of their joined span ("January to November
+    # 2020" / "2020" 0.92; "this year" / "since 2009" 0.04).
     same_time_frame_overlap: float = 0.8
     # "about 20" and "nearly 20" allow this share of the value around (or under) it: 15-25 and 15-20.
     approximate_number_margin: float = 0.25

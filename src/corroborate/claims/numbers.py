@@ -11,7 +11,7 @@ times and model numbers ("in 2014", "October 16", "10:30", "Boeing 737") are not
 interval of values it allows ("16" give or take its written precision, since "100" may be a rounded 130;
 "over 20" anything above 20; "nearly 20" a little under 20), and two figures contradict only when their
 intervals cannot both hold, they count the same thing (the same noun, one's modifiers among the other's:
-"missile tests" / "tests"), in sentences that say the same thing, of the same time frame, actor and event,
+"cargo flights" / "flights"), in sentences that say the same thing, of the same time frame, actor and event,
 and neither is a rate, a part ("one of"), an average or an order of magnitude ("dozens").
 """
 
@@ -228,12 +228,12 @@ class Quantity:
     "phone conversation"). ``step`` is the precision the number was written with ("130" -> 10,
     "1.2 billion" -> 1e8), so two roundings of one figure are not told apart. Offsets index the article text.
 
-    What the figure is about beyond its noun: ``actor`` is the doer or owner, by name ("north korea" in "North
-    Korea fired 16 missiles") or as "the" and a common noun's lemma ("the company"; empty for a pronoun or when
+    What the figure is about beyond its noun: ``actor`` is the doer or owner, by name ("norway" in "Norway
+    sent 16 ships") or as "the" and a common noun's lemma ("the company"; empty for a pronoun or when
     the parse finds none; a personal pronoun as written), ``place`` the places its clause sets it in ("in
     texas"), ``frame`` the date words that scope it in its
-    clause ("last year", "since 2011") and ``period`` the days they cover when they resolve, ``scope`` the
-    single-event markers of its sentence ("third test", "latest launch": a count within one event, not a
+    clause ("last year", "since 2009") and ``period`` the days they cover when they resolve, ``scope`` the
+    single-event markers of its sentence ("third raid", "latest launch": a count within one event, not a
     total), ``predicate`` what is done to or by the counted thing when it is an argument of a verb ("kill" in
     "killed 16 people", "vote for" in "voted for 16 bills"; empty inside a noun phrase), and ``caveat`` why
     the figure is no total to compare ("rate", "part", "average"), if it is not.
@@ -276,7 +276,7 @@ class Quantity:
 
     @property
     def normalised(self) -> str:
-        """The value with its bound and unit, as compared: ``"2 hour"``, ``"more than 20 test"``."""
+        """The value with its bound and unit, as compared: ``"2 hour"``, ``"at least 20 flight"``."""
         value = f"{_format(self.value)}-{_format(self.upper)}" if self.upper is not None else _format(self.value)
         return f"{_BOUND_WORDS.get(self.qualifier, '')}{value} {self.unit}".strip()
 
@@ -717,7 +717,7 @@ def _singular_durations(article: Article, doc: Doc) -> Iterator[Quantity]:
         if article_word.lower_ not in {"a", "an"}:
             continue
         before = doc[token.i - 2] if token.i >= 2 else None
-        # "twice a week", "20 tests a month", "$5 a day": the unit of a rate, not a span of time.
+        # "twice a week", "20 flights a month", "$5 a day": the unit of a rate, not a span of time.
         rate = before is not None and (
             before.lower_ in {"twice", "times", "once", "per"} or _DIGITS.match(before.lower_) or before.tag_ == "NNS"
         )
@@ -772,7 +772,7 @@ def _neighbours_month(doc: Doc, index: int) -> bool:
 # ---- Reading what a figure is about: who, when, within which event -------------------------------------------
 
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-# Words that single out one event among several ("its latest launch", "a single test"), beside ordinals.
+# Words that single out one event among several ("its latest launch", "a single raid"), beside ordinals.
 _SINGLE_EVENT = {"latest", "single", "lone", "last"}
 _RATE_AFTER = {"per", "each", "every", "apiece", "annually", "daily", "weekly", "monthly", "yearly"}
 _AVERAGE_WORDS = {"average", "averaged", "averaging", "median", "mean"}
@@ -819,8 +819,8 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
 def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
     """Why a figure is not a total that another outlet's figure could contradict, or "" when it is one.
 
-    A rate ("20 tests a year", "$5 per share") counts per something; a part ("two of the suspects", "one of
-    16 tests") counts a subset; an average ("an average of 20") stands for no single count.
+    A rate ("20 flights a year", "$5 per share") counts per something; a part ("two of the suspects", "one of
+    16 flights") counts a subset; an average ("an average of 20") stands for no single count.
     """
     after = [token.lower_ for token in doc[span.end : span.end + 2]]
     if after[:1] and after[0] in _RATE_AFTER:
@@ -837,8 +837,8 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
 
 
 def _actor(root: Token) -> str:
-    """The named doer or owner of what a figure counts: the possessor ("Iran's 20 tests"), the agent ("tests
-    carried out by Iran") or the subject of the nearest clause that has one ("Iran carried out 20 tests")."""
+    """The named doer or owner of what a figure counts: the possessor ("Peru's 20 flights"), the agent ("flights
+    run by Peru") or the subject of the nearest clause that has one ("Peru ran 20 flights")."""
     owner = next((child for child in root.children if child.dep_ == "poss"), None)
     if owner is not None:
         return _name(owner)
@@ -863,8 +863,8 @@ _PLACES = {"GPE", "LOC", "FAC"}
 def _predicate(root: Token, start: int) -> str:
     """The verb the counted noun is an argument of, with its particle or preposition ("carry out", "vote
     for"); a copula stands for its complement ("were missing" -> "missing"). Empty when the noun sits in a
-    noun phrase ("part of a sprint of 20 tests"), where no verb says what happened to it. A preposition just
-    before the figure hedges it ("conducted over 20 tests", "between 10 and 12 tests") and is not the verb's."""
+    noun phrase ("part of a wave of 20 raids"), where no verb says what happened to it. A preposition just
+    before the figure hedges it ("ran over 20 flights", "between 10 and 12 flights") and is not the verb's."""
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     verb, preposition = root.head, ""
@@ -883,7 +883,7 @@ def _predicate(root: Token, start: int) -> str:
 
 
 def _name(token: Token) -> str:
-    """The named entity a token is or belongs to ("north korea"), "the" and the lemma of a common noun ("the
+    """The named entity a token is or belongs to ("norway"), "the" and the lemma of a common noun ("the
     company"), or "" for a pronoun."""
     for candidate in [token, *(child for child in token.children if child.dep_ in {"poss", "compound"})]:
         if candidate.ent_type_ in _NAMED:
@@ -895,9 +895,9 @@ def _name(token: Token) -> str:
 
 
 def actors_differ(first: str, second: str) -> bool:
-    """Whether two actors are different doers: two names neither of which is part of the other ("kim" / "kim
-    jong un" are one doer; "iran" / "north korea" two), or two different common nouns ("the company" / "the
-    state"). A name and a common noun may be one doer ("North Korea" / "the country"), and an unknown actor
+    """Whether two actors are different doers: two names neither of which is part of the other ("silva" / "ana
+    silva" are one doer; "peru" / "chile" two), or two different common nouns ("the company" / "the
+    state"). A name and a common noun may be one doer ("Chile" / "the country"), and an unknown actor
     differs from none. Two different personal pronouns are two doers ("he" / "she")."""
     if not first or not second or first.startswith("the ") != second.startswith("the "):
         return False
@@ -909,7 +909,7 @@ def actors_differ(first: str, second: str) -> bool:
 
 
 def _scope(root: Token) -> str:
-    """The single-event markers of the figure's sentence ("third test", "latest launch"): a figure told of one
+    """The single-event markers of the figure's sentence ("third raid", "latest launch"): a figure told of one
     event in a series is compared only with figures told of the same event."""
     markers = set()
     for token in root.sent:
@@ -925,8 +925,8 @@ def _scope(root: Token) -> str:
 
 def _date_spans(article: Article, doc: Doc) -> list[_DateSpan]:
     """The article's date phrases with the days each covers when it resolves against the publication date;
-    "since 2011" runs to the publication date, and "between February and December 2017" gives February the
-    year of December."""
+    "since 2009" runs to the publication date, and "between January and November 2020" gives January the
+    year of November."""
     # claims.when reads this module's number words, so it is imported here rather than at the top.
     from corroborate.claims.when import extract_dates, publication_date
 
@@ -1092,7 +1092,7 @@ def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) ->
 
 def same_counted(first: str, second: str) -> bool:
     """Whether two counted phrases name one thing: the same head noun, with the modifiers of one among those of
-    the other ("missile tests" / "tests"; not "nuclear tests" / "missile tests")."""
+    the other ("cargo flights" / "flights"; not "cargo flights" / "passenger flights")."""
     a, b = _words(first), _words(second)
     if not a or not b or _singular(a[-1]) != _singular(b[-1]):
         return not a and not b
@@ -1101,7 +1101,7 @@ def same_counted(first: str, second: str) -> bool:
 
 
 def _narrower(first: str, second: str) -> bool:
-    """Whether the first counted phrase names a kind of the second ("ballistic missiles" of "missiles")."""
+    """Whether the first counted phrase names a kind of the second ("armoured vehicles" of "vehicles")."""
     return same_counted(first, second) and set(_words(second)[:-1]) < set(_words(first)[:-1])
 
 
@@ -1118,7 +1118,7 @@ def _singular(noun: str) -> str:
 
 def same_time_frame(first: Quantity, second: Quantity, settings: Settings = DEFAULT_SETTINGS) -> bool:
     """Whether two figures are told of one period: no date words for either, periods that mostly coincide
-    ("between February and December 2017" / "last year" in 2018), or, unresolved, the same date words."""
+    ("between January and November 2020" / "last year" in 2021), or, unresolved, the same date words."""
     if first.period is not None and second.period is not None:
         (a_start, a_end), (b_start, b_end) = first.period, second.period
         overlap = (min(a_end, b_end) - max(a_start, b_start)).days + 1
@@ -1160,8 +1160,8 @@ def _overlap(first: tuple[float, float], second: tuple[float, float]) -> bool:
 
 def _compatible(first: Quantity, second: Quantity, margin: float) -> bool:
     """Whether two figures can both hold. A count of a narrower kind is a part of the broader count: "3
-    ballistic missiles" fits "23 missiles", and only a narrower count above the broader one ("over 20 missile
-    tests" / "16 tests") cannot hold."""
+    armoured vehicles" fits "23 vehicles", and only a narrower count above the broader one ("over 20 cargo
+    flights" / "16 flights") cannot hold."""
     a, b = first.bounds(margin), second.bounds(margin)
     if first.kind == "count" and _narrower(first.counted, second.counted):
         return a[0] < b[1]
