@@ -278,8 +278,8 @@ def _figure(value: float, qualifier: str, step: float = 1.0, upper: float | None
         (12, "vague", 12, None, (-math.inf, math.inf)),
     ],
 )
-def test_bounds_of_each_qualifier(  # type: ignore[no-untyped-def]
-    value, qualifier, step, upper, bounds
+def test_bounds_of_each_qualifier(
+    value: float, qualifier: str, step: float, upper: float | None, bounds: tuple[float, float]
 ) -> None:
     assert _figure(value, qualifier, step, upper).bounds(0.25) == pytest.approx(bounds)
 
