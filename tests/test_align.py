@@ -203,19 +203,35 @@ def test_alike_wording_about_different_named_parties_stays_apart() -> None:
 
 
 def dense_average_linkage(similarity: np.ndarray, limit: float) -> list[list[int]]:
-    """Average linkage by brute force over the full matrix: the closest pair of clusters (mean of all their
-    pairs' distances; ties to the pair whose first items come first) merges while below ``limit``."""
+    """Average linkage by brute force over the full matrix, each mean computed afresh from all pairs, in the
+    nearest-neighbour chain's order (ties: the cluster the chain came from, else the first), chains starting
+    from the first cluster with a neighbour below ``limit``."""
     distance = np.maximum(1.0 - similarity, 0.0)
-    clusters = [[i] for i in range(len(similarity))]
-    while len(clusters) > 1:
-        mean, first, second = min(
-            (float(distance[np.ix_(a, b)].mean()), i, j)
-            for i, a in enumerate(clusters) for j, b in enumerate(clusters) if i < j
-        )
-        if mean >= limit:
-            break
-        clusters[first] = sorted(clusters[first] + clusters.pop(second))
-    return clusters
+    members = {i: [i] for i in range(len(similarity))}
+    settled: set[int] = set()
+    chain: list[int] = []
+
+    def mean(a: int, b: int) -> float:
+        return float(distance[np.ix_(members[a], members[b])].mean())
+
+    while True:
+        if not chain:
+            free = [k for k in sorted(members) if k not in settled]
+            if not free:
+                return sorted(members.values())
+            chain = [free[0]]
+        last = chain[-1]
+        nearest, least = (chain[-2], mean(last, chain[-2])) if len(chain) > 1 else (-1, np.inf)
+        for other in sorted(members):
+            if other != last and mean(last, other) < least:
+                nearest, least = other, mean(last, other)
+        if least >= limit:
+            settled.add(chain.pop())
+        elif len(chain) > 1 and nearest == chain[-2]:
+            first, second = chain.pop(), chain.pop()
+            members[max(first, second)] = sorted(members.pop(first) + members.pop(second))
+        else:
+            chain.append(nearest)
 
 
 def random_similarity(rng: np.random.Generator, size: int, top: float) -> np.ndarray:

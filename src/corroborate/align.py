@@ -9,7 +9,6 @@ independent voices is corroborated; copies of one article (``duplicate_of``) cou
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -307,8 +306,8 @@ def _mentions(units: Sequence[Unit]) -> csr_matrix:
 
 
 #: Unit pairs compared at a time (a block of rows against all units): bounds the memory the comparison takes,
-#: some ten arrays of this many cells, whatever the story's size.
-_BLOCK_CELLS = 1 << 22
+#: some ten arrays of this many cells (8 MB each), whatever the story's size.
+_BLOCK_CELLS = 1 << 20
 
 
 def _scan(similarity: UnitSimilarity, count: int, limit: float) -> tuple[np.ndarray, Edges]:
@@ -456,40 +455,75 @@ def _summed(similarity: np.ndarray) -> Callable[[Sequence[int], Sequence[int]], 
 def average_linkage(
     count: int, edges: Edges, distance_sum: Callable[[Sequence[int], Sequence[int]], float], limit: float
 ) -> list[list[int]]:
-    """Average-linkage clusters of items ``0 .. count - 1``: the two clusters of least mean distance merge while
-    it is below ``limit``. Clusters in order of their first item, each in item order.
+    """Average-linkage clusters of items ``0 .. count - 1``: clusters merge while their mean distance (over all
+    their pairs of items) is below ``limit``. Clusters in order of their first item, each in item order.
 
     Exact without the full distance matrix: a mean below the limit needs a pair below it, so only clusters
     that ``edges`` (every pair closer than ``limit``) join can merge. The distance sum of each such pair of
     clusters is kept as they merge; for the items no edge joins, ``distance_sum(first items, second items)``
-    supplies it once. Of pairs at the same mean distance (common: every pair above a perfect match is at 0),
-    the one whose clusters' first items come first merges first, as the nearest-neighbour chain of the usual
-    dense implementation mostly does.
+    supplies it once.
+
+    Merges follow the nearest-neighbour chain, as the usual dense implementation (scipy's, under sklearn's)
+    does: from the first cluster that can still merge, step to its nearest neighbour (on a tie the one it came
+    from, else the first) until two are each other's nearest, and merge them into the later one's place.
+    Without ties any order gives the same clusters; ties are common (every pair above a perfect match is at
+    distance 0), and this order settles them as the dense one does, short of its chains that start from a
+    cluster never to merge.
     """
     members: dict[int, list[int]] = {item: [item] for item in range(count)}
     sums: dict[int, dict[int, float]] = {item: {} for item in range(count)}  # cluster -> neighbour -> distance sum
-    heap = []  # (mean distance, first items of the two clusters in order, cluster ids)
     for first, second, distance in zip(*(part.tolist() for part in edges), strict=True):
         sums[first][second] = sums[second][first] = distance
-        heap.append((distance, min(first, second), max(first, second), first, second))
-    heapq.heapify(heap)
-    fresh = count  # the next merged cluster's id: ids are never reused, so a stale heap entry names a dead one
-    while heap:
-        mean, _, _, first, second = heapq.heappop(heap)
-        if mean >= limit:
-            break
-        if first not in members or second not in members:
-            continue
-        near = _merged_sums(first, second, members, sums, distance_sum)
-        members[fresh] = sorted(members.pop(first) + members.pop(second))
-        sums[fresh] = near
-        for neighbour, total in near.items():
-            sums[neighbour][fresh] = total
-            items, others = members[fresh], members[neighbour]
-            mean = total / (len(items) * len(others))
-            heapq.heappush(heap, (mean, min(items[0], others[0]), max(items[0], others[0]), fresh, neighbour))
-        fresh += 1
+    settled: set[int] = set()  # no neighbour closer than the limit: never merges again
+    chain: list[int] = []
+    start = 0
+    while True:
+        if not chain:
+            start = next((k for k in range(start, count) if k in members and k not in settled), count)
+            if start == count:
+                break
+            chain.append(start)
+        nearest, distance = _nearest(chain, members, sums)
+        if distance >= limit:  # only a chain's start: each later link is closer than the one before
+            settled.add(chain.pop())
+        elif len(chain) > 1 and nearest == chain[-2]:
+            _merge(chain.pop(), chain.pop(), members, sums, distance_sum)
+        else:
+            chain.append(nearest)
     return sorted(members.values())
+
+
+def _nearest(
+    chain: Sequence[int], members: Mapping[int, list[int]], sums: Mapping[int, dict[int, float]]
+) -> tuple[int, float]:
+    """The nearest neighbour of the chain's last cluster and their mean distance: the cluster before it in the
+    chain on a tie, else the first in order."""
+    last = chain[-1]
+
+    def mean(other: int) -> float:
+        return sums[last][other] / (len(members[last]) * len(members[other]))
+
+    nearest, least = (chain[-2], mean(chain[-2])) if len(chain) > 1 else (-1, np.inf)
+    for other in sorted(sums[last]):
+        if mean(other) < least:
+            nearest, least = other, mean(other)
+    return nearest, least
+
+
+def _merge(
+    first: int,
+    second: int,
+    members: dict[int, list[int]],
+    sums: dict[int, dict[int, float]],
+    distance_sum: Callable[[Sequence[int], Sequence[int]], float],
+) -> None:
+    """Merge two clusters into the later one's place, with its distance sum to each neighbour of either."""
+    near = _merged_sums(first, second, members, sums, distance_sum)
+    merged = max(first, second)
+    members[merged] = sorted(members.pop(first) + members.pop(second))
+    sums[merged] = near
+    for neighbour, total in near.items():
+        sums[neighbour][merged] = total
 
 
 def _merged_sums(
