@@ -288,14 +288,36 @@ def test_block_by_block_scan_sees_every_pair_as_the_full_matrix_does(monkeypatch
     similarity = align.unit_similarity(units, [s.text for s in sentences])
     full = similarity.block(range(len(units)), range(len(units)))
     assert np.array_equal(full, full.T)
-    monkeypatch.setattr(align, "_BLOCK_CELLS", 2 * len(units))  # two rows a block
-    by_statement, (first, second, distance) = align._scan(similarity, len(sentences), 0.3)
     owners = np.asarray([unit.owner for unit in units])
-    for a in range(len(sentences)):
-        for b in range(len(sentences)):
-            assert by_statement[a, b] == full[np.ix_(owners == a, owners == b)].max()
+    statements = range(len(sentences))
+    best = [[full[np.ix_(owners == a, owners == b)].max() for b in statements] for a in statements]
     close = np.triu(np.maximum(1.0 - full, 0.0) < 0.3, 1)
-    found = np.zeros_like(close)
-    found[np.minimum(first, second), np.maximum(first, second)] = True
-    assert len(first) == close.sum() > 0 and np.array_equal(found, close)
-    assert np.allclose(distance, np.maximum(1.0 - full[first, second], 0.0))
+    for rows in (1, 2, 3, 5, len(units)):  # blocks ending inside a statement's units, or one block
+        monkeypatch.setattr(align, "_BLOCK_CELLS", rows * len(units))
+        by_statement, (first, second, distance) = align._scan(similarity, len(sentences), 0.3)
+        assert np.allclose(by_statement, np.asarray(best), rtol=0, atol=1e-6)  # float32 products vary by shape
+        found = np.zeros_like(close)
+        found[np.minimum(first, second), np.maximum(first, second)] = True
+        assert len(first) == close.sum() > 0 and np.array_equal(found, close)
+        assert np.allclose(distance, np.maximum(1.0 - full[first, second], 0.0))
+
+
+def test_block_by_block_scan_keeps_each_statement_pairs_best_match_however_the_blocks_fall(monkeypatch) -> None:
+    rng = np.random.default_rng(3)
+    size, count = 40, 12
+    vectors = rng.normal(size=(size, 8)).astype(np.float32)
+    owners = np.sort(rng.integers(0, count, size))
+    owners[:count] = np.arange(count)  # every statement has a unit
+    owners.sort()
+    similarity = align.UnitSimilarity(
+        vectors=vectors / np.linalg.norm(vectors, axis=1, keepdims=True),
+        terms=align.csr_matrix((size, 1)), mentions=align.csr_matrix((size, 1)), floors=align.csr_matrix((size, size)),
+        owners=owners, is_clause=np.zeros(size, dtype=bool), named=np.zeros(size, dtype=bool),
+        settings=align.DEFAULT_SETTINGS,
+    )
+    full = similarity.block(range(size), range(size))
+    best = [[full[np.ix_(owners == a, owners == b)].max() for b in range(count)] for a in range(count)]
+    for rows in (1, 2, 3, 7, size):
+        monkeypatch.setattr(align, "_BLOCK_CELLS", rows * size)
+        by_statement, _ = align._scan(similarity, count, 0.5)
+        assert np.allclose(by_statement, np.asarray(best), rtol=0, atol=1e-6)

@@ -327,17 +327,17 @@ def _scan(similarity: UnitSimilarity, count: int, limit: float) -> tuple[np.ndar
         block = similarity.block(rows, columns)
         row_starts, column_starts = _run_starts(owners[rows]), _run_starts(owners[columns])
         best = np.maximum.reduceat(np.maximum.reduceat(block, column_starts, axis=1), row_starts, axis=0)
-        cell = np.ix_(owners[rows][row_starts], owners[columns][column_starts])
-        by_statement[cell] = np.maximum(by_statement[cell], best)
+        # Filled both ways as it goes (no second matrix to mirror it); the block holds some pairs both ways.
+        mine, theirs = owners[rows][row_starts], owners[columns][column_starts]
+        by_statement[np.ix_(mine, theirs)] = np.maximum(by_statement[np.ix_(mine, theirs)], best)
+        by_statement[np.ix_(theirs, mine)] = np.maximum(by_statement[np.ix_(theirs, mine)], best.T)
         distance = _distance(block)
         upper = np.arange(len(columns))[None, :] > np.arange(len(rows))[:, None]
         row, column = np.nonzero((distance < limit) & upper)
         firsts.append(rows[row])
         seconds.append(columns[column])
         distances.append(distance[row, column])
-    return np.maximum(by_statement, by_statement.T), (
-        np.concatenate(firsts), np.concatenate(seconds), np.concatenate(distances)
-    )
+    return by_statement, (np.concatenate(firsts), np.concatenate(seconds), np.concatenate(distances))
 
 
 def _run_starts(values: np.ndarray) -> np.ndarray:
@@ -444,7 +444,15 @@ def _distance(similarity: np.ndarray) -> np.ndarray:
 
 
 def _close_pairs(similarity: np.ndarray, limit: float) -> Edges:
-    first, second = np.nonzero(np.triu(_distance(similarity) < limit, 1))
+    """The pairs of a (symmetric) similarity matrix closer than ``limit``, a block of rows at a time."""
+    step = max(1, _BLOCK_CELLS // len(similarity))
+    firsts, seconds = [], []
+    for start in range(0, len(similarity), step):
+        row, column = np.nonzero(_distance(similarity[start:start + step, start:]) < limit)
+        above = column > row  # column offsets count from ``start``, as row offsets do
+        firsts.append(row[above] + start)
+        seconds.append(column[above] + start)
+    first, second = np.concatenate(firsts), np.concatenate(seconds)
     return first, second, _distance(similarity[first, second])
 
 
