@@ -259,8 +259,9 @@ class UnitSimilarity:
         # however alike their wording ("China has long favoured a treaty" / "X has long sought a treaty").
         shared = (self.mentions[rows] @ self.mentions[columns].T).toarray() > 0
         block[np.logical_and.outer(self.named[rows], self.named[columns]) & ~shared] = _APART
-        floors = self.floors[rows][:, columns].tocoo()
-        block[floors.row, floors.col] = np.maximum(block[floors.row, floors.col], floors.data)
+        if self.floors.nnz:  # most stories relay no quote: spare the sparse indexing
+            floors = self.floors[rows][:, columns].tocoo()
+            block[floors.row, floors.col] = np.maximum(block[floors.row, floors.col], floors.data)
         # Units of one sentence never merge: together they would only restate the sentence.
         block[self.owners[rows][:, None] == self.owners[columns][None, :]] = _APART
         return block
