@@ -65,7 +65,9 @@ def group_statements(
     limit = 1.0 - threshold  # average linkage's distance limit
     units = statement_units(sentences, docs, settings)
     floors = _anchor_floors(units, sentences, anchors, settings)
-    similarity = unit_similarity(units, [s.text for s in sentences], settings, floors)
+    similarity: Similarities = unit_similarity(units, [s.text for s in sentences], settings, floors)
+    if len(units) ** 2 <= _BLOCK_CELLS:  # held whole in no more memory than one block: blocks then cost nothing
+        similarity = HeldSimilarity(similarity.block(range(len(units)), range(len(units))), similarity.owners)
     by_statement, unit_edges = _scan(similarity, len(sentences), limit)
     groups = [
         (set(members), _central(members, by_statement[np.ix_(members, members)], members))
@@ -151,7 +153,7 @@ def _with_clause_groups(
     unit_clusters: Sequence[Sequence[int]],
     units: Sequence[Unit],
     sentences: Sequence[Sentence],
-    similarity: UnitSimilarity,
+    similarity: Similarities,
     by_statement: np.ndarray,
     threshold: float,
 ) -> list[tuple[set[int], int]]:
@@ -187,7 +189,7 @@ def _with_clause_groups(
 
 
 def _carrying_units(
-    groups: Sequence[set[int]], by_owner: Sequence[Sequence[int]], similarity: UnitSimilarity, threshold: float
+    groups: Sequence[set[int]], by_owner: Sequence[Sequence[int]], similarity: Similarities, threshold: float
 ) -> set[int]:
     """For each statement of each group, the unit the group rests on: the whole statement when it matches the
     others as a whole (average best match above ``threshold``), else its clause matching them best."""
@@ -267,6 +269,20 @@ class UnitSimilarity:
         return block
 
 
+@dataclass(frozen=True, slots=True)
+class HeldSimilarity:
+    """The similarities of a story small enough to hold them whole (``matrix``, units x units)."""
+
+    matrix: np.ndarray
+    owners: np.ndarray
+
+    def block(self, rows: Sequence[int] | np.ndarray, columns: Sequence[int] | np.ndarray) -> np.ndarray:
+        return self.matrix[np.ix_(rows, columns)]
+
+
+Similarities = UnitSimilarity | HeldSimilarity
+
+
 def unit_similarity(
     units: Sequence[Unit],
     statement_texts: Sequence[str],
@@ -311,7 +327,7 @@ def _mentions(units: Sequence[Unit]) -> csr_matrix:
 _BLOCK_CELLS = 1 << 20
 
 
-def _scan(similarity: UnitSimilarity, count: int, limit: float) -> tuple[np.ndarray, Edges]:
+def _scan(similarity: Similarities, count: int, limit: float) -> tuple[np.ndarray, Edges]:
     """One pass over all unit pairs, a block of rows at a time: each pair of statements' best unit match
     (statements x statements), and the unit pairs closer than ``limit``, the only ones that can start a group.
 
