@@ -56,7 +56,7 @@ def group_statements(
     statement group links is a claim too, and the long sentence supports each. ``anchors`` are sets of
     statement indices known to carry the same content (the same quote relayed by several outlets).
 
-    The units x units similarities are never held whole (a story of 100 articles has some 10,000 units): they
+    A big story's units x units similarities are never held whole (100 articles have some 10,000 units): they
     are computed a block at a time, once to find the pairs close enough to ever join, then where needed.
     """
     if not sentences:
