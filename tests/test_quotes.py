@@ -9,16 +9,19 @@ import pytest
 from conftest import shared_path
 from spacy.language import Language
 
+from corroborate.align import StatementGroup
 from corroborate.claims.entities import EntityResolver, extract_entities
 from corroborate.claims.quotes import (
     cited_origins,
     extract_quotes,
     quote_contradictions,
     relayed_quotes,
+    shared_term_groups,
+    shared_terms,
     wording_contradictions,
 )
 from corroborate.nlp import spacy_pipeline
-from corroborate.records import Article, Quote
+from corroborate.records import Article, Quote, Sentence
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +84,66 @@ def test_passive_hearer_is_not_the_speaker(nlp: Language) -> None:
 
 def test_scare_quotes_without_a_speaker_are_not_quotes(nlp: Language) -> None:
     assert quotes_of(nlp, "The “tense” call ended without a deal on Friday.") == []
+
+
+def terms_of(nlp: Language, *texts: str) -> tuple[list[tuple[str, list[str]]], list[Sentence]]:
+    """The shared terms of one article per text, each with the articles of the statements using it."""
+    docs = [
+        (Article(f"a{i}", f"a{i}.txt", f"outlet{i}", None, None, None, text, text), nlp(text))
+        for i, text in enumerate(texts)
+    ]
+    statements = [
+        Sentence(article.id, index, sentence.start_char, sentence.text)
+        for article, doc in docs
+        for index, sentence in enumerate(doc.sents)
+    ]
+    terms = shared_terms(docs, statements)
+    return [(t.words, [statements[i].article_id for i in t.statements]) for t in terms], statements
+
+
+def test_scare_quoted_words_of_several_outlets_are_one_shared_term(nlp: Language) -> None:
+    found, _ = terms_of(
+        nlp,
+        "Moscow sent a memo with “maximalist” demands on Friday.",
+        "Officials said the position stayed “maximalist,” and the talks stalled.",
+        "Analysts called Moscow's maximalist stance a dead end.",
+        "The talks were described as “very productive” by one side.",
+    )
+    assert found == [("maximalist", ["a0", "a1", "a2"])]
+
+
+def test_a_negated_term_is_not_the_term(nlp: Language) -> None:
+    found, _ = terms_of(
+        nlp,
+        "The president was “not impressed” with the offer.",
+        "Aides were “impressed” by the plan, one said.",
+        "Voters were not impressed by either side.",
+    )
+    # "not impressed" is quoted by one outlet only, and "impressed" is not what the others say.
+    assert found == []
+
+
+def test_names_addresses_and_whole_quotes_are_not_terms(nlp: Language) -> None:
+    found, _ = terms_of(
+        nlp,
+        '"Donald," he said, "you have shown determination on this issue."',
+        '"Donald," the prime minister said, "you have shown real determination."',
+        "“We will not accept these terms at all,” she said.",
+        "“We will not accept these terms at all,” the minister said on Monday.",
+    )
+    assert found == []
+
+
+def test_a_term_already_held_together_adds_no_group(nlp: Language) -> None:
+    texts = ["The demands were “maximalist” in tone.", "Its “maximalist” position held firm."]
+    docs = [(Article(f"a{i}", "", f"o{i}", None, None, None, t, t), nlp(t)) for i, t in enumerate(texts)]
+    statements = [Sentence(article.id, 0, 0, article.text) for article, _ in docs]
+    terms = shared_terms(docs, statements)
+    [group] = shared_term_groups(terms, statements, [])
+    assert group.label == f"The words “maximalist”, as in: {group.representative.text}"
+    assert group.representative.text == "Its “maximalist” position held firm."
+    held = StatementGroup(tuple(statements), statements[0])
+    assert shared_term_groups(terms, statements, [held]) == []
 
 
 def test_a_quote_relayed_by_several_outlets_counts_once_per_outlet(nlp: Language) -> None:

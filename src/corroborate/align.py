@@ -29,10 +29,12 @@ _TERM = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
 @dataclass(frozen=True, slots=True)
 class StatementGroup:
-    """Sentences of one or more articles that state the same thing; ``representative`` reads best alone."""
+    """Sentences of one or more articles that state the same thing; ``representative`` reads best alone.
+    ``label`` names the claim when what the sentences share is less than the representative says."""
 
     sentences: tuple[Sentence, ...]
     representative: Sentence
+    label: str | None = None
 
 
 def statements(
@@ -598,7 +600,7 @@ def claims_from_groups(
         status = "corroborated" if len(speakers) >= 2 and len(outlets) >= 2 else "single_source"
         claims.append(
             Claim(
-                text=group.representative.text,
+                text=group.label or group.representative.text,
                 status=status,
                 sources=article_ids,
                 evidence=evidence,

@@ -34,6 +34,8 @@ from corroborate.claims.quotes import (
     extract_quotes,
     quote_contradictions,
     relayed_quotes,
+    shared_term_groups,
+    shared_terms,
     wording_contradictions,
 )
 from corroborate.claims.roles import extract_roles, role_contradictions
@@ -250,6 +252,9 @@ def build_brief(
     groups = align.group_statements(statements, settings, docs, anchors)
     outlet_of = {article.id: article.source for article in articles}
     findings.contradictions += align.negation_contradictions(groups, docs, outlet_of, settings)
+    # After the negation check: sentences sharing a quoted word share nothing else it could compare.
+    terms = shared_terms([(article, docs[article.id]) for article in articles], statements, settings)
+    groups += shared_term_groups(terms, statements, groups)
     claims = align.claims_from_groups(groups, {article.id: article for article in articles}, duplicate_of)
     align.settle(claims, findings.contradictions, duplicate_of, findings.cited_origins, settings)
     return brief.assemble(articles, claims, findings, duplicate_of)

@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from corroborate.align import StatementGroup, content_terms
 from corroborate.claims.entities import TITLES, EntityResolver, clean_name, sentences_with_entities
-from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote
+from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
 
 #: Verbs whose subject is the source of the words reported.
@@ -36,6 +38,9 @@ SPEECH_VERBS = frozenset(
     }
 )
 _PRONOUNS = frozenset({"he", "she"})
+#: Words that negate the word after them, as ``_normalised`` leaves them ("wasn't" -> "wasn t").
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "t"})
+_MARKS = frozenset('"“”‘’')
 _QUOTE_SPANS = (
     re.compile(r"“([^“”]+)”"),
     re.compile(r'"([^"]+)"'),
@@ -202,24 +207,25 @@ def _description(head: Token) -> str:
     return head.doc[phrase.start : end].text.strip()
 
 
-def _quote_spans(sentence: Span) -> list[tuple[int, int]]:
-    """Character spans (in the doc) of the quoted words of a sentence."""
+def _quote_spans(sentence: Span, doc_text: str) -> list[tuple[int, int]]:
+    """Character spans (in the doc, whose text is ``doc_text``: spaCy rebuilds it on every read) of the quoted
+    words of a sentence."""
     spans: list[tuple[int, int]] = []
     for pattern in _QUOTE_SPANS:
         for match in pattern.finditer(sentence.text):
             start, end = sentence.start_char + match.start(1), sentence.start_char + match.end(1)
             if not any(s <= start < e for s, e in spans):
                 spans.append((start, end))
-    left_open = _closed_after(sentence)
+    left_open = _closed_after(sentence, doc_text)
     if left_open is not None and not any(s <= left_open < e for s, e in spans):
         spans.append((left_open, sentence.start_char + len(sentence.text.rstrip())))
     return sorted(spans)
 
 
-def _closed_after(sentence: Span) -> int | None:
+def _closed_after(sentence: Span, doc_text: str) -> int | None:
     """Where a quote opens that the sentence splitter closed in the next sentence (a paragraph of quoted words
     whose closing mark was cut off on its own), or None."""
-    text, following = sentence.text, sentence.doc.text[sentence.end_char :].lstrip(" ")
+    text, following = sentence.text, doc_text[sentence.end_char :].lstrip(" ")
     for opening, closing in (("“", "”"), ('"', '"')):
         at = text.rfind(opening)
         unclosed = text.count('"') % 2 == 1 if opening == '"' else at > text.rfind(closing)
@@ -249,11 +255,12 @@ def extract_quotes(
 def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settings: ClaimsSettings) -> list[Quote]:
     speakers = _Speakers(article, resolver, settings)
     found: list[Quote] = []
+    doc_text = doc.text
     for index, (sentence, ents) in enumerate(sentences_with_entities(doc)):
         text = sentence.text.strip()
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         origins = tuple(cited_origins(text, resolver))
-        spans = _quote_spans(sentence)
+        spans = _quote_spans(sentence, doc_text)
         verbs = _speech_verbs(sentence, spans)
         for quote_start, quote_end in spans:
             words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
@@ -324,6 +331,98 @@ def relayed_quotes(quotes: Iterable[Quote], settings: Settings = DEFAULT_SETTING
             if len(key) > len(keys[match]):
                 keys[match], groups[match].text = key, quote.text
     return groups
+
+
+@dataclass(slots=True)
+class SharedTerm:
+    """Words in quotation marks too short to be a quote of their own ("maximalist", "witch hunt") that several
+    outlets put in quotation marks: one characterisation relayed by each. ``statements`` are the indices of the
+    statements that use the words, quoted or not."""
+
+    words: str
+    statements: list[int]
+
+
+def shared_terms(
+    docs: Sequence[tuple[Article, Doc]], statements: Sequence[Sentence], settings: Settings = DEFAULT_SETTINGS
+) -> list[SharedTerm]:
+    """Scare-quoted words that two or more outlets put in quotation marks (on their own or inside a longer
+    quote), each with the statements of the story that use them.
+
+    Whole sentences that share such words often differ in everything else, so alignment leaves them apart; the
+    words themselves are the fact the outlets corroborate. Matching keeps every word, "not" included ("not
+    impressed" is never "impressed"), and folds only plural endings.
+    """
+    quoted: dict[tuple[str, ...], str] = {}
+    quoted_by: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for article, doc in docs:
+        doc_text = doc.text
+        for sentence in doc.sents:
+            for start, end in _quote_spans(sentence, doc_text):
+                text = doc_text[start:end].strip().strip(",.;:!?").strip()
+                key = _term_key(text)
+                quoted_by[article.source].append(key)
+                if _is_term(doc, doc_text, (start, end), key, settings.claims):
+                    quoted.setdefault(key, text)
+    statement_keys = [_term_key(statement.text) for statement in statements]
+    candidates = []
+    for key, words in quoted.items():
+        outlets = [source for source, keys in quoted_by.items() if any(_contains(other, key) for other in keys)]
+        using = [index for index, words_of in enumerate(statement_keys) if _contains(words_of, key)]
+        if len(outlets) >= 2 and len({statements[index].article_id for index in using}) >= 2:
+            candidates.append(SharedTerm(words, using))
+    # Of terms said in the same statements, the one said most widely stands, then the longest ("witch hunt",
+    # not "hunt"): one claim each.
+    candidates.sort(key=lambda term: (-len(term.statements), -len(term.words), term.words))
+    found: list[SharedTerm] = []
+    for term in candidates:
+        if not any(set(term.statements) <= set(kept.statements) for kept in found):
+            found.append(term)
+    return found
+
+
+def _term_key(text: str) -> tuple[str, ...]:
+    return tuple((content_terms(word) or [word])[0] for word in _normalised(text).split())
+
+
+def _is_term(doc: Doc, doc_text: str, where: tuple[int, int], key: tuple[str, ...], settings: ClaimsSettings) -> bool:
+    """Words between two quotation marks that touch them, short enough to be a scare quote, with a word that is
+    not a name, a number or a stop word: a characterisation, not an address ("Donald," he said)."""
+    start, end = where
+    closed = end < len(doc_text) and doc_text[end] in _MARKS and doc_text[start - 1] in _MARKS
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if not closed or span is None or doc_text[start:end] != doc_text[start:end].strip():
+        return False
+    described = any(
+        token.pos_ not in {"PROPN", "NUM", "PUNCT"} and token.lower_ not in STOP_WORDS for token in span
+    )
+    return described and 0 < len(key) < settings.min_quote_words
+
+
+def _contains(words: Sequence[str], part: Sequence[str]) -> bool:
+    """Whether ``part`` is said in ``words``: in order, and not negated ("impressed" is not in "not impressed")."""
+    width, part = len(part), tuple(part)
+    return any(
+        tuple(words[i : i + width]) == part and (i == 0 or words[i - 1] not in _NEGATIONS)
+        for i in range(len(words) - width + 1)
+    )
+
+
+def shared_term_groups(
+    terms: Sequence[SharedTerm], statements: Sequence[Sentence], groups: Sequence[StatementGroup]
+) -> list[StatementGroup]:
+    """A group of statements for each shared term that no group of ``groups`` already holds, labelled with the
+    words and the statement that reads best alone (the shortest)."""
+    held = [{(s.article_id, s.start) for s in group.sentences} for group in groups]
+    found = []
+    for term in terms:
+        sentences = tuple(statements[index] for index in term.statements)
+        if any({(s.article_id, s.start) for s in sentences} <= group for group in held):
+            continue
+        representative = min(sentences, key=lambda sentence: len(sentence.text))
+        label = f"The words “{term.words}”, as in: {representative.text}"
+        found.append(StatementGroup(sentences, representative, label))
+    return found
 
 
 def quote_contradictions(quotes: Iterable[Quote], settings: Settings = DEFAULT_SETTINGS) -> list[Contradiction]:
