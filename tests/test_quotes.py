@@ -123,13 +123,15 @@ def test_a_negated_term_is_not_the_term(nlp: Language) -> None:
     assert found == []
 
 
-def test_names_addresses_and_whole_quotes_are_not_terms(nlp: Language) -> None:
+def test_names_addresses_whole_quotes_and_everyday_words_are_not_terms(nlp: Language) -> None:
     found, _ = terms_of(
         nlp,
         '"Donald," he said, "you have shown determination on this issue."',
         '"Donald," the prime minister said, "you have shown real determination."',
         "“We will not accept these terms at all,” she said.",
         "“We will not accept these terms at all,” the minister said on Monday.",
+        "He said he could agree to “a new deal” with the allies.",
+        "The allies want “a new deal” on trade, officials said.",
     )
     assert found == []
 

@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
+from wordfreq import zipf_frequency
 
 from corroborate.align import StatementGroup, content_terms
 from corroborate.claims.entities import TITLES, EntityResolver, clean_name, sentences_with_entities
@@ -386,15 +387,18 @@ def _term_key(text: str) -> tuple[str, ...]:
 
 
 def _is_term(doc: Doc, doc_text: str, where: tuple[int, int], key: tuple[str, ...], settings: ClaimsSettings) -> bool:
-    """Words between two quotation marks that touch them, short enough to be a scare quote, with a word that is
-    not a name, a number or a stop word: a characterisation, not an address ("Donald," he said)."""
+    """Words between two quotation marks that touch them, short enough to be a scare quote, with an uncommon word
+    that is not a name or a number: a characterisation, not an address ("Donald," he said) or everyday words."""
     start, end = where
     closed = end < len(doc_text) and doc_text[end] in _MARKS and doc_text[start - 1] in _MARKS
     span = doc.char_span(start, end, alignment_mode="expand")
     if not closed or span is None or doc_text[start:end] != doc_text[start:end].strip():
         return False
     described = any(
-        token.pos_ not in {"PROPN", "NUM", "PUNCT"} and token.lower_ not in STOP_WORDS for token in span
+        token.pos_ not in {"PROPN", "NUM", "PUNCT"}
+        and token.lower_ not in STOP_WORDS
+        and zipf_frequency(token.lower_, "en") < settings.shared_term_max_zipf
+        for token in span
     )
     return described and 0 < len(key) < settings.min_quote_words
 
