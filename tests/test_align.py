@@ -241,9 +241,16 @@ def random_similarity(rng: np.random.Generator, size: int, top: float) -> np.nda
     return np.minimum(values, values.T)
 
 
+def close_pairs(similarity: np.ndarray, limit: float) -> align.Edges:
+    """The pairs of a full similarity matrix closer than ``limit``, each once (first < second)."""
+    distance = np.maximum(1.0 - similarity, 0.0)
+    first, second = np.nonzero(np.triu(distance < limit, 1))
+    return first, second, distance[first, second]
+
+
 def sparse_linkage(similarity: np.ndarray, limit: float) -> list[list[int]]:
-    edges = align._close_pairs(similarity, limit)
-    return align.average_linkage(len(similarity), edges, align._summed(similarity), limit)
+    held = align.HeldSimilarity(similarity, np.arange(len(similarity)))
+    return align.average_linkage(len(similarity), close_pairs(similarity, limit), align._summed(held), limit)
 
 
 def test_sparse_average_linkage_equals_brute_force_average_linkage() -> None:
@@ -274,6 +281,15 @@ def test_sparse_average_linkage_equals_scipy_average_linkage_without_ties() -> N
         assert sparse_linkage(similarity, 0.14) == expected
 
 
+def best_unit_matches(full: np.ndarray, owners: np.ndarray, count: int) -> np.ndarray:
+    """The dense statements x statements matrix of each pair's best unit match, from the full unit matrix."""
+    return np.asarray([[full[np.ix_(owners == a, owners == b)].max() for b in range(count)] for a in range(count)])
+
+
+def by_owner(owners: np.ndarray, count: int) -> list[list[int]]:
+    return [np.flatnonzero(owners == statement).tolist() for statement in range(count)]
+
+
 def test_block_by_block_scan_sees_every_pair_as_the_full_matrix_does(monkeypatch) -> None:
     articles = [
         article("a", "The council approved the new transit budget on Tuesday, and the mayor announced that she "
@@ -289,35 +305,64 @@ def test_block_by_block_scan_sees_every_pair_as_the_full_matrix_does(monkeypatch
     full = similarity.block(range(len(units)), range(len(units)))
     assert np.array_equal(full, full.T)
     owners = np.asarray([unit.owner for unit in units])
-    statements = range(len(sentences))
-    best = [[full[np.ix_(owners == a, owners == b)].max() for b in statements] for a in statements]
+    best = best_unit_matches(full, owners, len(sentences))
     close = np.triu(np.maximum(1.0 - full, 0.0) < 0.3, 1)
+    expected = align.group_statements(sentences, docs=docs)
     for rows in (1, 2, 3, 5, len(units)):  # blocks ending inside a statement's units, or one block
         monkeypatch.setattr(align, "_BLOCK_CELLS", rows * len(units))
-        by_statement, (first, second, distance) = align._scan(similarity, len(sentences), 0.3)
-        assert np.allclose(by_statement, np.asarray(best), rtol=0, atol=1e-6)  # float32 products vary by shape
+        first, second, distance = align._scan(similarity, 0.3)
         found = np.zeros_like(close)
         found[np.minimum(first, second), np.maximum(first, second)] = True
         assert len(first) == close.sum() > 0 and np.array_equal(found, close)
         assert np.allclose(distance, np.maximum(1.0 - full[first, second], 0.0))
+        matches = align.BestMatches(similarity, by_owner(owners, len(sentences)))
+        statements = range(len(sentences))
+        assert np.allclose(matches.block(statements, statements), best, rtol=0, atol=1e-6)  # float32 by shape
+        assert align.group_statements(sentences, docs=docs) == expected  # held whole only with one block
 
 
-def test_block_by_block_scan_keeps_each_statement_pairs_best_match_however_the_blocks_fall(monkeypatch) -> None:
-    rng = np.random.default_rng(3)
-    size, count = 40, 12
+def random_units(rng: np.random.Generator, size: int, count: int) -> align.UnitSimilarity:
+    """Units of ``count`` statements (each one at least), in no particular order, with some pairs vetoed."""
     vectors = rng.normal(size=(size, 8)).astype(np.float32)
-    owners = np.sort(rng.integers(0, count, size))
-    owners[:count] = np.arange(count)  # every statement has a unit
-    owners.sort()
-    similarity = align.UnitSimilarity(
+    owners = rng.permutation(np.r_[np.arange(count), rng.integers(0, count, size - count)])
+    mentions = align.csr_matrix(rng.random((size, 3)) < 0.2, dtype=float)  # units naming different things
+    return align.UnitSimilarity(
         vectors=vectors / np.linalg.norm(vectors, axis=1, keepdims=True),
-        terms=align.csr_matrix((size, 1)), mentions=align.csr_matrix((size, 1)), floors=align.csr_matrix((size, size)),
-        owners=owners, is_clause=np.zeros(size, dtype=bool), named=np.zeros(size, dtype=bool),
+        terms=align.csr_matrix((size, 1)), mentions=mentions, floors=align.csr_matrix((size, size)),
+        owners=owners, is_clause=np.zeros(size, dtype=bool), named=np.asarray(mentions.sum(axis=1) > 0).ravel(),
         settings=align.DEFAULT_SETTINGS,
     )
-    full = similarity.block(range(size), range(size))
-    best = [[full[np.ix_(owners == a, owners == b)].max() for b in range(count)] for a in range(count)]
-    for rows in (1, 2, 3, 7, size):
-        monkeypatch.setattr(align, "_BLOCK_CELLS", rows * size)
-        by_statement, _ = align._scan(similarity, count, 0.5)
-        assert np.allclose(by_statement, np.asarray(best), rtol=0, atol=1e-6)
+
+
+def test_statement_best_matches_on_demand_equal_the_dense_matrix(monkeypatch) -> None:
+    rng = np.random.default_rng(3)
+    for _ in range(30):
+        count = int(rng.integers(1, 15))
+        size = count + int(rng.integers(0, 30))
+        similarity = random_units(rng, size, count)
+        full = similarity.block(range(size), range(size))
+        best = best_unit_matches(full, similarity.owners, count)
+        monkeypatch.setattr(align, "_BLOCK_CELLS", int(rng.integers(1, size * size + 1)))
+        matches = align.BestMatches(similarity, by_owner(similarity.owners, count))
+        rows, columns = rng.permutation(count)[:int(rng.integers(1, count + 1))], rng.permutation(count)
+        assert np.allclose(matches.block(rows, columns), best[np.ix_(rows, columns)], rtol=0, atol=1e-6)
+        held = align.BestMatches(align.HeldSimilarity(full, similarity.owners), by_owner(similarity.owners, count))
+        assert np.array_equal(held.block(rows, columns), best[np.ix_(rows, columns)])  # max is exact
+
+
+def test_statement_pairs_owning_a_close_unit_pair_are_the_close_statement_pairs() -> None:
+    rng = np.random.default_rng(5)
+    closes = 0
+    for _ in range(30):
+        count = int(rng.integers(1, 15))
+        size = count + int(rng.integers(0, 30))
+        similarity = random_units(rng, size, count)
+        full = similarity.block(range(size), range(size))
+        limit = float(rng.uniform(0.2, 0.9))
+        held = align.HeldSimilarity(full, similarity.owners)
+        first, second, distance = align.statement_edges(align._scan(held, limit), similarity.owners)
+        expected = close_pairs(best_unit_matches(full, similarity.owners, count), limit)
+        assert [first.tolist(), second.tolist()] == [expected[0].tolist(), expected[1].tolist()]
+        assert np.array_equal(distance, expected[2])  # the least distance is the best match's, exactly
+        closes += len(first)
+    assert closes > 30

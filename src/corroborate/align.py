@@ -59,7 +59,9 @@ def group_statements(
     statement indices known to carry the same content (the same quote relayed by several outlets).
 
     A big story's units x units similarities are never held whole (100 articles have some 10,000 units): they
-    are computed a block at a time, once to find the pairs close enough to ever join, then where needed.
+    are computed a block at a time, once to find the pairs close enough to ever join, then where needed. Nor
+    are its statements x statements best matches (400 articles have some 12,000 statements): the pairs close
+    enough to join are those of the close unit pairs, and the rest are computed from unit blocks where needed.
     """
     if not sentences:
         return []
@@ -70,18 +72,21 @@ def group_statements(
     similarity: Similarities = unit_similarity(units, [s.text for s in sentences], settings, floors)
     if len(units) ** 2 <= _BLOCK_CELLS:  # held whole in no more memory than one block: blocks then cost nothing
         similarity = HeldSimilarity(similarity.block(range(len(units)), range(len(units))), similarity.owners)
-    by_statement, unit_edges = _scan(similarity, len(sentences), limit)
-    groups = [
-        (set(members), _central(members, by_statement[np.ix_(members, members)], members))
-        for members in average_linkage(len(sentences), _close_pairs(by_statement, limit), _summed(by_statement), limit)
-    ]
-    unit_clusters = average_linkage(
-        len(units), unit_edges, lambda first, second: float(_distance(similarity.block(first, second)).sum()), limit
-    )
-    groups = _with_clause_groups(groups, unit_clusters, units, sentences, similarity, by_statement, threshold)
     by_owner: list[list[int]] = [[] for _ in sentences]  # each statement's units, the whole statement first
     for index, unit in enumerate(units):
         by_owner[unit.owner].append(index)
+    best: Similarities = BestMatches(similarity, by_owner)
+    if len(sentences) ** 2 <= _BLOCK_CELLS:
+        best = HeldSimilarity(best.block(range(len(sentences)), range(len(sentences))), np.arange(len(sentences)))
+    unit_edges = _scan(similarity, limit)
+    groups = [
+        (set(members), _central(members, best.block(members, members), members))
+        for members in average_linkage(
+            len(sentences), statement_edges(unit_edges, similarity.owners), _summed(best), limit
+        )
+    ]
+    unit_clusters = average_linkage(len(units), unit_edges, _summed(similarity), limit)
+    groups = _with_clause_groups(groups, unit_clusters, units, sentences, similarity, best, threshold)
     joined = _carrying_units([members for members, _ in groups], by_owner, similarity, threshold)
     alone = [i for i in range(len(sentences)) if not _covered([units[k] for k in by_owner[i]], by_owner[i], joined)]
     return [
@@ -156,7 +161,7 @@ def _with_clause_groups(
     units: Sequence[Unit],
     sentences: Sequence[Sentence],
     similarity: Similarities,
-    by_statement: np.ndarray,
+    best: Similarities,
     threshold: float,
 ) -> list[tuple[set[int], int]]:
     """The statement groups of two or more (members, representative), with each cluster of units that links
@@ -175,7 +180,7 @@ def _with_clause_groups(
             continue
         fits = [
             members for members, _ in result
-            if members & owners and _holds(members, owners, by_statement, threshold)
+            if members & owners and _holds(members, owners, best, threshold)
         ]
         if fits:
             members = max(fits, key=lambda members: len(members & owners))
@@ -212,11 +217,11 @@ def _carrying_units(
     return carrying
 
 
-def _holds(members: set[int], joining: set[int], by_statement: np.ndarray, threshold: float) -> bool:
+def _holds(members: set[int], joining: set[int], best: Similarities, threshold: float) -> bool:
     """Average linkage's test for merging: the statements ``joining`` a group match its ``members`` on average
-    (best unit match of each pair) above ``threshold``."""
+    (``best``: the best unit match of each pair of statements) above ``threshold``."""
     new, old = sorted(joining - members), sorted(members - joining)
-    return bool(new and old) and float(by_statement[np.ix_(new, old)].mean()) >= threshold
+    return bool(new and old) and float(best.block(new, old).mean()) >= threshold
 
 
 def _covered(units: Sequence[Unit], indices: Sequence[int], joined: set[int]) -> bool:
@@ -282,7 +287,40 @@ class HeldSimilarity:
         return self.matrix[np.ix_(rows, columns)]
 
 
-Similarities = UnitSimilarity | HeldSimilarity
+@dataclass(frozen=True, slots=True)
+class BestMatches:
+    """Each pair of statements' best unit match (the statement or a clause of it against the other's), for
+    any block of statement pairs on demand, from blocks of unit similarities of bounded size."""
+
+    units: UnitSimilarity | HeldSimilarity
+    #: Each statement's units.
+    by_owner: Sequence[Sequence[int]]
+
+    def block(self, rows: Sequence[int] | np.ndarray, columns: Sequence[int] | np.ndarray) -> np.ndarray:
+        """The best matches of ``rows`` x ``columns`` (statement indices)."""
+        columns_units, column_starts = self._units_of(columns)
+        result = np.empty((len(rows), len(columns)))
+        start = 0
+        while start < len(rows):
+            stop, cells = start + 1, len(self.by_owner[rows[start]]) * len(columns_units)
+            while stop < len(rows) and cells + len(self.by_owner[rows[stop]]) * len(columns_units) <= _BLOCK_CELLS:
+                cells += len(self.by_owner[rows[stop]]) * len(columns_units)
+                stop += 1
+            rows_units, row_starts = self._units_of(rows[start:stop])
+            block = self.units.block(rows_units, columns_units)
+            result[start:stop] = np.maximum.reduceat(
+                np.maximum.reduceat(block, column_starts, axis=1), row_starts, axis=0
+            )
+            start = stop
+        return result
+
+    def _units_of(self, statements: Sequence[int] | np.ndarray) -> tuple[list[int], np.ndarray]:
+        """The units of ``statements`` one statement after another, and where each statement's start."""
+        units = [self.by_owner[statement] for statement in statements]
+        return [index for own in units for index in own], np.cumsum([0, *(len(own) for own in units[:-1])])
+
+
+Similarities = UnitSimilarity | HeldSimilarity | BestMatches
 
 
 def unit_similarity(
@@ -329,39 +367,34 @@ def _mentions(units: Sequence[Unit]) -> csr_matrix:
 _BLOCK_CELLS = 1 << 20
 
 
-def _scan(similarity: Similarities, count: int, limit: float) -> tuple[np.ndarray, Edges]:
-    """One pass over all unit pairs, a block of rows at a time: each pair of statements' best unit match
-    (statements x statements), and the unit pairs closer than ``limit``, the only ones that can start a group.
-
-    Rows go in statement order, so the units of a statement are neighbours and a block's best matches reduce
-    by slices; each pair is visited once (the upper triangle), the similarity being symmetric.
+def _scan(similarity: UnitSimilarity | HeldSimilarity, limit: float) -> Edges:
+    """The unit pairs closer than ``limit``, the only ones that can start a group: one pass over all unit
+    pairs, a block of rows at a time, each pair visited once (the upper triangle; the similarity is symmetric).
     """
-    owners = similarity.owners
-    order = np.argsort(owners, kind="stable")
-    by_statement = np.full((count, count), -np.inf)
+    count = len(similarity.owners)
     firsts, seconds, distances = [], [], []
-    step = max(1, _BLOCK_CELLS // len(order))
-    for start in range(0, len(order), step):
-        rows, columns = order[start:start + step], order[start:]
-        block = similarity.block(rows, columns)
-        row_starts, column_starts = _run_starts(owners[rows]), _run_starts(owners[columns])
-        best = np.maximum.reduceat(np.maximum.reduceat(block, column_starts, axis=1), row_starts, axis=0)
-        # Filled both ways as it goes (no second matrix to mirror it); the block holds some pairs both ways.
-        mine, theirs = owners[rows][row_starts], owners[columns][column_starts]
-        by_statement[np.ix_(mine, theirs)] = np.maximum(by_statement[np.ix_(mine, theirs)], best)
-        by_statement[np.ix_(theirs, mine)] = np.maximum(by_statement[np.ix_(theirs, mine)], best.T)
-        distance = _distance(block)
-        upper = np.arange(len(columns))[None, :] > np.arange(len(rows))[:, None]
-        row, column = np.nonzero((distance < limit) & upper)
+    step = max(1, _BLOCK_CELLS // count)
+    for start in range(0, count, step):
+        rows, columns = np.arange(start, min(start + step, count)), np.arange(start, count)
+        distance = _distance(similarity.block(rows, columns))
+        row, column = np.nonzero((distance < limit) & (columns[None, :] > rows[:, None]))
         firsts.append(rows[row])
         seconds.append(columns[column])
         distances.append(distance[row, column])
-    return by_statement, (np.concatenate(firsts), np.concatenate(seconds), np.concatenate(distances))
+    return np.concatenate(firsts), np.concatenate(seconds), np.concatenate(distances)
 
 
-def _run_starts(values: np.ndarray) -> np.ndarray:
-    """Where each run of equal values starts in a sorted array."""
-    return np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+def statement_edges(unit_edges: Edges, owners: np.ndarray) -> Edges:
+    """The statement pairs closer than the limit, given the unit pairs closer than it (``unit_edges``):
+    a statement pair's best match is its best unit pair's, so each pair owning a close unit pair, at the
+    least distance of its unit pairs."""
+    first, second, distance = unit_edges
+    low, high = np.minimum(owners[first], owners[second]), np.maximum(owners[first], owners[second])
+    order = np.lexsort((distance, high, low))  # by statement pair, the closest unit pair first
+    low, high, distance = low[order], high[order], distance[order]
+    first_of_pair = np.ones(len(low), dtype=bool)
+    first_of_pair[1:] = (low[1:] != low[:-1]) | (high[1:] != high[:-1])
+    return low[first_of_pair], high[first_of_pair], distance[first_of_pair]
 
 
 #: Dependency labels of words that head a clause of their own inside a sentence (not xcomp: it completes the
@@ -462,21 +495,9 @@ def _distance(similarity: np.ndarray) -> np.ndarray:
     return np.maximum(1.0 - similarity, 0.0)
 
 
-def _close_pairs(similarity: np.ndarray, limit: float) -> Edges:
-    """The pairs of a (symmetric) similarity matrix closer than ``limit``, a block of rows at a time."""
-    step = max(1, _BLOCK_CELLS // len(similarity))
-    firsts, seconds = [], []
-    for start in range(0, len(similarity), step):
-        row, column = np.nonzero(_distance(similarity[start:start + step, start:]) < limit)
-        above = column > row  # column offsets count from ``start``, as row offsets do
-        firsts.append(row[above] + start)
-        seconds.append(column[above] + start)
-    first, second = np.concatenate(firsts), np.concatenate(seconds)
-    return first, second, _distance(similarity[first, second])
-
-
-def _summed(similarity: np.ndarray) -> Callable[[Sequence[int], Sequence[int]], float]:
-    return lambda first, second: float(_distance(similarity[np.ix_(first, second)]).sum())
+def _summed(similarity: Similarities) -> Callable[[Sequence[int], Sequence[int]], float]:
+    """The distance sum of two sets of items, for ``average_linkage``."""
+    return lambda first, second: float(_distance(similarity.block(first, second)).sum())
 
 
 def average_linkage(
