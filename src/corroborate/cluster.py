@@ -12,7 +12,9 @@
    entity key with it, speak of its year, or share enough rare words with it, when the weights leave no other
    pair able to reach the threshold;
 3. re-cluster only the connected components of those links that the new articles touched, by average linkage
-   over the component's own articles: stories of other components are not looked at again.
+   over the component's own articles, after which each small story of the component (a lone report, or two)
+   joins the story whose pooled profile (its members' features summed) is similar enough to its own: stories
+   of other components are not looked at again.
 
 The store keeps each article's story and component beside its features (``save_story_index``), so reading the
 stories back (``load_story_index``, on every ingest and stored-story brief) compares no pairs: its cost grows
@@ -155,7 +157,8 @@ class StoryIndex:
 
     Two articles are linked when their pair similarity reaches ``join_similarity`` and their dates lie within
     ``max_gap_days``. A batch links its new articles to every stored one, and only the connected components it
-    touches are clustered again, each by ``_average_linkage`` over its own articles.
+    touches are clustered again, each by ``_average_linkage`` over its own articles and then
+    ``_join_small_stories`` over its stories.
     """
 
     def __init__(self, settings: ClusterSettings = DEFAULT_SETTINGS.cluster) -> None:
@@ -344,6 +347,10 @@ class StoryIndex:
         words = self._words.cosines(rows, columns)
         scores = (settings.embedding_weight * embedding + settings.entity_weight * entity
                   + settings.rare_word_weight * words)
+        return scores + self._year_bonus(rows, columns)
+
+    def _year_bonus(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """The same-year part of the pair similarity of articles ``rows`` x ``columns``."""
         days, years = self._day_array, self._year_array
         row_days, column_days = days[rows][:, None], days[columns][None, :]
         row_years, column_years = years[rows][:, None], years[columns][None, :]
@@ -351,7 +358,7 @@ class StoryIndex:
         # other's days instead, and a same-year bonus on top would join two events of the same days about the
         # same people (a memo released, a lawsuit filed) on their shared names alone.
         undated = np.isnan(row_days) | np.isnan(column_days)
-        return scores + settings.same_year_bonus * (undated & (row_years == column_years) & (row_years >= 0))
+        return self.settings.same_year_bonus * (undated & (row_years == column_years) & (row_years >= 0))
 
     def _near(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Whether two articles' days allow them in one story (an undated article's always do)."""
@@ -376,6 +383,7 @@ class StoryIndex:
         scores = self._pair_scores(positions, positions)
         linked = (scores >= self.settings.join_similarity) & self._near(positions, positions)
         groups = _average_linkage(scores, linked, self._day_array[positions], self.settings)
+        groups = self._join_small_stories(positions, groups)
         for position in members:
             self._stories.pop(position, None)
         for group in groups:
@@ -383,6 +391,86 @@ class StoryIndex:
             for position in ordered:
                 self._founder_of[position] = ordered[0]
             self._stories[ordered[0]] = _story_of(self._features, ordered)
+    def _join_small_stories(self, positions: np.ndarray, groups: list[list[int]]) -> list[list[int]]:
+        """The average-linkage ``groups`` of one component (indices into ``positions``) after each small story
+        (at most ``pooled_join_max_articles``) joined the story whose pooled profile is most similar to its
+        own, the most similar pair first, while that similarity reaches ``pooled_join_similarity`` and the two
+        stories' spans of days lie within ``max_gap_days``.
+
+        Average linkage holds a lone report to the mean of its pair scores with a story's members: one that
+        names only some of the event's people and places scores low against each member, but against the
+        story's pooled profile (its members' embeddings, entity and rare-word profiles summed, each scaled to
+        unit length, in the pair similarity's weighted sum) it meets all of them at once. Two larger stories are
+        not joined so: the pooled profiles of two events of one kind converge on what the kind has in common,
+        and on ECB+ two such events' pooled profiles are more alike than two halves of one event's.
+        """
+        settings = self.settings
+        groups = [list(group) for group in groups]
+        if not any(len(group) <= settings.pooled_join_max_articles for group in groups):
+            return groups
+        pooled = _Pooled(self._embeddings[positions], self._entities.matrix[positions],
+                         self._words.matrix[positions], self._year_bonus(positions, positions), settings)
+        days = self._day_array[positions]
+        first = np.array([np.fmin.reduce(days[group]) for group in groups])
+        last = np.array([np.fmax.reduce(days[group]) for group in groups])
+        sizes = np.array([len(group) for group in groups])
+        active = np.ones(len(groups), dtype=bool)
+        scores = pooled.scores(groups, groups)
+        while True:
+            allowed = np.minimum.outer(sizes, sizes) <= settings.pooled_join_max_articles
+            allowed &= np.outer(active, active)
+            allowed &= ~((first[None, :] - last[:, None]) > settings.max_gap_days)
+            allowed &= ~((first[:, None] - last[None, :]) > settings.max_gap_days)
+            np.fill_diagonal(allowed, False)
+            masked = np.where(allowed, scores, -np.inf)
+            a, b = np.unravel_index(int(np.argmax(masked)), masked.shape)
+            if not masked[a, b] >= settings.pooled_join_similarity:
+                return [group for group, kept in zip(groups, active, strict=True) if kept]
+            groups[a].extend(groups[b])
+            active[b] = False
+            sizes[a] += sizes[b]
+            first[a], last[a] = np.fmin(first[a], first[b]), np.fmax(last[a], last[b])
+            scores[a] = scores[:, a] = pooled.scores([groups[a]], groups)[0]
+
+
+class _Pooled:
+    """Pooled profiles of groups of one component's articles: the pair similarity's terms on their summed
+    embeddings and profiles (each scaled to unit length), plus the mean same-year bonus of their pairs."""
+
+    def __init__(self, embeddings: np.ndarray, entities: sparse.csr_matrix, words: sparse.csr_matrix,
+                 year_bonus: np.ndarray, settings: ClusterSettings) -> None:
+        self._embeddings = embeddings.astype(np.float64)
+        self._profiles = ((settings.entity_weight, entities), (settings.rare_word_weight, words))
+        self._year_bonus = year_bonus
+        self._settings = settings
+
+    def scores(self, rows: list[list[int]], columns: list[list[int]]) -> np.ndarray:
+        left, right = self._indicator(rows), self._indicator(columns)
+        scores = self._settings.embedding_weight * (
+            _unit_rows(left @ self._embeddings) @ _unit_rows(right @ self._embeddings).T)
+        for weight, profiles in self._profiles:
+            scores += weight * (_unit_sparse_rows(left @ profiles) @ _unit_sparse_rows(right @ profiles).T).toarray()
+        bonus = np.asarray(left @ (right @ self._year_bonus.T).T)
+        sizes = np.outer(left.sum(axis=1), right.sum(axis=1))
+        return scores + bonus / sizes
+
+    def _indicator(self, groups: list[list[int]]) -> sparse.csr_matrix:
+        """One row per group with a 1 in each member's column."""
+        lengths = [len(group) for group in groups]
+        return sparse.csr_matrix(
+            (np.ones(sum(lengths)), np.concatenate(groups), np.concatenate([[0], np.cumsum(lengths)])),
+            shape=(len(groups), len(self._embeddings)),
+        )
+
+
+def _unit_rows(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms > 0, norms, 1.0)
+
+
+def _unit_sparse_rows(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
+    return sparse.csr_matrix(sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ vectors)
 
 
 class _Profiles:
@@ -478,6 +566,8 @@ def clustering_rules(settings: ClusterSettings) -> str:
         "embedding_weight": settings.embedding_weight, "entity_weight": settings.entity_weight,
         "rare_word_weight": settings.rare_word_weight, "same_year_bonus": settings.same_year_bonus,
         "join_similarity": settings.join_similarity, "max_gap_days": settings.max_gap_days,
+        "pooled_join_similarity": settings.pooled_join_similarity,
+        "pooled_join_max_articles": settings.pooled_join_max_articles,
         "features": feature_rules(settings),
     }, sort_keys=True)
 
