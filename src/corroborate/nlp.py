@@ -48,11 +48,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     A line break always ends a sentence in clean text, so headings and list items are never run together;
     and a name or title after an abbreviation ("U.S. Senator", "Gov. Smith") continues the sentence.
     """
+    text = doc.text  # read once: spaCy rebuilds the whole text from its tokens on every read
     for token in doc[:-1]:
         following = doc[token.i + 1]
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
             before = doc[token.i - 1] if token.is_space and token.i > 0 else token
-            broken = _broken_paragraph(before, following)
+            broken = _broken_paragraph(text, before, following)
             following.is_sent_start = not broken
             if broken and token.is_space:
                 token.is_sent_start = False
@@ -65,11 +66,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def _broken_paragraph(before: Token, after: Token) -> bool:
-    """A line break a scrape put inside a sentence: a line of running text cut after a lower-case word,
-    going on with a lower-case word or a bracketed insertion ("it really bothered\n\n[him] if ...").
-    A heading is a short line, and a list item or a sentence ends otherwise."""
-    text = before.doc.text
+def _broken_paragraph(text: str, before: Token, after: Token) -> bool:
+    """A line break a scrape put inside a sentence (``text`` is the document's): a line of running text cut
+    after a lower-case word, going on with a lower-case word or a bracketed insertion ("it really
+    bothered\n\n[him] if ..."). A heading is a short line, and a list item or a sentence ends otherwise."""
     line = text[text.rfind("\n", 0, before.idx) + 1 : before.idx + len(before.text)]
     return (
         before.text.isalpha() and before.text.islower() and (after.text[:1] == "[" or after.text[:1].islower())

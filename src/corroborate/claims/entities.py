@@ -300,9 +300,10 @@ def _two_generations(docs: Sequence[tuple[Article, Doc]], found: dict[str, list[
     pairs: set[str] = set()
     for article, doc in docs:
         forms: dict[str, set[str]] = defaultdict(set)
+        text = doc.text  # read once: spaCy rebuilds the whole text from its tokens on every read
         for mention in found.get(article.id, ()):
             tokens = person_tokens(mention.text)
-            if _is_full_name(mention) and not _inside_quote(doc.text, mention.start):
+            if _is_full_name(mention) and not _inside_quote(text, mention.start):
                 forms[" ".join((tokens[0], tokens[-1]))].add(suffix(mention.text))
         pairs.update(name for name, generations in forms.items() if "" in generations and len(generations) > 1)
     return frozenset(pairs)
