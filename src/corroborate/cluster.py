@@ -1,9 +1,11 @@
 """Story clustering: every article joins the story of its event, or opens a new one.
 
 1. ``article_features``: for a batch of articles at once, embed title + lead (MiniLM), find the named
-   entities of title + lead (spaCy NER) as canonical keys, weigh the rare words of title + lead by how rare
-   they are in English at large (wordfreq: a fixed list, so a word's weight never depends on which articles
-   the store holds), and note the date and the year the text speaks of;
+   entities of title + lead (spaCy NER) as canonical keys (however an outlet spells them: "Mt"/"Mount",
+   "U.S."/"US", with or without a title before a name; by fixed rules, from the article's own text), weigh
+   the rare words of title + lead by how rare they are in English at large (wordfreq: a fixed list, so a
+   word's weight never depends on which articles the store holds), and note the date and the year the text
+   speaks of;
 2. ``StoryIndex.add_features``: link each new article to every article, stored or new, whose pair similarity
    (lead embeddings, entity profiles, rare words, and when either is undated the same year spoken of) reaches
    ``join_similarity`` and whose date lies within ``max_gap_days`` of its own. Only the articles that rule
@@ -56,13 +58,30 @@ from corroborate.store import Store, StoryMemberRow
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NON_WORD = re.compile(r"[^\w]+")
 _ARTICLES = frozenset({"the", "a", "an"})
+# Abbreviations news writes either way ("Mt Cook", "Mount Cook"; "U.S.", "the United States"), spelled out so
+# that both give one entity key. A fixed table: a key depends only on its own article's text.
+_ABBREVIATIONS = {
+    "mt": "mount", "st": "saint", "ft": "fort",
+    "us": "united states", "usa": "united states", "uk": "united kingdom", "un": "united nations",
+    "eu": "european union",
+}
+# Titles and honorifics leading a person's name, and suffixes ending it: one outlet writes "Insp Dave Gaskin",
+# another "Dave Gaskin", a third "Senator Smith Jr.". Dropped from PERSON keys only: "General Motors" is a name.
+_TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend",
+    "president", "vice", "prime", "minister", "senator", "sen", "rep", "representative", "gov", "governor",
+    "mayor", "judge", "justice", "gen", "general", "col", "colonel", "lt", "lieutenant", "capt", "captain",
+    "sgt", "sergeant", "cpl", "officer", "insp", "inspector", "det", "detective", "chief", "king", "queen",
+    "prince", "princess", "pope", "father", "saint", "coach", "secretary", "chancellor", "ambassador",
+})
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Zipf frequency is log10 of uses per billion words: 9 - zipf is -log10 of a word's frequency.
 _ZIPF_OF_ONE = 9.0
 # Rare-word weights are kept to this many decimals: the store keeps them as text, and a fresh clustering
 # rounds them alike, so both compare the same numbers.
 _WEIGHT_DECIMALS = 4
 # Raised whenever ``article_features`` derives features differently: stored features are then derived again.
-_FEATURES_VERSION = 2
+_FEATURES_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +134,7 @@ def article_features(articles: Sequence[Article], settings: ClusterSettings) -> 
     features = []
     for article, title, text, lead_text, doc, embedding in zip(articles, titles, entity_texts, lead_texts, docs,
                                                               embeddings, strict=True):
-        keys = [_entity_key(ent.text) for ent in doc.ents if ent.label_ in labels]
+        keys = [_entity_key(ent.text, ent.label_) for ent in doc.ents if ent.label_ in labels]
         features.append(ArticleFeatures(
             article_id=article.id, source=article.source, title=title, published=article.published,
             year=_year(article.published, text), embedding=embedding,
@@ -656,12 +675,34 @@ def _lead(article: Article, chars: int) -> str:
     return text[:chars].rsplit(" ", 1)[0]
 
 
-def _entity_key(text: str) -> str:
-    """A canonical entity key: case, punctuation, possessives and leading articles do not matter."""
+def _entity_key(text: str, label: str) -> str:
+    """A canonical entity key: case, punctuation, possessives, leading articles, the dots of an initialism
+    ("U.S."), common abbreviations ("Mt") and, in a person's name, titles and suffixes do not matter."""
     words = _NON_WORD.sub(" ", text.lower().replace("'s", "").replace("\u2019s", "")).split()
     while words and words[0] in _ARTICLES:
         words = words[1:]
+    words = " ".join(_ABBREVIATIONS.get(word, word) for word in _join_initials(words)).split()
+    if label == "PERSON":
+        while len(words) > 1 and words[0] in _TITLES:
+            words = words[1:]
+        while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+            words = words[:-1]
     return " ".join(words)
+
+
+def _join_initials(words: list[str]) -> list[str]:
+    """Runs of single letters joined into one word: "u s" (from "U.S.") is "us", as "US" is."""
+    joined: list[str] = []
+    run = ""
+    for word in words:
+        if len(word) == 1 and word.isalpha():
+            run += word
+            continue
+        if run:
+            joined.append(run)
+            run = ""
+        joined.append(word)
+    return [*joined, run] if run else joined
 
 
 def _unit_weights(counts: Counter[str]) -> dict[str, float]:
