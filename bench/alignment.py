@@ -7,15 +7,19 @@ size runs in a fresh process, so its peak memory is its own: the figure is the g
 set over the resident set before the call (parses and models already loaded). Relayed-quote anchors are not
 built (they need the whole claims stage), which leaves the grouping's work unchanged.
 
-With ``--baseline`` (default: the last commit that held the dense units x units matrix) that version of
-``align.py``, read from git, runs side by side on the same input.
+With ``--baseline`` (default: the last commit that held the statements x statements matrix whole; the one
+before it, a364b12, held the units x units matrix too and needs some 20 GB at 400 articles) that version of
+``align.py``, read from git, runs side by side on the same input; ``members`` tells whether it made groups
+of the same statements, ``reps`` whether it chose the same representatives (among copies of one sentence
+their scores tie, and float32 products, which vary with the shape of a block, settle such ties).
 
-    python bench/alignment.py [--sizes 25 50 100] [--baseline COMMIT | --baseline none]
+    python bench/alignment.py [--sizes 25 50 100 200 400] [--baseline COMMIT | --baseline none]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import pickle
@@ -29,10 +33,13 @@ from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENTS = ROOT.parent / "shared" / "data" / "newswcl50-dev"
-#: The last align.py with the dense units x units matrix.
-DENSE_COMMIT = "a364b12"
-#: Measured on a synthetic story before the sparse alignment, when no baseline can be read from git.
-DENSE_NOTE = "dense units x units matrix, measured before the change: 668 MB at 50 articles, 2.6 GB at 100"
+#: The last align.py with the dense statements x statements matrix (its units x units one already sparse).
+DENSE_COMMIT = "46c1f4a"
+#: Measured on this synthetic story before the sparse alignment, when no baseline can be read from git.
+DENSE_NOTE = (
+    "measured before the change: dense units x units matrix 668 MB at 50 articles, 2.6 GB at 100; dense "
+    "statements x statements matrix alone 1.2 GB at 400"
+)
 #: Small rewordings a copy makes, in turn.
 REWORDINGS = ((" said ", " stated "), (" told ", " informed "), (" says ", " states "))
 
@@ -124,7 +131,19 @@ def measure(inputs: Path, size: int, baseline: str | None) -> dict:
     return {
         "statements": len(statements), "units": units, "groups": len(groups), "seconds": seconds,
         "peak_growth_mb": (memory_kb("VmHWM") - before) / 1024, "rss_before_mb": before / 1024,
+        "members": digest(groups, with_representatives=False), "representatives": digest(groups, True),
     }
+
+
+def digest(groups: list, with_representatives: bool) -> str:
+    """A fingerprint of the groups' members (and representatives and labels), in a fixed order."""
+    keys = []
+    for group in groups:
+        key = [sorted((s.article_id, s.start) for s in group.sentences)]
+        if with_representatives:
+            key += [(group.representative.article_id, group.representative.start), group.label or ""]
+        keys.append(key)
+    return hashlib.sha256(repr(sorted(keys)).encode()).hexdigest()[:12]
 
 
 def run_child(inputs: Path, size: int, baseline: str | None) -> dict | None:
@@ -139,7 +158,7 @@ def run_child(inputs: Path, size: int, baseline: str | None) -> dict | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[25, 50, 100])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[25, 50, 100, 200, 400])
     parser.add_argument("--baseline", default=DENSE_COMMIT, help="git commit of the dense align.py, or 'none'")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -161,17 +180,21 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         inputs = prepare(max(args.sizes), Path(folder))
         print(f"{'articles':>8} {'version':>8} {'statements':>10} {'units':>6} {'groups':>6} {'seconds':>8} "
-              f"{'peak growth MB':>14}")
+              f"{'peak growth MB':>14} {'members':>7} {'reps':>5}")
         for size in sorted(args.sizes):
-            for label, version in (("sparse", None), ("dense", baseline)):
-                if label == "dense" and not baseline:
-                    continue
-                result = run_child(inputs, size, version)
-                if result:
-                    print(f"{size:>8} {label:>8} {result['statements']:>10} {result['units']:>6} "
-                          f"{result['groups']:>6} {result['seconds']:>8.1f} {result['peak_growth_mb']:>14.0f}",
-                          flush=True)
+            now = run_child(inputs, size, None)
+            print_row(size, "now", now, None)
+            if baseline:
+                print_row(size, baseline, run_child(inputs, size, baseline), now)
     return 0
+
+
+def print_row(size: int, label: str, result: dict | None, now: dict | None) -> None:
+    if result:
+        same = ["" if now is None else "same" if now[key] == result[key] else "DIFF"
+                for key in ("members", "representatives")]
+        print(f"{size:>8} {label:>8} {result['statements']:>10} {result['units']:>6} {result['groups']:>6} "
+              f"{result['seconds']:>8.1f} {result['peak_growth_mb']:>14.0f} {same[0]:>7} {same[1]:>5}", flush=True)
 
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ def group_statements(
     for index, unit in enumerate(units):
         by_owner[unit.owner].append(index)
     best: Similarities = BestMatches(similarity, by_owner)
-    if len(sentences) ** 2 <= _BLOCK_CELLS:
+    if len(sentences) ** 2 <= _BLOCK_CELLS:  # as the units: few statements' best matches are held whole
         best = HeldSimilarity(best.block(range(len(sentences)), range(len(sentences))), np.arange(len(sentences)))
     unit_edges = _scan(similarity, limit)
     groups = [
@@ -315,7 +315,7 @@ class BestMatches:
         return result
 
     def _units_of(self, statements: Sequence[int] | np.ndarray) -> tuple[list[int], np.ndarray]:
-        """The units of ``statements`` one statement after another, and where each statement's start."""
+        """The units of ``statements`` one statement after another, and where each statement's units start."""
         units = [self.by_owner[statement] for statement in statements]
         return [index for own in units for index in own], np.cumsum([0, *(len(own) for own in units[:-1])])
 
