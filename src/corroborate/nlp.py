@@ -112,6 +112,10 @@ def embedding_model() -> SentenceTransformer:
     # The weights load from disk in a blink; their progress bar would only clutter the CLI's stderr.
     transformers_logging.disable_progress_bar()
     package = importlib.import_module(DEFAULT_SETTINGS.models.embedding_package)
+    if DEFAULT_SETTINGS.models.embedding_threads:
+        import torch
+
+        torch.set_num_threads(DEFAULT_SETTINGS.models.embedding_threads)
     return SentenceTransformer(_model_directory(package), device="cpu")
 
 
