@@ -87,10 +87,12 @@ class ModelSettings:
     # Small batches pad short sentences less: on one thread, 16 embedded a story's sentences ~30% faster than 64
     # (vectors within 3e-7, briefs unchanged on six stories).
     embedding_batch_size: int = 16
-    # Torch threads for the embedding (0: torch's default, one per core). Its OpenMP threads spin while they
-    # wait, so on cores shared with other work (2 busy cores here) two threads briefed 2-3x slower than one;
-    # the vectors are the same either way.
-    embedding_threads: int = 1
+    # Torch threads for the embedding (0: torch's default, one per core); the vectors are the same either way.
+    # On an idle 2-core machine two threads embed 1.9x faster than one. Their OpenMP threads would spin while
+    # they wait, which on busy shared cores made briefs 2-3x slower than one thread, so the package sets
+    # OMP_WAIT_POLICY=PASSIVE (corroborate/__init__.py): two passive threads are then about as fast as one
+    # under load and 1.6x faster when idle.
+    embedding_threads: int = 0
     spacy_batch_size: int = 32
 
 
