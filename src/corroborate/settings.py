@@ -177,7 +177,7 @@ class ClaimsSettings:
     # Quotes must have this many words to be matched across outlets: short phrases recur by chance.
     min_matched_quote_words: int = 3
     # A scare quote several outlets share is a claim only with a word rarer than this in English (wordfreq
-    # Zipf scale): "maximalist" 2.1, "ridiculous" 4.5 are someone's characterisation; "a new deal" (new 6.3,
+    # Zipf scale): "draconian" 2.9, "ridiculous" 4.5 are someone's characterisation; "a new deal" (new 6.3,
     # deal 5.3) and "good news" are everyday words any two writers quote.
     shared_term_max_zipf: float = 4.6
     # rapidfuzz partial ratio over normalised quote text above which two quotes are one quote relayed

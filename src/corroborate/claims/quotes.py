@@ -336,7 +336,7 @@ def relayed_quotes(quotes: Iterable[Quote], settings: Settings = DEFAULT_SETTING
 
 @dataclass(slots=True)
 class SharedTerm:
-    """Words in quotation marks too short to be a quote of their own ("maximalist", "witch hunt") that several
+    """Words in quotation marks too short to be a quote of their own ("draconian", "witch hunt") that several
     outlets put in quotation marks: one characterisation relayed by each. ``statements`` are the indices of the
     statements that use the words, quoted or not."""
 
