@@ -366,10 +366,16 @@ def shared_terms(
                 if _is_term(doc, doc_text, (start, end), key, settings.claims):
                     quoted.setdefault(key, text)
     statement_keys = [_term_key(statement.text) for statement in statements]
+    # Only statements holding every word of a term can say it: a big story has thousands of statements.
+    holding: dict[str, set[int]] = defaultdict(set)
+    for index, words_of in enumerate(statement_keys):
+        for word in words_of:
+            holding[word].add(index)
     candidates = []
     for key, words in quoted.items():
         outlets = [source for source, keys in quoted_by.items() if any(_contains(other, key) for other in keys)]
-        using = [index for index, words_of in enumerate(statement_keys) if _contains(words_of, key)]
+        possible = sorted(set.intersection(*(holding.get(word, set()) for word in key)))
+        using = [index for index in possible if _contains(statement_keys[index], key)]
         if len(outlets) >= 2 and len({statements[index].article_id for index in using}) >= 2:
             candidates.append(SharedTerm(words, using))
     # Of terms said in the same statements, the one said most widely stands, then the longest ("witch hunt",
@@ -388,7 +394,7 @@ def _term_key(text: str) -> tuple[str, ...]:
 
 def _is_term(doc: Doc, doc_text: str, where: tuple[int, int], key: tuple[str, ...], settings: ClaimsSettings) -> bool:
     """Words between two quotation marks that touch them, short enough to be a scare quote, with an uncommon word
-    that is not a name or a number: a characterisation, not an address ("Donald," he said) or everyday words."""
+    that is not a name or a number: a characterisation, not an address ("Anna," she said) or everyday words."""
     start, end = where
     closed = end < len(doc_text) and doc_text[end] in _MARKS and doc_text[start - 1] in _MARKS
     span = doc.char_span(start, end, alignment_mode="expand")
