@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import shared_path
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from corroborate.align import StatementGroup
 from corroborate.claims.entities import EntityResolver, extract_entities
@@ -29,11 +30,16 @@ def nlp() -> Language:
     return spacy_pipeline()
 
 
-def quotes_of(nlp: Language, *texts: str) -> list[Quote]:
-    docs = [
+def parsed(nlp: Language, *texts: str) -> list[tuple[Article, Doc]]:
+    """One article of its own outlet per text, with its parse."""
+    return [
         (Article(f"a{i}", f"a{i}.txt", f"outlet{i}", None, None, None, text, text), nlp(text))
         for i, text in enumerate(texts)
     ]
+
+
+def quotes_of(nlp: Language, *texts: str) -> list[Quote]:
+    docs = parsed(nlp, *texts)
     return extract_quotes(docs, EntityResolver(extract_entities(docs)))
 
 
@@ -88,10 +94,7 @@ def test_scare_quotes_without_a_speaker_are_not_quotes(nlp: Language) -> None:
 
 def terms_of(nlp: Language, *texts: str) -> tuple[list[tuple[str, list[str]]], list[Sentence]]:
     """The shared terms of one article per text, each with the articles of the statements using it."""
-    docs = [
-        (Article(f"a{i}", f"a{i}.txt", f"outlet{i}", None, None, None, text, text), nlp(text))
-        for i, text in enumerate(texts)
-    ]
+    docs = parsed(nlp, *texts)
     statements = [
         Sentence(article.id, index, sentence.start_char, sentence.text)
         for article, doc in docs
@@ -138,7 +141,7 @@ def test_names_addresses_whole_quotes_and_everyday_words_are_not_terms(nlp: Lang
 
 def test_a_term_already_held_together_adds_no_group(nlp: Language) -> None:
     texts = ["The demands were “maximalist” in tone.", "Its “maximalist” position held firm."]
-    docs = [(Article(f"a{i}", "", f"o{i}", None, None, None, t, t), nlp(t)) for i, t in enumerate(texts)]
+    docs = parsed(nlp, *texts)
     statements = [Sentence(article.id, 0, 0, article.text) for article, _ in docs]
     terms = shared_terms(docs, statements)
     [group] = shared_term_groups(terms, statements, [])
