@@ -17,7 +17,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
-from corroborate.claims.entities import EntityResolver, fold, sentences_with_entities
+from corroborate.claims.entities import EntityResolver, article_sentences, clean_name, fold, sentences_with_entities
 from corroborate.records import Article, Contradiction, Evidence, Position, RoleMention
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
@@ -360,3 +360,143 @@ def role_contradictions(mentions: Sequence[RoleMention]) -> list[Contradiction]:
             positions = [_position(groups[index]) for index in involved]
             found.append(Contradiction(subject=f"{person}: role", positions=positions, kind="role"))
     return found
+
+
+# ---- leadership: how many people run an organisation ---------------------------------------------------------
+
+#: Verbs of running an organisation; founding is left out, since founders are often several and one outlet
+#: naming one of them does not deny the others.
+_RUNNING_VERBS = frozenset({"run", "lead", "head", "direct", "chair", "manage", "helm"})
+#: Words that put the running in another time than the others' ("then run by", "formerly led by").
+_OTHER_TIME = frozenset({
+    "then", "formerly", "previously", "once", "originally", "initially", "later", "now", "currently", "until",
+    "since", "soon", "briefly",
+})
+#: Words that share the running with others: "jointly run by a trust", "largely run by volunteers".
+_SHARED = frozenset({"jointly", "partly", "largely", "mostly", "mainly", "chiefly", "also", "co"})
+#: Determiners of a single leader: "a former lawyer", "the chairman", "one executive" (or a possessor).
+_ONE = frozenset({"a", "an", "the", "one"})
+
+
+@dataclass(frozen=True, slots=True)
+class Leadership:
+    """One article's word on who runs an organisation: ``leader`` as written, ``kind`` its head noun's lemma
+    (the description both outlets must share), and whether it is one person or ``several``."""
+
+    article: str
+    source: str
+    organisation: str
+    leader: str
+    kind: str
+    several: bool
+    sentence: str
+    start: int
+
+
+def extract_leaderships(docs: Sequence[tuple[Article, Doc]], resolver: EntityResolver) -> list[Leadership]:
+    """Every "<named organisation>, a group run by <description>" or "<organisation> is led by <description>"."""
+    found: list[Leadership] = []
+    for article, doc in docs:
+        for sentence in article_sentences(doc):
+            for verb in sentence:
+                if verb.lemma_.lower() in _RUNNING_VERBS and verb.tag_ == "VBN":
+                    found.extend(_leadership(article, sentence, verb, resolver))
+    return found
+
+
+def _leadership(article: Article, sentence: Span, verb: Token, resolver: EntityResolver) -> Iterator[Leadership]:
+    if not _running_now(verb):
+        return
+    leader = _leader(verb)
+    organisation = _organisation(verb, article, resolver)
+    if leader is None or organisation is None:
+        return
+    several = leader.tag_ in {"NNS", "NNPS"}
+    if not several and not _single(leader):
+        return
+    words = sorted(leader.subtree, key=lambda token: token.i)
+    text = sentence.text
+    yield Leadership(
+        article.id, article.source, organisation, leader.doc[words[0].i : words[-1].i + 1].text,
+        leader.lemma_.lower(), several, text.strip(), sentence.start_char + _lead(text),
+    )
+
+
+def _running_now(verb: Token) -> bool:
+    """A plain statement of who runs it: not negated, not modal, not past, not co-run, not in another time."""
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.dep_ in {"aux", "auxpass"} and (child.tag_ in {"MD", "VBD"}
+                                                                          or child.lower_ in {"been", "being"})):
+            return False
+        if child.dep_ in {"advmod", "npadvmod", "prep", "mark"} and child.lower_ in _OTHER_TIME | _SHARED:
+            return False
+    # "co-led by": tokenised as "co", "-", "led".
+    return not any(token.lower_ in {"co", "co-"} for token in verb.doc[max(verb.i - 2, 0) : verb.i])
+
+
+def _single(leader: Token) -> bool:
+    return any(
+        child.dep_ == "poss" or (child.dep_ in {"det", "nummod"} and child.lower_ in _ONE) for child in leader.children
+    )
+
+
+def _leader(verb: Token) -> Token | None:
+    """The one description after "by": a common noun with no coordinated second leader ("a lawyer and a
+    judge" says nothing of one or several of either)."""
+    agent = next((child for child in verb.children if child.dep_ == "agent"), None)
+    leader = next((child for child in agent.children if child.dep_ == "pobj"), None) if agent is not None else None
+    if leader is None or leader.pos_ != "NOUN" or any(child.dep_ in {"conj", "cc"} for child in leader.children):
+        return None
+    return leader
+
+
+def _organisation(verb: Token, article: Article, resolver: EntityResolver) -> str | None:
+    """The named organisation being run: the participle's noun or its named apposition ("X, a group run
+    by ..."), or the passive subject ("X is led by ..."); an unnamed one cannot be matched across outlets."""
+    if verb.dep_ in {"acl", "relcl"}:
+        noun = verb.head
+        named = noun if noun.pos_ == "PROPN" else (noun.head if noun.dep_ == "appos" else None)
+    else:
+        named = next((child for child in verb.children if child.dep_ == "nsubjpass"), None)
+    if named is None or named.pos_ != "PROPN":
+        return None
+    span = next((ent for ent in named.doc.ents if ent.start <= named.i < ent.end), None)
+    text = span.text if span is not None else named.doc[_compound_start(named) : named.i + 1].text
+    name = resolver.canonical(text, article.id) or clean_name(text, "ORG")
+    if not name or resolver.type_of(name) in {"person", "place"}:
+        return None
+    return name
+
+
+def _compound_start(token: Token) -> int:
+    compounds = [child.i for child in token.children if child.dep_ == "compound" and child.i < token.i]
+    return min(compounds, default=token.i)
+
+
+def leadership_contradictions(mentions: Sequence[Leadership]) -> list[Contradiction]:
+    """Organisations that some outlets say one person of a kind runs and others several of that kind run.
+
+    An outlet that says both takes no side: it may be telling of the head and of the board.
+    """
+    groups: dict[tuple[str, str], list[Leadership]] = defaultdict(list)
+    for mention in mentions:
+        groups[(fold(mention.organisation), mention.kind)].append(mention)
+    found = []
+    for group in groups.values():
+        both = {m.source for m in group if m.several} & {m.source for m in group if not m.several}
+        sides = [[m for m in group if m.several == several and m.source not in both] for several in (False, True)]
+        if all(sides):
+            found.append(Contradiction(
+                subject=f"who runs {group[0].organisation}: one {group[0].kind} or several",
+                positions=[_leadership_position(side) for side in sides],
+                kind="leadership",
+            ))
+    return found
+
+
+def _leadership_position(side: Sequence[Leadership]) -> Position:
+    return Position(
+        value=Counter(m.leader for m in side).most_common(1)[0][0],
+        sources=list(dict.fromkeys(m.article for m in side)),
+        evidence=[Evidence(m.article, m.sentence, m.source, m.start) for m in side],
+    )
