@@ -1,5 +1,6 @@
 """Novelty and continuity characterisations: outlets calling a stance or a document's content new or changed
-against outlets calling it unchanged or nothing new. (Tense/productive characterisations are in test_align.py.)"""
+against outlets calling it unchanged or nothing new; and states: outlets saying a thing was ended against outlets
+saying its holder keeps it. (Tense/productive characterisations are in test_align.py.)"""
 
 from __future__ import annotations
 
@@ -9,10 +10,17 @@ import pytest
 from conftest import shared_path
 from spacy.language import Language
 
-from corroborate.claims.characterisations import NoveltyClaim, extract_novelty, novelty_contradictions
+from corroborate.claims.characterisations import (
+    NoveltyClaim,
+    StateClaim,
+    extract_novelty,
+    extract_state_changes,
+    novelty_contradictions,
+    state_contradictions,
+)
 from corroborate.claims.entities import EntityResolver, extract_entities
 from corroborate.nlp import spacy_pipeline
-from corroborate.records import Article
+from corroborate.records import Article, Contradiction
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +149,124 @@ def test_the_memos_of_newswcl50_event_1(nlp: Language) -> None:
     assert [
         (c.subject, [sorted(articles[int(s[1:])].source for s in p.sources) for p in c.positions]) for c in found
     ] == [("whether the memos hold anything new", [["huffingtonpost.com"], ["breitbart.com", "nytimes.com"]])]
+
+
+# ---- states: ended against kept ------------------------------------------------------------------------------
+
+
+def states(nlp: Language, *articles: Article) -> list[StateClaim]:
+    docs = [(a, nlp(a.text)) for a in articles]
+    resolver = EntityResolver(extract_entities(docs))
+    return [c for a, doc in docs for c in extract_state_changes(a, doc, resolver.canonical)]
+
+
+def state_marks(nlp: Language, text: str) -> list[tuple[str, str]]:
+    return [(c.state, c.head) for c in states(nlp, article("a", text))]
+
+
+def state_conflicts(nlp: Language, *texts: str) -> list[Contradiction]:
+    articles = [article(f"a{i}", text) for i, text in enumerate(texts)]
+    return state_contradictions(states(nlp, *articles), outlets_of(*articles))
+
+
+def test_a_programme_shut_down_against_arms_kept(nlp: Language) -> None:
+    [found] = state_conflicts(
+        nlp,
+        "Reports: state media announced nuclear program shutdown.",
+        "Kim gave no indication he plans to destroy his small but devastating nuclear arsenal.",
+        "Kim made no mention in his latest remarks of dismantling the nuclear weapons the country has built.",
+    )
+    assert found.kind == "state" and found.subject == "whether the nuclear program was ended or is kept"
+    assert [(p.value, p.sources) for p in found.positions] == [
+        ("shutdown", ["a0"]), ("not destroy, not dismantling", ["a1", "a2"])
+    ]
+
+
+def test_the_same_thing_of_the_same_holder_ended_and_kept(nlp: Language) -> None:
+    [found] = state_conflicts(nlp, "Freedonia dismantled its chemical weapons.", "Freedonia kept its chemical weapons.")
+    assert [p.sources for p in found.positions] == [["a0"], ["a1"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Freedonia dismantled its chemical weapons.", [("ended", "weapon")]),
+        ("The plant was shut down last month.", [("ended", "plant")]),
+        ("The ministry announced the closure of the plant.", [("ended", "plant")]),
+        ("Freedonia refused to give up its arsenal.", [("kept", "arsenal")]),
+        ("Freedonia did not dismantle its arsenal.", [("kept", "arsenal")]),
+        ("Freedonia retains its arsenal.", [("kept", "arsenal")]),
+        ("He suggested he was going to keep the warheads.", [("kept", "warhead")]),
+        # A denial in a neighbouring clause denies nothing of this one.
+        ("There is no sign of a truce, and the rebels destroyed the bridge.", [("ended", "bridge")]),
+    ],
+)
+def test_state_markers(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert state_marks(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Promised, possible or called for, not done.
+        "Freedonia will dismantle its arsenal.",
+        "Freedonia agreed to dismantle its arsenal.",
+        "Washington demanded the dismantling of the arsenal.",
+        # Another time than the story's.
+        "Freedonia once kept a large arsenal.",
+        "Freedonia dismantled its arsenal in 1991.",
+    ],
+)
+def test_no_state_marker(nlp: Language, text: str) -> None:
+    assert state_marks(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # One outlet's closed site and kept warheads against another's kept warheads: nothing ended is kept.
+        ("Freedonia shut down its test site but kept its warheads.", "Freedonia kept its warheads."),
+        # Different things: a test site is not the arsenal.
+        ("Freedonia shut down its nuclear test site.", "Freedonia keeps its nuclear arsenal."),
+        # Different kinds of one thing, and different holders.
+        ("Freedonia dismantled its chemical weapons.", "Freedonia kept its nuclear weapons."),
+        ("Freedonia dismantled its chemical weapons.", "Ruritania kept its chemical weapons."),
+        # A programme covers the arms of its kind, not every thing of its kind.
+        ("Freedonia shut down its nuclear power program.", "Freedonia keeps its nuclear power plants."),
+        # Past against present.
+        ("Freedonia dismantled its arsenal in 1991.", "Freedonia keeps its arsenal."),
+        ("Freedonia once kept chemical weapons.", "Freedonia destroyed its chemical weapons."),
+        # A promise to end is no ending.
+        ("Freedonia agreed to dismantle its arsenal.", "Freedonia keeps its arsenal."),
+    ],
+)
+def test_states_that_can_both_be_true_are_no_contradiction(nlp: Language, texts: tuple[str, str]) -> None:
+    assert state_conflicts(nlp, *texts) == []
+
+
+def test_an_outlet_saying_both_states_takes_no_side(nlp: Language) -> None:
+    both = "Freedonia dismantled its chemical weapons. Freedonia kept its chemical weapons, critics said."
+    assert state_conflicts(nlp, both, "Freedonia kept its chemical weapons.") == []
+
+
+def test_the_programme_of_newswcl50_event_2(nlp: Language) -> None:
+    lines = shared_path("data", "newswcl50-dev", "event-2.jsonl").read_text(encoding="utf-8").splitlines()
+    articles = [
+        article(f"a{i}", record["text"], record["source"]) for i, record in enumerate(map(json.loads, lines))
+    ]
+    found = state_contradictions(states(nlp, *articles), outlets_of(*articles))
+    assert [
+        (c.subject, [sorted(articles[int(s[1:])].source for s in p.sources) for p in c.positions]) for c in found
+    ] == [("whether the nuclear program was ended or is kept", [["breitbart.com"], ["foxnews.com", "nytimes.com"]])]
+
+
+def test_a_programme_covers_only_arms_of_its_kind(nlp: Language) -> None:
+    arsenal = "Freedonia keeps its nuclear arsenal."
+    [found] = state_conflicts(nlp, "Freedonia shut down its nuclear weapons program.", arsenal)
+    assert found.subject == "whether the nuclear weapon program was ended or is kept"
+    assert state_conflicts(nlp, "Freedonia shut down its nuclear power program.", arsenal) == []
+
+
+def test_things_of_no_named_holder_and_no_telling_modifier_are_not_matched(nlp: Language) -> None:
+    assert state_marks(nlp, "Police destroyed the weapons on Monday.") == [("ended", "weapon")]
+    assert state_conflicts(nlp, "Police destroyed the weapons on Monday.", "Smith keeps his weapons.") == []

@@ -8,7 +8,13 @@ import pytest
 from spacy.language import Language
 
 from corroborate.claims.entities import EntityResolver, extract_entities
-from corroborate.claims.roles import compatible, extract_roles, role_contradictions
+from corroborate.claims.roles import (
+    compatible,
+    extract_leaderships,
+    extract_roles,
+    leadership_contradictions,
+    role_contradictions,
+)
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Contradiction, RoleMention
 
@@ -107,3 +113,68 @@ def test_budapest_senator_versus_secretary_of_state(nlp: Language, budapest_corp
     assert len(secretary.sources) == 4
     assert any("hawk" in r.role for r in roles if r.person == "Marco Rubio")
     assert not any("hawk" in p.value for p in found[0].positions)
+
+
+# ---- leadership: one person of a kind or several running a named organisation --------------------------------
+
+
+def leadership_of(nlp: Language, *texts: str) -> list[Contradiction]:
+    docs = [
+        (Article(f"a{i}", f"a{i}.txt", f"outlet{i}", None, None, None, text, text), nlp(text))
+        for i, text in enumerate(texts)
+    ]
+    return leadership_contradictions(extract_leaderships(docs, EntityResolver(extract_entities(docs))))
+
+
+def test_one_leader_against_several_of_the_same_kind_is_a_contradiction(nlp: Language) -> None:
+    found = leadership_of(
+        nlp,
+        "The case was organized by Protect Democracy, a watchdog group run by former Obama administration lawyers.",
+        "The case was brought by Protect Democracy, a watchdog group run by a former Obama administration lawyer.",
+    )
+    assert len(found) == 1 and found[0].kind == "leadership"
+    assert found[0].subject == "who runs Protect Democracy: one lawyer or several"
+    assert [(p.value, p.sources) for p in found[0].positions] == [
+        ("a former Obama administration lawyer", ["a1"]),
+        ("former Obama administration lawyers", ["a0"]),
+    ]
+    assert found[0].positions[0].evidence[0].quote.startswith("The case was brought by")
+
+
+def test_passive_and_relative_clauses_are_read(nlp: Language) -> None:
+    found = leadership_of(
+        nlp, "Oak Trust is led by two former prosecutors.", "Oak Trust, which is run by a former prosecutor, sued."
+    )
+    assert [c.subject for c in found] == ["who runs Oak Trust: one prosecutor or several"]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # a different kind of leader: a lawyer may head a board of volunteers
+        ("Oak Trust, a charity run by a former lawyer, sued.", "Oak Trust, a charity run by volunteers, sued."),
+        # another organisation
+        ("Oak Trust, a charity run by a former lawyer, sued.", "Elm Fund, a charity run by former lawyers, sued."),
+        # another time: run by one then, by several now
+        ("Oak Trust, then run by a former judge, sued.", "Oak Trust, a charity run by former judges, sued."),
+        ("Oak Trust was led by a former judge.", "Oak Trust is led by former judges."),
+        # co-leading and shared running say nothing of one or several
+        ("Oak Trust is co-led by a former judge.", "Oak Trust is led by former judges."),
+        ("Oak Trust is largely run by a volunteer.", "Oak Trust is run by volunteers."),
+        # founders are often several: naming one denies no other
+        ("Oak Trust, founded by a former judge, sued.", "Oak Trust, founded by former judges, sued."),
+        # one of the leaders is not the sole leader
+        ("Oak Trust is led by one of the judges.", "Oak Trust is led by former judges."),
+        # a coordinated pair is neither one nor several of either kind
+        ("Oak Trust is run by a judge and a lawyer.", "Oak Trust is run by judges."),
+        # an unnamed organisation cannot be matched across outlets
+        ("The charity, run by a former judge, sued.", "The charity, run by former judges, sued."),
+    ],
+)
+def test_leadership_that_can_both_be_true_is_no_contradiction(nlp: Language, first: str, second: str) -> None:
+    assert leadership_of(nlp, first, second) == []
+
+
+def test_an_outlet_saying_both_takes_no_side(nlp: Language) -> None:
+    both = "Oak Trust is led by a former judge. Oak Trust is run by former judges."
+    assert leadership_of(nlp, both, "Oak Trust is run by former judges.") == []

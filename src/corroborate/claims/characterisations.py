@@ -158,7 +158,7 @@ def characterisation_contradictions(
 
 
 def _position(
-    side: Sequence[Characterisation | NoveltyClaim], values: Iterable[str], outlet_of: Mapping[str, str]
+    side: Sequence[Characterisation | NoveltyClaim | StateClaim], values: Iterable[str], outlet_of: Mapping[str, str]
 ) -> Position:
     """One side of a contradiction: its wordings as the value, each sentence once as evidence."""
     evidence = list({(c.article_id, c.sentence): Evidence(c.article_id, c.sentence, outlet_of[c.article_id], c.start)
@@ -623,3 +623,248 @@ def _novelty_subject(seed: NoveltyClaim, claims: Sequence[NoveltyClaim]) -> str:
         return f"whether the position of {', '.join(name.title() for name in shared)} changed"
     return f"whether the {seed.subject} hold anything new"
 
+
+
+# ---- state: whether a holder ended something or still has it -------------------------------------------------
+
+State = Literal["ended", "kept"]
+
+#: Verbs that end a thing its holder had: "shut down its programme", "scrapped the plant".
+_END_VERBS = frozenset({
+    "dismantle", "scrap", "abandon", "destroy", "eliminate", "terminate", "dissolve", "disband", "end",
+    "decommission", "relinquish", "surrender",
+})
+#: Verbs that end a thing only with their particle: "shut down", "give up", "close down".
+_END_PHRASAL = frozenset({("shut", "down"), ("close", "down"), ("give", "up"), ("wind", "down")})
+#: Nouns of ending, said of the thing ended: "the programme's shutdown", "dismantling of its arsenal".
+_END_NOUNS = frozenset({
+    "shutdown", "dismantling", "dismantlement", "abandonment", "elimination", "destruction", "scrapping",
+    "termination", "dissolution", "decommissioning", "closure", "end",
+})
+#: Verbs under which an ending noun is reported as done ("announced the shutdown"), not asked for ("demanded").
+_REPORTING_VERBS = frozenset({"announce", "declare", "confirm", "complete", "report", "finish", "proclaim"})
+#: Verbs by which a holder keeps a thing: "kept its warheads", "retains its arsenal".
+_KEEP_VERBS = frozenset({"keep", "retain"})
+#: Nouns whose denial ("no sign of", "no plans to") says an ending has not happened.
+_ABSENCE_NOUNS = frozenset({"sign", "indication", "mention", "plan", "intention", "hint", "suggestion", "evidence"})
+_REFUSE_VERBS = frozenset({"refuse", "decline", "reject"})
+#: Attachments by which an ending is embedded in the clause that may deny it.
+_EMBEDDING = frozenset({"xcomp", "ccomp", "acl", "pcomp", "pobj", "prep"})
+#: Verbs under which an infinitive "keep" states the holder's intent: "is going to keep them".
+_INTENT_VERBS = frozenset({"go", "intend", "plan", "vow", "insist", "want", "pledge"})
+#: Nouns of a programme: ending one ends what it builds ("ended its weapons programme" vs "kept its weapons").
+_PROGRAMME_NOUNS = frozenset({"program", "programme"})
+#: What an arms programme builds: its holdings, matched to the programme on a shared modifier ("nuclear").
+_ARMS_NOUNS = frozenset({"weapon", "arsenal", "stockpile", "warhead", "bomb", "armament", "deterrent"})
+#: Modifiers that tell nothing about which thing is meant.
+_VAGUE_MODIFIERS = frozenset({
+    "small", "large", "big", "huge", "vast", "own", "entire", "whole", "late", "latest", "new", "old", "current",
+    "existing", "remaining", "devastating", "powerful", "secret", "such", "other", "last", "first", "final",
+})
+#: Words that place a statement in another time than its neighbours': "until 1990", "once kept".
+_ELSEWHEN = frozenset({"once", "formerly", "previously", "until", "then", "originally", "temporarily", "again"})
+
+
+@dataclass(frozen=True, slots=True)
+class StateClaim:
+    """One article's word that a holder ended a thing (``ended``) or keeps it (``kept``).
+
+    ``head`` is the thing's noun lemma, ``modifiers`` its telling modifiers (to match it across outlets),
+    ``holders`` the names holding it, when the sentence names them.
+    """
+
+    article_id: str
+    sentence: str
+    start: int
+    state: State
+    head: str
+    modifiers: frozenset[str]
+    holders: frozenset[str]
+    expression: str
+
+
+def extract_state_changes(
+    article: Article, doc: Doc, canonical: Callable[[str], str | None] | None = None
+) -> list[StateClaim]:
+    """Every statement of one parsed article that a thing was ended, or that its holder keeps it."""
+    found: list[StateClaim] = []
+    for sentence in doc.sents:
+        text, start = sentence.text.strip(), sentence.start_char
+        for token in sentence:
+            for state, thing, expression in _state_of(token):
+                modifiers = _telling_modifiers(thing, token)
+                holders = _thing_holders(thing, token, canonical)
+                found.append(StateClaim(
+                    article.id, text, start, state, thing.lemma_.lower(), modifiers, holders, expression
+                ))
+    return found
+
+
+def _state_of(token: Token) -> Iterable[tuple[State, Token, str]]:
+    """What ``token`` says of a thing: ended ("dismantled its arsenal", "announced the programme's shutdown"),
+    or kept ("kept its warheads", "no sign he plans to destroy his arsenal", "refused to give up its arsenal")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and (lemma in _END_VERBS or (lemma, _particle(token)) in _END_PHRASAL):
+        things = list(_things(token))
+        if not things or _elsewhen(token):
+            return
+        if _denied(token):
+            yield from (("kept", thing, f"not {token.text}") for thing in things)
+        elif _done(token):
+            yield from (("ended", thing, token.text) for thing in things)
+    elif token.pos_ == "VERB" and lemma in _KEEP_VERBS and not _elsewhen(token) and not _negated(token):
+        if _asserted(token) or (token.dep_ == "xcomp" and token.head.lemma_.lower() in _INTENT_VERBS):
+            yield from (("kept", thing, token.text) for thing in _things(token))
+    elif token.pos_ == "NOUN" and lemma in _END_NOUNS and _reported(token):
+        for child in token.children:
+            if child.dep_ == "compound" and child.pos_ == "NOUN":
+                yield "ended", child, token.text
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                yield from (("ended", o, token.text) for o in child.children if o.dep_ == "pobj" and o.pos_ == "NOUN")
+
+
+def _particle(verb: Token) -> str:
+    return next((child.lower_ for child in verb.children if child.dep_ == "prt"), "")
+
+
+def _things(verb: Token) -> Iterable[Token]:
+    """The common nouns ended or kept: the object, its conjuncts, or the passive subject."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ == "NOUN":
+            yield child
+            yield from (conj for conj in child.children if conj.dep_ == "conj" and conj.pos_ == "NOUN")
+
+
+def _done(verb: Token) -> bool:
+    """An ending that happened: a finite past or perfect verb, not a modal, a plan or a call for one."""
+    if any(child.dep_ in {"aux", "auxpass"} and child.tag_ == "MD" for child in verb.children):
+        return False
+    return verb.tag_ in {"VBD", "VBN"} and verb.dep_ in {"ROOT", "conj", "ccomp", "relcl"}
+
+
+def _denied(verb: Token) -> bool:
+    """An ending said not to happen: "did not dismantle", "refused to give up", "no sign he plans to destroy",
+    "no mention of dismantling"; only clauses the ending is embedded in count, not a neighbouring one."""
+    if _negated(verb) and not any(child.tag_ == "MD" for child in verb.children):
+        return True
+    node = verb
+    while node.dep_ in _EMBEDDING and node.head is not node:
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in _REFUSE_VERBS or (lemma == "plan" and _negated(node)) or _absence(node):
+            return True
+        # "made no mention in his remarks of dismantling ...": the absence noun is the governing verb's object.
+        if node.pos_ in {"VERB", "AUX"} and any(_absence(c) for c in node.children if c.dep_ in {"dobj", "attr"}):
+            return True
+    return False
+
+
+def _absence(noun: Token) -> bool:
+    return noun.lemma_.lower() in _ABSENCE_NOUNS and any(
+        child.dep_ == "det" and child.lower_ == "no" for child in noun.children
+    )
+
+
+def _reported(noun: Token) -> bool:
+    """An ending noun reported as done: the object of "announced", "confirmed", "completed", not negated."""
+    verb = noun.head
+    return (
+        noun.dep_ == "dobj" and verb.lemma_.lower() in _REPORTING_VERBS and verb.tag_ in {"VBD", "VBN", "VBZ"}
+        and _asserted(verb) and not _negated(verb)
+        and not any(child.dep_ == "det" and child.lower_ == "no" for child in noun.children)
+    )
+
+
+def _elsewhen(verb: Token) -> bool:
+    """Placed in another time: an adverb of another time, or a phrase dated by its year ("in 1991"); a day of
+    the story's week ("on Monday") is the story's own time."""
+    for child in verb.children:
+        if child.lower_ in _ELSEWHEN:
+            return True
+        if child.dep_ == "prep" and any(
+            token.ent_type_ == "DATE" and token.like_num and len(token.text) == 4 for token in child.subtree
+        ):
+            return True
+    return False
+
+
+def _telling_modifiers(thing: Token, ending: Token) -> frozenset[str]:
+    """The thing's modifiers that tell which it is ("nuclear", "test"), theirs ("nuclear weapons programme"), and
+    those an ending noun carries for it ("nuclear programme shutdown")."""
+    carriers = [thing] + ([ending] if thing.head.i == ending.i and thing.dep_ == "compound" else [])
+    found: set[str] = set()
+    while carriers:
+        carrier = carriers.pop()
+        for child in carrier.children:
+            if child.dep_ in {"amod", "compound"} and child.i != thing.i and child.pos_ in {"ADJ", "NOUN"}:
+                carriers.append(child)
+                if child.lower_ not in _VAGUE_MODIFIERS and child.lemma_.lower() not in _VAGUE_MODIFIERS:
+                    found.add(child.lemma_.lower())
+    return frozenset(found)
+
+
+def _thing_holders(
+    thing: Token, verb: Token, canonical: Callable[[str], str | None] | None
+) -> frozenset[str]:
+    """Who holds the thing: its named possessor or modifier, or the named subject of the verb ending or
+    keeping it ("the ministry scrapped its plan"); none when the sentence does not name one."""
+    holders = set()
+    for child in thing.children:
+        if child.dep_ == "poss":
+            holder = _pronoun_holder(thing) if child.lower_ in _PRONOUN_POSSESSIVES else child
+            if holder is not None and _is_named(holder):
+                holders.add(_name_key(holder, canonical))
+        elif child.dep_ in {"amod", "compound"} and _is_named(child):
+            holders.add(_name_key(child, canonical))
+    if not holders and verb.pos_ == "VERB":
+        subject = _clause_subject(verb)
+        if subject is not None and _is_named(subject):
+            holders.add(_name_key(subject, canonical))
+    return frozenset(holders)
+
+
+def same_thing(a: StateClaim, b: StateClaim) -> bool:
+    """One thing: the same noun, the telling modifiers of one among the other's ("nuclear test site" / "test
+    site"), or a programme and the arms of its kind ("nuclear programme" / "nuclear arsenal", not "nuclear power
+    programme"); of one holder when both name one, and told apart from others of its noun by a shared modifier or
+    holder ("the weapons" of one side and "his weapons" of the other may be anyone's)."""
+    if a.holders and b.holders and not a.holders & b.holders:
+        return False
+    if not (a.modifiers & b.modifiers or a.holders & b.holders):
+        return False
+    if a.head == b.head:
+        return a.modifiers <= b.modifiers or b.modifiers <= a.modifiers
+    programme, other = (a, b) if a.head in _PROGRAMME_NOUNS else (b, a)
+    return (
+        programme.head in _PROGRAMME_NOUNS and other.head in _ARMS_NOUNS
+        and bool(programme.modifiers & other.modifiers) and programme.modifiers <= other.modifiers | _ARMS_NOUNS
+    )
+
+
+def state_contradictions(items: Sequence[StateClaim], outlet_of: Mapping[str, str]) -> list[Contradiction]:
+    """Things that some outlets say were ended and others that their holder keeps.
+
+    An outlet that says both of one thing takes no side: it may tell of a part ended and a part kept.
+    """
+    ended = [c for c in items if c.state == "ended"]
+    kept = [c for c in items if c.state == "kept"]
+    contradictions = []
+    used: set[int] = set()
+    for seed in ended:
+        if id(seed) in used:
+            continue
+        sides = {
+            "ended": [c for c in ended if id(c) not in used and same_thing(seed, c)],
+            "kept": [c for c in kept if id(c) not in used and same_thing(seed, c)],
+        }
+        both = {outlet_of[c.article_id] for c in sides["ended"]} & {outlet_of[c.article_id] for c in sides["kept"]}
+        sides = {s: [c for c in side if outlet_of[c.article_id] not in both] for s, side in sides.items()}
+        if not sides["ended"] or not sides["kept"]:
+            continue
+        used.update(id(c) for side in sides.values() for c in side)
+        contradictions.append(Contradiction(
+            subject=f"whether the {' '.join([*sorted(seed.modifiers), seed.head])} was ended or is kept",
+            kind="state",
+            positions=[_position(sides[s], (c.expression for c in sides[s]), outlet_of) for s in ("ended", "kept")],
+        ))
+    return contradictions
