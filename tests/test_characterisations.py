@@ -212,6 +212,9 @@ def test_state_markers(nlp: Language, text: str, expected: list[tuple[str, str]]
         "Freedonia will dismantle its arsenal.",
         "Freedonia agreed to dismantle its arsenal.",
         "Washington demanded the dismantling of the arsenal.",
+        # Asked or left open, not said.
+        "Officials did not say whether Freedonia dismantled its arsenal.",
+        "Officials could not confirm Freedonia dismantled its arsenal.",
         # Another time than the story's.
         "Freedonia once kept a large arsenal.",
         "Freedonia dismantled its arsenal in 1991.",

@@ -739,6 +739,11 @@ def _done(verb: Token) -> bool:
     """An ending that happened: a finite past or perfect verb, not a modal, a plan or a call for one."""
     if any(child.dep_ in {"aux", "auxpass"} and child.tag_ == "MD" for child in verb.children):
         return False
+    if any(child.dep_ == "mark" and child.lower_ in {"whether", "if"} for child in verb.children):
+        return False
+    # "did not say it dismantled ...", "could not confirm it ended ...": the saying is denied, not the ending.
+    if verb.dep_ == "ccomp" and (_negated(verb.head) or any(c.tag_ == "MD" for c in verb.head.children)):
+        return False
     return verb.tag_ in {"VBD", "VBN"} and verb.dep_ in {"ROOT", "conj", "ccomp", "relcl"}
 
 
