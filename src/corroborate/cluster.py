@@ -524,32 +524,75 @@ def _average_linkage(
 ) -> list[list[int]]:
     """Average-linkage clusters of one component: the two clusters with the highest mean pair similarity merge
     while it reaches ``join_similarity``, if some pair between them is linked and their spans of days lie
-    within ``max_gap_days`` of each other (one story is one event: the same people months later is another)."""
-    count = len(scores)
-    linked = linked.copy()
-    sums = scores.astype(np.float64)
-    sizes = np.ones(count)
-    first, last = days.copy(), days.copy()
-    active = np.ones(count, dtype=bool)
-    members = [[position] for position in range(count)]
+    within ``max_gap_days`` of each other (one story is one event: the same people months later is another).
+    Ties go to the first pair in row-major order."""
+    table = _LinkageTable(scores, linked, days, settings.max_gap_days)
     while True:
-        mean = np.where(linked, sums / np.outer(sizes, sizes), -np.inf)
-        np.fill_diagonal(mean, -np.inf)
-        mean[~active] = -np.inf
-        mean[:, ~active] = -np.inf
-        mean[(first[None, :] - last[:, None]) > settings.max_gap_days] = -np.inf
-        mean[(first[:, None] - last[None, :]) > settings.max_gap_days] = -np.inf
-        a, b = np.unravel_index(int(np.argmax(mean)), mean.shape)
-        if not mean[a, b] >= settings.join_similarity:
-            return [group for group, kept in zip(members, active, strict=True) if kept]
-        sums[a] += sums[b]
-        sums[:, a] += sums[:, b]
-        linked[a] |= linked[b]
-        linked[:, a] |= linked[:, b]
-        sizes[a] += sizes[b]
-        first[a], last[a] = np.fmin(first[a], first[b]), np.fmax(last[a], last[b])
-        members[a].extend(members[b])
-        active[b] = False
+        a, b, mean = table.best_pair()
+        if not mean >= settings.join_similarity:
+            return table.clusters()
+        table.merge(a, b)
+
+
+class _LinkageTable:
+    """The mean pair similarity of every two active clusters (-inf where they may not merge), with each row's
+    best column kept: a merge recomputes only the merged cluster's row and column and finds the best again only
+    in the rows whose best it was, where rescanning the whole matrix at every merge costs the cube of a
+    component's size (minutes for a few thousand near-identical articles)."""
+
+    def __init__(self, scores: np.ndarray, linked: np.ndarray, days: np.ndarray, max_gap_days: float) -> None:
+        self._sums = scores.astype(np.float64)
+        self._linked = linked.copy()
+        self._sizes = np.ones(len(scores))
+        self._first, self._last = days.astype(np.float64), days.astype(np.float64)
+        self._active = np.ones(len(scores), dtype=bool)
+        self._members = [[position] for position in range(len(scores))]
+        self._max_gap_days = max_gap_days
+        everyone = np.arange(len(scores))
+        self._table = self._means(everyone, everyone)
+        self._best_column = np.argmax(self._table, axis=1)
+        self._best_mean = self._table[everyone, self._best_column]
+
+    def best_pair(self) -> tuple[int, int, float]:
+        row = int(np.argmax(self._best_mean))
+        return row, int(self._best_column[row]), float(self._best_mean[row])
+
+    def merge(self, a: int, b: int) -> None:
+        self._sums[a] += self._sums[b]
+        self._sums[:, a] += self._sums[:, b]
+        self._linked[a] |= self._linked[b]
+        self._linked[:, a] |= self._linked[:, b]
+        self._sizes[a] += self._sizes[b]
+        self._first[a], self._last[a] = np.fmin(self._first[a], self._first[b]), np.fmax(self._last[a], self._last[b])
+        self._members[a].extend(self._members[b])
+        self._active[b] = False
+        everyone, merged = np.arange(len(self._sums)), np.array([a])
+        self._table[b], self._table[:, b] = -np.inf, -np.inf
+        self._table[a] = self._means(merged, everyone)[0]
+        column = self._table[:, a] = self._means(everyone, merged)[:, 0]
+        self._best_mean[b] = -np.inf
+        # In the other rows only columns a and b changed: a row whose best was a or b looks for its best again,
+        # any other row only compares its best with its new mean to a.
+        stale = np.flatnonzero(self._active & ((self._best_column == a) | (self._best_column == b)) | (everyone == a))
+        better = self._active & ((column > self._best_mean) | ((column == self._best_mean) & (a < self._best_column)))
+        self._best_mean[better], self._best_column[better] = column[better], a
+        self._best_column[stale] = np.argmax(self._table[stale], axis=1)
+        self._best_mean[stale] = self._table[stale, self._best_column[stale]]
+
+    def clusters(self) -> list[list[int]]:
+        return [group for group, kept in zip(self._members, self._active, strict=True) if kept]
+
+    def _means(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """The mean pair similarity of clusters ``rows`` with clusters ``columns``, -inf where they may not merge
+        (pair scores need not be exactly symmetric, so a column is not read off a row)."""
+        sizes, first, last = self._sizes, self._first, self._last
+        block = np.ix_(rows, columns)
+        means = np.where(self._linked[block], self._sums[block] / np.outer(sizes[rows], sizes[columns]), -np.inf)
+        means[rows[:, None] == columns[None, :]] = -np.inf
+        means[~(self._active[rows, None] & self._active[None, columns])] = -np.inf
+        means[(first[None, columns] - last[rows, None]) > self._max_gap_days] = -np.inf
+        means[(first[rows, None] - last[None, columns]) > self._max_gap_days] = -np.inf
+        return means
 
 
 def _story_of(features: Sequence[ArticleFeatures], positions: Sequence[int]) -> Story:
