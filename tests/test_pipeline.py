@@ -145,9 +145,7 @@ def test_a_kill_mid_ingest_loses_nothing_committed(tmp_path: Path) -> None:
     with Store(db) as store:
         survived = store.article_ids()
         assert len(survived) >= committed and len(survived) == len(set(survived))
-    # Thousands of near-identical articles link into one component, whose average linkage costs the square of
-    # its size per merge: minutes on a busy CI machine.
-    done = _run_cli("ingest", str(tmp_path / "in"), "--db", str(db), timeout=2400)
+    done = _run_cli("ingest", str(tmp_path / "in"), "--db", str(db))
     assert done.returncode == 0, done.stderr
     with Store(db) as store:
         final = store.article_ids()

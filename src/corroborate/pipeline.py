@@ -24,7 +24,9 @@ from corroborate.claims.characterisations import (
     characterisation_contradictions,
     extract_characterisations,
     extract_novelty,
+    extract_state_changes,
     novelty_contradictions,
+    state_contradictions,
 )
 from corroborate.claims.entities import EntityResolver, extract_entities
 from corroborate.claims.numbers import extract_quantities, number_contradictions
@@ -38,7 +40,7 @@ from corroborate.claims.quotes import (
     shared_terms,
     wording_contradictions,
 )
-from corroborate.claims.roles import extract_roles, role_contradictions
+from corroborate.claims.roles import extract_leaderships, extract_roles, leadership_contradictions, role_contradictions
 from corroborate.claims.when import build_timeline, date_contradictions, extract_dates, story_anchor
 from corroborate.clean import clean
 from corroborate.cluster import load_story_index, save_story_index
@@ -275,6 +277,7 @@ def find_claims(
         c for article, doc in pairs for c in extract_characterisations(article, doc, resolver.canonical)
     ]
     novelty = [c for article, doc in pairs for c in extract_novelty(article, doc, resolver.canonical)]
+    states = [c for article, doc in pairs for c in extract_state_changes(article, doc, resolver.canonical)]
     quotes = extract_quotes(pairs, resolver, settings)
     attributed: dict[str, list[int]] = {}
     for quote in quotes:
@@ -287,6 +290,8 @@ def find_claims(
         *date_contradictions([m for mentions in dates.values() for m in mentions], settings),
         *characterisation_contradictions(characterisations, outlet_of, settings),
         *novelty_contradictions(novelty, outlet_of),
+        *state_contradictions(states, outlet_of),
+        *leadership_contradictions(extract_leaderships(pairs, resolver)),
         *wording_contradictions(quotes, settings),
     ]
     findings = brief.StoryFindings(
