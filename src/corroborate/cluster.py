@@ -4,10 +4,11 @@
    entities of title + lead (spaCy NER) as canonical keys (however an outlet spells them: "Mt"/"Mount",
    "U.S."/"US", with or without a title before a name; by fixed rules, from the article's own text), weigh
    the rare words of title + lead by how rare they are in English at large (wordfreq: a fixed list, so a
-   word's weight never depends on which articles the store holds), and note the date and the year the text
-   speaks of;
+   word's weight never depends on which articles the store holds), note the date and the year the text
+   speaks of, and the organisations its opening names (its actors);
 2. ``StoryIndex.add_features``: link each new article to every article, stored or new, whose pair similarity
-   (lead embeddings, entity profiles, rare words, and when either is undated the same year spoken of) reaches
+   (lead embeddings, entity profiles, rare words, when either is undated the same year spoken of, less a
+   penalty when both openings name organisations and none the same) reaches
    ``join_similarity`` and whose date lies within ``max_gap_days`` of its own. Only the articles that rule
    leaves possible are compared: a dated article with those dated within ``max_gap_days`` of its day (looked up
    in the articles sorted by day) and with the undated ones; an undated article with those that share an
@@ -47,6 +48,7 @@ from importlib import metadata
 
 import numpy as np
 from scipy import sparse
+from spacy.tokens import Span
 from wordfreq import tokenize, zipf_frequency
 
 from corroborate import nlp
@@ -57,6 +59,12 @@ from corroborate.store import Store, StoryMemberRow
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NON_WORD = re.compile(r"[^\w]+")
+# Words that put the name after them as the source of a report, not an actor in it ("her rep told People",
+# "according to the Los Angeles Times"), matched right before the name.
+_CITING = re.compile(
+    r"\b(?:told|according to|(?:confirmed|said|spoke|speaking|talked|talking|wrote) to|interview with|"
+    r"(?:reported|quoted|cited) by|(?:reported|reports|report) (?:in|on))\s+(?:the\s+|this\s+|a\s+)?$",
+    re.IGNORECASE)
 _ARTICLES = frozenset({"the", "a", "an"})
 # Abbreviations news writes either way ("Mt Cook", "Mount Cook"; "U.S.", "the United States"), spelled out so
 # that both give one entity key. A fixed table: a key depends only on its own article's text.
@@ -81,7 +89,7 @@ _ZIPF_OF_ONE = 9.0
 # rounds them alike, so both compare the same numbers.
 _WEIGHT_DECIMALS = 4
 # Raised whenever ``article_features`` derives features differently: stored features are then derived again.
-_FEATURES_VERSION = 3
+_FEATURES_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +118,9 @@ class ArticleFeatures:
     words: dict[str, float]
     # ``feature_rules`` of the settings these were derived with.
     rules: str
+    # Entity keys of the organisations (``actor_labels``) the title and the first ``actor_chars`` of the text
+    # name: none when the opening names none.
+    actors: tuple[str, ...] = ()
 
 
 def cluster(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> list[Story]:
@@ -130,6 +141,7 @@ def article_features(articles: Sequence[Article], settings: ClusterSettings) -> 
     pipeline = nlp.spacy_pipeline(nlp.ENTITY_PIPES)
     docs = pipeline.pipe(entity_texts, batch_size=DEFAULT_SETTINGS.models.spacy_batch_size)
     labels = frozenset(settings.entity_labels)
+    actor_labels = frozenset(settings.actor_labels)
     rules = feature_rules(settings)
     features = []
     for article, title, text, lead_text, doc, embedding in zip(articles, titles, entity_texts, lead_texts, docs,
@@ -140,6 +152,8 @@ def article_features(articles: Sequence[Article], settings: ClusterSettings) -> 
             year=_year(article.published, text), embedding=embedding,
             entities=_unit_weights(Counter(key for key in keys if key)),
             words=_rare_words(lead_text, settings.rare_word_zipf), rules=rules,
+            # The entity text is the title, ".\n", then the text.
+            actors=_actors(text, doc.ents, actor_labels, len(title) + 2 + settings.actor_chars),
         ))
     return features
 
@@ -151,9 +165,35 @@ def feature_rules(settings: ClusterSettings) -> str:
     return hashlib.sha256(json.dumps({
         "version": _FEATURES_VERSION, "lead_chars": settings.lead_chars, "entity_chars": settings.entity_chars,
         "entity_labels": sorted(settings.entity_labels), "rare_word_zipf": settings.rare_word_zipf,
+        "actor_labels": sorted(settings.actor_labels), "actor_chars": settings.actor_chars,
         "packages": {name: _package_version(name) for name in
                      (models.spacy_model, models.embedding_package, "wordfreq")},
     }, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _word_runs(keys: Iterable[str]) -> set[str]:
+    """Every run of consecutive words of each key, the whole key included."""
+    runs = set()
+    for key in keys:
+        words = key.split()
+        runs.update(" ".join(words[start:end]) for start in range(len(words))
+                    for end in range(start + 1, len(words) + 1))
+    return runs
+
+
+def _actors(text: str, entities: Iterable[Span], labels: frozenset[str], opening: int) -> tuple[str, ...]:
+    """The keys of the ``labels`` entities that start within the first ``opening`` characters of ``text``,
+    sorted, but for the outlets the text cites ("her rep told People", "(Reuters)"): those report the event."""
+    keys = (_entity_key(ent.text, ent.label_) for ent in entities
+            if ent.label_ in labels and ent.start_char < opening and not _cited(text, ent.start_char, ent.end_char))
+    return tuple(sorted({key for key in keys if key}))
+
+
+def _cited(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is cited as a source: after "told", "according to" and the like,
+    or alone in parentheses (a dateline's news agency)."""
+    return bool(_CITING.search(text, max(0, start - 40), start)) or (
+        text[start - 1:start] == "(" and text[end:end + 1] == ")")
 
 
 @cache
@@ -192,6 +232,9 @@ class StoryIndex:
         self._year_array = np.zeros(0, dtype=np.int64)
         self._entities = _Profiles()
         self._words = _Profiles()
+        # Each article's actors, and every run of words within them: "red sox" is the actor "boston red sox".
+        self._actors = _Profiles()
+        self._actor_parts = _Profiles(self._actors.columns)
         self._component_of: list[int] = []
         self._components: dict[int, list[int]] = {}
         self._founder_of: list[int] = []
@@ -284,6 +327,8 @@ class StoryIndex:
         self._years.append(int(item.year) if item.year is not None else -1)
         self._entities.add(item.entities)
         self._words.add(item.words)
+        self._actors.add(dict.fromkeys(item.actors, 1.0))
+        self._actor_parts.add(dict.fromkeys(_word_runs(item.actors), 1.0))
         self._component_of.append(position)
         self._components[position] = [position]
         self._founder_of.append(position)
@@ -292,6 +337,8 @@ class StoryIndex:
         """Arrays of every article's entity and rare-word profiles, day and year, after a batch was added."""
         self._entities.refresh()
         self._words.refresh()
+        self._actors.refresh()
+        self._actor_parts.refresh()
         self._day_array = np.asarray(self._days)
         self._year_array = np.asarray(self._years, dtype=np.int64)
 
@@ -321,8 +368,8 @@ class StoryIndex:
         """The articles undated ``rows`` can be linked to, whatever their days: when lead embeddings alone cannot
         lift a pair to ``join_similarity``, only a pair that shares an entity key, speaks of the same year where
         that bonus could lift it, or shares rare words enough to lift it (with that bonus where they speak of
-        the same year) can reach it. Any other pair stays under it, so the links are those of comparing every
-        pair."""
+        the same year) can reach it. Any other pair stays under it (the actor penalty only lowers a pair), so the
+        links are those of comparing every pair."""
         settings = self.settings
         # A cosine of unit vectors is at most 1; the margin covers its rounding.
         ceiling = abs(settings.embedding_weight) * (1 + 1e-6)
@@ -359,14 +406,14 @@ class StoryIndex:
 
     def _pair_scores(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Pair similarity of articles ``rows`` x ``columns``: lead embeddings, entity profiles, rare words, year
-        spoken of."""
+        spoken of, conflicting actors."""
         settings = self.settings
         embedding = self._embeddings[rows] @ self._embeddings[columns].T
         entity = self._entities.cosines(rows, columns)
         words = self._words.cosines(rows, columns)
         scores = (settings.embedding_weight * embedding + settings.entity_weight * entity
                   + settings.rare_word_weight * words)
-        return scores + self._year_bonus(rows, columns)
+        return scores + self._year_bonus(rows, columns) - self._actor_conflict(rows, columns)
 
     def _year_bonus(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """The same-year part of the pair similarity of articles ``rows`` x ``columns``."""
@@ -378,6 +425,17 @@ class StoryIndex:
         # same people (a memo released, a lawsuit filed) on their shared names alone.
         undated = np.isnan(row_days) | np.isnan(column_days)
         return self.settings.same_year_bonus * (undated & (row_years == column_years) & (row_years >= 0))
+
+    def _actor_conflict(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """The actor part of the pair similarity of articles ``rows`` x ``columns``: the penalty where both
+        openings name organisations and none of them the same (one's name a run of the other's words counts as
+        the same: "Angels", "Los Angeles Angels"). Where either names none, nothing conflicts: a lead may name
+        only the people and places of its event."""
+        actors, parts = self._actors.matrix, self._actor_parts.matrix
+        named = np.diff(actors.indptr) > 0
+        shared = ((actors[rows] @ parts[columns].T).toarray() > 0) | ((parts[rows] @ actors[columns].T).toarray() > 0)
+        conflict = named[rows][:, None] & named[columns][None, :] & ~shared
+        return self.settings.actor_conflict_penalty * conflict
 
     def _near(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Whether two articles' days allow them in one story (an undated article's always do)."""
@@ -427,8 +485,9 @@ class StoryIndex:
         groups = [list(group) for group in groups]
         if not any(len(group) <= settings.pooled_join_max_articles for group in groups):
             return groups
+        pair_terms = self._year_bonus(positions, positions) - self._actor_conflict(positions, positions)
         pooled = _Pooled(self._embeddings[positions], self._entities.matrix[positions],
-                         self._words.matrix[positions], self._year_bonus(positions, positions), settings)
+                         self._words.matrix[positions], pair_terms, settings)
         days = self._day_array[positions]
         first = np.array([np.fmin.reduce(days[group]) for group in groups])
         last = np.array([np.fmax.reduce(days[group]) for group in groups])
@@ -454,13 +513,14 @@ class StoryIndex:
 
 class _Pooled:
     """Pooled profiles of groups of one component's articles: the pair similarity's terms on their summed
-    embeddings and profiles (each scaled to unit length), plus the mean same-year bonus of their pairs."""
+    embeddings and profiles (each scaled to unit length), plus the mean of their pairs' same-year bonus and actor
+    penalty (``pair_terms``)."""
 
     def __init__(self, embeddings: np.ndarray, entities: sparse.csr_matrix, words: sparse.csr_matrix,
-                 year_bonus: np.ndarray, settings: ClusterSettings) -> None:
+                 pair_terms: np.ndarray, settings: ClusterSettings) -> None:
         self._embeddings = embeddings.astype(np.float64)
         self._profiles = ((settings.entity_weight, entities), (settings.rare_word_weight, words))
-        self._year_bonus = year_bonus
+        self._pair_terms = pair_terms
         self._settings = settings
 
     def scores(self, rows: list[list[int]], columns: list[list[int]]) -> np.ndarray:
@@ -469,9 +529,9 @@ class _Pooled:
             _unit_rows(left @ self._embeddings) @ _unit_rows(right @ self._embeddings).T)
         for weight, profiles in self._profiles:
             scores += weight * (_unit_sparse_rows(left @ profiles) @ _unit_sparse_rows(right @ profiles).T).toarray()
-        bonus = np.asarray(left @ (right @ self._year_bonus.T).T)
+        terms = np.asarray(left @ (right @ self._pair_terms.T).T)
         sizes = np.outer(left.sum(axis=1), right.sum(axis=1))
-        return scores + bonus / sizes
+        return scores + terms / sizes
 
     def _indicator(self, groups: list[list[int]]) -> sparse.csr_matrix:
         """One row per group with a 1 in each member's column."""
@@ -494,15 +554,16 @@ def _unit_sparse_rows(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
 
 class _Profiles:
     """Every article's weighted keys (entity keys, rare words) as one sparse row each, so that profile cosines
-    are one sparse product; ``matrix`` is refreshed once per batch."""
+    are one sparse product; ``matrix`` is refreshed once per batch. Profiles given one ``columns`` table share
+    their columns, so that a product of the two matches the same key."""
 
-    def __init__(self) -> None:
-        self._column: dict[str, int] = {}
+    def __init__(self, columns: dict[str, int] | None = None) -> None:
+        self.columns: dict[str, int] = {} if columns is None else columns
         self._rows: list[tuple[np.ndarray, np.ndarray]] = []
         self.matrix = sparse.csr_matrix((0, 0), dtype=np.float32)
 
     def add(self, weights: dict[str, float]) -> None:
-        columns = [self._column.setdefault(key, len(self._column)) for key in weights]
+        columns = [self.columns.setdefault(key, len(self.columns)) for key in weights]
         self._rows.append((np.asarray(columns, dtype=np.int64),
                            np.fromiter(weights.values(), dtype=np.float32, count=len(columns))))
 
@@ -512,7 +573,7 @@ class _Profiles:
             (np.concatenate([weights for _, weights in self._rows]),
              np.concatenate([columns for columns, _ in self._rows]),
              np.concatenate([[0], np.cumsum(lengths)])),
-            shape=(len(self._rows), max(1, len(self._column))),
+            shape=(len(self._rows), max(1, len(self.columns))),
         )
 
     def cosines(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
@@ -627,6 +688,7 @@ def clustering_rules(settings: ClusterSettings) -> str:
     return json.dumps({
         "embedding_weight": settings.embedding_weight, "entity_weight": settings.entity_weight,
         "rare_word_weight": settings.rare_word_weight, "same_year_bonus": settings.same_year_bonus,
+        "actor_conflict_penalty": settings.actor_conflict_penalty,
         "join_similarity": settings.join_similarity, "max_gap_days": settings.max_gap_days,
         "pooled_join_similarity": settings.pooled_join_similarity,
         "pooled_join_max_articles": settings.pooled_join_max_articles,
@@ -653,6 +715,7 @@ def _member_row(item: ArticleFeatures, story: str, component: str) -> StoryMembe
         features=json.dumps({
             "source": item.source, "title": item.title, "published": item.published,
             "year": item.year, "entities": item.entities, "words": item.words, "rules": item.rules,
+            "actors": list(item.actors),
         }),
         component=component,
     )
@@ -700,6 +763,7 @@ def _features_from_row(row: StoryMemberRow) -> ArticleFeatures:
         entities={key: float(value) for key, value in data["entities"].items()},
         # Rows of an older version have neither: their rules match no current ones, so they are derived again.
         words={key: float(value) for key, value in data.get("words", {}).items()}, rules=data.get("rules", ""),
+        actors=tuple(data.get("actors", ())),
     )
 
 
