@@ -119,7 +119,7 @@ class ArticleFeatures:
     # ``feature_rules`` of the settings these were derived with.
     rules: str
     # Entity keys of the organisations (``actor_labels``) the title and the first ``actor_chars`` of the text
-    # name: none when the opening names none.
+    # name, and title and text name ``actor_min_mentions`` times: none when the opening names none.
     actors: tuple[str, ...] = ()
 
 
@@ -153,7 +153,8 @@ def article_features(articles: Sequence[Article], settings: ClusterSettings) -> 
             entities=_unit_weights(Counter(key for key in keys if key)),
             words=_rare_words(lead_text, settings.rare_word_zipf), rules=rules,
             # The entity text is the title, ".\n", then the text.
-            actors=_actors(text, doc.ents, actor_labels, len(title) + 2 + settings.actor_chars),
+            actors=_actors(text, doc.ents, actor_labels, len(title) + 2 + settings.actor_chars,
+                           settings.actor_min_mentions),
         ))
     return features
 
@@ -166,6 +167,7 @@ def feature_rules(settings: ClusterSettings) -> str:
         "version": _FEATURES_VERSION, "lead_chars": settings.lead_chars, "entity_chars": settings.entity_chars,
         "entity_labels": sorted(settings.entity_labels), "rare_word_zipf": settings.rare_word_zipf,
         "actor_labels": sorted(settings.actor_labels), "actor_chars": settings.actor_chars,
+        "actor_min_mentions": settings.actor_min_mentions,
         "packages": {name: _package_version(name) for name in
                      (models.spacy_model, models.embedding_package, "wordfreq")},
     }, sort_keys=True).encode()).hexdigest()[:16]
@@ -181,12 +183,15 @@ def _word_runs(keys: Iterable[str]) -> set[str]:
     return runs
 
 
-def _actors(text: str, entities: Iterable[Span], labels: frozenset[str], opening: int) -> tuple[str, ...]:
-    """The keys of the ``labels`` entities that start within the first ``opening`` characters of ``text``,
-    sorted, but for the outlets the text cites ("her rep told People", "(Reuters)"): those report the event."""
+def _actors(text: str, entities: Sequence[Span], labels: frozenset[str], opening: int,
+            min_mentions: int) -> tuple[str, ...]:
+    """The keys of the ``labels`` entities that start within the first ``opening`` characters of ``text`` and
+    that ``text`` names at least ``min_mentions`` times, sorted, but for the outlets the text cites ("her rep
+    told People", "(Reuters)"): those report the event."""
+    mentions = Counter(_entity_key(ent.text, ent.label_) for ent in entities if ent.label_ in labels)
     keys = (_entity_key(ent.text, ent.label_) for ent in entities
             if ent.label_ in labels and ent.start_char < opening and not _cited(text, ent.start_char, ent.end_char))
-    return tuple(sorted({key for key in keys if key}))
+    return tuple(sorted({key for key in keys if key and mentions[key] >= min_mentions}))
 
 
 def _cited(text: str, start: int, end: int) -> bool:

@@ -267,14 +267,17 @@ class ClusterSettings:
         "DATE", "CARDINAL", "QUANTITY", "MONEY",
     )
     # The organisations an article's opening names (title and the first actor_chars of the text, outlets it cites
-    # left out) are its actors: the team that made the offer, the agency that made the arrest. Two articles whose
-    # openings each name some, none the same, report acts of different actors however alike the rest is: their
-    # pair similarity loses actor_conflict_penalty. Tuned on ECB+ topics 1-20 (bench/clustering.py): F1 0.969 ->
-    # 0.976, same over penalties 0.03-0.05 at 300 characters (0.974 at 0.06-0.08); held out 0.957 unchanged, but
-    # 0.950-0.951 at 0.03 or 0.06. People and places in the opening as actors lost recall held out.
+    # left out) and names again (actor_min_mentions in title and text) are its actors: the team that made the
+    # offer, the agency that made the arrest; a name said once is often a passing one or a tagger's error ("GMT").
+    # Two articles whose openings each name some, none the same, report acts of different actors however alike
+    # the rest is: their pair similarity loses actor_conflict_penalty. Tuned on ECB+ topics 1-20
+    # (bench/clustering.py): F1 0.969 -> 0.981, the same over 200-400 characters and penalties 0.05-0.10 (one
+    # mention enough: 0.976, and held out lost recall beside 0.04-0.05); held out 0.957 unchanged. People and
+    # places as actors lost recall held out.
     actor_labels: tuple[str, ...] = ("ORG",)
     actor_chars: int = 300
-    actor_conflict_penalty: float = 0.05
+    actor_min_mentions: int = 2
+    actor_conflict_penalty: float = 0.08
     # Weights of the pair similarity of two articles: lead-embedding cosine, entity-profile cosine (the
     # embedding says what kind of event, the entities which one, so they weigh more) and rare-word cosine (the
     # words the NER misses: a victim's name, a magnitude, a place), plus, when either is undated, a bonus if
