@@ -326,11 +326,13 @@ def random_units(rng: np.random.Generator, size: int, count: int) -> align.UnitS
     vectors = rng.normal(size=(size, 8)).astype(np.float32)
     owners = rng.permutation(np.r_[np.arange(count), rng.integers(0, count, size - count)])
     mentions = align.csr_matrix(rng.random((size, 3)) < 0.2, dtype=float)  # units naming different things
+    agents = mentions.multiply(rng.random((size, 3)) < 0.5).tocsr()  # some of the named do the main verb's act
     return align.UnitSimilarity(
         vectors=vectors / np.linalg.norm(vectors, axis=1, keepdims=True),
-        terms=align.csr_matrix((size, 1)), mentions=mentions, floors=align.csr_matrix((size, size)),
+        terms=align.csr_matrix((size, 1)), mentions=mentions, agents=agents, floors=align.csr_matrix((size, size)),
         owners=owners, is_clause=np.zeros(size, dtype=bool), named=np.asarray(mentions.sum(axis=1) > 0).ravel(),
-        settings=align.DEFAULT_SETTINGS,
+        acted=np.asarray(agents.sum(axis=1) > 0).ravel(), speaker=rng.random(size) < 0.2,
+        beyond_speaker=align.csr_matrix((size, 1)), wholes=owners, settings=align.DEFAULT_SETTINGS,
     )
 
 

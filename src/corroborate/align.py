@@ -117,6 +117,12 @@ class Unit:
     piece: bool = False
     #: The proper names and numbers it mentions, lower-cased (empty without a parse).
     names: frozenset[str] = frozenset()
+    #: Who does what its main verb says, by name (empty when unnamed: a pronoun, a common noun, no parse).
+    agents: frozenset[str] = frozenset()
+    #: For a unit that reports what someone said, whether what was said is in it or taken out ("X, a minister,
+    #: told reporters on Monday ..."), what it says beyond the speaker ("told reporters on Monday ..."); None for
+    #: any other unit.
+    beyond_speaker: str | None = None
 
 
 def statement_units(
@@ -124,13 +130,58 @@ def statement_units(
 ) -> list[Unit]:
     """Every statement as a unit, followed by each statement's clause units (when parses are given)."""
     names = [_mentioned_names(sentence, docs) for sentence in sentences]
-    units = [Unit(i, sentence.text, True, names=names[i](sentence.text)) for i, sentence in enumerate(sentences)]
-    for index, sentence in enumerate(sentences):
-        doc = docs.get(sentence.article_id) if docs else None
+    spans = [_span(sentence, docs) if docs else None for sentence in sentences]
+    units = [
+        Unit(i, sentence.text, True, names=names[i](sentence.text)) if span is None
+        else _unit(i, sentence.text, True, False, names[i], span.root, _beyond_speaker(span.root, list(span)))
+        for i, (sentence, span) in enumerate(zip(sentences, spans, strict=True))
+    ]
+    for index, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
         units += [
-            Unit(index, text, False, piece, names[index](text)) for text, piece in clause_units(sentence, doc, settings)
+            _unit(index, c.text, False, c.piece, names[index], c.head, c.beyond_speaker)
+            for c in _clauses(sentence, span, settings)
         ]
     return units
+
+
+def _unit(
+    owner: int, text: str, whole: bool, piece: bool, names: Callable[[str], frozenset[str]], verb: Token,
+    beyond_speaker: str | None,
+) -> Unit:
+    """A unit headed by ``verb``. A speaker is not who did what they are reported to have said: a unit reporting
+    speech has no agents (``UnitSimilarity`` compares such units on what they say beyond the speaker)."""
+    agents = _agents(verb) if beyond_speaker is None else frozenset()
+    return Unit(owner, text, whole, piece, names(text), agents, beyond_speaker)
+
+
+def _agents(verb: Token) -> frozenset[str]:
+    """The people who do what ``verb`` says, by name: its subject, the "by" phrase of a passive, or for a clause
+    without a subject of its own the one it shares (the noun a relative clause hangs on, the subject of the
+    verb a coordinated verb joins); in the words ``Unit.names`` holds."""
+    doers = [child for child in verb.children if child.dep_ == "nsubj"]
+    doers += [noun for child in verb.children if child.dep_ == "agent" for noun in child.children]
+    if not doers and not any(child.dep_ == "nsubjpass" for child in verb.children):
+        if verb.dep_ in {"relcl", "acl"}:
+            doers = [verb.head]
+        elif verb.dep_ == "conj":
+            doers = [child for child in verb.head.children if child.dep_ == "nsubj"]
+    named = _names([_reporter(_antecedent(doer)) for doer in doers], _is_person)
+    return frozenset(term for name in named for term in _TERM.findall(name))
+
+
+def _reporter(subject: Token) -> Token:
+    """Who "he" or "she" is in what someone is reported to have said ("X said he would ..."): the speaker, as
+    a reported clause's own pronoun most often is; any other subject as it is."""
+    verb = subject.head
+    if subject.lower_ not in {"he", "she"} or verb.dep_ not in _CLAUSAL_OBJECTS:
+        return subject
+    return next((child for child in verb.head.children if child.dep_ == "nsubj"), subject)
+
+
+def _is_person(token: Token) -> bool:
+    """A person's name (a tagger may take it for a common noun, not the entity). Organisations and places are
+    not agents here: they stand for each other and for their leaders ("the White House" / "the United States")."""
+    return token.ent_type_ == "PERSON" and not any(child.dep_ == "case" for child in token.children)
 
 
 def _mentioned_names(sentence: Sentence, docs: Mapping[str, Doc] | None) -> Callable[[str], frozenset[str]]:
@@ -246,12 +297,22 @@ class UnitSimilarity:
     terms: csr_matrix
     #: Units x names and numbers mentioned.
     mentions: csr_matrix
+    #: Units x the names of their agents (``Unit.agents``), in the columns of ``mentions``.
+    agents: csr_matrix
     #: Units x units floors of the pairs known to say the same (``_anchor_floors``).
     floors: csr_matrix
     owners: np.ndarray
     is_clause: np.ndarray
     #: Whether each unit mentions any name or number.
     named: np.ndarray
+    #: Whether each unit's agent is named.
+    acted: np.ndarray
+    #: Whether each unit reports what someone said (``Unit.beyond_speaker``).
+    speaker: np.ndarray
+    #: Story TF-IDF rows of what each unit says beyond who spoke (its text, for units not in ``speaker``).
+    beyond_speaker: csr_matrix
+    #: Each unit's statement's whole unit.
+    wholes: np.ndarray
     settings: Settings
 
     def block(self, rows: Sequence[int] | np.ndarray, columns: Sequence[int] | np.ndarray) -> np.ndarray:
@@ -268,12 +329,37 @@ class UnitSimilarity:
         # however alike their wording ("China has long favoured a treaty" / "X has long sought a treaty").
         shared = (self.mentions[rows] @ self.mentions[columns].T).toarray() > 0
         block[np.logical_and.outer(self.named[rows], self.named[columns]) & ~shared] = _APART
+        block[self._other_agents(rows, columns)] = _APART
+        block[self._other_words_spoken(rows, columns)] = _APART
         if self.floors.nnz:  # most stories relay no quote: spare the sparse indexing
             floors = self.floors[rows][:, columns].tocoo()
             block[floors.row, floors.col] = np.maximum(block[floors.row, floors.col], floors.data)
         # Units of one sentence never merge: together they would only restate the sentence.
         block[self.owners[rows][:, None] == self.owners[columns][None, :]] = _APART
         return block
+
+
+    def _other_words_spoken(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """Pairs involving a unit that reports what someone said, whose statements are not on one point (what
+        was said included) and which beyond the speaker share few story words: they match on who spoke and how
+        they are described, and one speaker saying two things is two claims. What they share besides the speaker
+        keeps a pair: what was said, or the occasion ("at a party meeting", "in a statement", "in court")."""
+        spoken = np.logical_or.outer(self.speaker[rows], self.speaker[columns])
+        if not spoken.any():
+            return spoken
+        said = self.vectors[self.wholes[rows]] @ self.vectors[self.wholes[columns]].T
+        beyond = (self.beyond_speaker[rows] @ self.beyond_speaker[columns].T).toarray()
+        align = self.settings.align
+        return spoken & (said < align.speaker_same_point_similarity) & (beyond < align.clause_min_lexical)
+
+    def _other_agents(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """Pairs whose main verbs are done by different named people or bodies, neither of whom the other unit
+        names at all ("X warned Y" / "Z warned W"): two acts, whatever the verb and topic they share. Naming the
+        other's agent anywhere keeps a pair (a passive, a swapped subject: "X met Y" / "Y met with X")."""
+        # An agent is named by its own unit even where the tagger took the name for a common noun.
+        mine_named = (self.agents[rows] @ (self.mentions[columns] + self.agents[columns]).T).toarray() > 0
+        theirs_named = ((self.mentions[rows] + self.agents[rows]) @ self.agents[columns].T).toarray() > 0
+        return np.logical_and.outer(self.acted[rows], self.acted[columns]) & ~mine_named & ~theirs_named
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,27 +425,42 @@ def unit_similarity(
     naming different things, and units of one statement, are kept apart; ``floors`` raise known pairs.
     """
     texts = [unit.text for unit in units]
+    mentions, agents = _mentions(units)
+    whole = {unit.owner: index for index, unit in enumerate(units) if unit.whole}
     return UnitSimilarity(
         vectors=embed(texts),
         terms=_story_tfidf(texts, fit_on=statement_texts),
-        mentions=_mentions(units),
+        mentions=mentions,
+        agents=agents,
         floors=floors if floors is not None else csr_matrix((len(units), len(units))),
         owners=np.asarray([unit.owner for unit in units]),
         is_clause=np.asarray([not unit.whole for unit in units]),
         named=np.asarray([bool(unit.names) for unit in units]),
+        acted=np.asarray([bool(unit.agents) for unit in units]),
+        speaker=np.asarray([unit.beyond_speaker is not None for unit in units]),
+        beyond_speaker=_story_tfidf(
+            [unit.text if unit.beyond_speaker is None else unit.beyond_speaker for unit in units],
+            fit_on=statement_texts,
+        ),
+        wholes=np.asarray([whole[unit.owner] for unit in units]),
         settings=settings,
     )
 
 
-def _mentions(units: Sequence[Unit]) -> csr_matrix:
-    """Units x the names and numbers they mention."""
+def _mentions(units: Sequence[Unit]) -> tuple[csr_matrix, csr_matrix]:
+    """Units x the names and numbers they mention, and units x the names of their agents (one vocabulary)."""
     vocabulary: dict[str, int] = {}
-    rows, columns = [], []
-    for row, unit in enumerate(units):
-        for name in unit.names:
-            rows.append(row)
-            columns.append(vocabulary.setdefault(name, len(vocabulary)))
-    return csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(units), max(len(vocabulary), 1)))
+    matrices = []
+    for part in ("names", "agents"):
+        rows, columns = [], []
+        for row, unit in enumerate(units):
+            for name in getattr(unit, part):
+                rows.append(row)
+                columns.append(vocabulary.setdefault(name, len(vocabulary)))
+        matrices.append((rows, columns))
+    shape = (len(units), max(len(vocabulary), 1))
+    mentions, agents = (csr_matrix((np.ones(len(rows)), (rows, columns)), shape=shape) for rows, columns in matrices)
+    return mentions, agents
 
 
 #: Unit pairs compared at a time (a block of rows against all units): bounds the memory the comparison takes,
@@ -401,33 +502,73 @@ def statement_edges(unit_edges: Edges, owners: np.ndarray) -> Edges:
 #: main clause, which without it says nothing).
 _CLAUSE_HEADS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: Clauses that are the object of the verb above them: what was said, thought or found ("said that ...").
+_CLAUSAL_OBJECTS = frozenset({"ccomp", "parataxis"})
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause of a sentence that could stand as a statement, headed by ``head`` (its verb); ``piece``: whether
+    it is one of the pieces that together make up the sentence."""
+
+    text: str
+    piece: bool
+    head: Token
+    #: When it reports what someone said ("X told reporters on Monday that ..."), what it says beyond who spoke.
+    beyond_speaker: str | None = None
 
 
 def clause_units(
     sentence: Sentence, doc: Doc | None, settings: Settings = DEFAULT_SETTINGS
 ) -> list[tuple[str, bool]]:
-    """The sentence's clauses that could stand as statements: each subordinate, relative, participial or
-    coordinated clause (with the subject it shares, when it has none of its own), the same clause without the
-    clauses nested in it, and the main clause without them all; each with whether it is one of the pieces
-    (clauses without their nested clauses, and the main clause) that together make up the sentence."""
-    if doc is None:
-        return []
-    span = doc.char_span(sentence.start, sentence.start + len(sentence.text), alignment_mode="expand")
+    """The sentence's clauses that could stand as statements, each with whether it is a piece (``_clauses``)."""
+    span = _span(sentence, {sentence.article_id: doc}) if doc is not None else None
+    return [(clause.text, clause.piece) for clause in _clauses(sentence, span, settings)]
+
+
+def _clauses(sentence: Sentence, span: Span | None, settings: Settings = DEFAULT_SETTINGS) -> list[Clause]:
+    """Each subordinate, relative, participial or coordinated clause (with the subject it shares, when it has
+    none of its own), the same clause without the clauses nested in it, and the main clause without them all;
+    the pieces are the clauses without their nested clauses, and the main clause.
+
+    """
     if span is None:
         return []
     heads = [t for t in span if t.i != span.root.i and _heads_clause(t)]
-    candidates: dict[str, bool] = {}  # clause text -> whether it is a piece
+    candidates: dict[str, Clause] = {}
     for head in [*heads, span.root]:
         inner = [other for other in heads if other.i != head.i and head.is_ancestor(other)]
         removed = {t.i for other in inner for t in other.subtree}
         subject = _shared_subject(head) if head.i != span.root.i else ""
         tokens = list(head.subtree) if head.i != span.root.i else list(span)
-        candidates[subject + _text([t for t in tokens if t.i not in removed])] = True
-        candidates.setdefault(subject + _text(tokens), False)
+        kept = [t for t in tokens if t.i not in removed]
+        text = subject + _text(kept)
+        candidates[text] = Clause(text, True, head, _beyond_speaker(head, kept))
+        text = subject + _text(tokens)
+        candidates.setdefault(text, Clause(text, False, head, _beyond_speaker(head, tokens)))
     return [
-        (text, piece) for text, piece in candidates.items()
-        if text != sentence.text and len(content_terms(text)) >= settings.align.min_clause_terms
+        clause for clause in candidates.values()
+        if clause.text != sentence.text and len(content_terms(clause.text)) >= settings.align.min_clause_terms
     ]
+
+
+#: Entity types of those who speak for themselves: people, organisations, places standing for their governments.
+_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _beyond_speaker(verb: Token, tokens: Sequence[Token]) -> str | None:
+    """When ``verb`` reports what someone said, thought or found (it has a clausal object, in ``tokens`` or
+    not), the text of ``tokens`` without the verb and the speaker: the verb's subject when it names someone or
+    is a pronoun, with all it holds (a title, an apposition). A common noun ("a statement from X") is part of
+    what is said. None for a verb reporting nothing."""
+    if not any(child.dep_ in _CLAUSAL_OBJECTS for child in verb.children):
+        return None
+    speakers = [
+        child for child in verb.children
+        if child.dep_ in _SUBJECTS and (child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in _SPEAKER_ENTITIES)
+    ]
+    out = {verb.i, *(t.i for speaker in speakers for t in speaker.subtree)}  # "said" is no shared content
+    return _text([t for t in tokens if t.i not in out])
 
 
 def _heads_clause(token: Token) -> bool:
@@ -812,11 +953,11 @@ def _antecedent(subject: Token) -> Token:
 _GENERATIONS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii"})
 
 
-def _names(tokens: Sequence[Token]) -> frozenset[str]:
+def _names(tokens: Sequence[Token], is_name: Callable[[Token], bool] | None = None) -> frozenset[str]:
     """The proper names among ``tokens`` and the words coordinated with them, each by its surname (with a
     generation suffix: "X Jr." is not X); possessors are not named things ("X's son")."""
     names = set()
-    for part in (part for token in tokens for part in (token, *token.conjuncts) if _is_name(part)):
+    for part in (part for token in tokens for part in (token, *token.conjuncts) if (is_name or _is_name)(part)):
         words = [t.lower_ for t in part.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [part.lower_]
         if words[-1] in _GENERATIONS and len(words) > 1:
             names.add(" ".join(words[-2:]))
