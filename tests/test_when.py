@@ -145,6 +145,88 @@ def test_spans_of_time_and_datelines_are_not_dates(nlp) -> None:  # type: ignore
     assert _dates(nlp, text, "2025-10-31") == []
 
 
+@pytest.mark.slow
+def test_weekdays_and_periods_across_a_year_end(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 2025-12-29 is a Monday, 2026-01-01 a Thursday.
+    assert _one(nlp, "The minister said on Sunday that talks would resume.", "2025-12-29").iso == "2025-12-28"
+    assert _one(nlp, "The minister spoke to reporters last Sunday.", "2026-01-01").iso == "2025-12-28"
+    week = _one(nlp, "The minister resigned earlier this week.", "2026-01-01")
+    assert (week.iso, week.granularity, week.exact) == ("2026-W01", "week", False)
+    month = _one(nlp, "The minister resigned earlier this month.", "2026-01-02")
+    assert (month.iso, month.granularity, month.exact) == ("2026-01", "month", False)
+
+
+@pytest.mark.slow
+def test_date_closing_an_opening_clause_dates_that_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs "in November" on "has had"; the comma says the main clause begins after it.
+    text = "Since the rebels last fired a rocket – or any shell – in November, the town has had months of calm."
+    mention = _one(nlp, text, "2026-03-10")
+    assert (mention.iso, mention.event) == ("2025-11", "the rebels fired a rocket – or any shell")
+    opening = _one(nlp, "After the council approved the plan earlier this year, the mayor hired staff.", "2025-06-01")
+    assert opening.event == "the council approved the plan"
+
+
+@pytest.mark.slow
+def test_event_keeps_its_action_and_drops_the_date_preposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    vowed = _one(nlp, "In August, the union vowed to strike against the railway operator.", "2025-10-01")
+    assert (vowed.iso, vowed.event) == ("2025-08", "the union vowed to strike against the railway operator")
+    expected = _one(nlp, "The president is expected to make a decision on May 12.", "2018-04-24")
+    assert (expected.iso, expected.event) == ("2018-05-12", "The president is expected to make a decision")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The judge has scheduled a May 17 hearing on the motions to dismiss.", "2018-04-20", "2018-05-17"),
+        ("The court scheduled the hearing for January 5.", "2025-12-20", "2026-01-05"),
+        ("The court held the hearing on January 5.", "2025-12-20", "2025-01-05"),
+        ("Voters are focused on the economy ahead of November's elections.", "2018-04-20", "2018-11"),
+        ("Voters were focused on the economy in November.", "2018-04-20", "2017-11"),
+    ],
+)
+def test_scheduled_and_awaited_dates_look_ahead(nlp, text: str, published: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, published).iso == expected
+
+
+@pytest.mark.slow
+def test_weekday_in_local_time_may_be_the_day_after_publication(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 2018-04-20 is a Friday: a Saturday told in local time may be the next day, abroad.
+    local = _one(nlp, "The agency reported the launch Saturday morning local time.", "2018-04-20")
+    assert local.iso == "2018-04-21"
+    assert local.resolution == "'Saturday' after 2018-04-20 (published) -> 2018-04-21"
+    bracketed = _one(nlp, "The agency's announcement Saturday (local time) may be a ploy.", "2018-04-20")
+    assert bracketed.iso == "2018-04-21"
+    assert _one(nlp, "The agency reported the launch on Saturday.", "2018-04-20").iso == "2018-04-14"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "granularity"),
+    [
+        ("The country fired 23 missiles between February and December 2017, a count showed.", "2017-02", "month"),
+        ("Prices rose from December to February 2018, the agency said.", "2017-12", "month"),
+        ("Prices rose from Dec. 28 to Jan. 3, 2026, the agency said.", "2025-12-28", "day"),
+    ],
+)
+def test_range_is_dated_by_its_start_in_the_ends_year(nlp, text: str, expected: str, granularity: str) -> None:  # type: ignore[no-untyped-def]
+    mention = _one(nlp, text, "2026-02-20")
+    assert (mention.iso, mention.granularity, mention.basis, mention.exact) == (expected, granularity, "stated", False)
+
+
+@pytest.mark.slow
+def test_range_split_in_two_dates_gives_its_start_the_ends_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The regime carried out 16 tests between February and December 2017, according to a count."
+    found = _dates(nlp, text, "2018-04-20")
+    assert [(m.text, m.iso, m.basis) for m in found] == [
+        ("February", "2017-02", "stated"),
+        ("December 2017", "2017-12", "stated"),
+    ]
+    # Two dates that only share a sentence are no range: the first keeps the publication year.
+    apart = _dates(nlp, "The regime tested missiles in February and again in December 2017.", "2018-04-20")
+    assert [(m.iso, m.basis) for m in apart] == [("2018-02", "published"), ("2017-12", "stated")]
+
+
 def test_story_anchor_is_the_median_publication_day() -> None:
     articles = [
         _article("a", "2025-10-20"),

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from statistics import median_low
@@ -79,6 +79,12 @@ _MIN_EVENT_WORDS = 2
 _FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
 # Verbs whose complement lies ahead: "scheduled to meet", "set to sign", "plans to visit".
 _FUTURE_GOVERNORS = {"schedule", "plan", "set", "expect", "due", "intend", "aim", "prepare"}
+# Verbs that fix the date of something else: their own tense says nothing of the date they name.
+_SCHEDULING_VERBS = {"schedule", "reschedule", "slate", "set", "plan", "postpone", "delay"}
+_LOCAL_TIME = re.compile(r"\W*(?:(?:morning|afternoon|evening|night)\W+)?(?:\(\s*)?local time\b", re.IGNORECASE)
+_RANGE = re.compile(r"(?:between |from )?(?P<start>.+?)(?: (?:and|to|through|until|till) |\s*[-–—]\s*)(?P<end>.+)")
+_RANGE_LINK = re.compile(r"\s*(?:and|to|through|until|till|-|–|—)\s*", re.IGNORECASE)
+_AHEAD_OF = re.compile(r"\bahead of(?: the)?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,19 +181,36 @@ class _Resolved:
     relative: bool
 
 
-def _resolve(text: str, base: date | None, tense: Tense, settings: Settings) -> _Resolved | None:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the words around a date tell about it."""
+
+    tense: Tense
+    #: The day is given in another time zone ("Saturday (local time)"), up to a day ahead of the outlet's.
+    local_time: bool = False
+    #: The stated end of a range the date opens ("between February and December 2017"): its year is the date's.
+    range_end: date | None = None
+
+
+def _resolve(text: str, base: date | None, context: _Context, settings: Settings) -> _Resolved | None:
     """The date a normalised mention text names, or None when it names a span of time rather than a date."""
     if _NARRATIVE.match(text):
         return _Resolved(None, None, False, True)
-    stated = _stated(text, base, tense, settings)
+    stated = _stated(text, base, context, settings)
     if stated is not None:
         return stated
     if base is None:
         return _Resolved(None, None, False, True) if _is_relative(text) else None
-    for resolve in (_resolve_day_words, _resolve_ago, _resolve_weekday, _resolve_period, _resolve_month):
-        resolved = resolve(text, base, tense)
-        if resolved is not None:
-            return resolved
+    ahead = settings.claims.publication_slack_days if context.local_time else 0
+    resolved = (
+        _resolve_day_words(text, base)
+        or _resolve_ago(text, base)
+        or _resolve_weekday(text, base, context.tense, ahead)
+        or _resolve_period(text, base)
+        or _resolve_month(text, base)
+    )
+    if resolved is not None:
+        return resolved
     return _Resolved(None, None, False, True) if _VAGUE.search(text) else None
 
 
@@ -196,14 +219,14 @@ def _is_relative(text: str) -> bool:
     return any(pattern.search(text) for pattern in (*patterns, _RELATIVE_MONTH, _BARE_WEEKDAY, _VAGUE))
 
 
-def _resolve_day_words(text: str, base: date, tense: Tense) -> _Resolved | None:
+def _resolve_day_words(text: str, base: date) -> _Resolved | None:
     for pattern, shift in ((_SAME_DAY, 0), (_DAY_BEFORE, -1), (_DAY_AFTER, 1)):
         if pattern.search(text):
             return _Resolved(base + timedelta(days=shift), "day", True, True)
     return None
 
 
-def _resolve_ago(text: str, base: date, tense: Tense) -> _Resolved | None:
+def _resolve_ago(text: str, base: date) -> _Resolved | None:
     match = _AGO.match(text)
     if match is None:
         return None
@@ -223,7 +246,9 @@ def _resolve_ago(text: str, base: date, tense: Tense) -> _Resolved | None:
     return _Resolved(date(base.year - n, 1, 1), "year", False, True)
 
 
-def _resolve_weekday(text: str, base: date, tense: Tense) -> _Resolved | None:
+def _resolve_weekday(text: str, base: date, tense: Tense, ahead: int = 0) -> _Resolved | None:
+    """A weekday by the module's rules; a bare one told in local time may also be up to ``ahead`` days after
+    ``base``, since the outlet's date can lag a day behind the place where it happened."""
     monday = base - timedelta(days=base.weekday())
     relative = _RELATIVE_WEEKDAY.match(text)
     if relative is not None:
@@ -241,10 +266,11 @@ def _resolve_weekday(text: str, base: date, tense: Tense) -> _Resolved | None:
     weekday = _WEEKDAYS.index(bare.group("day"))
     if tense == "future":
         return _Resolved(base + timedelta(days=(weekday - base.weekday()) % 7), "day", True, True)
-    return _Resolved(base - timedelta(days=(base.weekday() - weekday) % 7), "day", True, True)
+    latest = base + timedelta(days=ahead)
+    return _Resolved(latest - timedelta(days=(latest.weekday() - weekday) % 7), "day", True, True)
 
 
-def _resolve_period(text: str, base: date, tense: Tense) -> _Resolved | None:
+def _resolve_period(text: str, base: date) -> _Resolved | None:
     relative = _RELATIVE_PERIOD.match(text)
     within = _WITHIN_PERIOD.match(text)
     match = relative or within
@@ -261,7 +287,7 @@ def _resolve_period(text: str, base: date, tense: Tense) -> _Resolved | None:
     return _Resolved(day, unit, relative is not None, True)
 
 
-def _resolve_month(text: str, base: date, tense: Tense) -> _Resolved | None:
+def _resolve_month(text: str, base: date) -> _Resolved | None:
     match = _RELATIVE_MONTH.match(text)
     if match is None:
         return None
@@ -276,8 +302,9 @@ def _resolve_month(text: str, base: date, tense: Tense) -> _Resolved | None:
     return _Resolved(day, "month", True, True)
 
 
-def _stated(text: str, base: date | None, tense: Tense, settings: Settings) -> _Resolved | None:
-    """A calendar date written out: with a year it stands alone; without one, the year comes from ``base``."""
+def _stated(text: str, base: date | None, context: _Context, settings: Settings) -> _Resolved | None:
+    """A calendar date written out: with a year it stands alone; without one, the year comes from the range
+    it opens, or else from ``base``."""
     has_month = _MONTH_WORD.search(text) is not None
     has_year = _YEAR.search(text) is not None
     if not (has_month or has_year or _NUMERIC_DATE.search(text)):
@@ -286,13 +313,49 @@ def _stated(text: str, base: date | None, tense: Tense, settings: Settings) -> _
         return None
     parsed = _dateparser(text)
     if parsed is None:
-        return None
+        return _range_start(text, base, context, settings)
     day, granularity = parsed
     if has_year or _NUMERIC_DATE.search(text):
         return _Resolved(day, granularity, True, False)
+    if context.range_end is not None:
+        opening = _year_before(day, context.range_end)
+        return _Resolved(opening, granularity, opening is not None, False)
     if base is None:
         return _Resolved(None, None, False, True)
-    return _Resolved(_choose_year(day, granularity, base, tense, settings), granularity, True, True)
+    return _Resolved(_choose_year(day, granularity, base, context.tense, settings), granularity, True, True)
+
+
+def _range_start(text: str, base: date | None, context: _Context, settings: Settings) -> _Resolved | None:
+    """A range told as one date ("between February and December 2017", "Dec. 28 to Jan. 3, 2026") dates
+    its event by its start, which takes the end's year (and month) when it states none; never exact, since
+    the event fills the range rather than its first day."""
+    match = _RANGE.fullmatch(text)
+    if match is None:
+        return None
+    start, end = match.group("start"), match.group("end")
+    start_month = _MONTH_WORD.search(start)
+    if start_month and not _MONTH_WORD.search(end) and _DAY_NUMBER.match(end):  # "october 16-17, 2025"
+        end = f"{start_month.group(0)} {end}"
+    closing = _stated(end, base, context, settings)
+    if closing is None or closing.day is None or closing.granularity is None:
+        return None
+    last = period_of(_iso(closing.day, closing.granularity), closing.granularity)[1]  # type: ignore[index]
+    opening = _stated(start, base, replace(context, range_end=last), settings)
+    if opening is None or opening.day is None:
+        return None
+    return _Resolved(opening.day, opening.granularity, False, closing.relative)
+
+
+def _year_before(day: date, end: date) -> date | None:
+    """``day`` in the latest year that puts it on or before ``end``: a range runs forward in time."""
+    for year in (end.year, end.year - 1):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:  # February 29 in a common year
+            continue
+        if candidate <= end:
+            return candidate
+    return None
 
 
 @cache
@@ -349,15 +412,53 @@ def _choose_year(day: date, granularity: Granularity, base: date, tense: Tense, 
 # ---- Reading the clause a date belongs to ----------------------------------------------------------------
 
 
+def _attachment(span: Span) -> Token:
+    """The word outside the date that the date modifies ("met" in "met on Thursday", "call" in "the
+    Thursday call"), or the date's own root when it modifies nothing."""
+    token = span.root
+    if token.dep_ == "pobj" and token.head.head.i != token.head.i:
+        token = token.head.head
+    elif token.head.i != token.i:
+        token = token.head
+    while span.start <= token.i < span.end and token.head.i != token.i:
+        token = token.head
+    return _fronted_clause(span, token) or token
+
+
+def _fronted_clause(span: Span, verb: Token) -> Token | None:
+    """The verb of an opening subordinate clause the date closes, when the parser hung the date on the main
+    verb instead: in "Since Kim last tested a missile in November, he has had months", the main clause begins
+    after the comma, so the date before it belongs to the clause that "since" opens."""
+    if verb.i < span.end or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    doc = span.doc
+    first = span.start - 1 if span.start > 0 and doc[span.start - 1].pos_ == "ADP" else span.start
+    if not any(token.text == "," for token in doc[span.end : verb.i]):
+        return None
+    for clause in verb.children:
+        marked = any(child.dep_ == "mark" for child in clause.children)
+        if clause.dep_ == "advcl" and marked and clause.i < first:
+            between = doc[clause.right_edge.i + 1 : first]
+            if all(token.is_punct for token in between):
+                return clause
+    return None
+
+
 def _governing_verb(span: Span) -> Token | None:
-    for token in [span.root, *span.root.ancestors]:
+    start = _attachment(span)
+    for token in [start, *start.ancestors]:
         if token.pos_ in {"VERB", "AUX"} and not (span.start <= token.i < span.end):
             return token
     return None
 
 
 def _tense(span: Span) -> Tense:
-    """Past, future or unknown, from the verb the date hangs on: its tag and its auxiliaries."""
+    """Past, future or unknown, from the verb the date hangs on: its tag and its auxiliaries. A date set
+    ahead ("ahead of November's elections") is future; the tense of a verb of scheduling ("has scheduled a
+    May 17 hearing") dates the scheduling, not the date it names, so it leaves the tense unknown."""
+    doc = span.doc
+    if _AHEAD_OF.search(doc.text[max(0, span.start_char - 20) : span.start_char]):
+        return "future"
     verb = _governing_verb(span)
     if verb is None:
         return "unknown"
@@ -367,6 +468,8 @@ def _tense(span: Span) -> Tense:
             return "future"
         if token.dep_ not in {"xcomp", "acl", "advcl", "relcl"}:
             break
+    if verb.lemma_.lower() in _SCHEDULING_VERBS:
+        return "unknown"
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     if verb.tag_ == "VBD" or auxiliaries & {"did", "had", "has", "have", "was", "were"}:
         return "past"
@@ -375,13 +478,7 @@ def _tense(span: Span) -> Tense:
 
 def _event_head(span: Span) -> Token:
     """The word the date modifies: a verb ("met on Thursday") or a noun ("the call on Thursday")."""
-    token = span.root
-    if token.dep_ == "pobj" and token.head.head.i != token.head.i:
-        token = token.head.head
-    elif token.dep_ in {"npadvmod", "advmod", "tmod", "nmod", "appos", "compound", "amod"} and token.head.i != token.i:
-        token = token.head
-    while span.start <= token.i < span.end and token.head.i != token.i:
-        token = token.head
+    token = _attachment(span)
     while token.pos_ in {"VERB", "AUX"} and token.dep_ in {"xcomp", "acl", "relcl"} and not _subject(token):
         token = token.head
     if token.tag_ in {"VBN", "VBD"} and token.dep_ in {"advcl", "acl"} and not _subject(token):
@@ -398,13 +495,16 @@ def _event_phrase(span: Span, max_words: int) -> str:
     """The event the date belongs to, in the article's words, without the date itself."""
     head = _event_head(span)
     drop = set(range(span.start, span.end))
+    if span.root.dep_ == "pobj":  # the date's own preposition ("on", "in") goes with it
+        drop.add(span.root.head.i)
     for token in span.root.ancestors:
         if token.pos_ == "ADP" and token.head.i == head.i:
             drop.add(token.i)
     keep: set[int] = set()
     if head.pos_ in {"VERB", "AUX"}:
         for child in head.children:
-            if child.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "attr", "prt", "acomp"}:
+            # The open complement is the action itself: "vowed to retaliate against the U.S.".
+            if child.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "attr", "prt", "acomp", "xcomp"}:
                 keep.update(token.i for token in child.subtree)
         keep.add(head.i)
     else:
@@ -473,16 +573,35 @@ def extract_dates(
     published = publication_date(article)
     base, basis = (published, "published") if published else (anchor, "story")
     mentions = []
-    for span in _date_spans(doc):
+    spans = list(_date_spans(doc))
+    for index, span in enumerate(spans):
+        following = spans[index + 1] if index + 1 < len(spans) else None
         sentence_start, sentence = sentence_of(span[0])
         if not _has_verb(doc, sentence_start, sentence):
             continue
         text = _normalised(span.text)
-        resolved = _resolve(text, base, _tense(span), settings)
+        context = _Context(_tense(span), _in_local_time(span), _range_end(span, following))
+        resolved = _resolve(text, base, context, settings)
         if resolved is None:
             continue
         mentions.append(_mention(article, span, sentence_start, sentence, resolved, base, basis, settings))
     return mentions
+
+
+def _in_local_time(span: Span) -> bool:
+    return _LOCAL_TIME.match(span.doc.text, span.end_char) is not None
+
+
+def _range_end(span: Span, following: Span | None) -> date | None:
+    """The day a stated date closing a range that ``span`` opens ends on ("February and December 2017")."""
+    if following is None or following.label_ != "DATE" or not _YEAR.search(following.text):
+        return None
+    if not _RANGE_LINK.fullmatch(span.doc.text[span.end_char : following.start_char]):
+        return None
+    parsed = _dateparser(_normalised(following.text))
+    if parsed is None:
+        return None
+    return period_of(_iso(*parsed), parsed[1])[1]  # type: ignore[index]
 
 
 def _date_spans(doc: Doc) -> Iterator[Span]:
