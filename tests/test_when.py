@@ -260,6 +260,25 @@ def test_timeline_merges_one_event_told_by_several_outlets(nlp) -> None:  # type
 
 
 @pytest.mark.slow
+def test_yearless_day_takes_the_year_the_story_states_for_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "left": ("The envoy confronted the minister about the dossier on Feb. 8, 2017.", None),
+        "right": ("In a Feb. 8 meeting with the minister, the envoy raised the dossier.", "2018-04-19"),
+        "centre": ("Parliament approved the budget on March 2.", "2018-04-19"),
+    }
+    mentions = {
+        f"{source}-1": _dates(nlp, text, published, source=source) for source, (text, published) in texts.items()
+    }
+    assert mentions["right-1"][0].iso == "2018-02-08"  # alone, the publication year
+    timeline = build_timeline(mentions)
+    right = next(event for event in timeline if "right-1" in event.sources)
+    assert right.date == "2017-02-08"
+    assert "'Feb. 8' in the year the story states for that day -> 2017-02-08" in right.resolution
+    # A day the story states no year for keeps the publication year.
+    assert next(event for event in timeline if event.sources == ["centre-1"]).date == "2018-03-02"
+
+
+@pytest.mark.slow
 def test_same_event_dated_differently_is_a_contradiction(nlp) -> None:  # type: ignore[no-untyped-def]
     found = [
         *_dates(nlp, "The two foreign ministers met in Geneva on October 16.", "2025-10-31", source="left"),

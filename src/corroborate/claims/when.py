@@ -11,15 +11,19 @@ Rules, chosen to match how news is written:
   the current week by its name alone, so "last" reaches into the week before. On a Thursday it is seven days
   back. "next Thursday" is the Thursday of the following week, "this Thursday" the one of the current week.
 - A bare weekday ("on Thursday") is the latest such day on or before the anchor, or, in a future-tense
-  clause ("will meet on Thursday"), the first on or after it.
+  clause ("will meet on Thursday"), the first on or after it; told in "local time", it may be the day after
+  the anchor (``publication_slack_days``), since the outlet's date lags behind places east of it.
 - A date without a year ("October 16", "in March") takes its year from the tense of its clause: past tense,
   the latest such date not after the anchor (plus ``publication_slack_days``); future tense, the first not
   before it; otherwise the one nearest the anchor, if within ``max_yearless_distance_days``. So "January 3"
-  in a December 30 article is next January unless the clause is in the past tense.
+  in a December 30 article is next January unless the clause is in the past tense. "ahead of November's
+  vote" is future; a verb of scheduling ("has scheduled a May 17 hearing") gives no tense to its date.
 - "last December" is the latest December before the anchor's month (in a January article, the December just
   gone); "next March" the first March after it.
 - "N days/weeks/months/years ago" counts back from the anchor; only day counts are exact.
 - "earlier this month", "later this year" are the anchor's month or year, not exact.
+- A range told as one date ("between February and December 2017") is dated by its start, in the end's year;
+  a year-less day another outlet states with a year ("Feb. 8, 2017") takes that year in the timeline.
 - Spans of time ("two weeks", "its fourth year") are not dates (``claims.numbers`` reads them); vague
   references ("days ago", "recently") are kept with no ISO date.
 """
@@ -704,7 +708,9 @@ def build_timeline(
     better-grounded date. Each entry lists its articles and
     the resolution of every date it merged.
     """
-    dated = [mention for found in mentions.values() for mention in found if mention.iso and mention.event]
+    dated = _with_stated_years(
+        [mention for found in mentions.values() for mention in found if mention.iso and mention.event]
+    )
     dated.sort(key=lambda m: (_BASIS_RANK[m.basis], _GRANULARITY_RANK[m.granularity or "year"], not m.exact))
     same = _same_event_pairs(dated, settings, strict=False)
     entries: list[list[int]] = []
@@ -723,6 +729,33 @@ def build_timeline(
             home.append(index)
     events = [_timeline_event([dated[i] for i in entry]) for entry in entries]
     return sorted(events, key=_timeline_order)
+
+
+def _with_stated_years(mentions: Sequence[DateMention]) -> list[DateMention]:
+    """Year-less days ("the Feb. 8 meeting") given the year the story states for that day ("Feb. 8, 2017"),
+    when it states one year only and it is one of the years the tense rules chose between: outlets telling
+    one story name the same days, and a stated year beats a guess from the publication date."""
+    stated: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.basis == "stated" and mention.granularity == "day" and mention.iso:
+            stated.setdefault(mention.iso[5:], set()).add(mention.iso[:4])
+    adjusted = []
+    for mention in mentions:
+        years = stated.get(mention.iso[5:], set()) if mention.iso and mention.granularity == "day" else set()
+        if len(years) == 1 and mention.basis in {"published", "story"} and _yearless_calendar(mention.text):
+            year = next(iter(years))
+            if abs(int(year) - int(mention.iso[:4])) == 1:  # type: ignore[index]
+                iso = f"{year}{mention.iso[4:]}"  # type: ignore[index]
+                resolution = f"'{mention.text}' in the year the story states for that day -> {iso}"
+                mention = replace(mention, iso=iso, basis="story", resolution=resolution)
+        adjusted.append(mention)
+    return adjusted
+
+
+def _yearless_calendar(text: str) -> bool:
+    normalised = _normalised(text)
+    relative = re.search(r"\b(ago|last|next|this|earlier|later)\b", normalised)
+    return bool(_MONTH_WORD.search(normalised)) and not _YEAR.search(normalised) and not relative
 
 
 def _may_merge(lead: DateMention, mention: DateMention, settings: Settings) -> bool:
