@@ -202,6 +202,74 @@ def test_alike_wording_about_different_named_parties_stays_apart() -> None:
     assert [claim.status for claim in same] == ["corroborated"]
 
 
+def corroborated(claims: list) -> list[list[str]]:
+    return sorted(claim.sources for claim in claims if claim.status == "corroborated")
+
+
+def test_the_same_verb_done_by_different_people_is_not_one_claim() -> None:
+    claims = parsed_claims(
+        article("a", "Senator Maria Lopez warned Riverton officials on Monday about the rising flood risk along "
+                     "the river."),
+        article("b", "Governor Tom Becker warned Riverton residents on Monday about the rising flood risk along "
+                     "the river."),
+    )
+    assert corroborated(claims) == []
+
+
+def test_the_same_act_by_the_same_person_in_other_words_is_one_claim() -> None:
+    claims = parsed_claims(
+        article("a", "Governor Tom Becker signed the Riverton flood relief bill into law on Friday afternoon."),
+        article("b", "The Riverton flood relief bill was signed into law by Governor Tom Becker on Friday."),
+        article("c", "On Friday afternoon Governor Becker approved the Riverton flood relief bill, making it law."),
+    )
+    assert corroborated(claims) == [["a", "b", "c"]]
+
+
+def test_a_person_named_by_the_other_sentence_is_no_different_agent() -> None:
+    claims = parsed_claims(
+        article("a", "Governor Tom Becker met Mayor Ana Ruiz in Riverton on Friday to discuss the flood relief bill."),
+        article("b", "Mayor Ana Ruiz met with Governor Tom Becker in Riverton on Friday about the flood relief bill."),
+    )
+    assert corroborated(claims) == [["a", "b"]]
+
+
+def test_one_speaker_saying_two_things_is_two_claims() -> None:
+    claims = parsed_claims(
+        article("a", '"It is all part of a long negotiation," said Anna Weber, the senior adviser for trade at the '
+                     "National Economic Council."),
+        article("b", "Anna Weber, senior adviser for trade at the National Economic Council, said the minister "
+                     "would raise tariffs on imported steel next month."),
+    )
+    assert corroborated(claims) == []
+
+
+def test_one_speaker_saying_one_thing_in_other_words_is_one_claim() -> None:
+    claims = parsed_claims(
+        article("a", '"We will rebuild the Riverton bridge within a year," Governor Tom Becker told reporters on '
+                     "Friday."),
+        article("b", "Governor Tom Becker said on Friday that the Riverton bridge would be rebuilt within a year."),
+    )
+    assert corroborated(claims) == [["a", "b"]]
+
+
+def test_one_speaker_on_one_occasion_is_one_claim_whatever_was_said() -> None:
+    claims = parsed_claims(
+        article("a", '"The treaty is dead," Chancellor Lena Vogt said at a meeting of the Riverton Workers\' '
+                     "Party on Sunday."),
+        article("b", "Chancellor Lena Vogt said at a meeting of the Riverton Workers' Party on Sunday that her "
+                     "government would cut fuel taxes."),
+    )
+    assert corroborated(claims) == [["a", "b"]]
+
+
+def test_who_reported_speech_is_about(nlp) -> None:
+    text = "Senator Maria Lopez said she was open to a new transit deal with the unions of the city."
+    units = align.statement_units([Sentence("a", 0, 0, text)], {"a": nlp(text)})
+    reported = [unit for unit in units if unit.text.startswith("she was open")]
+    assert [unit.agents for unit in reported] == [frozenset({"lopez"})]
+    assert all(unit.agents == frozenset() for unit in units if unit.whole)  # a speaker is not the doer
+
+
 def dense_average_linkage(similarity: np.ndarray, limit: float) -> list[list[int]]:
     """Average linkage by brute force over the full matrix, each mean computed afresh from all pairs, in the
     nearest-neighbour chain's order (ties: the cluster the chain came from, else the first), chains starting
