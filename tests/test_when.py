@@ -190,6 +190,35 @@ def test_scheduled_and_awaited_dates_look_ahead(nlp, text: str, published: str, 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two leaders may play a round of golf on Wednesday.", "2018-04-18"),
+        ("The two leaders may have played a round of golf on Wednesday.", "2018-04-11"),
+        ("The chancellor is to repeat that message Friday, diplomats said.", "2018-04-20"),
+        ("The chancellor repeated that message Friday, diplomats said.", "2018-04-13"),
+    ],
+)
+def test_possible_and_arranged_events_look_ahead(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2018-04-17").iso == expected  # a Tuesday
+
+
+@pytest.mark.slow
+def test_the_last_year_is_a_span_not_last_calendar_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _dates(nlp, "The friendship we have developed over the last year is strong, he said.", "2018-04-24") == []
+    assert _one(nlp, "The two countries developed their friendship last year.", "2018-04-24").iso == "2017"
+
+
+@pytest.mark.slow
+def test_editors_notes_date_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The minister met the envoy on Tuesday.\n\n"
+        "This story has been updated to note that the minister confirmed the meeting in a tweet Wednesday morning."
+    )
+    assert [m.text for m in _dates(nlp, text, "2018-04-17")] == ["Tuesday"]
+
+
+@pytest.mark.slow
 def test_weekday_in_local_time_may_be_the_day_after_publication(nlp) -> None:  # type: ignore[no-untyped-def]
     # 2018-04-20 is a Friday: a Saturday told in local time may be the next day, abroad.
     local = _one(nlp, "The agency reported the launch Saturday morning local time.", "2018-04-20")

@@ -77,11 +77,19 @@ _DAY_NUMBER = re.compile(r"\b([12]?\d|3[01])(st|nd|rd|th)?\b")
 _VAGUE = re.compile(r"\b(ago|earlier|later|recent|recently|lately)\b")
 # "the next Saturday", "that Friday": counted from a time the story is telling, not from the anchor.
 _NARRATIVE = re.compile(r"^(?:the (?:next|following|previous|preceding)|that|the same)\b")
+_TRAILING_SPAN = re.compile(r"^(?:(?:over|in|during|for|within|of) )?the (?:last|past)\b")
+# Editors' notes date the page, not the story: "This story has been updated to ...", "Originally published ...".
+_EDITORIAL_NOTE = re.compile(
+    r"^\W*(?:(?:this|the) (?:story|article|report|post|piece)\b.{0,40}?\b(?:updated|corrected|amended)\b"
+    r"|(?:originally|first|last) (?:published|updated)\b|(?:updated|corrected)\s*(?:on\b|at\b|:))",
+    re.IGNORECASE,
+)
 _LEADING = re.compile(r"^(?:(?:the|on|in|of|since|by|until|from|at|during)\s+)+")
 # An event phrase names at least an actor and an action, or a noun and its modifier.
 _MIN_EVENT_WORDS = 2
 _FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
 # Verbs whose complement lies ahead: "scheduled to meet", "set to sign", "plans to visit".
+_POSSIBILITY_MODALS = {"may", "might"}
 _FUTURE_GOVERNORS = {"schedule", "plan", "set", "expect", "due", "intend", "aim", "prepare"}
 # Verbs that fix the date of something else: their own tense says nothing of the date they name.
 _SCHEDULING_VERBS = {"schedule", "reschedule", "slate", "set", "plan", "postpone", "delay"}
@@ -470,6 +478,10 @@ def _tense(span: Span) -> Tense:
         auxiliaries = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}
         if auxiliaries & _FUTURE_AUXILIARIES or token.lemma_.lower() in _FUTURE_GOVERNORS and token is not verb:
             return "future"
+        if auxiliaries & _POSSIBILITY_MODALS and "have" not in auxiliaries:  # "may meet", not "may have met"
+            return "future"
+        if token is not verb and token.lemma_ == "be" and token.tag_ in {"VBZ", "VBP"}:  # "is to meet Friday"
+            return "future"
         if token.dep_ not in {"xcomp", "acl", "advcl", "relcl"}:
             break
     if verb.lemma_.lower() in _SCHEDULING_VERBS:
@@ -563,6 +575,8 @@ def _normalised(text: str) -> str:
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.")
     stripped = _LEADING.sub("", text)
+    if _TRAILING_SPAN.match(text):  # "over the last year": the twelve months to now, not last calendar year
+        return text
     return text if _NARRATIVE.match(re.sub(r"^(?:on|in|by|until|from|since) ", "", text)) else stripped
 
 
@@ -581,7 +595,7 @@ def extract_dates(
     for index, span in enumerate(spans):
         following = spans[index + 1] if index + 1 < len(spans) else None
         sentence_start, sentence = sentence_of(span[0])
-        if not _has_verb(doc, sentence_start, sentence):
+        if not _has_verb(doc, sentence_start, sentence) or _EDITORIAL_NOTE.match(sentence):
             continue
         text = _normalised(span.text)
         context = _Context(_tense(span), _in_local_time(span), _range_end(span, following))
