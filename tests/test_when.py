@@ -236,6 +236,7 @@ def test_weekday_in_local_time_may_be_the_day_after_publication(nlp) -> None:  #
         ("The country fired 23 missiles between February and December 2017, a count showed.", "2017-02", "month"),
         ("Prices rose from December to February 2018, the agency said.", "2017-12", "month"),
         ("Prices rose from Dec. 28 to Jan. 3, 2026, the agency said.", "2025-12-28", "day"),
+        ("The talks ran October 16-18, 2025, in Geneva.", "2025-10-16", "day"),
     ],
 )
 def test_range_is_dated_by_its_start_in_the_ends_year(nlp, text: str, expected: str, granularity: str) -> None:  # type: ignore[no-untyped-def]

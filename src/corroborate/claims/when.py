@@ -323,9 +323,12 @@ def _stated(text: str, base: date | None, context: _Context, settings: Settings)
         return None
     if _RELATIVE_MONTH.match(text) or re.search(r"\b(ago|last|next|earlier|later)\b", text):
         return None
+    ranged = _range_start(text, base, context, settings)
+    if ranged is not None:
+        return ranged
     parsed = _dateparser(text)
     if parsed is None:
-        return _range_start(text, base, context, settings)
+        return None
     day, granularity = parsed
     if has_year or _NUMERIC_DATE.search(text):
         return _Resolved(day, granularity, True, False)
