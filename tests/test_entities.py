@@ -194,3 +194,112 @@ def test_an_unlabelled_capitalised_phrase_that_names_no_known_person_is_not_adde
     docs = [(article(f"a{i}", text), nlp(text)) for i, text in enumerate(texts)]
     docs[1][1].ents = []
     assert [entity.name for entity in extract_entities(docs)] == ["Marian Okonkwo"]
+
+
+def test_a_given_name_cut_at_its_hyphen_is_taken_in_whole(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "South Korean President Moon Jae-in met the envoys on Monday.",
+        "President Moon Jae-in said talks would go on. Moon added that he was hopeful.",
+    )
+    moon = named(entities, "Moon Jae-in")
+    assert moon.aliases == ["Moon"] and moon.sources == ["a0", "a1"]
+
+
+def test_a_name_made_a_modifier_by_a_hyphen_is_the_plain_name(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "Officials said they would restore Barack Obama-era rules on coal.",
+        "Critics attacked the Donald Trump-backed plan. Donald Trump-era tariffs remain.",
+    )
+    people = {entity.name: entity.aliases for entity in entities if entity.type == "person"}
+    assert people == {"Barack Obama": [], "Donald Trump": []}
+
+
+def test_a_name_cut_one_word_short_joins_the_only_person_it_was_cut_from(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "Officials met South Korean President Moon Jae In on Friday.",  # the tagger stops at "Jae"
+        "President Moon Jae-in of South Korea will host the summit.",
+    )
+    moon = named(entities, "Moon Jae-in")
+    assert moon.aliases == ["Moon Jae"] and moon.sources == ["a0", "a1"]
+
+
+def test_a_name_cut_short_from_two_people_joins_neither(nlp: Language) -> None:
+    texts = (
+        "Kim Jong-un succeeded his father Kim Jong-il in 2011.",
+        "Analysts compared Kim Jong-un with Kim Jong-il on Monday.",
+        "A portrait of Kim Jong hung in the hall.",
+    )
+    docs = [(article(f"a{i}", text), nlp(text)) for i, text in enumerate(texts)]
+    third = docs[2][1]
+    third.ents = [third.char_span(14, 22, label="PERSON")]  # "Kim Jong": a cut name, whose is unknown
+    people = {entity.name: entity.sources for entity in extract_entities(docs) if entity.type == "person"}
+    assert people["Kim Jong"] == ["a2"]
+    assert people["Kim Jong-un"] == people["Kim Jong-il"] == ["a0", "a1"]
+
+
+def test_a_misspelt_surname_the_tagger_left_unlabelled_joins_the_person(nlp: Language) -> None:
+    text = (
+        "Prosecutors charged former adviser George Papadopoulos and Richard Gates in the inquiry.\n\n"
+        "Papadopoulous and Gates pleaded guilty to making a false statement to a federal agent."
+    )
+    entities = entities_of(nlp, text)
+    assert "Papadopoulous" in named(entities, "George Papadopoulos").aliases
+    assert "Gates" in named(entities, "Richard Gates").aliases
+
+
+def test_an_unlabelled_surname_that_is_also_an_ordinary_word_is_not_taken(nlp: Language) -> None:
+    text = "Roger Stone spoke to reporters in Miami on Monday. Stone walls surround the building, and the stone is old."
+    docs = [(article("a0", text), nlp(text))]
+    stone = named(extract_entities(docs), "Roger Stone")
+    assert stone.aliases == []
+
+
+def test_an_unlabelled_surname_before_the_person_is_named_is_not_taken(nlp: Language) -> None:
+    text = "Kowalczyk arrived late.\n\nLater, Senator Anna Kowalczyk spoke about the budget."
+    docs = [(article("a0", text), nlp(text))]
+    doc = docs[0][1]
+    doc.ents = [ent for ent in doc.ents if ent.start > 0]  # the opening surname left unlabelled
+    kowalczyk = named(extract_entities(docs), "Anna Kowalczyk")
+    assert kowalczyk.aliases == []
+
+
+def test_a_country_and_its_official_acronym_are_one_place(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "North Korea said it would halt its tests. \"The DPRK will join international efforts,\" it said.",
+        "North Korea announced the move on Saturday.",
+    )
+    country = named(entities, "North Korea")
+    assert country.type == "place" and country.aliases == ["DPRK"] and country.sources == ["a0", "a1"]
+
+
+def test_a_country_acronym_that_names_an_organisation_in_the_story_stays_with_it(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "The Irish Republican Army (IRA) said it had disarmed. An IRA statement was read in Belfast.",
+        "Troops left Afghanistan in August.",
+    )
+    assert "IRA" in named(entities, "Irish Republican Army").aliases
+    assert named(entities, "Afghanistan").aliases == []
+
+
+def test_an_organisation_named_after_a_place_stays_apart_from_it(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "The New York Times reported on Monday that the mayor of New York would resign.",
+        "The Washington Post said Washington had not been told.",
+    )
+    names = {entity.name: entity.type for entity in entities}
+    assert names["New York Times"] == "organisation" and names["New York"] == "place"
+    assert names["Washington Post"] == "organisation" and names["Washington"] == "place"
+
+
+def test_a_given_name_syllable_that_looks_like_a_word_stays_in_the_name(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "The line worked for four minutes, said Youn Kun-young, director for the government situation room.",
+    )
+    assert any(entity.name == "Youn Kun-young" for entity in entities)

@@ -19,7 +19,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import pycountry
+from babel import Locale
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.records import Article, Entity
@@ -172,6 +175,13 @@ class _Group:
         self.articles.setdefault(mention.article, len(self.articles))
         self.labels[mention.label] += 1
 
+    def absorb(self, other: _Group) -> None:
+        self.keys |= other.keys
+        self.forms.update(other.forms)
+        for article in other.articles:
+            self.articles.setdefault(article, len(self.articles))
+        self.labels.update(other.labels)
+
     @property
     def mentions(self) -> int:
         return sum(self.forms.values())
@@ -180,7 +190,12 @@ class _Group:
         """The most used full form: by articles using it, then mentions, expanded forms before acronyms."""
         full = [form for form in self.forms if len(form.split()) > 1] or list(self.forms)
         expanded = [form for form in full if not form.replace(".", "").isupper()] or full
-        return max(expanded, key=lambda form: (self.forms[form], len(form)))
+        # On a tie a name beats its one-word-longer form, more often an NER run-on ("X Y Memos") than a name,
+        # unless the longer form joins its last word with a hyphen, as romanised given names do ("Jae-in").
+        run_ons = {
+            form for forms in _longer_forms(self.forms).values() for form in forms if "-" not in form.split()[-1]
+        }
+        return max(expanded, key=lambda form: (self.forms[form], form not in run_ons, len(form)))
 
 
 def _mentions(article: Article, doc: Doc, settings: ClaimsSettings) -> list[_Mention]:
@@ -188,10 +203,39 @@ def _mentions(article: Article, doc: Doc, settings: ClaimsSettings) -> list[_Men
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES or _misread(ent):
             continue
-        text = clean_name(ent.text, ent.label_)
+        text = clean_name(ent.doc[ent.start : _name_end(ent)].text, ent.label_)
         if text and len(text.split()) <= settings.max_name_tokens and text[0].isalnum():
             found.append(_Mention(article.id, text, ent.label_, ent.start_char))
     return found
+
+
+def _name_end(ent: Span) -> int:
+    """Where a person's name ends: NER often stops a romanised given name at its hyphen ("Moon Jae" of
+    "Moon Jae-in"), so a lower-case syllable joined by a hyphen is taken in, and as often takes in a word
+    that makes the name a modifier ("Obama-era rules", "Smith-backed plan"), which is left out."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ != "PERSON" or len(ent) < 2:
+        return end
+    if len(ent) > 2 and _hyphen_joined(ent[-3], ent[-2], ent[-1]) and _modifier(ent[-1]):
+        return end - 2
+    if end + 1 < len(doc) and _hyphen_joined(ent[-1], doc[end], doc[end + 1]) and not _modifier(doc[end + 1]):
+        return end + 2
+    return end
+
+
+def _hyphen_joined(word: Token, hyphen: Token, rest: Token) -> bool:
+    """``rest`` is a lower-case word joined to ``word`` by a hyphen with no space ("Jae-in", "Obama-era")."""
+    return (
+        hyphen.text in {"-", "\u2010"} and not word.whitespace_ and not hyphen.whitespace_
+        and rest.is_alpha and rest.is_lower
+    )
+
+
+def _modifier(rest: Token) -> bool:
+    """The hyphened word makes the name a modifier of the noun after it ("-era rules", "-led coalition"); a
+    given name's syllable may look like a word ("Kun-young") but comes before a verb or a comma."""
+    following = rest.doc[rest.i + 1] if rest.i + 1 < len(rest.doc) else None
+    return following is not None and following.pos_ == "NOUN"
 
 
 def _misread(ent: Span) -> bool:
@@ -201,8 +245,9 @@ def _misread(ent: Span) -> bool:
     if len(ent) == 1 and ent[0].pos_ != "PROPN":
         return True
     before = ent.doc[ent.start - 2 : ent.start]
-    # "Secretary of State", "Minister of Defence": the office's name, not the organisation's.
-    return len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in TITLES
+    # "Secretary of State", "Minister of Defence": the office's name, not the organisation's; but the place of
+    # "the mayor of Denver" or "the President of France" is the place.
+    return len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in TITLES and ent.label_ != "GPE"
 
 
 #: English short forms of given names: "Bob Goodlatte" and "Robert W. Goodlatte" are one person.
@@ -258,13 +303,19 @@ def _person_groups(
     A suffixed name ("X Jr.") is the unsuffixed one's bearer too, unless ``two_generations`` holds its name:
     an article that writes both forms in its own words speaks of two people."""
     counts = Counter(mention.text for mention in mentions if _is_full_name(mention))
-    ordered = sorted(counts, key=lambda form: (len(person_tokens(form)[0]) == 1, -counts[form], form))
+    longer = _longer_forms(counts)
+    # Cut names come last, shortest last, so that the longer forms they were cut from have their groups.
+    ordered = sorted(counts, key=lambda form: (
+        form in longer, -len(person_tokens(form)) if form in longer else 0,
+        len(person_tokens(form)[0]) == 1, -counts[form], form,
+    ))
     groups: list[_Group] = []
     keys: list[tuple[list[str], str]] = []
     form_group: dict[str, int] = {}
     for form in ordered:
         tokens, generation = person_tokens(form), suffix(form)
-        match = next((
+        cut_from = {form_group[other] for other in longer.get(form, ()) if other in form_group}
+        match = next(iter(cut_from)) if len(cut_from) == 1 else next((
             i for i, (key, key_generation) in enumerate(keys)
             if _same_person(tokens, key, settings)
             and _same_generation(generation, key_generation, tokens, key, two_generations)
@@ -280,6 +331,20 @@ def _person_groups(
         if index is not None:
             groups[index].add(mention)
     return groups
+
+
+def _longer_forms(forms: Iterable[str]) -> dict[str, list[str]]:
+    """Names NER cut one word short ("Moon Jae" of "Moon Jae In"), each with the forms one word longer that
+    start with it: a cut name belongs to the person its longer forms name, when they all name one."""
+    by_tokens: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for form in forms:
+        by_tokens[tuple(person_tokens(form))].append(form)
+    longer: dict[str, list[str]] = defaultdict(list)
+    for tokens, spellings in list(by_tokens.items()):
+        cuts = by_tokens.get(tokens[:-1], []) if len(tokens) > 2 else []
+        for cut in cuts:
+            longer[cut].extend(form for form in spellings if not suffix(form) and not suffix(cut))
+    return {cut: forms for cut, forms in longer.items() if forms}
 
 
 def _same_generation(
@@ -356,6 +421,70 @@ def _closeness(index: int, article: str, last_seen: dict[int, int], groups: Sequ
     return last_seen.get(index, -1), article in group.articles, group.mentions
 
 
+@lru_cache(maxsize=1)
+def country_names() -> tuple[dict[str, str], dict[str, str]]:
+    """Every name of each country, folded, to its ISO code, and the acronyms of its official names: the
+    everyday English name (CLDR's), ISO's names, common and official ("North Korea", "Democratic People's
+    Republic of Korea"), and the acronyms of official names, of three letters or more ("DPRK"; two letters are
+    too often something else)."""
+    names: dict[str, set[str]] = defaultdict(set)
+    short: dict[str, set[str]] = defaultdict(set)
+    english = Locale("en").territories
+    for country in pycountry.countries:
+        code = country.alpha_2
+        official = {_uninverted(country.name), getattr(country, "official_name", "")} - {country.name}
+        everyday = {english.get(code, ""), country.name, getattr(country, "common_name", "")}
+        for form in filter(None, official | everyday):
+            names[fold(_LEADING_ARTICLE.sub("", form))].add(code)
+        for form in filter(None, official):
+            acronym = initials(_LEADING_ARTICLE.sub("", form))
+            # "ARE" in a headline in capitals is the verb, not the Arab Republic of Egypt.
+            if len(acronym) > 2 and acronym not in STOP_WORDS:
+                short[acronym].add(code)
+    return _unambiguous(names), _unambiguous(short)
+
+
+def _unambiguous(table: dict[str, set[str]]) -> dict[str, str]:
+    """A name or acronym shared by two countries names neither."""
+    return {key: next(iter(codes)) for key, codes in table.items() if len(codes) == 1}
+
+
+def _uninverted(name: str) -> str:
+    """ISO's sorting form the way it is written: "Korea, Republic of" -> "Republic of Korea"."""
+    head, _, tail = name.partition(", ")
+    return f"{tail} {head}" if tail.endswith((" of", " of the")) else name
+
+
+def _country(group: _Group) -> str | None:
+    """The country a group of non-person names names, when its every form is a name of that country or an
+    acronym: a group holding another name ("Inflation Reduction Act" for "IRA") is something else."""
+    names, short = country_names()
+    codes = set()
+    for form in group.forms:
+        key, capitals = fold(form), form.replace(".", "").isupper()
+        code = names.get(key) or (short.get(key) if capitals else None)
+        if code is None and not capitals:
+            return None
+        codes.add(code)
+    codes.discard(None)
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _merge_countries(groups: list[_Group]) -> list[_Group]:
+    """One group per country, whatever name or official acronym each was written with."""
+    merged: list[_Group] = []
+    by_country: dict[str, _Group] = {}
+    for group in groups:
+        country = _country(group) if group.label != "PERSON" else None
+        if country is None or country not in by_country:
+            merged.append(group)
+            if country is not None:
+                by_country[country] = group
+            continue
+        by_country[country].absorb(group)
+    return merged
+
+
 def _same_name(first: str, second: str, settings: ClaimsSettings) -> bool:
     a, b = _body_key(fold(first)), _body_key(fold(second))
     if a == b:
@@ -417,9 +546,10 @@ def extract_entities(
     people = _person_groups(mentions, config, _two_generations(docs, by_article))
     _resolve_surnames(by_article, people, config)
     _add_unlabelled_names(docs, people, config)
+    _add_unlabelled_surnames(docs, people, config)
     taken = set().union(*(group.keys for group in people))
     rest = [mention for mention in mentions if mention.key not in taken]
-    groups = [group for group in people if group.forms] + _other_groups(rest, config)
+    groups = [group for group in people if group.forms] + _merge_countries(_other_groups(rest, config))
     _add_acronyms(docs, groups)
     groups.sort(key=lambda group: (-len(group.articles), -group.mentions))
     return [_entity(group) for group in groups]
@@ -439,6 +569,45 @@ def _add_unlabelled_names(
             if len(run) >= 2:
                 _add_if_known(article, doc[run[0].i : run[-1].i + 1], groups, settings)
             run = []
+
+
+def _add_unlabelled_surnames(
+    docs: Sequence[tuple[Article, Doc]], groups: Sequence[_Group], settings: ClaimsSettings
+) -> None:
+    """Bare surnames NER left unlabelled ("Kowalcyzk and Lee pleaded guilty": an unknown word opening a
+    sentence is often tagged an adjective), given to the person so named nearest before them in the article.
+
+    A word the story also writes in lower case is an ordinary word ("Stone" opening a sentence about stone)."""
+    common = {token.lower_ for _, doc in docs for token in doc if token.is_lower}
+    for article, doc in docs:
+        labelled = {token.i for ent in doc.ents for token in ent}
+        for token in doc:
+            if not _lone_capitalised(token, labelled) or token.lower_ in common:
+                continue
+            earlier = {i: _last_before(groups[i], article.id, token.idx) for i in range(len(groups))}
+            candidates = [
+                i for i in _surname_candidates(fold(token.text), groups, settings) if earlier[i] is not None
+            ]
+            if candidates:
+                chosen = max(candidates, key=lambda i: earlier[i] or 0)
+                groups[chosen].add(_Mention(article.id, token.text, "PERSON", token.idx))
+
+
+def _lone_capitalised(token: Token, labelled: set[int]) -> bool:
+    """A capitalised word outside every entity and not part of a run of names (those are multi-word names)."""
+    if token.i in labelled or not (token.is_alpha and _capitalised(token.text)):
+        return False
+    neighbours = [token.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(token.doc)]
+    return not any(_capitalised(other.text) and other.pos_ == "PROPN" for other in neighbours)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def _last_before(group: _Group, article: str, start: int) -> int | None:
+    """The position of the group's last mention in ``article`` before ``start``, or None."""
+    return max((at for name, at in group.keys if name == article and at < start), default=None)
 
 
 def _add_if_known(article: Article, span: Span, groups: Sequence[_Group], settings: ClaimsSettings) -> None:
