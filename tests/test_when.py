@@ -197,6 +197,8 @@ def test_scheduled_and_awaited_dates_look_ahead(nlp, text: str, published: str, 
         ("The two leaders may have played a round of golf on Wednesday.", "2018-04-11"),
         ("The chancellor is to repeat that message Friday, diplomats said.", "2018-04-20"),
         ("The chancellor repeated that message Friday, diplomats said.", "2018-04-13"),
+        ("After the talks ended on Monday, the leaders will meet again.", "2018-04-16"),
+        ("After the talks ended on Monday, the leaders may meet again.", "2018-04-16"),
     ],
 )
 def test_possible_and_arranged_events_look_ahead(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]

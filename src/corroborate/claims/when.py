@@ -88,8 +88,9 @@ _LEADING = re.compile(r"^(?:(?:the|on|in|of|since|by|until|from|at|during)\s+)+"
 # An event phrase names at least an actor and an action, or a noun and its modifier.
 _MIN_EVENT_WORDS = 2
 _FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
-# Verbs whose complement lies ahead: "scheduled to meet", "set to sign", "plans to visit".
+# "may meet on Friday" is a possibility, which lies ahead.
 _POSSIBILITY_MODALS = {"may", "might"}
+# Verbs whose complement lies ahead: "scheduled to meet", "set to sign", "plans to visit".
 _FUTURE_GOVERNORS = {"schedule", "plan", "set", "expect", "due", "intend", "aim", "prepare"}
 # Verbs that fix the date of something else: their own tense says nothing of the date they name.
 _SCHEDULING_VERBS = {"schedule", "reschedule", "slate", "set", "plan", "postpone", "delay"}
@@ -477,22 +478,31 @@ def _tense(span: Span) -> Tense:
     verb = _governing_verb(span)
     if verb is None:
         return "unknown"
-    for token in [verb, *verb.ancestors][:4]:
+    # A verb in the simple past keeps its own tense whatever governs it ("After the talks ended on Monday,
+    # they will meet again"); any other looks up its chain of clauses for what lies ahead.
+    for token in [] if verb.tag_ == "VBD" else [verb, *verb.ancestors][:4]:
         auxiliaries = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}
         if auxiliaries & _FUTURE_AUXILIARIES or token.lemma_.lower() in _FUTURE_GOVERNORS and token is not verb:
             return "future"
         if auxiliaries & _POSSIBILITY_MODALS and "have" not in auxiliaries:  # "may meet", not "may have met"
             return "future"
-        if token is not verb and token.lemma_ == "be" and token.tag_ in {"VBZ", "VBP"}:  # "is to meet Friday"
-            return "future"
         if token.dep_ not in {"xcomp", "acl", "advcl", "relcl"}:
             break
+    if _is_to_be_done(verb):
+        return "future"
     if verb.lemma_.lower() in _SCHEDULING_VERBS:
         return "unknown"
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     if verb.tag_ == "VBD" or auxiliaries & {"did", "had", "has", "have", "was", "were"}:
         return "past"
     return "unknown"
+
+
+def _is_to_be_done(verb: Token) -> bool:
+    """An arrangement ("is to meet", "are to sign"), which lies ahead."""
+    head = verb.head
+    infinitive = verb.dep_ == "xcomp" and any(child.lower_ == "to" for child in verb.children)
+    return infinitive and head.lemma_ == "be" and head.tag_ in {"VBZ", "VBP"}
 
 
 def _event_head(span: Span) -> Token:
