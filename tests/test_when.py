@@ -218,6 +218,8 @@ def test_editors_notes_date_no_event(nlp) -> None:  # type: ignore[no-untyped-de
         "This story has been updated to note that the minister confirmed the meeting in a tweet Wednesday morning."
     )
     assert [m.text for m in _dates(nlp, text, "2018-04-17")] == ["Tuesday"]
+    stamped = "PUBLISHED: 22:07 GMT, 7 July 2012 | UPDATED: 23:10 GMT, 7 July 2012\n\nThe club sacked its coach."
+    assert _dates(nlp, stamped, None) == []
 
 
 @pytest.mark.slow
@@ -239,6 +241,7 @@ def test_weekday_in_local_time_may_be_the_day_after_publication(nlp) -> None:  #
         ("Prices rose from December to February 2018, the agency said.", "2017-12", "month"),
         ("Prices rose from Dec. 28 to Jan. 3, 2026, the agency said.", "2025-12-28", "day"),
         ("The talks ran October 16-18, 2025, in Geneva.", "2025-10-16", "day"),
+        ("The coach led the team to the playoffs in 2006-07, the club said.", "2006", "year"),
     ],
 )
 def test_range_is_dated_by_its_start_in_the_ends_year(nlp, text: str, expected: str, granularity: str) -> None:  # type: ignore[no-untyped-def]

@@ -81,7 +81,7 @@ _TRAILING_SPAN = re.compile(r"^(?:(?:over|in|during|for|within|of) )?the (?:last
 # Editors' notes date the page, not the story: "This story has been updated to ...", "Originally published ...".
 _EDITORIAL_NOTE = re.compile(
     r"^\W*(?:(?:this|the) (?:story|article|report|post|piece)\b.{0,40}?\b(?:updated|corrected|amended)\b"
-    r"|(?:originally|first|last) (?:published|updated)\b|(?:updated|corrected)\s*(?:on\b|at\b|:))",
+    r"|(?:originally|first|last) (?:published|updated)\b|(?:updated|corrected)\s*(?:on\b|at\b|:)|published\s*:)",
     re.IGNORECASE,
 )
 _LEADING = re.compile(r"^(?:(?:the|on|in|of|since|by|until|from|at|during)\s+)+")
@@ -352,6 +352,8 @@ def _range_start(text: str, base: date | None, context: _Context, settings: Sett
     start_month = _MONTH_WORD.search(start)
     if start_month and not _MONTH_WORD.search(end) and _DAY_NUMBER.match(end):  # "october 16-17, 2025"
         end = f"{start_month.group(0)} {end}"
+    elif _YEAR.fullmatch(start) and re.fullmatch(r"\d\d", end) and end > start[2:]:  # a season: "2006-07"
+        end = start[:2] + end
     closing = _stated(end, base, context, settings)
     if closing is None or closing.day is None or closing.granularity is None:
         return None
