@@ -344,22 +344,36 @@ class UnitSimilarity:
         was said included) and which beyond the speaker share few story words: they match on who spoke and how
         they are described, and one speaker saying two things is two claims. What they share besides the speaker
         keeps a pair: what was said, or the occasion ("at a party meeting", "in a statement", "in court")."""
-        spoken = np.logical_or.outer(self.speaker[rows], self.speaker[columns])
-        if not spoken.any():
-            return spoken
-        said = self.vectors[self.wholes[rows]] @ self.vectors[self.wholes[columns]].T
-        beyond = (self.beyond_speaker[rows] @ self.beyond_speaker[columns].T).toarray()
         align = self.settings.align
-        return spoken & (said < align.speaker_same_point_similarity) & (beyond < align.clause_min_lexical)
+
+        def apart(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+            said = self.vectors[self.wholes[first]] @ self.vectors[self.wholes[second]].T
+            beyond = (self.beyond_speaker[first] @ self.beyond_speaker[second].T).toarray()
+            return (said < align.speaker_same_point_similarity) & (beyond < align.clause_min_lexical)
+
+        # Computed only where a speaker is: most units report no speech.
+        result = np.zeros((len(rows), len(columns)), dtype=bool)
+        speaking_rows, speaking_columns = np.flatnonzero(self.speaker[rows]), np.flatnonzero(self.speaker[columns])
+        if len(speaking_rows):
+            result[speaking_rows] = apart(rows[speaking_rows], columns)
+        if len(speaking_columns):
+            result[:, speaking_columns] = apart(rows, columns[speaking_columns])
+        return result
 
     def _other_agents(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-        """Pairs whose main verbs are done by different named people or bodies, neither of whom the other unit
-        names at all ("X warned Y" / "Z warned W"): two acts, whatever the verb and topic they share. Naming the
-        other's agent anywhere keeps a pair (a passive, a swapped subject: "X met Y" / "Y met with X")."""
+        """Pairs whose main verbs are done by different named people, neither of whom the other unit names at all
+        ("X warned Y" / "Z warned W"): two acts, whatever the verb and topic they share. Naming the other's agent
+        anywhere keeps a pair (a passive, a swapped subject: "X met Y" / "Y met with X")."""
+        result = np.zeros((len(rows), len(columns)), dtype=bool)
+        acting_rows, acting_columns = np.flatnonzero(self.acted[rows]), np.flatnonzero(self.acted[columns])
+        if not len(acting_rows) or not len(acting_columns):  # computed only where both have agents
+            return result
+        first, second = rows[acting_rows], columns[acting_columns]
         # An agent is named by its own unit even where the tagger took the name for a common noun.
-        mine_named = (self.agents[rows] @ (self.mentions[columns] + self.agents[columns]).T).toarray() > 0
-        theirs_named = ((self.mentions[rows] + self.agents[rows]) @ self.agents[columns].T).toarray() > 0
-        return np.logical_and.outer(self.acted[rows], self.acted[columns]) & ~mine_named & ~theirs_named
+        mine_named = (self.agents[first] @ (self.mentions[second] + self.agents[second]).T).toarray() > 0
+        theirs_named = ((self.mentions[first] + self.agents[first]) @ self.agents[second].T).toarray() > 0
+        result[np.ix_(acting_rows, acting_columns)] = ~mine_named & ~theirs_named
+        return result
 
 
 @dataclass(frozen=True, slots=True)
