@@ -303,3 +303,27 @@ def test_a_given_name_syllable_that_looks_like_a_word_stays_in_the_name(nlp: Lan
         "The line worked for four minutes, said Youn Kun-young, director for the government situation room.",
     )
     assert any(entity.name == "Youn Kun-young" for entity in entities)
+
+
+def test_a_word_that_cannot_open_a_name_is_left_out_of_it(nlp: Language) -> None:
+    text = (
+        "The deal was achieved by Barack Obama.\n\nThe voters hated Obama.\n\n"
+        "Anything Obama did, therefore, was by definition bad and had to be undone."
+    )
+    entities = entities_of(nlp, text)
+    assert [entity.name for entity in entities if entity.type == "person"] == ["Barack Obama"]
+    assert named(entities, "Barack Obama").aliases == ["Obama"]
+
+
+def test_a_hyphened_given_name_alone_is_the_only_person_so_named(nlp: Language) -> None:
+    texts = (
+        "North Korean leader Kim Jong-un met the envoys. He denied personally speaking to Jong-un on Monday.",
+        "Kim Jong-un and his late father Kim Jong-il ruled for decades.",
+    )
+    docs = [(article(f"a{i}", text), nlp(text)) for i, text in enumerate(texts)]
+    first = docs[0][1]
+    alone = first.char_span(texts[0].rindex("Jong-un"), texts[0].rindex("Jong-un") + 7, label="PERSON")
+    first.ents = [ent for ent in first.ents if ent.end <= alone.start] + [alone]  # as the tagger finds it in news
+    people = {entity.name: entity for entity in extract_entities(docs) if entity.type == "person"}
+    assert "Jong-un" not in people and "Jong-un" in people["Kim Jong-un"].aliases
+    assert people["Kim Jong-il"].aliases == []

@@ -203,10 +203,22 @@ def _mentions(article: Article, doc: Doc, settings: ClaimsSettings) -> list[_Men
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES or _misread(ent):
             continue
-        text = clean_name(ent.doc[ent.start : _name_end(ent)].text, ent.label_)
+        text = clean_name(ent.doc[_name_start(ent) : _name_end(ent)].text, ent.label_)
         if text and len(text.split()) <= settings.max_name_tokens and text[0].isalnum():
             found.append(_Mention(article.id, text, ent.label_, ent.start_char))
     return found
+
+
+#: Parts of speech no name begins with: NER runs a person's name on from "Anything" in "Anything Obama did".
+_NOT_NAME_START = frozenset({"PRON", "DET", "CCONJ", "SCONJ", "AUX", "PART"})
+
+
+def _name_start(ent: Span) -> int:
+    """Where a person's name starts, past words that cannot open one."""
+    start = ent.start
+    while ent.label_ == "PERSON" and start + 1 < ent.end and ent.doc[start].pos_ in _NOT_NAME_START:
+        start += 1
+    return start
 
 
 def _name_end(ent: Span) -> int:
@@ -335,13 +347,17 @@ def _person_groups(
 
 def _longer_forms(forms: Iterable[str]) -> dict[str, list[str]]:
     """Names NER cut one word short ("Moon Jae" of "Moon Jae In"), each with the forms one word longer that
-    start with it: a cut name belongs to the person its longer forms name, when they all name one."""
+    start with it, and hyphened given names written alone ("Jong-un"), each with the forms that add a family
+    name before it: a cut name belongs to the person its longer forms name, when they all name one."""
     by_tokens: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for form in forms:
         by_tokens[tuple(person_tokens(form))].append(form)
     longer: dict[str, list[str]] = defaultdict(list)
     for tokens, spellings in list(by_tokens.items()):
-        cuts = by_tokens.get(tokens[:-1], []) if len(tokens) > 2 else []
+        if len(tokens) < 3:
+            continue
+        given = [form for form in by_tokens.get(tokens[1:], []) if len(form.split()) == 1]
+        cuts = by_tokens.get(tokens[:-1], []) + given
         for cut in cuts:
             longer[cut].extend(form for form in spellings if not suffix(form) and not suffix(cut))
     return {cut: forms for cut, forms in longer.items() if forms}
