@@ -254,10 +254,10 @@ FLOORS: dict[str, dict[str, int]] = {
                       "max_false": 0},
     "newswcl50-event-1": {"corroborated": 17, "single_source": 16, "contradictions": 1, "entities": 12,
                           "timeline": 3, "max_false": 0},
-    "newswcl50-event-2": {"corroborated": 17, "single_source": 19, "contradictions": 2, "entities": 7,
-                          "timeline": 9, "max_false": 0},
-    "newswcl50-event-3": {"corroborated": 22, "single_source": 18, "contradictions": 3, "entities": 11,
-                          "timeline": 4, "max_false": 0},
+    "newswcl50-event-2": {"corroborated": 17, "single_source": 19, "contradictions": 2, "entities": 9,
+                          "timeline": 11, "max_false": 0},
+    "newswcl50-event-3": {"corroborated": 22, "single_source": 18, "contradictions": 3, "entities": 12,
+                          "timeline": 5, "max_false": 0},
 }
 
 
