@@ -3,6 +3,8 @@ negation and characterisation contradictions."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -436,3 +438,23 @@ def test_statement_pairs_owning_a_close_unit_pair_are_the_close_statement_pairs(
         assert np.array_equal(distance, expected[2])  # the least distance is the best match's, exactly
         closes += len(first)
     assert closes > 30
+
+
+def test_units_left_unembedded_are_only_those_whose_similarities_no_embedding_changes() -> None:
+    articles = [
+        article("a", "The council approved the new transit budget on Tuesday, while protesters who had gathered "
+                     "outside the hall since dawn chanted slogans about rents. The budget adds two bus lines."),
+        article("b", "On Tuesday the city council approved the new transit budget after a long debate. "
+                     "Two new bus lines are part of the budget, the council said."),
+    ]
+    docs = parse_articles(articles)
+    sentences = align.statements(split_sentences(articles, docs=docs))
+    units = align.statement_units(sentences, docs)
+    similarity = align.unit_similarity(units, [s.text for s in sentences])
+    unembedded = ~similarity.vectors.any(axis=1)
+    assert unembedded.any() and not unembedded.all()
+    every = range(len(units))
+    embedded = replace(similarity, vectors=align.embed([unit.text for unit in units]))
+    # Batches of other texts move a vector in its last float bits only.
+    assert np.allclose(similarity.block(every, every), embedded.block(every, every), rtol=0, atol=1e-5)
+    assert np.array_equal(similarity.block(every, every) == align._APART, embedded.block(every, every) == align._APART)

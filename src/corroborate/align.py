@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -23,6 +24,9 @@ from corroborate.nlp import embed
 from corroborate.records import Article, Claim, Contradiction, Evidence, Position, Sentence
 from corroborate.sentences import is_statement
 from corroborate.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 _TERM = re.compile(r"[a-z0-9][a-z0-9'-]*")
 
@@ -321,15 +325,8 @@ class UnitSimilarity:
         align = self.settings.align
         lexical = (self.terms[rows] @ self.terms[columns].T).toarray()
         block = np.clip(self.vectors[rows] @ self.vectors[columns].T, -1.0, 1.0) + align.lexical_weight * lexical
-        clause_pair = np.logical_or.outer(self.is_clause[rows], self.is_clause[columns])
-        block[clause_pair] -= align.clause_penalty
-        # Two clauses about the same people and place embed close whatever they say.
-        block[clause_pair & (lexical < align.clause_min_lexical)] = _APART
-        # Statements naming different people, places or numbers and none in common are about different things,
-        # however alike their wording ("China has long favoured a treaty" / "X has long sought a treaty").
-        shared = (self.mentions[rows] @ self.mentions[columns].T).toarray() > 0
-        block[np.logical_and.outer(self.named[rows], self.named[columns]) & ~shared] = _APART
-        block[self._other_agents(rows, columns)] = _APART
+        block[np.logical_or.outer(self.is_clause[rows], self.is_clause[columns])] -= align.clause_penalty
+        block[self.apart_by_words(rows, columns, lexical)] = _APART
         block[self._other_words_spoken(rows, columns)] = _APART
         if self.floors.nnz:  # most stories relay no quote: spare the sparse indexing
             floors = self.floors[rows][:, columns].tocoo()
@@ -338,6 +335,22 @@ class UnitSimilarity:
         block[self.owners[rows][:, None] == self.owners[columns][None, :]] = _APART
         return block
 
+    def apart_by_words(
+        self, rows: np.ndarray, columns: np.ndarray, lexical: np.ndarray | None = None
+    ) -> np.ndarray:
+        """The pairs of ``rows`` x ``columns`` kept apart whatever their embeddings (``lexical``: their story
+        TF-IDF cosines, when known): the vetoes that read only words, names and agents."""
+        if lexical is None:
+            lexical = (self.terms[rows] @ self.terms[columns].T).toarray()
+        # Two clauses about the same people and place embed close whatever they say.
+        apart = np.logical_or.outer(self.is_clause[rows], self.is_clause[columns])
+        apart &= lexical < self.settings.align.clause_min_lexical
+        # Statements naming different people, places or numbers and none in common are about different things,
+        # however alike their wording ("China has long favoured a treaty" / "X has long sought a treaty").
+        shared = (self.mentions[rows] @ self.mentions[columns].T).toarray() > 0
+        apart |= np.logical_and.outer(self.named[rows], self.named[columns]) & ~shared
+        apart |= self._other_agents(rows, columns)
+        return apart
 
     def _other_words_spoken(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Pairs involving a unit that reports what someone said, whose statements are not on one point (what
@@ -441,9 +454,10 @@ def unit_similarity(
     texts = [unit.text for unit in units]
     mentions, agents = _mentions(units)
     whole = {unit.owner: index for index, unit in enumerate(units) if unit.whole}
-    return UnitSimilarity(
-        vectors=embed(texts),
-        terms=_story_tfidf(texts, fit_on=statement_texts),
+    vectorizer = _story_vectorizer(statement_texts)
+    unembedded = UnitSimilarity(
+        vectors=np.zeros((len(units), 0), dtype=np.float32),
+        terms=_story_tfidf(vectorizer, texts),
         mentions=mentions,
         agents=agents,
         floors=floors if floors is not None else csr_matrix((len(units), len(units))),
@@ -453,12 +467,37 @@ def unit_similarity(
         acted=np.asarray([bool(unit.agents) for unit in units]),
         speaker=np.asarray([unit.beyond_speaker is not None for unit in units]),
         beyond_speaker=_story_tfidf(
-            [unit.text if unit.beyond_speaker is None else unit.beyond_speaker for unit in units],
-            fit_on=statement_texts,
+            vectorizer, [unit.text if unit.beyond_speaker is None else unit.beyond_speaker for unit in units]
         ),
         wholes=np.asarray([whole[unit.owner] for unit in units]),
         settings=settings,
     )
+    return replace(unembedded, vectors=_embedded(texts, _needing_vectors(unembedded)))
+
+
+def _needing_vectors(similarity: UnitSimilarity) -> np.ndarray:
+    """The units whose embeddings a similarity can read: those with a pair of another statement that no word
+    veto keeps apart, and their statements' whole units (the speaker check compares those). Embedding is most
+    of the stage's cost, and a clause sharing too few story words with anything never needs one."""
+    count = len(similarity.owners)
+    needed = np.zeros(count, dtype=bool)
+    step = max(1, _BLOCK_CELLS // max(count, 1))
+    for start in range(0, count, step):
+        rows, columns = np.arange(start, min(start + step, count)), np.arange(start, count)
+        live = ~similarity.apart_by_words(rows, columns)
+        live &= similarity.owners[rows][:, None] != similarity.owners[columns][None, :]
+        needed[rows[live.any(axis=1)]] = True
+        needed[columns[live.any(axis=0)]] = True
+    needed[similarity.wholes[needed]] = True
+    return needed
+
+
+def _embedded(texts: Sequence[str], needed: np.ndarray) -> np.ndarray:
+    """Embeddings of the ``needed`` texts, zero rows for the others (which no similarity reads)."""
+    found = embed([text for text, wanted in zip(texts, needed, strict=True) if wanted])
+    vectors = np.zeros((len(texts), found.shape[1]), dtype=np.float32)
+    vectors[needed] = found
+    return vectors
 
 
 def _mentions(units: Sequence[Unit]) -> tuple[csr_matrix, csr_matrix]:
@@ -613,14 +652,21 @@ def _text(tokens: Sequence[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
-def _story_tfidf(texts: Sequence[str], fit_on: Sequence[str]) -> csr_matrix:
-    """TF-IDF rows of ``texts`` (unit length), with word rarity learnt from ``fit_on`` (the story's statements)."""
+def _story_vectorizer(fit_on: Sequence[str]) -> TfidfVectorizer | None:
+    """Story TF-IDF, word rarity learnt from ``fit_on`` (the story's statements); None when they hold no content
+    word."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     vectorizer = TfidfVectorizer(tokenizer=content_terms, lowercase=False, token_pattern=None)
     try:
-        vectorizer.fit(fit_on)
+        return vectorizer.fit(fit_on)
     except ValueError:  # no content word in any statement
+        return None
+
+
+def _story_tfidf(vectorizer: TfidfVectorizer | None, texts: Sequence[str]) -> csr_matrix:
+    """TF-IDF rows of ``texts`` (unit length) in the story's ``vectorizer``."""
+    if vectorizer is None:
         return csr_matrix((len(texts), 1))
     return vectorizer.transform(texts).tocsr()
 
