@@ -23,12 +23,14 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import combinations
 from typing import TYPE_CHECKING, Literal
 
 from corroborate.records import Article, Contradiction, Evidence, Position
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
+    import numpy as np
     from spacy.tokens import Doc, Span, Token
 
 QuantityKind = Literal["count", "duration", "money", "percent", "age", "ordinal"]
@@ -1051,30 +1053,43 @@ def _comparable(quantity: Quantity) -> bool:
 
 
 def _same_subject_pairs(quantities: Sequence[Quantity], settings: Settings) -> list[tuple[int, int]]:
+    possible = [
+        (i, j) for i, j in combinations(range(len(quantities)), 2)
+        if _may_be_one_figure(quantities[i], quantities[j], settings)
+    ]
+    # Embedding is the costly part: only the figures some other may be told with are embedded, and a counted
+    # phrase only where its words alone do not settle it.
+    by_words = {(i, j) for i, j in possible if same_counted(quantities[i].counted, quantities[j].counted)}
+    counted = _embedded(
+        [q.counted or q.unit for q in quantities],
+        {k for i, j in possible if (i, j) not in by_words and quantities[i].kind != "count" for k in (i, j)},
+    )
+    contexts = _embedded([_masked(q.sentence, q.text) for q in quantities], {k for pair in possible for k in pair})
+    pairs = []
+    for i, j in possible:
+        first, second = quantities[i], quantities[j]
+        # Durations and sums measure a thing that outlets name freely ("call" / "conversation"); counts
+        # name what they count, so only the noun itself, more or less qualified, is the same thing.
+        same_thing = (i, j) in by_words or (
+            first.kind != "count" and float(counted[i] @ counted[j]) >= settings.claims.same_counted_similarity
+        )
+        # A shared time frame is evidence of one statement in itself: the sentences may differ more.
+        needed = (
+            settings.claims.same_dated_number_context_similarity
+            if first.frame and second.frame
+            else settings.claims.same_number_context_similarity
+        )
+        if same_thing and float(contexts[i] @ contexts[j]) >= needed:
+            pairs.append((i, j))
+    return pairs
+
+
+def _embedded(texts: Sequence[str], wanted: set[int]) -> dict[int, np.ndarray]:
+    """Embeddings of the ``wanted`` of ``texts``, by index."""
     from corroborate.nlp import embed
 
-    counted = embed([q.counted or q.unit for q in quantities])
-    contexts = embed([_masked(q.sentence, q.text) for q in quantities])
-    pairs = []
-    for i, first in enumerate(quantities):
-        for j in range(i + 1, len(quantities)):
-            second = quantities[j]
-            if not _may_be_one_figure(first, second, settings):
-                continue
-            # Durations and sums measure a thing that outlets name freely ("call" / "conversation"); counts
-            # name what they count, so only the noun itself, more or less qualified, is the same thing.
-            same_thing = same_counted(first.counted, second.counted) or (
-                first.kind != "count" and float(counted[i] @ counted[j]) >= settings.claims.same_counted_similarity
-            )
-            # A shared time frame is evidence of one statement in itself: the sentences may differ more.
-            needed = (
-                settings.claims.same_dated_number_context_similarity
-                if first.frame and second.frame
-                else settings.claims.same_number_context_similarity
-            )
-            if same_thing and float(contexts[i] @ contexts[j]) >= needed:
-                pairs.append((i, j))
-    return pairs
+    order = sorted(wanted)
+    return dict(zip(order, embed([texts[k] for k in order]), strict=True))
 
 
 def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) -> bool:
