@@ -353,3 +353,82 @@ def test_budapest_corpus_timeline(nlp, budapest_corpus: Path) -> None:  # type: 
     assert "summit" in anchorage.event and [name[:3] for name in anchorage.sources] == ["004"]
     assert [event.period for event in timeline] == sorted(event.period or "" for event in timeline)
     assert date_contradictions([m for found in mentions.values() for m in found]) == []
+
+
+# ---- Years that name a thing -------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investigators looked into Russian interference in the 2016 election, the report said.",
+        'The suit alleged that the campaign "welcomed the help" in the 2016 election.',  # a quote mark between
+        "Under a 2006 law, the agency must report its spending.",
+        "The campaign manager for his 2020 re-election bid called the suit a sham.",
+        "Russia will try to meddle in the 2020 election, officials warned.",  # the event told lies ahead
+        "The 2018 budget was passed on Friday.",  # the event told has its own date
+        "The troops stayed after the 1950-53 Korean War.",
+    ],
+)
+def test_year_naming_a_thing_is_a_reference(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    years = [m for m in _dates(nlp, text, "2018-04-20") if m.granularity == "year"]
+    assert len(years) == 1 and years[0].reference, years
+    assert all(event.period is None or len(event.period) > 4 for event in build_timeline({"outlet-1": years}))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("In 2016, he founded the company.", "he founded the company"),
+        ("The party used a similar tactic during the scandal in 1972.", "used a similar tactic"),
+        ("During the 2016 presidential campaign, Russia launched an all-out assault.", "Russia launched an all-out"),
+        ("The 2008 financial crisis wiped out millions of jobs.", "crisis wiped out millions of jobs"),
+        ("Russia interfered in the 2016 election, officials said.", "Russia interfered"),
+        ("Trump beat Clinton in the 2016 election.", "Trump beat Clinton"),
+    ],
+)
+def test_year_dating_a_past_event_is_kept(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    mention = _one(nlp, text, "2018-04-20")
+    assert (mention.granularity, mention.reference) == ("year", False)
+    assert event in mention.event
+    [entry] = build_timeline({"outlet-1": [mention]})
+    assert event in entry.event
+
+
+@pytest.mark.slow
+def test_date_closing_a_range_opens_no_entry(nlp) -> None:  # type: ignore[no-untyped-def]
+    pair = _dates(nlp, "In 2015 and 2016, agents hacked the party's servers.", "2018-04-20")
+    assert [(m.iso, m.reference) for m in pair] == [("2015", False), ("2016", True)]
+    assert [event.period for event in build_timeline({"outlet-1": pair})] == ["2015"]
+    text = "The regime carried out 16 tests between February and December 2017, according to a count."
+    ranged = _dates(nlp, text, "2018-04-20")
+    assert [event.period for event in build_timeline({"outlet-1": ranged})] == ["2017-02"]
+    # Dates of two clauses are no range: each opens its entry.
+    apart = _dates(nlp, "The House passed the bill in 2015 and the Senate passed it in 2016.", "2018-04-20")
+    assert [m.reference for m in apart] == [False, False]
+
+
+@pytest.mark.slow
+def test_reference_joins_the_entry_of_its_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    mentions = {
+        "left-1": _dates(nlp, "The leaders held a summit in Geneva on October 16, 2025.", None, source="left"),
+        "right-1": _dates(nlp, "Critics have mocked the 2025 summit in Geneva.", None, source="right"),
+    }
+    assert mentions["right-1"][0].reference
+    [entry] = build_timeline(mentions)
+    assert (entry.date, entry.sources) == ("2025-10-16", ["left-1", "right-1"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inflation soared in the 1990s, officials said.",
+        "He moved to Paris in the early 2000s.",
+        "In the '90s, the firm grew.",
+    ],
+)
+def test_decades_are_not_dates(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _dates(nlp, text, "2018-04-20") == []

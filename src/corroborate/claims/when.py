@@ -25,7 +25,12 @@ Rules, chosen to match how news is written:
 - A range told as one date ("between February and December 2017") is dated by its start, in the end's year;
   a year-less day another outlet states with a year ("Feb. 8, 2017") takes that year in the timeline.
 - Spans of time ("two weeks", "its fourth year") are not dates (``claims.numbers`` reads them); vague
-  references ("days ago", "recently") are kept with no ISO date.
+  references ("days ago", "recently") are kept with no ISO date. Decades ("the 1990s") are not dates either.
+- A year written before a noun names a thing ("the 2016 election", "a 2006 law", "his 2020 re-election bid"):
+  a reference, not a dated event, unless the article tells a past event whose only date it is ("During the
+  2016 campaign, Russia launched ...", "The 2008 crisis wiped out jobs"). The date closing a range another
+  date opens ("in 2015 and 2016") is part of that date's event. Both are kept as mentions (their periods
+  serve ``claims.numbers``) but open no timeline entry.
 """
 
 from __future__ import annotations
@@ -98,6 +103,11 @@ _LOCAL_TIME = re.compile(r"\W*(?:(?:morning|afternoon|evening|night)\W+)?(?:\(\s
 _RANGE = re.compile(r"(?:between |from )?(?P<start>.+?)(?: (?:and|to|through|until|till) |\s*[-–—]\s*)(?P<end>.+)")
 _RANGE_LINK = re.compile(r"\s*(?:and|to|through|until|till|-|–|—)\s*", re.IGNORECASE)
 _AHEAD_OF = re.compile(r"\bahead of(?: the)?\s*$", re.IGNORECASE)
+# How a year hangs on the noun it names a thing with: "the 2016 election", "2016's election".
+_NAMING_DEPS = {"nummod", "compound", "amod", "nmod", "poss"}
+# Prepositions that set an event within the time of a named thing: "during the 2016 campaign, X launched".
+_WITHIN_PREPOSITIONS = {"during", "in", "at", "throughout", "amid", "amidst"}
+_PAST_AUXILIARIES = {"did", "had", "has", "have", "was", "were"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +131,9 @@ class DateMention:
     start: int
     basis: Basis
     exact: bool
+    #: The date names a thing ("the 2016 election") or closes a range another date opens: it dates no event
+    #: of its own, so in the timeline it may join an entry of its event but opens none.
+    reference: bool = False
 
     @property
     def period(self) -> tuple[date, date] | None:
@@ -522,9 +535,10 @@ def _subject(verb: Token) -> Token | None:
     return next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
-def _event_phrase(span: Span, max_words: int) -> str:
-    """The event the date belongs to, in the article's words, without the date itself."""
-    head = _event_head(span)
+def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
+    """The event the date belongs to, in the article's words, without the date itself; ``head`` is the word
+    of that event when the caller knows it better than the parse's attachment does."""
+    head = head or _event_head(span)
     drop = set(range(span.start, span.end))
     if span.root.dep_ == "pobj":  # the date's own preposition ("on", "in") goes with it
         drop.add(span.root.head.i)
@@ -617,8 +631,65 @@ def extract_dates(
         resolved = _resolve(text, base, context, settings)
         if resolved is None:
             continue
-        mentions.append(_mention(article, span, sentence_start, sentence, resolved, base, basis, settings))
+        previous = spans[index - 1] if index else None
+        opening = previous if previous is not None and mentions and mentions[-1].start == previous.start_char else None
+        told, reference = _told_or_reference(span, spans, resolved)
+        reference = reference or (opening is not None and _closes_range(opening, span))
+        mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, told)
+        mentions.append(replace(mention, reference=reference))
     return mentions
+
+
+def _closes_range(opening: Span, span: Span) -> bool:
+    """Whether ``span`` ends a range or pair the date ``opening`` opens ("in 2015 and 2016", "February to May")."""
+    return _RANGE_LINK.fullmatch(span.doc.text[opening.end_char : span.start_char]) is not None
+
+
+def _told_or_reference(span: Span, spans: Sequence[Span], resolved: _Resolved) -> tuple[Token | None, bool]:
+    """For a stated year that names a thing ("the 2016 election"): the verb of the past event it is the only
+    date of, if the article tells one, else that it is a reference. Any other date: neither."""
+    if resolved.granularity != "year" or resolved.relative:
+        return None, False
+    noun = _named_thing(span)
+    if noun is None:
+        return None, False
+    verb = _verb_dated_by(noun)
+    if verb is None or any(other.start != span.start and _governing_verb(other) == verb for other in spans):
+        return None, True
+    return verb, False
+
+
+def _named_thing(span: Span) -> Token | None:
+    """The noun a year written before it names ("election" in "the 2016 election", "bid" in "his 2020
+    re-election bid"), or None when the year stands as a date of its own ("in 2016")."""
+    root = span.root
+    noun = root.head
+    if root.dep_ not in _NAMING_DEPS or noun.i < span.end or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    return noun
+
+
+def _verb_dated_by(noun: Token) -> Token | None:
+    """The past-tense verb of an event the named thing dates: its subject ("The 2008 crisis wiped out jobs")
+    or the time within which it happened ("During the 2016 campaign, Russia launched ..."). A phrase right
+    after a common noun is read as that noun's, whatever the parse says: "looked into interference in the
+    2016 election" tells of no interference in the year it names."""
+    preposition = noun.head
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and preposition.lower_ in _WITHIN_PREPOSITIONS:
+        before = [token for token in noun.doc[max(0, preposition.i - 3) : preposition.i] if not token.is_punct]
+        if before and before[-1].pos_ == "NOUN":
+            return None
+        verb = preposition.head
+    else:
+        return None
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    return verb if verb.tag_ == "VBD" or auxiliaries & _PAST_AUXILIARIES else None
 
 
 def _in_local_time(span: Span) -> bool:
@@ -657,6 +728,7 @@ def _mention(
     base: date | None,
     basis: Basis,
     settings: Settings,
+    head: Token | None = None,
 ) -> DateMention:
     iso = _iso(resolved.day, resolved.granularity) if resolved.day and resolved.granularity else None
     used: Basis = "unresolved" if iso is None else (basis if resolved.relative else "stated")
@@ -667,7 +739,7 @@ def _mention(
         iso=iso,
         granularity=resolved.granularity if iso else None,
         resolution=_explain(span.text, iso, base, used),
-        event=_event_phrase(span, settings.claims.max_event_words),
+        event=_event_phrase(span, settings.claims.max_event_words, head),
         sentence=sentence,
         sentence_start=sentence_start,
         start=span.start_char,
@@ -734,13 +806,15 @@ def build_timeline(
     ``mentions`` maps each article id to its ``extract_dates`` result. Mentions of one event (close event
     phrases and sentences) merge when their dates agree, or when one of them was only resolved against the
     story's date and lies within ``story_anchor_slack_days`` of the other: that guess yields to the
-    better-grounded date. Each entry lists its articles and
-    the resolution of every date it merged.
+    better-grounded date. A reference ("the 2016 election") joins the entry of its event but opens none.
+    Each entry lists its articles and the resolution of every date it merged.
     """
     dated = _with_stated_years(
         [mention for found in mentions.values() for mention in found if mention.iso and mention.event]
     )
-    dated.sort(key=lambda m: (_BASIS_RANK[m.basis], _GRANULARITY_RANK[m.granularity or "year"], not m.exact))
+    dated.sort(
+        key=lambda m: (m.reference, _BASIS_RANK[m.basis], _GRANULARITY_RANK[m.granularity or "year"], not m.exact)
+    )
     same = _same_event_pairs(dated, settings, strict=False)
     entries: list[list[int]] = []
     for index, mention in enumerate(dated):
@@ -752,10 +826,10 @@ def build_timeline(
             ),
             None,
         )
-        if home is None:
-            entries.append([index])
-        else:
+        if home is not None:
             home.append(index)
+        elif not mention.reference:
+            entries.append([index])
     events = [_timeline_event([dated[i] for i in entry]) for entry in entries]
     return sorted(events, key=_timeline_order)
 
