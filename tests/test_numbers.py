@@ -509,3 +509,19 @@ def test_tallies_of_different_happenings_do_not_contradict(  # type: ignore[no-u
     nlp, left: str, right: str, contradicts: bool
 ) -> None:
     assert bool(_contradicted(nlp, {"left": left, "right": right})) is contradicts
+
+
+def test_dates_the_caller_read_give_the_figures_the_time_frames_the_article_own_date_gives(nlp) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from corroborate.claims.when import extract_dates
+
+    text = ("Since March 2019 the agency has hired 40 inspectors. On Tuesday it said 12 of them had resigned, "
+            "and last year it spent $3 million on training.")
+    dated, undated = _article(text, published="2020-06-10"), _article(text)
+    doc = nlp(text)
+    for article in (dated, undated):
+        alone = extract_quantities(article, doc)
+        assert any(quantity.frame for quantity in alone)
+        anchored = extract_dates(article, doc, date(2001, 1, 1))
+        assert extract_quantities(article, doc, anchored) == alone

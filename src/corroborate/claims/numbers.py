@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     import numpy as np
     from spacy.tokens import Doc, Span, Token
 
+    from corroborate.claims.when import DateMention
+
 QuantityKind = Literal["count", "duration", "money", "percent", "age", "ordinal"]
 #: How a figure bounds the true value: "nearly" is at most the figure and a little under it, "just_over" a
 #: little over it, "vague" an order of magnitude ("dozens", "hundreds") that bounds nothing a reader can check.
@@ -621,8 +623,13 @@ def _run_head(doc: Doc, start: int, end: int) -> Token:
 # ---- Extraction ---------------------------------------------------------------------------------------------
 
 
-def extract_quantities(article: Article, doc: Doc) -> list[Quantity]:
-    """Every quantity in ``article``, read from ``doc`` (its spaCy parse, tagger and parser enabled)."""
+def extract_quantities(article: Article, doc: Doc, dates: Sequence[DateMention] | None = None) -> list[Quantity]:
+    """Every quantity in ``article``, read from ``doc`` (its spaCy parse, tagger and parser enabled).
+
+    ``dates``, the article's ``claims.when.extract_dates`` from the same parse when the caller has them, spare
+    reading its dates twice (the costliest part): they serve when the article has a publication date, which
+    they then resolve against whatever the anchor they were read with.
+    """
     quantities: list[Quantity] = []
     runs = list(_number_runs(doc))
     used: set[int] = set()
@@ -638,8 +645,8 @@ def extract_quantities(article: Article, doc: Doc) -> list[Quantity]:
     quantities.extend(_singular_durations(article, doc))
     quantities.extend(_vague_scales(article, doc))
     quantities.extend(_ordinals(article, doc))
-    dates = _date_spans(article, doc) if quantities else []
-    return sorted((_in_context(q, doc, dates) for q in quantities), key=lambda quantity: quantity.start)
+    spans = _date_spans(article, doc, dates) if quantities else []
+    return sorted((_in_context(q, doc, spans) for q in quantities), key=lambda quantity: quantity.start)
 
 
 def _range_partner(doc: Doc, runs: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
@@ -925,15 +932,17 @@ def _scope(root: Token) -> str:
     return ", ".join(sorted(markers))
 
 
-def _date_spans(article: Article, doc: Doc) -> list[_DateSpan]:
+def _date_spans(article: Article, doc: Doc, dates: Sequence[DateMention] | None = None) -> list[_DateSpan]:
     """The article's date phrases with the days each covers when it resolves against the publication date;
     "since 2009" runs to the publication date, and "between January and November 2020" gives January the
-    year of November."""
+    year of November. ``dates``: as ``extract_quantities`` takes them."""
     # claims.when reads this module's number words, so it is imported here rather than at the top.
     from corroborate.claims.when import extract_dates, publication_date
 
-    periods = {mention.start: mention.period for mention in extract_dates(article, doc, None)}
     published = publication_date(article)
+    if dates is None or published is None:  # without its own date, an article's dates resolve against no anchor
+        dates = extract_dates(article, doc, None)
+    periods = {mention.start: mention.period for mention in dates}
     spans = []
     for ent in doc.ents:
         if ent.label_ != "DATE":
