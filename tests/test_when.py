@@ -432,3 +432,10 @@ def test_reference_joins_the_entry_of_its_event(nlp) -> None:  # type: ignore[no
 )
 def test_decades_are_not_dates(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _dates(nlp, text, "2018-04-20") == []
+
+
+@pytest.mark.slow
+def test_date_after_a_joined_preposition_dates_the_same_action(nlp) -> None:  # type: ignore[no-untyped-def]
+    mention = _one(nlp, "Britain and France discussed it in the 1980s and again in 2009.", "2018-04-20")
+    assert mention.iso == "2009"
+    assert "Britain and France discussed it" in mention.event

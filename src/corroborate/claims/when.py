@@ -445,10 +445,14 @@ def _choose_year(day: date, granularity: Granularity, base: date, tense: Tense, 
 
 def _attachment(span: Span) -> Token:
     """The word outside the date that the date modifies ("met" in "met on Thursday", "call" in "the
-    Thursday call"), or the date's own root when it modifies nothing."""
+    Thursday call"), or the date's own root when it modifies nothing. A preposition joined to an earlier
+    one ("discussed it in the 1990s and again in 2005") modifies what that one does."""
     token = span.root
-    if token.dep_ == "pobj" and token.head.head.i != token.head.i:
-        token = token.head.head
+    preposition = token.head
+    while preposition.dep_ == "conj" and preposition.head.pos_ == "ADP":
+        preposition = preposition.head
+    if token.dep_ == "pobj" and preposition.head.i != preposition.i:
+        token = preposition.head
     elif token.head.i != token.i:
         token = token.head
     while span.start <= token.i < span.end and token.head.i != token.i:
