@@ -384,6 +384,7 @@ def test_year_naming_a_thing_is_a_reference(nlp, text: str) -> None:  # type: ig
         ("In 2016, he founded the company.", "he founded the company"),
         ("The party used a similar tactic during the scandal in 1972.", "used a similar tactic"),
         ("During the 2016 presidential campaign, Russia launched an all-out assault.", "Russia launched an all-out"),
+        ('The chair said in a statement: "During the 2016 campaign, Russia launched an assault."', "Russia launched"),
         ("The 2008 financial crisis wiped out millions of jobs.", "crisis wiped out millions of jobs"),
         ("Russia interfered in the 2016 election, officials said.", "Russia interfered"),
         ("Trump beat Clinton in the 2016 election.", "Trump beat Clinton"),

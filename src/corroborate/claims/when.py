@@ -677,17 +677,19 @@ def _named_thing(span: Span) -> Token | None:
 
 def _verb_dated_by(noun: Token) -> Token | None:
     """The past-tense verb of an event the named thing dates: its subject ("The 2008 crisis wiped out jobs")
-    or the time within which it happened ("During the 2016 campaign, Russia launched ..."). A phrase right
-    after a common noun is read as that noun's, whatever the parse says: "looked into interference in the
-    2016 election" tells of no interference in the year it names."""
+    or the time within which it happened ("During the 2016 campaign, Russia launched ..."). A phrase after
+    the verb that follows a common noun (quote marks aside) is read as that noun's, whatever the parse says:
+    "looked into interference in the 2016 election" tells of no interference in the year it names."""
     preposition = noun.head
     if noun.dep_ in {"nsubj", "nsubjpass"}:
         verb = noun.head
     elif noun.dep_ == "pobj" and preposition.lower_ in _WITHIN_PREPOSITIONS:
-        before = [token for token in noun.doc[max(0, preposition.i - 3) : preposition.i] if not token.is_punct]
-        if before and before[-1].pos_ == "NOUN":
-            return None
         verb = preposition.head
+        before = preposition.i - 1
+        while before > verb.i and noun.doc[before].is_quote:
+            before -= 1
+        if before > verb.i and noun.doc[before].pos_ == "NOUN":
+            return None
     else:
         return None
     if verb.pos_ not in {"VERB", "AUX"}:
