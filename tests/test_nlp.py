@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
+
+from corroborate import nlp
 from corroborate.nlp import PARSE_PIPES, spacy_pipeline
 from corroborate.sentences import sentences_of
 
@@ -23,3 +26,21 @@ def test_a_sentence_cut_by_a_paragraph_break_stays_one_sentence() -> None:
 def test_headings_and_list_lines_still_end_at_their_line_break() -> None:
     text = "Related coverage\n\nthe bridge reopens in May.\nA heading\nAnother line follows."
     assert sentences(text) == ["Related coverage", "the bridge reopens in May.", "A heading", "Another line follows."]
+
+
+def test_embeddings_batched_by_token_length_are_each_text_s_own_in_the_order_given() -> None:
+    texts = [
+        "The council approved the budget.",
+        "Protesters gathered outside the hall on Tuesday morning, chanting slogans about rents and transit fares.",
+        "The council approved the budget.",
+        "Rain.",
+        *(f"Item {k} of the agenda was postponed until the next session of the council." for k in range(20)),
+    ]
+    vectors = nlp.embed(texts)
+    alone = np.vstack([nlp.embed([text]) for text in texts])
+    assert vectors.shape == (len(texts), 384) and np.array_equal(vectors[0], vectors[2])
+    assert np.allclose(vectors, alone, rtol=0, atol=1e-5)  # batch-mates move a vector in its last bits only
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    batches = nlp._batches_by_length(texts, 16)
+    assert sorted(k for batch in batches for k in batch) == list(range(len(texts)))
+    assert [len(batch) for batch in batches] == [16, len(texts) - 16] and 1 in batches[0] and 3 in batches[-1]
