@@ -272,7 +272,7 @@ def find_claims(
     resolver = EntityResolver(entities, settings)
     anchor = story_anchor(articles)
     dates = {article.id: extract_dates(article, doc, anchor, settings) for article, doc in pairs}
-    quantities = [q for article, doc in pairs for q in extract_quantities(article, doc)]
+    quantities = [q for article, doc in pairs for q in extract_quantities(article, doc, dates[article.id])]
     characterisations = [
         c for article, doc in pairs for c in extract_characterisations(article, doc, resolver.canonical)
     ]
