@@ -487,12 +487,12 @@ def _governing_verb(span: Span) -> Token | None:
     return None
 
 
-def _tense(span: Span) -> Tense:
+def _tense(span: Span, text: str) -> Tense:
     """Past, future or unknown, from the verb the date hangs on: its tag and its auxiliaries. A date set
     ahead ("ahead of November's elections") is future; the tense of a verb of scheduling ("has scheduled a
-    May 17 hearing") dates the scheduling, not the date it names, so it leaves the tense unknown."""
-    doc = span.doc
-    if _AHEAD_OF.search(doc.text[max(0, span.start_char - 20) : span.start_char]):
+    May 17 hearing") dates the scheduling, not the date it names, so it leaves the tense unknown. ``text``
+    is the document's text (spaCy rebuilds ``doc.text`` from every token on each access)."""
+    if _AHEAD_OF.search(text[max(0, span.start_char - 20) : span.start_char]):
         return "future"
     verb = _governing_verb(span)
     if verb is None:
@@ -623,6 +623,8 @@ def extract_dates(
     """
     published = publication_date(article)
     base, basis = (published, "published") if published else (anchor, "story")
+    # Read once: spaCy joins every token's text each time ``doc.text`` is read.
+    doc_text = doc.text
     mentions = []
     spans = list(_date_spans(doc))
     for index, span in enumerate(spans):
@@ -631,22 +633,24 @@ def extract_dates(
         if not _has_verb(doc, sentence_start, sentence) or _EDITORIAL_NOTE.match(sentence):
             continue
         text = _normalised(span.text)
-        context = _Context(_tense(span), _in_local_time(span), _range_end(span, following))
+        local_time = _in_local_time(span, doc_text)
+        context = _Context(_tense(span, doc_text), local_time, _range_end(span, following, doc_text))
         resolved = _resolve(text, base, context, settings)
         if resolved is None:
             continue
         previous = spans[index - 1] if index else None
         opening = previous if previous is not None and mentions and mentions[-1].start == previous.start_char else None
         told, reference = _told_or_reference(span, spans, resolved)
-        reference = reference or (opening is not None and _closes_range(opening, span))
+        reference = reference or (opening is not None and _closes_range(opening, span, doc_text))
         mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, told)
         mentions.append(replace(mention, reference=reference))
     return mentions
 
 
-def _closes_range(opening: Span, span: Span) -> bool:
-    """Whether ``span`` ends a range or pair the date ``opening`` opens ("in 2015 and 2016", "February to May")."""
-    return _RANGE_LINK.fullmatch(span.doc.text[opening.end_char : span.start_char]) is not None
+def _closes_range(opening: Span, span: Span, text: str) -> bool:
+    """Whether ``span`` ends a range or pair the date ``opening`` opens ("in 2015 and 2016", "February to May");
+    ``text`` is the document's."""
+    return _RANGE_LINK.fullmatch(text[opening.end_char : span.start_char]) is not None
 
 
 def _told_or_reference(span: Span, spans: Sequence[Span], resolved: _Resolved) -> tuple[Token | None, bool]:
@@ -698,15 +702,16 @@ def _verb_dated_by(noun: Token) -> Token | None:
     return verb if verb.tag_ == "VBD" or auxiliaries & _PAST_AUXILIARIES else None
 
 
-def _in_local_time(span: Span) -> bool:
-    return _LOCAL_TIME.match(span.doc.text, span.end_char) is not None
+def _in_local_time(span: Span, text: str) -> bool:
+    return _LOCAL_TIME.match(text, span.end_char) is not None
 
 
-def _range_end(span: Span, following: Span | None) -> date | None:
-    """The day a stated date closing a range that ``span`` opens ends on ("February and December 2017")."""
+def _range_end(span: Span, following: Span | None, text: str) -> date | None:
+    """The day a stated date closing a range that ``span`` opens ends on ("February and December 2017");
+    ``text`` is the document's."""
     if following is None or following.label_ != "DATE" or not _YEAR.search(following.text):
         return None
-    if not _RANGE_LINK.fullmatch(span.doc.text[span.end_char : following.start_char]):
+    if not _RANGE_LINK.fullmatch(text[span.end_char : following.start_char]):
         return None
     parsed = _dateparser(_normalised(following.text))
     if parsed is None:
