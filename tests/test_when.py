@@ -440,3 +440,18 @@ def test_date_after_a_joined_preposition_dates_the_same_action(nlp) -> None:  # 
     mention = _one(nlp, "Britain and France discussed it in the 1980s and again in 2009.", "2018-04-20")
     assert mention.iso == "2009"
     assert "Britain and France discussed it" in mention.event
+
+
+def test_embedding_reuses_the_latest_comparisons_vectors() -> None:
+    """The timeline reuses the vectors the date contradictions just embedded: the same vectors as embedding
+    anew, and only the latest call's texts are kept."""
+    import numpy as np
+
+    from corroborate.claims import when
+    from corroborate.nlp import embed
+
+    when._embedded(["The talks ended on Monday.", "The ministers met."], ["unrelated context"])
+    events, contexts = when._embedded(["The ministers met.", "The vote was delayed."], [])
+    assert np.allclose(events, embed(["The ministers met.", "The vote was delayed."]), atol=1e-5)
+    assert contexts.shape == (0, events.shape[1])
+    assert set(when._recent_vectors) == {"The ministers met.", "The vote was delayed."}

@@ -48,6 +48,7 @@ from corroborate.records import Article, Contradiction, Evidence, Position, Time
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
+    import numpy as np
     from dateparser.date import DateDataParser
     from spacy.tokens import Doc, Span, Token
 
@@ -791,14 +792,37 @@ def _compatible(first: DateMention, second: DateMention) -> bool:
     return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
 
 
+# The vectors of the texts the latest comparison embedded, by text: the contradictions and the timeline of one
+# story compare many of the same mentions. Only the latest comparison's are kept, so it holds one story's at most.
+_recent_vectors: dict[str, np.ndarray] = {}
+
+
+def _embedded(*groups: list[str]) -> list[np.ndarray]:
+    """``nlp.embed`` of each group of texts, taking the vectors the latest call already has instead of
+    embedding those texts anew."""
+    global _recent_vectors
+    import numpy as np
+
+    from corroborate.nlp import embed
+
+    recent = _recent_vectors
+    vectors: dict[str, np.ndarray] = {}
+    for texts in groups:
+        vectors.update((text, recent[text]) for text in texts if text in recent)
+        missing = list(dict.fromkeys(text for text in texts if text not in vectors))
+        vectors.update(zip(missing, embed(missing), strict=True))
+    _recent_vectors = vectors
+    return [np.stack([vectors[text] for text in texts]) if texts else embed([]) for texts in groups]
+
+
 def _same_event_pairs(mentions: Sequence[DateMention], settings: Settings, *, strict: bool) -> set[tuple[int, int]]:
     """Pairs of mentions (i < j) of one event: event phrases and date-masked sentences that embed close, or
     event phrases so close that the rest of the sentences does not matter. ``strict`` (for contradictions)
     asks for both the close phrases and the close sentences."""
-    from corroborate.nlp import embed
-
-    events = embed([mention.event or mention.sentence for mention in mentions])
-    contexts = embed([mention.sentence.replace(mention.text, " ", 1) for mention in mentions])
+    events, contexts = _embedded(
+        [mention.event or mention.sentence for mention in mentions],
+        [mention.sentence.replace(mention.text, " ", 1) for mention in mentions],
+    )
     event_similarity = events @ events.T
     contexts_similar = contexts @ contexts.T >= settings.claims.same_date_context_similarity
     strong = event_similarity >= settings.claims.same_event_strong_similarity
