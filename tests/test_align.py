@@ -161,6 +161,26 @@ def test_a_sentence_told_elsewhere_only_in_part_also_stands_alone_for_the_rest()
     assert {claim.status for claim in a_claims} == {"corroborated", "single_source"}
 
 
+def test_a_detail_only_one_outlet_names_in_a_shared_sentence_also_stands_alone() -> None:
+    claims = parsed_claims(
+        article("a", "The memo demanded territorial concessions from the government, including full control of "
+                     "the Marrowdale region."),
+        article("b", "The memo demanded significant territorial concessions from the government."),
+    )
+    shared = [claim for claim in claims if claim.status == "corroborated"]
+    alone = [claim for claim in claims if claim.status == "single_source"]
+    assert [claim.sources for claim in shared] == [["a", "b"]]
+    assert [claim.sources for claim in alone] == [["a"]] and "Marrowdale" in alone[0].evidence[0].quote
+
+
+def test_a_shared_sentence_naming_nothing_new_or_only_a_day_stands_with_the_others_alone() -> None:
+    claims = parsed_claims(
+        article("a", "The Marrowdale council approved the new transit budget on Tuesday after a long debate."),
+        article("b", "After a long debate, the Marrowdale council approved its new transit budget."),
+    )
+    assert [claim.status for claim in claims] == ["corroborated"]
+
+
 def test_a_different_clause_negated_is_not_a_denial() -> None:
     a = article("a", "We will be talking about it with the ministers next week.")
     b = article("b", "It should never have been made, but we will be talking about it with the ministers next week.")

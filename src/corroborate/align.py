@@ -60,7 +60,8 @@ def group_statements(
     articles' parses, a sentence's clauses are units too). A long sentence carries several facts but sits in
     one such group, so the units are then grouped on their own: a group of units that links statements no
     statement group links is a claim too, and the long sentence supports each. ``anchors`` are sets of
-    statement indices known to carry the same content (the same quote relayed by several outlets).
+    statement indices known to carry the same content (the same quote relayed by several outlets). A statement
+    told with others that names something no other article says stands alone too, for that (``_own_details``).
 
     A big story's units x units similarities are never held whole (100 articles have some 10,000 units): they
     are computed a block at a time, once to find the pairs close enough to ever join, then where needed. Nor
@@ -96,7 +97,65 @@ def group_statements(
     return [
         *(StatementGroup(tuple(sentences[i] for i in sorted(members)), sentences[k]) for members, k in groups),
         *(StatementGroup((sentences[i],), sentences[i]) for i in alone),
+        *_own_details([members for members, _ in groups], set(alone), sentences, docs),
     ]
+
+
+def _own_details(
+    groups: Sequence[set[int]],
+    alone: set[int],
+    sentences: Sequence[Sentence],
+    docs: Mapping[str, Doc] | None,
+) -> list[StatementGroup]:
+    """A single-source group for each statement told with another article's (and not ``alone`` already) that
+    also names something, a proper name or a number, no other article's statement says, in a clause of its own:
+    what the others share with it is corroborated, the detail only it gives is not ("concessions, including
+    control of <region>"). The claim reads as the whole statement: a clause of it taken alone may drop who said
+    it ("X denied that ...") and so assert what the outlet only reports."""
+    if not docs:
+        return []
+    said: dict[str, set[str]] = {}
+    for sentence in sentences:
+        # Hyphens split too: "X-Y" and "X Y" spell one name.
+        for term in {*content_terms(sentence.text), *content_terms(sentence.text.replace("-", " "))}:
+            said.setdefault(term, set()).add(sentence.article_id)
+    told = {
+        member for members in groups if len({sentences[k].article_id for k in members}) > 1 for member in members
+    }
+    found = []
+    for index in sorted(told - alone):
+        sentence, span = sentences[index], _span(sentences[index], docs)
+        if any(
+            _is_detail(token) and any(said.get(term) == {sentence.article_id} for term in content_terms(token.text))
+            for token in span or ()
+        ):
+            found.append(StatementGroup((sentence,), sentence))
+    return found
+
+
+#: Entity types of the words that date a statement: the timeline compares those, not the claims.
+_WHEN = frozenset({"DATE", "TIME", "ORDINAL"})
+#: Dependency labels of a verb's subjects and objects (of itself or of a preposition-like participle).
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative"})
+
+
+def _is_detail(token: Token) -> bool:
+    """A proper name or number, not a date nor a person's title ("Mr.", "Senator"), said in a real clause: its
+    nearest verb has a subject or object (a heading's bare noun phrase is no statement of its own)."""
+    if not (token.pos_ == "PROPN" or token.like_num) or token.ent_type_ in _WHEN:
+        return False
+    if _is_title(token):
+        return False
+    verb = next((t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and any(child.dep_ in _ARGUMENTS for child in verb.children)
+
+
+def _is_title(token: Token) -> bool:
+    """A word before a name that is no part of it: outside any entity, or outside the name's ("Mr.", "Senator",
+    "Mr. President"), whereas "New" in "New York" and a first name share their name's entity."""
+    if token.dep_ != "compound" or token.head.pos_ != "PROPN":
+        return False
+    return not token.ent_type_ or token.ent_type_ != token.head.ent_type_
 
 
 def _central(members: Sequence[int], block: np.ndarray, candidates: Sequence[int]) -> int:
