@@ -62,7 +62,7 @@ _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """A spelling-insensitive key: no accents, no case, no dots, hyphens as spaces ("Jong-un" = "Jong Un")."""
+    """A spelling-insensitive key: no accents, no case, no dots, hyphens as spaces ("Min-jun" = "Min Jun")."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     plain = plain.replace("’", "'").replace(".", "").replace("-", " ").replace("‐", " ")
@@ -191,7 +191,7 @@ class _Group:
         full = [form for form in self.forms if len(form.split()) > 1] or list(self.forms)
         expanded = [form for form in full if not form.replace(".", "").isupper()] or full
         # On a tie a name beats its one-word-longer form, more often an NER run-on ("X Y Memos") than a name,
-        # unless the longer form joins its last word with a hyphen, as romanised given names do ("Jae-in").
+        # unless the longer form joins its last word with a hyphen, as romanised given names do ("Min-jun").
         run_ons = {
             form for forms in _longer_forms(self.forms).values() for form in forms if "-" not in form.split()[-1]
         }
@@ -209,7 +209,7 @@ def _mentions(article: Article, doc: Doc, settings: ClaimsSettings) -> list[_Men
     return found
 
 
-#: Parts of speech no name begins with: NER runs a person's name on from "Anything" in "Anything Obama did".
+#: Parts of speech no name begins with: NER runs a person's name on from "Anything" in "Anything Smith did".
 _NOT_NAME_START = frozenset({"PRON", "DET", "CCONJ", "SCONJ", "AUX", "PART"})
 
 
@@ -222,9 +222,9 @@ def _name_start(ent: Span) -> int:
 
 
 def _name_end(ent: Span) -> int:
-    """Where a person's name ends: NER often stops a romanised given name at its hyphen ("Moon Jae" of
-    "Moon Jae-in"), so a lower-case syllable joined by a hyphen is taken in, and as often takes in a word
-    that makes the name a modifier ("Obama-era rules", "Smith-backed plan"), which is left out."""
+    """Where a person's name ends: NER often stops a romanised given name at its hyphen ("Park Min" of
+    "Park Min-jun"), so a lower-case syllable joined by a hyphen is taken in, and as often takes in a word
+    that makes the name a modifier ("Reagan-era rules", "Smith-backed plan"), which is left out."""
     doc, end = ent.doc, ent.end
     if ent.label_ != "PERSON" or len(ent) < 2:
         return end
@@ -236,7 +236,7 @@ def _name_end(ent: Span) -> int:
 
 
 def _hyphen_joined(word: Token, hyphen: Token, rest: Token) -> bool:
-    """``rest`` is a lower-case word joined to ``word`` by a hyphen with no space ("Jae-in", "Obama-era")."""
+    """``rest`` is a lower-case word joined to ``word`` by a hyphen with no space ("Min-jun", "Reagan-era")."""
     return (
         hyphen.text in {"-", "\u2010"} and not word.whitespace_ and not hyphen.whitespace_
         and rest.is_alpha and rest.is_lower
@@ -262,7 +262,7 @@ def _misread(ent: Span) -> bool:
     return len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in TITLES and ent.label_ != "GPE"
 
 
-#: English short forms of given names: "Bob Goodlatte" and "Robert W. Goodlatte" are one person.
+#: English short forms of given names: "Bob Smith" and "Robert W. Smith" are one person.
 _SHORT_FORMS = {
     "bob": "robert", "rob": "robert", "bobby": "robert", "bill": "william", "will": "william", "billy": "william",
     "rick": "richard", "dick": "richard", "rich": "richard", "mike": "michael", "jim": "james", "jimmy": "james",
@@ -346,8 +346,8 @@ def _person_groups(
 
 
 def _longer_forms(forms: Iterable[str]) -> dict[str, list[str]]:
-    """Names NER cut one word short ("Moon Jae" of "Moon Jae In"), each with the forms one word longer that
-    start with it, and hyphened given names written alone ("Jong-un"), each with the forms that add a family
+    """Names NER cut one word short ("Park Min" of "Park Min Jun"), each with the forms one word longer that
+    start with it, and hyphened given names written alone ("Min-jun"), each with the forms that add a family
     name before it: a cut name belongs to the person its longer forms name, when they all name one."""
     by_tokens: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for form in forms:
@@ -440,8 +440,8 @@ def _closeness(index: int, article: str, last_seen: dict[int, int], groups: Sequ
 @lru_cache(maxsize=1)
 def country_names() -> tuple[dict[str, str], dict[str, str]]:
     """Every name of each country, folded, to its ISO code, and the acronyms of its official names: the
-    everyday English name (CLDR's), ISO's names, common and official ("North Korea", "Democratic People's
-    Republic of Korea"), and the acronyms of official names, of three letters or more ("DPRK"; two letters are
+    everyday English name (CLDR's), ISO's names, common and official ("Laos", "Lao People's
+    Democratic Republic"), and the acronyms of official names, of three letters or more ("LPDR"; two letters are
     too often something else)."""
     names: dict[str, set[str]] = defaultdict(set)
     short: dict[str, set[str]] = defaultdict(set)
@@ -466,7 +466,7 @@ def _unambiguous(table: dict[str, set[str]]) -> dict[str, str]:
 
 
 def _uninverted(name: str) -> str:
-    """ISO's sorting form the way it is written: "Korea, Republic of" -> "Republic of Korea"."""
+    """ISO's sorting form the way it is written: "Moldova, Republic of" -> "Republic of Moldova"."""
     head, _, tail = name.partition(", ")
     return f"{tail} {head}" if tail.endswith((" of", " of the")) else name
 

@@ -1,7 +1,7 @@
 """Quantities in news text: each number with what it counts, its normalised value, and where outlets disagree.
 
 A quantity is read off the spaCy parse of its sentence: the number (digits or words, "a dozen",
-"two hundred", "$1.2 billion", "three-plus"), the noun it counts or measures ("130 Ukrainian drones",
+"two hundred", "$1.2 billion", "three-plus"), the noun it counts or measures ("130 cargo drones",
 "a two-hour phone conversation"), a kind (count, duration, money, percent, age, ordinal) and a qualifier
 (exact, approximate, nearly, just over, at least, at most, range, vague). Years, days of the month, clock
 times and model numbers ("in 2014", "October 16", "10:30", "Boeing 737") are not quantities:
@@ -228,7 +228,7 @@ class Quantity:
 
     ``value`` is normalised (``"$1.2 billion"`` -> 1.2e9, ``"a dozen"`` -> 12); ``upper`` is the top of a
     range. ``unit`` is the lemma of what is counted or the measure ("drone", "hour", "dollar", "percent",
-    "year" for ages); ``counted`` the noun phrase the quantity is about ("Ukrainian drones",
+    "year" for ages); ``counted`` the noun phrase the quantity is about ("cargo drones",
     "phone conversation"). ``step`` is the precision the number was written with ("130" -> 10,
     "1.2 billion" -> 1e8), so two roundings of one figure are not told apart. Offsets index the article text.
 
@@ -463,7 +463,7 @@ def sentence_of(token: Token) -> tuple[int, str]:
 
 
 def _noun_phrase(noun: Token, exclude: set[int]) -> str:
-    """The noun with its compound and adjective modifiers ("Ukrainian drones", "phone conversation")."""
+    """The noun with its compound and adjective modifiers ("cargo drones", "phone conversation")."""
     keep = [
         child
         for child in noun.lefts
@@ -538,7 +538,7 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     if unit_token is None:
         return _Reading("", "", "count", end)
     unit = unit_token.lemma_.lower()
-    # The quantity's text runs on to its unit when the unit follows closely ("two-hour", "130 Ukrainian drones").
+    # The quantity's text runs on to its unit when the unit follows closely ("two-hour", "130 cargo drones").
     text_end = unit_token.i + 1 if 0 <= unit_token.i - end < _MAX_UNIT_GAP else end
     if unit in TIME_UNITS:
         if _next_word(doc, unit_token.i) == "ago":

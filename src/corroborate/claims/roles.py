@@ -144,7 +144,7 @@ def compatible(first: str, second: str) -> bool:
 
 
 def normalise_role(tokens: Sequence[Token]) -> str:
-    """The role without its possessor, jurisdiction or rank words: "Russia's Foreign Minister" -> "foreign
+    """The role without its possessor, jurisdiction or rank words: "France's Foreign Minister" -> "foreign
     minister", "senior U.S. Senator" -> "senator"."""
     after_possessor = max((i + 1 for i, token in enumerate(tokens) if token.text in _POSSESSIVE_TOKENS), default=0)
     kept = [
@@ -197,7 +197,7 @@ def _title_word(token: Token) -> bool:
 
 
 def _role_anchor(token: Token) -> bool:
-    """Where a title may begin: a role word, or a named jurisdiction ("U.S.", "Russian", "FBI")."""
+    """Where a title may begin: a role word, or a named jurisdiction ("U.S.", "French", "FBI")."""
     if token.lower_ in {"of", "the", "his", "her", "their", "its"}:
         return False
     return token.lower_ in ROLE_NOUNS | ROLE_MODIFIERS or bool(token.ent_type_) or token.is_upper

@@ -28,7 +28,7 @@ Rules, chosen to match how news is written:
   references ("days ago", "recently") are kept with no ISO date. Decades ("the 1990s") are not dates either.
 - A year written before a noun names a thing ("the 2016 election", "a 2006 law", "his 2020 re-election bid"):
   a reference, not a dated event, unless the article tells a past event whose only date it is ("During the
-  2016 campaign, Russia launched ...", "The 2008 crisis wiped out jobs"). The date closing a range another
+  2010 campaign, the group launched ...", "The 2008 crisis wiped out jobs"). The date closing a range another
   date opens ("in 2015 and 2016") is part of that date's event. Both are kept as mentions (their periods
   serve ``claims.numbers``) but open no timeline entry.
 """
@@ -466,7 +466,7 @@ def _attachment(span: Span) -> Token:
 
 def _fronted_clause(span: Span, verb: Token) -> Token | None:
     """The verb of an opening subordinate clause the date closes, when the parser hung the date on the main
-    verb instead: in "Since Kim last tested a missile in November, he has had months", the main clause begins
+    verb instead: in "Since the firm last raised prices in November, it has had months", the main clause begins
     after the comma, so the date before it belongs to the clause that "since" opens."""
     if verb.i < span.end or verb.pos_ not in {"VERB", "AUX"}:
         return None
@@ -685,7 +685,7 @@ def _named_thing(span: Span) -> Token | None:
 
 def _verb_dated_by(noun: Token) -> Token | None:
     """The past-tense verb of an event the named thing dates: its subject ("The 2008 crisis wiped out jobs")
-    or the time within which it happened ("During the 2016 campaign, Russia launched ..."). A phrase after
+    or the time within which it happened ("During the 2010 campaign, the group launched ..."). A phrase after
     the verb that follows a common noun (quote marks aside) is read as that noun's, whatever the parse says:
     "looked into interference in the 2016 election" tells of no interference in the year it names."""
     preposition = noun.head
