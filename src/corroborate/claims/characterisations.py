@@ -8,7 +8,7 @@ event kind is identical), and only adjectives of a known polarity count.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -250,19 +250,25 @@ def extract_novelty(
 ) -> list[NoveltyClaim]:
     """Every statement of one parsed article that something is new, or that it is unchanged."""
     found: list[NoveltyClaim] = []
+    for text, start, token in _sentence_tokens(doc):
+        if _is_stance(token):
+            holders = _holders(token, canonical)
+            for novelty, expression in _stance_markers(token) if holders else ():
+                found.append(NoveltyClaim(
+                    article.id, text, start, "stance", token.lemma_.lower(), frozenset({"stance"}), holders,
+                    novelty, expression,
+                ))
+        elif token.lemma_.lower() in CONTAINER_VERBS and token.pos_ == "VERB" and _asserted(token):
+            found.extend(_content_claims(article, text, start, token, canonical))
+    return found
+
+
+def _sentence_tokens(doc: Doc) -> Iterator[tuple[str, int, Token]]:
+    """Each token with its sentence's text and start: the evidence a claim found at the token cites."""
     for sentence in doc.sents:
         text, start = sentence.text.strip(), sentence.start_char
         for token in sentence:
-            if _is_stance(token):
-                holders = _holders(token, canonical)
-                for novelty, expression in _stance_markers(token) if holders else ():
-                    found.append(NoveltyClaim(
-                        article.id, text, start, "stance", token.lemma_.lower(), frozenset({"stance"}), holders,
-                        novelty, expression,
-                    ))
-            elif token.lemma_.lower() in CONTAINER_VERBS and token.pos_ == "VERB" and _asserted(token):
-                found.extend(_content_claims(article, text, start, token, canonical))
-    return found
+            yield text, start, token
 
 
 # -- stances --
@@ -688,15 +694,13 @@ def extract_state_changes(
 ) -> list[StateClaim]:
     """Every statement of one parsed article that a thing was ended, or that its holder keeps it."""
     found: list[StateClaim] = []
-    for sentence in doc.sents:
-        text, start = sentence.text.strip(), sentence.start_char
-        for token in sentence:
-            for state, thing, expression in _state_of(token):
-                modifiers = _telling_modifiers(thing, token)
-                holders = _thing_holders(thing, token, canonical)
-                found.append(StateClaim(
-                    article.id, text, start, state, thing.lemma_.lower(), modifiers, holders, expression
-                ))
+    for text, start, token in _sentence_tokens(doc):
+        for state, thing, expression in _state_of(token):
+            modifiers = _telling_modifiers(thing, token)
+            holders = _thing_holders(thing, token, canonical)
+            found.append(StateClaim(
+                article.id, text, start, state, thing.lemma_.lower(), modifiers, holders, expression
+            ))
     return found
 
 
