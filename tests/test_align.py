@@ -3,6 +3,7 @@ negation and characterisation contradictions."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -10,6 +11,7 @@ import pytest
 
 from corroborate import align
 from corroborate.claims.characterisations import characterisation_contradictions, extract_characterisations
+from corroborate.claims.entities import EntityResolver, extract_entities
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Evidence, Sentence
 from corroborate.sentences import parse_articles, split_sentences
@@ -171,6 +173,22 @@ def test_a_detail_only_one_outlet_names_in_a_shared_sentence_also_stands_alone()
     alone = [claim for claim in claims if claim.status == "single_source"]
     assert [claim.sources for claim in shared] == [["a", "b"]]
     assert [claim.sources for claim in alone] == [["a"]] and "Marrowdale" in alone[0].evidence[0].quote
+
+
+def test_a_name_another_outlet_gives_spelled_out_is_no_detail_of_its_own_but_another_name_is() -> None:
+    text = "The memo, which officials of the {} leaked, demanded significant territorial concessions from the state."
+    articles = [article(key, text.format(name)) for key, name in
+                (("a", "Central Intelligence Agency"), ("b", "CIA"), ("c", "Orlov Group"))]
+    docs = parse_articles(articles)
+    statements = align.statements(split_sentences(articles, docs=docs))
+    resolver = EntityResolver(extract_entities([(a, docs[a.id]) for a in articles]))
+
+    def alone(canonical: Callable[[str, str], str | None] | None) -> set[str]:
+        groups = align.group_statements(statements, docs=docs, canonical=canonical)
+        return {g.sentences[0].article_id for g in groups if len(g.sentences) == 1}
+
+    assert alone(None) >= {"b", "c"}
+    assert "c" in alone(resolver.canonical) and "b" not in alone(resolver.canonical)
 
 
 def test_a_shared_sentence_naming_nothing_new_or_only_a_day_stands_with_the_others_alone() -> None:

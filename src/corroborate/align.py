@@ -53,6 +53,7 @@ def group_statements(
     settings: Settings = DEFAULT_SETTINGS,
     docs: Mapping[str, Doc] | None = None,
     anchors: Sequence[Sequence[int]] = (),
+    canonical: Callable[[str, str], str | None] | None = None,
 ) -> list[StatementGroup]:
     """Group statements that say the same thing (average linkage over ``unit_similarity``).
 
@@ -61,7 +62,9 @@ def group_statements(
     one such group, so the units are then grouped on their own: a group of units that links statements no
     statement group links is a claim too, and the long sentence supports each. ``anchors`` are sets of
     statement indices known to carry the same content (the same quote relayed by several outlets). A statement
-    told with others that names something no other article says stands alone too, for that (``_own_details``).
+    told with others that names something no other article says stands alone too, for that (``_own_details``);
+    ``canonical`` (a mention and its article to the entity's canonical name, or None) makes an alias of a name
+    another article says ("CIA" for "Central Intelligence Agency") no such thing.
 
     A big story's units x units similarities are never held whole (100 articles have some 10,000 units): they
     are computed a block at a time, once to find the pairs close enough to ever join, then where needed. Nor
@@ -97,7 +100,7 @@ def group_statements(
     return [
         *(StatementGroup(tuple(sentences[i] for i in sorted(members)), sentences[k]) for members, k in groups),
         *(StatementGroup((sentences[i],), sentences[i]) for i in alone),
-        *_own_details([members for members, _ in groups], set(alone), sentences, docs),
+        *_own_details([members for members, _ in groups], set(alone), sentences, docs, canonical),
     ]
 
 
@@ -106,31 +109,55 @@ def _own_details(
     alone: set[int],
     sentences: Sequence[Sentence],
     docs: Mapping[str, Doc] | None,
+    canonical: Callable[[str, str], str | None] | None = None,
 ) -> list[StatementGroup]:
     """A single-source group for each statement told with another article's (and not ``alone`` already) that
     also names something, a proper name or a number, no other article's statement says, in a clause of its own:
     what the others share with it is corroborated, the detail only it gives is not ("concessions, including
     control of <region>"). The claim reads as the whole statement: a clause of it taken alone may drop who said
-    it ("X denied that ...") and so assert what the outlet only reports."""
+    it ("X denied that ...") and so assert what the outlet only reports. With ``canonical``, a name is said by
+    every article naming its entity in any form (an acronym, another spelling)."""
     if not docs:
         return []
+    spans = [_span(sentence, docs) for sentence in sentences]
     said: dict[str, set[str]] = {}
     for sentence in sentences:
         # Hyphens split too: "X-Y" and "X Y" spell one name.
         for term in {*content_terms(sentence.text), *content_terms(sentence.text.replace("-", " "))}:
             said.setdefault(term, set()).add(sentence.article_id)
+    entity_of = _entity_names(sentences, spans, canonical)
+    for (article_id, _), name in entity_of.items():
+        said.setdefault(name, set()).add(article_id)
     told = {
         member for members in groups if len({sentences[k].article_id for k in members}) > 1 for member in members
     }
     found = []
     for index in sorted(told - alone):
-        sentence, span = sentences[index], _span(sentences[index], docs)
+        sentence, span = sentences[index], spans[index]
         if any(
-            _is_detail(token) and any(said.get(term) == {sentence.article_id} for term in content_terms(token.text))
+            _is_detail(token)
+            and said.get(entity_of.get((sentence.article_id, token.i), ""), set()) <= {sentence.article_id}
+            and any(said.get(term) == {sentence.article_id} for term in content_terms(token.text))
             for token in span or ()
         ):
             found.append(StatementGroup((sentence,), sentence))
     return found
+
+
+def _entity_names(
+    sentences: Sequence[Sentence], spans: Sequence[Span | None], canonical: Callable[[str, str], str | None] | None
+) -> dict[tuple[str, int], str]:
+    """The canonical name of each statement token inside a named entity, by (article, token index); keyed
+    apart from content terms (a leading space no term has) so a name never reads as a word."""
+    if canonical is None:
+        return {}
+    names = {}
+    for sentence, span in zip(sentences, spans, strict=True):
+        for entity in span.ents if span is not None else ():
+            name = canonical(entity.text, sentence.article_id)
+            for token in entity if name else ():
+                names[sentence.article_id, token.i] = f" {name}"
+    return names
 
 
 #: Entity types of the words that date a statement: the timeline compares those, not the claims.
