@@ -251,7 +251,7 @@ def build_brief(
     statements = align.statements(sentences, settings)
     findings, quotes = find_claims(articles, docs, settings)
     anchors = quote_anchors(statements, relayed_quotes(quotes, settings))
-    groups = align.group_statements(statements, settings, docs, anchors)
+    groups = align.group_statements(statements, settings, docs, anchors, findings.canonical)
     outlet_of = {article.id: article.source for article in articles}
     findings.contradictions += align.negation_contradictions(groups, docs, outlet_of, settings)
     # After the negation check: sentences sharing a quoted word share nothing else it could compare.
@@ -300,6 +300,7 @@ def find_claims(
         timeline=build_timeline(dates, settings),
         attributed=attributed,
         cited_origins=lambda sentence: cited_origins(sentence, resolver),
+        canonical=resolver.canonical,
     )
     return findings, quotes
 
