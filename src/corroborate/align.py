@@ -64,7 +64,7 @@ def group_statements(
     statement indices known to carry the same content (the same quote relayed by several outlets). A statement
     told with others that names something no other article says stands alone too, for that (``_own_details``);
     ``canonical`` (a mention and its article to the entity's canonical name, or None) makes an alias of a name
-    another article says ("CIA" for "Central Intelligence Agency") no such thing.
+    another article says ("NTSB" for "National Transportation Safety Board") no such thing.
 
     A big story's units x units similarities are never held whole (100 articles have some 10,000 units): they
     are computed a block at a time, once to find the pairs close enough to ever join, then where needed. Nor

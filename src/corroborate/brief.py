@@ -39,7 +39,8 @@ class StoryFindings:
     attributed: dict[str, list[int]] = field(default_factory=dict)
     #: The original reporting a sentence cites ("according to the Financial Times" -> Financial Times).
     cited_origins: Callable[[str], list[str]] | None = None
-    #: An entity mention's canonical name, given the mention and its article ("CIA" -> Central Intelligence Agency).
+    #: An entity mention's canonical name, given the mention and its article ("NTSB" -> National Transportation
+    #: Safety Board).
     canonical: Callable[[str, str], str | None] | None = None
 
 

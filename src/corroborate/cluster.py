@@ -60,7 +60,7 @@ from corroborate.store import Store, StoryMemberRow
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NON_WORD = re.compile(r"[^\w]+")
 # Words that put the name after them as the source of a report, not an actor in it ("her rep told People",
-# "according to the Los Angeles Times"), matched right before the name.
+# "according to the Daily Telegraph"), matched right before the name.
 _CITING = re.compile(
     r"\b(?:told|according to|(?:confirmed|said|spoke|speaking|talked|talking|wrote) to|interview with|"
     r"(?:reported|quoted|cited) by|(?:reported|reports|report) (?:in|on))\s+(?:the\s+|this\s+|a\s+)?$",
@@ -237,7 +237,7 @@ class StoryIndex:
         self._year_array = np.zeros(0, dtype=np.int64)
         self._entities = _Profiles()
         self._words = _Profiles()
-        # Each article's actors, and every run of words within them: "red sox" is the actor "boston red sox".
+        # Each article's actors, and every run of words within them: "rovers" is the actor "blackburn rovers".
         self._actors = _Profiles()
         self._actor_parts = _Profiles(self._actors.columns)
         self._component_of: list[int] = []
@@ -434,7 +434,7 @@ class StoryIndex:
     def _actor_conflict(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """The actor part of the pair similarity of articles ``rows`` x ``columns``: the penalty where both
         openings name organisations and none of them the same (one's name a run of the other's words counts as
-        the same: "Angels", "Los Angeles Angels"). Where either names none, nothing conflicts: a lead may name
+        the same: "Rovers", "Blackburn Rovers"). Where either names none, nothing conflicts: a lead may name
         only the people and places of its event."""
         actors, parts = self._actors.matrix, self._actor_parts.matrix
         named = np.diff(actors.indptr) > 0
