@@ -507,21 +507,29 @@ def _holders(noun: Token, canonical: Callable[[str], str | None] | None) -> froz
     """Who holds the stance: its possessor ("Freedonia's position", "its position" resolved to the clause's
     named subject), a nationality ("Freedonian demands") or named compound, "of X", or the named subject of the verb
     whose object it is ("Freedonia restated hard-line demands")."""
-    holders = set()
+    holders = _named_owners(noun, canonical)
     for child in noun.children:
-        if child.dep_ == "poss":
-            holder = _pronoun_holder(noun) if child.lower_ in _PRONOUN_POSSESSIVES else child
-            if holder is not None and _is_named(holder):
-                holders.add(_name_key(holder, canonical))
-        elif child.dep_ in {"amod", "compound"} and _is_named(child):
-            holders.add(_name_key(child, canonical))
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ == "of":
             holders.update(_name_key(o, canonical) for o in child.children if o.dep_ == "pobj" and _is_named(o))
     if not holders and noun.dep_ == "dobj":
         subject = _clause_subject(noun.head)
         if subject is not None and _is_named(subject):
             holders.add(_name_key(subject, canonical))
     return frozenset(holders)
+
+
+def _named_owners(noun: Token, canonical: Callable[[str], str | None] | None) -> set[str]:
+    """The named possessor ("Freedonia's", or "its" resolved to a named subject) and named modifiers
+    ("Freedonian", a named compound) of ``noun``: who holds a stance or a thing, as the noun itself says."""
+    owners = set()
+    for child in noun.children:
+        if child.dep_ == "poss":
+            holder = _pronoun_holder(noun) if child.lower_ in _PRONOUN_POSSESSIVES else child
+            if holder is not None and _is_named(holder):
+                owners.add(_name_key(holder, canonical))
+        elif child.dep_ in {"amod", "compound"} and _is_named(child):
+            owners.add(_name_key(child, canonical))
+    return owners
 
 
 def _pronoun_holder(noun: Token) -> Token | None:
@@ -817,14 +825,7 @@ def _thing_holders(
 ) -> frozenset[str]:
     """Who holds the thing: its named possessor or modifier, or the named subject of the verb ending or
     keeping it ("the ministry scrapped its plan"); none when the sentence does not name one."""
-    holders = set()
-    for child in thing.children:
-        if child.dep_ == "poss":
-            holder = _pronoun_holder(thing) if child.lower_ in _PRONOUN_POSSESSIVES else child
-            if holder is not None and _is_named(holder):
-                holders.add(_name_key(holder, canonical))
-        elif child.dep_ in {"amod", "compound"} and _is_named(child):
-            holders.add(_name_key(child, canonical))
+    holders = _named_owners(thing, canonical)
     if not holders and verb.pos_ == "VERB":
         subject = _clause_subject(verb)
         if subject is not None and _is_named(subject):
