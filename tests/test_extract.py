@@ -337,3 +337,78 @@ def test_a_first_line_of_two_sentences_is_not_a_title() -> None:
     body = "The repairs will cost 4.2 million euros and take eight months."
     page = extract(page_of(f"The council voted on Tuesday. The bridge will close.\n\n{body}\n"))
     assert page.title is None
+
+
+# ---- A saved page's own address in its header --------------------------------------------------------------
+
+SAVED_BODY = (
+    "The city council voted on Tuesday to fund urgent repairs to the harbour bridge, which has been closed to "
+    "lorries since engineers found corroded steel cables in its northern span."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "url"),
+    [
+        ("https://www.harbourpost.example.com/local/2024/03/05/bridge-repairs.html",
+         "https://www.harbourpost.example.com/local/2024/03/05/bridge-repairs.html"),
+        # Tokenised copies (as in ECB+) put spaces around the address's punctuation.
+        ("http: / / news. harbourpost. co. uk / local / council - approves - bridge - repairs - 416271. html",
+         "http://news.harbourpost.co.uk/local/council-approves-bridge-repairs-416271.html"),
+        ("URL: https://harbourpost.example.org/story?id=42&ref=rss",
+         "https://harbourpost.example.org/story?id=42&ref=rss"),
+    ],
+)
+def test_address_line_is_the_pages_url_not_its_title(line: str, url: str) -> None:
+    page = extract(page_of(f"{line}\n\nMarch 5, 2024\n\nCouncil approves harbour bridge repairs\n\n{SAVED_BODY}\n"))
+    assert page.title == "Council approves harbour bridge repairs"
+    assert page.url == url
+    assert page.published == "2024-03-05"
+    assert page.text == SAVED_BODY
+    assert [(span.text, span.reason) for span in page.removed] == [(line, "page URL"), ("March 5, 2024", "dateline")]
+
+
+def test_address_line_names_the_outlet_by_its_host_only_when_the_page_names_none() -> None:
+    address = "http: / / www. harbourpost. com / local / bridge. html"
+    assert extract(page_of(f"{address}\n\nBridge repairs approved\n\n{SAVED_BODY}\n")).source == "harbourpost.com"
+    signed = extract(page_of(f"{address}\n\nBridge repairs approved\n\n{SAVED_BODY}\n\nHarbourPost.Net\n"))
+    assert signed.source == "HarbourPost.Net"
+    stated = extract(page_of(f"{address}\n\nBridge repairs approved\n\n{SAVED_BODY}\n", source="Harbour Post"))
+    assert stated.source == "Harbour Post"
+
+
+def test_address_stated_by_the_input_wins_over_the_line() -> None:
+    page = extract(page_of(f"https://mirror.example.net/copy\n\n{SAVED_BODY}\n", url="https://harbourpost.com/a"))
+    assert page.url == "https://harbourpost.com/a"
+    assert page.text == SAVED_BODY
+
+
+def test_address_alone_is_no_article() -> None:
+    with pytest.raises(InputError):
+        extract(page_of("http: / / www. harbourpost. com / local / council - approves - bridge - repairs. html\n"))
+
+
+def test_body_line_that_contains_an_address_stays() -> None:
+    mention = "The full report is online at https://harbourpost.com/report.pdf for anyone to read."
+    text = f"Bridge repairs approved\n\n{SAVED_BODY}\n{mention}\n"
+    page = extract(page_of(text))
+    assert page.url is None
+    assert mention in page.text.splitlines()
+    assert page.removed == ()
+
+
+def test_address_line_after_the_body_begins_stays() -> None:
+    # Past the header an address on its own line is something the story points readers to.
+    text = f"{SAVED_BODY}\nDonations can be made at:\nhttps://harbourpost.com/bridge-fund\n"
+    page = extract(page_of(text))
+    assert page.url is None
+    assert "https://harbourpost.com/bridge-fund" in page.text
+
+
+def test_ecbplus_addresses_are_urls_not_titles() -> None:
+    folder = shared_path("data", "ecbplus-train-dev")
+    pages = [extract(RawDocument(str(path), "text", path.read_text(encoding="utf-8")))
+             for path in sorted(folder.glob("*ecbplus.txt"))]
+    assert not [page.title for page in pages if page.title and page.title.lower().startswith("http")]
+    assert not [page.text[:80] for page in pages if page.text.lower().startswith("http")]
+    assert all(page.url and " " not in page.url for page in pages)

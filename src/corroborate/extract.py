@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 import trafilatura
 
@@ -52,6 +53,11 @@ _SITE_DATELINE = re.compile(r"^(?P<site>[^\W\d_][\w.&'’ -]{0,40}?)\s*\((?P<dat
 # A trailing line that is a bare site domain ("Example.Net"): the page's own signature.
 _DOMAIN = re.compile(r"^(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}$")
 _QUOTES = "\"'“”‘’()[] "
+# Spaces around a web address's punctuation, as tokenised copies write it ("http: / / example. com / a - b").
+_URL_SPACING = re.compile(r"\s*([:/.?=&#_~%+,;!*'’-])\s*")
+# A line that is nothing but a web address, maybe labelled: a saved page's own address, not its headline.
+_URL_LINE = re.compile(r"^(?:(?:url|link|permalink|source)\s*:)?(?P<url>https?://[^\s/]+\.[^\s/]+(?:/\S*)?)$",
+                       re.IGNORECASE)
 # A place dateline on its own line ("CITY, State. —"): ends on a dash, which no headline does.
 _PLACE_DATELINE = re.compile(r"^[A-Z]{2,}[A-Za-z .,'’()-]{0,60}?\s*[—–-]$")
 _CLOSING = re.compile(r"[.!?:;,\"'”’)]$")
@@ -71,6 +77,7 @@ class _Header:
     title: str | None = None
     author: str | None = None
     published: str | None = None
+    url: str | None = None
     chrome: dict[int, str] = field(default_factory=dict)
     # The headline line and its repeats: not junk, but the title, so they leave the text unrecorded.
     repeats: set[int] = field(default_factory=set)
@@ -162,7 +169,8 @@ def _extract_text(doc: RawDocument, settings: ExtractSettings) -> ExtractedPage:
         title=header.title,
         author=header.author,
         published=header.published or published,
-        source=source or _signature_site(kept),
+        source=source or _signature_site(kept) or _host_outlet(header.url),
+        url=header.url,
         removed=tuple(removed),
     )
 
@@ -176,7 +184,8 @@ def _read_header(lines: list[str], settings: ExtractSettings) -> _Header:
     for position, index in enumerate(indexes):
         line = _clean_line(lines[index])
         following = _clean_line(lines[indexes[position + 1]]) if position + 1 < len(indexes) else ""
-        reason = _chrome_reason(line, following, header)
+        reason = _address_reason(line, header) if in_header else None
+        reason = reason or _chrome_reason(line, following, header)
         after_byline = position > 0 and header.chrome.get(indexes[position - 1]) == "byline"
         if reason is None and after_byline and header.author is None and _looks_like_name(line):
             header.author, reason = line, "byline"
@@ -228,6 +237,28 @@ def _chrome_reason(line: str, following: str, header: _Header) -> str | None:
             header.author = header.author or name
             return "byline"
     return None
+
+
+def _address_reason(line: str, header: _Header) -> str | None:
+    """"page URL" for a line that is nothing but a web address; the first such is the page's URL."""
+    address = page_address(line)
+    if address is None:
+        return None
+    header.url = header.url or address
+    return "page URL"
+
+
+def page_address(line: str) -> str | None:
+    """The web address a line consists of, with the spaces a tokenised copy puts around its punctuation
+    closed up ("http: / / example. com / a - b. html" is "http://example.com/a-b.html"), else None."""
+    match = _URL_LINE.match(_URL_SPACING.sub(r"\1", line.strip()))
+    return match.group("url") if match else None
+
+
+def _host_outlet(url: str | None) -> str | None:
+    """The outlet a page's address names: its host without "www." (as the pipeline names one from a URL)."""
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 def _dateline_date(line: str) -> str | None:
