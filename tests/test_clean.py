@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from conftest import shared_path
 
-from corroborate.clean import clean, content_words, junk_reason
+from corroborate.clean import clean, content_words, dateline_prefix, junk_reason
 from corroborate.extract import extract
 from corroborate.records import ExtractedPage, RawDocument, RemovedSpan
 
@@ -56,6 +58,35 @@ def reasons(page: ExtractedPage) -> dict[str, str]:
         ("Advertisement", "advertisement"),
         ("Story continues below advertisement", "advertisement"),
         ("© 2024 Coastal Herald Media. All rights reserved.", "copyright notice"),
+        ("This material may not be published, broadcast, rewritten or redistributed.", "copyright notice"),
+        # The newsroom's own lines: credits, captions, video teasers, contact lines, links and prompts.
+        ("Associated Press writer Anna Kowalska contributed to this report.", "credit line"),
+        ("Associated Press writers Anna Kowalska and Tom Berg contributed.", "credit line"),
+        ("Maria Lopez contributed reporting from Lisbon, and Tom Berg from Oslo.", "credit line"),
+        ("(Reporting by Anna Kowalska; Editing by Tom Berg)", "credit line"),
+        ("Additional reporting by Tom Berg in Oslo", "credit line"),
+        ("Contributing: Maria Lopez", "credit line"),
+        ("The mayor visits the harbour bridge on Tuesday. (AP Photo/Anna Kowalska)", "image caption"),
+        ("Divers inspect the northern span. (Photo by Tom Berg/Getty Images)", "image caption"),
+        ("Photo: Reuters", "image caption"),
+        ("Lorries queue at the ferry road. Tom Berg/AFP via Getty Images", "image caption"),
+        ("Maria Lopez, left, and the harbour master on the bridge in March.", "image caption"),
+        ("Harbour Radio's Tom Berg has that story.", "video teaser"),
+        ("The bridge has been shut since March; chief correspondent Tom Berg reports from the port.", "video teaser"),
+        ("Harbour bridge shut to lorries after cables corrode AP", "video teaser"),
+        ("More: Ten things to know about the ferry strike.", "related-links teaser"),
+        ("SEE MORE: Ferry strike enters its second week", "related-links teaser"),
+        ("Watch: Drone footage of the corroded cables", "related-links teaser"),
+        ("[Related: Ferry strike enters its second week]", "related-links teaser"),
+        ("Follow our full coverage of the harbour at https://example.com/harbour", "related-links teaser"),
+        ("Most read in local news", "related-links teaser"),
+        ("Maria Lopez can be reached at mlopez@example.com. Follow her on Twitter @mlopez.", "author box"),
+        ("Email Tom Berg at tberg@example.com or follow him @tberg.", "author box"),
+        ("mlopez@example.com", "author box"),
+        ("Follow the Coastal Herald on Facebook, Twitter and Instagram.", "subscribe prompt"),
+        ("Get the day's top stories delivered to your inbox every morning.", "subscribe prompt"),
+        ("Like this story? Share it with a friend!", "share/comment prompt"),
+        ("This copy is for your personal, non-commercial use only.", "copyright notice"),
     ],
 )
 def test_chrome_patterns(line: str, reason: str) -> None:
@@ -73,6 +104,21 @@ def test_chrome_patterns(line: str, reason: str) -> None:
         "Comments from residents were mostly in favour of the repairs.",
         "Readers can sign a petition at the town hall until Friday.",
         "What the Council Decided",
+        # Article sentences worded like the newsroom's own lines.
+        "Reporting from the scene, Maria Lopez said the cables had rusted through.",
+        "“The cables snapped like string,” a reporter for the Coastal Herald told the inquiry.",
+        "He contributed reporting to the council's inquiry into the closure.",
+        "The ferry company contributed 2 million euros to the repairs.",
+        "The closure was first reported by AP.",
+        "Shares in the construction firm fell, a spokesman told AFP.",
+        "A council spokesman confirmed the figures to Reuters.",
+        "Voters moved to the right, left, and centre of the harbour debate.",
+        "Follow the ferry road signs on the way to the port.",
+        "More than 200 lorries crossed the bridge every day.",
+        "Watch for diversions on the ferry road, the council said.",
+        "The island can be reached by ferry from the harbour in 300 minutes.",
+        "Photographers were kept away from the bridge on Tuesday.",
+        "The photo shows the northern span before the cables corroded.",
         # A paragraph that is about cookies is content; notices are short.
         "The regulator said on Monday that websites which use cookies to track visitors must ask first, and "
         "that the banners many sites show, which say the site uses cookies and offer only an Accept button, "
@@ -92,6 +138,38 @@ def test_pattern_lines_leave_the_text_with_reasons() -> None:
         "You may also like": "related-links teaser",
         "Leave a Comment": "share/comment prompt",
     }
+
+
+def test_dateline_is_cut_from_the_first_paragraph_which_stays() -> None:
+    page = cleaned("Harbour Bridge Closed", f"PORTHAVEN, Wales (AP) — {PARAGRAPHS[0]}", PARAGRAPHS[1])
+    assert page.text.splitlines() == ["Harbour Bridge Closed", PARAGRAPHS[0], PARAGRAPHS[1]]
+    assert page.removed == (RemovedSpan("PORTHAVEN, Wales (AP) —", "dateline"),)
+
+
+@pytest.mark.parametrize(
+    ("line", "prefix"),
+    [
+        ("WASHINGTON — The council voted on Tuesday to fund the repairs.", "WASHINGTON — "),
+        ("ST. JOSEPH, Mich. (AP) — Health officials reported a sixth case.", "ST. JOSEPH, Mich. (AP) — "),
+        ("LONDON (Reuters) - Oil prices fell sharply on Tuesday on supply fears.", "LONDON (Reuters) - "),
+        ("BERLIN -- The space agency says the tests will resume next year.", "BERLIN -- "),
+        ("WEST PALM BEACH, Fla. ― The president said talks would go ahead.", "WEST PALM BEACH, Fla. ― "),
+        # an acronym opening an aside, a hyphenated pair, a heading: no datelines
+        ("NATO — the alliance's oldest forum — said on Monday it would meet again.", None),
+        ("US - China talks resumed on Monday in Geneva after a long break.", None),
+        ("PEPA – Universitätsklinikum Heidelberg (UKHD)", None),
+        ("The council voted — narrowly — to fund the repairs.", None),
+    ],
+)
+def test_dateline_prefix(line: str, prefix: str | None) -> None:
+    assert dateline_prefix(line) == prefix
+
+
+def test_dateline_far_into_the_story_stays() -> None:
+    lines = [*PARAGRAPHS, *PARAGRAPHS, "NATO — the alliance's oldest forum — met on Monday, officials said today."]
+    assert cleaned(*lines).removed == ()
+    late = [*PARAGRAPHS, *PARAGRAPHS, "PARIS — Officials there said the bridge design would be studied."]
+    assert cleaned(*late).removed == ()
 
 
 def test_pasted_unrelated_headline_is_off_topic() -> None:
@@ -228,3 +306,53 @@ def test_budapest_subheadings_and_list_items_stay(budapest_corpus: Path) -> None
     assert "What’s Next? Forward-Looking Outlook" in lines_000
     assert "• A formal guarantee that Ukraine will not join NATO." in lines_000
     assert "Why Was the Summit Cancelled?" in [line.strip() for line in pages["004"][1].text.splitlines()]
+
+
+# ---- NewsWCL50 (development events) ------------------------------------------------------------------------
+
+# The newsroom lines the development events carry, each with the reason it leaves the text.
+WCL_JUNK = {
+    "Mark Landler contributed reporting from Washington, Motoko Rich from Tokyo and Rick Gladstone from New York.": (
+        "credit line"
+    ),
+    "A photograph released by North Korea's state news agency shows the North's leader, Kim Jong-un, center, at a "
+    "ruling party meeting in the capital, Pyongyang, on Friday.": "image caption",
+    "Michael T. Flynn, right, the former national security adviser, with Mr. Trump in January 2017.": "image caption",
+    "North Korea's Kim suspends nuclear, missile test AP.": "video teaser",
+    "Veuer's Nick Cardona has that story.": "video teaser",
+    "More: A minute-by-minute guide to USA TODAY's exclusive interview with James Comey.": "related-links teaser",
+    "SEOUL, South Korea —": "dateline",
+}
+
+
+def wcl_pages(event: int) -> list[tuple[str, ExtractedPage]]:
+    path = shared_path("data", "newswcl50-dev", f"event-{event}.jsonl")
+    pages = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        record = json.loads(line)
+        doc = RawDocument(origin=f"{path}#line-{number}", kind="text", content=record["text"], url=record["url"])
+        pages.append((record["text"], clean(extract(doc))))
+    return pages
+
+
+def test_newswcl50_newsroom_lines_leave_with_reasons() -> None:
+    removed = {span.text: span.reason for event in (1, 2, 3) for _, page in wcl_pages(event) for span in page.removed}
+    for text, reason in WCL_JUNK.items():
+        assert removed.get(text) == reason, text
+
+
+def test_newswcl50_dateline_leaves_its_sentence() -> None:
+    nytimes = next(page for raw, page in wcl_pages(2) if "SEOUL, South Korea —" in raw)
+    opening = "North Korea's leader, Kim Jong-un, announced early Saturday that his country no longer needed"
+    assert any(line.startswith(opening) for line in nytimes.text.splitlines())
+    assert "SEOUL" not in nytimes.text
+
+
+def test_newswcl50_no_article_sentence_is_lost() -> None:
+    for event in (1, 2, 3):
+        for raw, page in wcl_pages(event):
+            kept = {" ".join(line.split()) for line in page.text.splitlines()}
+            for line in (" ".join(line.split()) for line in raw.splitlines()):
+                if len(line.split()) < 8 or line in WCL_JUNK or line == page.title:
+                    continue
+                assert line in kept or any(line.endswith(k) for k in kept if k), (event, line[:60])

@@ -4,12 +4,14 @@ Three passes over the lines of an extracted page, cheapest first, all pure Pytho
 every page:
 
 1. pattern rules: generic English web chrome (cookie notices, share/comment/subscribe prompts, related-links
-   teasers, breadcrumbs, bylines, category tags, datelines, reading times, advertisement markers);
+   teasers, breadcrumbs, bylines, category tags, datelines, reading times, advertisement markers) and the
+   newsroom's own lines around the story (reporting credits, photo captions, video teasers);
 2. the off-topic rule: a line whose content words occur nowhere in the article's paragraphs is a pasted
    unrelated headline, whatever its wording;
 3. the page's tail: after the last paragraph, an author's name alone or a bare site domain is a signature.
 
-Short on-topic lines (sub-headings, one-line paragraphs, list items) match none of these and stay.
+A dateline opening the story ("LISBON, Portugal — The city council voted ...") is cut from its paragraph,
+which stays. Short on-topic lines (sub-headings, one-line paragraphs, list items) match none of these and stay.
 """
 
 from __future__ import annotations
@@ -41,6 +43,12 @@ _DATE_LABEL = re.compile(
 )
 # A capitalised name of up to five words (case-sensitive inside the case-insensitive rules).
 _NAME = r"(?-i:[A-ZÀ-ÞĀ-Ž][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÞĀ-Ž][\w.'’-]*)){0,4}"
+# A person's full name, two to four capitalised words: a single capitalised word may be a pronoun ("He").
+_FULL_NAME = r"(?-i:[A-ZÀ-ÞĀ-Ž][\w.'’-]+)(?:\s+(?-i:[A-ZÀ-ÞĀ-Ž][\w.'’-]+)){1,3}"
+# Wire agencies and picture libraries that credit a photo or video (case-sensitive: "ap" is no agency).
+_WIRE = r"(?-i:AP|AFP|Reuters|Getty Images|EPA|UPI|Shutterstock|Associated Press)"
+# How a reader reaches someone: an e-mail address (often spaced around "@"), a handle, a link, a phone number.
+_CONTACT = r"(?:[\w.+-]+\s?@\s?[\w-]+\.\w|@\w|https?://|\b\d{3}[-. ]\d{3,4}\b)"
 # Whole-line patterns, each with its reason; a line longer than ``CleanSettings.pattern_max_words`` words
 # is a paragraph and is never matched, so an article that merely mentions cookies or newsletters stays.
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -102,8 +110,80 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|continue reading(?: below| the main story)?|scroll to continue(?: with content)?)\W*$",
         ),
         ("copyright notice", r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b"),
+        # The rules below name the newsroom's own lines: who reported, who took the photo, what the video is.
+        (
+            "credit line",
+            # "X and Y contributed reporting", "... writer X contributed to this report", "Reporting by X; Editing by Y"
+            rf"^{_FULL_NAME}(?:\s+(?:in|from)\s+{_NAME})?(?:(?:,|,? and)\s+{_FULL_NAME}(?:\s+(?:in|from)\s+{_NAME})?)*"
+            r"\s+contributed (?:reporting|research)\b"
+            r"|\bcontributed to this (?:report|story|article)\W*$"
+            rf"|\b(?:writers?|reporters?|correspondents?)\s+{_FULL_NAME}(?:(?:,|,? and)\s+{_FULL_NAME})*"
+            r"\s+contributed\W*$"
+            r"|^(?:additional reporting|reporting|writing|editing)(?: by)?\b[^;]{0,80};\s*"
+            r"(?:additional reporting|reporting|writing|editing)\b|^additional reporting by\s"
+            r"|^\(\s*(?:additional )?(?:reporting|writing|editing) by\s|^contributing\s*:\s*\S",
+        ),
+        (
+            "image caption",
+            # a photo credit ("(AP Photo/Jane Doe)", "Photo: Reuters", "Jane Doe/Getty Images"), or a person
+            # placed in the picture ("Jane Doe, left, and ..."): a caption, whatever else it says
+            rf"\((?:[\w.]+\s+)?photo(?:graph)?s?\s*(?:/|:|by\b)[^)]*\)|^(?:photo(?:graph)?s?|image|picture|credit"
+            rf"|(?:photo|image) credit)\s*:\s*\S|/\s*{_WIRE}(?:\s+via\s+{_WIRE})?\)?\W*$"
+            r"|(?-i:[A-Z][\w.'’-]*|\))\s*,\s(?-i:(?:far |second from |third from )?(?:left|right)|center|centre"
+            r"|(?:top|bottom|front|back) row|foreground|background),\s",
+        ),
+        (
+            "video teaser",
+            # "CNN's Jane Doe has that story.", "...; chief correspondent Jane Doe reports from Paris."
+            rf"^(?:(?-i:[A-Z][\w.&-]*)(?:'s|’s)\s+)?{_FULL_NAME}\s+has\s+(?:(?:that|this|the) story|more"
+            r"|the details|the latest)\W*$"
+            rf"|;\s*(?:[\w'’ ]{{0,40}}?\b(?:correspondent|reporter|anchor|host|contributor)\s+)?{_FULL_NAME}"
+            r"\s+reports(?:\s+from\s+[^.;]{1,60})?\W*$",
+        ),
+        (
+            "author box",
+            # how to reach the author: "Jane Doe can be reached at ...", "Follow her on Twitter", a bare address
+            rf"\b(?:may|can) be reached (?:at|on|by|via)\b.*{_CONTACT}"
+            rf"|^(?:e-?mail|contact|reach) (?:the )?(?:author|reporters?|writer|{_FULL_NAME})\b.{{0,40}}\b(?:at|on)\b"
+            rf".*{_CONTACT}|\bfollow (?:him|her|them) (?:on (?:twitter|x|facebook|instagram|bluesky|threads)\b|@)"
+            r"|^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?(?:twitter|x)\.com/\w+|@\w{1,15})$",
+        ),
+        (
+            "related-links teaser",
+            r"^(?:more|see more|watch|video|listen|photos|gallery|\[related)\s*:\s*\S|^more\s*:$"
+            r"|^(?:more|follow) [\w'’. ]{1,40}(?:coverage (?:of|at)\b|:\s*https?://)"
+            r"|^most (?:read|popular|viewed) (?:in|on) [\w ]{1,30}$",
+        ),
+        (
+            "subscribe prompt",
+            r"\bdelivered (?:straight |directly )?to your inbox\b|\bnewsletters\b.*\b(?:sign up|subscribe|inbox)\b"
+            r"|\b(?:sign up|subscribe)\b.*\bnewsletters\b"
+            r"|^follow (?:us|[\w'’. ]{1,40}?) on (?:twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b",
+        ),
+        ("share/comment prompt", r"\bshare (?:it|this(?: story| article)?) with (?:a friend|your friends)\b"),
+        (
+            "copyright notice",
+            r"\bmay not be (?:published|reproduced), broadcast, rewritten,? (?:or|and) redistributed\b"
+            r"|^this copy is for your personal,? non-commercial use\b",
+        ),
     )
 )
+# A dateline opening the story's first paragraph: the place in capitals, maybe its region and the news agency,
+# then a dash ("LISBON, Portugal — ", "PARIS (AP) — ", "LONDON (Reuters) - "); a plain hyphen only
+# after an agency, since "US - China talks" is no dateline.
+_DATELINE_PREFIX = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})(?P<region>,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?"
+    r"(?P<agency>\s*\([A-Z][\w.&'’ ]{0,30}\))?\s*(?P<dash>—|–|―|--|(?<=\))\s*-)\s+(?=[\"“‘'A-Z0-9])"
+)
+# A video's title followed by the wire agency that supplied it: "Storm floods coastal town, dozens missing AP".
+_WIRE_END = re.compile(r"\s(?:AP|AFP|Reuters)\.?$")
+# Words before an agency's name in a sentence about it ("told Reuters", "according to AP").
+# fmt: off
+_ATTRIBUTION = frozenset((
+    "told", "tells", "telling", "informed", "citing", "cited", "quoted", "reported", "reports", "according",
+    "confirmed", "wrote", "writes", "said", "says",
+))
+# fmt: on
 
 # Latin-script words only (the engine reads English); hyphenated compounds count as their parts, so
 # "forward-looking" meets "looking forward".
@@ -135,15 +215,23 @@ _STOP_WORDS = frozenset({
 
 
 def clean(page: ExtractedPage, settings: Settings = DEFAULT_SETTINGS) -> ExtractedPage:
-    """``page`` with its junk lines out of the text and added, with their reasons, to ``removed``."""
+    """``page`` with its junk lines out of the text and added, with their reasons, to ``removed``.
+
+    A dateline opening the story leaves its paragraph, which stays, and is added to ``removed`` too.
+    """
     lines = page.text.split("\n")
     verdicts = _pattern_verdicts(lines, settings.clean)
     verdicts.update(_offtopic_verdicts(lines, verdicts, settings.clean))
     verdicts.update(_tail_verdicts(lines, verdicts, page.author, settings.clean))
-    removed = [RemovedSpan(lines[i].strip(), reason) for i, reason in sorted(verdicts.items())]
+    removed = {i: RemovedSpan(lines[i].strip(), reason) for i, reason in verdicts.items()}
+    cut = _dateline_cut(lines, verdicts, settings.clean)
+    if cut is not None:
+        index, prefix = cut
+        removed[index] = RemovedSpan(prefix.strip(), "dateline")
+        lines[index] = lines[index].lstrip()[len(prefix) :]
     kept = [line for i, line in enumerate(lines) if i not in verdicts]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
-    return replace(page, text=text, removed=(*page.removed, *removed))
+    return replace(page, text=text, removed=(*page.removed, *(removed[i] for i in sorted(removed))))
 
 
 def junk_reason(line: str, settings: CleanSettings = DEFAULT_SETTINGS.clean) -> str | None:
@@ -154,7 +242,27 @@ def junk_reason(line: str, settings: CleanSettings = DEFAULT_SETTINGS.clean) -> 
     for reason, pattern in _RULES:
         if pattern.search(stripped):
             return reason
+    if _is_video_title(stripped, settings):
+        return "video teaser"
     return "dateline" if dateline_date_text(stripped) else None
+
+
+def dateline_prefix(line: str, settings: CleanSettings = DEFAULT_SETTINGS.clean) -> str | None:
+    """The dateline a paragraph opens with ("PARIS (AP) — "), or None.
+
+    A place in capitals followed by a dash that comes back later in the sentence opens an aside
+    ("NATO — the alliance's ... — said"), not a dateline, unless a region or agency makes it one.
+    """
+    match = _DATELINE_PREFIX.match(line.lstrip())
+    if match is None:
+        return None
+    rest = line.lstrip()[match.end() :]
+    sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
+    if len(sentence.split()) < settings.dateline_min_sentence_words:
+        return None
+    if not (match.group("region") or match.group("agency")) and match.group("dash") in sentence:
+        return None
+    return match.group(0)
 
 
 def dateline_date_text(line: str) -> str | None:
@@ -179,6 +287,34 @@ def _pattern_verdicts(lines: list[str], settings: CleanSettings) -> dict[int, st
         if reason is not None:
             verdicts[index] = reason
     return verdicts
+
+
+def _dateline_cut(lines: list[str], verdicts: dict[int, str], settings: CleanSettings) -> tuple[int, str] | None:
+    """The line opening with the story's dateline, among the first lines, and that dateline; None if none."""
+    for position, index in enumerate(i for i, line in enumerate(lines) if line.strip()):
+        if position >= settings.dateline_max_line:
+            break
+        prefix = None if index in verdicts else dateline_prefix(lines[index], settings)
+        if prefix is not None:
+            return index, prefix
+    return None
+
+
+def _is_video_title(line: str, settings: CleanSettings) -> bool:
+    """A headline-short line ending on the wire agency that supplied its video or photo, not a sentence
+    about the agency ("..., a spokesman told Reuters.", "according to AP")."""
+    match = _WIRE_END.search(line)
+    if match is None:
+        return False
+    words = line[: match.start()].split()
+    last = words[-1].casefold() if words else ""
+    return (
+        3 <= len(words) <= settings.video_title_max_words
+        and not re.search(r"[.!?;:\"“”]", line[: match.start()])
+        and not last.endswith(",")
+        and last not in _STOP_WORDS
+        and not any(word.casefold() in _ATTRIBUTION for word in words)
+    )
 
 
 def _offtopic_verdicts(lines: list[str], verdicts: dict[int, str], settings: CleanSettings) -> dict[int, str]:

@@ -77,6 +77,13 @@ class CleanSettings:
     # An author's name alone on a line, as signed at the end of a page, has two to this many words (a single
     # word is a label such as "Contact", unless it is the page's known author).
     signature_max_words: int = 4
+    # A dateline opens the story, which starts within this many non-empty lines (after headline, standfirst
+    # and a photo caption); further down, "CITY —" at a line's start is an aside, not a dateline.
+    dateline_max_line: int = 6
+    # What follows a dateline is the story's first sentence; a few words after "NAME –" are a heading.
+    dateline_min_sentence_words: int = 6
+    # An embedded video's title followed by its wire agency ("Storm floods coastal town AP") is headline-short.
+    video_title_max_words: int = 16
 
 
 @dataclass(frozen=True, slots=True)
