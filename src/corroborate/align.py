@@ -39,6 +39,9 @@ class StatementGroup:
     sentences: tuple[Sentence, ...]
     representative: Sentence
     label: str | None = None
+    #: It stands for the names and numbers only its one statement gives (``_own_details``): a contradiction of
+    #: how its sentence characterises the event does not dispute them.
+    own_details: bool = False
 
 
 def statements(
@@ -54,6 +57,7 @@ def group_statements(
     docs: Mapping[str, Doc] | None = None,
     anchors: Sequence[Sequence[int]] = (),
     canonical: Callable[[str, str], str | None] | None = None,
+    disputes: Sequence[Contradiction] = (),
 ) -> list[StatementGroup]:
     """Group statements that say the same thing (average linkage over ``unit_similarity``).
 
@@ -64,7 +68,9 @@ def group_statements(
     statement indices known to carry the same content (the same quote relayed by several outlets). A statement
     told with others that names something no other article says stands alone too, for that (``_own_details``);
     ``canonical`` (a mention and its article to the entity's canonical name, or None) makes an alias of a name
-    another article says ("NTSB" for "National Transportation Safety Board") no such thing.
+    another article says ("NTSB" for "National Transportation Safety Board") no such thing. So does a statement
+    that one of ``disputes`` (the story's contradictions) holds as a characterisation of the event: its claim is
+    contradicted, and what only it names would otherwise be shown nowhere as single-source.
 
     A big story's units x units similarities are never held whole (100 articles have some 10,000 units): they
     are computed a block at a time, once to find the pairs close enough to ever join, then where needed. Nor
@@ -100,8 +106,16 @@ def group_statements(
     return [
         *(StatementGroup(tuple(sentences[i] for i in sorted(members)), sentences[k]) for members, k in groups),
         *(StatementGroup((sentences[i],), sentences[i]) for i in alone),
-        *_own_details([members for members, _ in groups], set(alone), sentences, docs, canonical),
+        *_own_details(
+            [members for members, _ in groups], set(alone), sentences, docs, canonical, _described(sentences, disputes)
+        ),
     ]
+
+
+def _described(sentences: Sequence[Sentence], disputes: Sequence[Contradiction]) -> frozenset[int]:
+    """The statements that contradictions of how an event is characterised hold as positions."""
+    held = _evidence_of(disputes, _DESCRIBING_KINDS)
+    return frozenset(i for i, sentence in enumerate(sentences) if (sentence.article_id, sentence.text) in held)
 
 
 def _own_details(
@@ -110,9 +124,11 @@ def _own_details(
     sentences: Sequence[Sentence],
     docs: Mapping[str, Doc] | None,
     canonical: Callable[[str, str], str | None] | None = None,
+    described: frozenset[int] = frozenset(),
 ) -> list[StatementGroup]:
-    """A single-source group for each statement told with another article's (and not ``alone`` already) that
-    also names something, a proper name or a number, no other article's statement says, in a clause of its own:
+    """A single-source group for each statement told with another article's (and not ``alone`` already), or
+    ``described`` (a position of a characterisation contradiction), that also names something, a proper name or
+    a number, no other article's statement says, in a clause of its own:
     what the others share with it is corroborated, the detail only it gives is not ("concessions, including
     control of <region>"). The claim reads as the whole statement: a clause of it taken alone may drop who said
     it ("X denied that ...") and so assert what the outlet only reports. With ``canonical``, a name is said by
@@ -132,7 +148,7 @@ def _own_details(
         member for members in groups if len({sentences[k].article_id for k in members}) > 1 for member in members
     }
     found = []
-    for index in sorted(told - alone):
+    for index in sorted((told - alone) | described):
         sentence, span = sentences[index], spans[index]
         if any(
             _is_detail(token)
@@ -140,7 +156,7 @@ def _own_details(
             and any(said.get(term) == {sentence.article_id} for term in content_terms(token.text))
             for token in span or ()
         ):
-            found.append(StatementGroup((sentence,), sentence))
+            found.append(StatementGroup((sentence,), sentence, own_details=True))
     return found
 
 
@@ -891,12 +907,16 @@ def claims_from_groups(
     groups: Sequence[StatementGroup],
     articles: Mapping[str, Article],
     duplicate_of: Mapping[str, str] | None = None,
+    contradictions: Sequence[Contradiction] = (),
 ) -> list[Claim]:
-    """One claim per group: corroborated when two or more voices make it, single-source otherwise.
+    """One claim per group: corroborated when two or more voices make it, single-source otherwise, and
+    contradicted when one of ``contradictions`` disputes one of its sentences (``_contradicted``).
 
     Its independent origins are counted by ``settle``, which also knows the reporting each sentence cites.
     """
     duplicate_of = duplicate_of or {}
+    disputed = _evidence_of(contradictions, _DISPUTING_KINDS)
+    detail_disputed = _evidence_of(contradictions, _DISPUTING_KINDS - _DESCRIBING_KINDS)
     claims = []
     for group in groups:
         article_ids = list(dict.fromkeys(sentence.article_id for sentence in group.sentences))
@@ -906,6 +926,8 @@ def claims_from_groups(
         outlets = list(dict.fromkeys(articles[article_id].source for article_id in article_ids))
         speakers = voices(article_ids, duplicate_of)
         status = "corroborated" if len(speakers) >= 2 and len(outlets) >= 2 else "single_source"
+        if _contradicted(evidence, detail_disputed if group.own_details else disputed):
+            status = "contradicted"
         claims.append(
             Claim(
                 text=group.label or group.representative.text,
@@ -1184,24 +1206,37 @@ def _sentences_position(sentences: Sequence[Sentence], outlet_of: Mapping[str, s
 #: Contradiction kinds that dispute what a statement asserts; a disputed title describes a person, not the event,
 #: and a negated predicate ("predicate") one clause of sentences that may say more.
 _DISPUTING_KINDS = frozenset({"characterisation", "negation", "number", "date", "speaker"})
+#: Those of them that dispute how an event is described (a word such as "tense"), not the names and numbers a
+#: statement gives: a claim standing for only those (``StatementGroup.own_details``) is not disputed by them.
+_DESCRIBING_KINDS = frozenset({"characterisation"})
+
+
+def _evidence_of(contradictions: Sequence[Contradiction], kinds: frozenset[str]) -> set[tuple[str, str]]:
+    """(article, sentence) of every position of the ``contradictions`` of ``kinds``."""
+    return {
+        (evidence.article, evidence.quote)
+        for contradiction in contradictions if contradiction.kind in kinds
+        for position in contradiction.positions for evidence in position.evidence
+    }
+
+
+def _contradicted(evidence: Sequence[Evidence], disputed: set[tuple[str, str]]) -> bool:
+    return any((item.article, item.quote) in disputed for item in evidence)
 
 
 def settle(
     claims: Sequence[Claim],
-    contradictions: Sequence[Contradiction],
-    duplicate_of: Mapping[str, str],
+    contradictions: Sequence[Contradiction] = (),
+    duplicate_of: Mapping[str, str] | None = None,
     cited_origins: Callable[[str], list[str]] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> None:
-    """Count each claim's independent origins and mark the claims a contradiction disputes."""
-    disputed = {
-        (evidence.article, evidence.quote)
-        for contradiction in contradictions if contradiction.kind in _DISPUTING_KINDS
-        for position in contradiction.positions for evidence in position.evidence
-    }
+    """Count each claim's independent origins; mark the claims ``contradictions`` dispute (those given to
+    ``claims_from_groups`` instead mark them there, knowing which claims stand only for a statement's details)."""
+    disputed = _evidence_of(contradictions, _DISPUTING_KINDS)
     for claim in claims:
         claim.independent_origins, claim.cited_origins = independent_origins(
-            claim.evidence, duplicate_of, cited_origins, settings
+            claim.evidence, duplicate_of or {}, cited_origins, settings
         )
-        if any((evidence.article, evidence.quote) in disputed for evidence in claim.evidence):
+        if _contradicted(claim.evidence, disputed):
             claim.status = "contradicted"
