@@ -442,16 +442,36 @@ def test_date_after_a_joined_preposition_dates_the_same_action(nlp) -> None:  # 
     assert "Britain and France discussed it" in mention.event
 
 
-def test_embedding_reuses_the_latest_comparisons_vectors() -> None:
-    """The timeline reuses the vectors the date contradictions just embedded: the same vectors as embedding
-    anew, and only the latest call's texts are kept."""
+def test_sentence_vectors_embed_each_text_once() -> None:
+    """The store gives the vectors ``nlp.embed`` gives, embeds a text it holds no more, and keeps every text
+    of the story (the timeline reuses what the contradictions embedded)."""
     import numpy as np
 
-    from corroborate.claims import when
+    from corroborate.claims.when import SentenceVectors
     from corroborate.nlp import embed
 
-    when._embedded(["The talks ended on Monday.", "The ministers met."], ["unrelated context"])
-    events, contexts = when._embedded(["The ministers met.", "The vote was delayed."], [])
-    assert np.allclose(events, embed(["The ministers met.", "The vote was delayed."]), atol=1e-5)
-    assert contexts.shape == (0, events.shape[1])
-    assert set(when._recent_vectors) == {"The ministers met.", "The vote was delayed."}
+    vectors = SentenceVectors()
+    first = vectors.matrix(["The talks ended on Monday.", "The ministers met.", "The ministers met."])
+    assert len(vectors) == 2 and np.array_equal(first[1], first[2])
+    again = vectors.matrix(["The ministers met.", "The vote was delayed."])
+    assert np.array_equal(again[0], first[1])  # the kept vector, not a new embedding
+    assert np.allclose(again, embed(["The ministers met.", "The vote was delayed."]), atol=1e-5)
+    assert len(vectors) == 3
+    assert vectors.matrix([]).shape == (0, first.shape[1])
+
+
+@pytest.mark.slow
+def test_timeline_and_contradictions_share_one_store(nlp) -> None:  # type: ignore[no-untyped-def]
+    from corroborate.claims.when import SentenceVectors
+
+    found = [
+        *_dates(nlp, "The two foreign ministers met in Geneva on October 16.", "2025-10-31", source="left"),
+        *_dates(nlp, "The two foreign ministers met in Geneva on October 18.", "2025-10-31", source="right"),
+    ]
+    vectors = SentenceVectors()
+    assert len(date_contradictions(found, vectors=vectors)) == 1
+    kept = len(vectors)
+    assert kept == 2  # the one event phrase and the one date-masked sentence both outlets write
+    timeline = build_timeline({"left-1": found[:1], "right-1": found[1:]}, vectors=vectors)
+    assert len(vectors) == kept  # nothing embedded twice
+    assert [event.date for event in timeline] == ["2025-10-16", "2025-10-18"]

@@ -41,7 +41,7 @@ from corroborate.claims.quotes import (
     wording_contradictions,
 )
 from corroborate.claims.roles import extract_leaderships, extract_roles, leadership_contradictions, role_contradictions
-from corroborate.claims.when import build_timeline, date_contradictions, extract_dates, story_anchor
+from corroborate.claims.when import SentenceVectors, build_timeline, date_contradictions, extract_dates, story_anchor
 from corroborate.clean import clean
 from corroborate.cluster import load_story_index, save_story_index
 from corroborate.dedup import load_duplicate_groups, load_duplicate_index, save_signatures
@@ -283,11 +283,12 @@ def find_claims(
     for quote in quotes:
         if quote.attribution is not None or quote.origins:
             attributed.setdefault(quote.article, []).append(quote.start)
+    date_vectors = SentenceVectors()  # the date contradictions' texts, reused by the timeline
     contradictions = [
         *role_contradictions(extract_roles(pairs, resolver, settings)),
         *quote_contradictions(quotes, settings),
         *number_contradictions(quantities, settings),
-        *date_contradictions([m for mentions in dates.values() for m in mentions], settings),
+        *date_contradictions([m for mentions in dates.values() for m in mentions], settings, date_vectors),
         *characterisation_contradictions(characterisations, outlet_of, settings),
         *novelty_contradictions(novelty, outlet_of),
         *state_contradictions(states, outlet_of),
@@ -297,7 +298,7 @@ def find_claims(
     findings = brief.StoryFindings(
         contradictions=contradictions,
         entities=entities,
-        timeline=build_timeline(dates, settings),
+        timeline=build_timeline(dates, settings, date_vectors),
         attributed=attributed,
         cited_origins=lambda sentence: cited_origins(sentence, resolver),
         canonical=resolver.canonical,

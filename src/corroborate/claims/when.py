@@ -795,37 +795,36 @@ def _compatible(first: DateMention, second: DateMention) -> bool:
     return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
 
 
-# The vectors of the texts the latest comparison embedded, by text: the contradictions and the timeline of one
-# story compare many of the same mentions. Only the latest comparison's are kept, so it holds one story's at most.
-_recent_vectors: dict[str, np.ndarray] = {}
+class SentenceVectors:
+    """Texts embedded on demand (``nlp.embed``) and kept, so the date contradictions and the timeline of one
+    story, which compare many of the same event phrases and sentences, embed each text once. Make one per
+    story and hand it to both; it holds that story's texts only for as long as it lives."""
+
+    def __init__(self) -> None:
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def matrix(self, texts: Sequence[str]) -> np.ndarray:
+        """The vectors of ``texts``, one row each; texts not seen before are embedded in one call."""
+        import numpy as np
+
+        from corroborate.nlp import embed
+
+        missing = list(dict.fromkeys(text for text in texts if text not in self._vectors))
+        self._vectors.update(zip(missing, embed(missing), strict=True))
+        return np.stack([self._vectors[text] for text in texts]) if texts else embed([])
+
+    def __len__(self) -> int:
+        return len(self._vectors)
 
 
-def _embedded(*groups: list[str]) -> list[np.ndarray]:
-    """``nlp.embed`` of each group of texts, taking the vectors the latest call already has instead of
-    embedding those texts anew."""
-    global _recent_vectors
-    import numpy as np
-
-    from corroborate.nlp import embed
-
-    recent = _recent_vectors
-    vectors: dict[str, np.ndarray] = {}
-    for texts in groups:
-        vectors.update((text, recent[text]) for text in texts if text in recent)
-        missing = list(dict.fromkeys(text for text in texts if text not in vectors))
-        vectors.update(zip(missing, embed(missing), strict=True))
-    _recent_vectors = vectors
-    return [np.stack([vectors[text] for text in texts]) if texts else embed([]) for texts in groups]
-
-
-def _same_event_pairs(mentions: Sequence[DateMention], settings: Settings, *, strict: bool) -> set[tuple[int, int]]:
+def _same_event_pairs(
+    mentions: Sequence[DateMention], settings: Settings, vectors: SentenceVectors, *, strict: bool
+) -> set[tuple[int, int]]:
     """Pairs of mentions (i < j) of one event: event phrases and date-masked sentences that embed close, or
     event phrases so close that the rest of the sentences does not matter. ``strict`` (for contradictions)
     asks for both the close phrases and the close sentences."""
-    events, contexts = _embedded(
-        [mention.event or mention.sentence for mention in mentions],
-        [mention.sentence.replace(mention.text, " ", 1) for mention in mentions],
-    )
+    events = vectors.matrix([mention.event or mention.sentence for mention in mentions])
+    contexts = vectors.matrix([mention.sentence.replace(mention.text, " ", 1) for mention in mentions])
     event_similarity = events @ events.T
     contexts_similar = contexts @ contexts.T >= settings.claims.same_date_context_similarity
     strong = event_similarity >= settings.claims.same_event_strong_similarity
@@ -837,7 +836,9 @@ def _same_event_pairs(mentions: Sequence[DateMention], settings: Settings, *, st
 
 
 def build_timeline(
-    mentions: Mapping[str, Sequence[DateMention]], settings: Settings = DEFAULT_SETTINGS
+    mentions: Mapping[str, Sequence[DateMention]],
+    settings: Settings = DEFAULT_SETTINGS,
+    vectors: SentenceVectors | None = None,
 ) -> list[TimelineEvent]:
     """The story's dated events in order, one entry per event however many articles tell it.
 
@@ -845,7 +846,8 @@ def build_timeline(
     phrases and sentences) merge when their dates agree, or when one of them was only resolved against the
     story's date and lies within ``story_anchor_slack_days`` of the other: that guess yields to the
     better-grounded date. A reference ("the 2016 election") joins the entry of its event but opens none.
-    Each entry lists its articles and the resolution of every date it merged.
+    Each entry lists its articles and the resolution of every date it merged. ``vectors`` keeps the texts
+    already embedded for this story (by ``date_contradictions``); without it they are embedded here.
     """
     dated = _with_stated_years(
         [mention for found in mentions.values() for mention in found if mention.iso and mention.event]
@@ -853,7 +855,7 @@ def build_timeline(
     dated.sort(
         key=lambda m: (m.reference, _BASIS_RANK[m.basis], _GRANULARITY_RANK[m.granularity or "year"], not m.exact)
     )
-    same = _same_event_pairs(dated, settings, strict=False)
+    same = _same_event_pairs(dated, settings, SentenceVectors() if vectors is None else vectors, strict=False)
     entries: list[list[int]] = []
     for index, mention in enumerate(dated):
         home = next(
@@ -928,18 +930,21 @@ def _timeline_order(event: TimelineEvent) -> tuple[date, int]:
     return period[0], _GRANULARITY_RANK[granularity]
 
 
-def date_contradictions(mentions: Sequence[DateMention], settings: Settings = DEFAULT_SETTINGS) -> list[Contradiction]:
+def date_contradictions(
+    mentions: Sequence[DateMention], settings: Settings = DEFAULT_SETTINGS, vectors: SentenceVectors | None = None
+) -> list[Contradiction]:
     """The same event dated differently by different outlets.
 
     Precision first: only exact days that are stated or resolved against the article's own publication
     date take part (a date guessed from the story's date is no outlet's claim; a year or month is as often
     a name as a date: "the 2015 agreement"), the events must match by phrase and sentence, and a group in
-    which one article gives two dates is left alone.
+    which one article gives two dates is left alone. ``vectors``: as for ``build_timeline``, which may then
+    reuse what this call embedded.
     """
     firm = [
         m for m in mentions if m.exact and m.granularity == "day" and m.basis in {"stated", "published"} and m.event
     ]
-    same = _same_event_pairs(firm, settings, strict=True)
+    same = _same_event_pairs(firm, settings, SentenceVectors() if vectors is None else vectors, strict=True)
     pairs = [(i, j) for i, j in same if firm[i].article_id != firm[j].article_id]
     contradictions = []
     for group in connected_groups(len(firm), pairs):
