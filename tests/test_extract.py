@@ -412,3 +412,19 @@ def test_ecbplus_addresses_are_urls_not_titles() -> None:
     assert not [page.title for page in pages if page.title and page.title.lower().startswith("http")]
     assert not [page.text[:80] for page in pages if page.text.lower().startswith("http")]
     assert all(page.url and " " not in page.url for page in pages)
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        # Tokenised copies put spaces inside times ("8: 41 p. m.").
+        ("updated 8: 41 p. m. EST, Tue March 3, 2009", "2009-03-03"),
+        # A dateline without its year dates nothing, but it is no headline either.
+        ("APR 28", None),
+    ],
+)
+def test_dateline_with_spaced_time_or_without_year_is_chrome(line: str, published: str | None) -> None:
+    page = extract(page_of(f"{line}\n\nCouncil approves harbour bridge repairs\n\n{SAVED_BODY}\n"))
+    assert page.title == "Council approves harbour bridge repairs"
+    assert page.published == published
+    assert [(span.text, span.reason) for span in page.removed] == [(line, "dateline")]

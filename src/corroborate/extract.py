@@ -31,6 +31,10 @@ _DATE_PART = re.compile(
     re.IGNORECASE,
 )
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# Spaces a tokenised copy puts after the colon of a time or the dots of a date ("8: 41", "08. 07. 2012") and
+# inside "p. m.".
+_TIME_SPACING = re.compile(r"(\d)([:.])\s+(?=\d)")
+_MERIDIEM_SPACING = re.compile(r"\b([ap])\.\s+m\.", re.IGNORECASE)
 
 _BREADCRUMB = re.compile(r"^(?:home|homepage|start)\s*[»›>/|]|[»›].*[»›]", re.IGNORECASE)
 _CATEGORY = re.compile(
@@ -224,9 +228,10 @@ def _chrome_reason(line: str, following: str, header: _Header) -> str | None:
         return "reading time"
     if _PLACE_DATELINE.match(line):
         return "dateline"
-    date = _dateline_date(line)
-    if date is not None:
-        header.published = header.published or date
+    bare = dateline_date_text(_closed_up_time(line))
+    if bare is not None:
+        # A dateline without its year ("APR 28") is chrome too, though it dates nothing.
+        header.published = header.published or _dateline_date(bare)
         return "dateline"
     if _BYLINE_ALONE.match(line) and _looks_like_name(following):
         return "byline"
@@ -261,11 +266,16 @@ def _host_outlet(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def _dateline_date(line: str) -> str | None:
-    """The ISO date of a line that is nothing but a (labelled) date, else None."""
-    bare = dateline_date_text(line)
-    part = _DATE_PART.search(bare) if bare else None
+def _dateline_date(bare: str) -> str | None:
+    """The ISO date of the date and time of a dateline (``dateline_date_text``), None when it lacks a part."""
+    part = _DATE_PART.search(bare)
     return iso_date(re.sub(r"\s*([/.-])\s*", r"\1", part.group(0))) if part else None
+
+
+def _closed_up_time(line: str) -> str:
+    """``line`` with the spaces tokenised copies put inside times and numeric dates closed up ("8: 41 p. m."
+    is "8:41 p.m.", "08. 07. 2012" is "08.07.2012")."""
+    return _TIME_SPACING.sub(r"\1\2", _MERIDIEM_SPACING.sub(r"\1.m.", line))
 
 
 def _is_body(line: str, settings: ExtractSettings) -> bool:
