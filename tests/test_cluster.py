@@ -16,6 +16,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 from types import ModuleType
+from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
@@ -205,6 +206,22 @@ def test_actors_are_the_organisations_the_opening_names_and_names_again_but_the_
     # as the outlet told; a place: none of them is an actor.
     for key in ("barclays bank", "leeds civic trust", "yorkshire post", "leeds"):
         assert key in features.entities
+
+
+def test_a_first_line_that_is_a_web_address_is_not_the_title() -> None:
+    body = ("The city council voted on Tuesday to fund urgent repairs to the harbour bridge, which has been "
+            "closed to lorries since engineers found corroded steel cables in its northern span.")
+    saved = [
+        make_article("tokenised", f"http: / / www. harbourpost. com / local / bridge - repairs. html\n\n"
+                                  f"Council approves bridge repairs\n\n{body}"),
+        make_article("plain", f"https://harbourpost.com/local/bridge-repairs.html\nCouncil approves bridge "
+                              f"repairs\n{body}"),
+        make_article("titled", f"https://harbourpost.com/a\n\n{body}", title="Bridge repairs approved"),
+        make_article("untitled", f"{body}\nhttps://harbourpost.com/a"),
+    ]
+    titles = [item.title for item in article_features(saved, DEFAULT_SETTINGS.cluster)]
+    assert titles == ["Council approves bridge repairs", "Council approves bridge repairs",
+                      "Bridge repairs approved", body]
 
 
 def test_stories_do_not_depend_on_order_or_batches(features_of: dict[str, ArticleFeatures]) -> None:
@@ -494,9 +511,13 @@ def test_rare_words_are_weighed_by_their_rarity_in_english_not_in_the_articles_a
 
 
 # ECB+ topics 1-8 (187 articles, both events of each topic): a fixed subset so the test stays under a minute.
-# bench/clustering.py reaches B-cubed F1 0.987 on it (0.981 on topics 1-20, 0.957 on 21-35, 0.970 on all).
+# Read as ingest reads the files (URL, dateline and headline out of the text, dates dropped), clustering reaches
+# B-cubed F1 0.925 on it, with topics 5 and 7 merging their two events (bench/clustering.py: 0.895 on topics
+# 1-20, 0.922 on 21-35, 0.909 on all). Read raw, with the URL line that only the ECB+ half of each topic
+# carries as the title, it reached 0.987: that line told the two events apart.
 FLOOR_TOPICS = range(1, 9)
-FLOOR_F1 = 0.95
+FLOOR_F1 = 0.91
+FLOOR_SPLIT = {1, 2, 3, 4, 6, 8}
 
 
 def load_bench_module() -> ModuleType:
@@ -510,15 +531,50 @@ def load_bench_module() -> ModuleType:
     return module
 
 
-def test_bcubed_f1_on_ecb_plus_stays_above_its_floor_and_each_topic_splits_into_its_two_events() -> None:
-    bench = load_bench_module()
-    items = [item for item in bench.load(shared_path("data", "ecbplus-train-dev")) if item.topic in FLOOR_TOPICS]
-    features = article_features([item.article for item in items], DEFAULT_SETTINGS.cluster)
-    predicted = bench.corroborate_labels(features)
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    return load_bench_module()
+
+
+@pytest.fixture(scope="module")
+def ecb_items(bench: ModuleType) -> list:
+    """Every ECB+ file as the bench reads it: as ``corroborate ingest`` does."""
+    return bench.load(shared_path("data", "ecbplus-train-dev"))
+
+
+def test_the_bench_reads_each_file_as_ingest_does(bench: ModuleType, ecb_items: list) -> None:
+    read = bench.read(ecb_items)
+    assert len(ecb_items) == 772
+    # The saved pages' address lines are their URLs and outlets, never a title or a line of the text.
+    plus = [item.article for item in read if item.name.endswith("ecbplus")]
+    assert all(article.url and article.url.startswith("http") and " " not in article.url for article in plus)
+    assert all(article.source == urlsplit(article.url).hostname.removeprefix("www.") for article in plus)
+    assert not [article.title for article in bench.articles_of(read) if (article.title or "").startswith("http")]
+    assert not [article.id for article in bench.articles_of(read) if article.text.startswith("http")]
+    # The headline is the title, out of the text, as ingest has it.
+    [teixeira] = [item.article for item in read if item.name == "10_13ecbplus"]
+    assert teixeira.title == "Report: Red Sox offer Teixeira $200 million"
+    assert teixeira.text.startswith("Dan Patrick reported on his show")
+    # Dates are kept beside the articles, not in them: only the ECB+ half states them.
+    assert all(article.published is None for article in bench.articles_of(read))
+    assert {item.name.endswith("ecbplus") for item in read if item.published} == {True}
+    # A file ingest skips is a story of its own.
+    skipped = [item for item in ecb_items if item.article is None]
+    assert all(item.skipped for item in skipped)
+    labels = bench.with_skipped(ecb_items, [f"story {item.topic}" for item in read])
+    assert [label for label in labels if label.startswith("skipped")] == [f"skipped {item.name}" for item in skipped]
+
+
+def test_bcubed_f1_on_ecb_plus_stays_above_its_floor_and_topics_split_into_their_two_events(
+    bench: ModuleType, ecb_items: list,
+) -> None:
+    items = [item for item in ecb_items if item.topic in FLOOR_TOPICS]
+    features = article_features(bench.articles_of(items), DEFAULT_SETTINGS.cluster)
+    predicted = bench.with_skipped(items, bench.corroborate_labels(features))
     _, _, f1 = bench.bcubed(predicted, [item.event for item in items])
     assert f1 >= FLOOR_F1
-    split = [topic for topic in FLOOR_TOPICS if len(set(majority_stories(items, predicted, topic).values())) == 2]
-    assert split == list(FLOOR_TOPICS)
+    split = {topic for topic in FLOOR_TOPICS if len(set(majority_stories(items, predicted, topic).values())) == 2}
+    assert split >= FLOOR_SPLIT
 
 
 def majority_stories(items: list, predicted: list[str], topic: int) -> dict[str, str]:

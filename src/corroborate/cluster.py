@@ -53,6 +53,7 @@ from wordfreq import tokenize, zipf_frequency
 
 from corroborate import nlp
 from corroborate.brief import central_title
+from corroborate.extract import page_address
 from corroborate.records import Article
 from corroborate.settings import DEFAULT_SETTINGS, ClusterSettings, Settings
 from corroborate.store import Store, StoryMemberRow
@@ -89,7 +90,7 @@ _ZIPF_OF_ONE = 9.0
 # rounds them alike, so both compare the same numbers.
 _WEIGHT_DECIMALS = 4
 # Raised whenever ``article_features`` derives features differently: stored features are then derived again.
-_FEATURES_VERSION = 4
+_FEATURES_VERSION = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -773,10 +774,11 @@ def _features_from_row(row: StoryMemberRow) -> ArticleFeatures:
 
 
 def _title(article: Article) -> str:
+    """The article's title, else its first line that is not a web address (a saved page's own URL)."""
     if article.title and article.title.strip():
         return article.title.strip()
-    first_line = article.text.strip().split("\n", 1)[0]
-    return first_line[:200].strip()
+    lines = (line.strip() for line in article.text.split("\n"))
+    return next((line for line in lines if line and page_address(line) is None), "")[:200].strip()
 
 
 def _lead(article: Article, chars: int) -> str:
