@@ -71,6 +71,10 @@ def reasons(page: ExtractedPage) -> dict[str, str]:
         ("Photo: Reuters", "image caption"),
         ("Lorries queue at the ferry road. Tom Berg/AFP via Getty Images", "image caption"),
         ("Maria Lopez, left, and the harbour master on the bridge in March.", "image caption"),
+        (
+            "Maria Lopez, the harbour master, during the council's winter meeting in Porthaven last February.",
+            "image caption",
+        ),
         ("Harbour Radio's Tom Berg has that story.", "video teaser"),
         ("The bridge has been shut since March; chief correspondent Tom Berg reports from the port.", "video teaser"),
         ("Harbour bridge shut to lorries after cables corrode AP", "video teaser"),
@@ -119,6 +123,9 @@ def test_chrome_patterns(line: str, reason: str) -> None:
         "The island can be reached by ferry from the harbour in 300 minutes.",
         "Photographers were kept away from the bridge on Tuesday.",
         "The photo shows the northern span before the cables corroded.",
+        "Maria Lopez, the harbour master, at first refused to comment on the vote.",
+        "Maria Lopez, the harbour master, on Tuesday won the vote on the repairs.",
+        "Maria Lopez, the harbour master, in a statement calls the vote a disgrace.",
         # A paragraph that is about cookies is content; notices are short.
         "The regulator said on Monday that websites which use cookies to track visitors must ask first, and "
         "that the banners many sites show, which say the site uses cookies and offer only an Accept button, "
@@ -146,6 +153,9 @@ def test_dateline_is_cut_from_the_first_paragraph_which_stays() -> None:
     assert page.removed == (RemovedSpan("PORTHAVEN, Wales (AP) —", "dateline"),)
 
 
+PARIS_LINE = "PARIS — Officials there said the bridge design would be studied by French engineers."
+
+
 @pytest.mark.parametrize(
     ("line", "prefix"),
     [
@@ -166,10 +176,49 @@ def test_dateline_prefix(line: str, prefix: str | None) -> None:
 
 
 def test_dateline_far_into_the_story_stays() -> None:
-    lines = [*PARAGRAPHS, *PARAGRAPHS, "NATO — the alliance's oldest forum — met on Monday, officials said today."]
+    aside = "NATO — the alliance's oldest forum — met on Monday to discuss the bridge, officials said."
+    assert cleaned(aside, *PARAGRAPHS).removed == ()
+    sentences = [sentence for paragraph in PARAGRAPHS for sentence in paragraph.split(". ")]
+    lines = [*sentences, "Ferry Road Diversion Explained", "What Happens Next", PARIS_LINE]
     assert cleaned(*lines).removed == ()
-    late = [*PARAGRAPHS, *PARAGRAPHS, "PARIS — Officials there said the bridge design would be studied."]
-    assert cleaned(*late).removed == ()
+
+
+QUOTED = (
+    '"Without the repairs the port would be cut off from the hospital within two years," said Anna Kowalska, '
+    "the council's chief engineer, who inspected the cables in March."
+)
+
+
+def test_pull_quote_with_its_attribution_leaves_the_text() -> None:
+    pull = "[The port] would be cut off from the hospital within two years."
+    page = cleaned(PARAGRAPHS[0], QUOTED, PARAGRAPHS[1], pull, "Anna Kowalska, chief engineer.", PARAGRAPHS[2])
+    assert page.text.splitlines() == [PARAGRAPHS[0], QUOTED, PARAGRAPHS[1], PARAGRAPHS[2]]
+    assert reasons(page) == {pull: "pull quote", "Anna Kowalska, chief engineer.": "pull quote"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence that a longer one restates, outside quote marks, is the article's own
+        "The repairs will cost 4.2 million euros and take about eight months.",
+        # an equal line: a list's repeated item as well as a repeated quote
+        QUOTED,
+        # too short to tell a pull quote from a phrase two quotes share
+        "The port would be cut off.",
+    ],
+)
+def test_repeated_words_that_are_no_pull_quote_stay(line: str) -> None:
+    page = cleaned(PARAGRAPHS[0], QUOTED, PARAGRAPHS[1], line, PARAGRAPHS[2])
+    assert page.removed == ()
+
+
+def test_link_after_a_bare_related_label_goes_with_it() -> None:
+    page = cleaned(PARAGRAPHS[0], "Related:", "Mayor opens the new ferry terminal.", PARAGRAPHS[1])
+    assert page.text.splitlines() == [PARAGRAPHS[0], PARAGRAPHS[1]]
+    assert reasons(page) == {
+        "Related:": "related-links teaser",
+        "Mayor opens the new ferry terminal.": "related-links teaser",
+    }
 
 
 def test_pasted_unrelated_headline_is_off_topic() -> None:
@@ -318,9 +367,16 @@ WCL_JUNK = {
     "A photograph released by North Korea's state news agency shows the North's leader, Kim Jong-un, center, at a "
     "ruling party meeting in the capital, Pyongyang, on Friday.": "image caption",
     "Michael T. Flynn, right, the former national security adviser, with Mr. Trump in January 2017.": "image caption",
+    "Tom Perez, the chairman of the Democratic Party, during the party's winter meeting in Atlanta last February.": (
+        "image caption"
+    ),
     "North Korea's Kim suspends nuclear, missile test AP.": "video teaser",
     "Veuer's Nick Cardona has that story.": "video teaser",
     "More: A minute-by-minute guide to USA TODAY's exclusive interview with James Comey.": "related-links teaser",
+    "James Comey on Trump: He tweets at me ' like the breakup he can't get over '.": "related-links teaser",
+    # set off in quotes before the paragraph that tells it
+    "' During the 2016 presidential campaign, Russia launched an all-out assault on our democracy, and it found a "
+    "willing and active partner in Donald Trump's campaign. '": "pull quote",
     "SEOUL, South Korea —": "dateline",
 }
 

@@ -1,14 +1,16 @@
 """Junk removal: lines of page chrome leave the article text, each kept with the reason it was removed.
 
-Three passes over the lines of an extracted page, cheapest first, all pure Python so a crawl can run it on
+Four passes over the lines of an extracted page, cheapest first, all pure Python so a crawl can run it on
 every page:
 
 1. pattern rules: generic English web chrome (cookie notices, share/comment/subscribe prompts, related-links
-   teasers, breadcrumbs, bylines, category tags, datelines, reading times, advertisement markers) and the
-   newsroom's own lines around the story (reporting credits, photo captions, video teasers);
+   teasers and the link after a bare "Related:", breadcrumbs, bylines, category tags, datelines, reading
+   times, advertisement markers) and the newsroom's own lines around the story (reporting credits, photo
+   captions, video teasers, author contact lines);
 2. the off-topic rule: a line whose content words occur nowhere in the article's paragraphs is a pasted
    unrelated headline, whatever its wording;
-3. the page's tail: after the last paragraph, an author's name alone or a bare site domain is a signature.
+3. pull quotes: a sentence found again inside a quotation of a longer paragraph, with its attribution;
+4. the page's tail: after the last paragraph, an author's name alone or a bare site domain is a signature.
 
 A dateline opening the story ("LISBON, Portugal — The city council voted ...") is cut from its paragraph,
 which stays. Short on-topic lines (sub-headings, one-line paragraphs, list items) match none of these and stay.
@@ -17,6 +19,8 @@ which stays. Short on-topic lines (sub-headings, one-line paragraphs, list items
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import replace
 
 from corroborate.records import ExtractedPage, RemovedSpan
@@ -193,6 +197,29 @@ _DOMAIN = re.compile(r"^(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.
 _CLOSING = re.compile(r"[.!?:;,\"'”’)\]…]$")
 _LABEL = re.compile(r"^[^\W\d_][\w .'’-]{0,24}:\s")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪◦–—]|\d{1,2}[.)])\s")
+_QUOTE_WORD = re.compile(r"\w[\w']*")
+# A caption's shape: a name, its role between commas, then where and when the photo was taken.
+_SCENE_CAPTION = re.compile(
+    rf"^{_FULL_NAME}(?:\s+and\s+{_FULL_NAME})?,\s[^,]{{3,80}},\s(?P<scene>(?:during|at|in|on|outside|inside|near"
+    r"|after|before|with|arriving|leaving|speaking|walking)\b[^,;:\"“”]{3,120})\.$"
+)
+# Finite verb forms no suffix gives away: auxiliaries and the common irregular past tenses.
+# fmt: off
+_FINITE = frozenset((
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",
+    "shall", "should", "do", "does", "did", "said", "told", "made", "took", "gave", "went", "came", "won",
+    "lost", "met", "got", "saw", "knew", "thought", "began", "ran", "left", "put", "set", "cut", "hit", "sent",
+    "spent", "built", "held", "kept", "felt", "sold", "paid", "led", "spoke", "wrote", "rose", "fell", "chose",
+    "broke", "became", "grew", "threw", "drew", "stood", "brought", "bought", "caught", "fought", "sought",
+    "meant", "heard", "found", "struck", "shot", "fled", "beat", "let", "sat", "wore", "swore",
+))
+# fmt: on
+# A quotation in double quote marks (single ones are too often apostrophes to pair).
+_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
+# A quoted sentence's end: a full stop, question or exclamation mark, maybe inside quote marks.
+_CLOSING_SENTENCE = re.compile(r"[.!?][\"'”’]?\s*$|[\"'”’]$")
+# The line naming a pull quote's speaker: "Jane Doe, former State Department official."
+_ATTRIBUTION_LINE = re.compile(rf"^(?P<name>{_FULL_NAME}),\s[^.!?]{{1,80}}\.?$")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
 
 # Function words carry no subject matter: a line sharing only these with the article shares nothing.
@@ -222,6 +249,7 @@ def clean(page: ExtractedPage, settings: Settings = DEFAULT_SETTINGS) -> Extract
     lines = page.text.split("\n")
     verdicts = _pattern_verdicts(lines, settings.clean)
     verdicts.update(_offtopic_verdicts(lines, verdicts, settings.clean))
+    verdicts.update(_pull_quote_verdicts(lines, verdicts, settings.clean))
     verdicts.update(_tail_verdicts(lines, verdicts, page.author, settings.clean))
     removed = {i: RemovedSpan(lines[i].strip(), reason) for i, reason in verdicts.items()}
     cut = _dateline_cut(lines, verdicts, settings.clean)
@@ -244,6 +272,8 @@ def junk_reason(line: str, settings: CleanSettings = DEFAULT_SETTINGS.clean) -> 
             return reason
     if _is_video_title(stripped, settings):
         return "video teaser"
+    if _is_scene_caption(stripped):
+        return "image caption"
     return "dateline" if dateline_date_text(stripped) else None
 
 
@@ -286,7 +316,99 @@ def _pattern_verdicts(lines: list[str], settings: CleanSettings) -> dict[int, st
         reason = junk_reason(line, settings)
         if reason is not None:
             verdicts[index] = reason
+    for index in [i for i, reason in verdicts.items() if reason == "related-links teaser"]:
+        # A bare label ("Related:") introduces its link on the next line: a headline, however it is worded.
+        following = _next_line(lines, index)
+        if lines[index].strip().endswith(":") and _is_link_line(lines, following, verdicts, settings):
+            verdicts[following] = "related-links teaser"
     return verdicts
+
+
+def _is_link_line(lines: list[str], index: int | None, verdicts: dict[int, str], settings: CleanSettings) -> bool:
+    return index is not None and index not in verdicts and len(lines[index].split()) <= settings.offtopic_max_words
+
+
+def _next_line(lines: list[str], index: int) -> int | None:
+    return next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+
+
+def _pull_quote_verdicts(lines: list[str], verdicts: dict[int, str], settings: CleanSettings) -> dict[int, str]:
+    """Sentences whose words the article tells elsewhere: a pull quote set off in large type, with its lead-in
+    and its attribution ("Jane Doe, former official."), or a post embedded next to the paragraph quoting it.
+
+    Only a sentence found inside a quotation of a longer line goes, so the words stay once: a sentence that
+    a longer one merely restates ("He faces 20 years." ... "He faces 20 years when sentenced.") is the
+    article's, and two equal lines may be a list's repeated items as well as a repeated quote.
+    """
+    words = {i: _quote_words(line) for i, line in enumerate(lines) if i not in verdicts and line.strip()}
+    quotations = _Quotations(lines, words)
+    found: dict[int, str] = {}
+    for i, own in words.items():
+        if len(own) < settings.pull_quote_min_words or not _CLOSING_SENTENCE.search(lines[i].strip()):
+            continue
+        told = quotations.line_quoting(own, longer_than=len(own))
+        if told is not None:
+            found.update(dict.fromkeys((i, *_pull_quote_frame(lines, words, i, told, settings)), "pull quote"))
+    return found
+
+
+class _Quotations:
+    """Every quotation of a page's lines in one string of words, searched once per candidate sentence."""
+
+    def __init__(self, lines: list[str], words: dict[int, tuple[str, ...]]) -> None:
+        self._words = words
+        self._starts: list[int] = []
+        self._lines: list[int] = []
+        parts = []
+        offset = 0
+        for i in words:
+            for quote in _QUOTED.findall(lines[i]):
+                part = f" {' '.join(_quote_words(quote))} \n"
+                self._starts.append(offset)
+                self._lines.append(i)
+                parts.append(part)
+                offset += len(part)
+        self._text = "".join(parts)
+
+    def line_quoting(self, own: tuple[str, ...], longer_than: int) -> int | None:
+        """The first line longer than ``longer_than`` words with ``own`` inside one of its quotations."""
+        run = f" {' '.join(own)} "
+        position = self._text.find(run)
+        while position >= 0:
+            line = self._lines[bisect_right(self._starts, position) - 1]
+            if len(self._words[line]) > longer_than:
+                return line
+            position = self._text.find(run, position + 1)
+        return None
+
+
+def _pull_quote_frame(
+    lines: list[str], words: dict[int, tuple[str, ...]], quote: int, told: int, settings: CleanSettings
+) -> Iterator[int]:
+    """The lines around a pull quote that belong to it: the lead-in it breaks off from ("I strongly doubt"),
+    and the attribution after it, naming someone the paragraph that tells the quote names."""
+    lead_in = max((i for i in words if i < quote), default=None)
+    if (
+        lead_in is not None
+        and len(words[lead_in]) < settings.pull_quote_min_words
+        and not _CLOSING.search(lines[lead_in].strip())
+        and _tells(words[told], words[lead_in] + words[quote])
+    ):
+        yield lead_in
+    following = _next_line(lines, quote)
+    attribution = _ATTRIBUTION_LINE.match(lines[following].strip()) if following in words else None
+    if following is not None and attribution and _tells(words[told], _quote_words(attribution.group("name"))):
+        yield following
+
+
+def _quote_words(line: str) -> tuple[str, ...]:
+    """The words of a line for comparing quotes: editors' insertions ("[the president]") and case aside."""
+    return tuple(_QUOTE_WORD.findall(re.sub(r"\[[^\]]*\]", " ", line.casefold().replace("’", "'"))))
+
+
+def _tells(other: tuple[str, ...], own: tuple[str, ...]) -> bool:
+    """Whether ``other`` holds ``own`` as a run of words."""
+    return f" {' '.join(own)} " in f" {' '.join(other)} "
 
 
 def _dateline_cut(lines: list[str], verdicts: dict[int, str], settings: CleanSettings) -> tuple[int, str] | None:
@@ -315,6 +437,21 @@ def _is_video_title(line: str, settings: CleanSettings) -> bool:
         and last not in _STOP_WORDS
         and not any(word.casefold() in _ATTRIBUTION for word in words)
     )
+
+
+def _is_scene_caption(line: str) -> bool:
+    """A photo caption without a verb: who, their role, and the scene ("Jane Doe, the party's chair, during
+    its winter meeting in Paris last February."); a sentence so shaped has a verb in its last part."""
+    match = _SCENE_CAPTION.match(line)
+    if match is None:
+        return False
+    words = [word.removesuffix("'s") for word in _QUOTE_WORD.findall(match.group("scene").replace("’", "'"))]
+    return not any(word.islower() and _looks_finite(word) for word in words)
+
+
+def _looks_finite(word: str) -> bool:
+    """A word that may be a verb's past or present tense: "-ed", a third person "-s", or a common irregular one."""
+    return word in _FINITE or word.endswith("ed") or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
 def _offtopic_verdicts(lines: list[str], verdicts: dict[int, str], settings: CleanSettings) -> dict[int, str]:

@@ -84,6 +84,9 @@ class CleanSettings:
     dateline_min_sentence_words: int = 6
     # An embedded video's title followed by its wire agency ("Storm floods coastal town AP") is headline-short.
     video_title_max_words: int = 16
+    # A sentence of this many words found again inside a quotation is a pull quote; a shorter one ("The port
+    # would be cut off.") may be the article restating a phrase of the quote.
+    pull_quote_min_words: int = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +173,10 @@ class ClaimsSettings:
     # A date resolved against the story's date rather than its own article's may be off by the spread of the
     # story's publication days; within this many days of a better-grounded date of the same event, it yields.
     story_anchor_slack_days: int = 10
+    # A year-less past day belongs to the thread of events the story dates elsewhere when their sentences, dates
+    # masked, embed at least this close (one account's scenes: the same two people meeting or calling ~0.55-0.7;
+    # a different matter of the same story < 0.5); it then takes the year nearest that thread's stated days.
+    same_thread_context_similarity: float = 0.55
     # Entities: rapidfuzz ratio (0-100) above which two first names are spellings of one name:
     # transliterations such as Sergei/Sergey score 83, different names such as John/Joan 75.
     first_name_similarity: float = 80.0
