@@ -1,12 +1,13 @@
 """Story clustering quality on ECB+ (topics 1-35): B-cubed precision, recall and F1 against the ``event`` label.
 
-Each file is read as ``corroborate ingest`` reads it (``iter_documents`` then ``build_article``: extraction, with
-the saved page's URL line, dateline and headline taken out of the text, and junk removal), keeping its title,
-text, outlet and URL. The publication dates extraction finds are dropped unless ``--with-dates``: only the ECB+
-half of the data set (``*ecbplus.txt``, the second event of every topic) states a date line, so dated or not
-is the gold event itself within a topic, and the rules that treat dated and undated pairs differently
-(``max_gap_days``, ``same_year_bonus``) would score that artefact, not the clustering; a real crawl dates all its
-articles or none. ``--with-dates`` adds the clustering with them kept, to show their effect.
+Each file is read as ``corroborate ingest`` reads it (``iter_documents`` then ``article_or_skip``: extraction,
+with the saved page's URL line, dateline and headline taken out of the text, and junk removal), keeping its
+title, text, outlet and URL; a file ingest skips is in no story, so it is scored as a story of its own. The
+publication dates extraction finds are dropped unless ``--with-dates``: only the ECB+ half of the data set
+(``*ecbplus.txt``, the second event of every topic) states a date line, so dated or not is the gold event itself
+within a topic, and the rules that treat dated and undated pairs differently (``max_gap_days``,
+``same_year_bonus``) would score that artefact, not the clustering; a real crawl dates all its articles or none.
+``--with-dates`` adds the clustering with them kept, to show their effect.
 
 Prints corroborate's clustering beside the same without its penalty for conflicting actors (openings that
 name different organisations) and a TF-IDF + average-linkage baseline, for topics 1-20 (where the settings were
