@@ -313,6 +313,68 @@ def test_yearless_day_takes_the_year_the_story_states_for_it(nlp) -> None:  # ty
     assert next(event for event in timeline if event.sources == ["centre-1"]).date == "2018-03-02"
 
 
+_THREAD = (
+    "Among the disclosures in the memos is a Feb. 8, 2017, encounter in which the president confronted the "
+    "director about the dossier."
+)
+
+
+def _thread_timeline(nlp, told: str, published: str, stated: str = _THREAD):  # type: ignore[no-untyped-def]
+    mentions = {
+        "left-1": _dates(nlp, stated, "2018-04-19", source="left"),
+        "right-1": _dates(nlp, told, published, source="right"),
+    }
+    return [event for event in build_timeline(mentions) if event.sources == ["right-1"]]
+
+
+@pytest.mark.slow
+def test_yearless_days_of_an_account_take_the_year_the_story_states_for_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    told = (
+        "During their Jan. 27 dinner, the director wrote that the president asked him about the dossier. "
+        "On March 30, the director wrote that the president had called him about the dossier. "
+        "The president told the director during their March 30 conversation that the dossier was a lie."
+    )
+    timeline = _thread_timeline(nlp, told, "2018-04-20")
+    assert [event.date for event in timeline] == ["2017-01-27", "2017-03-30", "2017-03-30"]
+    assert "in the year the story states for the same account ('Feb. 8, 2017')" in timeline[0].resolution
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("told", "published", "stated", "expected"),
+    [
+        # Near a year's turn the thread runs on into the new year: Jan. 3 is the one after Dec. 28, 2017.
+        (
+            "On Jan. 3, police again fired tear gas at protesters in the capital.",
+            "2018-01-05",
+            "Police fired tear gas at protesters in the capital on Dec. 28, 2017.",
+            "2018-01-03",
+        ),
+        # Another matter of the story keeps the publication's year.
+        ("On March 30, parliament approved the budget for the coming year.", "2018-04-20", _THREAD, "2018-03-30"),
+        # An article that writes years where needed means the current year where it writes none.
+        (
+            "The director first met the president on Feb. 8, 2017. On March 30, the president called the director"
+            " about the dossier.",
+            "2018-04-20",
+            _THREAD,
+            "2018-03-30",
+        ),
+        # February 29 has no day in the year before.
+        (
+            "On Feb. 29, the president called the director about the dossier.",
+            "2024-03-10",
+            _THREAD.replace("2017", "2023"),
+            "2024-02-29",
+        ),
+    ],
+)
+def test_yearless_days_keep_their_year_outside_an_account(  # type: ignore[no-untyped-def]
+    nlp, told: str, published: str, stated: str, expected: str
+) -> None:
+    assert expected in [event.date for event in _thread_timeline(nlp, told, published, stated)]
+
+
 @pytest.mark.slow
 def test_same_event_dated_differently_is_a_contradiction(nlp) -> None:  # type: ignore[no-untyped-def]
     found = [

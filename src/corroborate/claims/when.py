@@ -24,6 +24,9 @@ Rules, chosen to match how news is written:
 - "earlier this month", "later this year" are the anchor's month or year, not exact.
 - A range told as one date ("between February and December 2017") is dated by its start, in the end's year;
   a year-less day another outlet states with a year ("Feb. 8, 2017") takes that year in the timeline.
+- A year-less past day told like the days other outlets date in the year before (scenes of one account:
+  "their Jan. 27 dinner" beside "a Feb. 8, 2017, encounter") takes, in the timeline, the year that puts it
+  nearest them, as a narrative's dates take its reference time; not when its own article writes years.
 - Spans of time ("two weeks", "its fourth year") are not dates (``claims.numbers`` reads them); vague
   references ("days ago", "recently") are kept with no ISO date. Decades ("the 1990s") are not dates either.
 - A year written before a noun names a thing ("the 2016 election", "a 2006 law", "his 2020 re-election bid"):
@@ -135,6 +138,8 @@ class DateMention:
     #: The date names a thing ("the 2016 election") or closes a range another date opens: it dates no event
     #: of its own, so in the timeline it may join an entry of its event but opens none.
     reference: bool = False
+    #: The day relative readings counted from (the publication's or the story's), if any.
+    base: date | None = None
 
     @property
     def period(self) -> tuple[date, date] | None:
@@ -760,6 +765,7 @@ def _mention(
         start=span.start_char,
         basis=used,
         exact=resolved.exact and iso is not None,
+        base=base,
     )
 
 
@@ -824,7 +830,7 @@ def _same_event_pairs(
     event phrases so close that the rest of the sentences does not matter. ``strict`` (for contradictions)
     asks for both the close phrases and the close sentences."""
     events = vectors.matrix([mention.event or mention.sentence for mention in mentions])
-    contexts = vectors.matrix([mention.sentence.replace(mention.text, " ", 1) for mention in mentions])
+    contexts = vectors.matrix([_masked(mention) for mention in mentions])
     event_similarity = events @ events.T
     contexts_similar = contexts @ contexts.T >= settings.claims.same_date_context_similarity
     strong = event_similarity >= settings.claims.same_event_strong_similarity
@@ -849,13 +855,16 @@ def build_timeline(
     Each entry lists its articles and the resolution of every date it merged. ``vectors`` keeps the texts
     already embedded for this story (by ``date_contradictions``); without it they are embedded here.
     """
-    dated = _with_stated_years(
-        [mention for found in mentions.values() for mention in found if mention.iso and mention.event]
+    vectors = SentenceVectors() if vectors is None else vectors
+    dated = _with_story_years(
+        [mention for found in mentions.values() for mention in found if mention.iso and mention.event],
+        vectors,
+        settings,
     )
     dated.sort(
         key=lambda m: (m.reference, _BASIS_RANK[m.basis], _GRANULARITY_RANK[m.granularity or "year"], not m.exact)
     )
-    same = _same_event_pairs(dated, settings, SentenceVectors() if vectors is None else vectors, strict=False)
+    same = _same_event_pairs(dated, settings, vectors, strict=False)
     entries: list[list[int]] = []
     for index, mention in enumerate(dated):
         home = next(
@@ -872,6 +881,15 @@ def build_timeline(
             entries.append([index])
     events = [_timeline_event([dated[i] for i in entry]) for entry in entries]
     return sorted(events, key=_timeline_order)
+
+
+def _with_story_years(
+    mentions: Sequence[DateMention], vectors: SentenceVectors, settings: Settings
+) -> list[DateMention]:
+    """Year-less days in the year the story states for the very day, else for their thread of events."""
+    exact = _with_stated_years(mentions)
+    unsettled = {index for index, (read, adjusted) in enumerate(zip(mentions, exact, strict=True)) if read is adjusted}
+    return _with_thread_years(exact, unsettled, vectors, settings)
 
 
 def _with_stated_years(mentions: Sequence[DateMention]) -> list[DateMention]:
@@ -893,6 +911,87 @@ def _with_stated_years(mentions: Sequence[DateMention]) -> list[DateMention]:
                 mention = replace(mention, iso=iso, basis="story", resolution=resolution)
         adjusted.append(mention)
     return adjusted
+
+
+def _with_thread_years(
+    mentions: Sequence[DateMention], unsettled: set[int], vectors: SentenceVectors, settings: Settings
+) -> list[DateMention]:
+    """Year-less past days (of the ``unsettled`` mentions) set in the year the story states for the same
+    thread of events, when that puts them nearer its stated days than the publication's year does.
+
+    An outlet retelling what a record or an account says ("During their Jan. 27 dinner, X wrote that ...")
+    may leave out a year the other outlets state for days of that account ("a Feb. 8, 2017, encounter"); read
+    against the publication date, such a day lands in the wrong year. A thread is told in sentences that
+    embed close once their dates are masked (``same_thread_context_similarity``); its stated days are the
+    narrative's reference time, as for a narrative text, so of the two past readings (the publication's year
+    and the one before) the day takes the one nearest them. A day the article names again ("their March 30
+    conversation") is the same day, so every mention of it in that article follows. An article that writes the
+    year of some day of its own is taken to write it wherever it is not the current one (news style), so its
+    year-less days stay as read.
+    """
+    stated = [
+        i
+        for i, mention in enumerate(mentions)
+        if mention.basis == "stated" and mention.granularity == "day" and not mention.reference
+    ]
+    writing_years = {mentions[i].article_id for i in stated}
+    guessed = [
+        index
+        for index, mention in enumerate(mentions)
+        if index in unsettled and _guessed_past_day(mention) and mention.article_id not in writing_years
+    ]
+    if not guessed or not stated:
+        return list(mentions)
+    contexts = vectors.matrix([_masked(mentions[i]) for i in guessed + stated])
+    similar = contexts[: len(guessed)] @ contexts[len(guessed) :].T >= settings.claims.same_thread_context_similarity
+    moved: dict[tuple[str, str], tuple[str, DateMention]] = {}
+    for row, index in enumerate(guessed):
+        mention = mentions[index]
+        thread = [mentions[stated[k]] for k in range(len(stated)) if similar[row, k]]
+        day = _nearest_past_reading(date.fromisoformat(mention.iso), thread)  # type: ignore[arg-type]
+        if day.isoformat() != mention.iso:
+            nearest = min(thread, key=lambda other: abs((date.fromisoformat(other.iso) - day).days))  # type: ignore[arg-type]
+            moved.setdefault((mention.article_id, mention.iso), (day.isoformat(), nearest))  # type: ignore[arg-type]
+    adjusted = list(mentions)
+    for index in guessed:
+        mention = mentions[index]
+        found = moved.get((mention.article_id, mention.iso))  # type: ignore[arg-type]
+        if found is not None:
+            iso, nearest = found
+            resolution = (
+                f"'{mention.text}' in the year the story states for the same account ('{nearest.text}') -> {iso}"
+            )
+            adjusted[index] = replace(mention, iso=iso, basis="story", resolution=resolution)
+    return adjusted
+
+
+def _guessed_past_day(mention: DateMention) -> bool:
+    """A year-less day ("March 30") whose year the tense rules took from a date at or after it."""
+    if mention.granularity != "day" or mention.basis not in {"published", "story"} or mention.base is None:
+        return False
+    return _yearless_calendar(mention.text) and date.fromisoformat(mention.iso) <= mention.base  # type: ignore[arg-type]
+
+
+def _nearest_past_reading(day: date, thread: Sequence[DateMention]) -> date:
+    """``day`` or the same day a year earlier, whichever lies nearer the thread's stated days; ``day`` on a
+    tie or with no thread."""
+    if not thread:
+        return day
+    try:
+        earlier = day.replace(year=day.year - 1)
+    except ValueError:  # February 29
+        return day
+    stated = [date.fromisoformat(mention.iso) for mention in thread]  # type: ignore[arg-type]
+
+    def distance(candidate: date) -> int:
+        return min(abs((candidate - other).days) for other in stated)
+
+    return earlier if distance(earlier) < distance(day) else day
+
+
+def _masked(mention: DateMention) -> str:
+    """The mention's sentence without its date: what the sentence tells, whenever it happened."""
+    return mention.sentence.replace(mention.text, " ", 1)
 
 
 def _yearless_calendar(text: str) -> bool:
