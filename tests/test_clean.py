@@ -126,6 +126,8 @@ def test_chrome_patterns(line: str, reason: str) -> None:
         "Maria Lopez, the harbour master, at first refused to comment on the vote.",
         "Maria Lopez, the harbour master, on Tuesday won the vote on the repairs.",
         "Maria Lopez, the harbour master, in a statement calls the vote a disgrace.",
+        "Lorry traffic rose 3 percent last year; The Harbour Gazette reports.",
+        "More extensive coverage of the strike is planned for next week.",
         # A paragraph that is about cookies is content; notices are short.
         "The regulator said on Monday that websites which use cookies to track visitors must ask first, and "
         "that the banners many sites show, which say the site uses cookies and offer only an Accept button, "
@@ -219,6 +221,16 @@ def test_link_after_a_bare_related_label_goes_with_it() -> None:
         "Related:": "related-links teaser",
         "Mayor opens the new ferry terminal.": "related-links teaser",
     }
+
+
+def test_short_line_between_two_links_is_a_link() -> None:
+    links = ["More: Ferry strike enters its second week.", "Harbour Watch: Why the cables rusted.", "Related:"]
+    page = cleaned(PARAGRAPHS[0], *links, "Mayor opens the new ferry terminal.", PARAGRAPHS[1])
+    assert page.text.splitlines() == [PARAGRAPHS[0], PARAGRAPHS[1]]
+    assert set(reasons(page).values()) == {"related-links teaser"}
+    # a paragraph after a link is the article going on
+    page = cleaned(PARAGRAPHS[0], links[0], PARAGRAPHS[1], PARAGRAPHS[2])
+    assert page.text.splitlines() == [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2]]
 
 
 def test_pasted_unrelated_headline_is_off_topic() -> None:
@@ -374,6 +386,7 @@ WCL_JUNK = {
     "Veuer's Nick Cardona has that story.": "video teaser",
     "More: A minute-by-minute guide to USA TODAY's exclusive interview with James Comey.": "related-links teaser",
     "James Comey on Trump: He tweets at me ' like the breakup he can't get over '.": "related-links teaser",
+    "The Bubble: Conservatives and liberals agree James Comey's book didn't do him any favors.": "related-links teaser",
     # set off in quotes before the paragraph that tells it
     "' During the 2016 presidential campaign, Russia launched an all-out assault on our democracy, and it found a "
     "willing and active partner in Donald Trump's campaign. '": "pull quote",

@@ -22,6 +22,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TypeGuard
 
 from corroborate.records import ExtractedPage, RemovedSpan
 from corroborate.settings import DEFAULT_SETTINGS, CleanSettings, Settings
@@ -141,8 +142,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # "CNN's Jane Doe has that story.", "...; chief correspondent Jane Doe reports from Paris."
             rf"^(?:(?-i:[A-Z][\w.&-]*)(?:'s|’s)\s+)?{_FULL_NAME}\s+has\s+(?:(?:that|this|the) story|more"
             r"|the details|the latest)\W*$"
-            rf"|;\s*(?:[\w'’ ]{{0,40}}?\b(?:correspondent|reporter|anchor|host|contributor)\s+)?{_FULL_NAME}"
-            r"\s+reports(?:\s+from\s+[^.;]{1,60})?\W*$",
+            rf"|;\s*[\w'’ ]{{0,40}}?\b(?:correspondent|reporter|anchor|host|contributor)\s+{_FULL_NAME}\s+reports"
+            rf"(?:\s+from\s+[^.;]{{1,60}})?\W*$|;\s*{_FULL_NAME}\s+reports\s+from\s+[^.;]{{1,60}}\W*$",
         ),
         (
             "author box",
@@ -155,7 +156,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "related-links teaser",
             r"^(?:more|see more|watch|video|listen|photos|gallery|\[related)\s*:\s*\S|^more\s*:$"
-            r"|^(?:more|follow) [\w'’. ]{1,40}(?:coverage (?:of|at)\b|:\s*https?://)"
+            r"|^follow [\w'’. ]{1,40}coverage (?:of|at)\b|^more [\w'’. ]{1,40}:\s*https?://"
             r"|^most (?:read|popular|viewed) (?:in|on) [\w ]{1,30}$",
         ),
         (
@@ -316,15 +317,21 @@ def _pattern_verdicts(lines: list[str], settings: CleanSettings) -> dict[int, st
         reason = junk_reason(line, settings)
         if reason is not None:
             verdicts[index] = reason
-    for index in [i for i, reason in verdicts.items() if reason == "related-links teaser"]:
-        # A bare label ("Related:") introduces its link on the next line: a headline, however it is worded.
+    for index in sorted(i for i, reason in verdicts.items() if reason == "related-links teaser"):
         following = _next_line(lines, index)
-        if lines[index].strip().endswith(":") and _is_link_line(lines, following, verdicts, settings):
+        if not _is_link_line(lines, following, verdicts, settings):
+            continue
+        after = _next_line(lines, following) if following is not None else None
+        # A bare label ("Related:") introduces its link on the next line: a headline, however it is worded; and
+        # a short line between two links is one more link of the list ("More: ...", "Column: ...", "Related:").
+        if lines[index].strip().endswith(":") or verdicts.get(after) == "related-links teaser":
             verdicts[following] = "related-links teaser"
     return verdicts
 
 
-def _is_link_line(lines: list[str], index: int | None, verdicts: dict[int, str], settings: CleanSettings) -> bool:
+def _is_link_line(
+    lines: list[str], index: int | None, verdicts: dict[int, str], settings: CleanSettings
+) -> TypeGuard[int]:
     return index is not None and index not in verdicts and len(lines[index].split()) <= settings.offtopic_max_words
 
 
