@@ -360,6 +360,13 @@ def test_yearless_days_of_an_account_take_the_year_the_story_states_for_it(nlp) 
             _THREAD,
             "2018-03-30",
         ),
+        # A narrative jumping the year: the account's Jan. 3 follows its Dec. 28, 2016, not the publication.
+        (
+            "On Jan. 3, the president called the director about the dossier again.",
+            "2018-04-20",
+            _THREAD.replace("Feb. 8, 2017", "Dec. 28, 2016"),
+            "2017-01-03",
+        ),
         # February 29 has no day in the year before.
         (
             "On Feb. 29, the president called the director about the dossier.",
@@ -369,7 +376,7 @@ def test_yearless_days_of_an_account_take_the_year_the_story_states_for_it(nlp) 
         ),
     ],
 )
-def test_yearless_days_keep_their_year_outside_an_account(  # type: ignore[no-untyped-def]
+def test_yearless_days_take_the_year_nearest_their_account(  # type: ignore[no-untyped-def]
     nlp, told: str, published: str, stated: str, expected: str
 ) -> None:
     assert expected in [event.date for event in _thread_timeline(nlp, told, published, stated)]
@@ -537,3 +544,28 @@ def test_timeline_and_contradictions_share_one_store(nlp) -> None:  # type: igno
     timeline = build_timeline({"left-1": found[:1], "right-1": found[1:]}, vectors=vectors)
     assert len(vectors) == kept  # nothing embedded twice
     assert [event.date for event in timeline] == ["2025-10-16", "2025-10-18"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The DNC blames Russia for breaches of its computer systems in 2015.", "breaches of its computer systems"),
+        ("The senator criticises the minister over cuts to the budget in 2014.", "cuts to the budget"),
+    ],
+)
+def test_past_date_on_a_present_verb_dates_the_thing_before_it(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2018-04-20").event == event
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The DNC blamed Russia for breaches of its computer systems in 2015.", "The DNC blamed Russia"),  # past verb
+        ("The company plans a merger with its rival in 2019.", "The company plans a merger"),  # date ahead
+        ("The party blames Russia in 2015.", "The party blames Russia"),  # a name is no thing that happened
+    ],
+)
+def test_date_stays_on_its_verb_otherwise(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2018-04-20").event.startswith(event)

@@ -651,7 +651,8 @@ def extract_dates(
         opening = previous if previous is not None and mentions and mentions[-1].start == previous.start_char else None
         told, reference = _told_or_reference(span, spans, resolved)
         reference = reference or (opening is not None and _closes_range(opening, span, doc_text))
-        mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, told)
+        head = told or _past_thing_of_present_verb(span, resolved, base)
+        mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, head)
         mentions.append(replace(mention, reference=reference))
     return mentions
 
@@ -709,6 +710,35 @@ def _verb_dated_by(noun: Token) -> Token | None:
         return None
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     return verb if verb.tag_ == "VBD" or auxiliaries & _PAST_AUXILIARIES else None
+
+
+def _past_thing_of_present_verb(span: Span, resolved: _Resolved, base: date | None) -> Token | None:
+    """The noun a past date belongs to when the parse hangs it on a verb in the present tense: in "X blames Y
+    for breaches of its systems in 2015" the blaming is now, so 2015 dates the breaches. The noun is the common
+    noun whose phrase ends just before the date, object of that verb or of its preposition; None otherwise."""
+    if base is None or resolved.day is None or resolved.granularity is None:
+        return None
+    if period_of(_iso(resolved.day, resolved.granularity), resolved.granularity)[1] >= base:  # type: ignore[index]
+        return None
+    verb = _attachment(span)
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    if verb.tag_ not in {"VBZ", "VBP"} or auxiliaries & _PAST_AUXILIARIES:
+        return None
+    doc = span.doc
+    first = span.start - 1 if span.start > 0 and doc[span.start - 1].pos_ == "ADP" else span.start
+    if first <= verb.i + 1:
+        return None
+    noun = doc[first - 1]
+    # Up the phrase that ends at the date ("systems" -> "breaches" in "breaches of its computer systems").
+    while noun.pos_ in {"NOUN", "PROPN"} and noun.head.i != verb.i:
+        parent = noun.head.head if noun.head.pos_ == "ADP" else noun.head
+        if parent.i >= first or parent.i <= verb.i or parent.pos_ not in {"NOUN", "PROPN"}:
+            break
+        noun = parent
+    preposition_object = noun.dep_ == "pobj" and noun.head.head.i == verb.i
+    if noun.pos_ != "NOUN" or not (noun.dep_ == "dobj" and noun.head.i == verb.i or preposition_object):
+        return None
+    return noun
 
 
 def _in_local_time(span: Span, text: str) -> bool:
