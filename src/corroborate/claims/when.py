@@ -25,8 +25,10 @@ Rules, chosen to match how news is written:
 - A range told as one date ("between February and December 2017") is dated by its start, in the end's year;
   a year-less day another outlet states with a year ("Feb. 8, 2017") takes that year in the timeline.
 - A year-less past day told like the days other outlets date in the year before (scenes of one account:
-  "their Jan. 27 dinner" beside "a Feb. 8, 2017, encounter") takes, in the timeline, the year that puts it
-  nearest them, as a narrative's dates take its reference time; not when its own article writes years.
+  "their Jan. 27 dinner" beside "a Feb. 8, 2017, encounter") takes that year in the timeline when it lies
+  nearer those days than the publication-year reading lies to the publication, as a narrative's dates take
+  its reference time; the article's other days of that account then follow the account. Not when its own
+  article writes years.
 - Spans of time ("two weeks", "its fourth year") are not dates (``claims.numbers`` reads them); vague
   references ("days ago", "recently") are kept with no ISO date. Decades ("the 1990s") are not dates either.
 - A year written before a noun names a thing ("the 2016 election", "a 2006 law", "his 2020 re-election bid"):
@@ -946,18 +948,20 @@ def _with_stated_years(mentions: Sequence[DateMention]) -> list[DateMention]:
 def _with_thread_years(
     mentions: Sequence[DateMention], unsettled: set[int], vectors: SentenceVectors, settings: Settings
 ) -> list[DateMention]:
-    """Year-less past days (of the ``unsettled`` mentions) set in the year the story states for the same
-    thread of events, when that puts them nearer its stated days than the publication's year does.
+    """Year-less past days (of the ``unsettled`` mentions) set in the year before the publication's, when the
+    story dates their thread of events there.
 
     An outlet retelling what a record or an account says ("During their Jan. 27 dinner, X wrote that ...")
     may leave out a year the other outlets state for days of that account ("a Feb. 8, 2017, encounter"); read
     against the publication date, such a day lands in the wrong year. A thread is told in sentences that
-    embed close once their dates are masked (``same_thread_context_similarity``); its stated days are the
-    narrative's reference time, as for a narrative text, so of the two past readings (the publication's year
-    and the one before) the day takes the one nearest them. A day the article names again ("their March 30
-    conversation") is the same day, so every mention of it in that article follows. An article that writes the
-    year of some day of its own is taken to write it wherever it is not the current one (news style), so its
-    year-less days stay as read.
+    embed close once their dates are masked (``same_thread_context_similarity``). A day then has two reference
+    times, as in a narrative text: its thread's stated days and the publication date. It moves to the year
+    before when that reading lies nearer its thread's days than the publication-year reading lies to either
+    reference. Once an article is shown to tell the account that way, the account, not the publication, is
+    the reference of its other days of the thread ("More than two months later, on March 30"): they move when
+    that puts them nearer the thread's days and the article's moved ones. A day the article names again
+    ("their March 30 conversation") is the same day. An article that writes the year of some day of its own
+    is taken to write it wherever it is not the current one (news style), so its year-less days stay as read.
     """
     stated = [
         i
@@ -974,25 +978,44 @@ def _with_thread_years(
         return list(mentions)
     contexts = vectors.matrix([_masked(mentions[i]) for i in guessed + stated])
     similar = contexts[: len(guessed)] @ contexts[len(guessed) :].T >= settings.claims.same_thread_context_similarity
-    moved: dict[tuple[str, str], tuple[str, DateMention]] = {}
-    for row, index in enumerate(guessed):
-        mention = mentions[index]
-        thread = [mentions[stated[k]] for k in range(len(stated)) if similar[row, k]]
-        day = _nearest_past_reading(date.fromisoformat(mention.iso), thread)  # type: ignore[arg-type]
-        if day.isoformat() != mention.iso:
-            nearest = min(thread, key=lambda other: abs((date.fromisoformat(other.iso) - day).days))  # type: ignore[arg-type]
-            moved.setdefault((mention.article_id, mention.iso), (day.isoformat(), nearest))  # type: ignore[arg-type]
+    threads = {
+        index: [_reference(mentions[stated[k]]) for k in range(len(stated)) if similar[row, k]]
+        for row, index in enumerate(guessed)
+    }
+    moved: dict[tuple[str, str], tuple[date, str]] = {}
+    own_words: dict[tuple[str, str], str] = {}
+    for index in guessed:
+        mention, thread = mentions[index], threads[index]
+        publication = (mention.base, "")
+        earlier = _earlier_if_nearer(_reference(mention)[0], thread, [*thread, publication])  # type: ignore[list-item]
+        if earlier is not None:
+            moved[(mention.article_id, mention.iso)] = earlier  # type: ignore[index]
+            own_words[(mention.article_id, mention.iso)] = mention.text  # type: ignore[index]
+    told_so = {article_id for article_id, _ in moved}
+    for index in guessed:
+        mention, thread = mentions[index], threads[index]
+        if mention.article_id not in told_so or not thread or (mention.article_id, mention.iso) in moved:
+            continue
+        told = [(day, own_words[key]) for key, (day, _) in moved.items() if key[0] == mention.article_id]
+        account = [*thread, *told]
+        earlier = _earlier_if_nearer(_reference(mention)[0], account, account)
+        if earlier is not None:
+            moved[(mention.article_id, mention.iso)] = earlier  # type: ignore[index]
+            own_words[(mention.article_id, mention.iso)] = mention.text  # type: ignore[index]
     adjusted = list(mentions)
     for index in guessed:
         mention = mentions[index]
         found = moved.get((mention.article_id, mention.iso))  # type: ignore[arg-type]
         if found is not None:
-            iso, nearest = found
-            resolution = (
-                f"'{mention.text}' in the year the story states for the same account ('{nearest.text}') -> {iso}"
-            )
+            iso = found[0].isoformat()
+            resolution = f"'{mention.text}' in the year of the account the story dates by '{found[1]}' -> {iso}"
             adjusted[index] = replace(mention, iso=iso, basis="story", resolution=resolution)
     return adjusted
+
+
+def _reference(mention: DateMention) -> tuple[date, str]:
+    """A day mention's day and its words."""
+    return date.fromisoformat(mention.iso), mention.text  # type: ignore[arg-type]
 
 
 def _guessed_past_day(mention: DateMention) -> bool:
@@ -1002,21 +1025,26 @@ def _guessed_past_day(mention: DateMention) -> bool:
     return _yearless_calendar(mention.text) and date.fromisoformat(mention.iso) <= mention.base  # type: ignore[arg-type]
 
 
-def _nearest_past_reading(day: date, thread: Sequence[DateMention]) -> date:
-    """``day`` or the same day a year earlier, whichever lies nearer the thread's stated days; ``day`` on a
-    tie or with no thread."""
-    if not thread:
-        return day
+def _earlier_if_nearer(
+    day: date, earlier_references: Sequence[tuple[date, str]], references: Sequence[tuple[date, str]]
+) -> tuple[date, str] | None:
+    """``day`` a year earlier, with the words of the reference day nearest it, when it lies nearer
+    ``earlier_references`` than ``day`` lies to ``references``; None otherwise (always for February 29, which
+    the year before lacks)."""
+    if not earlier_references:
+        return None
     try:
         earlier = day.replace(year=day.year - 1)
-    except ValueError:  # February 29
-        return day
-    stated = [date.fromisoformat(mention.iso) for mention in thread]  # type: ignore[arg-type]
+    except ValueError:
+        return None
 
-    def distance(candidate: date) -> int:
-        return min(abs((candidate - other).days) for other in stated)
+    def distance(candidate: date, reference: tuple[date, str]) -> int:
+        return abs((candidate - reference[0]).days)
 
-    return earlier if distance(earlier) < distance(day) else day
+    nearest = min(earlier_references, key=lambda reference: distance(earlier, reference))
+    if distance(earlier, nearest) < min(distance(day, reference) for reference in references):
+        return earlier, nearest[1]
+    return None
 
 
 def _masked(mention: DateMention) -> str:
