@@ -175,7 +175,7 @@ class ClaimsSettings:
     story_anchor_slack_days: int = 10
     # A year-less past day belongs to the thread of events the story dates elsewhere when their sentences, dates
     # masked, embed at least this close (one account's scenes: the same two people meeting or calling ~0.55-0.7;
-    # a different matter of the same story < 0.5); it then takes the year nearest that thread's stated days.
+    # a different matter of the same story < 0.5); it may then take the year of that thread (see claims.when).
     same_thread_context_similarity: float = 0.55
     # Entities: rapidfuzz ratio (0-100) above which two first names are spellings of one name:
     # transliterations such as Sergei/Sergey score 83, different names such as John/Joan 75.
