@@ -242,6 +242,39 @@ def test_a_shared_statement_naming_its_own_detail_keeps_it_single_source_when_it
     assert {claim.status for claim in by_sentences if "b" in claim.sources} == {"contradicted"}
 
 
+_LEDGER = ("According to the Harbor Ledger, city officials halted the bridge project after the contractor sent a "
+           "letter to the council restating its cost demands.")
+
+
+def _grouped(first: str, second: str) -> tuple[bool, bool]:
+    """Whether two outlets' statements end in one group, without and with their cited origins known."""
+    articles = [article("a", first), article("b", second)]
+    docs = parse_articles(articles)
+    statements = align.statements(split_sentences(articles, docs=docs))
+
+    def cited(text: str) -> list[str]:
+        return ["Harbor Ledger"] if "Harbor Ledger" in text else []
+
+    def together(origins: Callable[[str], list[str]] | None) -> bool:
+        groups = align.group_statements(statements, docs=docs, cited_origins=origins)
+        return any(len({s.article_id for s in group.sentences}) == 2 for group in groups)
+
+    return together(None), together(cited)
+
+
+def test_two_retellings_of_one_cited_report_are_one_claim() -> None:
+    second = ("The Harbor Ledger reported that the mayor stopped work on the bridge once he read the builder's letter "
+              "repeating its price conditions.")
+    assert _grouped(_LEDGER, second) == (False, True)
+
+
+def test_citing_the_same_report_for_another_finding_or_rewording_without_a_citation_is_no_claim() -> None:
+    other = "According to the Harbor Ledger, the mayor plans to run for governor next year after two terms in office."
+    assert _grouped(_LEDGER, other) == (False, False)
+    uncited = "The mayor stopped work on the bridge once he read the builder's letter repeating its price conditions."
+    assert _grouped(_LEDGER.removeprefix("According to the Harbor Ledger, "), uncited) == (False, False)
+
+
 def test_a_shared_sentence_naming_nothing_new_or_only_a_day_stands_with_the_others_alone() -> None:
     claims = parsed_claims(
         article("a", "The Marrowdale council approved the new transit budget on Tuesday after a long debate."),

@@ -58,6 +58,7 @@ def group_statements(
     anchors: Sequence[Sequence[int]] = (),
     canonical: Callable[[str, str], str | None] | None = None,
     disputes: Sequence[Contradiction] = (),
+    cited_origins: Callable[[str], list[str]] | None = None,
 ) -> list[StatementGroup]:
     """Group statements that say the same thing (average linkage over ``unit_similarity``).
 
@@ -65,7 +66,9 @@ def group_statements(
     articles' parses, a sentence's clauses are units too). A long sentence carries several facts but sits in
     one such group, so the units are then grouped on their own: a group of units that links statements no
     statement group links is a claim too, and the long sentence supports each. ``anchors`` are sets of
-    statement indices known to carry the same content (the same quote relayed by several outlets). A statement
+    statement indices known to carry the same content (the same quote relayed by several outlets); so are two
+    outlets' statements citing the same original reporting (``cited_origins``: a sentence's cited outlets) whose
+    best unit match falls short of the threshold by no more than the anchor margin (``_citing_anchors``). A statement
     told with others that names something no other article says stands alone too, for that (``_own_details``);
     ``canonical`` (a mention and its article to the entity's canonical name, or None) makes an alias of a name
     another article says ("NTSB" for "National Transportation Safety Board") no such thing. So does a statement
@@ -82,13 +85,18 @@ def group_statements(
     threshold = settings.align.same_statement_similarity
     limit = 1.0 - threshold  # average linkage's distance limit
     units = statement_units(sentences, docs, settings)
-    floors = _anchor_floors(units, sentences, anchors, settings)
-    similarity: Similarities = unit_similarity(units, [s.text for s in sentences], settings, floors)
-    if len(units) ** 2 <= _BLOCK_CELLS:  # held whole in no more memory than one block: blocks then cost nothing
-        similarity = HeldSimilarity(similarity.block(range(len(units)), range(len(units))), similarity.owners)
     by_owner: list[list[int]] = [[] for _ in sentences]  # each statement's units, the whole statement first
     for index, unit in enumerate(units):
         by_owner[unit.owner].append(index)
+    computed = unit_similarity(
+        units, [s.text for s in sentences], settings, _anchor_floors(units, sentences, anchors, settings)
+    )
+    citing = _citing_anchors(sentences, cited_origins, computed, [own[0] for own in by_owner], settings)
+    if citing:
+        computed = replace(computed, floors=_anchor_floors(units, sentences, [*anchors, *citing], settings))
+    similarity: Similarities = computed
+    if len(units) ** 2 <= _BLOCK_CELLS:  # held whole in no more memory than one block: blocks then cost nothing
+        similarity = HeldSimilarity(similarity.block(range(len(units)), range(len(units))), similarity.owners)
     best: Similarities = BestMatches(similarity, by_owner)
     if len(sentences) ** 2 <= _BLOCK_CELLS:  # as the units: few statements' best matches are held whole
         best = HeldSimilarity(best.block(range(len(sentences)), range(len(sentences))), np.arange(len(sentences)))
@@ -310,6 +318,36 @@ def _anchor_floors(
     }
     rows, columns = (list(side) for side in zip(*pairs, strict=True)) if pairs else ([], [])
     return csr_matrix((np.full(len(rows), floor), (rows, columns)), shape=(len(units), len(units)))
+
+
+def _citing_anchors(
+    sentences: Sequence[Sentence],
+    cited_origins: Callable[[str], list[str]] | None,
+    similarity: UnitSimilarity,
+    wholes: Sequence[int],
+    settings: Settings,
+) -> list[list[int]]:
+    """Pairs of statements of two articles that cite the same original reporting ("according to X", "first
+    reported by X") and that match as whole statements (``wholes``: each statement's whole unit) within
+    ``anchor_margin`` below the threshold: two retellings of one report's finding, worded apart as outlets
+    reword what they relay. Citing one report is not enough (it may report several things), nor is a match
+    this loose between statements citing nothing, or between a clause of each."""
+    if cited_origins is None:
+        return []
+    floor = settings.align.same_statement_similarity - settings.align.anchor_margin
+    by_origin: dict[str, list[int]] = {}
+    for index, sentence in enumerate(sentences):
+        for origin in cited_origins(sentence.text):
+            by_origin.setdefault(origin, []).append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in by_origin.values():
+        # One block per origin: a wire story may cite one agency in many sentences.
+        scores = similarity.block([wholes[m] for m in members], [wholes[m] for m in members])
+        pairs.update(
+            (members[i], members[j]) for i, j in combinations(range(len(members)), 2)
+            if sentences[members[i]].article_id != sentences[members[j]].article_id and scores[i, j] >= floor
+        )
+    return [list(pair) for pair in sorted(pairs)]
 
 
 def _with_clause_groups(
