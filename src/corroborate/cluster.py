@@ -5,10 +5,11 @@
    "U.S."/"US", with or without a title before a name; by fixed rules, from the article's own text), weigh
    the rare words of title + lead by how rare they are in English at large (wordfreq: a fixed list, so a
    word's weight never depends on which articles the store holds), note the date and the year the text
-   speaks of, and the organisations its opening names (its actors);
+   speaks of, the organisations its opening names (its actors) and the people and places it names;
 2. ``StoryIndex.add_features``: link each new article to every article, stored or new, whose pair similarity
    (lead embeddings, entity profiles, rare words, when either is undated the same year spoken of, less a
-   penalty when both openings name organisations and none the same) reaches
+   penalty when both openings name organisations and none the same, and another when each opening names a
+   person or place the other article names nowhere) reaches
    ``join_similarity`` and whose date lies within ``max_gap_days`` of its own. Only the articles that rule
    leaves possible are compared: a dated article with those dated within ``max_gap_days`` of its day (looked up
    in the articles sorted by day) and with the undated ones; an undated article with those that share an
@@ -90,7 +91,7 @@ _ZIPF_OF_ONE = 9.0
 # rounds them alike, so both compare the same numbers.
 _WEIGHT_DECIMALS = 4
 # Raised whenever ``article_features`` derives features differently: stored features are then derived again.
-_FEATURES_VERSION = 5
+_FEATURES_VERSION = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,9 @@ class ArticleFeatures:
     # Entity keys of the organisations (``actor_labels``) the title and the first ``actor_chars`` of the text
     # name, and title and text name ``actor_min_mentions`` times: none when the opening names none.
     actors: tuple[str, ...] = ()
+    # Entity keys of the people and places (``distinct_labels``) the title and the first ``distinct_chars`` of
+    # the text name, and title and text name ``actor_min_mentions`` times.
+    named: tuple[str, ...] = ()
 
 
 def cluster(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> list[Story]:
@@ -143,6 +147,7 @@ def article_features(articles: Sequence[Article], settings: ClusterSettings) -> 
     docs = pipeline.pipe(entity_texts, batch_size=DEFAULT_SETTINGS.models.spacy_batch_size)
     labels = frozenset(settings.entity_labels)
     actor_labels = frozenset(settings.actor_labels)
+    distinct_labels = frozenset(settings.distinct_labels)
     rules = feature_rules(settings)
     features = []
     for article, title, text, lead_text, doc, embedding in zip(articles, titles, entity_texts, lead_texts, docs,
@@ -156,6 +161,8 @@ def article_features(articles: Sequence[Article], settings: ClusterSettings) -> 
             # The entity text is the title, ".\n", then the text.
             actors=_actors(text, doc.ents, actor_labels, len(title) + 2 + settings.actor_chars,
                            settings.actor_min_mentions),
+            named=_actors(text, doc.ents, distinct_labels, len(title) + 2 + settings.distinct_chars,
+                          settings.actor_min_mentions),
         ))
     return features
 
@@ -169,6 +176,7 @@ def feature_rules(settings: ClusterSettings) -> str:
         "entity_labels": sorted(settings.entity_labels), "rare_word_zipf": settings.rare_word_zipf,
         "actor_labels": sorted(settings.actor_labels), "actor_chars": settings.actor_chars,
         "actor_min_mentions": settings.actor_min_mentions,
+        "distinct_labels": sorted(settings.distinct_labels), "distinct_chars": settings.distinct_chars,
         "packages": {name: _package_version(name) for name in
                      (models.spacy_model, models.embedding_package, "wordfreq")},
     }, sort_keys=True).encode()).hexdigest()[:16]
@@ -241,6 +249,15 @@ class StoryIndex:
         # Each article's actors, and every run of words within them: "rovers" is the actor "blackburn rovers".
         self._actors = _Profiles()
         self._actor_parts = _Profiles(self._actors.columns)
+        # Every name an article gives (entity keys, actors, people and places named), each with every run of its
+        # words; and one row per person or place its opening names (``named``), the name and the runs of its
+        # words, article i's rows running from _named_offsets[i] to _named_offsets[i + 1]. Another article
+        # mentions a name when it gives the name, a run of its words, or a longer name holding it.
+        self._mentions = _Profiles()
+        self._mention_runs = _Profiles(self._mentions.columns)
+        self._named = _Profiles(self._mentions.columns)
+        self._named_runs = _Profiles(self._mentions.columns)
+        self._named_offsets = [0]
         self._component_of: list[int] = []
         self._components: dict[int, list[int]] = {}
         self._founder_of: list[int] = []
@@ -335,6 +352,13 @@ class StoryIndex:
         self._words.add(item.words)
         self._actors.add(dict.fromkeys(item.actors, 1.0))
         self._actor_parts.add(dict.fromkeys(_word_runs(item.actors), 1.0))
+        names = {*item.entities, *item.actors, *item.named}
+        self._mentions.add(dict.fromkeys(names, 1.0))
+        self._mention_runs.add(dict.fromkeys(_word_runs(names), 1.0))
+        for name in item.named:
+            self._named.add({name: 1.0})
+            self._named_runs.add(dict.fromkeys(_word_runs([name]), 1.0))
+        self._named_offsets.append(self._named_offsets[-1] + len(item.named))
         self._component_of.append(position)
         self._components[position] = [position]
         self._founder_of.append(position)
@@ -345,6 +369,8 @@ class StoryIndex:
         self._words.refresh()
         self._actors.refresh()
         self._actor_parts.refresh()
+        for profiles in (self._mentions, self._mention_runs, self._named, self._named_runs):
+            profiles.refresh()
         self._day_array = np.asarray(self._days)
         self._year_array = np.asarray(self._years, dtype=np.int64)
 
@@ -374,8 +400,8 @@ class StoryIndex:
         """The articles undated ``rows`` can be linked to, whatever their days: when lead embeddings alone cannot
         lift a pair to ``join_similarity``, only a pair that shares an entity key, speaks of the same year where
         that bonus could lift it, or shares rare words enough to lift it (with that bonus where they speak of
-        the same year) can reach it. Any other pair stays under it (the actor penalty only lowers a pair), so the
-        links are those of comparing every pair."""
+        the same year) can reach it. Any other pair stays under it (the conflict penalties only lower a pair),
+        so the links are those of comparing every pair."""
         settings = self.settings
         # A cosine of unit vectors is at most 1; the margin covers its rounding.
         ceiling = abs(settings.embedding_weight) * (1 + 1e-6)
@@ -412,14 +438,14 @@ class StoryIndex:
 
     def _pair_scores(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Pair similarity of articles ``rows`` x ``columns``: lead embeddings, entity profiles, rare words, year
-        spoken of, conflicting actors."""
+        spoken of, conflicting actors, people and places."""
         settings = self.settings
         embedding = self._embeddings[rows] @ self._embeddings[columns].T
         entity = self._entities.cosines(rows, columns)
         words = self._words.cosines(rows, columns)
         scores = (settings.embedding_weight * embedding + settings.entity_weight * entity
                   + settings.rare_word_weight * words)
-        return scores + self._year_bonus(rows, columns) - self._actor_conflict(rows, columns)
+        return scores + self._year_bonus(rows, columns) - self._conflicts(rows, columns)
 
     def _year_bonus(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """The same-year part of the pair similarity of articles ``rows`` x ``columns``."""
@@ -431,6 +457,36 @@ class StoryIndex:
         # same people (a memo released, a lawsuit filed) on their shared names alone.
         undated = np.isnan(row_days) | np.isnan(column_days)
         return self.settings.same_year_bonus * (undated & (row_years == column_years) & (row_years >= 0))
+
+    def _conflicts(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """The penalties of the pair similarity of articles ``rows`` x ``columns``: conflicting actors, and
+        people or places only one of them names."""
+        return self._actor_conflict(rows, columns) + self._named_conflict(rows, columns)
+
+    def _named_conflict(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """The penalty where each of two articles' openings names a person or place that the other names nowhere:
+        two fights of one boxer against different opponents, in different cities. A name the other gives in
+        part or in full, anywhere, is no conflict: "Cheeks" and "Maurice Cheeks", a city and the country the
+        other names beside it."""
+        conflict = self._unmentioned(rows, columns) & self._unmentioned(columns, rows).T
+        return self.settings.distinct_conflict_penalty * conflict
+
+    def _unmentioned(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """Whether the opening of each of articles ``rows`` names a person or place that each of ``columns``
+        does not mention."""
+        offsets = np.asarray(self._named_offsets)
+        starts, counts = offsets[rows], offsets[rows + 1] - offsets[rows]
+        total = int(counts.sum())
+        if not total:
+            return np.zeros((len(rows), len(columns)), dtype=bool)
+        # The rows of every name of ``rows``, article after article.
+        items = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(total)
+        hits = (self._named.matrix[items] @ self._mention_runs.matrix[columns].T
+                + self._named_runs.matrix[items] @ self._mentions.matrix[columns].T)
+        owner = sparse.csr_matrix((np.ones(total), (np.repeat(np.arange(len(rows)), counts), np.arange(total))),
+                                  shape=(len(rows), total))
+        mentioned = np.asarray((owner @ (hits > 0).astype(np.float64)).todense())
+        return mentioned < counts[:, None]
 
     def _actor_conflict(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """The actor part of the pair similarity of articles ``rows`` x ``columns``: the penalty where both
@@ -491,7 +547,7 @@ class StoryIndex:
         groups = [list(group) for group in groups]
         if not any(len(group) <= settings.pooled_join_max_articles for group in groups):
             return groups
-        pair_terms = self._year_bonus(positions, positions) - self._actor_conflict(positions, positions)
+        pair_terms = self._year_bonus(positions, positions) - self._conflicts(positions, positions)
         pooled = _Pooled(self._embeddings[positions], self._entities.matrix[positions],
                          self._words.matrix[positions], pair_terms, settings)
         days = self._day_array[positions]
@@ -575,9 +631,10 @@ class _Profiles:
 
     def refresh(self) -> None:
         lengths = [len(columns) for columns, _ in self._rows]
+        # Empty arrays first: a profile may hold no rows (no opening names a person or place).
         self.matrix = sparse.csr_matrix(
-            (np.concatenate([weights for _, weights in self._rows]),
-             np.concatenate([columns for columns, _ in self._rows]),
+            (np.concatenate([np.zeros(0, dtype=np.float32), *(weights for _, weights in self._rows)]),
+             np.concatenate([np.zeros(0, dtype=np.int64), *(columns for columns, _ in self._rows)]),
              np.concatenate([[0], np.cumsum(lengths)])),
             shape=(len(self._rows), max(1, len(self.columns))),
         )
@@ -695,6 +752,7 @@ def clustering_rules(settings: ClusterSettings) -> str:
         "embedding_weight": settings.embedding_weight, "entity_weight": settings.entity_weight,
         "rare_word_weight": settings.rare_word_weight, "same_year_bonus": settings.same_year_bonus,
         "actor_conflict_penalty": settings.actor_conflict_penalty,
+        "distinct_conflict_penalty": settings.distinct_conflict_penalty,
         "join_similarity": settings.join_similarity, "max_gap_days": settings.max_gap_days,
         "pooled_join_similarity": settings.pooled_join_similarity,
         "pooled_join_max_articles": settings.pooled_join_max_articles,
@@ -721,7 +779,7 @@ def _member_row(item: ArticleFeatures, story: str, component: str) -> StoryMembe
         features=json.dumps({
             "source": item.source, "title": item.title, "published": item.published,
             "year": item.year, "entities": item.entities, "words": item.words, "rules": item.rules,
-            "actors": list(item.actors),
+            "actors": list(item.actors), "named": list(item.named),
         }),
         component=component,
     )
@@ -769,7 +827,7 @@ def _features_from_row(row: StoryMemberRow) -> ArticleFeatures:
         entities={key: float(value) for key, value in data["entities"].items()},
         # Rows of an older version have neither: their rules match no current ones, so they are derived again.
         words={key: float(value) for key, value in data.get("words", {}).items()}, rules=data.get("rules", ""),
-        actors=tuple(data.get("actors", ())),
+        actors=tuple(data.get("actors", ())), named=tuple(data.get("named", ())),
     )
 
 
