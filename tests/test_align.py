@@ -275,6 +275,20 @@ def test_citing_the_same_report_for_another_finding_or_rewording_without_a_citat
     assert _grouped(_LEDGER.removeprefix("According to the Harbor Ledger, "), uncited) == (False, False)
 
 
+_DONORS = ("Last July, {} local donors and a former clerk filed a privacy lawsuit against the mayor's campaign and his "
+           "adviser.", "In that case, {} local donors and a former council clerk have argued the release of the emails "
+                       "violated their privacy.")
+
+
+def test_two_retellings_counting_the_same_quantity_of_a_thing_are_one_claim() -> None:
+    assert _grouped(_DONORS[0].format("five"), _DONORS[1].format("five")) == (True, True)
+
+
+def test_retellings_without_the_same_quantity_stay_apart() -> None:
+    assert _grouped(_DONORS[0].format("several"), _DONORS[1].format("several")) == (False, False)
+    assert _grouped(_DONORS[0].format("five"), _DONORS[1].format("several")) == (False, False)
+
+
 def test_a_shared_sentence_naming_nothing_new_or_only_a_day_stands_with_the_others_alone() -> None:
     claims = parsed_claims(
         article("a", "The Marrowdale council approved the new transit budget on Tuesday after a long debate."),

@@ -67,8 +67,8 @@ def group_statements(
     one such group, so the units are then grouped on their own: a group of units that links statements no
     statement group links is a claim too, and the long sentence supports each. ``anchors`` are sets of
     statement indices known to carry the same content (the same quote relayed by several outlets); so are two
-    outlets' statements citing the same original reporting (``cited_origins``: a sentence's cited outlets) whose
-    best unit match falls short of the threshold by no more than the anchor margin (``_citing_anchors``). A statement
+    outlets' statements that cite the same original reporting (``cited_origins``: a sentence's cited outlets) or
+    count the same quantity of a thing, and nearly match (``_specific_anchors``). A statement
     told with others that names something no other article says stands alone too, for that (``_own_details``);
     ``canonical`` (a mention and its article to the entity's canonical name, or None) makes an alias of a name
     another article says ("NTSB" for "National Transportation Safety Board") no such thing. So does a statement
@@ -91,9 +91,9 @@ def group_statements(
     computed = unit_similarity(
         units, [s.text for s in sentences], settings, _anchor_floors(units, sentences, anchors, settings)
     )
-    citing = _citing_anchors(sentences, cited_origins, computed, [own[0] for own in by_owner], settings)
-    if citing:
-        computed = replace(computed, floors=_anchor_floors(units, sentences, [*anchors, *citing], settings))
+    specific = _specific_anchors(sentences, _specifics(sentences, docs, cited_origins), computed, by_owner, settings)
+    if specific:
+        computed = replace(computed, floors=_anchor_floors(units, sentences, anchors, settings, specific))
     similarity: Similarities = computed
     if len(units) ** 2 <= _BLOCK_CELLS:  # held whole in no more memory than one block: blocks then cost nothing
         similarity = HeldSimilarity(similarity.block(range(len(units)), range(len(units))), similarity.owners)
@@ -306,48 +306,77 @@ def _mentioned_names(sentence: Sentence, docs: Mapping[str, Doc] | None) -> Call
 
 
 def _anchor_floors(
-    units: Sequence[Unit], sentences: Sequence[Sentence], anchors: Sequence[Sequence[int]], settings: Settings
+    units: Sequence[Unit],
+    sentences: Sequence[Sentence],
+    anchors: Sequence[Sequence[int]],
+    settings: Settings,
+    unit_pairs: Sequence[tuple[int, int]] = (),
 ) -> csr_matrix:
     """Statements relaying one quote score at least this (units x units, sparse), whole statement to whole
-    statement: above the threshold."""
+    statement: above the threshold; so do ``unit_pairs`` (unit indices), either way round."""
     floor = settings.align.same_statement_similarity + settings.align.anchor_margin
     whole = {unit.owner: index for index, unit in enumerate(units) if unit.whole}
     pairs = {
         (whole[a], whole[b]) for anchor in anchors for a in anchor for b in anchor
         if sentences[a].article_id != sentences[b].article_id
     }
+    pairs |= {*unit_pairs, *((b, a) for a, b in unit_pairs)}
     rows, columns = (list(side) for side in zip(*pairs, strict=True)) if pairs else ([], [])
     return csr_matrix((np.full(len(rows), floor), (rows, columns)), shape=(len(units), len(units)))
 
 
-def _citing_anchors(
+def _specific_anchors(
     sentences: Sequence[Sentence],
-    cited_origins: Callable[[str], list[str]] | None,
+    keys: Sequence[Sequence[str]],
     similarity: UnitSimilarity,
-    wholes: Sequence[int],
+    by_owner: Sequence[Sequence[int]],
     settings: Settings,
-) -> list[list[int]]:
-    """Pairs of statements of two articles that cite the same original reporting ("according to X", "first
-    reported by X") and that match as whole statements (``wholes``: each statement's whole unit) within
-    ``anchor_margin`` below the threshold: two retellings of one report's finding, worded apart as outlets
-    reword what they relay. Citing one report is not enough (it may report several things), nor is a match
-    this loose between statements citing nothing, or between a clause of each."""
-    if cited_origins is None:
-        return []
+) -> list[tuple[int, int]]:
+    """For each pair of statements of two articles that share one of their ``keys`` (something specific they
+    give: the original reporting they cite, a quantity of a thing they count) and that match as whole
+    statements within ``anchor_margin`` below the threshold, their best matching pair of units (``by_owner``:
+    each statement's units, the whole first): two retellings of one finding or one figure, worded apart as
+    outlets reword what they relay. The key alone is not enough (a report tells several things, a story counts
+    one thing in several statements), nor is a match this loose between statements sharing none, or between a
+    clause of each. The units, not the wholes, are tied: what else a long sentence says stands on its own."""
     floor = settings.align.same_statement_similarity - settings.align.anchor_margin
-    by_origin: dict[str, list[int]] = {}
-    for index, sentence in enumerate(sentences):
-        for origin in cited_origins(sentence.text):
-            by_origin.setdefault(origin, []).append(index)
-    pairs: set[tuple[int, int]] = set()
-    for members in by_origin.values():
-        # One block per origin: a wire story may cite one agency in many sentences.
-        scores = similarity.block([wholes[m] for m in members], [wholes[m] for m in members])
-        pairs.update(
+    by_key: dict[str, list[int]] = {}
+    for index, own in enumerate(keys):
+        for key in dict.fromkeys(own):
+            by_key.setdefault(key, []).append(index)
+    statements: set[tuple[int, int]] = set()
+    for members in by_key.values():
+        # One block per key: a wire story may cite one agency in many sentences.
+        scores = similarity.block([by_owner[m][0] for m in members], [by_owner[m][0] for m in members])
+        statements.update(
             (members[i], members[j]) for i, j in combinations(range(len(members)), 2)
             if sentences[members[i]].article_id != sentences[members[j]].article_id and scores[i, j] >= floor
         )
-    return [list(pair) for pair in sorted(pairs)]
+    pairs = []
+    for first, second in sorted(statements):
+        block = similarity.block(by_owner[first], by_owner[second])
+        row, column = np.unravel_index(int(np.argmax(block)), block.shape)
+        pairs.append((by_owner[first][row], by_owner[second][column]))
+    return pairs
+
+
+def _specifics(
+    sentences: Sequence[Sentence],
+    docs: Mapping[str, Doc] | None,
+    cited_origins: Callable[[str], list[str]] | None,
+) -> list[list[str]]:
+    """Each statement's keys for ``_specific_anchors``: the reporting it cites ("cites <origin>") and, with a
+    parse, each quantity it counts ("15 page" for "15 pages", "five location" for "five locations"; not a date,
+    time or rank, which the timeline compares)."""
+    keys: list[list[str]] = [[] for _ in sentences]
+    for index, sentence in enumerate(sentences):
+        keys[index] += [f"cites {origin}" for origin in (cited_origins(sentence.text) if cited_origins else [])]
+        span = _span(sentence, docs) if docs else None
+        keys[index] += [
+            f"{token.lower_.replace(',', '')} {token.head.lemma_.lower()}" for token in span or ()
+            if token.like_num and token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.ent_type_ not in _WHEN
+        ]
+    return keys
 
 
 def _with_clause_groups(
