@@ -5,11 +5,11 @@
    "U.S."/"US", with or without a title before a name; by fixed rules, from the article's own text), weigh
    the rare words of title + lead by how rare they are in English at large (wordfreq: a fixed list, so a
    word's weight never depends on which articles the store holds), note the date and the year the text
-   speaks of, the organisations its opening names (its actors) and the people and places it names;
+   speaks of, the organisations its opening names (its actors) and the people, places and facilities it names;
 2. ``StoryIndex.add_features``: link each new article to every article, stored or new, whose pair similarity
    (lead embeddings, entity profiles, rare words, when either is undated the same year spoken of, less a
    penalty when both openings name organisations and none the same, and another when each opening names a
-   person or place the other article names nowhere) reaches
+   person (or place, or facility) the other article names nowhere) reaches
    ``join_similarity`` and whose date lies within ``max_gap_days`` of its own. Only the articles that rule
    leaves possible are compared: a dated article with those dated within ``max_gap_days`` of its day (looked up
    in the articles sorted by day) and with the undated ones; an undated article with those that share an
@@ -123,9 +123,10 @@ class ArticleFeatures:
     # Entity keys of the organisations (``actor_labels``) the title and the first ``actor_chars`` of the text
     # name, and title and text name ``actor_min_mentions`` times: none when the opening names none.
     actors: tuple[str, ...] = ()
-    # Entity keys of the people and places (``distinct_labels``) the title and the first ``distinct_chars`` of
-    # the text name, and title and text name ``actor_min_mentions`` times.
-    named: tuple[str, ...] = ()
+    # For each group of entity types of ``distinct_groups`` (people, places, facilities), the keys of the
+    # entities of that group the title and the first ``distinct_chars`` of the text name, and title and text
+    # name ``actor_min_mentions`` times.
+    named: tuple[tuple[str, ...], ...] = ()
 
 
 def cluster(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> list[Story]:
@@ -147,7 +148,6 @@ def article_features(articles: Sequence[Article], settings: ClusterSettings) -> 
     docs = pipeline.pipe(entity_texts, batch_size=DEFAULT_SETTINGS.models.spacy_batch_size)
     labels = frozenset(settings.entity_labels)
     actor_labels = frozenset(settings.actor_labels)
-    distinct_labels = frozenset(settings.distinct_labels)
     rules = feature_rules(settings)
     features = []
     for article, title, text, lead_text, doc, embedding in zip(articles, titles, entity_texts, lead_texts, docs,
@@ -161,8 +161,8 @@ def article_features(articles: Sequence[Article], settings: ClusterSettings) -> 
             # The entity text is the title, ".\n", then the text.
             actors=_actors(text, doc.ents, actor_labels, len(title) + 2 + settings.actor_chars,
                            settings.actor_min_mentions),
-            named=_actors(text, doc.ents, distinct_labels, len(title) + 2 + settings.distinct_chars,
-                          settings.actor_min_mentions),
+            named=_named(text, doc.ents, settings.distinct_groups, len(title) + 2 + settings.distinct_chars,
+                         settings.actor_min_mentions),
         ))
     return features
 
@@ -176,7 +176,8 @@ def feature_rules(settings: ClusterSettings) -> str:
         "entity_labels": sorted(settings.entity_labels), "rare_word_zipf": settings.rare_word_zipf,
         "actor_labels": sorted(settings.actor_labels), "actor_chars": settings.actor_chars,
         "actor_min_mentions": settings.actor_min_mentions,
-        "distinct_labels": sorted(settings.distinct_labels), "distinct_chars": settings.distinct_chars,
+        "distinct_groups": [sorted(group) for group in settings.distinct_groups],
+        "distinct_chars": settings.distinct_chars,
         "packages": {name: _package_version(name) for name in
                      (models.spacy_model, models.embedding_package, "wordfreq")},
     }, sort_keys=True).encode()).hexdigest()[:16]
@@ -201,6 +202,25 @@ def _actors(text: str, entities: Sequence[Span], labels: frozenset[str], opening
     keys = (_entity_key(ent.text, ent.label_) for ent in entities
             if ent.label_ in labels and ent.start_char < opening and not _cited(text, ent.start_char, ent.end_char))
     return tuple(sorted({key for key in keys if key and mentions[key] >= min_mentions}))
+
+
+def _named(text: str, entities: Sequence[Span], groups: Sequence[Sequence[str]], opening: int,
+           min_mentions: int) -> tuple[tuple[str, ...], ...]:
+    """The keys of the entities of ``groups``' types that start within the first ``opening`` characters of
+    ``text`` and that ``text`` names at least ``min_mentions`` times (as ``_actors``), one tuple per group: a key
+    belongs to the group of the type the tagger gives most of its mentions (it may call a name a person once
+    and a place the next time)."""
+    group_of = {label: number for number, group in enumerate(groups) for label in group}
+    keys = _actors(text, entities, frozenset(group_of), opening, min_mentions)
+    labels: dict[str, Counter[str]] = {key: Counter() for key in keys}
+    for ent in entities:
+        key = _entity_key(ent.text, ent.label_)
+        if key in labels and ent.label_ in group_of:
+            labels[key][ent.label_] += 1
+    found: list[list[str]] = [[] for _ in groups]
+    for key in keys:
+        found[group_of[labels[key].most_common(1)[0][0]]].append(key)
+    return tuple(tuple(group) for group in found)
 
 
 def _cited(text: str, start: int, end: int) -> bool:
@@ -250,14 +270,11 @@ class StoryIndex:
         self._actors = _Profiles()
         self._actor_parts = _Profiles(self._actors.columns)
         # Every name an article gives (entity keys, actors, people and places named), each with every run of its
-        # words; and one row per person or place its opening names (``named``), the name and the runs of its
-        # words, article i's rows running from _named_offsets[i] to _named_offsets[i + 1]. Another article
-        # mentions a name when it gives the name, a run of its words, or a longer name holding it.
+        # words, and the names its opening gives of each of ``distinct_groups``. Another article mentions a
+        # name when it gives the name, a run of its words, or a longer name holding it.
         self._mentions = _Profiles()
         self._mention_runs = _Profiles(self._mentions.columns)
-        self._named = _Profiles(self._mentions.columns)
-        self._named_runs = _Profiles(self._mentions.columns)
-        self._named_offsets = [0]
+        self._named = [_Names(self._mentions.columns) for _ in settings.distinct_groups]
         self._component_of: list[int] = []
         self._components: dict[int, list[int]] = {}
         self._founder_of: list[int] = []
@@ -352,13 +369,12 @@ class StoryIndex:
         self._words.add(item.words)
         self._actors.add(dict.fromkeys(item.actors, 1.0))
         self._actor_parts.add(dict.fromkeys(_word_runs(item.actors), 1.0))
-        names = {*item.entities, *item.actors, *item.named}
+        named = item.named or ((),) * len(self._named)
+        names = {*item.entities, *item.actors, *(name for group in named for name in group)}
         self._mentions.add(dict.fromkeys(names, 1.0))
         self._mention_runs.add(dict.fromkeys(_word_runs(names), 1.0))
-        for name in item.named:
-            self._named.add({name: 1.0})
-            self._named_runs.add(dict.fromkeys(_word_runs([name]), 1.0))
-        self._named_offsets.append(self._named_offsets[-1] + len(item.named))
+        for names_of_group, group in zip(self._named, named, strict=True):
+            names_of_group.add(group)
         self._component_of.append(position)
         self._components[position] = [position]
         self._founder_of.append(position)
@@ -369,8 +385,10 @@ class StoryIndex:
         self._words.refresh()
         self._actors.refresh()
         self._actor_parts.refresh()
-        for profiles in (self._mentions, self._mention_runs, self._named, self._named_runs):
-            profiles.refresh()
+        self._mentions.refresh()
+        self._mention_runs.refresh()
+        for group in self._named:
+            group.refresh()
         self._day_array = np.asarray(self._days)
         self._year_array = np.asarray(self._years, dtype=np.int64)
 
@@ -464,29 +482,16 @@ class StoryIndex:
         return self._actor_conflict(rows, columns) + self._named_conflict(rows, columns)
 
     def _named_conflict(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-        """The penalty where each of two articles' openings names a person or place that the other names nowhere:
-        two fights of one boxer against different opponents, in different cities. A name the other gives in
-        part or in full, anywhere, is no conflict: "Cheeks" and "Maurice Cheeks", a city and the country the
-        other names beside it."""
-        conflict = self._unmentioned(rows, columns) & self._unmentioned(columns, rows).T
+        """The penalty where each of two articles' openings names a person (or a place, or a facility) that the
+        other names nowhere: two fights of one boxer against different opponents, in different cities. A name
+        the other gives in part or in full, anywhere, is no conflict ("Cheeks" and "Maurice Cheeks", a city and
+        the country the other names beside it), nor are names of different groups: one outlet names the
+        arena, another the city."""
+        conflict = np.zeros((len(rows), len(columns)), dtype=bool)
+        for group in self._named:
+            conflict |= group.unmentioned(rows, columns, self._mentions, self._mention_runs) & group.unmentioned(
+                columns, rows, self._mentions, self._mention_runs).T
         return self.settings.distinct_conflict_penalty * conflict
-
-    def _unmentioned(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-        """Whether the opening of each of articles ``rows`` names a person or place that each of ``columns``
-        does not mention."""
-        offsets = np.asarray(self._named_offsets)
-        starts, counts = offsets[rows], offsets[rows + 1] - offsets[rows]
-        total = int(counts.sum())
-        if not total:
-            return np.zeros((len(rows), len(columns)), dtype=bool)
-        # The rows of every name of ``rows``, article after article.
-        items = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(total)
-        hits = (self._named.matrix[items] @ self._mention_runs.matrix[columns].T
-                + self._named_runs.matrix[items] @ self._mentions.matrix[columns].T)
-        owner = sparse.csr_matrix((np.ones(total), (np.repeat(np.arange(len(rows)), counts), np.arange(total))),
-                                  shape=(len(rows), total))
-        mentioned = np.asarray((owner @ (hits > 0).astype(np.float64)).todense())
-        return mentioned < counts[:, None]
 
     def _actor_conflict(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """The actor part of the pair similarity of articles ``rows`` x ``columns``: the penalty where both
@@ -612,6 +617,46 @@ def _unit_rows(vectors: np.ndarray) -> np.ndarray:
 def _unit_sparse_rows(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
     norms = np.sqrt(np.asarray(vectors.multiply(vectors).sum(axis=1)).ravel())
     return sparse.csr_matrix(sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ vectors)
+
+
+class _Names:
+    """The names of one group (people, places) each article's opening gives: one row per name, the name and every
+    run of its words, article i's rows running from offsets[i] to offsets[i + 1]."""
+
+    def __init__(self, columns: dict[str, int]) -> None:
+        self._names = _Profiles(columns)
+        self._runs = _Profiles(columns)
+        self._offsets = [0]
+
+    def add(self, names: Iterable[str]) -> None:
+        count = 0
+        for name in names:
+            self._names.add({name: 1.0})
+            self._runs.add(dict.fromkeys(_word_runs([name]), 1.0))
+            count += 1
+        self._offsets.append(self._offsets[-1] + count)
+
+    def refresh(self) -> None:
+        self._names.refresh()
+        self._runs.refresh()
+
+    def unmentioned(self, rows: np.ndarray, columns: np.ndarray, mentions: _Profiles,
+                    mention_runs: _Profiles) -> np.ndarray:
+        """Whether the opening of each of articles ``rows`` names one of this group that each of ``columns``
+        does not mention (``mentions``: the names each gives; ``mention_runs``: every run of their words)."""
+        offsets = np.asarray(self._offsets)
+        starts, counts = offsets[rows], offsets[rows + 1] - offsets[rows]
+        total = int(counts.sum())
+        if not total:
+            return np.zeros((len(rows), len(columns)), dtype=bool)
+        # The rows of every name of ``rows``, article after article.
+        items = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(total)
+        hits = (self._names.matrix[items] @ mention_runs.matrix[columns].T
+                + self._runs.matrix[items] @ mentions.matrix[columns].T)
+        owner = sparse.csr_matrix((np.ones(total), (np.repeat(np.arange(len(rows)), counts), np.arange(total))),
+                                  shape=(len(rows), total))
+        mentioned = np.asarray((owner @ (hits > 0).astype(np.float64)).todense())
+        return mentioned < counts[:, None]
 
 
 class _Profiles:
@@ -779,7 +824,7 @@ def _member_row(item: ArticleFeatures, story: str, component: str) -> StoryMembe
         features=json.dumps({
             "source": item.source, "title": item.title, "published": item.published,
             "year": item.year, "entities": item.entities, "words": item.words, "rules": item.rules,
-            "actors": list(item.actors), "named": list(item.named),
+            "actors": list(item.actors), "named": [list(group) for group in item.named],
         }),
         component=component,
     )
@@ -827,7 +872,7 @@ def _features_from_row(row: StoryMemberRow) -> ArticleFeatures:
         entities={key: float(value) for key, value in data["entities"].items()},
         # Rows of an older version have neither: their rules match no current ones, so they are derived again.
         words={key: float(value) for key, value in data.get("words", {}).items()}, rules=data.get("rules", ""),
-        actors=tuple(data.get("actors", ())), named=tuple(data.get("named", ())),
+        actors=tuple(data.get("actors", ())), named=tuple(tuple(group) for group in data.get("named", ())),
     )
 
 
