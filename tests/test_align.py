@@ -191,10 +191,9 @@ def test_a_name_another_outlet_gives_spelled_out_is_no_detail_of_its_own_but_ano
     assert "c" in alone(resolver.canonical) and "b" not in alone(resolver.canonical)
 
 
-def _disputed_claims(*articles: Article, extra: Sequence[Contradiction] = ()) -> tuple[list, list, list]:
+def _disputed_claims(*articles: Article, extra: Sequence[Contradiction] = ()) -> tuple[list, list]:
     """Claims as the pipeline settles them, characterisation contradictions (and ``extra``) given both to the
-    grouping and to the claims; the claims of a grouping not told of them; and the claims settled by their
-    sentences alone (``settle`` given the contradictions)."""
+    grouping and to the claims; and the claims of a grouping not told of them."""
     docs = parse_articles(list(articles))
     statements = align.statements(split_sentences(list(articles), docs=docs))
     items = [c for a in articles for c in extract_characterisations(a, docs[a.id])]
@@ -202,12 +201,9 @@ def _disputed_claims(*articles: Article, extra: Sequence[Contradiction] = ()) ->
     by_id = {a.id: a for a in articles}
     groups = align.group_statements(statements, docs=docs)
     told = align.group_statements(statements, docs=docs, disputes=disputes)
-    by_sentences = align.claims_from_groups(told, by_id)
-    align.settle(by_sentences, disputes)
     return (
         align.claims_from_groups(told, by_id, None, disputes),
         align.claims_from_groups(groups, by_id, None, disputes),
-        by_sentences,
     )
 
 
@@ -217,7 +213,7 @@ _PRODUCTIVE = "An aide told the Harbor Ledger that Berg and Ortiz had held a pro
 
 
 def test_a_characterisation_position_naming_what_no_other_outlet_says_also_stands_alone() -> None:
-    told, untold, _ = _disputed_claims(article("a", _TENSE_A), article("b", _TENSE_B), article("c", _PRODUCTIVE))
+    told, untold = _disputed_claims(article("a", _TENSE_A), article("b", _TENSE_B), article("c", _PRODUCTIVE))
     assert sorted(claim.status for claim in told if claim.sources == ["c"]) == ["contradicted", "single_source"]
     assert [claim.status for claim in untold if claim.sources == ["c"]] == ["contradicted"]  # the rule's work
 
@@ -226,20 +222,18 @@ def test_a_number_in_dispute_is_no_undisputed_detail() -> None:
     c = article("c", _PRODUCTIVE)
     quote = Evidence("c", _PRODUCTIVE, c.source)
     number = Contradiction("the levy", [Position("12", ["x"], []), Position("15", ["c"], [quote])], "number")
-    told, _, _ = _disputed_claims(article("a", _TENSE_A), article("b", _TENSE_B), c, extra=[number])
+    told, _ = _disputed_claims(article("a", _TENSE_A), article("b", _TENSE_B), c, extra=[number])
     assert {claim.status for claim in told if claim.sources == ["c"]} == {"contradicted"}
 
 
 def test_a_shared_statement_naming_its_own_detail_keeps_it_single_source_when_its_call_is_disputed() -> None:
-    told, _, by_sentences = _disputed_claims(
+    told, _ = _disputed_claims(
         article("a", _TENSE_A),
         article("b", "A tense call between Berg and Ortiz ended the talks, which the Harbor Ledger reported."),
         article("c", "An aide said Berg and Ortiz had held a productive call on the port levy."),
     )
     assert sorted(claim.status for claim in told if "b" in claim.sources) == ["contradicted", "single_source"]
     assert all(claim.status == "contradicted" for claim in told if claim.sources == ["c"])
-    # Settled by their sentences alone, the claim of the detail only b names is contradicted with the call.
-    assert {claim.status for claim in by_sentences if "b" in claim.sources} == {"contradicted"}
 
 
 _LEDGER = ("According to the Harbor Ledger, city officials halted the bridge project after the contractor sent a "

@@ -1293,17 +1293,12 @@ def _contradicted(evidence: Sequence[Evidence], disputed: set[tuple[str, str]]) 
 
 def settle(
     claims: Sequence[Claim],
-    contradictions: Sequence[Contradiction] = (),
     duplicate_of: Mapping[str, str] | None = None,
     cited_origins: Callable[[str], list[str]] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> None:
-    """Count each claim's independent origins; mark the claims ``contradictions`` dispute (those given to
-    ``claims_from_groups`` instead mark them there, knowing which claims stand only for a statement's details)."""
-    disputed = _evidence_of(contradictions, _DISPUTING_KINDS)
+    """Count each claim's independent origins (``claims_from_groups`` has marked the contradicted ones)."""
     for claim in claims:
         claim.independent_origins, claim.cited_origins = independent_origins(
             claim.evidence, duplicate_of or {}, cited_origins, settings
         )
-        if _contradicted(claim.evidence, disputed):
-            claim.status = "contradicted"

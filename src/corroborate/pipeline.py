@@ -251,14 +251,18 @@ def build_brief(
     statements = align.statements(sentences, settings)
     findings, quotes = find_claims(articles, docs, settings)
     anchors = quote_anchors(statements, relayed_quotes(quotes, settings))
-    groups = align.group_statements(statements, settings, docs, anchors, findings.canonical)
+    groups = align.group_statements(
+        statements, settings, docs, anchors, findings.canonical, findings.contradictions, findings.cited_origins
+    )
     outlet_of = {article.id: article.source for article in articles}
     findings.contradictions += align.negation_contradictions(groups, docs, outlet_of, settings)
     # After the negation check: sentences sharing a quoted word share nothing else it could compare.
     terms = shared_terms([(article, docs[article.id]) for article in articles], statements, settings)
     groups += shared_term_groups(terms, statements, groups)
-    claims = align.claims_from_groups(groups, {article.id: article for article in articles}, duplicate_of)
-    align.settle(claims, findings.contradictions, duplicate_of, findings.cited_origins, settings)
+    claims = align.claims_from_groups(
+        groups, {article.id: article for article in articles}, duplicate_of, findings.contradictions
+    )
+    align.settle(claims, duplicate_of=duplicate_of, cited_origins=findings.cited_origins, settings=settings)
     return brief.assemble(articles, claims, findings, duplicate_of)
 
 
