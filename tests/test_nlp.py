@@ -28,6 +28,20 @@ def test_headings_and_list_lines_still_end_at_their_line_break() -> None:
     assert sentences(text) == ["Related coverage", "the bridge reopens in May.", "A heading", "Another line follows."]
 
 
+def test_a_word_opening_a_paragraph_stays_with_its_verb() -> None:
+    # The parser alone cuts "Ottawa" off as a sentence of its own here, leaving "officially ..." with no subject.
+    text = ("Government Confirms Closure\n\nOttawa officially\u00a0closed both the embassy and the consulate in "
+            "the capital. The minister told reporters that he is not interested at all.\n\nPresident Smith earlier "
+            "appeared open to talks. She said so twice.")
+    assert sentences(text) == [
+        "Government Confirms Closure",
+        "Ottawa officially\u00a0closed both the embassy and the consulate in the capital.",
+        "The minister told reporters that he is not interested at all.",
+        "President Smith earlier appeared open to talks.",
+        "She said so twice.",
+    ]
+
+
 def test_embeddings_batched_by_token_length_are_each_text_s_own_in_the_order_given() -> None:
     texts = [
         "The council approved the budget.",

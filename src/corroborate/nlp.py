@@ -46,7 +46,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """Sentence boundaries the statistical models miss in news text.
 
     A line break always ends a sentence in clean text, so headings and list items are never run together;
-    and a name or title after an abbreviation ("U.S. Senator", "Gov. Smith") continues the sentence.
+    a name or title after an abbreviation ("U.S. Senator", "Gov. Smith") continues the sentence, and so does
+    any word after a word on the same line.
     """
     text = doc.text  # read once: spaCy rebuilds the whole text from its tokens on every read
     for token in doc[:-1]:
@@ -62,6 +63,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             following.is_sent_start = False
         elif (_ABBREVIATION.match(token.text) and following.is_title and not following.is_stop
               and following.tag_ in {"NNP", "NNPS", ""}):
+            following.is_sent_start = False
+        elif token.is_alpha and not following.is_space:
+            # Within a line a sentence ends at punctuation: the parser otherwise cuts a subject that opens a
+            # paragraph ("Washington | officially scrapped ...") from its verb.
             following.is_sent_start = False
     return doc
 
