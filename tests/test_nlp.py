@@ -6,7 +6,8 @@ import numpy as np
 
 from corroborate import nlp
 from corroborate.nlp import PARSE_PIPES, spacy_pipeline
-from corroborate.sentences import sentences_of
+from corroborate.records import Sentence
+from corroborate.sentences import is_statement, sentences_of
 
 
 def sentences(text: str) -> list[str]:
@@ -58,3 +59,13 @@ def test_embeddings_batched_by_token_length_are_each_text_s_own_in_the_order_giv
     batches = nlp._batches_by_length(texts, 16)
     assert sorted(k for batch in batches for k in batch) == list(range(len(texts)))
     assert [len(batch) for batch in batches] == [16, len(texts) - 16] and 1 in batches[0] and 3 in batches[-1]
+
+
+def test_a_statement_may_close_with_a_spaced_quote_mark_but_a_heading_is_no_statement() -> None:
+    def statement(text: str) -> bool:
+        return is_statement(Sentence("a", 0, 0, text))
+
+    assert statement("\"The mayor said ' the bridge thing ' is nonsense but that the council had doubts. '\"")
+    assert statement("He replied, ' you will get that from me, and soon enough. '")
+    assert not statement("The Mayor's Memo Demands and Why They Matter Now")
+    assert not statement("Mayor said the council would vote on the bridge repairs ' next")

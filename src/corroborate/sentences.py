@@ -17,8 +17,9 @@ from corroborate.settings import DEFAULT_SETTINGS, Settings
 
 # List markers carry no meaning of their own; a bullet item is a statement once they are gone.
 _BULLET = re.compile(r"^[\s\u2022\u25cf\u25aa\u2023\u2043*\-–—·]+")
-# A statement ends as a sentence does; lines that do not are headings, captions or labels.
-_CLOSING = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+# A statement ends as a sentence does (some copies space a closing quote mark off); lines that do not are
+# headings, captions or labels.
+_CLOSING = re.compile(r"[.!?…](?:\s*[\"'”’)\]])*$|[\"”’]$")
 _WORD = re.compile(r"\w+")
 
 
