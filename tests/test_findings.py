@@ -250,10 +250,10 @@ def test_every_expected_alias_is_written_on_its_own_somewhere(fixture: Path) -> 
 # raised when the claims stage improves and never lowered without saying why in the commit. The last figure
 # caps the false contradictions: a false contradiction is worse than a missed one.
 FLOORS: dict[str, dict[str, int]] = {
-    "budapest-2025": {"corroborated": 11, "single_source": 14, "contradictions": 3, "entities": 5, "timeline": 1,
+    "budapest-2025": {"corroborated": 12, "single_source": 15, "contradictions": 3, "entities": 5, "timeline": 1,
                       "max_false": 0},
-    "newswcl50-event-1": {"corroborated": 17, "single_source": 16, "contradictions": 1, "entities": 12,
-                          "timeline": 3, "max_false": 0},
+    "newswcl50-event-1": {"corroborated": 19, "single_source": 16, "contradictions": 1, "entities": 12,
+                          "timeline": 6, "max_false": 0},
     "newswcl50-event-2": {"corroborated": 17, "single_source": 20, "contradictions": 2, "entities": 9,
                           "timeline": 11, "max_false": 0},
     "newswcl50-event-3": {"corroborated": 22, "single_source": 18, "contradictions": 3, "entities": 12,
