@@ -75,7 +75,24 @@ def reasons(page: ExtractedPage) -> dict[str, str]:
             "Maria Lopez, the harbour master, during the council's winter meeting in Porthaven last February.",
             "image caption",
         ),
+        # Present-tense captions of a past moment: the tenses clash, or the wire dates the picture.
+        ("The mayor addresses the press as she met with the harbour engineers at the port.", "image caption"),
+        ("Maria Lopez waves to supporters while she walked to the town hall in Porthaven.", "image caption"),
+        (
+            "Harbour master Tom Berg speaks during a news conference at the port in Porthaven, Tuesday, March 3, 2020.",
+            "image caption",
+        ),
+        ("FILE - In this March 3, 2020, file photo, lorries queue at the ferry road.", "image caption"),
+        ("This photo released by the port authority shows the corroded cables.", "image caption"),
         ("Harbour Radio's Tom Berg has that story.", "video teaser"),
+        # A programme's segment: guests react on, or join, a show named in quote marks.
+        (
+            "The bridge closure is debated in parliament; engineer Maria Lopez and mayor Tom Berg react on "
+            "' The Evening Show. '",
+            "video teaser",
+        ),
+        ("Former minister Maria Lopez reacts on 'Harbour Tonight.'", "video teaser"),
+        ("Former minister Maria Lopez joins “Harbour Today” to discuss the repairs.", "video teaser"),
         ("The bridge has been shut since March; chief correspondent Tom Berg reports from the port.", "video teaser"),
         ("Harbour bridge shut to lorries after cables corrode AP", "video teaser"),
         ("More: Ten things to know about the ferry strike.", "related-links teaser"),
@@ -128,6 +145,18 @@ def test_chrome_patterns(line: str, reason: str) -> None:
         "Maria Lopez, the harbour master, in a statement calls the vote a disgrace.",
         "Lorry traffic rose 3 percent last year; The Harbour Gazette reports.",
         "More extensive coverage of the strike is planned for next week.",
+        # Present-tense leads and sentences about a programme that are no captions.
+        "The president addresses the nation tonight as the strike enters its second week.",
+        "The president addresses the nation tonight as he faces calls to resign.",
+        "The mayor speaks on Friday, a day after she won the vote.",
+        "The minister testifies on Thursday as the inquiry enters its final week.",
+        "The mayor speaks at the harbour on March 3, 2020, the council said.",
+        "Officials said the minister visits the port while she was in office.",
+        "The actor said on 'The Evening Show.'",
+        "The minister weighs in on 'Harbour First.'",
+        "Critics react to 'The Evening Show' with anger.",
+        "Maria Lopez joins 'The Evening Show' as its new host.",
+        "In this town, the photo shows what the council has not repaired.",
         # A paragraph that is about cookies is content; notices are short.
         "The regulator said on Monday that websites which use cookies to track visitors must ask first, and "
         "that the banners many sites show, which say the site uses cookies and offer only an Accept button, "
@@ -212,6 +241,21 @@ def test_pull_quote_with_its_attribution_leaves_the_text() -> None:
 def test_repeated_words_that_are_no_pull_quote_stay(line: str) -> None:
     page = cleaned(PARAGRAPHS[0], QUOTED, PARAGRAPHS[1], line, PARAGRAPHS[2])
     assert page.removed == ()
+
+
+def test_video_description_above_its_presenter_line_goes_with_it() -> None:
+    blurb = "A council vote to shut the harbour bridge, cutting the fishing port off from the motorway."
+    page = cleaned("Harbour bridge to close", blurb, "Harbour Radio's Tom Berg has that story.", *PARAGRAPHS)
+    assert reasons(page)[blurb] == "video teaser"
+    assert page.text.splitlines()[0] == "Harbour bridge to close"
+    assert all(paragraph in page.text for paragraph in PARAGRAPHS)
+
+
+def test_paragraph_above_a_presenter_line_stays() -> None:
+    paragraph = " ".join(PARAGRAPHS[:2])
+    page = cleaned(PARAGRAPHS[2], paragraph, "Harbour Radio's Tom Berg has that story.")
+    assert paragraph in page.text
+    assert reasons(page) == {"Harbour Radio's Tom Berg has that story.": "video teaser"}
 
 
 def test_link_after_a_bare_related_label_goes_with_it() -> None:
@@ -384,6 +428,12 @@ WCL_JUNK = {
     ),
     "North Korea's Kim suspends nuclear, missile test AP.": "video teaser",
     "Veuer's Nick Cardona has that story.": "video teaser",
+    # the video's description above its presenter line
+    "A major lawsuit from the Democratic National Committee, targeting the Russians, the Trump campaign and "
+    "Wikileaks for conspiring to help the President win the 2016 election.": "video teaser",
+    # a show's segment, whose present-tense summary would otherwise read as a claim
+    "James Comey's memos regarding interactions with President Trump are released to Congress; Harvard Law "
+    "professor Alan Dershowitz and Fox News legal analyst Gregg Jarrett react on ' Hannity. '": "video teaser",
     "More: A minute-by-minute guide to USA TODAY's exclusive interview with James Comey.": "related-links teaser",
     "James Comey on Trump: He tweets at me ' like the breakup he can't get over '.": "related-links teaser",
     "The Bubble: Conservatives and liberals agree James Comey's book didn't do him any favors.": "related-links teaser",
@@ -425,3 +475,11 @@ def test_newswcl50_no_article_sentence_is_lost() -> None:
                 if len(line.split()) < 8 or line in WCL_JUNK or line == page.title:
                     continue
                 assert line in kept or any(line.endswith(k) for k in kept if k), (event, line[:60])
+
+
+def test_ecbplus_article_text_loses_no_line_as_caption_or_teaser() -> None:
+    """ECB+ holds article text only (its lines naming photos or videos are sentences about them)."""
+    folder = shared_path("data", "ecbplus-train-dev")
+    for path in sorted(folder.glob("*.txt")):
+        page = clean(ExtractedPage(text=path.read_text(encoding="utf-8")))
+        assert not [span for span in page.removed if span.reason in ("image caption", "video teaser")], path.name

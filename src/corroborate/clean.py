@@ -52,6 +52,8 @@ _NAME = r"(?-i:[A-ZÀ-ÞĀ-Ž][\w.'’-]*)(?:\s+(?-i:[A-ZÀ-ÞĀ-Ž][\w.'’-]*)
 _FULL_NAME = r"(?-i:[A-ZÀ-ÞĀ-Ž][\w.'’-]+)(?:\s+(?-i:[A-ZÀ-ÞĀ-Ž][\w.'’-]+)){1,3}"
 # Wire agencies and picture libraries that credit a photo or video (case-sensitive: "ap" is no agency).
 _WIRE = r"(?-i:AP|AFP|Reuters|Getty Images|EPA|UPI|Shutterstock|Associated Press)"
+# A programme's title in quote marks, maybe with the full stop set inside them: "'The Evening Show.'"
+_SHOW = r"['\"‘“]\s*(?-i:[A-Z])[^'\"‘’“”]{0,40}?(?:['’][^'\"‘’“”\s][^'\"‘’“”]{0,20}?)?[.!?]?\s*['\"’”]"
 # How a reader reaches someone: an e-mail address (often spaced around "@"), a handle, a link, a phone number.
 _CONTACT = r"(?:[\w.+-]+\s?@\s?[\w-]+\.\w|@\w|https?://|\b\d{3}[-. ]\d{3,4}\b)"
 # Whole-line patterns, each with its reason; a line longer than ``CleanSettings.pattern_max_words`` words
@@ -135,7 +137,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\((?:[\w.]+\s+)?photo(?:graph)?s?\s*(?:/|:|by\b)[^)]*\)|^(?:photo(?:graph)?s?|image|picture|credit"
             rf"|(?:photo|image) credit)\s*:\s*\S|/\s*{_WIRE}(?:\s+via\s+{_WIRE})?\)?\W*$"
             r"|(?-i:[A-Z][\w.'’-]*|\))\s*,\s(?-i:(?:far |second from |third from )?(?:left|right)|center|centre"
-            r"|(?:top|bottom|front|back) row|foreground|background),\s",
+            r"|(?:top|bottom|front|back) row|foreground|background),\s"
+            # a wire photo's own label: "FILE - In this Jan. 5 file photo, ...", "This photo released by ..."
+            r"|^(?-i:FILE)\s*[-–—]\s|\bin this\b[^,]{0,30}\bfile (?:photo|image|picture)\b"
+            r"|\bthis (?:[\w.-]+ )?(?:photo|image|picture|frame grab) (?:taken|released|provided|made available)\b",
         ),
         (
             "video teaser",
@@ -143,7 +148,11 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"^(?:(?-i:[A-Z][\w.&-]*)(?:'s|’s)\s+)?{_FULL_NAME}\s+has\s+(?:(?:that|this|the) story|more"
             r"|the details|the latest)\W*$"
             rf"|;\s*[\w'’ ]{{0,40}}?\b(?:correspondent|reporter|anchor|host|contributor)\s+{_FULL_NAME}\s+reports"
-            rf"(?:\s+from\s+[^.;]{{1,60}})?\W*$|;\s*{_FULL_NAME}\s+reports\s+from\s+[^.;]{{1,60}}\W*$",
+            rf"(?:\s+from\s+[^.;]{{1,60}})?\W*$|;\s*{_FULL_NAME}\s+reports\s+from\s+[^.;]{{1,60}}\W*$"
+            # a show's segment: guests "react on 'The Evening Show.'" or "join 'The Evening Show' to discuss";
+            # one reacts to a subject and discusses it, so "react on" or "discuss on" a title names a programme
+            rf"|\b(?:reacts?|discuss(?:es)?|explains?)\s+on\s+{_SHOW}\W*$"
+            rf"|\bjoins?\s+{_SHOW}\s+to\s+(?:discuss|react|weigh in|explain|break down)\b",
         ),
         (
             "author box",
@@ -180,6 +189,8 @@ _DATELINE_PREFIX = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})(?P<region>,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?"
     r"(?P<agency>\s*\([A-Z][\w.&'’ ]{0,30}\))?\s*(?P<dash>—|–|―|--|(?<=\))\s*-)\s+(?=[\"“‘'A-Z0-9])"
 )
+# A presenter line pointing back at the video's description: "Jane Doe has that story."
+_STORY_POINTER = re.compile(r"\bhas (?:that|this|the) story\W*$", re.IGNORECASE)
 # A video's title followed by the wire agency that supplied it: "Storm floods coastal town, dozens missing AP".
 _WIRE_END = re.compile(r"\s(?:AP|AFP|Reuters)\.?$")
 # Words before an agency's name in a sentence about it ("told Reuters", "according to AP").
@@ -203,6 +214,30 @@ _QUOTE_WORD = re.compile(r"\w[\w']*")
 _SCENE_CAPTION = re.compile(
     rf"^{_FULL_NAME}(?:\s+and\s+{_FULL_NAME})?,\s[^,]{{3,80}},\s(?P<scene>(?:during|at|in|on|outside|inside|near"
     r"|after|before|with|arriving|leaving|speaking|walking)\b[^,;:\"“”]{3,120})\.$"
+)
+# What the person in a picture is doing, in the present tense captions use: "Jane Doe speaks during ...".
+_CAPTION_VERB = (
+    r"(?:speaks|addresses|arrives|departs|waves|gestures|listens|looks on|walks|stands|sits|smiles|greets|poses"
+    r"|attends|delivers|boards|steps|talks|shakes hands|applauds|salutes|testifies|pauses|prays|exits|enters"
+    r"|reacts|meets|visits|signs|answers)"
+)
+_ACTION_CAPTION = re.compile(rf"^(?P<subject>(?-i:[A-Z])[^;:!?\"“”]{{1,100}}?)\s{_CAPTION_VERB}\b(?P<rest>.*)$")
+# Past tense forms that are no present tense ("set", "put" and "-eed" words such as "proceed" may be either).
+# fmt: off
+_PAST_ONLY = frozenset((
+    "was", "were", "had", "did", "said", "told", "made", "took", "gave", "went", "came", "won", "lost", "met",
+    "got", "saw", "knew", "thought", "began", "ran", "left", "sent", "spent", "built", "held", "kept", "felt",
+    "sold", "paid", "led", "spoke", "wrote", "rose", "fell", "chose", "broke", "became", "grew", "threw", "drew",
+    "stood", "brought", "bought", "caught", "fought", "sought", "meant", "heard", "found", "struck", "fled",
+    "sat", "wore", "swore",
+))
+# fmt: on
+# The moment of the picture: the same moment ("as", "while") told in the past tense, or the photo's date in
+# the wire style, set off by a comma ("..., Tuesday, April 24, 2018").
+_CAPTION_MOMENT = re.compile(
+    rf"\b(?:as|while)\s+(?:he|she|they|{_FULL_NAME}|(?-i:[A-Z][\w.'’-]+))\s+(?P<verb>(?-i:[a-z]+))\b"
+    rf"|,\s*(?:{_WEEKDAY},\s*)?{MONTH}\.?\s+\d{{1,2}},\s*\d{{4}}\b",
+    re.IGNORECASE,
 )
 # Finite verb forms no suffix gives away: auxiliaries and the common irregular past tenses.
 # fmt: off
@@ -273,7 +308,7 @@ def junk_reason(line: str, settings: CleanSettings = DEFAULT_SETTINGS.clean) -> 
             return reason
     if _is_video_title(stripped, settings):
         return "video teaser"
-    if _is_scene_caption(stripped):
+    if _is_scene_caption(stripped) or _is_action_caption(stripped):
         return "image caption"
     return "dateline" if dateline_date_text(stripped) else None
 
@@ -317,6 +352,7 @@ def _pattern_verdicts(lines: list[str], settings: CleanSettings) -> dict[int, st
         reason = junk_reason(line, settings)
         if reason is not None:
             verdicts[index] = reason
+    verdicts.update(_video_blurb_verdicts(lines, verdicts, settings))
     for index in sorted(i for i, reason in verdicts.items() if reason == "related-links teaser"):
         following = _next_line(lines, index)
         if not _is_link_line(lines, following, verdicts, settings):
@@ -327,6 +363,27 @@ def _pattern_verdicts(lines: list[str], settings: CleanSettings) -> dict[int, st
         if lines[index].strip().endswith(":") or verdicts.get(after) == "related-links teaser":
             verdicts[following] = "related-links teaser"
     return verdicts
+
+
+def _video_blurb_verdicts(lines: list[str], verdicts: dict[int, str], settings: CleanSettings) -> dict[int, str]:
+    """The line a video's presenter line points back to ("A storm floods the coast." / "Jane Doe has that
+    story."): the video's description, set right above it."""
+    found = {}
+    for index, reason in verdicts.items():
+        if reason != "video teaser" or not _STORY_POINTER.search(lines[index]):
+            continue
+        previous = _previous_line(lines, index)
+        if (
+            previous is not None
+            and previous not in verdicts
+            and len(lines[previous].split()) <= settings.video_blurb_max_words
+        ):
+            found[previous] = "video teaser"
+    return found
+
+
+def _previous_line(lines: list[str], index: int) -> int | None:
+    return next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
 
 
 def _is_link_line(
@@ -454,6 +511,25 @@ def _is_scene_caption(line: str) -> bool:
         return False
     words = [word.removesuffix("'s") for word in _QUOTE_WORD.findall(match.group("scene").replace("’", "'"))]
     return not any(word.islower() and _looks_finite(word) for word in words)
+
+
+def _is_action_caption(line: str) -> bool:
+    """A photo caption in the present tense: someone doing what pictures show (speaking, arriving, waving) at a
+    moment the same line dates in the past ("Jane Doe speaks as she met ...", "..., Jan. 12, 2018.").
+
+    A sentence in the present tense is about now or the future ("The mayor speaks tonight as the strike
+    enters its second week"), so only the clash of tenses, or the wire's dating, makes a line a caption.
+    """
+    match = _ACTION_CAPTION.match(line)
+    if match is None:
+        return False
+    if any(word.islower() and _looks_finite(word) for word in match.group("subject").split()):
+        return False
+    for moment in _CAPTION_MOMENT.finditer(match.group("rest")):
+        verb = moment.group("verb")
+        if verb is None or verb in _PAST_ONLY or (verb.endswith("ed") and not verb.endswith("eed")):
+            return True
+    return False
 
 
 def _looks_finite(word: str) -> bool:

@@ -84,6 +84,9 @@ class CleanSettings:
     dateline_min_sentence_words: int = 6
     # An embedded video's title followed by its wire agency ("Storm floods coastal town AP") is headline-short.
     video_title_max_words: int = 16
+    # The description above a presenter line ("Jane Doe has that story.") is a sentence or two; a longer line
+    # is the article's own paragraph.
+    video_blurb_max_words: int = 40
     # A sentence of this many words found again inside a quotation is a pull quote; a shorter one ("The port
     # would be cut off.") may be the article restating a phrase of the quote.
     pull_quote_min_words: int = 8
