@@ -251,6 +251,16 @@ def test_video_description_above_its_presenter_line_goes_with_it() -> None:
     assert all(paragraph in page.text for paragraph in PARAGRAPHS)
 
 
+def test_headline_above_a_presenter_line_stays() -> None:
+    page = clean(
+        ExtractedPage(
+            text="\n".join(("Harbour bridge to close", "Harbour Radio's Tom Berg has that story.", *PARAGRAPHS)),
+            title="Harbour bridge to close",
+        )
+    )
+    assert page.text.splitlines()[0] == "Harbour bridge to close"
+
+
 def test_paragraph_above_a_presenter_line_stays() -> None:
     paragraph = " ".join(PARAGRAPHS[:2])
     page = cleaned(PARAGRAPHS[2], paragraph, "Harbour Radio's Tom Berg has that story.")

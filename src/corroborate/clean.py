@@ -6,7 +6,8 @@ every page:
 1. pattern rules: generic English web chrome (cookie notices, share/comment/subscribe prompts, related-links
    teasers and the link after a bare "Related:", breadcrumbs, bylines, category tags, datelines, reading
    times, advertisement markers) and the newsroom's own lines around the story (reporting credits, photo
-   captions, video teasers, author contact lines);
+   captions, present-tense ones of a past moment included, video teasers and a show's segment lines, the
+   video's description above its presenter line, author contact lines);
 2. the off-topic rule: a line whose content words occur nowhere in the article's paragraphs is a pasted
    unrelated headline, whatever its wording;
 3. pull quotes: a sentence found again inside a quotation of a longer paragraph, with its attribution;
@@ -284,6 +285,7 @@ def clean(page: ExtractedPage, settings: Settings = DEFAULT_SETTINGS) -> Extract
     """
     lines = page.text.split("\n")
     verdicts = _pattern_verdicts(lines, settings.clean)
+    verdicts.update(_video_blurb_verdicts(lines, verdicts, page.title, settings.clean))
     verdicts.update(_offtopic_verdicts(lines, verdicts, settings.clean))
     verdicts.update(_pull_quote_verdicts(lines, verdicts, settings.clean))
     verdicts.update(_tail_verdicts(lines, verdicts, page.author, settings.clean))
@@ -352,7 +354,6 @@ def _pattern_verdicts(lines: list[str], settings: CleanSettings) -> dict[int, st
         reason = junk_reason(line, settings)
         if reason is not None:
             verdicts[index] = reason
-    verdicts.update(_video_blurb_verdicts(lines, verdicts, settings))
     for index in sorted(i for i, reason in verdicts.items() if reason == "related-links teaser"):
         following = _next_line(lines, index)
         if not _is_link_line(lines, following, verdicts, settings):
@@ -365,9 +366,12 @@ def _pattern_verdicts(lines: list[str], settings: CleanSettings) -> dict[int, st
     return verdicts
 
 
-def _video_blurb_verdicts(lines: list[str], verdicts: dict[int, str], settings: CleanSettings) -> dict[int, str]:
+def _video_blurb_verdicts(
+    lines: list[str], verdicts: dict[int, str], title: str | None, settings: CleanSettings
+) -> dict[int, str]:
     """The line a video's presenter line points back to ("A storm floods the coast." / "Jane Doe has that
-    story."): the video's description, set right above it."""
+    story."): the video's description, set right above it, unless that is the page's headline."""
+    headline = " ".join(title.split()) if title else None
     found = {}
     for index, reason in verdicts.items():
         if reason != "video teaser" or not _STORY_POINTER.search(lines[index]):
@@ -377,6 +381,7 @@ def _video_blurb_verdicts(lines: list[str], verdicts: dict[int, str], settings: 
             previous is not None
             and previous not in verdicts
             and len(lines[previous].split()) <= settings.video_blurb_max_words
+            and " ".join(lines[previous].split()) != headline
         ):
             found[previous] = "video teaser"
     return found
