@@ -338,6 +338,63 @@ def corroborated(claims: list) -> list[list[str]]:
     return sorted(claim.sources for claim in claims if claim.status == "corroborated")
 
 
+def resolved_claims(*articles: Article) -> list:
+    """Claims grouped as the pipeline does, with the story's entity resolver."""
+    docs = parse_articles(list(articles))
+    statements = align.statements(split_sentences(list(articles), docs=docs))
+    resolver = EntityResolver(extract_entities([(a, docs[a.id]) for a in articles]))
+    groups = align.group_statements(statements, docs=docs, canonical=resolver.canonical)
+    return align.claims_from_groups(groups, {a.id: a for a in articles})
+
+
+_LASTED = "The border war between the neighbouring states has now lasted for more than {}, officials said."
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("six decades", "60 years"), ("sixty years", "six decades"), ("two weeks", "14 days"), ("a year", "12 months")],
+)
+def test_one_span_of_time_in_two_units_is_no_different_number(first: str, second: str) -> None:
+    claims = parsed_claims(article("a", _LASTED.format(first)), article("b", _LASTED.format(second)))
+    assert corroborated(claims) == [["a", "b"]]
+
+
+@pytest.mark.parametrize(("first", "second"), [("60 years", "six months"), ("six decades", "six years")])
+def test_different_spans_of_time_stay_apart(first: str, second: str) -> None:
+    claims = parsed_claims(article("a", _LASTED.format(first)), article("b", _LASTED.format(second)))
+    assert corroborated(claims) == []
+
+
+def test_a_number_in_counting_words_is_its_value(nlp) -> None:
+    template = "{} soldiers were wounded in the attack on the border post near {} late on Monday night."
+    dozen, twelve, thirteen = (template.format(n, "Riverton") for n in ("A dozen", "Twelve", "Thirteen"))
+    names = [
+        align.statement_units([Sentence("a", 0, 0, text)], {"a": nlp(text)})[0].names
+        for text in (dozen, twelve, thirteen, template.format("12", "the town"))
+    ]
+    assert "#12" in names[0] & names[1] & names[3] and "#12" not in names[2]
+    claims = parsed_claims(article("a", dozen), article("b", template.format("12", "the town")))
+    assert corroborated(claims) == [["a", "b"]]
+
+
+_BOARD = "Officials of the {} opened an inquiry into the crash of the cargo plane near the coast last night."
+
+
+def test_one_body_by_its_acronym_and_its_name_is_no_different_name() -> None:
+    spelled = article("a", _BOARD.format("National Transportation Safety Board"))
+    acronym = article("b", _BOARD.format("NTSB"))
+    assert corroborated(parsed_claims(spelled, acronym)) == []  # without the resolver, two names
+    assert corroborated(resolved_claims(spelled, acronym)) == [["a", "b"]]
+
+
+def test_different_seats_of_government_stay_apart_with_the_resolver() -> None:
+    template = "{} refused to soften its position on the ceasefire talks, according to officials."
+    claims = resolved_claims(
+        article("a", template.format("The Kremlin")), article("b", template.format("The White House"))
+    )
+    assert corroborated(claims) == []
+
+
 def test_the_same_verb_done_by_different_people_is_not_one_claim() -> None:
     claims = parsed_claims(
         article("a", "Senator Maria Lopez warned Riverton officials on Monday about the rising flood risk along "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from scipy.sparse import csr_matrix
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from corroborate.claims.numbers import parse_number
 from corroborate.nlp import embed
 from corroborate.records import Article, Claim, Contradiction, Evidence, Position, Sentence
 from corroborate.sentences import is_statement
@@ -84,7 +86,7 @@ def group_statements(
         return []
     threshold = settings.align.same_statement_similarity
     limit = 1.0 - threshold  # average linkage's distance limit
-    units = statement_units(sentences, docs, settings)
+    units = statement_units(sentences, docs, settings, canonical)
     by_owner: list[list[int]] = [[] for _ in sentences]  # each statement's units, the whole statement first
     for index, unit in enumerate(units):
         by_owner[unit.owner].append(index)
@@ -240,10 +242,15 @@ class Unit:
 
 
 def statement_units(
-    sentences: Sequence[Sentence], docs: Mapping[str, Doc] | None = None, settings: Settings = DEFAULT_SETTINGS
+    sentences: Sequence[Sentence],
+    docs: Mapping[str, Doc] | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+    canonical: Callable[[str, str], str | None] | None = None,
 ) -> list[Unit]:
-    """Every statement as a unit, followed by each statement's clause units (when parses are given)."""
-    names = [_mentioned_names(sentence, docs) for sentence in sentences]
+    """Every statement as a unit, followed by each statement's clause units (when parses are given);
+    ``canonical`` (a mention and its article to its entity's canonical name) names a body or place one way
+    whatever each outlet writes (an acronym, an official or short name)."""
+    names = [_mentioned_names(sentence, docs, canonical) for sentence in sentences]
     spans = [_span(sentence, docs) if docs else None for sentence in sentences]
     units = [
         Unit(i, sentence.text, True, names=names[i](sentence.text)) if span is None
@@ -298,11 +305,90 @@ def _is_person(token: Token) -> bool:
     return token.ent_type_ == "PERSON" and not any(child.dep_ == "case" for child in token.children)
 
 
-def _mentioned_names(sentence: Sentence, docs: Mapping[str, Doc] | None) -> Callable[[str], frozenset[str]]:
-    """A function giving the sentence's proper names and numbers that a part of it (a text) mentions."""
+def _mentioned_names(
+    sentence: Sentence, docs: Mapping[str, Doc] | None, canonical: Callable[[str, str], str | None] | None = None
+) -> Callable[[str], frozenset[str]]:
+    """A function giving the names and numbers of the sentence that a part of it (a text) mentions: its proper
+    names lower-cased, each named body or place also by its canonical name (``canonical``: "DPRK" and "North
+    Korea", "NTSB" and its name spelled out are one), and each number by its value, a span of time in days
+    (``_number_keys``)."""
     span = _span(sentence, docs) if docs else None
-    known = {t.lower_ for t in span if t.pos_ == "PROPN" or t.like_num} if span is not None else set()
-    return lambda text: frozenset(known.intersection(_TERM.findall(text.lower())))
+    if span is None:
+        return lambda text: frozenset()
+    keys: dict[str, set[str]] = {}
+    numbers = _number_keys(span)
+    for token in span:
+        if token.i in numbers:
+            keys.setdefault(token.lower_, set()).add(numbers[token.i])
+        elif token.pos_ == "PROPN" or token.like_num:
+            keys.setdefault(token.lower_, set()).add(token.lower_)
+    for entity in span.ents if canonical is not None else ():
+        name = canonical(entity.text, sentence.article_id) if entity.label_ in _CANONICAL_TYPES else None
+        for token in entity if name else ():
+            keys.setdefault(token.lower_, set()).add(f" {name}")  # a leading space no word has
+    return lambda text: frozenset(key for term in _TERM.findall(text.lower()) for key in _keys_of(term, keys))
+
+
+def _keys_of(term: str, keys: Mapping[str, set[str]]) -> set[str]:
+    """The keys of a word of a text; a hyphenated word ("60-year") holds the numbers of its parts too."""
+    found = set(keys.get(term, ()))
+    for part in term.split("-") if "-" in term else ():
+        found |= {key for key in keys.get(part, ()) if key.startswith("#")}
+    return found
+
+
+#: Entity types keyed by canonical name: bodies and places, which outlets name by acronym, official or short
+#: name ("DPRK", "North Korea"). Not people: a surname already keys them, and a speaker's name is no sign two
+#: statements say one thing (``_other_words_spoken``), so it should not lift the veto where a tagger missed it.
+_CANONICAL_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+#: Days in each unit of time: "six decades" and "60 years" are one span, "60 years" and "six months" are not.
+_DAYS = {
+    "second": Fraction(1, 86400), "minute": Fraction(1, 1440), "hour": Fraction(1, 24), "day": Fraction(1),
+    "night": Fraction(1), "week": Fraction(7), "fortnight": Fraction(14), "month": Fraction(1461, 48),
+    "year": Fraction(1461, 4), "decade": Fraction(14610, 4), "century": Fraction(146100, 4),
+}
+#: Number words that are no digits nor spaCy's number words ("a dozen").
+_COUNTING_WORDS = frozenset({"dozen"})
+
+
+def _number_keys(span: Span) -> dict[int, str]:
+    """Each number token's key, by token index: the value of the number it is part of ("a dozen" 12, "sixty"
+    60), in days when a unit of time follows ("six decades", "60-year"), so one quantity written two ways
+    is not two different things. A run of number words that is not one number keys nothing."""
+    keys: dict[int, str] = {}
+    for run in _number_runs(span):
+        value = parse_number([token.text for token in run])
+        if value is None:
+            continue
+        after = span.doc[run[-1].i + 1] if run[-1].i + 1 < len(span.doc) else None
+        if after is not None and after.text == "-" and after.i + 1 < len(span.doc):
+            after = span.doc[after.i + 1]
+        days = _DAYS.get(after.lemma_.lower()) if after is not None else None
+        number = Fraction(value).limit_denominator(1000)
+        key = f"#{number * days} days" if days is not None else f"#{number}"
+        keys.update((token.i, key) for token in run if token.like_num or token.lower_ in _COUNTING_WORDS)
+    return keys
+
+
+def _number_runs(span: Span) -> list[list[Token]]:
+    """Runs of number words ("twenty - five", "two hundred and five", "a dozen"), with a leading "a" or "an"
+    before a counting word."""
+    runs: list[list[Token]] = []
+    for token in span:
+        numeric = token.like_num or token.lower_ in _COUNTING_WORDS
+        joining = token.text in {"-", "and"} and bool(runs) and runs[-1][-1].i == token.i - 1
+        if (numeric or joining) and runs and runs[-1][-1].i == token.i - 1 and (numeric or _continues(token)):
+            runs[-1].append(token)
+        elif numeric:
+            article = token.i > span.start and span.doc[token.i - 1].lower_ in {"a", "an"}
+            runs.append([span.doc[token.i - 1], token] if article and not token.like_num else [token])
+    return [run[: max(i for i, t in enumerate(run) if t.text not in {"-", "and"}) + 1] for run in runs]
+
+
+def _continues(joiner: Token) -> bool:
+    """Whether a hyphen or "and" joins the number before it to a number word after it."""
+    following = joiner.doc[joiner.i + 1] if joiner.i + 1 < len(joiner.doc) else None
+    return following is not None and (following.like_num or following.lower_ in _COUNTING_WORDS)
 
 
 def _anchor_floors(
