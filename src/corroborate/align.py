@@ -309,8 +309,8 @@ def _mentioned_names(
     sentence: Sentence, docs: Mapping[str, Doc] | None, canonical: Callable[[str, str], str | None] | None = None
 ) -> Callable[[str], frozenset[str]]:
     """A function giving the names and numbers of the sentence that a part of it (a text) mentions: its proper
-    names lower-cased, each named body or place also by its canonical name (``canonical``: "DPRK" and "North
-    Korea", "NTSB" and its name spelled out are one), and each number by its value, a span of time in days
+    names lower-cased, each named body or place also by its canonical name (``canonical``: "UAE" and "United Arab
+    Emirates", "NTSB" and its name spelled out are one), and each number by its value, a span of time in days
     (``_number_keys``)."""
     span = _span(sentence, docs) if docs else None
     if span is None:
@@ -338,7 +338,7 @@ def _keys_of(term: str, keys: Mapping[str, set[str]]) -> set[str]:
 
 
 #: Entity types keyed by canonical name: bodies and places, which outlets name by acronym, official or short
-#: name ("DPRK", "North Korea"). Not people: a surname already keys them, and a speaker's name is no sign two
+#: name ("UAE", "United Arab Emirates"). Not people: a surname already keys them, and a speaker's name is no sign two
 #: statements say one thing (``_other_words_spoken``), so it should not lift the veto where a tagger missed it.
 _CANONICAL_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 #: Days in each unit of time: "six decades" and "60 years" are one span, "60 years" and "six months" are not.

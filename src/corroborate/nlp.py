@@ -66,7 +66,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             following.is_sent_start = False
         elif token.is_alpha and not following.is_space:
             # Within a line a sentence ends at punctuation: the parser otherwise cuts a subject that opens a
-            # paragraph ("Washington | officially scrapped ...") from its verb.
+            # paragraph ("Ottawa | officially closed ...") from its verb.
             following.is_sent_start = False
     return doc
 
