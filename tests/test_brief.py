@@ -1,8 +1,9 @@
-"""The brief's own choices: which headline names the story."""
+"""The brief's own choices: which headline names the story, and how a claim is counted in Markdown."""
 
 from __future__ import annotations
 
-from corroborate.brief import central_title
+from corroborate.brief import _claims_section, central_title
+from corroborate.records import Claim, Evidence
 
 
 def test_the_plain_headline_names_the_story_not_the_longest_one() -> None:
@@ -27,3 +28,14 @@ def test_a_headline_is_preferred_to_an_opening_line_standing_in_for_a_missing_ti
                "to lorries since engineers found corroded steel cables in its northern span")
     titles = [opening, opening.replace("Tuesday", "Wednesday"), "Council funds harbour bridge repairs"]
     assert central_title(titles) == "Council funds harbour bridge repairs"
+
+
+def test_a_claim_heading_counts_one_outlet_in_the_singular() -> None:
+    one = Claim("The port closed.", "contradicted", ["a"], [Evidence("a", "The port closed.", "Gazette")],
+                ["Gazette"], 1)
+    two = Claim("The port reopened.", "corroborated", ["a", "b"],
+                [Evidence("a", "The port reopened.", "Gazette"), Evidence("b", "The port opened again.", "Herald")],
+                ["Gazette", "Herald"], 2)
+    lines = _claims_section("Contested statements", [one, two], {"a": "Gazette", "b": "Herald"}, 100)
+    assert "1. The port closed. [1 outlet, 1 independent]" in lines
+    assert "2. The port reopened. [2 outlets, 2 independent]" in lines

@@ -181,7 +181,8 @@ def _claims_section(title: str, claims: Sequence[Claim], outlet_of: Mapping[str,
     lines = [f"## {title} ({len(claims)})", ""]
     for number, claim in enumerate(claims, 1):
         origins = f", {claim.independent_origins} independent" if claim.independent_origins else ""
-        lines += _wrap(f"{number}. {claim.text} [{len(claim.outlets)} outlets{origins}]", width, "")
+        outlets = f"{len(claim.outlets)} outlet{'s' if len(claim.outlets) != 1 else ''}"
+        lines += _wrap(f"{number}. {claim.text} [{outlets}{origins}]", width, "")
         for evidence in claim.evidence:
             lines += _wrap(f"- {outlet_of.get(evidence.article, evidence.article)}: “{evidence.quote}”", width, "   ")
         lines.append("")
