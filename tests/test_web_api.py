@@ -345,6 +345,14 @@ def test_story_page_citations_open_the_highlighted_sentence(example: TestClient)
     assert f'id="s-{evidence["start"]}"' in article and "cited-corroborated target" in article
 
 
+def test_story_page_counts_outlets_in_the_right_number(example: TestClient) -> None:
+    story = example_story(example)
+    brief = example.get(f"/api/stories/{story['id']}").json()
+    page = example.get(f"/stories/{story['id']}", headers=HTML).text
+    assert any(len(claim["outlets"]) == 1 and claim["status"] != "single_source" for claim in brief["claims"])
+    assert "1 outlet · " in page and "1 outlets" not in page and "5 outlets · " in page
+
+
 def test_unknown_pages_are_html_errors(example: TestClient) -> None:
     answer = example.get("/stories/nope", headers=HTML)
     assert answer.status_code == 404 and "no story with id" in answer.text and "<html" in answer.text
