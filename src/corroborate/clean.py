@@ -23,6 +23,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 from typing import TypeGuard
 
 from corroborate.records import ExtractedPage, RemovedSpan
@@ -57,13 +58,20 @@ _WIRE = r"(?-i:AP|AFP|Reuters|Getty Images|EPA|UPI|Shutterstock|Associated Press
 _SHOW = r"['\"‘“]\s*(?-i:[A-Z])[^'\"‘’“”]{0,40}?(?:['’][^'\"‘’“”\s][^'\"‘’“”]{0,20}?)?[.!?]?\s*['\"’”]"
 # How a reader reaches someone: an e-mail address (often spaced around "@"), a handle, a link, a phone number.
 _CONTACT = r"(?:[\w.+-]+\s?@\s?[\w-]+\.\w|@\w|https?://|\b\d{3}[-. ]\d{3,4}\b)"
-# Whole-line patterns, each with its reason; a line longer than ``CleanSettings.pattern_max_words`` words
-# is a paragraph and is never matched, so an article that merely mentions cookies or newsletters stays.
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (reason, re.compile(pattern, re.IGNORECASE))
-    for reason, pattern in (
+# The letters a case-insensitive pattern takes for an ASCII letter that ``str.lower`` leaves apart (dotted and
+# dotless i, long s), so a rule's gate words are found in a line wherever its pattern could match.
+_IGNORECASE_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+# Whole-line patterns, each with its reason and its gate: lower-case words one of which a line must hold for
+# the pattern to match (so an alternative added to a pattern needs its word in the gate), looked up first since
+# most lines hold none and a substring test costs far less than a search; an empty gate, for patterns anchored
+# at the line's start that fail fast, searches always. A line longer than ``CleanSettings.pattern_max_words``
+# words is a paragraph and is never matched, so an article that merely mentions cookies or newsletters stays.
+_RULES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (reason, gate, re.compile(pattern, re.IGNORECASE))
+    for reason, gate, pattern in (
         (
             "cookie notice",
+            ("cookie", "site", "consent", "privacy"),
             r"\b(?:(?:this|our) (?:web)?site uses cookies|we use cookies|uses? of cookies|accept (?:all )?cookies"
             r"|cookie (?:policy|settings|preferences|consent|notice)|privacy (?:&|and) cookies"
             r"|by (?:continuing to use|using) (?:this|our) (?:web)?site|manage (?:your )?consent"
@@ -71,6 +79,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "share/comment prompt",
+            (),
             r"^(?:share(?: this| the)?(?: article| story| post| page)?(?: on| via)?|tweet|pin it|e-?mail|print"
             r"|leave a (?:comment|reply)|post a comment|add a comment|(?:view|show|load|read) (?:all )?comments?"
             r"|\d+ comments?|no comments(?: yet)?|comments?|join the (?:conversation|discussion)|reply"
@@ -81,6 +90,18 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "subscribe prompt",
+            (
+                "subscribe",
+                "sign up",
+                "follow us",
+                "newsletter",
+                "join our",
+                "download",
+                "journalism",
+                "become a",
+                "log in to",
+                "sign in to",
+            ),
             r"^(?:subscribe\b|sign up (?:for|to)\b|follow us\b|get (?:our|the) .{0,40}newsletter|join our"
             r" .{0,30}(?:newsletter|channel|community)|download (?:our|the) app|support (?:our|independent)"
             r" journalism|become a (?:member|subscriber)|already a subscriber|(?:log|sign) in to)"
@@ -88,6 +109,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "related-links teaser",
+            (),
             r"^(?:also read|read also|must read|read more|read next|see also|related(?: articles?| stories"
             r"| posts?| coverage| content| reading| news)?|more from .{1,40}|more (?:stories|news|on this"
             r"(?: story| topic)?)|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?"
@@ -95,32 +117,41 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|most (?:read|popular|viewed)|what to read next|editor'?s picks|top stories|latest (?:news|stories)"
             r"|previous (?:article|post|story)|next (?:article|post|story))\s*(?:[:|»›\-–—]\s*\S.*)?\W*$",
         ),
-        ("breadcrumb", r"^(?:home|homepage)\s*[»›>/|]|[»›].*[»›]"),
+        ("breadcrumb", ("home", "»", "›"), r"^(?:home|homepage)\s*[»›>/|]|[»›].*[»›]"),
         (
             "byline",
+            (),
             rf"^(?:(?:written|posted|published|reported|words|story|text|reporting|editing)\s+)?by\s*:?"
             rf"(?:\s+(?!{_WEEKDAY}\b|{MONTH}\b){_NAME}(?:\s+(?:and|&)\s+{_NAME})?"
             r"(?:\s*(?:[|,;·]|\s-\s).{0,80})?)?$|^author\s*[:\-]",
         ),
         (
             "category tags",
+            (),
             r"^(?:categor(?:y|ies)|tags?|tagged(?: with)?|topics?|filed under|posted in|labels?|keywords)\s*[:：]",
         ),
         (
             "reading time",
+            (),
             r"^(?:\d+ comments?\s*)?\d+\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|reading)\W*$|^reading time\b",
         ),
         # a place dateline alone on its line, "CITY, State. —" (date-only lines: ``dateline_date_text``)
-        ("dateline", r"^(?-i:[A-Z]{2,}[A-Za-z .,'’()-]{0,60}?)\s*[—–-]$"),
+        ("dateline", (), r"^(?-i:[A-Z]{2,}[A-Za-z .,'’()-]{0,60}?)\s*[—–-]$"),
         (
             "advertisement",
+            (),
             r"^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below\b.*"
             r"|continue reading(?: below| the main story)?|scroll to continue(?: with content)?)\W*$",
         ),
-        ("copyright notice", r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b"),
+        (
+            "copyright notice",
+            ("©", "(c)", "copyright", "all rights reserved"),
+            r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b",
+        ),
         # The rules below name the newsroom's own lines: who reported, who took the photo, what the video is.
         (
             "credit line",
+            ("contribut", "reporting", "writing", "editing"),
             # "X and Y contributed reporting", "... writer X contributed to this report", "Reporting by X; Editing by Y"
             rf"^{_FULL_NAME}(?:\s+(?:in|from)\s+{_NAME})?(?:(?:,|,? and)\s+{_FULL_NAME}(?:\s+(?:in|from)\s+{_NAME})?)*"
             r"\s+contributed (?:reporting|research)\b"
@@ -133,6 +164,21 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "image caption",
+            (
+                "photo",
+                "image",
+                "picture",
+                "credit",
+                "/",
+                "left",
+                "right",
+                "center",
+                "centre",
+                "row",
+                "ground",
+                "file",
+                "frame grab",
+            ),
             # a photo credit ("(AP Photo/Jane Doe)", "Photo: Reuters", "Jane Doe/Getty Images"), or a person
             # placed in the picture ("Jane Doe, left, and ..."): a caption, whatever else it says
             rf"\((?:[\w.]+\s+)?photo(?:graph)?s?\s*(?:/|:|by\b)[^)]*\)|^(?:photo(?:graph)?s?|image|picture|credit"
@@ -145,6 +191,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "video teaser",
+            ("has", ";", "react", "discuss", "explain", "join"),
             # "CNN's Jane Doe has that story.", "...; chief correspondent Jane Doe reports from Paris."
             rf"^(?:(?-i:[A-Z][\w.&-]*)(?:'s|’s)\s+)?{_FULL_NAME}\s+has\s+(?:(?:that|this|the) story|more"
             r"|the details|the latest)\W*$"
@@ -157,6 +204,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "author box",
+            ("reach", "mail", "contact", "follow", "@", ".com/"),
             # how to reach the author: "Jane Doe can be reached at ...", "Follow her on Twitter", a bare address
             rf"\b(?:may|can) be reached (?:at|on|by|via)\b.*{_CONTACT}"
             rf"|^(?:e-?mail|contact|reach) (?:the )?(?:author|reporters?|writer|{_FULL_NAME})\b.{{0,40}}\b(?:at|on)\b"
@@ -165,19 +213,26 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "related-links teaser",
+            (),
             r"^(?:more|see more|watch|video|listen|photos|gallery|\[related)\s*:\s*\S|^more\s*:$"
             r"|^follow [\w'’. ]{1,40}coverage (?:of|at)\b|^more [\w'’. ]{1,40}:\s*https?://"
             r"|^most (?:read|popular|viewed) (?:in|on) [\w ]{1,30}$",
         ),
         (
             "subscribe prompt",
+            ("inbox", "newsletter", "follow"),
             r"\bdelivered (?:straight |directly )?to your inbox\b|\bnewsletters\b.*\b(?:sign up|subscribe|inbox)\b"
             r"|\b(?:sign up|subscribe)\b.*\bnewsletters\b"
             r"|^follow (?:us|[\w'’. ]{1,40}?) on (?:twitter|facebook|instagram|youtube|linkedin|tiktok|x)\b",
         ),
-        ("share/comment prompt", r"\bshare (?:it|this(?: story| article)?) with (?:a friend|your friends)\b"),
+        (
+            "share/comment prompt",
+            ("friend",),
+            r"\bshare (?:it|this(?: story| article)?) with (?:a friend|your friends)\b",
+        ),
         (
             "copyright notice",
+            ("redistributed", "personal"),
             r"\bmay not be (?:published|reproduced), broadcast, rewritten,? (?:or|and) redistributed\b"
             r"|^this copy is for your personal,? non-commercial use\b",
         ),
@@ -305,8 +360,9 @@ def junk_reason(line: str, settings: CleanSettings = DEFAULT_SETTINGS.clean) -> 
     stripped = " ".join(line.split())
     if not stripped or len(stripped.split()) > settings.pattern_max_words:
         return None
-    for reason, pattern in _RULES:
-        if pattern.search(stripped):
+    folded = stripped.translate(_IGNORECASE_FOLD).lower()
+    for reason, gate, pattern in _RULES:
+        if (not gate or any(word in folded for word in gate)) and pattern.search(stripped):
             return reason
     if _is_video_title(stripped, settings):
         return "video teaser"
@@ -628,6 +684,7 @@ def _is_signature_name(line: str, author: str | None, settings: CleanSettings) -
     )
 
 
+@lru_cache(maxsize=1 << 16)  # a page's words recur across its lines and pages: each is stemmed once
 def _stem(word: str) -> str:
     """A crude suffix-stripping stem: enough for "talks"/"talked"/"talking" to meet, and cheap."""
     word = word.strip("'")
