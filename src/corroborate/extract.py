@@ -173,7 +173,7 @@ def _extract_text(doc: RawDocument, settings: ExtractSettings) -> ExtractedPage:
         title=header.title,
         author=header.author,
         published=header.published or published,
-        source=source or _signature_site(kept) or _host_outlet(header.url),
+        source=source or _signature_site(kept) or host_outlet(header.url),
         url=header.url,
         removed=tuple(removed),
     )
@@ -260,8 +260,8 @@ def page_address(line: str) -> str | None:
     return match.group("url") if match else None
 
 
-def _host_outlet(url: str | None) -> str | None:
-    """The outlet a page's address names: its host without "www." (as the pipeline names one from a URL)."""
+def host_outlet(url: str | None) -> str | None:
+    """The outlet a page's address names: its host without "www."."""
     host = urlsplit(url).hostname if url else None
     return host.removeprefix("www.") if host else None
 

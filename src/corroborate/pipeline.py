@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from spacy.tokens import Doc
 
@@ -46,7 +45,7 @@ from corroborate.clean import clean
 from corroborate.cluster import load_story_index, save_story_index
 from corroborate.dedup import load_duplicate_groups, load_duplicate_index, save_signatures
 from corroborate.errors import InputError, NothingReadError, UnknownStoryError
-from corroborate.extract import extract, language_of
+from corroborate.extract import extract, host_outlet, language_of
 from corroborate.ingest import iter_documents
 from corroborate.limits import build_articles
 from corroborate.records import Article, Brief, Quote, RawDocument, Sentence, Skipped, Story
@@ -85,10 +84,7 @@ def outlet_name(doc: RawDocument, page_source: str | None, url: str | None) -> s
     for candidate in (doc.source, page_source):
         if candidate and candidate.strip():
             return candidate.strip()
-    host = urlsplit(url).hostname if url else None
-    if host:
-        return host.removeprefix("www.")
-    return Path(doc.origin.split("#", 1)[0]).stem or doc.origin
+    return host_outlet(url) or Path(doc.origin.split("#", 1)[0]).stem or doc.origin
 
 
 def build_article(doc: RawDocument, settings: Settings = DEFAULT_SETTINGS) -> Article:
