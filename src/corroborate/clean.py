@@ -37,6 +37,8 @@ MONTH = (
 )
 #: A weekday or month name, which starts a time ("By Friday, ..."), never a byline's name.
 CALENDAR_WORD = re.compile(rf"{_WEEKDAY}|{MONTH}", re.IGNORECASE)
+#: A place dateline alone on its line, "CITY, State. —": it ends on a dash, which no headline does.
+PLACE_DATELINE = re.compile(r"^[A-Z]{2,}[A-Za-z .,'’()-]{0,60}?\s*[—–-]$")
 # One token of a line that is nothing but a date: names, numbers, numeric dates, times, zones, fillers.
 _DATE_TOKEN = re.compile(
     rf"(?:{_WEEKDAY}|{MONTH})\.?|\d{{1,4}}(?:st|nd|rd|th|am|pm)?[:.]?|\d{{1,4}}(?:[/.:-]\d{{1,4}}){{1,2}}(?:am|pm)?"
@@ -136,7 +138,7 @@ _RULES: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"^(?:\d+ comments?\s*)?\d+\s*(?:min(?:ute)?s?|m)\.?\s*(?:read|reading)\W*$|^reading time\b",
         ),
         # a place dateline alone on its line, "CITY, State. —" (date-only lines: ``dateline_date_text``)
-        ("dateline", (), r"^(?-i:[A-Z]{2,}[A-Za-z .,'’()-]{0,60}?)\s*[—–-]$"),
+        ("dateline", (), rf"(?-i:{PLACE_DATELINE.pattern})"),
         (
             "advertisement",
             (),

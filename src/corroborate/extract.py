@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import trafilatura
 
 from corroborate.clean import CALENDAR_WORD as _CALENDAR_WORD
-from corroborate.clean import MONTH, dateline_date_text
+from corroborate.clean import MONTH, PLACE_DATELINE, dateline_date_text
 from corroborate.errors import InputError
 from corroborate.records import ExtractedPage, RawDocument, RemovedSpan
 from corroborate.settings import DEFAULT_SETTINGS, ExtractSettings, Settings
@@ -62,8 +62,6 @@ _URL_SPACING = re.compile(r"\s*([:/.?=&#_~%+,;!*'’-])\s*")
 # A line that is nothing but a web address, maybe labelled: a saved page's own address, not its headline.
 _URL_LINE = re.compile(r"^(?:(?:url|link|permalink|source)\s*:)?(?P<url>https?://[^\s/]+\.[^\s/]+(?:/\S*)?)$",
                        re.IGNORECASE)
-# A place dateline on its own line ("CITY, State. —"): ends on a dash, which no headline does.
-_PLACE_DATELINE = re.compile(r"^[A-Z]{2,}[A-Za-z .,'’()-]{0,60}?\s*[—–-]$")
 _CLOSING = re.compile(r"[.!?:;,\"'”’)]$")
 _SPACE = re.compile(r"\s+")
 # Where one sentence ends and another begins inside a line.
@@ -226,7 +224,7 @@ def _chrome_reason(line: str, following: str, header: _Header) -> str | None:
         return "category tags"
     if _READING_TIME.search(line) and len(line.split()) <= 8:
         return "reading time"
-    if _PLACE_DATELINE.match(line):
+    if PLACE_DATELINE.match(line):
         return "dateline"
     bare = dateline_date_text(_closed_up_time(line))
     if bare is not None:
