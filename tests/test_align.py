@@ -173,6 +173,7 @@ def test_a_detail_only_one_outlet_names_in_a_shared_sentence_also_stands_alone()
     alone = [claim for claim in claims if claim.status == "single_source"]
     assert [claim.sources for claim in shared] == [["a", "b"]]
     assert [claim.sources for claim in alone] == [["a"]] and "Marrowdale" in alone[0].evidence[0].quote
+    assert alone[0].details == ["Marrowdale"] and shared[0].details == []
 
 
 def test_a_name_another_outlet_gives_spelled_out_is_no_detail_of_its_own_but_another_name_is() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corroborate.brief import _claims_section, central_title
+from corroborate.brief import _claims_section, _numbered_sentences, _single_source_section, central_title
 from corroborate.records import Claim, Evidence
 
 
@@ -39,3 +39,19 @@ def test_a_claim_heading_counts_one_outlet_in_the_singular() -> None:
     lines = _claims_section("Contested statements", [one, two], {"a": "Gazette", "b": "Herald"}, 100)
     assert "1. The port closed. [1 outlet, 1 independent]" in lines
     assert "2. The port reopened. [2 outlets, 2 independent]" in lines
+
+
+def test_a_single_source_sentence_other_outlets_partly_share_says_what_rests_on_it_alone() -> None:
+    shared_sentence = Evidence("a", "The memo demanded concessions, including the Marrowdale region.", "Gazette", 0)
+    shared = Claim("The memo demanded concessions.", "corroborated", ["a", "b"],
+                   [shared_sentence, Evidence("b", "The memo demanded concessions.", "Herald", 0)],
+                   ["Gazette", "Herald"], 2)
+    detail = Claim(shared_sentence.quote, "single_source", ["a"], [shared_sentence], ["Gazette"], 1,
+                   details=["Marrowdale"])
+    unshared = Claim("The port closed.", "single_source", ["b"], [Evidence("b", "The port closed.", "Herald", 40)],
+                     ["Herald"], 1)
+    told_in = _numbered_sentences({"Corroborated": [shared]})
+    lines = _single_source_section([detail, unshared], {"a": "Gazette", "b": "Herald"}, told_in, 500)
+    expected = "- The memo demanded concessions, including the Marrowdale region."
+    assert f"{expected} [only here: Marrowdale; the rest under Corroborated 1]" in lines
+    assert "- The port closed." in lines

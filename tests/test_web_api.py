@@ -403,6 +403,8 @@ def test_story_page_draws_contradictions_timeline_entities_and_matrix(empty: Tes
     story = empty.get("/api/stories").json()["stories"][0]
     first, second = (item["id"] for item in job["stored"])
     synthetic = findings_brief(story["id"], first, second)
+    told = Evidence(first, "The council of Northbridge approved a budget drafted by Ellen Park.", "Herald", 0)
+    synthetic.claims.append(Claim(told.quote, "single_source", [first], [told], ["Herald"], 1, details=["Ellen Park"]))
     library = empty.app.state.library
     cache_key = library.store().get_document("brief", story["id"])["key"]
     library.store().put_document("brief", story["id"], {"key": cache_key, "brief": synthetic.to_json()})
@@ -410,6 +412,7 @@ def test_story_page_draws_contradictions_timeline_entities_and_matrix(empty: Tes
     assert page.count('class="position"') == 2 and "40 million dollars" in page and "45 million dollars" in page
     assert page.count("<circle") == 2 and "2025-03-04" in page
     assert "Ellen Park" in page and "Mayor Park" in page
+    assert '<span class="details">only here: Ellen Park</span>' in page
     assert 'class="cell contradicts"' in page and 'class="cell agree"' in page
 
 

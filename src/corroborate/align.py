@@ -41,9 +41,9 @@ class StatementGroup:
     sentences: tuple[Sentence, ...]
     representative: Sentence
     label: str | None = None
-    #: It stands for the names and numbers only its one statement gives (``_own_details``): a contradiction of
-    #: how its sentence characterises the event does not dispute them.
-    own_details: bool = False
+    #: The names and numbers only its one statement gives, when it stands for those alone (``_own_details``): a
+    #: contradiction of how its sentence characterises the event does not dispute them.
+    own_details: tuple[str, ...] = ()
 
 
 def statements(
@@ -160,14 +160,22 @@ def _own_details(
     found = []
     for index in sorted((told - alone) | described):
         sentence, span = sentences[index], spans[index]
-        if any(
-            _is_detail(token)
+        details = [
+            _named(token, span)
+            for token in span or ()
+            if _is_detail(token)
             and said.get(entity_of.get((sentence.article_id, token.i), ""), set()) <= {sentence.article_id}
             and any(said.get(term) == {sentence.article_id} for term in content_terms(token.text))
-            for token in span or ()
-        ):
-            found.append(StatementGroup((sentence,), sentence, own_details=True))
+        ]
+        if details:
+            found.append(StatementGroup((sentence,), sentence, own_details=tuple(dict.fromkeys(details))))
     return found
+
+
+def _named(token: Token, span: Span) -> str:
+    """The whole name or number ``token`` is part of, as the sentence writes it."""
+    entity = next((entity for entity in span.ents if entity.start <= token.i < entity.end), None)
+    return entity.text if entity is not None else token.text
 
 
 def _entity_names(
@@ -1088,6 +1096,7 @@ def claims_from_groups(
                 sources=article_ids,
                 evidence=evidence,
                 outlets=outlets,
+                details=list(group.own_details),
             )
         )
     # Widest agreement first; within a level, the order the story is told in.

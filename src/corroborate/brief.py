@@ -163,7 +163,8 @@ def to_markdown(brief: Brief, width: int = 100) -> str:
     lines += _claims_section("Corroborated", corroborated, outlet_of, width)
     lines += _contradictions_section(brief.contradictions, outlet_of, width)
     lines += _claims_section("Contested statements", contested, outlet_of, width)
-    lines += _single_source_section(single, outlet_of, width)
+    told_in = _numbered_sentences({"Corroborated": corroborated, "Contested statements": contested})
+    lines += _single_source_section(single, outlet_of, told_in, width)
     lines += _entities_section(brief.entities, outlet_of)
     lines += _timeline_section(brief.timeline, outlet_of, width)
     lines += _sources_section(brief.sources)
@@ -189,7 +190,27 @@ def _claims_section(title: str, claims: Sequence[Claim], outlet_of: Mapping[str,
     return lines
 
 
-def _single_source_section(claims: Sequence[Claim], outlet_of: Mapping[str, str], width: int) -> list[str]:
+#: A cited sentence, by article and offset, to the numbered claims citing it: section name to claim numbers.
+_ToldIn = Mapping[tuple[str, int | None], Mapping[str, list[int]]]
+
+
+def _numbered_sentences(sections: Mapping[str, Sequence[Claim]]) -> _ToldIn:
+    told_in: dict[tuple[str, int | None], dict[str, list[int]]] = {}
+    for section, claims in sections.items():
+        for number, claim in enumerate(claims, 1):
+            for evidence in claim.evidence:
+                numbers = told_in.setdefault((evidence.article, evidence.start), {}).setdefault(section, [])
+                if number not in numbers:
+                    numbers.append(number)
+    return told_in
+
+
+def _single_source_section(
+    claims: Sequence[Claim],
+    outlet_of: Mapping[str, str],
+    told_in: _ToldIn,
+    width: int,
+) -> list[str]:
     if not claims:
         return []
     lines = [f"## Single-source ({len(claims)})", ""]
@@ -199,9 +220,21 @@ def _single_source_section(claims: Sequence[Claim], outlet_of: Mapping[str, str]
     for outlet in sorted(by_outlet):
         lines.append(f"### {outlet} alone")
         for claim in by_outlet[outlet]:
-            lines += _wrap(f"- {claim.text}", width, "")
+            lines += _wrap(f"- {claim.text}{_what_is_alone(claim, told_in)}", width, "")
         lines.append("")
     return lines
+
+
+def _what_is_alone(claim: Claim, told_in: _ToldIn) -> str:
+    """For a sentence that other outlets partly share, which part rests on this outlet: the names and numbers
+    only it gives, and where the rest is told, so the sentence listed twice does not read as unshared."""
+    evidence = claim.evidence[0] if claim.evidence else None
+    shared = told_in.get((evidence.article, evidence.start), {}) if evidence is not None else {}
+    notes = [f"only here: {', '.join(claim.details)}"] if claim.details else []
+    if shared:
+        where = " and ".join(f"{section} {', '.join(map(str, numbers))}" for section, numbers in shared.items())
+        notes.append(f"{'the rest' if claim.details else 'part'} under {where}")
+    return f" [{'; '.join(notes)}]" if notes else ""
 
 
 def _contradictions_section(

@@ -123,6 +123,9 @@ class Claim:
     outlets: list[str] = field(default_factory=list)
     independent_origins: int = 0
     cited_origins: list[str] = field(default_factory=list)
+    #: For a single-source claim whose sentence also states what other outlets say: the names and numbers that
+    #: only it gives, which are what rests on this one outlet.
+    details: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
