@@ -327,3 +327,12 @@ def test_a_hyphened_given_name_alone_is_the_only_person_so_named(nlp: Language) 
     people = {entity.name: entity for entity in extract_entities(docs) if entity.type == "person"}
     assert "Jong-un" not in people and "Jong-un" in people["Kim Jong-un"].aliases
     assert people["Kim Jong-il"].aliases == []
+
+
+def test_a_title_case_heading_makes_no_name_of_words_the_story_writes_in_lower_case(nlp: Language) -> None:
+    heading = "The Council Budget and the Shift in Stance"
+    body = "The mayor changed her stance on the budget. Council members met in Harlow to discuss the shift."
+    found = {entity.name for entity in entities_of(nlp, f"{heading}\n{body}")}
+    assert "Stance" not in found and "Shift in Stance" not in found
+    kept = {entity.name for entity in entities_of(nlp, f"Budget Vote in Sheffield Delayed\n{body}")}
+    assert "Sheffield" in kept  # a heading's name the story never writes in lower case stays a name

@@ -149,7 +149,8 @@ def to_markdown(brief: Brief, width: int = 100) -> str:
     dates = sorted(a.published for a in brief.articles if a.published)
     span = f", {dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (f", {dates[0]}" if dates else "")
     outlets = sorted({a.source for a in brief.articles})
-    lines.append(f"{len(brief.articles)} articles from {len(outlets)} outlets{span}: {', '.join(outlets)}.")
+    lines.append(f"{_counted(len(brief.articles), 'article')} from {_counted(len(outlets), 'outlet')}{span}: "
+                 f"{', '.join(outlets)}.")
     origin_of = {article.id: article.origin for article in brief.articles}
     for group in brief.duplicates:
         copies = ", ".join(origin_of.get(copy, copy) for copy in group.copies)
@@ -172,6 +173,10 @@ def to_markdown(brief: Brief, width: int = 100) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _wrap(text: str, width: int, indent: str) -> list[str]:
     return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent + "  ") or [indent]
 
@@ -182,8 +187,7 @@ def _claims_section(title: str, claims: Sequence[Claim], outlet_of: Mapping[str,
     lines = [f"## {title} ({len(claims)})", ""]
     for number, claim in enumerate(claims, 1):
         origins = f", {claim.independent_origins} independent" if claim.independent_origins else ""
-        outlets = f"{len(claim.outlets)} outlet{'s' if len(claim.outlets) != 1 else ''}"
-        lines += _wrap(f"{number}. {claim.text} [{outlets}{origins}]", width, "")
+        lines += _wrap(f"{number}. {claim.text} [{_counted(len(claim.outlets), 'outlet')}{origins}]", width, "")
         for evidence in claim.evidence:
             lines += _wrap(f"- {outlet_of.get(evidence.article, evidence.article)}: “{evidence.quote}”", width, "   ")
         lines.append("")
@@ -263,7 +267,7 @@ def _entities_section(entities: Sequence[Entity], outlet_of: Mapping[str, str]) 
         aliases = [alias for alias in entity.aliases if alias != entity.name]
         also = f" (also: {', '.join(aliases)})" if aliases else ""
         count = len({outlet_of.get(s, s) for s in entity.sources})
-        lines.append(f"- {entity.name} [{entity.type}]{also}: {count} outlets")
+        lines.append(f"- {entity.name} [{entity.type}]{also}: {_counted(count, 'outlet')}")
     lines.append("")
     return lines
 

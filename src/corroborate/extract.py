@@ -322,8 +322,14 @@ def _is_tag_line(line: str, settings: ExtractSettings) -> bool:
     return (
         len(words) <= settings.tag_max_words
         and not _CLOSING.search(line)
-        and not all(word[0].isupper() or not word[0].isalpha() or word in _TITLE_CASE_LOWER for word in words)
+        and not title_cased(line)
     )
+
+
+def title_cased(line: str) -> bool:
+    """Every word of ``line`` capitalised, but the short words title case leaves in lower case ("What the
+    Council Decided"): a heading's case, in which capitals mark no names."""
+    return all(word[0].isupper() or not word[0].isalpha() or word in _TITLE_CASE_LOWER for word in line.split())
 
 
 def _looks_like_name(text: str) -> bool:

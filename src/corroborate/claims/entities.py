@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from corroborate.extract import title_cased
 from corroborate.records import Article, Entity
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
 
@@ -198,15 +199,30 @@ class _Group:
         return max(expanded, key=lambda form: (self.forms[form], form not in run_ons, len(form)))
 
 
-def _mentions(article: Article, doc: Doc, settings: ClaimsSettings) -> list[_Mention]:
+def _mentions(
+    article: Article, doc: Doc, settings: ClaimsSettings, lower_case: frozenset[str] | set[str] = frozenset()
+) -> list[_Mention]:
+    """The article's names; ``lower_case``, the words the story writes in lower case, tell a heading's
+    capitalised common words from names."""
     found = []
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_TYPES or _misread(ent):
+        if ent.label_ not in ENTITY_TYPES or _misread(ent) or _heading_words(ent, lower_case):
             continue
         text = clean_name(ent.doc[_name_start(ent) : _name_end(ent)].text, ent.label_)
         if text and len(text.split()) <= settings.max_name_tokens and text[0].isalnum():
             found.append(_Mention(article.id, text, ent.label_, ent.start_char))
     return found
+
+
+def _heading_words(ent: Span, lower_case: frozenset[str] | set[str]) -> bool:
+    """Common words a title-case heading capitalised ("The Shift in Stance"), which NER takes for a name: every
+    word of it is written in lower case elsewhere in the story, where no name is."""
+    words = [token.lower_ for token in ent if token.is_alpha]
+    if not words or not all(word in lower_case for word in words):
+        return False
+    text = ent.doc.text
+    line = text[text.rfind("\n", 0, ent.start_char) + 1 : (text.find("\n", ent.end_char) + 1 or len(text) + 1) - 1]
+    return len(line.split()) >= 2 and not line.rstrip().endswith((".", "!", "?", ":")) and title_cased(line)
 
 
 #: Parts of speech no name begins with: NER runs a person's name on from "Anything" in "Anything Smith did".
@@ -553,7 +569,8 @@ def extract_entities(
     ``docs`` pairs each article with the spaCy ``Doc`` of its text (NER enabled); nothing is parsed again.
     """
     config = settings.claims
-    by_article = {article.id: _mentions(article, doc, config) for article, doc in docs}
+    lower_case = {token.lower_ for _, doc in docs for token in doc if token.is_alpha and token.is_lower}
+    by_article = {article.id: _mentions(article, doc, config, lower_case) for article, doc in docs}
     places = _place_words(by_article.values())
     # A "name" holding a place ("Smith Geneva" from "the Smith Geneva talks") is an NER run-on.
     for article, found in by_article.items():
