@@ -312,6 +312,8 @@ def test_a_role_given_by_one_outlet_and_denied_by_another_is_a_contradiction_acr
     found = align.negation_contradictions(groups, docs, {"a": "A", "b": "B"})
     assert [c.kind for c in found] == ["predicate"]
     assert [p.sources for p in found[0].positions] == [["a"], ["b"]]
+    assert found[0].subject == "Okafor as defendant"
+    assert [p.value for p in found[0].positions] == ["says so", "says not"]
 
 
 def test_other_roles_other_people_or_one_outlet_are_no_contradiction() -> None:

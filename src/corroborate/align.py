@@ -1198,6 +1198,8 @@ class Predication:
     predicate: str
     arguments: frozenset[str]
     negated: bool
+    #: The predicate is a role noun given them, not a verb.
+    role: bool = False
 
 
 def predicate_contradictions(
@@ -1207,26 +1209,35 @@ def predicate_contradictions(
     whether or not their sentences are alike ("a list of defendants that includes X" / "does not name X as a
     defendant"). Its kind is "predicate": it disputes one clause of sentences that may say more, so unlike a
     negation of a whole statement it does not mark their claims contradicted."""
-    said: dict[tuple[str, frozenset[str]], dict[bool, list[Sentence]]] = {}
+    said: dict[tuple[str, frozenset[str], bool], dict[bool, list[Sentence]]] = {}
     for sentence in statements:
         span = _span(sentence, docs)
         if span is None or sentence.text.rstrip().endswith("?"):
             continue
         for predication in dict.fromkeys(predications(span)):
-            sides = said.setdefault((predication.predicate, predication.arguments), {})
+            sides = said.setdefault((predication.predicate, predication.arguments, predication.role), {})
             sides.setdefault(predication.negated, []).append(sentence)
     found = []
-    for sides in said.values():
+    for (predicate, arguments, role), sides in said.items():
         affirmed, negated = sides.get(False, []), sides.get(True, [])
         yes = [s for s in affirmed if any(outlet_of[s.article_id] != outlet_of[n.article_id] for n in negated)]
         no = [s for s in negated if any(outlet_of[s.article_id] != outlet_of[a.article_id] for a in affirmed)]
         if yes and no:
+            names = ", ".join(sorted(_as_written(name, no[0].text) for name in arguments))
+            positions = [_sentences_position(list(dict.fromkeys(side)), outlet_of) for side in (yes, no)]
+            positions[0].value, positions[1].value = "says so", "says not"
             found.append(Contradiction(
-                subject=no[0].text,
+                subject=f"{names} as {predicate}" if role else f"{names}: {predicate}",
                 kind="predicate",
-                positions=[_sentences_position(list(dict.fromkeys(side)), outlet_of) for side in (yes, no)],
+                positions=positions,
             ))
     return found
+
+
+def _as_written(name: str, text: str) -> str:
+    """A name keyed in lower case, as ``text`` writes it."""
+    written = re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)
+    return written.group(0) if written else name
 
 
 _OBJECTS = frozenset({"dobj", "attr"})
@@ -1252,7 +1263,7 @@ def predications(span: Span) -> list[Predication]:
         if named and verb.lemma_.lower() != "be":
             found.append(Predication(verb.lemma_.lower(), named, negated))
         for role, members in _roles(verb, subjects, objects):
-            found += [Predication(role, frozenset({member}), negated) for member in members]
+            found += [Predication(role, frozenset({member}), negated, role=True) for member in members]
     return found
 
 
