@@ -584,3 +584,11 @@ def test_past_date_on_a_present_verb_dates_the_thing_before_it(nlp, text: str, e
 )
 def test_date_stays_on_its_verb_otherwise(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
     assert _one(nlp, text, "2018-04-20").event.startswith(event)
+
+
+@pytest.mark.slow
+def test_an_event_phrase_keeps_no_scraps_of_its_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    midterms = _one(nlp, "Democrats will campaign on it ahead of November's midterm elections.", "2018-04-20")
+    assert midterms.event.startswith("midterm elections")
+    lawsuit = _one(nlp, "Friday's lawsuit opens another legal challenge to the council.", "2018-04-20")
+    assert not lawsuit.event.startswith("'s") and "lawsuit" in lawsuit.event

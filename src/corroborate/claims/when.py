@@ -557,6 +557,8 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
     drop = set(range(span.start, span.end))
     if span.root.dep_ == "pobj":  # the date's own preposition ("on", "in") goes with it
         drop.add(span.root.head.i)
+    if span.end < len(span.doc) and span.doc[span.end].tag_ == "POS":  # and its possessive: "November's"
+        drop.add(span.end)
     for token in span.root.ancestors:
         if token.pos_ == "ADP" and token.head.i == head.i:
             drop.add(token.i)
@@ -577,10 +579,9 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
     words = _contiguous_around(words, head.i)
     text = _joined(words).strip(",;:–—- ")
     if len(re.findall(r"\w{2,}", text)) < _MIN_EVENT_WORDS:
-        # The parse gave no usable phrase ("'s", "evening"): the sentence without its date says what happened.
-        sentence_start, sentence = sentence_of(span[0])
-        offset = span.start_char - sentence_start
-        text = (sentence[:offset] + sentence[offset + len(span.text) :]).strip()
+        # The parse gave no usable phrase ("'s", "evening"): the sentence says what happened. Whole, since cut out
+        # of it the date leaves scraps ("Friday's lawsuit": "'s lawsuit"; "on Thursday night": "on night").
+        text = sentence_of(span[0])[1].strip()
     cut = text.split()
     return " ".join(cut[:max_words]) + (" …" if len(cut) > max_words else "")
 
