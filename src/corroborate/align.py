@@ -1,10 +1,11 @@
 """Claim alignment: statements across articles that assert the same thing become one claim.
 
-Every statement (a sentence that asserts something, see ``sentences.is_statement``) and each of its clauses is
-embedded; statements are grouped by average-linkage clustering on cosine similarity plus shared story words, so
-the same fact in different words lands in one group while a chain of loosely related sentences does not. Clauses
-are grouped too, so a long sentence supports the claim of each fact it carries. A group stated by two or more
-independent voices is corroborated; copies of one article (``duplicate_of``) count as one voice.
+Every statement (a sentence that asserts something, see ``sentences.is_statement``, or a short line two articles
+relay word for word) and each of its clauses is embedded; statements are grouped by average-linkage clustering
+on cosine similarity plus shared story words, so the same fact in different words lands in one group while a
+chain of loosely related sentences does not. Clauses are grouped too, so a long sentence supports the claim of
+each fact it carries. A group stated by two or more independent voices is corroborated; copies of one article
+(``duplicate_of``) count as one voice.
 """
 
 from __future__ import annotations
@@ -60,8 +61,8 @@ def statements(
 
 def _relayed(sentences_by_article: Mapping[str, Sequence[Sentence]], settings: Settings) -> set[tuple[str, ...]]:
     """The wordings of sentences too short to pass for statements that two articles, not copies of one another,
-    both give word for word: a line of a post or a quote that outlets relay ("Also, he leaked classified
-    information."), which asserts what it says however short. A question asserts nothing, and a sentence of
+    both give word for word: a line of a post or a quote that outlets relay ("Also, the bridge stays
+    closed."), which asserts what it says however short. A question asserts nothing, and a sentence of
     fewer than ``min_relayed_statement_terms`` content words ("He declined to comment.") may be anyone's."""
     align = settings.align
     # Closed like a sentence and long enough for a relayed line; is_statement's own test, with the lower floor.
@@ -111,7 +112,8 @@ def group_statements(
     articles' parses, a sentence's clauses are units too). A long sentence carries several facts but sits in
     one such group, so the units are then grouped on their own: a group of units that links statements no
     statement group links is a claim too, and the long sentence supports each. ``anchors`` are sets of
-    statement indices known to carry the same content (the same quote relayed by several outlets); so are two
+    statement indices known to carry the same content (the same quote relayed by several outlets: those of them
+    giving its words are a claim even where average linkage parts them, ``_with_anchor_groups``); so are two
     outlets' statements that cite the same original reporting (``cited_origins``: a sentence's cited outlets) or
     count the same quantity of a thing, and nearly match (``_specific_anchors``). A statement
     told with others that names something no other article says stands alone too, for that (``_own_details``);
