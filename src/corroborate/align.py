@@ -1,10 +1,11 @@
 """Claim alignment: statements across articles that assert the same thing become one claim.
 
-Every statement (a sentence that asserts something, see ``sentences.is_statement``) and each of its clauses is
-embedded; statements are grouped by average-linkage clustering on cosine similarity plus shared story words, so
-the same fact in different words lands in one group while a chain of loosely related sentences does not. Clauses
-are grouped too, so a long sentence supports the claim of each fact it carries. A group stated by two or more
-independent voices is corroborated; copies of one article (``duplicate_of``) count as one voice.
+Every statement (a sentence that asserts something, see ``sentences.is_statement``, or a short line two articles
+relay word for word) and each of its clauses is embedded; statements are grouped by average-linkage clustering
+on cosine similarity plus shared story words, so the same fact in different words lands in one group while a
+chain of loosely related sentences does not. Clauses are grouped too, so a long sentence supports the claim of
+each fact it carries. A group stated by two or more independent voices is corroborated; copies of one article
+(``duplicate_of``) count as one voice.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from corroborate.claims.numbers import parse_number
 from corroborate.nlp import embed
 from corroborate.records import Article, Claim, Contradiction, Evidence, Position, Sentence
 from corroborate.sentences import is_statement
-from corroborate.settings import DEFAULT_SETTINGS, Settings
+from corroborate.settings import DEFAULT_SETTINGS, AlignSettings, Settings
 
 if TYPE_CHECKING:
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -49,8 +50,51 @@ class StatementGroup:
 def statements(
     sentences_by_article: Mapping[str, Sequence[Sentence]], settings: Settings = DEFAULT_SETTINGS
 ) -> list[Sentence]:
-    """The sentences that make checkable statements, first by article then in text order."""
-    return [s for sentences in sentences_by_article.values() for s in sentences if is_statement(s, settings)]
+    """The sentences that make checkable statements, first by article then in text order: those long enough
+    (``sentences.is_statement``), and the shorter ones another article relays word for word (``_relayed``)."""
+    relayed = _relayed(sentences_by_article, settings)
+    return [
+        s for sentences in sentences_by_article.values() for s in sentences
+        if is_statement(s, settings) or _words(s.text) in relayed
+    ]
+
+
+def _relayed(sentences_by_article: Mapping[str, Sequence[Sentence]], settings: Settings) -> set[tuple[str, ...]]:
+    """The wordings of sentences too short to pass for statements that two articles, not copies of one another,
+    both give word for word: a line of a post or a quote that outlets relay ("Also, the bridge stays
+    closed."), which asserts what it says however short. A question asserts nothing, and a sentence of
+    fewer than ``min_relayed_statement_terms`` content words ("He declined to comment.") may be anyone's."""
+    align = settings.align
+    # Closed like a sentence and long enough for a relayed line; is_statement's own test, with the lower floor.
+    short = replace(settings, align=replace(align, min_statement_words=align.min_relayed_statement_words))
+    wordings: dict[tuple[str, ...], set[str]] = {}
+    for article_id, sentences in sentences_by_article.items():
+        for sentence in sentences:
+            if (
+                not is_statement(sentence, settings) and is_statement(sentence, short)
+                and not sentence.text.rstrip(" \"'”’)").endswith("?")
+                and len(content_terms(sentence.text)) >= align.min_relayed_statement_terms
+            ):
+                wordings.setdefault(_words(sentence.text), set()).add(article_id)
+    texts = {
+        article_id: {_words(s.text) for s in sentences if is_statement(s, settings)}
+        for article_id, sentences in sentences_by_article.items()
+    }
+    return {
+        wording for wording, articles in wordings.items()
+        if any(not _copies(texts[a], texts[b], align) for a, b in combinations(sorted(articles), 2))
+    }
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A sentence's words, lower-cased, without its punctuation and quotation marks."""
+    return tuple(_TERM.findall(text.lower().replace("’", "'")))
+
+
+def _copies(first: set[tuple[str, ...]], second: set[tuple[str, ...]], align: AlignSettings) -> bool:
+    """Whether two articles (the wordings of their full statements) are copies of one text: most of them shared.
+    Articles relaying one post share only its lines."""
+    return len(first & second) >= align.copied_article_share * min(len(first), len(second))
 
 
 def group_statements(
@@ -68,7 +112,8 @@ def group_statements(
     articles' parses, a sentence's clauses are units too). A long sentence carries several facts but sits in
     one such group, so the units are then grouped on their own: a group of units that links statements no
     statement group links is a claim too, and the long sentence supports each. ``anchors`` are sets of
-    statement indices known to carry the same content (the same quote relayed by several outlets); so are two
+    statement indices known to carry the same content (the same quote relayed by several outlets: those of them
+    giving its words are a claim even where average linkage parts them, ``_with_anchor_groups``); so are two
     outlets' statements that cite the same original reporting (``cited_origins``: a sentence's cited outlets) or
     count the same quantity of a thing, and nearly match (``_specific_anchors``). A statement
     told with others that names something no other article says stands alone too, for that (``_own_details``);
@@ -90,9 +135,9 @@ def group_statements(
     by_owner: list[list[int]] = [[] for _ in sentences]  # each statement's units, the whole statement first
     for index, unit in enumerate(units):
         by_owner[unit.owner].append(index)
-    computed = unit_similarity(
-        units, [s.text for s in sentences], settings, _anchor_floors(units, sentences, anchors, settings)
-    )
+    # Word rarity is learnt from the full statements: a relayed short line repeats its story's words.
+    rarity = [s.text for s in sentences if is_statement(s, settings)] or [s.text for s in sentences]
+    computed = unit_similarity(units, rarity, settings, _anchor_floors(units, sentences, anchors, settings))
     specific = _specific_anchors(sentences, _specifics(sentences, docs, cited_origins), computed, by_owner, settings)
     if specific:
         computed = replace(computed, floors=_anchor_floors(units, sentences, anchors, settings, specific))
@@ -111,6 +156,7 @@ def group_statements(
     ]
     unit_clusters = average_linkage(len(units), unit_edges, _summed(similarity), limit)
     groups = _with_clause_groups(groups, unit_clusters, units, sentences, similarity, best, threshold)
+    groups = _with_anchor_groups(groups, anchors, sentences, best, settings)
     joined = _carrying_units([members for members, _ in groups], by_owner, similarity, threshold)
     alone = [i for i in range(len(sentences)) if not _covered([units[k] for k in by_owner[i]], by_owner[i], joined)]
     return [
@@ -511,6 +557,55 @@ def _with_clause_groups(
         linked.update(combinations(sorted(members), 2))
     # A group whose statements all sit in a larger one shows no evidence the larger one does not.
     return [(members, k) for members, k in result if not any(members < other for other, _ in result)]
+
+
+def _with_anchor_groups(
+    groups: list[tuple[set[int], int]],
+    anchors: Sequence[Sequence[int]],
+    sentences: Sequence[Sentence],
+    best: Similarities,
+    settings: Settings,
+) -> list[tuple[set[int], int]]:
+    """The groups, with a group of its own for each quote relayed by two or more articles (``anchors``: the
+    statements carrying it) that no group holds for two of them. Average linkage can part such statements: one
+    of them may be kept apart from the rest of the group the other joins (a clause of it, a speaker saying
+    something else), and it then joins what it is closest to among the rest. Whatever else either says, the
+    same quote relayed by two outlets is one statement they corroborate. Only the statements of it that give
+    its words (``_quoting``) count: an anchor names the statement a quote starts in, and a quote starting in a
+    line too short to be a statement is placed in the statement before it."""
+    result = list(groups)
+    for anchor in anchors:
+        members = _quoting(anchor, sentences, settings.align.anchor_shared_words)
+        if len({sentences[k].article_id for k in members}) < 2 or any(
+            len({sentences[k].article_id for k in members & group}) >= 2 for group, _ in result
+        ):
+            continue
+        ordered = sorted(members)
+        result.append((members, _central(ordered, best.block(ordered, ordered), ordered)))
+    return result
+
+
+def _quoting(anchor: Sequence[int], sentences: Sequence[Sentence], words: int) -> set[int]:
+    """The statements of an anchor that share a run of at least ``words`` words with one of another article."""
+    wordings = {k: _words(sentences[k].text) for k in anchor}
+    return {
+        k for k in anchor for other in anchor
+        if sentences[k].article_id != sentences[other].article_id
+        and _longest_run(wordings[k], wordings[other]) >= words
+    }
+
+
+def _longest_run(first: Sequence[str], second: Sequence[str]) -> int:
+    """The length of the longest run of words two texts share."""
+    longest, previous = 0, [0] * (len(second) + 1)
+    for word in first:
+        current = [0] * (len(second) + 1)
+        for j, other in enumerate(second, start=1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                longest = max(longest, current[j])
+        previous = current
+    return longest
 
 
 def _carrying_units(

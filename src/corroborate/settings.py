@@ -130,6 +130,10 @@ class AlignSettings:
     # or count the same quantity of a thing and whose whole statements score no more than this below it
     # (paraphrases of one fact 0.77-0.84 on the dev events; different facts citing one report 0.71).
     anchor_margin: float = 0.1
+    # Statements of a relayed quote that average linkage parts are made a claim of their own when they share a
+    # run of this many words: an anchor names the statement a quote starts in, which may be the one before it
+    # (the quote starting in a short line), and a run this long is the quote itself, not a chance phrase.
+    anchor_shared_words: int = 5
     # Sentences of two outlets this similar (rapidfuzz ratio, 0-100) are one copied from the other, or both from
     # a wire: one origin, not two independent ones.
     copied_sentence_similarity: float = 90.0
@@ -138,6 +142,14 @@ class AlignSettings:
     negation_same_words: float = 0.8
     # Sentences shorter than this carry no checkable statement (headings, fragments).
     min_statement_words: int = 6
+    # ... unless two articles give one word for word: a relayed line of a post or quote ("Also, the bridge stays
+    # closed."), with at least this many words and content words (fewer, and a stock line "He declined to
+    # comment." could be anyone's). ECB+ (772 articles): two such lines, each one quote of one event.
+    min_relayed_statement_words: int = 4
+    min_relayed_statement_terms: int = 3
+    # Two articles sharing at least this share of their full statements word for word are copies of one text:
+    # their shared short lines are not relayed by two voices.
+    copied_article_share: float = 0.5
     # A unit reporting speech ("X, a minister, said ...") matches another on its speaker's name and title only
     # when their whole statements embed at least this close (NewsWCL50: one speaker on one point 0.6-0.9, on two
     # points 0.37-0.54), or share clause_min_lexical beyond the speaker: one speaker saying two things is two.
