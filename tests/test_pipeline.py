@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from corroborate import pipeline
+from corroborate.claims.quotes import RelayedQuote
 from corroborate.errors import InputError
-from corroborate.records import RawDocument, Skipped
+from corroborate.records import Quote, RawDocument, Sentence, Skipped
 from corroborate.store import Store
 
 PARAGRAPHS = [
@@ -158,3 +159,15 @@ def _count_or_zero(store: Store) -> int:
         return store.count_articles()
     except Exception:  # the schema may not be created yet when the reader looks
         return 0
+
+
+def test_a_relayed_quote_anchors_only_the_statements_holding_it() -> None:
+    statements = [
+        Sentence("a", 0, 0, "The mayor spoke to reporters after the vote on Monday."),
+        Sentence("a", 1, 80, "“We will rebuild the bridge within a year,” she said."),
+        Sentence("b", 0, 0, "The mayor said the vote settled the matter for good."),
+    ]
+    held = Quote("a", "A", "We will rebuild the bridge within a year", True, None, statements[1].text, 80)
+    # In b the quote's sentence (at 60) is no statement: the statement before it says something else.
+    unheld = Quote("b", "B", "We will rebuild the bridge within a year", True, None, "“We will ...", 60)
+    assert pipeline.quote_anchors(statements, [RelayedQuote(held.text, [held, unheld])]) == [[1]]

@@ -306,22 +306,30 @@ def find_claims(
     return findings, quotes
 
 
+#: Characters a quote's sentence may start before its statement: the opening quotation mark and a space.
+_QUOTE_MARK_SLACK = 2
+
+
 def quote_anchors(statements: Sequence[Sentence], relayed: Sequence[RelayedQuote]) -> list[list[int]]:
     """For each quote that several outlets relay, the statements that carry it."""
-    where = {(s.article_id, s.start): index for index, s in enumerate(statements)}
-    starts: dict[str, list[int]] = {}
-    for statement in statements:
-        starts.setdefault(statement.article_id, []).append(statement.start)
+    by_article: dict[str, list[int]] = {}
+    for index, statement in enumerate(statements):
+        by_article.setdefault(statement.article_id, []).append(index)
     anchors = []
     for group in relayed:
         if len(group.outlets) < 2:
             continue
         members = []
         for quote in group.quotes:
-            # The statement holding the quote: the last one starting at or before the quote's sentence.
-            before = [start for start in starts.get(quote.article, []) if start <= quote.start]
-            if before:
-                members.append(where[(quote.article, max(before))])
+            # The statement holding the quote's sentence start (give or take its opening quotation mark); none
+            # when that sentence is no statement: the statement before it says something else.
+            holding = [
+                index for index in by_article.get(quote.article, [])
+                if statements[index].start - _QUOTE_MARK_SLACK <= quote.start
+                < statements[index].start + len(statements[index].text)
+            ]
+            if holding:
+                members.append(max(holding, key=lambda index: statements[index].start))
         anchors.append(members)
     return anchors
 
