@@ -295,30 +295,55 @@ def redated(features: dict[str, ArticleFeatures]) -> list[ArticleFeatures]:
     return found
 
 
+def pair_score(one: ArticleFeatures, other: ArticleFeatures, settings: ClusterSettings) -> float:
+    """The pair similarity by its definition, from two articles' features alone."""
+    entity = sum(weight * other.entities.get(key, 0.0) for key, weight in one.entities.items())
+    words = sum(weight * other.words.get(key, 0.0) for key, weight in one.words.items())
+    score = settings.embedding_weight * float(one.embedding @ other.embedding) + settings.entity_weight * entity \
+        + settings.rare_word_weight * words
+    if actors_conflict(one.actors, other.actors):
+        score -= settings.actor_conflict_penalty
+    if named_conflict(one, other):
+        score -= settings.distinct_conflict_penalty
+    if one.published is None or other.published is None:
+        return score + settings.same_year_bonus * (one.year is not None and one.year == other.year)
+    days = days_apart(one, other)
+    if days > settings.gap_grace_days:
+        score -= settings.gap_decay * math.log2(days / settings.gap_grace_days)
+    return score
+
+
+def days_apart(one: ArticleFeatures, other: ArticleFeatures) -> int:
+    """Days between two articles' dates, 0 when either is undated (its days never part it from another)."""
+    if one.published is None or other.published is None:
+        return 0
+    return abs((date.fromisoformat(one.published) - date.fromisoformat(other.published)).days)
+
+
 def components_by_all_pairs(features: list[ArticleFeatures], settings: ClusterSettings) -> set[frozenset[str]]:
     """The linked components by the link rule itself, every pair compared: what blocking must not change."""
     component = {item.article_id: {item.article_id} for item in features}
     for one, other in itertools.combinations(features, 2):
-        entity = sum(weight * other.entities.get(key, 0.0) for key, weight in one.entities.items())
-        words = sum(weight * other.words.get(key, 0.0) for key, weight in one.words.items())
-        score = settings.embedding_weight * float(one.embedding @ other.embedding) + settings.entity_weight * entity \
-            + settings.rare_word_weight * words
-        if actors_conflict(one.actors, other.actors):
-            score -= settings.actor_conflict_penalty
-        if named_conflict(one, other):
-            score -= settings.distinct_conflict_penalty
-        undated = one.published is None or other.published is None
-        if undated:
-            score += settings.same_year_bonus * (one.year is not None and one.year == other.year)
-        days = 0 if undated else abs((date.fromisoformat(one.published) - date.fromisoformat(other.published)).days)
-        if days > settings.gap_grace_days:
-            score -= settings.gap_decay * math.log2(days / settings.gap_grace_days)
-        near = days <= settings.max_gap_days
-        if score >= settings.join_similarity and near:
+        if pair_score(one, other, settings) >= settings.join_similarity and \
+                days_apart(one, other) <= settings.max_gap_days:
             joined = component[one.article_id] | component[other.article_id]
             for article_id in joined:
                 component[article_id] = joined
     return {frozenset(members) for members in component.values()}
+
+
+def test_similarity_terms_add_up_to_the_pair_similarity(features_of: dict[str, ArticleFeatures]) -> None:
+    features = redated(features_of)
+    index = StoryIndex(DEFAULT_SETTINGS.cluster)
+    index.add_features(features)
+    ids = [item.article_id for item in features]
+    terms = index.similarity_terms(ids, ids)
+    total = sum(terms.values())
+    expected = np.array([[pair_score(one, other, DEFAULT_SETTINGS.cluster) for other in features] for one in features])
+    assert np.allclose(total, expected, atol=1e-5)
+    # Every term acts on some pair of these articles.
+    assert all(np.any(np.abs(values) > 0) for name, values in terms.items()), {
+        name: bool(np.any(values)) for name, values in terms.items()}
 
 
 def actors_conflict(one: tuple[str, ...], other: tuple[str, ...]) -> bool:

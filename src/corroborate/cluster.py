@@ -353,6 +353,22 @@ class StoryIndex:
         ordered = sorted(self._stories.items(), key=lambda item: (-len(item[1].article_ids), item[0]))
         return [story for _, story in ordered]
 
+    def similarity_terms(self, first: Sequence[str], second: Sequence[str]) -> dict[str, np.ndarray]:
+        """What each term adds to the pair similarity of articles ``first`` x ``second`` (ids), signed, by name:
+        their sum is the similarity clustering compares with its thresholds. For reading why articles are apart."""
+        rows = np.asarray([self._position[article_id] for article_id in first], dtype=np.int64)
+        columns = np.asarray([self._position[article_id] for article_id in second], dtype=np.int64)
+        settings = self.settings
+        return {
+            "embedding": settings.embedding_weight * (self._embeddings[rows] @ self._embeddings[columns].T),
+            "entities": settings.entity_weight * self._entities.cosines(rows, columns),
+            "rare words": settings.rare_word_weight * self._words.cosines(rows, columns),
+            "same year": self._year_bonus(rows, columns),
+            "actor conflict": -self._actor_conflict(rows, columns),
+            "people/place conflict": -self._named_conflict(rows, columns),
+            "days apart": -self._gap_decay(rows, columns),
+        }
+
     def _add(self, item: ArticleFeatures) -> None:
         position = len(self._features)
         self._features.append(item)
