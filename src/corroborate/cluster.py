@@ -615,10 +615,11 @@ class StoryIndex:
 def _join_lone_stories(scores: np.ndarray, days: np.ndarray, groups: list[list[int]],
                        settings: ClusterSettings) -> list[list[int]]:
     """``groups`` (indices into the component's pair ``scores``) after each small story (at most
-    ``lone_join_max_articles``) joined the story with which its mean pair similarity is highest, the highest
-    first, while that mean reaches ``lone_join_similarity`` and the two stories' spans of days lie within
+    ``lone_join_max_articles``) joined the larger story with which its mean pair similarity is highest, the
+    highest first, while that mean reaches ``lone_join_similarity`` and the two stories' spans of days lie within
     ``max_gap_days``. A short report, or one whose headline is a page's furniture, scores low with every story
-    of its component, yet highest with its own event's."""
+    of its component, yet highest with its own event's. Two small stories never join each other so: on a mean
+    this low, two lone reports of one kind of event would."""
     groups = [list(group) for group in groups]
     if len(groups) < 2 or not any(len(group) <= settings.lone_join_max_articles for group in groups):
         return groups
@@ -651,8 +652,8 @@ def _join_lone_stories(scores: np.ndarray, days: np.ndarray, groups: list[list[i
 
 class _Pooled:
     """Pooled profiles of groups of one component's articles: the pair similarity's terms on their summed
-    embeddings and profiles (each scaled to unit length), plus the mean of their pairs' same-year bonus and actor
-    penalty (``pair_terms``)."""
+    embeddings and profiles (each scaled to unit length), plus the mean of their pairs' other terms (``pair_terms``:
+    same-year bonus, penalties, days apart)."""
 
     def __init__(self, embeddings: np.ndarray, entities: sparse.csr_matrix, words: sparse.csr_matrix,
                  pair_terms: np.ndarray, settings: ClusterSettings) -> None:
