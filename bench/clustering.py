@@ -5,9 +5,12 @@ with the saved page's URL line, dateline and headline taken out of the text, and
 title, text, outlet and URL; a file ingest skips is in no story, so it is scored as a story of its own. The
 publication dates extraction finds are dropped unless ``--with-dates``: only the ECB+ half of the data set
 (``*ecbplus.txt``, the second event of every topic) states a date line, so dated or not is the gold event itself
-within a topic, and the rules that treat dated and undated pairs differently (``max_gap_days``,
+within a topic, and the rules that treat dated and undated pairs differently (``max_gap_days``, ``gap_decay``,
 ``same_year_bonus``) would score that artefact, not the clustering; a real crawl dates all its articles or none.
-``--with-dates`` adds the clustering with them kept, to show their effect.
+``--with-dates`` adds the clustering with them kept, to show their effect. ``--explain`` prints, for topics 1-20
+only, each gold event split over several stories and, for each article outside its event's main story, its pair
+similarity with that story's articles term by term (``StoryIndex.similarity_terms``) and the story it is most
+like on average.
 
 Prints corroborate's clustering beside the same without its penalty for conflicting actors (openings that
 name different organisations), the same without its penalty for people and places only one of two articles
@@ -17,7 +20,7 @@ took. The baseline's distance threshold is its best on topics 1-20, applied unch
 is fitted per topic. Each split also lists the topics whose two events come out as one story (most of each
 event's articles in the same story).
 
-    .venv/bin/python bench/clustering.py [--data ../shared/data/ecbplus-train-dev] [--with-dates]
+    .venv/bin/python bench/clustering.py [--data ../shared/data/ecbplus-train-dev] [--with-dates] [--explain]
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import argparse
 import csv
 import dataclasses
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,6 +169,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--with-dates", action="store_true",
                         help="also cluster with the publication dates extraction finds (the ECB+ half's only)")
+    parser.add_argument("--explain", action="store_true",
+                        help="print why the articles of each split gold event of topics 1-20 stay apart")
     args = parser.parse_args()
     items = load(args.data)
     for item in items:
@@ -199,6 +204,68 @@ def main() -> None:
                                                       baseline_similarity), None)
         for method, (stories, seconds) in runs.items():
             print(f"{name:26} {method:36} {scores(subset, with_skipped(subset, stories), seconds)}")
+    if args.explain:
+        for label, chosen in (("no dates", features), ("with dates", dated)):
+            if chosen is not None:
+                print(f"\nsplit events of topics 1-20, {label}:")
+                explain_splits(read(tuning), [chosen[item.name] for item in read(tuning)])
+
+
+def explain_splits(items: Sequence[Labelled], features: Sequence[ArticleFeatures],
+                   settings: ClusterSettings = DEFAULT_SETTINGS.cluster) -> None:
+    """Each gold event of ``items`` whose articles land in several stories: the stories' sizes, and for each
+    article outside the event's main story (the one holding most of its articles), its mean and best pair
+    similarity with that story's articles, the mean of each term that adds to it, the share of pairs a penalty
+    hits, whether the two share a linked component, and the story it is most like on average."""
+    index = StoryIndex(settings)
+    index.add_features(features)
+    story_of = {item.article_id: story for item, story, _ in index.memberships()}
+    component_of = {item.article_id: component for item, _, component in index.memberships()}
+    members_of: dict[str, list[str]] = defaultdict(list)
+    for item in items:
+        members_of[story_of[item.name]].append(item.name)
+    event_of = {item.name: item.event for item in items}
+    title_of = {item.article_id: item.title for item in features}
+    by_event: dict[str, list[str]] = defaultdict(list)
+    for item in items:
+        by_event[item.event].append(item.name)
+    everyone = [item.name for item in items]
+    for event, names in by_event.items():
+        pieces = Counter(story_of[name] for name in names)
+        if len(pieces) < 2:
+            continue
+        main = pieces.most_common(1)[0][0]
+        print(f"event {event}: {len(names)} articles in {len(pieces)} stories: " + ", ".join(
+            f"{count} in a story of {len(members_of[story])}" for story, count in pieces.most_common()))
+        for name in names:
+            if story_of[name] != main:
+                print(explain_article(index, name, members_of[main], everyone, story_of, event_of, title_of,
+                                      component_of[name] == component_of[members_of[main][0]]))
+
+
+def explain_article(index: StoryIndex, name: str, main: Sequence[str], everyone: Sequence[str],
+                    story_of: dict[str, str], event_of: dict[str, str], title_of: dict[str, str],
+                    same_component: bool) -> str:
+    """One article against its event's main story, term by term, and the story it is most like on average."""
+    terms = index.similarity_terms([name], main)
+    total = sum(terms.values())[0]
+    parts = ", ".join(f"{term} {values.mean():+.3f}" + (f" ({int((values < 0).sum())}/{len(main)} pairs)"
+                                                       if "conflict" in term or term == "days apart" else "")
+                      for term, values in terms.items() if np.any(values))
+    similarity = sum(index.similarity_terms([name], everyone).values())[0]
+    means: dict[str, list[float]] = defaultdict(list)
+    for other, value in zip(everyone, similarity, strict=True):
+        if other != name:
+            means[story_of[other]].append(float(value))
+    best = max(means, key=lambda story: np.mean(means[story]))
+    others = [other for other in everyone if story_of[other] == best and other != name]
+    best_event = Counter(event_of[other] for other in others).most_common(1)[0][0]
+    like = "the rest of its own story" if best == story_of[name] else "a story"
+    size = sum(1 for other in everyone if story_of[other] == story_of[name])
+    return (f"  {name} {title_of[name][:60]!r} (in a story of {size},"
+            f" {'same' if same_component else 'another'} linked component): mean {total.mean():.3f},"
+            f" best {total.max():.3f} with the main story's {len(main)}: {parts}; most like {like} of"
+            f" {len(means[best])} mostly of event {best_event} (mean {np.mean(means[best]):.3f})")
 
 
 def scores(subset: Sequence[Labelled], predicted: Sequence[str], seconds: float | None = None) -> str:

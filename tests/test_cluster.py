@@ -11,6 +11,7 @@ import dataclasses
 import importlib.util
 import itertools
 import json
+import math
 import random
 import sqlite3
 import sys
@@ -89,7 +90,8 @@ UNRELATED = [
 REHAB_OF_ONE = ["1_10ecb.txt", "1_11ecb.txt", "1_13ecb.txt", "1_14ecb.txt"]
 REHAB_OF_OTHER = ["1_10ecbplus.txt", "1_11ecbplus.txt", "1_12ecbplus.txt", "1_13ecbplus.txt"]
 # A column on the first actress that names her among a dozen other celebrities: its mean pair similarity with
-# the four reports above stays under join_similarity, its similarity to their pooled profile does not.
+# the four reports above stays under join_similarity, its similarity to their pooled profile does not, and that
+# mean is higher than with the other actress's reports.
 REHAB_COLUMN = "1_12ecb.txt"
 # ECB+ topic 10: one team's eight-year offer to a free agent (Angels) and another team's to the same player a
 # week later (Red Sox), every report naming the player, his agent, the length of the contract and the rival
@@ -148,7 +150,7 @@ def test_one_event_from_many_outlets_is_one_story_and_a_second_event_of_its_kind
     assert stories == {frozenset(REHAB_OF_ONE), frozenset(REHAB_OF_OTHER)}
 
 
-def test_a_lone_report_naming_part_of_an_event_joins_its_story_by_the_pooled_profile(
+def test_a_lone_report_naming_part_of_an_event_joins_its_story_by_the_pooled_profile_or_its_best_mean(
     features_of: dict[str, ArticleFeatures],
 ) -> None:
     names = [REHAB_COLUMN, *REHAB_OF_OTHER, *REHAB_OF_ONE]
@@ -160,9 +162,12 @@ def test_a_lone_report_naming_part_of_an_event_joins_its_story_by_the_pooled_pro
         index.add_features([features_of[name]])
     assert {frozenset(story.article_ids) for story in index.stories()} == expected
 
-    pairs_only = StoryIndex(dataclasses.replace(DEFAULT_SETTINGS.cluster, pooled_join_max_articles=0))
-    pairs_only.add_features(features_of[name] for name in names)
-    assert frozenset([REHAB_COLUMN]) in {frozenset(story.article_ids) for story in pairs_only.stories()}
+    # Each small-story step joins it alone; average linkage alone leaves it apart.
+    for pooled, lone, joined in ((2, 0, True), (0, 2, True), (0, 0, False)):
+        settings = dataclasses.replace(DEFAULT_SETTINGS.cluster, pooled_join_max_articles=pooled,
+                                       lone_join_max_articles=lone)
+        assert (stories_of(features_of, names, settings) == expected) is joined
+        assert (frozenset([REHAB_COLUMN]) in stories_of(features_of, names, settings)) is not joined
 
 
 def test_two_events_of_the_same_days_about_the_same_people_are_two_stories(
@@ -275,10 +280,13 @@ def test_incremental_assignment_equals_batch_also_through_the_store(db_path: Pat
 
 
 def redated(features: dict[str, ArticleFeatures]) -> list[ArticleFeatures]:
-    """The test articles on days chosen so that links fall right at ``max_gap_days`` apart and just past it,
-    some undated: same-event pairs 4 days apart (linked) and 5 apart (never linked)."""
+    """The test articles on days chosen so that links fall right at ``max_gap_days`` apart and just past it, and
+    on both sides of ``gap_grace_days``, some undated: same-event pairs ``max_gap_days`` apart (linked, if similar
+    enough after the gap's decay) and a day more (never linked)."""
+    settings = DEFAULT_SETTINGS.cluster
+    gap, grace = int(settings.max_gap_days), int(settings.gap_grace_days)
     start = date(2024, 3, 1)
-    offsets = itertools.cycle([0, 4, None, 5, 9, 1, 13, None, 8])
+    offsets = itertools.cycle([0, gap, None, gap + 1, 2 * gap + 1, 1, grace + 1, None, 2 * gap, grace])
     found = []
     for name, offset in zip(sorted(features), offsets, strict=False):
         published = (start + timedelta(days=offset)).isoformat() if offset is not None else None
@@ -287,28 +295,55 @@ def redated(features: dict[str, ArticleFeatures]) -> list[ArticleFeatures]:
     return found
 
 
+def pair_score(one: ArticleFeatures, other: ArticleFeatures, settings: ClusterSettings) -> float:
+    """The pair similarity by its definition, from two articles' features alone."""
+    entity = sum(weight * other.entities.get(key, 0.0) for key, weight in one.entities.items())
+    words = sum(weight * other.words.get(key, 0.0) for key, weight in one.words.items())
+    score = settings.embedding_weight * float(one.embedding @ other.embedding) + settings.entity_weight * entity \
+        + settings.rare_word_weight * words
+    if actors_conflict(one.actors, other.actors):
+        score -= settings.actor_conflict_penalty
+    if named_conflict(one, other):
+        score -= settings.distinct_conflict_penalty
+    if one.published is None or other.published is None:
+        return score + settings.same_year_bonus * (one.year is not None and one.year == other.year)
+    days = days_apart(one, other)
+    if days > settings.gap_grace_days:
+        score -= settings.gap_decay * math.log2(days / settings.gap_grace_days)
+    return score
+
+
+def days_apart(one: ArticleFeatures, other: ArticleFeatures) -> int:
+    """Days between two articles' dates, 0 when either is undated (its days never part it from another)."""
+    if one.published is None or other.published is None:
+        return 0
+    return abs((date.fromisoformat(one.published) - date.fromisoformat(other.published)).days)
+
+
 def components_by_all_pairs(features: list[ArticleFeatures], settings: ClusterSettings) -> set[frozenset[str]]:
     """The linked components by the link rule itself, every pair compared: what blocking must not change."""
     component = {item.article_id: {item.article_id} for item in features}
     for one, other in itertools.combinations(features, 2):
-        entity = sum(weight * other.entities.get(key, 0.0) for key, weight in one.entities.items())
-        words = sum(weight * other.words.get(key, 0.0) for key, weight in one.words.items())
-        score = settings.embedding_weight * float(one.embedding @ other.embedding) + settings.entity_weight * entity \
-            + settings.rare_word_weight * words
-        if actors_conflict(one.actors, other.actors):
-            score -= settings.actor_conflict_penalty
-        if named_conflict(one, other):
-            score -= settings.distinct_conflict_penalty
-        undated = one.published is None or other.published is None
-        if undated:
-            score += settings.same_year_bonus * (one.year is not None and one.year == other.year)
-        near = undated or abs((date.fromisoformat(one.published) - date.fromisoformat(other.published)).days) \
-            <= settings.max_gap_days
-        if score >= settings.join_similarity and near:
+        if pair_score(one, other, settings) >= settings.join_similarity and \
+                days_apart(one, other) <= settings.max_gap_days:
             joined = component[one.article_id] | component[other.article_id]
             for article_id in joined:
                 component[article_id] = joined
     return {frozenset(members) for members in component.values()}
+
+
+def test_similarity_terms_add_up_to_the_pair_similarity(features_of: dict[str, ArticleFeatures]) -> None:
+    features = redated(features_of)
+    index = StoryIndex(DEFAULT_SETTINGS.cluster)
+    index.add_features(features)
+    ids = [item.article_id for item in features]
+    terms = index.similarity_terms(ids, ids)
+    total = sum(terms.values())
+    expected = np.array([[pair_score(one, other, DEFAULT_SETTINGS.cluster) for other in features] for one in features])
+    assert np.allclose(total, expected, atol=1e-5)
+    # Every term acts on some pair of these articles.
+    assert all(np.any(np.abs(values) > 0) for name, values in terms.items()), {
+        name: bool(np.any(values)) for name, values in terms.items()}
 
 
 def actors_conflict(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
@@ -711,3 +746,28 @@ def test_entity_keys_do_not_depend_on_how_an_outlet_spells_a_name() -> None:
     # Keys are the article's own: alone, it has the same profile as beside another.
     [alone] = article_features([SPELLED_ONE_WAY], DEFAULT_SETTINGS.cluster)
     assert alone.entities == one.entities
+
+
+def test_dated_articles_weeks_apart_stay_one_story_and_months_apart_part() -> None:
+    settings = DEFAULT_SETTINGS.cluster
+    lead = np.zeros(8, dtype=np.float32)
+    lead[0] = 1.0
+
+    def dated(article_id: str, day: date, entities: dict[str, float]) -> ArticleFeatures:
+        return ArticleFeatures(article_id, "example.com", article_id, day.isoformat(), str(day.year), lead, entities,
+                               {}, feature_rules(settings))
+
+    start = date(2024, 3, 1)
+    alike = {"alpha": 1.0}
+    # The same lead and one name in five: 0.4 + 0.55 x 0.2 = 0.51, over join_similarity (0.42) until
+    # the decay of a gap past gap_grace_days (30) takes more than 0.09 off: at 45 days it takes 0.06, at 59 days
+    # 0.098. The same lead and names (0.95) link up to max_gap_days (60) apart, never further.
+    partly = {"alpha": 0.2, "beta": math.sqrt(1 - 0.2 * 0.2)}
+    cases = ((alike, 0, True), (alike, int(settings.max_gap_days), True), (alike, int(settings.max_gap_days) + 1,
+             False), (partly, 1, True), (partly, 45, True), (partly, 59, False))
+    for entities, days, joined in cases:
+        for order in (1, -1):
+            index = StoryIndex(settings)
+            index.add_features([dated("first", start, alike), dated("later", start + timedelta(days=days),
+                                                                   entities)][::order])
+            assert (len(index.stories()) == 1) == joined, (entities, days)

@@ -43,7 +43,7 @@ def rescanning_average_linkage(scores: np.ndarray, linked: np.ndarray, days: np.
 
 def random_component(seed: int, count: int, levels: int | None, symmetric: bool) -> tuple[np.ndarray, ...]:
     """Pair scores around the join threshold; ``levels`` rounds them so that ties are common; days spread over
-    two weeks with some articles undated."""
+    three times ``max_gap_days`` with some articles undated."""
     generator = np.random.default_rng(seed)
     scores = generator.uniform(0.1, 0.9, size=(count, count))
     if symmetric:
@@ -53,7 +53,7 @@ def random_component(seed: int, count: int, levels: int | None, symmetric: bool)
     linked = (scores >= SETTINGS.join_similarity) | (generator.uniform(size=(count, count)) < 0.1)
     if symmetric:
         linked |= linked.T
-    days = generator.integers(0, 14, size=count).astype(np.float64)
+    days = generator.integers(0, int(3 * SETTINGS.max_gap_days), size=count).astype(np.float64)
     days[generator.uniform(size=count) < 0.2] = np.nan
     return scores, linked, days
 
@@ -71,6 +71,6 @@ def test_one_merge_chain_of_near_identical_articles() -> None:
     scores = np.full((30, 30), 0.95)
     linked = np.ones((30, 30), dtype=bool)
     days = np.zeros(30)
-    days[15:] = 10.0
+    days[15:] = SETTINGS.max_gap_days + 1
     groups = _average_linkage(scores, linked, days, SETTINGS)
     assert sorted(map(sorted, groups)) == [list(range(15)), list(range(15, 30))]

@@ -8,17 +8,18 @@
    speaks of, the organisations its opening names (its actors) and the people, places and facilities it names;
 2. ``StoryIndex.add_features``: link each new article to every article, stored or new, whose pair similarity
    (lead embeddings, entity profiles, rare words, when either is undated the same year spoken of, less a
-   penalty when both openings name organisations and none the same, and another when each opening names a
-   person (or place, or facility) the other article names nowhere) reaches
-   ``join_similarity`` and whose date lies within ``max_gap_days`` of its own. Only the articles that rule
-   leaves possible are compared: a dated article with those dated within ``max_gap_days`` of its day (looked up
-   in the articles sorted by day) and with the undated ones; an undated article with those that share an
-   entity key with it, speak of its year, or share enough rare words with it, when the weights leave no other
-   pair able to reach the threshold;
+   penalty when both openings name organisations and none the same, another when each opening names a
+   person (or place, or facility) the other article names nowhere, and another, growing with the gap, when both
+   are dated more than ``gap_grace_days`` apart) reaches ``join_similarity`` and whose date lies within
+   ``max_gap_days`` of its own. Only the articles that rule leaves possible are compared: a dated article with
+   those dated within ``max_gap_days`` of its day (looked up in the articles sorted by day) and with the
+   undated ones; an undated article with those that share an entity key with it, speak of its year, or share
+   enough rare words with it, when the weights leave no other pair able to reach the threshold;
 3. re-cluster only the connected components of those links that the new articles touched, by average linkage
    over the component's own articles, after which each small story of the component (a lone report, or two)
-   joins the story whose pooled profile (its members' features summed) is similar enough to its own: stories
-   of other components are not looked at again.
+   joins the story whose pooled profile (its members' features summed) is similar enough to its own, and then
+   each small story still apart joins the larger story with which its mean pair similarity is highest, if that
+   mean is high enough: stories of other components are not looked at again.
 
 The store keeps each article's story and component beside its features (``save_story_index``), so reading the
 stories back (``load_story_index``, on every ingest and stored-story brief) compares no pairs: its cost grows
@@ -250,8 +251,8 @@ class StoryIndex:
 
     Two articles are linked when their pair similarity reaches ``join_similarity`` and their dates lie within
     ``max_gap_days``. A batch links its new articles to every stored one, and only the connected components it
-    touches are clustered again, each by ``_average_linkage`` over its own articles and then
-    ``_join_small_stories`` over its stories.
+    touches are clustered again, each by ``_average_linkage`` over its own articles, then
+    ``_join_small_stories`` and ``_join_lone_stories`` over its stories.
     """
 
     def __init__(self, settings: ClusterSettings = DEFAULT_SETTINGS.cluster) -> None:
@@ -351,6 +352,22 @@ class StoryIndex:
         """Every story, largest first, then in the order their first articles came."""
         ordered = sorted(self._stories.items(), key=lambda item: (-len(item[1].article_ids), item[0]))
         return [story for _, story in ordered]
+
+    def similarity_terms(self, first: Sequence[str], second: Sequence[str]) -> dict[str, np.ndarray]:
+        """What each term adds to the pair similarity of articles ``first`` x ``second`` (ids), signed, by name:
+        their sum is the similarity clustering compares with its thresholds. For reading why articles are apart."""
+        rows = np.asarray([self._position[article_id] for article_id in first], dtype=np.int64)
+        columns = np.asarray([self._position[article_id] for article_id in second], dtype=np.int64)
+        settings = self.settings
+        return {
+            "embedding": settings.embedding_weight * (self._embeddings[rows] @ self._embeddings[columns].T),
+            "entities": settings.entity_weight * self._entities.cosines(rows, columns),
+            "rare words": settings.rare_word_weight * self._words.cosines(rows, columns),
+            "same year": self._year_bonus(rows, columns),
+            "actor conflict": -self._actor_conflict(rows, columns),
+            "people/place conflict": -self._named_conflict(rows, columns),
+            "days apart": -self._gap_decay(rows, columns),
+        }
 
     def _add(self, item: ArticleFeatures) -> None:
         position = len(self._features)
@@ -455,15 +472,31 @@ class StoryIndex:
             self._union(int(rows[row]), int(columns[column]))
 
     def _pair_scores(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-        """Pair similarity of articles ``rows`` x ``columns``: lead embeddings, entity profiles, rare words, year
-        spoken of, conflicting actors, people and places."""
+        """Pair similarity of articles ``rows`` x ``columns``: lead embeddings, entity profiles, rare words, and
+        the terms of ``_pair_terms``."""
         settings = self.settings
         embedding = self._embeddings[rows] @ self._embeddings[columns].T
         entity = self._entities.cosines(rows, columns)
         words = self._words.cosines(rows, columns)
         scores = (settings.embedding_weight * embedding + settings.entity_weight * entity
                   + settings.rare_word_weight * words)
-        return scores + self._year_bonus(rows, columns) - self._conflicts(rows, columns)
+        return scores + self._pair_terms(rows, columns)
+
+    def _pair_terms(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """The pair similarity's terms beyond the profiles' cosines: the year spoken of, conflicting actors, people
+        and places, and the days between two dated articles."""
+        return self._year_bonus(rows, columns) - self._conflicts(rows, columns) - self._gap_decay(rows, columns)
+
+    def _gap_decay(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """What two dated articles lose for lying more than ``gap_grace_days`` apart: ``gap_decay`` per doubling of
+        the gap beyond it. Coverage of one event runs on for weeks; the same people months later are mostly
+        another event."""
+        days, settings = self._day_array, self.settings
+        gaps = np.abs(days[rows][:, None] - days[columns][None, :])
+        # An undated article's gap is NaN: the comparison is False, so it loses nothing.
+        beyond = gaps > settings.gap_grace_days
+        return np.where(beyond, settings.gap_decay * np.log2(np.where(beyond, gaps, 1.0) / settings.gap_grace_days),
+                        0.0)
 
     def _year_bonus(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """The same-year part of the pair similarity of articles ``rows`` x ``columns``."""
@@ -526,8 +559,9 @@ class StoryIndex:
         positions = np.asarray(canonical)
         scores = self._pair_scores(positions, positions)
         linked = (scores >= self.settings.join_similarity) & self._near(positions, positions)
-        groups = _average_linkage(scores, linked, self._day_array[positions], self.settings)
-        groups = self._join_small_stories(positions, groups)
+        days = self._day_array[positions]
+        groups = _average_linkage(scores, linked, days, self.settings)
+        groups = _join_lone_stories(scores, days, self._join_small_stories(positions, groups), self.settings)
         for position in members:
             self._stories.pop(position, None)
         for group in groups:
@@ -552,7 +586,7 @@ class StoryIndex:
         groups = [list(group) for group in groups]
         if not any(len(group) <= settings.pooled_join_max_articles for group in groups):
             return groups
-        pair_terms = self._year_bonus(positions, positions) - self._conflicts(positions, positions)
+        pair_terms = self._pair_terms(positions, positions)
         pooled = _Pooled(self._embeddings[positions], self._entities.matrix[positions],
                          self._words.matrix[positions], pair_terms, settings)
         days = self._day_array[positions]
@@ -578,10 +612,48 @@ class StoryIndex:
             scores[a] = scores[:, a] = pooled.scores([groups[a]], groups)[0]
 
 
+def _join_lone_stories(scores: np.ndarray, days: np.ndarray, groups: list[list[int]],
+                       settings: ClusterSettings) -> list[list[int]]:
+    """``groups`` (indices into the component's pair ``scores``) after each small story (at most
+    ``lone_join_max_articles``) joined the larger story with which its mean pair similarity is highest, the
+    highest first, while that mean reaches ``lone_join_similarity`` and the two stories' spans of days lie within
+    ``max_gap_days``. A short report, or one whose headline is a page's furniture, scores low with every story
+    of its component, yet highest with its own event's. Two small stories never join each other so: on a mean
+    this low, two lone reports of one kind of event would."""
+    groups = [list(group) for group in groups]
+    if len(groups) < 2 or not any(len(group) <= settings.lone_join_max_articles for group in groups):
+        return groups
+    indicator = np.zeros((len(groups), len(scores)))
+    for number, group in enumerate(groups):
+        indicator[number, group] = 1.0
+    # Pair scores need not be exactly symmetric: the mean of both ways makes a story's mean with another one.
+    sums = indicator @ ((scores + scores.T) / 2) @ indicator.T
+    sizes = indicator.sum(axis=1)
+    first = np.array([np.fmin.reduce(days[group]) for group in groups])
+    last = np.array([np.fmax.reduce(days[group]) for group in groups])
+    active = np.ones(len(groups), dtype=bool)
+    while True:
+        small = sizes <= settings.lone_join_max_articles
+        allowed = small[:, None] & ~small[None, :] & np.outer(active, active)
+        allowed &= ~((first[None, :] - last[:, None]) > settings.max_gap_days)
+        allowed &= ~((first[:, None] - last[None, :]) > settings.max_gap_days)
+        np.fill_diagonal(allowed, False)
+        means = np.where(allowed, sums / np.outer(sizes, sizes), -np.inf)
+        lone, story = np.unravel_index(int(np.argmax(means)), means.shape)
+        if not means[lone, story] >= settings.lone_join_similarity:
+            return [group for group, kept in zip(groups, active, strict=True) if kept]
+        groups[story].extend(groups[lone])
+        active[lone] = False
+        sums[story] += sums[lone]
+        sums[:, story] += sums[:, lone]
+        sizes[story] += sizes[lone]
+        first[story], last[story] = np.fmin(first[story], first[lone]), np.fmax(last[story], last[lone])
+
+
 class _Pooled:
     """Pooled profiles of groups of one component's articles: the pair similarity's terms on their summed
-    embeddings and profiles (each scaled to unit length), plus the mean of their pairs' same-year bonus and actor
-    penalty (``pair_terms``)."""
+    embeddings and profiles (each scaled to unit length), plus the mean of their pairs' other terms (``pair_terms``:
+    same-year bonus, penalties, days apart)."""
 
     def __init__(self, embeddings: np.ndarray, entities: sparse.csr_matrix, words: sparse.csr_matrix,
                  pair_terms: np.ndarray, settings: ClusterSettings) -> None:
@@ -798,9 +870,13 @@ def clustering_rules(settings: ClusterSettings) -> str:
         "rare_word_weight": settings.rare_word_weight, "same_year_bonus": settings.same_year_bonus,
         "actor_conflict_penalty": settings.actor_conflict_penalty,
         "distinct_conflict_penalty": settings.distinct_conflict_penalty,
-        "join_similarity": settings.join_similarity, "max_gap_days": settings.max_gap_days,
+        "join_similarity": settings.join_similarity,
+        "max_gap_days": settings.max_gap_days, "gap_grace_days": settings.gap_grace_days,
+        "gap_decay": settings.gap_decay,
         "pooled_join_similarity": settings.pooled_join_similarity,
         "pooled_join_max_articles": settings.pooled_join_max_articles,
+        "lone_join_similarity": settings.lone_join_similarity,
+        "lone_join_max_articles": settings.lone_join_max_articles,
         "features": feature_rules(settings),
     }, sort_keys=True)
 
