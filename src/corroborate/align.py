@@ -158,7 +158,16 @@ def group_statements(
     groups = _with_clause_groups(groups, unit_clusters, units, sentences, similarity, best, threshold)
     groups = _with_anchor_groups(groups, anchors, sentences, best, settings)
     joined = _carrying_units([members for members, _ in groups], by_owner, similarity, threshold)
-    alone = [i for i in range(len(sentences)) if not _covered([units[k] for k in by_owner[i]], by_owner[i], joined)]
+    # A statement that reads as a group of its own article's statements (heads it, or repeats its head word for
+    # word) already stands as that one outlet's claim.
+    shown = {
+        m for members, k in groups if {sentences[m].article_id for m in members} == {sentences[k].article_id}
+        for m in members if sentences[m].text == sentences[k].text
+    }
+    alone = [
+        i for i in range(len(sentences))
+        if i not in shown and not _covered([units[k] for k in by_owner[i]], by_owner[i], joined)
+    ]
     return [
         *(StatementGroup(tuple(sentences[i] for i in sorted(members)), sentences[k]) for members, k in groups),
         *(StatementGroup((sentences[i],), sentences[i]) for i in alone),
