@@ -649,11 +649,3 @@ def test_units_left_unembedded_are_only_those_whose_similarities_no_embedding_ch
     assert np.allclose(similarity.block(every, every), embedded.block(every, every), rtol=0, atol=1e-5)
     assert np.array_equal(similarity.block(every, every) == align._APART, embedded.block(every, every) == align._APART)
 
-
-def test_an_article_repeating_its_own_sentence_lists_it_once() -> None:
-    sentence = "The council approved the new transit budget on Tuesday after a long debate over bus routes."
-    claims = parsed_claims(
-        article("a", f"{sentence}\n\nCritics said the plan ignores the northern suburbs entirely.\n\n{sentence}"),
-        article("b", "The harbour authority will close the eastern pier for repairs from next month."),
-    )
-    assert [claim.text for claim in claims].count(sentence) == 1
