@@ -597,9 +597,7 @@ class StoryIndex:
         scores = pooled.scores(groups, groups)
         while True:
             allowed = np.minimum.outer(sizes, sizes) <= settings.pooled_join_max_articles
-            allowed &= np.outer(active, active)
-            allowed &= ~((first[None, :] - last[:, None]) > settings.max_gap_days)
-            allowed &= ~((first[:, None] - last[None, :]) > settings.max_gap_days)
+            allowed &= np.outer(active, active) & _spans_within(first, last, settings.max_gap_days)
             np.fill_diagonal(allowed, False)
             masked = np.where(allowed, scores, -np.inf)
             a, b = np.unravel_index(int(np.argmax(masked)), masked.shape)
@@ -610,6 +608,12 @@ class StoryIndex:
             sizes[a] += sizes[b]
             first[a], last[a] = np.fmin(first[a], first[b]), np.fmax(last[a], last[b])
             scores[a] = scores[:, a] = pooled.scores([groups[a]], groups)[0]
+
+
+def _spans_within(first: np.ndarray, last: np.ndarray, max_gap_days: float) -> np.ndarray:
+    """Stories x stories: whether neither story's first day comes more than ``max_gap_days`` after the other's
+    last (undated stories, NaN days, are within any gap)."""
+    return ~((first[None, :] - last[:, None]) > max_gap_days) & ~((first[:, None] - last[None, :]) > max_gap_days)
 
 
 def _join_lone_stories(scores: np.ndarray, days: np.ndarray, groups: list[list[int]],
@@ -635,8 +639,7 @@ def _join_lone_stories(scores: np.ndarray, days: np.ndarray, groups: list[list[i
     while True:
         small = sizes <= settings.lone_join_max_articles
         allowed = small[:, None] & ~small[None, :] & np.outer(active, active)
-        allowed &= ~((first[None, :] - last[:, None]) > settings.max_gap_days)
-        allowed &= ~((first[:, None] - last[None, :]) > settings.max_gap_days)
+        allowed &= _spans_within(first, last, settings.max_gap_days)
         np.fill_diagonal(allowed, False)
         means = np.where(allowed, sums / np.outer(sizes, sizes), -np.inf)
         lone, story = np.unravel_index(int(np.argmax(means)), means.shape)
