@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from corroborate.claims.entities import EntityResolver, extract_entities
 from corroborate.nlp import spacy_pipeline
@@ -336,3 +337,96 @@ def test_a_title_case_heading_makes_no_name_of_words_the_story_writes_in_lower_c
     assert "Stance" not in found and "Shift in Stance" not in found
     kept = {entity.name for entity in entities_of(nlp, f"Budget Vote in Sheffield Delayed\n{body}")}
     assert "Sheffield" in kept  # a heading's name the story never writes in lower case stays a name
+
+
+def labelled(nlp: Language, ident: str, text: str, *ents: tuple[str, str]) -> tuple[Article, Doc]:
+    """``text`` parsed, with the named entities set to ``ents`` (text, label), found in order: the small model's
+    labels vary with the sentence, and these tests are about what is done with a given label."""
+    doc, spans, cursor = nlp(text), [], 0
+    for name, label in ents:
+        start = text.index(name, cursor)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+        cursor = start + len(name)
+    doc.ents = spans
+    return article(ident, text), doc
+
+
+def test_a_known_place_the_model_calls_a_person_is_a_place(nlp: Language) -> None:
+    docs = [labelled(nlp, "a0", "Officials said Montevideo had rejected the proposal.", ("Montevideo", "PERSON"))]
+    assert named(extract_entities(docs), "Montevideo").type == "place"
+
+
+def test_a_person_label_loses_a_tie_with_a_place_label(nlp: Language) -> None:
+    docs = [
+        labelled(nlp, "a0", "The envoys met at Velmora on Friday.", ("Velmora", "PERSON")),
+        labelled(nlp, "a1", "Talks in the border town of Velmora ended.", ("Velmora", "GPE")),
+    ]
+    assert named(extract_entities(docs), "Velmora").type == "place"
+
+
+def test_a_one_word_person_keeps_its_type(nlp: Language) -> None:
+    docs = [labelled(nlp, "a0", "Critics said Okonkwo had misled the board.", ("Okonkwo", "PERSON"))]
+    assert named(extract_entities(docs), "Okonkwo").type == "person"
+
+
+def test_a_name_run_on_into_a_common_word_is_the_name(nlp: Language) -> None:
+    text = (
+        "Senator Ann Smith spoke on Monday. The Ann Smith Files were released later. "
+        "Smith said the files were old."
+    )
+    docs = [labelled(nlp, "a0", text, ("Ann Smith", "PERSON"), ("Ann Smith Files", "PERSON"), ("Smith", "PERSON"))]
+    entities = extract_entities(docs)
+    assert "Ann Smith Files" not in {entity.name for entity in entities}
+    assert named(entities, "Ann Smith").aliases == ["Smith"]
+
+
+def test_an_acronym_run_on_into_a_common_word_is_the_organisation(nlp: Language) -> None:
+    text = (
+        "The Acme Widget Corporation filed suit. The AWC Server was seized by agents. "
+        "Agents said the server held records of the AWC."
+    )
+    docs = [labelled(
+        nlp, "a0", text, ("Acme Widget Corporation", "ORG"), ("AWC Server", "ORG"), ("AWC", "ORG")
+    )]
+    entities = extract_entities(docs)
+    assert [entity.name for entity in entities] == ["Acme Widget Corporation"]
+    assert entities[0].aliases == ["AWC"]
+
+
+def test_a_surname_that_is_a_common_word_stays_in_the_name(nlp: Language) -> None:
+    text = "Roger Stone met the donors. Roger said the stone wall would stay."
+    docs = [labelled(nlp, "a0", text, ("Roger Stone", "PERSON"), ("Roger", "PERSON"))]
+    assert named(extract_entities(docs), "Roger Stone").type == "person"
+
+
+def test_an_organisation_named_by_a_place_and_a_common_word_stays_whole(nlp: Language) -> None:
+    text = "The Springfield Gazette reported that Springfield would vote. The gazette said so."
+    docs = [labelled(nlp, "a0", text, ("Springfield Gazette", "ORG"), ("Springfield", "GPE"))]
+    names = {entity.name for entity in extract_entities(docs)}
+    assert {"Springfield Gazette", "Springfield"} <= names
+
+
+def test_the_last_word_of_an_organisation_after_its_full_name_is_that_organisation(nlp: Language) -> None:
+    docs = [
+        labelled(
+            nlp, "a0", "The Daily Planet reported the deal first. According to the Planet, talks lasted a week.",
+            ("Daily Planet", "ORG"), ("Planet", "ORG"),
+        ),
+        labelled(nlp, "a1", "The Planet was not named by the second outlet.", ("Planet", "ORG")),
+    ]
+    entities = extract_entities(docs)
+    assert named(entities, "Daily Planet").aliases == ["Planet"] and named(entities, "Planet").sources == ["a1"]
+
+
+def test_a_short_form_stays_apart_when_the_word_begins_or_ends_other_names(nlp: Language) -> None:
+    heads = labelled(
+        nlp, "a0", "The White House said the House Judiciary Committee would meet. Later the House voted.",
+        ("White House", "ORG"), ("House Judiciary Committee", "ORG"), ("House", "ORG"),
+    )
+    two_ends = labelled(
+        nlp, "a1", "The White House and the Blue House spoke. Then the House replied.",
+        ("White House", "ORG"), ("Blue House", "ORG"), ("House", "ORG"),
+    )
+    for docs in ([heads], [two_ends]):
+        entities = extract_entities(docs)
+        assert named(entities, "House").aliases == [] and named(entities, "White House").aliases == []

@@ -164,7 +164,8 @@ class _Mention:
 
 @dataclass(slots=True)
 class _Group:
-    label: str
+    #: Built from full person names; any other group is typed by its mentions' labels.
+    person: bool
     forms: Counter[str] = field(default_factory=Counter)
     articles: dict[str, int] = field(default_factory=dict)
     labels: Counter[str] = field(default_factory=Counter)
@@ -349,7 +350,7 @@ def _person_groups(
             and _same_generation(generation, key_generation, tokens, key, two_generations)
         ), None)
         if match is None:
-            groups.append(_Group("PERSON"))
+            groups.append(_Group(person=True))
             keys.append((tokens, generation))
             match = len(groups) - 1
         form_group[form] = match
@@ -507,7 +508,7 @@ def _merge_countries(groups: list[_Group]) -> list[_Group]:
     merged: list[_Group] = []
     by_country: dict[str, _Group] = {}
     for group in groups:
-        country = _country(group) if group.label != "PERSON" else None
+        country = _country(group) if not group.person else None
         if country is None or country not in by_country:
             merged.append(group)
             if country is not None:
@@ -533,18 +534,81 @@ def _other_groups(mentions: Iterable[_Mention], settings: ClaimsSettings) -> lis
     for mention in mentions:
         group = next((g for g in groups if any(_same_name(mention.text, f, settings) for f in g.forms)), None)
         if group is None:
-            group = _Group(mention.label)
+            group = _Group(person=False)
             groups.append(group)
         group.add(mention)
     return groups
 
 
 def _entity_type(group: _Group) -> str:
-    if group.label == "PERSON":
+    """A person group is a person; any other group takes its mentions' majority type, a known place's name is
+    a place, and a person label, the small model's guess for any unknown capitalised word ("Kyiv said", "told
+    Politico"), loses every tie: these names were never written as a full person name."""
+    if group.person:
         return "person"
-    types = Counter({ENTITY_TYPES[label]: n for label, n in group.labels.items() if label != "PERSON"})
-    types.update(ENTITY_TYPES[label] for label in group.labels.elements() if label == "PERSON")
-    return types.most_common(1)[0][0]
+    if all(fold(form) in place_names() for form in group.forms):
+        return "place"
+    types = Counter(ENTITY_TYPES[label] for label in group.labels.elements())
+    return max(types, key=lambda kind: (types[kind], kind != "person"))
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Folded names of countries, their subdivisions (states, provinces, regions, many capitals) and the cities
+    CLDR names in English."""
+    countries, _ = country_names()
+    subdivisions = {fold(subdivision.name) for subdivision in pycountry.subdivisions}
+    cities = {fold(zone["city"]) for zone in Locale("en").time_zones.values() if "city" in zone}
+    return frozenset(countries) | subdivisions | cities
+
+
+def _trim_run_ons(by_article: dict[str, list[_Mention]], lower_case: frozenset[str] | set[str]) -> None:
+    """Cut the common word NER ran a name on into ("Ann Smith Files", "the ACME Server"): a last word the story
+    also writes in lower case, after a person's name or an acronym the story names alone. Organisations are
+    often named by a place or person and a common word ("Justice Department", "Smith Foundation"), so only a
+    person label over a person's name, or an acronym's run-on, is cut; and every name of the story ending in
+    that word must follow a name of its own, so that a word ending real names ("Committee") stays."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in (mention for found in by_article.values() for mention in found):
+        labels[fold(mention.text)][mention.label] += 1
+    known = _KnownNames(labels)
+    endings: dict[str, bool] = {}
+    for form in labels:
+        *rest, last = form.split()
+        if rest and last in lower_case:
+            endings[last] = endings.get(last, True) and known.alone(" ".join(rest))
+    for found in by_article.values():
+        for index, mention in enumerate(found):
+            words = mention.text.split()
+            rest = " ".join(words[:-1])
+            if len(words) > 1 and words[-1][:1].isupper() and endings.get(fold(words[-1])) and known.run_on(
+                fold(rest), mention.label
+            ):
+                found[index] = _Mention(mention.article, rest, labels[fold(rest)].most_common(1)[0][0], mention.start)
+
+
+class _KnownNames:
+    """The story's names as mentioned alone, to tell a name run on into a common word from a longer name."""
+
+    def __init__(self, labels: dict[str, Counter[str]]) -> None:
+        self._labels = labels
+        people = [form for form, seen in labels.items() if seen["PERSON"] and " " in form]
+        self._surnames = {person_tokens(form)[-1] for form in people}
+        self._acronyms = {acronym for form in labels if " " in form for acronym in acronyms(form)}
+
+    def alone(self, rest: str) -> bool:
+        return rest in self._labels
+
+    def run_on(self, rest: str, label: str) -> bool:
+        """``rest`` (folded), before one more word in a mention labelled ``label``, is a whole name: a person's
+        full name or surname under a person label (a first name before a surname that is also a word, "Ann
+        Stone" beside "stone", is not), or the acronym of a longer name of the story."""
+        seen = self._labels.get(rest)
+        if not seen:
+            return False
+        if label == "PERSON":
+            return seen.most_common(1)[0][0] == "PERSON" and (" " in rest or rest in self._surnames)
+        return " " not in rest and rest in self._acronyms
 
 
 def _place_words(found: Iterable[list[_Mention]]) -> set[str]:
@@ -571,6 +635,7 @@ def extract_entities(
     config = settings.claims
     lower_case = {token.lower_ for _, doc in docs for token in doc if token.is_alpha and token.is_lower}
     by_article = {article.id: _mentions(article, doc, config, lower_case) for article, doc in docs}
+    _trim_run_ons(by_article, lower_case)
     places = _place_words(by_article.values())
     # A "name" holding a place ("Smith Geneva" from "the Smith Geneva talks") is an NER run-on.
     for article, found in by_article.items():
@@ -582,10 +647,50 @@ def extract_entities(
     _add_unlabelled_surnames(docs, people, config)
     taken = set().union(*(group.keys for group in people))
     rest = [mention for mention in mentions if mention.key not in taken]
-    groups = [group for group in people if group.forms] + _merge_countries(_other_groups(rest, config))
+    short = _short_forms(rest, mentions, {article.id: doc.text for article, doc in docs})
+    others = _merge_countries(_other_groups([mention for mention in rest if mention.key not in short], config))
+    for mention in rest:
+        if mention.key in short:
+            next(group for group in others if short[mention.key] in group.forms).add(mention)
+    groups = [group for group in people if group.forms] + others
     _add_acronyms(docs, groups)
     groups.sort(key=lambda group: (-len(group.articles), -group.mentions))
     return [_entity(group) for group in groups]
+
+
+def _short_forms(
+    rest: Sequence[_Mention], mentions: Sequence[_Mention], texts: dict[str, str]
+) -> dict[tuple[str, int], str]:
+    """Organisations written by their last word after their full name ("the Daily Planet" ... "the Planet"):
+    each such mention's key with the full form it shortens. The full form must come earlier in the same
+    article, be the story's only name ending in that word ("the House" after "the White House" may be
+    Congress's when another name ends in "House"), and the word must begin no name of the story ("House
+    Judiciary Committee" makes "the House" a body of its own)."""
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for mention in rest:
+        words = fold(mention.text).split()
+        if len(words) > 1:
+            by_last[words[-1]].add(fold(mention.text))
+    first_words = {fold(mention.text).split()[0] for mention in mentions if " " in mention.text.strip()}
+    short: dict[tuple[str, int], str] = {}
+    for mention in rest:
+        word = fold(mention.text)
+        if " " in word or word in first_words or len(by_last.get(word, ())) != 1:
+            continue
+        (full,) = by_last[word]
+        earlier = next((
+            other for other in rest
+            if other.article == mention.article and other.start < mention.start and fold(other.text) == full
+        ), None)
+        if earlier is not None and _after_the(texts[mention.article], mention.start):
+            short[mention.key] = earlier.text
+    return short
+
+
+def _after_the(text: str, start: int) -> bool:
+    """The word at ``start`` follows "the", as a short form of a name does ("the Planet")."""
+    before = text[:start].split()
+    return bool(before) and before[-1].lower() == "the"
 
 
 def _add_unlabelled_names(
@@ -659,7 +764,7 @@ def _add_acronyms(docs: Sequence[tuple[Article, Doc]], groups: Sequence[_Group])
     """Acronyms of organisation names ("FT" for the Financial Times) that NER left unlabelled."""
     by_initials = {
         acronym: group for group in groups
-        if group.label != "PERSON" and len(fold(group.name()).split()) > 1
+        if not group.person and len(fold(group.name()).split()) > 1
         for acronym in acronyms(group.name())
     }
     for article, doc in docs:
