@@ -430,3 +430,56 @@ def test_a_short_form_stays_apart_when_the_word_begins_or_ends_other_names(nlp: 
     for docs in ([heads], [two_ends]):
         entities = extract_entities(docs)
         assert named(entities, "House").aliases == [] and named(entities, "White House").aliases == []
+
+
+def test_a_name_cut_to_one_word_and_its_suffix_is_the_suffixed_person(nlp: Language) -> None:
+    text = (
+        "Henry Calloway Jr. and his father Henry Calloway were named. Lawyers for Calloway Jr. declined to comment. "
+        "His son, Henry Jr., was not in court."
+    )
+    docs = [labelled(
+        nlp, "a0", text, ("Henry Calloway Jr.", "PERSON"), ("Henry Calloway", "PERSON"), ("Calloway Jr.", "PERSON"),
+        ("Henry Jr.", "PERSON"),
+    )]
+    entities = extract_entities(docs)
+    assert set(named(entities, "Henry Calloway Jr.").aliases) == {"Calloway Jr.", "Henry Jr."}
+    assert named(entities, "Henry Calloway").aliases == []
+
+
+def test_a_surname_taken_for_a_place_is_the_person_unless_it_is_a_place(nlp: Language) -> None:
+    text = "Senator Dana Ferreira met the envoy Paul Jordan in Amman. Later Ferreira said Jordan would help."
+    docs = [labelled(
+        nlp, "a0", text, ("Dana Ferreira", "PERSON"), ("Paul Jordan", "PERSON"), ("Amman", "GPE"),
+        ("Ferreira", "GPE"), ("Jordan", "GPE"),
+    )]
+    entities = extract_entities(docs)
+    assert named(entities, "Dana Ferreira").aliases == ["Ferreira"]
+    assert named(entities, "Jordan").type == "place" and named(entities, "Paul Jordan").aliases == []
+
+
+def test_two_names_joined_by_a_hyphen_are_no_third_entity(nlp: Language) -> None:
+    text = "Acme and Globex met in Oslo. The Acme-Globex talks ended. Hewlett-Packard watched."
+    docs = [labelled(
+        nlp, "a0", text, ("Acme", "ORG"), ("Globex", "ORG"), ("Oslo", "GPE"), ("Acme-Globex", "ORG"),
+        ("Hewlett-Packard", "ORG"),
+    )]
+    names = {entity.name for entity in extract_entities(docs)}
+    assert "Acme-Globex" not in names and {"Acme", "Globex", "Hewlett-Packard"} <= names
+
+
+def test_a_first_name_cut_off_by_the_model_is_given_back_when_the_story_writes_it(nlp: Language) -> None:
+    docs = [
+        labelled(nlp, "a0", "Mayor Lena Van Houten spoke on Monday.", ("Lena Van Houten", "PERSON")),
+        labelled(nlp, "a1", "Critics of Lena Van Houten protested.", ("Van Houten", "PERSON")),
+    ]
+    entities = extract_entities(docs)
+    assert named(entities, "Lena Van Houten").sources == ["a0", "a1"]
+    assert "Van Houten" not in {entity.name for entity in entities}
+
+
+def test_a_name_the_model_calls_a_product_elsewhere_is_no_person(nlp: Language) -> None:
+    docs = [
+        labelled(nlp, "a0", "She posted the video on Chirpr.", ("Chirpr", "PERSON")),
+        labelled(nlp, "a1", "He wrote in a Chirpr message that he was fine.", ("Chirpr", "PRODUCT")),
+    ]
+    assert named(extract_entities(docs), "Chirpr").type == "organisation"

@@ -428,9 +428,16 @@ def _surname_candidates(token: str, groups: Sequence[_Group], settings: ClaimsSe
 
 
 def _resolve_surnames(
-    mentions_by_article: dict[str, list[_Mention]], groups: list[_Group], settings: ClaimsSettings
+    mentions_by_article: dict[str, list[_Mention]],
+    groups: list[_Group],
+    settings: ClaimsSettings,
+    places: set[str] | frozenset[str] = frozenset(),
 ) -> None:
-    """Attach each bare surname to the person so named nearest before it in its article."""
+    """Attach each bare surname to the person so named nearest before it in its article, and each name cut to
+    one word and a suffix ("Smith Jr.", "John Jr.") to the only person so named with that suffix.
+
+    A surname the model took for a place is one when it is no place: not among ``places``, the story's
+    one-word places, nor a known place name."""
     for article, mentions in mentions_by_article.items():
         last_seen: dict[int, int] = {}
         for mention in mentions:
@@ -439,13 +446,29 @@ def _resolve_surnames(
             if full is not None:
                 last_seen[full] = mention.start
                 continue
-            if " " in folded or mention.label not in _SURNAME_MISLABELS:
+            if mention.label == "PERSON" and suffix(mention.text) and len(person_tokens(mention.text)) == 1:
+                candidates = _suffixed_candidates(mention.text, groups)
+                if len(candidates) == 1:
+                    groups[candidates[0]].add(mention)
+                    last_seen[candidates[0]] = mention.start
+                continue
+            misplaced = mention.label in {"GPE", "LOC"} and folded not in places and folded not in place_names()
+            if " " in folded or not (mention.label in _SURNAME_MISLABELS or misplaced):
                 continue
             candidates = _surname_candidates(folded, groups, settings)
             if candidates:
                 chosen = max(candidates, key=lambda i: _closeness(i, article, last_seen, groups))
                 groups[chosen].add(mention)
                 last_seen[chosen] = mention.start
+
+
+def _suffixed_candidates(name: str, groups: Sequence[_Group]) -> list[int]:
+    """The people with ``name``'s suffix whose given name or surname is ``name``'s one word."""
+    (token,), generation = person_tokens(name), suffix(name)
+    return [i for i, group in enumerate(groups) if any(
+        suffix(form) == generation and token in {person_tokens(form)[0], person_tokens(form)[-1]}
+        for form in group.forms
+    )]
 
 
 def _closeness(index: int, article: str, last_seen: dict[int, int], groups: Sequence[_Group]) -> tuple[int, ...]:
@@ -540,15 +563,17 @@ def _other_groups(mentions: Iterable[_Mention], settings: ClaimsSettings) -> lis
     return groups
 
 
-def _entity_type(group: _Group) -> str:
+def _entity_type(group: _Group, products: Counter[str]) -> str:
     """A person group is a person; any other group takes its mentions' majority type, a known place's name is
     a place, and a person label, the small model's guess for any unknown capitalised word ("Kyiv said", "told
-    Politico"), loses every tie: these names were never written as a full person name."""
+    Politico"), loses every tie: these names were never written as a full person name. ``products`` counts
+    the names the model took elsewhere for a product, a brand and so its maker's name ("a Twitter post")."""
     if group.person:
         return "person"
     if all(fold(form) in place_names() for form in group.forms):
         return "place"
     types = Counter(ENTITY_TYPES[label] for label in group.labels.elements())
+    types["organisation"] += sum(products[fold(form)] for form in group.forms)
     return max(types, key=lambda kind: (types[kind], kind != "person"))
 
 
@@ -585,6 +610,38 @@ def _trim_run_ons(by_article: dict[str, list[_Mention]], lower_case: frozenset[s
                 fold(rest), mention.label
             ):
                 found[index] = _Mention(mention.article, rest, labels[fold(rest)].most_common(1)[0][0], mention.start)
+
+
+def _extend_cut_names(by_article: dict[str, list[_Mention]], texts: dict[str, str]) -> None:
+    """Give back the first word NER cut from a person's name ("Ann | Lee Smith"), when the name with that word
+    is one the story writes in full elsewhere."""
+    full = {fold(mention.text) for found in by_article.values() for mention in found if _is_full_name(mention)}
+    for article, found in by_article.items():
+        text = texts[article]
+        for index, mention in enumerate(found):
+            before = text[: mention.start].split()
+            if mention.label != "PERSON" or not before or not before[-1].istitle():
+                continue
+            longer = f"{before[-1]} {mention.text}"
+            if fold(longer) in full:
+                start = text.rindex(before[-1], 0, mention.start)
+                found[index] = _Mention(article, longer, mention.label, start)
+
+
+_PAIRING = re.compile(r"(?<=[\w.])[-\u2013](?=[A-Z])")
+
+
+def _drop_pairings(by_article: dict[str, list[_Mention]]) -> None:
+    """Drop names joined by a hyphen that the story names apart ("Acme-Globex talks", "the Smith-Jones
+    ticket"): a modifier pairing two entities, not a third one."""
+    alone = {fold(mention.text) for found in by_article.values() for mention in found}
+    for article, found in by_article.items():
+        by_article[article] = [mention for mention in found if not _pairing(mention.text, alone)]
+
+
+def _pairing(name: str, alone: set[str]) -> bool:
+    parts = _PAIRING.split(name)
+    return len(parts) > 1 and all(fold(part) in alone for part in parts)
 
 
 class _KnownNames:
@@ -636,13 +693,15 @@ def extract_entities(
     lower_case = {token.lower_ for _, doc in docs for token in doc if token.is_alpha and token.is_lower}
     by_article = {article.id: _mentions(article, doc, config, lower_case) for article, doc in docs}
     _trim_run_ons(by_article, lower_case)
+    _extend_cut_names(by_article, {article.id: doc.text for article, doc in docs})
+    _drop_pairings(by_article)
     places = _place_words(by_article.values())
     # A "name" holding a place ("Smith Geneva" from "the Smith Geneva talks") is an NER run-on.
     for article, found in by_article.items():
         by_article[article] = [m for m in found if not (_is_full_name(m) and places & set(fold(m.text).split()))]
     mentions = [mention for found in by_article.values() for mention in found]
     people = _person_groups(mentions, config, _two_generations(docs, by_article))
-    _resolve_surnames(by_article, people, config)
+    _resolve_surnames(by_article, people, config, places)
     _add_unlabelled_names(docs, people, config)
     _add_unlabelled_surnames(docs, people, config)
     taken = set().union(*(group.keys for group in people))
@@ -655,7 +714,8 @@ def extract_entities(
     groups = [group for group in people if group.forms] + others
     _add_acronyms(docs, groups)
     groups.sort(key=lambda group: (-len(group.articles), -group.mentions))
-    return [_entity(group) for group in groups]
+    products = Counter(fold(ent.text) for _, doc in docs for ent in doc.ents if ent.label_ == "PRODUCT")
+    return [_entity(group, products) for group in groups]
 
 
 def _short_forms(
@@ -777,10 +837,16 @@ def _add_acronyms(docs: Sequence[tuple[Article, Doc]], groups: Sequence[_Group])
                 group.add(mention)
 
 
-def _entity(group: _Group) -> Entity:
-    name = group.name()
+#: A plural possessive's apostrophe set apart from its word by detokenised text ("the Farmers ' Union").
+_LOOSE_APOSTROPHE = re.compile(r"(?<=\ws) (['’]) (?=\w)")
+
+
+def _entity(group: _Group, products: Counter[str]) -> Entity:
+    """The group named by its best form, written as an editor would ("Farmers' Union"); every form as found
+    in the text other than the name stays an alias."""
+    name = _LOOSE_APOSTROPHE.sub(r"\1 ", group.name())
     aliases = sorted({form for form in group.forms if form != name}, key=lambda form: (-group.forms[form], form))
-    return Entity(name=name, type=_entity_type(group), aliases=aliases, sources=list(group.articles))
+    return Entity(name=name, type=_entity_type(group, products), aliases=aliases, sources=list(group.articles))
 
 
 class EntityResolver:
