@@ -483,3 +483,23 @@ def test_a_name_the_model_calls_a_product_elsewhere_is_no_person(nlp: Language) 
         labelled(nlp, "a1", "He wrote in a Chirpr message that he was fine.", ("Chirpr", "PRODUCT")),
     ]
     assert named(extract_entities(docs), "Chirpr").type == "organisation"
+
+
+def test_a_name_beside_an_institution_noun_is_an_organisation(nlp: Language) -> None:
+    text = (
+        "The party hired a law firm, Hollis Brandt, to draft the complaint. "
+        "Its founder, Maria Okafor, declined to comment."
+    )
+    docs = [labelled(nlp, "a0", text, ("Hollis Brandt", "PERSON"), ("Maria Okafor", "PERSON"))]
+    entities = extract_entities(docs)
+    assert named(entities, "Hollis Brandt").type == "organisation"
+    assert named(entities, "Maria Okafor").type == "person"
+
+
+def test_a_lower_case_word_after_a_known_name_is_no_part_of_it(nlp: Language) -> None:
+    docs = [
+        labelled(nlp, "a0", "The Teapot Dome affair was recalled.", ("Teapot Dome", "EVENT")),
+        labelled(nlp, "a1", "Critics recalled the Teapot Dome scandal.", ("Teapot Dome scandal", "EVENT")),
+    ]
+    entities = extract_entities(docs)
+    assert [(entity.name, entity.sources) for entity in entities] == [("Teapot Dome", ["a0", "a1"])]

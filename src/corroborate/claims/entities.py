@@ -587,6 +587,38 @@ def place_names() -> frozenset[str]:
     return frozenset(countries) | subdivisions | cities
 
 
+#: Nouns naming a kind of institution: a name set beside one ("the law firm Smith Cole", "Pravdin, a news
+#: site") is that institution's, whatever label the model gave it.
+_INSTITUTION_NOUNS = frozenset({
+    "firm", "company", "agency", "newspaper", "service", "site", "website", "network", "broadcaster", "outlet",
+    "magazine", "channel", "bank", "corporation", "publication", "newswire", "station", "tabloid", "daily",
+})
+
+
+def _retype_institutions(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> None:
+    """Person-labelled names the story sets beside an institution noun are organisations, in every mention."""
+    cued = {
+        fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents
+        if ent.label_ == "PERSON" and _beside_institution(ent)
+    }
+    for found in by_article.values():
+        for index, mention in enumerate(found):
+            if mention.label == "PERSON" and fold(mention.text) in cued:
+                found[index] = _Mention(mention.article, mention.text, "ORG", mention.start)
+
+
+def _beside_institution(ent: Span) -> bool:
+    """The name is in apposition with an institution noun, or that noun is compounded with it ("the wire
+    service Pravdin")."""
+    root = ent.root
+    nouns = [
+        child for child in root.children if child.dep_ in {"appos", "compound"} and not ent.start <= child.i < ent.end
+    ]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    return any(noun.pos_ == "NOUN" and noun.lemma_.lower() in _INSTITUTION_NOUNS for noun in nouns)
+
+
 def _trim_run_ons(by_article: dict[str, list[_Mention]], lower_case: frozenset[str] | set[str]) -> None:
     """Cut the common word NER ran a name on into ("Ann Smith Files", "the ACME Server"): a last word the story
     also writes in lower case, after a person's name or an acronym the story names alone. Organisations are
@@ -606,9 +638,11 @@ def _trim_run_ons(by_article: dict[str, list[_Mention]], lower_case: frozenset[s
         for index, mention in enumerate(found):
             words = mention.text.split()
             rest = " ".join(words[:-1])
-            if len(words) > 1 and words[-1][:1].isupper() and endings.get(fold(words[-1])) and known.run_on(
-                fold(rest), mention.label
-            ):
+            last = words[-1]
+            run_on = last[:1].isupper() and endings.get(fold(last)) and known.run_on(fold(rest), mention.label)
+            # A lower-case last word is no part of a name ("the Acme scandal"), once the name is known alone.
+            common = last.isalpha() and last.islower() and known.alone(fold(rest))
+            if len(words) > 1 and (run_on or common):
                 found[index] = _Mention(mention.article, rest, labels[fold(rest)].most_common(1)[0][0], mention.start)
 
 
@@ -692,6 +726,7 @@ def extract_entities(
     config = settings.claims
     lower_case = {token.lower_ for _, doc in docs for token in doc if token.is_alpha and token.is_lower}
     by_article = {article.id: _mentions(article, doc, config, lower_case) for article, doc in docs}
+    _retype_institutions(docs, by_article)
     _trim_run_ons(by_article, lower_case)
     _extend_cut_names(by_article, {article.id: doc.text for article, doc in docs})
     _drop_pairings(by_article)
