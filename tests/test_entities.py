@@ -503,3 +503,30 @@ def test_a_lower_case_word_after_a_known_name_is_no_part_of_it(nlp: Language) ->
     ]
     entities = extract_entities(docs)
     assert [(entity.name, entity.sources) for entity in entities] == [("Teapot Dome", ["a0", "a1"])]
+
+
+def test_a_legislators_state_tag_is_no_acronym_and_no_place(nlp: Language) -> None:
+    text = (
+        "The Security Council met. Senator Ann Lee, D-S.C., and Representative Tom Ray, R-Ore., said the "
+        "Security Council erred."
+    )
+    docs = [labelled(
+        nlp, "a0", text, ("Security Council", "ORG"), ("Ann Lee", "PERSON"), ("Tom Ray", "PERSON"),
+        ("Ore.", "GPE"), ("Security Council", "ORG"),
+    )]
+    entities = extract_entities(docs)
+    assert named(entities, "Security Council").aliases == []
+    assert "Ore." not in {entity.name for entity in entities}
+
+
+def test_two_names_joined_by_and_are_no_third_entity_unless_one_name(nlp: Language) -> None:
+    text = (
+        "East Fooland and West Fooland talked. East and West Fooland agreed. "
+        "Trinidad and Tobago, Trinidad and Tobago's islands, watched."
+    )
+    docs = [labelled(
+        nlp, "a0", text, ("East Fooland", "GPE"), ("West Fooland", "GPE"), ("East and West Fooland", "GPE"),
+        ("Trinidad and Tobago", "GPE"), ("Trinidad", "GPE"), ("Tobago", "GPE"),
+    )]
+    names = {entity.name for entity in extract_entities(docs)}
+    assert "East and West Fooland" not in names and "Trinidad and Tobago" in names

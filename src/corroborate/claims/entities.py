@@ -274,9 +274,20 @@ def _misread(ent: Span) -> bool:
     if len(ent) == 1 and ent[0].pos_ != "PROPN":
         return True
     before = ent.doc[ent.start - 2 : ent.start]
+    if _party_tag(before):
+        return True
     # "Secretary of State", "Minister of Defence": the office's name, not the organisation's; but the place of
     # "the mayor of Denver" or "the President of France" is the place.
     return len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in TITLES and ent.label_ != "GPE"
+
+
+def _party_tag(before: Span) -> bool:
+    """The name follows a party letter and a hyphen ("Ann Lee, D-Ore."): the abbreviated state of a
+    legislator's tag, which may spell another name's initials."""
+    return (
+        len(before) == 2 and len(before[0].text) == 1 and before[0].is_upper and before[1].text == "-"
+        and not before[0].whitespace_ and not before[1].whitespace_
+    )
 
 
 #: English short forms of given names: "Bob Smith" and "Robert W. Smith" are one person.
@@ -666,8 +677,8 @@ _PAIRING = re.compile(r"(?<=[\w.])[-\u2013](?=[A-Z])")
 
 
 def _drop_pairings(by_article: dict[str, list[_Mention]]) -> None:
-    """Drop names joined by a hyphen that the story names apart ("Acme-Globex talks", "the Smith-Jones
-    ticket"): a modifier pairing two entities, not a third one."""
+    """Drop names joined by a hyphen or "and" that the story names apart ("Acme-Globex talks", "East and West
+    Fooland" beside "East Fooland" and "West Fooland"): two entities, not a third one."""
     alone = {fold(mention.text) for found in by_article.values() for mention in found}
     for article, found in by_article.items():
         by_article[article] = [mention for mention in found if not _pairing(mention.text, alone)]
@@ -675,7 +686,13 @@ def _drop_pairings(by_article: dict[str, list[_Mention]]) -> None:
 
 def _pairing(name: str, alone: set[str]) -> bool:
     parts = _PAIRING.split(name)
-    return len(parts) > 1 and all(fold(part) in alone for part in parts)
+    if len(parts) > 1:
+        return all(fold(part) in alone for part in parts)
+    left, _, right = fold(name).partition(" and ")
+    if not right or fold(name) in place_names():  # a country's name may join two ("Trinidad and Tobago")
+        return False
+    shared = right.split()[1:]  # "East and West Fooland": the left name ends like the right one
+    return right in alone and (left in alone or " ".join([left, *shared]) in alone)
 
 
 class _KnownNames:
@@ -865,6 +882,8 @@ def _add_acronyms(docs: Sequence[tuple[Article, Doc]], groups: Sequence[_Group])
     for article, doc in docs:
         for token in doc:
             if not (2 <= len(token.text) <= 5 and token.text.isupper() and token.pos_ == "PROPN"):
+                continue
+            if _party_tag(doc[max(token.i - 2, 0) : token.i]):
                 continue
             group = by_initials.get(fold(token.text))
             mention = _Mention(article.id, token.text, "ORG", token.idx)
