@@ -576,9 +576,9 @@ def _other_groups(mentions: Iterable[_Mention], settings: ClaimsSettings) -> lis
 
 def _entity_type(group: _Group, products: Counter[str]) -> str:
     """A person group is a person; any other group takes its mentions' majority type, a known place's name is
-    a place, and a person label, the small model's guess for any unknown capitalised word ("Kyiv said", "told
-    Politico"), loses every tie: these names were never written as a full person name. ``products`` counts
-    the names the model took elsewhere for a product, a brand and so its maker's name ("a Twitter post")."""
+    a place, and a person label, the small model's guess for any unknown capitalised word ("Lisbon said", "told
+    the Courier"), loses every tie: these names were never written as a full person name. ``products`` counts
+    the names the model took elsewhere for a product, a brand and so its maker's name ("a Chirpr post")."""
     if group.person:
         return "person"
     if all(fold(form) in place_names() for form in group.forms):
@@ -633,7 +633,7 @@ def _beside_institution(ent: Span) -> bool:
 def _trim_run_ons(by_article: dict[str, list[_Mention]], lower_case: frozenset[str] | set[str]) -> None:
     """Cut the common word NER ran a name on into ("Ann Smith Files", "the ACME Server"): a last word the story
     also writes in lower case, after a person's name or an acronym the story names alone. Organisations are
-    often named by a place or person and a common word ("Justice Department", "Smith Foundation"), so only a
+    often named by a place or person and a common word ("Transport Ministry", "Smith Foundation"), so only a
     person label over a person's name, or an acronym's run-on, is cut; and every name of the story ending in
     that word must follow a name of its own, so that a word ending real names ("Committee") stays."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
@@ -775,9 +775,9 @@ def _short_forms(
 ) -> dict[tuple[str, int], str]:
     """Organisations written by their last word after their full name ("the Daily Planet" ... "the Planet"):
     each such mention's key with the full form it shortens. The full form must come earlier in the same
-    article, be the story's only name ending in that word ("the House" after "the White House" may be
-    Congress's when another name ends in "House"), and the word must begin no name of the story ("House
-    Judiciary Committee" makes "the House" a body of its own)."""
+    article, be the story's only name ending in that word ("the Hall" after "the Town Hall" may be
+    another's when another name ends in "Hall"), and the word must begin no name of the story ("Hall Budget
+    Committee" makes "the Hall" a body of its own)."""
     by_last: dict[str, set[str]] = defaultdict(set)
     for mention in rest:
         words = fold(mention.text).split()
