@@ -394,9 +394,9 @@ def test_an_acronym_run_on_into_a_common_word_is_the_organisation(nlp: Language)
 
 
 def test_a_surname_that_is_a_common_word_stays_in_the_name(nlp: Language) -> None:
-    text = "Roger Stone met the donors. Roger said the stone wall would stay."
-    docs = [labelled(nlp, "a0", text, ("Roger Stone", "PERSON"), ("Roger", "PERSON"))]
-    assert named(extract_entities(docs), "Roger Stone").type == "person"
+    text = "Maya Stone met the donors. Maya said the stone wall would stay."
+    docs = [labelled(nlp, "a0", text, ("Maya Stone", "PERSON"), ("Maya", "PERSON"))]
+    assert named(extract_entities(docs), "Maya Stone").type == "person"
 
 
 def test_an_organisation_named_by_a_place_and_a_common_word_stays_whole(nlp: Language) -> None:
@@ -420,16 +420,16 @@ def test_the_last_word_of_an_organisation_after_its_full_name_is_that_organisati
 
 def test_a_short_form_stays_apart_when_the_word_begins_or_ends_other_names(nlp: Language) -> None:
     heads = labelled(
-        nlp, "a0", "The White House said the House Judiciary Committee would meet. Later the House voted.",
-        ("White House", "ORG"), ("House Judiciary Committee", "ORG"), ("House", "ORG"),
+        nlp, "a0", "The Town Hall said the Hall Budget Committee would meet. Later the Hall voted.",
+        ("Town Hall", "ORG"), ("Hall Budget Committee", "ORG"), ("Hall", "ORG"),
     )
     two_ends = labelled(
-        nlp, "a1", "The White House and the Blue House spoke. Then the House replied.",
-        ("White House", "ORG"), ("Blue House", "ORG"), ("House", "ORG"),
+        nlp, "a1", "The Town Hall and the River Hall spoke. Then the Hall replied.",
+        ("Town Hall", "ORG"), ("River Hall", "ORG"), ("Hall", "ORG"),
     )
     for docs in ([heads], [two_ends]):
         entities = extract_entities(docs)
-        assert named(entities, "House").aliases == [] and named(entities, "White House").aliases == []
+        assert named(entities, "Hall").aliases == [] and named(entities, "Town Hall").aliases == []
 
 
 def test_a_name_cut_to_one_word_and_its_suffix_is_the_suffixed_person(nlp: Language) -> None:
