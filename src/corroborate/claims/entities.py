@@ -164,7 +164,8 @@ class _Mention:
 
 @dataclass(slots=True)
 class _Group:
-    label: str
+    #: Built from full person names; any other group is typed by its mentions' labels.
+    person: bool
     forms: Counter[str] = field(default_factory=Counter)
     articles: dict[str, int] = field(default_factory=dict)
     labels: Counter[str] = field(default_factory=Counter)
@@ -273,9 +274,20 @@ def _misread(ent: Span) -> bool:
     if len(ent) == 1 and ent[0].pos_ != "PROPN":
         return True
     before = ent.doc[ent.start - 2 : ent.start]
+    if _party_tag(before):
+        return True
     # "Secretary of State", "Minister of Defence": the office's name, not the organisation's; but the place of
     # "the mayor of Denver" or "the President of France" is the place.
     return len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in TITLES and ent.label_ != "GPE"
+
+
+def _party_tag(before: Span) -> bool:
+    """The name follows a party letter and a hyphen ("Ann Lee, D-Ore."): the abbreviated state of a
+    legislator's tag, which may spell another name's initials."""
+    return (
+        len(before) == 2 and len(before[0].text) == 1 and before[0].is_upper and before[1].text == "-"
+        and not before[0].whitespace_ and not before[1].whitespace_
+    )
 
 
 #: English short forms of given names: "Bob Smith" and "Robert W. Smith" are one person.
@@ -349,7 +361,7 @@ def _person_groups(
             and _same_generation(generation, key_generation, tokens, key, two_generations)
         ), None)
         if match is None:
-            groups.append(_Group("PERSON"))
+            groups.append(_Group(person=True))
             keys.append((tokens, generation))
             match = len(groups) - 1
         form_group[form] = match
@@ -427,9 +439,16 @@ def _surname_candidates(token: str, groups: Sequence[_Group], settings: ClaimsSe
 
 
 def _resolve_surnames(
-    mentions_by_article: dict[str, list[_Mention]], groups: list[_Group], settings: ClaimsSettings
+    mentions_by_article: dict[str, list[_Mention]],
+    groups: list[_Group],
+    settings: ClaimsSettings,
+    places: set[str] | frozenset[str] = frozenset(),
 ) -> None:
-    """Attach each bare surname to the person so named nearest before it in its article."""
+    """Attach each bare surname to the person so named nearest before it in its article, and each name cut to
+    one word and a suffix ("Smith Jr.", "John Jr.") to the only person so named with that suffix.
+
+    A surname the model took for a place is one when it is no place: not among ``places``, the story's
+    one-word places, nor a known place name."""
     for article, mentions in mentions_by_article.items():
         last_seen: dict[int, int] = {}
         for mention in mentions:
@@ -438,13 +457,29 @@ def _resolve_surnames(
             if full is not None:
                 last_seen[full] = mention.start
                 continue
-            if " " in folded or mention.label not in _SURNAME_MISLABELS:
+            if mention.label == "PERSON" and suffix(mention.text) and len(person_tokens(mention.text)) == 1:
+                candidates = _suffixed_candidates(mention.text, groups)
+                if len(candidates) == 1:
+                    groups[candidates[0]].add(mention)
+                    last_seen[candidates[0]] = mention.start
+                continue
+            misplaced = mention.label in {"GPE", "LOC"} and folded not in places and folded not in place_names()
+            if " " in folded or not (mention.label in _SURNAME_MISLABELS or misplaced):
                 continue
             candidates = _surname_candidates(folded, groups, settings)
             if candidates:
                 chosen = max(candidates, key=lambda i: _closeness(i, article, last_seen, groups))
                 groups[chosen].add(mention)
                 last_seen[chosen] = mention.start
+
+
+def _suffixed_candidates(name: str, groups: Sequence[_Group]) -> list[int]:
+    """The people with ``name``'s suffix whose given name or surname is ``name``'s one word."""
+    (token,), generation = person_tokens(name), suffix(name)
+    return [i for i, group in enumerate(groups) if any(
+        suffix(form) == generation and token in {person_tokens(form)[0], person_tokens(form)[-1]}
+        for form in group.forms
+    )]
 
 
 def _closeness(index: int, article: str, last_seen: dict[int, int], groups: Sequence[_Group]) -> tuple[int, ...]:
@@ -507,7 +542,7 @@ def _merge_countries(groups: list[_Group]) -> list[_Group]:
     merged: list[_Group] = []
     by_country: dict[str, _Group] = {}
     for group in groups:
-        country = _country(group) if group.label != "PERSON" else None
+        country = _country(group) if not group.person else None
         if country is None or country not in by_country:
             merged.append(group)
             if country is not None:
@@ -533,18 +568,155 @@ def _other_groups(mentions: Iterable[_Mention], settings: ClaimsSettings) -> lis
     for mention in mentions:
         group = next((g for g in groups if any(_same_name(mention.text, f, settings) for f in g.forms)), None)
         if group is None:
-            group = _Group(mention.label)
+            group = _Group(person=False)
             groups.append(group)
         group.add(mention)
     return groups
 
 
-def _entity_type(group: _Group) -> str:
-    if group.label == "PERSON":
+def _entity_type(group: _Group, products: Counter[str]) -> str:
+    """A person group is a person; any other group takes its mentions' majority type, a known place's name is
+    a place, and a person label, the small model's guess for any unknown capitalised word ("Lisbon said", "told
+    the Courier"), loses every tie: these names were never written as a full person name. ``products`` counts
+    the names the model took elsewhere for a product, a brand and so its maker's name ("a Chirpr post")."""
+    if group.person:
         return "person"
-    types = Counter({ENTITY_TYPES[label]: n for label, n in group.labels.items() if label != "PERSON"})
-    types.update(ENTITY_TYPES[label] for label in group.labels.elements() if label == "PERSON")
-    return types.most_common(1)[0][0]
+    if all(fold(form) in place_names() for form in group.forms):
+        return "place"
+    types = Counter(ENTITY_TYPES[label] for label in group.labels.elements())
+    types["organisation"] += sum(products[fold(form)] for form in group.forms)
+    return max(types, key=lambda kind: (types[kind], kind != "person"))
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Folded names of countries, their subdivisions (states, provinces, regions, many capitals) and the cities
+    CLDR names in English."""
+    countries, _ = country_names()
+    subdivisions = {fold(subdivision.name) for subdivision in pycountry.subdivisions}
+    cities = {fold(zone["city"]) for zone in Locale("en").time_zones.values() if "city" in zone}
+    return frozenset(countries) | subdivisions | cities
+
+
+#: Nouns naming a kind of institution: a name set beside one ("the law firm Smith Cole", "Pravdin, a news
+#: site") is that institution's, whatever label the model gave it.
+_INSTITUTION_NOUNS = frozenset({
+    "firm", "company", "agency", "newspaper", "service", "site", "website", "network", "broadcaster", "outlet",
+    "magazine", "channel", "bank", "corporation", "publication", "newswire", "station", "tabloid", "daily",
+})
+
+
+def _retype_institutions(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> None:
+    """Person-labelled names the story sets beside an institution noun are organisations, in every mention."""
+    cued = {
+        fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents
+        if ent.label_ == "PERSON" and _beside_institution(ent)
+    }
+    for found in by_article.values():
+        for index, mention in enumerate(found):
+            if mention.label == "PERSON" and fold(mention.text) in cued:
+                found[index] = _Mention(mention.article, mention.text, "ORG", mention.start)
+
+
+def _beside_institution(ent: Span) -> bool:
+    """The name is in apposition with an institution noun, or that noun is compounded with it ("the wire
+    service Pravdin")."""
+    root = ent.root
+    nouns = [
+        child for child in root.children if child.dep_ in {"appos", "compound"} and not ent.start <= child.i < ent.end
+    ]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    return any(noun.pos_ == "NOUN" and noun.lemma_.lower() in _INSTITUTION_NOUNS for noun in nouns)
+
+
+def _trim_run_ons(by_article: dict[str, list[_Mention]], lower_case: frozenset[str] | set[str]) -> None:
+    """Cut the common word NER ran a name on into ("Ann Smith Files", "the ACME Server"): a last word the story
+    also writes in lower case, after a person's name or an acronym the story names alone. Organisations are
+    often named by a place or person and a common word ("Transport Ministry", "Smith Foundation"), so only a
+    person label over a person's name, or an acronym's run-on, is cut; and every name of the story ending in
+    that word must follow a name of its own, so that a word ending real names ("Committee") stays."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in (mention for found in by_article.values() for mention in found):
+        labels[fold(mention.text)][mention.label] += 1
+    known = _KnownNames(labels)
+    endings: dict[str, bool] = {}
+    for form in labels:
+        *rest, last = form.split()
+        if rest and last in lower_case:
+            endings[last] = endings.get(last, True) and known.alone(" ".join(rest))
+    for found in by_article.values():
+        for index, mention in enumerate(found):
+            words = mention.text.split()
+            rest = " ".join(words[:-1])
+            last = words[-1]
+            run_on = last[:1].isupper() and endings.get(fold(last)) and known.run_on(fold(rest), mention.label)
+            # A lower-case last word is no part of a name ("the Acme scandal"), once the name is known alone.
+            common = last.isalpha() and last.islower() and known.alone(fold(rest))
+            if len(words) > 1 and (run_on or common):
+                found[index] = _Mention(mention.article, rest, labels[fold(rest)].most_common(1)[0][0], mention.start)
+
+
+def _extend_cut_names(by_article: dict[str, list[_Mention]], texts: dict[str, str]) -> None:
+    """Give back the first word NER cut from a person's name ("Ann | Lee Smith"), when the name with that word
+    is one the story writes in full elsewhere."""
+    full = {fold(mention.text) for found in by_article.values() for mention in found if _is_full_name(mention)}
+    for article, found in by_article.items():
+        text = texts[article]
+        for index, mention in enumerate(found):
+            before = text[: mention.start].split()
+            if mention.label != "PERSON" or not before or not before[-1].istitle():
+                continue
+            longer = f"{before[-1]} {mention.text}"
+            if fold(longer) in full:
+                start = text.rindex(before[-1], 0, mention.start)
+                found[index] = _Mention(article, longer, mention.label, start)
+
+
+_PAIRING = re.compile(r"(?<=[\w.])[-\u2013](?=[A-Z])")
+
+
+def _drop_pairings(by_article: dict[str, list[_Mention]]) -> None:
+    """Drop names joined by a hyphen or "and" that the story names apart ("Acme-Globex talks", "East and West
+    Fooland" beside "East Fooland" and "West Fooland"): two entities, not a third one."""
+    alone = {fold(mention.text) for found in by_article.values() for mention in found}
+    for article, found in by_article.items():
+        by_article[article] = [mention for mention in found if not _pairing(mention.text, alone)]
+
+
+def _pairing(name: str, alone: set[str]) -> bool:
+    parts = _PAIRING.split(name)
+    if len(parts) > 1:
+        return all(fold(part) in alone for part in parts)
+    left, _, right = fold(name).partition(" and ")
+    if not right or fold(name) in place_names():  # a country's name may join two ("Trinidad and Tobago")
+        return False
+    shared = right.split()[1:]  # "East and West Fooland": the left name ends like the right one
+    return right in alone and (left in alone or " ".join([left, *shared]) in alone)
+
+
+class _KnownNames:
+    """The story's names as mentioned alone, to tell a name run on into a common word from a longer name."""
+
+    def __init__(self, labels: dict[str, Counter[str]]) -> None:
+        self._labels = labels
+        people = [form for form, seen in labels.items() if seen["PERSON"] and " " in form]
+        self._surnames = {person_tokens(form)[-1] for form in people}
+        self._acronyms = {acronym for form in labels if " " in form for acronym in acronyms(form)}
+
+    def alone(self, rest: str) -> bool:
+        return rest in self._labels
+
+    def run_on(self, rest: str, label: str) -> bool:
+        """``rest`` (folded), before one more word in a mention labelled ``label``, is a whole name: a person's
+        full name or surname under a person label (a first name before a surname that is also a word, "Ann
+        Stone" beside "stone", is not), or the acronym of a longer name of the story."""
+        seen = self._labels.get(rest)
+        if not seen:
+            return False
+        if label == "PERSON":
+            return seen.most_common(1)[0][0] == "PERSON" and (" " in rest or rest in self._surnames)
+        return " " not in rest and rest in self._acronyms
 
 
 def _place_words(found: Iterable[list[_Mention]]) -> set[str]:
@@ -571,21 +743,66 @@ def extract_entities(
     config = settings.claims
     lower_case = {token.lower_ for _, doc in docs for token in doc if token.is_alpha and token.is_lower}
     by_article = {article.id: _mentions(article, doc, config, lower_case) for article, doc in docs}
+    _retype_institutions(docs, by_article)
+    _trim_run_ons(by_article, lower_case)
+    _extend_cut_names(by_article, {article.id: doc.text for article, doc in docs})
+    _drop_pairings(by_article)
     places = _place_words(by_article.values())
     # A "name" holding a place ("Smith Geneva" from "the Smith Geneva talks") is an NER run-on.
     for article, found in by_article.items():
         by_article[article] = [m for m in found if not (_is_full_name(m) and places & set(fold(m.text).split()))]
     mentions = [mention for found in by_article.values() for mention in found]
     people = _person_groups(mentions, config, _two_generations(docs, by_article))
-    _resolve_surnames(by_article, people, config)
+    _resolve_surnames(by_article, people, config, places)
     _add_unlabelled_names(docs, people, config)
     _add_unlabelled_surnames(docs, people, config)
     taken = set().union(*(group.keys for group in people))
     rest = [mention for mention in mentions if mention.key not in taken]
-    groups = [group for group in people if group.forms] + _merge_countries(_other_groups(rest, config))
+    short = _short_forms(rest, mentions, {article.id: doc.text for article, doc in docs})
+    others = _merge_countries(_other_groups([mention for mention in rest if mention.key not in short], config))
+    for mention in rest:
+        if mention.key in short:
+            next(group for group in others if short[mention.key] in group.forms).add(mention)
+    groups = [group for group in people if group.forms] + others
     _add_acronyms(docs, groups)
     groups.sort(key=lambda group: (-len(group.articles), -group.mentions))
-    return [_entity(group) for group in groups]
+    products = Counter(fold(ent.text) for _, doc in docs for ent in doc.ents if ent.label_ == "PRODUCT")
+    return [_entity(group, products) for group in groups]
+
+
+def _short_forms(
+    rest: Sequence[_Mention], mentions: Sequence[_Mention], texts: dict[str, str]
+) -> dict[tuple[str, int], str]:
+    """Organisations written by their last word after their full name ("the Daily Planet" ... "the Planet"):
+    each such mention's key with the full form it shortens. The full form must come earlier in the same
+    article, be the story's only name ending in that word ("the Hall" after "the Town Hall" may be
+    another's when another name ends in "Hall"), and the word must begin no name of the story ("Hall Budget
+    Committee" makes "the Hall" a body of its own)."""
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for mention in rest:
+        words = fold(mention.text).split()
+        if len(words) > 1:
+            by_last[words[-1]].add(fold(mention.text))
+    first_words = {fold(mention.text).split()[0] for mention in mentions if " " in mention.text.strip()}
+    short: dict[tuple[str, int], str] = {}
+    for mention in rest:
+        word = fold(mention.text)
+        if " " in word or word in first_words or len(by_last.get(word, ())) != 1:
+            continue
+        (full,) = by_last[word]
+        earlier = next((
+            other for other in rest
+            if other.article == mention.article and other.start < mention.start and fold(other.text) == full
+        ), None)
+        if earlier is not None and _after_the(texts[mention.article], mention.start):
+            short[mention.key] = earlier.text
+    return short
+
+
+def _after_the(text: str, start: int) -> bool:
+    """The word at ``start`` follows "the", as a short form of a name does ("the Planet")."""
+    before = text[:start].split()
+    return bool(before) and before[-1].lower() == "the"
 
 
 def _add_unlabelled_names(
@@ -659,12 +876,14 @@ def _add_acronyms(docs: Sequence[tuple[Article, Doc]], groups: Sequence[_Group])
     """Acronyms of organisation names ("FT" for the Financial Times) that NER left unlabelled."""
     by_initials = {
         acronym: group for group in groups
-        if group.label != "PERSON" and len(fold(group.name()).split()) > 1
+        if not group.person and len(fold(group.name()).split()) > 1
         for acronym in acronyms(group.name())
     }
     for article, doc in docs:
         for token in doc:
             if not (2 <= len(token.text) <= 5 and token.text.isupper() and token.pos_ == "PROPN"):
+                continue
+            if _party_tag(doc[max(token.i - 2, 0) : token.i]):
                 continue
             group = by_initials.get(fold(token.text))
             mention = _Mention(article.id, token.text, "ORG", token.idx)
@@ -672,10 +891,16 @@ def _add_acronyms(docs: Sequence[tuple[Article, Doc]], groups: Sequence[_Group])
                 group.add(mention)
 
 
-def _entity(group: _Group) -> Entity:
-    name = group.name()
+#: A plural possessive's apostrophe set apart from its word by detokenised text ("the Farmers ' Union").
+_LOOSE_APOSTROPHE = re.compile(r"(?<=\ws) (['’]) (?=\w)")
+
+
+def _entity(group: _Group, products: Counter[str]) -> Entity:
+    """The group named by its best form, written as an editor would ("Farmers' Union"); every form as found
+    in the text other than the name stays an alias."""
+    name = _LOOSE_APOSTROPHE.sub(r"\1 ", group.name())
     aliases = sorted({form for form in group.forms if form != name}, key=lambda form: (-group.forms[form], form))
-    return Entity(name=name, type=_entity_type(group), aliases=aliases, sources=list(group.articles))
+    return Entity(name=name, type=_entity_type(group, products), aliases=aliases, sources=list(group.articles))
 
 
 class EntityResolver:
