@@ -633,6 +633,16 @@ def test_an_event_phrase_keeps_no_scraps_of_its_date(nlp) -> None:  # type: igno
             "The governor had asked for more time to review the documents on Monday.",
             "The governor had asked for more time to review the documents",
         ),
+        # A quote before its speaker is cut short in the quote, not before the speaker.
+        (
+            '"There is a bright path open to the country when it accepts a complete and verifiable settlement,"'
+            " the mayor said Wednesday.",
+            '"There is a bright path open to the country when it accepts …" the mayor said',
+        ),
+        (
+            '"The plan will work," the mayor told the network Thursday night.',
+            '"The plan will work," the mayor told the network',
+        ),
         # A bare noun keeps the aside that tells it.
         ("The files, sent to the committee on Thursday, detail a dozen meetings.", "The files, sent to the committee"),
     ],

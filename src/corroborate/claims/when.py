@@ -122,6 +122,8 @@ _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "
 _CLAUSE_PARTS = {"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "agent"}
 _OBJECT_PARTS = {"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
+# A quote cut short for its speaker keeps at least this many of its words.
+_MIN_QUOTE_WORDS = 4
 # Marks that set an aside off from the phrase it interrupts.
 _SEPARATORS = {",", "—", "–", "(", ")", ";", ":"}
 
@@ -580,14 +582,30 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
     named = _named_noun(span, root) if head is None else None
     head = head or named or _event_head(span)
     drop |= {token.i for token in span.root.ancestors if token.pos_ == "ADP" and token.head.i == head.i}
-    words = _phrase_words(head, named, root, drop, date_words, max_words)
-    text = _joined(_without_loose_ends(words, date_words)).strip(",;:–—- ")
+    words = _without_loose_ends(_phrase_words(head, named, root, drop, date_words, max_words), date_words)
+    text = _joined(words).strip(",;:–—- ")
+    if len(re.findall(r"\w{2,}", text)) >= _MIN_EVENT_WORDS and len(text.split()) > max_words:
+        text = _with_its_speaker(words, max_words) or text
     if len(re.findall(r"\w{2,}", text)) < _MIN_EVENT_WORDS:
         # The parse gave no usable phrase ("'s", "evening"): the sentence says what happened. Whole, since cut out
         # of it the date leaves scraps ("Friday's lawsuit": "'s lawsuit"; "on Thursday night": "on night").
         text = sentence_of(span[0])[1].strip()
     cut = text.split()
     return " ".join(cut[:max_words]) + (" …" if len(cut) > max_words else "")
+
+
+def _with_its_speaker(words: list[Token], max_words: int) -> str | None:
+    """A quote with its speaker after it ("'...,' the mayor said") cut short in the quote, not before the
+    speaker: "'The plan will ... work,' the mayor said" reads "'The plan will …' the mayor said"."""
+    if not words[0].is_quote:
+        return None
+    closing = next((k for k in range(len(words) - 1, 0, -1) if words[k].is_quote), 0)
+    speaker = _joined(words[closing:])
+    budget = max_words - len(speaker.split())
+    if closing < 2 or budget < _MIN_QUOTE_WORDS:
+        return None
+    quoted = _joined(words[:closing]).rstrip(",;: ").split()
+    return " ".join(quoted[:budget]) + " …" + speaker
 
 
 def _phrase_words(
@@ -725,6 +743,9 @@ def _clause_words(
     in it."""
     complements = [child for child in verb.children if child.dep_ in _CLAUSE_PARTS or child == within]
     complements += [child for child in verb.rights if child.dep_ == "ccomp"]
+    if not any(child.dep_ in {"ccomp", "xcomp"} for child in complements):
+        # What a verb of saying says may come first: "'The plan will work,' the mayor said".
+        complements += [child for child in verb.lefts if child.dep_ == "ccomp" and _quoted(child)][-1:]
     prepositions = [child for child in verb.rights if child.dep_ == "prep" and child.i not in drop]
     if not any(child.dep_ in _OBJECT_PARTS for child in complements):
         # An intransitive verb's first preposition is its complement: "met with the minister".
@@ -736,6 +757,9 @@ def _clause_words(
     for child in complements:
         if child.i not in drop:
             predicate.update(token.i for token in child.subtree)
+            opening = child.left_edge.i - 1
+            if child.dep_ == "ccomp" and child.i < verb.i and opening >= 0 and verb.doc[opening].is_quote:
+                predicate.add(opening)
     subject, own = _clause_subject(verb)
     skipped = drop | {token.i for child in verb.children if _holds(child, date_words) for token in child.subtree}
     if own and subject is not None:
@@ -749,6 +773,12 @@ def _clause_words(
         subject_words = _noun_words(subject, drop, joined=True, brief=brief)
         return sorted({*run, *subject_words}, key=lambda token: token.i)
     return [*_noun_words(subject, drop, joined=True, brief=True), *run]
+
+
+def _quoted(clause: Token) -> bool:
+    """Whether a clause is a quote: it opens with a quote mark, or one stands right before it."""
+    first = clause.left_edge
+    return first.is_quote or first.i > 0 and clause.doc[first.i - 1].is_quote
 
 
 def _holds(child: Token, words: set[int]) -> bool:
@@ -790,6 +820,8 @@ def _noun_words(
     keep = {noun.i}
     for child in noun.children:
         if child.dep_ == "punct" and child.text in _SEPARATORS or child.dep_ in {"cc", "conj"} and not joined:
+            continue
+        if _holds(child, drop) and len(_left(child, drop)) < 2:  # the date and its verb: "held on Friday"
             continue
         told = dated is not None and _holds(child, dated) and len(_left(child, drop)) > 1
         if child.dep_ in {"appos", "relcl", "acl"} and (brief or _set_off(child) and not told):
