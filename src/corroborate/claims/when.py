@@ -692,7 +692,7 @@ def _in_its_clause(noun: Token) -> bool:
     """Whether what the noun's clause tells happened at the noun's time: the noun is its subject or object, or
     the time within which it happened ("during their call, X told Y"); not a time before or after it."""
     if noun.dep_ == "pobj":
-        return noun.head.lower_ in _WITHIN_PREPOSITIONS or noun.head.lower_ == "with"
+        return noun.head.lower_ in _WITHIN_PREPOSITIONS
     return noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
 
 
