@@ -335,7 +335,8 @@ def test_yearless_days_of_an_account_take_the_year_the_story_states_for_it(nlp) 
         "The president told the director during their March 30 conversation that the dossier was a lie."
     )
     timeline = _thread_timeline(nlp, told, "2018-04-20")
-    assert [event.date for event in timeline] == ["2017-01-27", "2017-03-30", "2017-03-30"]
+    # The two March 30 sentences tell one conversation: the director's note of the call and what was said in it.
+    assert [event.date for event in timeline] == ["2017-01-27", "2017-03-30"]
     assert (
         "'Jan. 27' in the year of the account the story dates by 'Feb. 8, 2017' -> 2017-01-27" in timeline[0].resolution
     )
@@ -592,3 +593,75 @@ def test_an_event_phrase_keeps_no_scraps_of_its_date(nlp) -> None:  # type: igno
     assert midterms.event.startswith("midterm elections")
     lawsuit = _one(nlp, "Friday's lawsuit opens another legal challenge to the council.", "2018-04-20")
     assert not lawsuit.event.startswith("'s") and "lawsuit" in lawsuit.event
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # A day naming the noun of a clause: the clause, with its date, never "a interview" or "their conversation".
+        (
+            "Discussing the plan in a Thursday interview with the network, the mayor said he favored openness.",
+            "the mayor said he favored openness",
+        ),
+        (
+            "The mayor told the chief during their March 30 conversation that he had done nothing.",
+            "The mayor told the chief during their March 30 conversation that he had done nothing",
+        ),
+        (
+            "During their March 30 dinner, the mayor told the chief that he had done nothing.",
+            "During their March 30 dinner, the mayor told the chief that he had done nothing",
+        ),
+        # A time word after the date is part of it: the event is the clause, not "Friday evening" or "night".
+        ("Friday evening, the rebels withdrew from the town.", "the rebels withdrew from the town"),
+        (
+            "The chairmen issued a joint statement Thursday night attacking the mayor.",
+            "The chairmen issued a joint statement",
+        ),
+        # The date between subject and verb leaves no gap; a relative pronoun stands for its noun; a verb joined
+        # by "and" shares its subject; a verb completing another is told with that one's subject.
+        ("The party on Friday filed a federal lawsuit against the campaign.", "The party filed a federal lawsuit"),
+        (
+            "The envoy, who will meet the minister next Friday in the capital, arrived.",
+            "The envoy will meet the minister",
+        ),
+        (
+            "The ministry relented and is expected to deliver the files via a secure transfer on Friday.",
+            "The ministry is expected to deliver the files via a secure transfer",
+        ),
+        (
+            "The governor had asked for more time to review the documents on Monday.",
+            "The governor had asked for more time to review the documents",
+        ),
+        # A quote before its speaker is cut short in the quote, not before the speaker.
+        (
+            '"There is a bright path open to the country when it accepts a complete and verifiable settlement,"'
+            " the mayor said Wednesday.",
+            '"There is a bright path open to the country when it accepts …" the mayor said',
+        ),
+        (
+            '"The plan will work," the mayor told the network Thursday night.',
+            '"The plan will work," the mayor told the network',
+        ),
+        # A bare noun keeps the aside that tells it.
+        ("The files, sent to the committee on Thursday, detail a dozen meetings.", "The files, sent to the committee"),
+    ],
+)
+def test_an_event_phrase_tells_who_did_what(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2018-04-20").event == event
+
+
+@pytest.mark.slow
+def test_a_weekday_ahead_told_on_that_weekday_is_not_exact(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 2018-04-20 is a Friday: "will meet on Friday" may be later that day or a week on.
+    same_day = _one(nlp, "The leaders will meet on Friday.", "2018-04-20")
+    assert (same_day.iso, same_day.exact) == ("2018-04-20", False)
+    ahead = _one(nlp, "The leaders will meet on Monday.", "2018-04-20")
+    assert (ahead.iso, ahead.exact) == ("2018-04-23", True)
+    told = {
+        "left-1": _dates(nlp, "The two leaders will meet on Friday in the border town.", "2018-04-20", source="left"),
+        "right-1": _dates(
+            nlp, "The two leaders will meet next Friday in the border town.", "2018-04-20", source="right"
+        ),
+    }
+    assert date_contradictions([m for found in told.values() for m in found]) == []

@@ -11,8 +11,9 @@ Rules, chosen to match how news is written:
   the current week by its name alone, so "last" reaches into the week before. On a Thursday it is seven days
   back. "next Thursday" is the Thursday of the following week, "this Thursday" the one of the current week.
 - A bare weekday ("on Thursday") is the latest such day on or before the anchor, or, in a future-tense
-  clause ("will meet on Thursday"), the first on or after it; told in "local time", it may be the day after
-  the anchor (``publication_slack_days``), since the outlet's date lags behind places east of it.
+  clause ("will meet on Thursday"), the first on or after it (not exact when that is the anchor itself: told
+  on a Thursday, it may as well mean a week on); told in "local time", it may be the day after the anchor
+  (``publication_slack_days``), since the outlet's date lags behind places east of it.
 - A date without a year ("October 16", "in March") takes its year from the tense of its clause: past tense,
   the latest such date not after the anchor (plus ``publication_slack_days``); future tense, the first not
   before it; otherwise the one nearest the anchor, if within ``max_yearless_distance_days``. So "January 3"
@@ -114,6 +115,17 @@ _NAMING_DEPS = {"nummod", "compound", "amod", "nmod", "poss"}
 # Prepositions that set an event within the time of a named thing: "during the 2016 campaign, X launched".
 _WITHIN_PREPOSITIONS = {"during", "in", "at", "throughout", "amid", "amidst"}
 _PAST_AUXILIARIES = {"did", "had", "has", "have", "was", "were"}
+# Nouns that name a part or stretch of time: after a date ("Friday evening", "Thursday night") they belong to it.
+_TIME_NOUNS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "weekend", "day", "week", "hour", "time"}
+# A verb's dependents that say who did what to whom; the objects among them, without which a verb's first
+# preposition completes it ("met with the minister").
+_CLAUSE_PARTS = {"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "agent"}
+_OBJECT_PARTS = {"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp"}
+_RELATIVE_PRONOUNS = {"who", "which", "that"}
+# A quote cut short for its speaker keeps at least this many of its words.
+_MIN_QUOTE_WORDS = 4
+# Marks that set an aside off from the phrase it interrupts.
+_SEPARATORS = {",", "—", "–", "(", ")", ";", ":"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +311,9 @@ def _resolve_weekday(text: str, base: date, tense: Tense, ahead: int = 0) -> _Re
         return None
     weekday = _WEEKDAYS.index(bare.group("day"))
     if tense == "future":
-        return _Resolved(base + timedelta(days=(weekday - base.weekday()) % 7), "day", True, True)
+        # Told on that very weekday, it may be later today or a week on: the day is not certain.
+        exact = weekday != base.weekday()
+        return _Resolved(base + timedelta(days=(weekday - base.weekday()) % 7), "day", exact, True)
     latest = base + timedelta(days=ahead)
     return _Resolved(latest - timedelta(days=(latest.weekday() - weekday) % 7), "day", True, True)
 
@@ -552,32 +566,26 @@ def _subject(verb: Token) -> Token | None:
 
 def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
     """The event the date belongs to, in the article's words, without the date itself; ``head`` is the word
-    of that event when the caller knows it better than the parse's attachment does."""
-    head = head or _event_head(span)
-    drop = set(range(span.start, span.end))
-    if span.root.dep_ == "pobj":  # the date's own preposition ("on", "in") goes with it
-        drop.add(span.root.head.i)
-    if span.end < len(span.doc) and span.doc[span.end].tag_ == "POS":  # and its possessive: "November's"
-        drop.add(span.end)
-    for token in span.root.ancestors:
-        if token.pos_ == "ADP" and token.head.i == head.i:
-            drop.add(token.i)
-    keep: set[int] = set()
-    if head.pos_ in {"VERB", "AUX"}:
-        for child in head.children:
-            # The open complement is the action itself: "vowed to retaliate against the U.S.".
-            if child.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "attr", "prt", "acomp", "xcomp"}:
-                keep.update(token.i for token in child.subtree)
-        keep.add(head.i)
-    else:
-        for child in head.children:
-            if child.dep_ not in {"relcl", "acl", "punct", "appos", "cc", "conj"}:
-                keep.update(token.i for token in child.subtree)
-        keep.add(head.i)
-    doc = head.doc
-    words = [doc[i] for i in sorted(keep - drop) if not doc[i].is_space]
-    words = _contiguous_around(words, head.i)
+    of that event when the caller knows it better than the parse's attachment does.
+
+    A verb gives its clause: who did what to whom ("the mayor told the council that ..."). A noun a day or
+    month names ("their March 30 talks", "a Thursday interview") gives the clause it is subject or object of,
+    or the clause it is the time of ("during their March 30 talks, X told Y ..."), date and all, since cut
+    out of the noun's phrase the date leaves scraps ("a interview"); a noun set ahead of or after its clause
+    ("ahead of November's elections") is its own event. A noun the date follows ("the call with the minister
+    on Friday") gives its phrase when that phrase says what the thing was; a bare one ("the complaint filed
+    on Friday") and a name, subject or object the parse hung the date on give their clause.
+    """
+    root = _date_root(span)
+    date_words = _date_tokens(span, root)
+    drop = set(date_words)
+    named = _named_noun(span, root) if head is None else None
+    head = head or named or _event_head(span)
+    drop |= {token.i for token in span.root.ancestors if token.pos_ == "ADP" and token.head.i == head.i}
+    words = _without_loose_ends(_phrase_words(head, named, root, drop, date_words, max_words), date_words)
     text = _joined(words).strip(",;:–—- ")
+    if len(re.findall(r"\w{2,}", text)) >= _MIN_EVENT_WORDS and len(text.split()) > max_words:
+        text = _with_its_speaker(words, max_words) or text
     if len(re.findall(r"\w{2,}", text)) < _MIN_EVENT_WORDS:
         # The parse gave no usable phrase ("'s", "evening"): the sentence says what happened. Whole, since cut out
         # of it the date leaves scraps ("Friday's lawsuit": "'s lawsuit"; "on Thursday night": "on night").
@@ -586,28 +594,297 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
     return " ".join(cut[:max_words]) + (" …" if len(cut) > max_words else "")
 
 
+def _with_its_speaker(words: list[Token], max_words: int) -> str | None:
+    """A quote with its speaker after it ("'...,' the mayor said") cut short in the quote, not before the
+    speaker: "'The plan will ... work,' the mayor said" reads "'The plan will …' the mayor said"."""
+    if not words[0].is_quote:
+        return None
+    closing = next((k for k in range(len(words) - 1, 0, -1) if words[k].is_quote), 0)
+    speaker = _joined(words[closing:])
+    budget = max_words - len(speaker.split())
+    if closing < 2 or budget < _MIN_QUOTE_WORDS:
+        return None
+    quoted = _joined(words[:closing]).rstrip(",;: ").split()
+    return " ".join(quoted[:budget]) + " …" + speaker
+
+
+def _phrase_words(
+    head: Token, named: Token | None, root: Token, drop: set[int], date_words: set[int], max_words: int
+) -> list[Token]:
+    """The words of ``_event_phrase``: of the clause of ``head`` or of the noun phrase it heads."""
+    if head.pos_ in {"VERB", "AUX"}:
+        verb, within = _completed_clause(head)
+        return _clause_words(verb, drop, date_words, max_words, within)
+    verb = _clause_verb(head)
+    if named is not None and _in_its_clause(named):
+        drop -= set(range(named.left_edge.i, named.i))
+        if verb is None or verb.lemma_ == "be":  # "Among the findings is a May 3 meeting in which ...": the noun
+            return _noun_words(named, drop)
+        # The time the clause tells of stays in it, since it is the event: "X told Y during their May 3 call that".
+        within = named.head if named.dep_ == "pobj" and named.head.head == verb else None
+        return _clause_words(verb, drop, date_words, max_words, within)
+    if named is not None:
+        drop |= {token.i for token in named.lefts if token.dep_ in {"det", "poss"}}
+        return _noun_words(named, drop)
+    if verb is not None and _needs_its_clause(head, root, drop):
+        return _clause_words(verb, drop, date_words, max_words)
+    plain = _noun_words(head, drop)
+    # A noun with nothing after it to say what it was ("the files, sent to the board on Friday") keeps the aside
+    # that tells it along with the date.
+    return plain if any(token.i > head.i for token in plain) else _noun_words(head, drop, dated=date_words)
+
+
+def _completed_clause(verb: Token) -> tuple[Token, Token | None]:
+    """The verb whose clause tells the event of ``verb``, and its dependent holding ``verb`` if that is another:
+    a verb with no subject that completes another ("asked for time to review it on Monday") is part of that
+    one's clause."""
+    if _clause_subject(verb)[0] is not None or verb.dep_ not in {"xcomp", "advcl", "pcomp", "acl", "relcl"}:
+        return verb, None
+    completed = _clause_verb(verb)
+    if completed is None or _clause_subject(completed)[0] is None:
+        return verb, None
+    return completed, next((child for child in completed.children if verb in child.subtree), None)
+
+
+def _date_root(span: Span) -> Token:
+    """The date's root, or the time noun it is part of: "evening" in "Friday evening" is still the date."""
+    root = span.root
+    while (
+        root.dep_ in _NAMING_DEPS
+        and root.head.i >= span.end
+        and root.head.pos_ == "NOUN"
+        and root.head.lower_ in _TIME_NOUNS
+    ):
+        root = root.head
+    return root
+
+
+def _date_tokens(span: Span, root: Token) -> set[int]:
+    """The date's words with its time noun, its own preposition ("on", "in"), its possessive ("November's")
+    and a "(local time)" after it."""
+    drop = set(range(span.start, max(span.end, root.i + 1)))
+    if root.dep_ == "pobj":
+        drop.add(root.head.i)
+    end = max(span.end, root.i + 1)
+    if end < len(span.doc) and span.doc[end].tag_ == "POS":
+        drop.add(end)
+    after = [token.lower_ for token in span.doc[end : end + 4]]
+    for told in (["local", "time"], ["(", "local", "time", ")"]):
+        if after[: len(told)] == told:
+            drop.update(range(end, end + len(told)))
+    return drop
+
+
+def _named_noun(span: Span, root: Token) -> Token | None:
+    """The noun a day or month written before it dates ("conversation" in "their March 30 conversation"); not
+    one a year names ("the 2016 election": a thing, see ``_named_thing``)."""
+    noun = root.head
+    if root.dep_ not in _NAMING_DEPS or noun.i < span.end or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if _YEAR.fullmatch(span.text.strip()):
+        return None
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    return noun
+
+
+def _in_its_clause(noun: Token) -> bool:
+    """Whether what the noun's clause tells happened at the noun's time: the noun is its subject or object, or
+    the time within which it happened ("during their call, X told Y"); not a time before or after it."""
+    if noun.dep_ == "pobj":
+        return noun.head.lower_ in _WITHIN_PREPOSITIONS
+    return noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
+
+
+def _needs_its_clause(noun: Token, root: Token, drop: set[int]) -> bool:
+    """Whether a noun the date follows says too little alone: a bare noun ("the complaint filed on Friday"), or
+    a name, subject or object the parse hung the date on ("X on Friday noted", "sued X, Y and Z on Friday")."""
+    if root.i < noun.i:  # a year naming it ("the 2016 election"): the thing is the event
+        return False
+    # What defines the noun: a phrase after it, or a possessor; a clause on it that tells more than the date.
+    defining = [
+        child
+        for child in noun.children
+        if child.dep_ in {"prep", "acl", "relcl", "poss"} and child.i not in drop and len(_left(child, drop)) > 1
+    ]
+    if not defining:
+        return True
+    direct = root.head.i == noun.i or (root.dep_ == "pobj" and root.head.head.i == noun.i)
+    listed = noun
+    while listed.dep_ == "conj":  # one of a list ("X, Y and Z") plays the list's part
+        listed = listed.head
+    return direct and (noun.pos_ == "PROPN" or listed.dep_ in {"nsubj", "nsubjpass", "dobj"})
+
+
+def _left(child: Token, drop: set[int]) -> list[Token]:
+    """A dependent's words that are not dropped."""
+    return [token for token in child.subtree if token.i not in drop and not token.is_punct]
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a word is in; for a verb with no subject of its own that opens or completes
+    another ("Discussing the plan in an interview, the mayor said ..."), that other one."""
+    verb = next((ancestor for ancestor in token.ancestors if ancestor.pos_ in {"VERB", "AUX"}), None)
+    while (
+        verb is not None
+        and _subject(verb) is None
+        and verb.dep_ in {"xcomp", "advcl", "pcomp"}
+        and verb.head.pos_ in {"VERB", "AUX"}
+    ):
+        verb = verb.head
+    return verb
+
+
+def _clause_words(
+    verb: Token, drop: set[int], date_words: set[int], max_words: int, within: Token | None = None
+) -> list[Token]:
+    """The verb with its subject, auxiliaries and complements, and the phrase ``within`` if given, without
+    ``drop``: who did what to whom. The phrase holding the date (``date_words``) and the subject leave no gap
+    in it."""
+    complements = [child for child in verb.children if child.dep_ in _CLAUSE_PARTS or child == within]
+    complements += [child for child in verb.rights if child.dep_ == "ccomp"]
+    if not any(child.dep_ in {"ccomp", "xcomp"} for child in complements):
+        # What a verb of saying says may come first: "'The plan will work,' the mayor said".
+        complements += [child for child in verb.lefts if child.dep_ == "ccomp" and _quoted(child)][-1:]
+    prepositions = [child for child in verb.rights if child.dep_ == "prep" and child.i not in drop]
+    if not any(child.dep_ in _OBJECT_PARTS for child in complements):
+        # An intransitive verb's first preposition is its complement: "met with the minister".
+        complements += prepositions[:1]
+    last = max((child.i for child in complements if child.i > verb.i), default=verb.i)
+    # A preposition between the verb and its complement is part of the clause: "asked for time to review it".
+    complements += [child for child in prepositions if child.i < last and not _holds(child, date_words)]
+    predicate = {verb.i}
+    for child in complements:
+        if child.i not in drop:
+            predicate.update(token.i for token in child.subtree)
+            opening = child.left_edge.i - 1
+            if child.dep_ == "ccomp" and child.i < verb.i and opening >= 0 and verb.doc[opening].is_quote:
+                predicate.add(opening)
+    subject, own = _clause_subject(verb)
+    skipped = drop | {token.i for child in verb.children if _holds(child, date_words) for token in child.subtree}
+    if own and subject is not None:
+        skipped |= {token.i for token in subject.subtree}
+    run = _contiguous_around(_words(verb.doc, predicate - drop), verb.i, skipped)
+    if subject is None or not run:
+        return run
+    # A long subject keeps its head and what names it, not the clauses and asides describing it.
+    brief = len(_noun_words(subject, drop, joined=True)) > max_words // 2
+    if own:
+        subject_words = _noun_words(subject, drop, joined=True, brief=brief)
+        return sorted({*run, *subject_words}, key=lambda token: token.i)
+    return [*_noun_words(subject, drop, joined=True, brief=True), *run]
+
+
+def _quoted(clause: Token) -> bool:
+    """Whether a clause is a quote: it opens with a quote mark, or one stands right before it."""
+    first = clause.left_edge
+    return first.is_quote or first.i > 0 and clause.doc[first.i - 1].is_quote
+
+
+def _holds(child: Token, words: set[int]) -> bool:
+    return any(token.i in words for token in child.subtree)
+
+
+def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject and whether it is its own: a relative pronoun stands for the noun it follows ("the
+    envoy, who will meet ..."), a participle describing a noun has it for subject ("the files, sent on
+    Friday"), and a verb joined to another by "and" shares that one's subject."""
+    subject = _subject(verb)
+    if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return _nearest_conjunct(verb.head, verb), False
+    if subject is not None:
+        return subject, True
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.tag_ in {"VBN", "VBG"}:
+        return verb.head, False
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _clause_subject(verb.head)[0], False
+    return None, False
+
+
+def _nearest_conjunct(noun: Token, clause: Token) -> Token:
+    """Of nouns joined by "and" ("X and Y, who ..."), the last before the clause, which the clause follows."""
+    nearest = noun
+    for conjunct in noun.conjuncts:
+        if nearest.i < conjunct.i < clause.left_edge.i:
+            nearest = conjunct
+    return nearest
+
+
+def _noun_words(
+    noun: Token, drop: set[int], joined: bool = False, brief: bool = False, dated: set[int] | None = None
+) -> list[Token]:
+    """The noun with what defines it, without asides set off by commas or dashes (appositions, "who ..."
+    clauses) unless one holds the ``dated`` words and tells more than them ("the files, sent to the board on
+    Friday"); ``joined`` keeps the nouns joined to it ("X and Y" as a subject), ``brief`` leaves out every
+    clause and apposition on it."""
+    keep = {noun.i}
+    for child in noun.children:
+        if child.dep_ == "punct" and child.text in _SEPARATORS or child.dep_ in {"cc", "conj"} and not joined:
+            continue
+        if _holds(child, drop) and len(_left(child, drop)) < 2:  # the date and its verb: "held on Friday"
+            continue
+        told = dated is not None and _holds(child, dated) and len(_left(child, drop)) > 1
+        if child.dep_ in {"appos", "relcl", "acl"} and (brief or _set_off(child) and not told):
+            continue
+        keep.update(token.i for token in child.subtree)
+    return _contiguous_around(_words(noun.doc, keep - drop), noun.i, drop)
+
+
+def _set_off(child: Token) -> bool:
+    """Whether a dependent is an aside: a comma, dash or bracket right before it."""
+    before = child.left_edge.i - 1
+    return before >= 0 and child.doc[before].text in _SEPARATORS
+
+
+def _words(doc: Doc, indices: set[int]) -> list[Token]:
+    return [doc[i] for i in sorted(indices) if not doc[i].is_space]
+
+
+def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]:
+    """The words with the punctuation that stands between two of them ("the government, the campaign", also
+    where the date stood between), up to the last word that can end a phrase: not one that opens what the
+    phrase no longer holds ("and", "of")."""
+    filled: list[Token] = []
+    for word, following in zip(words, [*words[1:], None], strict=True):
+        filled.append(word)
+        between = word.doc[word.i + 1 : following.i] if following is not None else []
+        if all(token.is_punct or token.i in date_words for token in between):
+            filled.extend(token for token in between if token.i not in date_words)
+    while filled and (filled[-1].pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "PART"} or filled[-1].tag_ == "PRP$"):
+        filled.pop()
+    return filled
+
+
 def _joined(words: list[Token]) -> str:
-    """The words as the article spaces them, even where a dropped word (a quote mark) held the space."""
+    """The words as the article spaces them, even where a dropped word (a quote mark) held the space; a comma
+    or full stop keeps to the word before it, as where the date stood before it ("After the talks in May,")."""
     if not words:
         return ""
     parts = []
     for word, following in zip(words, [*words[1:], None], strict=True):
         parts.append(word.text)
         if following is not None:
-            spaced = any(token.whitespace_ for token in word.doc[word.i : following.i])
+            closing = following.text in {",", ".", ";", ":"} and following.i > word.i
+            gap = word.doc[following.i - 1 : following.i] if closing else word.doc[word.i : following.i]
+            spaced = any(token.whitespace_ for token in gap)
             parts.append(" " if spaced else "")
     return "".join(parts)
 
 
-def _contiguous_around(words: list[Token], head: int) -> list[Token]:
-    """The run of words around the head with no gap of more than one dropped word (a clause, not scraps)."""
+def _contiguous_around(words: list[Token], head: int, skipped: set[int] | frozenset[int] = frozenset()) -> list[Token]:
+    """The run of words around the head with no gap of more than one dropped word (a clause, not scraps); the
+    ``skipped`` words (the date) and punctuation leave no gap."""
     if not words:
         return words
+
+    def gap(low: Token, high: Token) -> int:
+        return sum(1 for token in low.doc[low.i + 1 : high.i] if token.i not in skipped and not token.is_punct)
+
     position = min(range(len(words)), key=lambda k: abs(words[k].i - head))
     low = high = position
-    while low > 0 and words[low].i - words[low - 1].i <= 2:
+    while low > 0 and gap(words[low - 1], words[low]) <= 1:
         low -= 1
-    while high + 1 < len(words) and words[high + 1].i - words[high].i <= 2:
+    while high + 1 < len(words) and gap(words[high], words[high + 1]) <= 1:
         high += 1
     return words[low : high + 1]
 
@@ -1063,7 +1340,9 @@ def _may_merge(lead: DateMention, mention: DateMention, settings: Settings) -> b
     """Dates of one event agree, or the later-ranked one was guessed from the story's date and lies close."""
     if _compatible(lead, mention):
         return True
-    if mention.basis != "story" or lead.period is None or mention.period is None:
+    # Only a date counted from the story's date is a guess; a calendar day given its year by the story ("Jan. 3")
+    # is stated by its article and stays its own.
+    if mention.basis != "story" or _yearless_calendar(mention.text) or lead.period is None or mention.period is None:
         return False
     gap = max(lead.period[0] - mention.period[1], mention.period[0] - lead.period[1])
     return gap.days <= settings.claims.story_anchor_slack_days
