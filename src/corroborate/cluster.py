@@ -598,16 +598,24 @@ class StoryIndex:
         while True:
             allowed = np.minimum.outer(sizes, sizes) <= settings.pooled_join_max_articles
             allowed &= np.outer(active, active) & _spans_within(first, last, settings.max_gap_days)
-            np.fill_diagonal(allowed, False)
-            masked = np.where(allowed, scores, -np.inf)
-            a, b = np.unravel_index(int(np.argmax(masked)), masked.shape)
-            if not masked[a, b] >= settings.pooled_join_similarity:
+            pair = _best_pair(scores, allowed, settings.pooled_join_similarity)
+            if pair is None:
                 return [group for group, kept in zip(groups, active, strict=True) if kept]
+            a, b = pair
             groups[a].extend(groups[b])
             active[b] = False
             sizes[a] += sizes[b]
             first[a], last[a] = np.fmin(first[a], first[b]), np.fmax(last[a], last[b])
             scores[a] = scores[:, a] = pooled.scores([groups[a]], groups)[0]
+
+
+def _best_pair(scores: np.ndarray, allowed: np.ndarray, threshold: float) -> tuple[int, int] | None:
+    """The two different stories with the highest score among the ``allowed`` pairs, when it reaches
+    ``threshold``."""
+    masked = np.where(allowed, scores, -np.inf)
+    np.fill_diagonal(masked, -np.inf)
+    first, second = np.unravel_index(int(np.argmax(masked)), masked.shape)
+    return (int(first), int(second)) if masked[first, second] >= threshold else None
 
 
 def _spans_within(first: np.ndarray, last: np.ndarray, max_gap_days: float) -> np.ndarray:
@@ -640,11 +648,10 @@ def _join_lone_stories(scores: np.ndarray, days: np.ndarray, groups: list[list[i
         small = sizes <= settings.lone_join_max_articles
         allowed = small[:, None] & ~small[None, :] & np.outer(active, active)
         allowed &= _spans_within(first, last, settings.max_gap_days)
-        np.fill_diagonal(allowed, False)
-        means = np.where(allowed, sums / np.outer(sizes, sizes), -np.inf)
-        lone, story = np.unravel_index(int(np.argmax(means)), means.shape)
-        if not means[lone, story] >= settings.lone_join_similarity:
+        pair = _best_pair(sums / np.outer(sizes, sizes), allowed, settings.lone_join_similarity)
+        if pair is None:
             return [group for group, kept in zip(groups, active, strict=True) if kept]
+        lone, story = pair
         groups[story].extend(groups[lone])
         active[lone] = False
         sums[story] += sums[lone]
