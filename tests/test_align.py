@@ -649,3 +649,20 @@ def test_units_left_unembedded_are_only_those_whose_similarities_no_embedding_ch
     assert np.allclose(similarity.block(every, every), embedded.block(every, every), rtol=0, atol=1e-5)
     assert np.array_equal(similarity.block(every, every) == align._APART, embedded.block(every, every) == align._APART)
 
+
+
+def test_two_claims_resting_on_one_long_sentence_are_told_in_different_sentences() -> None:
+    # Statement 0 holds two facts: one shared with 1 and 2, one with 3; 4 shares nothing.
+    similarity = np.array([
+        [1.0, 0.9, 0.9, 0.88, 0.1],
+        [0.9, 1.0, 0.9, 0.2, 0.1],
+        [0.9, 0.9, 1.0, 0.2, 0.1],
+        [0.88, 0.2, 0.2, 1.0, 0.1],
+        [0.1, 0.1, 0.1, 0.1, 1.0],
+    ])
+    best = align.HeldSimilarity(similarity, np.arange(5))
+    groups = [({0, 1, 2}, 0), ({0, 3}, 0), ({4}, 4)]
+    assert align._distinct_representatives(groups, best) == [({0, 1, 2}, 0), ({0, 3}, 3), ({4}, 4)]
+    # When every other member already tells a larger claim, the sentence serves twice rather than mislabel one.
+    told = [({0, 2, 3}, 0), ({1, 2, 3}, 1), ({0, 1}, 0)]
+    assert align._distinct_representatives(told, best) == told

@@ -156,7 +156,7 @@ def group_statements(
     ]
     unit_clusters = average_linkage(len(units), unit_edges, _summed(similarity), limit)
     groups = _with_clause_groups(groups, unit_clusters, units, sentences, similarity, best, threshold)
-    groups = _with_anchor_groups(groups, anchors, sentences, best, settings)
+    groups = _distinct_representatives(_with_anchor_groups(groups, anchors, sentences, best, settings), best)
     joined = _carrying_units([members for members, _ in groups], by_owner, similarity, threshold)
     # A statement that reads as a group of its own article's statements (heads it, or repeats its head word for
     # word) already stands as that one outlet's claim.
@@ -526,6 +526,22 @@ def _specifics(
             if token.like_num and token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.ent_type_ not in _WHEN
         ]
     return keys
+
+
+def _distinct_representatives(groups: Sequence[tuple[set[int], int]], best: Similarities) -> list[tuple[set[int], int]]:
+    """The groups, each represented by a statement no larger group is represented by: two claims told in the
+    words of one long sentence (each resting on another clause of it) would read as one claim twice."""
+    taken: set[int] = set()
+    chosen = {}
+    for position in sorted(range(len(groups)), key=lambda position: -len(groups[position][0])):
+        members, representative = groups[position]
+        free = sorted(members - taken)
+        if representative in taken and free:
+            ordered = sorted(members)
+            representative = _central(ordered, best.block(ordered, ordered), free)
+        taken.add(representative)
+        chosen[position] = representative
+    return [(members, chosen[position]) for position, (members, _) in enumerate(groups)]
 
 
 def _with_clause_groups(
