@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from fractions import Fraction
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -595,9 +596,9 @@ def _with_anchor_groups(
     statements carrying it) that no group holds for two of them. Average linkage can part such statements: one
     of them may be kept apart from the rest of the group the other joins (a clause of it, a speaker saying
     something else), and it then joins what it is closest to among the rest. Whatever else either says, the
-    same quote relayed by two outlets is one statement they corroborate. Only the statements of it that give
-    its words (``_quoting``) count: an anchor names the statement a quote starts in, and a quote starting in a
-    line too short to be a statement is placed in the statement before it."""
+    same quote relayed by two outlets is one statement they corroborate. Only the statements of it that share a
+    run of its words with another article's (``_quoting``) count: an anchor names the statements holding the
+    quote's sentence, which may relay little of its words."""
     result = list(groups)
     for anchor in anchors:
         members = _quoting(anchor, sentences, settings.align.anchor_shared_words)
@@ -622,15 +623,7 @@ def _quoting(anchor: Sequence[int], sentences: Sequence[Sentence], words: int) -
 
 def _longest_run(first: Sequence[str], second: Sequence[str]) -> int:
     """The length of the longest run of words two texts share."""
-    longest, previous = 0, [0] * (len(second) + 1)
-    for word in first:
-        current = [0] * (len(second) + 1)
-        for j, other in enumerate(second, start=1):
-            if word == other:
-                current[j] = previous[j - 1] + 1
-                longest = max(longest, current[j])
-        previous = current
-    return longest
+    return SequenceMatcher(None, first, second, autojunk=False).find_longest_match().size
 
 
 def _carrying_units(
