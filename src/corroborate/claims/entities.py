@@ -755,7 +755,7 @@ def extract_entities(
     people = _person_groups(mentions, config, _two_generations(docs, by_article))
     _resolve_surnames(by_article, people, config, places)
     _add_unlabelled_names(docs, people, config)
-    _add_unlabelled_surnames(docs, people, config)
+    _add_unlabelled_surnames(docs, people, config, lower_case)
     taken = set().union(*(group.keys for group in people))
     rest = [mention for mention in mentions if mention.key not in taken]
     short = _short_forms(rest, mentions, {article.id: doc.text for article, doc in docs})
@@ -822,17 +822,20 @@ def _add_unlabelled_names(
 
 
 def _add_unlabelled_surnames(
-    docs: Sequence[tuple[Article, Doc]], groups: Sequence[_Group], settings: ClaimsSettings
+    docs: Sequence[tuple[Article, Doc]],
+    groups: Sequence[_Group],
+    settings: ClaimsSettings,
+    lower_case: frozenset[str] | set[str],
 ) -> None:
     """Bare surnames NER left unlabelled ("Kowalcyzk and Lee pleaded guilty": an unknown word opening a
     sentence is often tagged an adjective), given to the person so named nearest before them in the article.
 
-    A word the story also writes in lower case is an ordinary word ("Stone" opening a sentence about stone)."""
-    common = {token.lower_ for _, doc in docs for token in doc if token.is_lower}
+    A word the story also writes in lower case (``lower_case``) is an ordinary word ("Stone" opening a sentence
+    about stone)."""
     for article, doc in docs:
         labelled = {token.i for ent in doc.ents for token in ent}
         for token in doc:
-            if not _lone_capitalised(token, labelled) or token.lower_ in common:
+            if not _lone_capitalised(token, labelled) or token.lower_ in lower_case:
                 continue
             earlier = {i: _last_before(groups[i], article.id, token.idx) for i in range(len(groups))}
             candidates = [
