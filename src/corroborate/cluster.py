@@ -589,24 +589,17 @@ class StoryIndex:
         pair_terms = self._pair_terms(positions, positions)
         pooled = _Pooled(self._embeddings[positions], self._entities.matrix[positions],
                          self._words.matrix[positions], pair_terms, settings)
-        days = self._day_array[positions]
-        first = np.array([np.fmin.reduce(days[group]) for group in groups])
-        last = np.array([np.fmax.reduce(days[group]) for group in groups])
-        sizes = np.array([len(group) for group in groups])
-        active = np.ones(len(groups), dtype=bool)
+        stories = _JoinedStories(groups, self._day_array[positions])
         scores = pooled.scores(groups, groups)
         while True:
-            allowed = np.minimum.outer(sizes, sizes) <= settings.pooled_join_max_articles
-            allowed &= np.outer(active, active) & _spans_within(first, last, settings.max_gap_days)
+            allowed = np.minimum.outer(stories.sizes, stories.sizes) <= settings.pooled_join_max_articles
+            allowed &= stories.joinable(settings.max_gap_days)
             pair = _best_pair(scores, allowed, settings.pooled_join_similarity)
             if pair is None:
-                return [group for group, kept in zip(groups, active, strict=True) if kept]
+                return stories.remaining()
             a, b = pair
-            groups[a].extend(groups[b])
-            active[b] = False
-            sizes[a] += sizes[b]
-            first[a], last[a] = np.fmin(first[a], first[b]), np.fmax(last[a], last[b])
-            scores[a] = scores[:, a] = pooled.scores([groups[a]], groups)[0]
+            stories.join(a, b)
+            scores[a] = scores[:, a] = pooled.scores([stories.groups[a]], stories.groups)[0]
 
 
 def _best_pair(scores: np.ndarray, allowed: np.ndarray, threshold: float) -> tuple[int, int] | None:
@@ -618,10 +611,33 @@ def _best_pair(scores: np.ndarray, allowed: np.ndarray, threshold: float) -> tup
     return (int(first), int(second)) if masked[first, second] >= threshold else None
 
 
-def _spans_within(first: np.ndarray, last: np.ndarray, max_gap_days: float) -> np.ndarray:
-    """Stories x stories: whether neither story's first day comes more than ``max_gap_days`` after the other's
-    last (undated stories, NaN days, are within any gap)."""
-    return ~((first[None, :] - last[:, None]) > max_gap_days) & ~((first[:, None] - last[None, :]) > max_gap_days)
+class _JoinedStories:
+    """The stories of one component as a greedy join merges them: each one's members (indices into ``days``),
+    whether it remains, its size and its span of days (NaN when undated)."""
+
+    def __init__(self, groups: Sequence[Sequence[int]], days: np.ndarray) -> None:
+        self.groups = [list(group) for group in groups]
+        self.active = np.ones(len(self.groups), dtype=bool)
+        self.sizes = np.array([len(group) for group in self.groups])
+        self.first = np.array([np.fmin.reduce(days[group]) for group in self.groups])
+        self.last = np.array([np.fmax.reduce(days[group]) for group in self.groups])
+
+    def joinable(self, max_gap_days: float) -> np.ndarray:
+        """Stories x stories: both remain, and neither one's first day comes more than ``max_gap_days`` after
+        the other's last (undated stories are within any gap)."""
+        first, last = self.first, self.last
+        within = ~((first[None, :] - last[:, None]) > max_gap_days) & ~((first[:, None] - last[None, :]) > max_gap_days)
+        return np.outer(self.active, self.active) & within
+
+    def join(self, into: int, joining: int) -> None:
+        self.groups[into].extend(self.groups[joining])
+        self.active[joining] = False
+        self.sizes[into] += self.sizes[joining]
+        self.first[into] = np.fmin(self.first[into], self.first[joining])
+        self.last[into] = np.fmax(self.last[into], self.last[joining])
+
+    def remaining(self) -> list[list[int]]:
+        return [group for group, kept in zip(self.groups, self.active, strict=True) if kept]
 
 
 def _join_lone_stories(scores: np.ndarray, days: np.ndarray, groups: list[list[int]],
@@ -632,32 +648,24 @@ def _join_lone_stories(scores: np.ndarray, days: np.ndarray, groups: list[list[i
     ``max_gap_days``. A short report, or one whose headline is a page's furniture, scores low with every story
     of its component, yet highest with its own event's. Two small stories never join each other so: on a mean
     this low, two lone reports of one kind of event would."""
-    groups = [list(group) for group in groups]
     if len(groups) < 2 or not any(len(group) <= settings.lone_join_max_articles for group in groups):
-        return groups
+        return [list(group) for group in groups]
     indicator = np.zeros((len(groups), len(scores)))
     for number, group in enumerate(groups):
         indicator[number, group] = 1.0
     # Pair scores need not be exactly symmetric: the mean of both ways makes a story's mean with another one.
     sums = indicator @ ((scores + scores.T) / 2) @ indicator.T
-    sizes = indicator.sum(axis=1)
-    first = np.array([np.fmin.reduce(days[group]) for group in groups])
-    last = np.array([np.fmax.reduce(days[group]) for group in groups])
-    active = np.ones(len(groups), dtype=bool)
+    stories = _JoinedStories(groups, days)
     while True:
-        small = sizes <= settings.lone_join_max_articles
-        allowed = small[:, None] & ~small[None, :] & np.outer(active, active)
-        allowed &= _spans_within(first, last, settings.max_gap_days)
-        pair = _best_pair(sums / np.outer(sizes, sizes), allowed, settings.lone_join_similarity)
+        small = stories.sizes <= settings.lone_join_max_articles
+        allowed = small[:, None] & ~small[None, :] & stories.joinable(settings.max_gap_days)
+        pair = _best_pair(sums / np.outer(stories.sizes, stories.sizes), allowed, settings.lone_join_similarity)
         if pair is None:
-            return [group for group, kept in zip(groups, active, strict=True) if kept]
+            return stories.remaining()
         lone, story = pair
-        groups[story].extend(groups[lone])
-        active[lone] = False
+        stories.join(story, lone)
         sums[story] += sums[lone]
         sums[:, story] += sums[:, lone]
-        sizes[story] += sizes[lone]
-        first[story], last[story] = np.fmin(first[story], first[lone]), np.fmax(last[story], last[lone])
 
 
 class _Pooled:
