@@ -497,6 +497,23 @@ def test_date_closing_a_range_opens_no_entry(nlp) -> None:  # type: ignore[no-un
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "unspecified"),
+    [
+        ("Democrats want a judge to investigate what happened in 2016.", True),
+        ("Remember the reality of what we witnessed back in 2017.", True),
+        ("That's exactly what we're doing today, the chair said.", True),
+        ("Reporters asked what the minister said on Friday about the deal.", False),  # a named doer
+        ("The council approved what the mayor proposed in March.", False),
+    ],
+)
+def test_what_happened_opens_no_entry(nlp, text: str, unspecified: bool) -> None:  # type: ignore[no-untyped-def]
+    [mention] = _dates(nlp, text, "2018-04-20")
+    assert mention.reference == unspecified
+    assert bool(build_timeline({"outlet-1": [mention]})) != unspecified
+
+
+@pytest.mark.slow
 def test_reference_joins_the_entry_of_its_event(nlp) -> None:  # type: ignore[no-untyped-def]
     mentions = {
         "left-1": _dates(nlp, "The leaders held a summit in Geneva on October 16, 2025.", None, source="left"),

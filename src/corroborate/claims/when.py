@@ -115,6 +115,9 @@ _NAMING_DEPS = {"nummod", "compound", "amod", "nmod", "poss"}
 # Prepositions that set an event within the time of a named thing: "during the 2016 campaign, X launched".
 _WITHIN_PREPOSITIONS = {"during", "in", "at", "throughout", "amid", "amidst"}
 _PAST_AUXILIARIES = {"did", "had", "has", "have", "was", "were"}
+# A free relative stands for an unnamed event ("what happened", "what we saw") as its doer or its object.
+_FREE_RELATIVE_WORDS = {"what", "whatever"}
+_WH_ROLES = {"nsubj", "nsubjpass", "dobj"}
 # Nouns that name a part or stretch of time: after a date ("Friday evening", "Thursday night") they belong to it.
 _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "weekend", "day", "week", "hour", "time"}
 # A verb's dependents that say who did what to whom; the objects among them, without which a verb's first
@@ -931,10 +934,25 @@ def extract_dates(
         opening = previous if previous is not None and mentions and mentions[-1].start == previous.start_char else None
         told, reference = _told_or_reference(span, spans, resolved)
         reference = reference or (opening is not None and _closes_range(opening, span, doc_text))
+        reference = reference or _unspecified_event(span)
         head = told or _past_thing_of_present_verb(span, resolved, base)
         mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, head)
         mentions.append(replace(mention, reference=reference))
     return mentions
+
+
+def _unspecified_event(span: Span) -> bool:
+    """Whether the date dates only "what happened" or "what we saw": a free relative whose doer is the wh-word
+    itself or a pronoun tells no event a timeline could show ("investigating what happened in 2016"). One with
+    a named doer ("asked what the minister said on Friday") still tells who did what."""
+    verb = _governing_verb(span)
+    if verb is None:
+        return False
+    free = [child for child in verb.children if child.lower_ in _FREE_RELATIVE_WORDS and child.dep_ in _WH_ROLES]
+    if not free:
+        return False
+    subject = _subject(verb)
+    return subject is None or subject in free or subject.pos_ == "PRON"
 
 
 def _closes_range(opening: Span, span: Span, text: str) -> bool:
