@@ -662,6 +662,11 @@ def test_an_event_phrase_keeps_no_scraps_of_its_date(nlp) -> None:  # type: igno
         ),
         # A bare noun keeps the aside that tells it.
         ("The files, sent to the committee on Thursday, detail a dozen meetings.", "The files, sent to the committee"),
+        # A clause as subject is who did it, also where the parser took a name for one ("Protect" a verb).
+        (
+            "In a statement, Protect Democracy on Friday noted that the new lawsuit is separate.",
+            "Protect Democracy noted that the new lawsuit is separate",
+        ),
     ],
 )
 def test_an_event_phrase_tells_who_did_what(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]

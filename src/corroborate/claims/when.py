@@ -555,7 +555,7 @@ def _is_to_be_done(verb: Token) -> bool:
 def _event_head(span: Span) -> Token:
     """The word the date modifies: a verb ("met on Thursday") or a noun ("the call on Thursday")."""
     token = _attachment(span)
-    while token.pos_ in {"VERB", "AUX"} and token.dep_ in {"xcomp", "acl", "relcl"} and not _subject(token):
+    while token.pos_ in {"VERB", "AUX"} and token.dep_ in {"xcomp", "acl", "relcl", "csubj"} and not _subject(token):
         token = token.head
     if token.tag_ in {"VBN", "VBD"} and token.dep_ in {"advcl", "acl"} and not _subject(token):
         # A reduced relative ("the summit in Alaska, held two months ago") dates the noun before it.
@@ -564,7 +564,7 @@ def _event_head(span: Span) -> Token:
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+    return next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
 
 
 def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
