@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from corroborate.brief import _claims_section, _numbered_sentences, _single_source_section, central_title
-from corroborate.records import Claim, Evidence
+from corroborate.brief import (
+    _claims_section,
+    _contradictions_section,
+    _numbered_sentences,
+    _single_source_section,
+    central_title,
+)
+from corroborate.records import Claim, Contradiction, Evidence, Position
 
 
 def test_the_plain_headline_names_the_story_not_the_longest_one() -> None:
@@ -55,3 +61,12 @@ def test_a_single_source_sentence_other_outlets_partly_share_says_what_rests_on_
     expected = "- The memo demanded concessions, including the Marrowdale region."
     assert f"{expected} [only here: Marrowdale; the rest under Corroborated 1]" in lines
     assert "- The port closed." in lines
+
+
+def test_a_contradiction_heading_names_its_kind_once() -> None:
+    positions = [Position("mayor", ["a"], []), Position("governor", ["b"], [])]
+    role = Contradiction("Ann Lee: role", positions, "role")
+    count = Contradiction("the dead in the fire", positions, "number")
+    lines = _contradictions_section([role, count], {"a": "Gazette", "b": "Herald"}, 100)
+    assert "1. Ann Lee: role" in lines
+    assert "2. the dead in the fire (number)" in lines

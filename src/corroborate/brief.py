@@ -248,7 +248,9 @@ def _contradictions_section(
         return []
     lines = [f"## Contradictions ({len(contradictions)})", ""]
     for number, contradiction in enumerate(contradictions, 1):
-        kind = f" ({contradiction.kind})" if contradiction.kind else ""
+        # A subject naming its kind already ("X: role") reads it once.
+        told = not contradiction.kind or contradiction.subject.endswith(contradiction.kind)
+        kind = "" if told else f" ({contradiction.kind})"
         lines.append(f"{number}. {contradiction.subject}{kind}")
         for position in contradiction.positions:
             names = ", ".join(dict.fromkeys(outlet_of.get(s, s) for s in position.sources))
