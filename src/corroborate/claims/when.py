@@ -942,9 +942,13 @@ def extract_dates(
 
 
 def _unspecified_event(span: Span) -> bool:
-    """Whether the date dates only "what happened" or "what we saw": a free relative whose doer is the wh-word
-    itself or a pronoun tells no event a timeline could show ("investigating what happened in 2016"). One with
-    a named doer ("asked what the minister said on Friday") still tells who did what."""
+    """Whether the date dates no event a timeline could show: a thing denied ("no collusion in 2016"), or one
+    told only as "what happened" or "what we saw", a free relative whose doer is the wh-word itself or a pronoun
+    ("investigating what happened in 2016"). One with a named doer ("asked what the minister said on Friday")
+    still tells who did what."""
+    attached = _attachment(span)
+    if attached.pos_ == "NOUN" and any(child.dep_ == "det" and child.lower_ == "no" for child in attached.children):
+        return True
     verb = _governing_verb(span)
     if verb is None:
         return False
