@@ -503,7 +503,8 @@ def test_date_closing_a_range_opens_no_entry(nlp) -> None:  # type: ignore[no-un
         ("Democrats want a judge to investigate what happened in 2016.", True),
         ("Remember the reality of what we witnessed back in 2017.", True),
         ("That's exactly what we're doing today, the chair said.", True),
-        ("The report found no collusion with the firm in 2016, the senator said.", True),  # a thing denied
+        ("The report found no collusion with Russia in 2016, the senator said.", True),  # a thing denied
+        ("Investigators found no collusion with the campaign in 2016, the senator said.", True),
         ("Reporters asked what the minister said on Friday about the deal.", False),  # a named doer
         ("The council approved what the mayor proposed in March.", False),
     ],

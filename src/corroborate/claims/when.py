@@ -946,8 +946,7 @@ def _unspecified_event(span: Span) -> bool:
     told only as "what happened" or "what we saw", a free relative whose doer is the wh-word itself or a pronoun
     ("investigating what happened in 2016"). One with a named doer ("asked what the minister said on Friday")
     still tells who did what."""
-    attached = _attachment(span)
-    if attached.pos_ == "NOUN" and any(child.dep_ == "det" and child.lower_ == "no" for child in attached.children):
+    if _denied(_attachment(span)):
         return True
     verb = _governing_verb(span)
     if verb is None:
@@ -957,6 +956,18 @@ def _unspecified_event(span: Span) -> bool:
         return False
     subject = _subject(verb)
     return subject is None or subject in free or subject.pos_ == "PRON"
+
+
+def _denied(noun: Token) -> bool:
+    """Whether ``noun`` is, or hangs by prepositions on, a thing said not to be ("no collusion with the firm")."""
+    while noun.pos_ in {"NOUN", "PROPN"}:
+        if any(child.dep_ == "det" and child.lower_ == "no" for child in noun.children):
+            return True
+        preposition = noun.head
+        if noun.dep_ != "pobj" or preposition.dep_ != "prep":
+            return False
+        noun = preposition.head
+    return False
 
 
 def _closes_range(opening: Span, span: Span, text: str) -> bool:
