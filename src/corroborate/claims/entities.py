@@ -241,11 +241,21 @@ _QUOTE_MARKS = frozenset({"'", '"', "‘", "’", "“", "”"})
 _POSSESSIVE_DETERMINERS = frozenset({"my", "our", "your", "his", "her", "its", "their"})
 
 
+def _capitals_word(token: Token) -> bool:
+    """A function word in a line set all in capitals ("HELP US NOW"): the word, not an acronym ("US")."""
+    if not (token.text.isupper() and token.lower_ in STOP_WORDS):
+        return False
+    text = token.doc.text
+    line = text[text.rfind("\n", 0, token.idx) + 1 : (text.find("\n", token.idx) + 1 or len(text) + 1) - 1]
+    letters = [word for word in line.split() if any(char.isalpha() for char in word)]
+    return len(letters) > 1 and all(word.isupper() for word in letters)
+
+
 def _common_use(ent: Span) -> bool:
     """Capitalised words used as common words, which NER takes for names: an adjective phrase ("Republican
     Congressional officials"), a phrase set in quotation marks ("the 'Big Ugly Thing'"), a word after a
-    possessive ("our Summit", a tweet's capitals; "his Texas ranch" is a place), or a one-word exclamation
-    ("WOW!")."""
+    possessive ("our Summit", a tweet's capitals; "his Texas ranch" is a place), a one-word exclamation
+    ("WOW!") or a function word in a heading in capitals ("HELP US")."""
     doc = ent.doc
     words = [token for token in ent if token.lower_ not in {"the", "a", "an"}]
     if ent.root.pos_ == "ADJ" or not words:
@@ -259,6 +269,8 @@ def _common_use(ent: Span) -> bool:
         return True
     if len(words) > 1 or before is None and after is None:
         return False
+    if _capitals_word(words[0]):
+        return True
     possessed = before is not None and before.lower_ in _POSSESSIVE_DETERMINERS and not _modifier_use(ent)
     exclaimed = after is not None and after.text.startswith("!") and (before is None or "\n" in before.text_with_ws)
     return possessed or exclaimed
@@ -1120,7 +1132,7 @@ def _add_acronyms(docs: Sequence[tuple[Article, Doc]], groups: Sequence[_Group])
         for token in doc:
             if not (2 <= len(token.text) <= 5 and token.text.isupper() and token.pos_ == "PROPN"):
                 continue
-            if _party_tag(doc[max(token.i - 2, 0) : token.i]):
+            if _party_tag(doc[max(token.i - 2, 0) : token.i]) or _capitals_word(token):
                 continue
             group = by_initials.get(fold(token.text))
             mention = _Mention(article.id, token.text, "ORG", token.idx)
