@@ -6,8 +6,13 @@ Steps:
 2. group full person names that are spellings of one name (transliterations, initials, middle names);
 3. resolve surname-only mentions to the person of that surname nearest before them in the same article,
    since spaCy often mislabels a bare surname as an organisation or a place;
-4. group the other names by folded spelling, acronym and fuzzy match;
+4. group the other names by folded spelling, acronym and fuzzy match, one group per country whatever name or
+   ISO code it is written with, and join the parts of longer names ("the North", "Judiciary Chairman") to the
+   names they are part of;
 5. name each group by its most used full form, listing every other form as an alias.
+
+Capitalised common words the model takes for names are left out before: adjective phrases, quoted phrases,
+possessed words, exclamations, function words of headings in capitals, and plurals of common words.
 """
 
 from __future__ import annotations
@@ -717,16 +722,17 @@ def _part_of(short: tuple[str, ...], long: tuple[str, ...], standing: bool, plac
     first word more often names the body it belongs to: "the Senate" of "Senate Finance Committee"). A part
     only used as a modifier ("Judiciary Chairman") may be any run but the head and the first word alone."""
     size = len(short)
-    of = long.index("of") if "of" in long[1:] else len(long)
+    if size >= len(long):
+        return False
+    head = (long.index("of") if "of" in long[1:] else len(long)) - 1
     for at in range(len(long) - size + 1):
-        if long[at : at + size] != short or size >= len(long):
+        if long[at : at + size] != short:
             continue
-        tail = at + size == len(long)
         if standing:
-            whole_head = at == 0 and at + size == of
-            if whole_head or (tail and size > 1) or (at == 0 and size == 1 and place):
+            whole_head = at == 0 and size == head + 1
+            if whole_head or (at + size == len(long) and size > 1) or (at == 0 and size == 1 and place):
                 return True
-        elif not (size == 1 and (at == 0 or at == of - 1 or tail and of == len(long))):
+        elif size > 1 or at not in {0, head}:
             return True
     return False
 
