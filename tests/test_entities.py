@@ -530,3 +530,138 @@ def test_two_names_joined_by_and_are_no_third_entity_unless_one_name(nlp: Langua
     )]
     names = {entity.name for entity in extract_entities(docs)}
     assert "East and West Fooland" not in names and "Trinidad and Tobago" in names
+
+
+def names_of(entities: list[Entity]) -> set[str]:
+    return {entity.name for entity in entities}
+
+
+def aliases_of(entities: list[Entity]) -> set[str]:
+    return {alias for entity in entities for alias in entity.aliases}
+
+
+def test_a_common_plural_capitalised_in_a_title_is_no_name_but_a_plural_country_is(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "The senator wrote a memoir, Courage: Truth, Lies, and Leadership, which sold well.",
+        "Christians caught within the vicinity of Bibles are imprisoned, the report said.",
+        "The ministers met in the Philippines on Monday. Trade with the Netherlands grew.",
+    )
+    names = names_of(entities)
+    assert not names & {"Lies", "Bibles"}
+    assert {"Philippines", "Netherlands"} <= names
+
+
+def test_a_surname_in_the_plural_stays_the_persons(nlp: Language) -> None:
+    entities = entities_of(nlp, "Serena Williams won the final. Williams said she was happy.")
+    assert "Williams" in named(entities, "Serena Williams").aliases
+
+
+def test_capitalised_common_words_of_a_tweet_quote_or_adjectives_are_no_names(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        '"Great news for everyone! Look forward to our Summit."',
+        "He posted on the network.\n\nWOW!\n\nWill it continue?",
+        "The president brought up the 'Big Ugly Thing' and said it bothered him.",
+        "The memos were released by Republican Congressional intelligence officials on Thursday.",
+    )
+    assert not names_of(entities) & {"Summit", "WOW", "Big Ugly Thing", "Republican Congressional"}
+
+
+def test_a_place_after_a_possessive_that_qualifies_a_noun_stays(nlp: Language) -> None:
+    entities = entities_of(nlp, "Trump welcomed the prime minister to his Florida resort on Tuesday.")
+    assert "Florida" in names_of(entities)
+
+
+def test_a_pronoun_in_a_heading_in_capitals_is_no_country(nlp: Language) -> None:
+    entities = entities_of(nlp, "HELP US NOW\n\nThe United States said it would help.")
+    assert "US" not in aliases_of(entities) | names_of(entities)
+    assert "United States" in names_of(entities)
+
+
+def test_an_iso_code_and_an_informal_name_are_the_country(nlp: Language) -> None:
+    entities = entities_of(nlp, "Trade between the U.S. and China fell. America will respond, officials said.")
+    places = [entity for entity in entities if {entity.name, *entity.aliases} >= {"U.S.", "America"}]
+    assert len(places) == 1 and places[0].type == "place"
+
+
+def test_an_informal_country_name_stays_apart_when_the_story_names_another(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "Trade between the U.S. and China fell.",
+        "Officials in Latin America said America had not called.",
+    )
+    america = next(entity for entity in entities if "America" in {entity.name, *entity.aliases})
+    assert "U.S." not in {america.name, *america.aliases}
+
+
+def test_a_name_cut_before_its_last_word_is_the_longer_name(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "He said so in an interview with USA TODAY. In the USA TODAY interview he repeated it. The U.S. agreed.",
+    )
+    usa_today = named(entities, "USA TODAY")
+    assert usa_today.type == "organisation"
+    assert "USA" not in names_of(entities) | aliases_of(entities)
+
+
+def test_parts_of_committee_names_join_the_committee_or_go_when_ambiguous(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "Ann Lee of the House Judiciary Committee spoke. A statement from Judiciary Chairman Ann Lee followed.",
+        "Tom Ruiz, the Intelligence Chairman, said the Senate Intelligence Committee and the House Intelligence "
+        "Committee disagreed.",
+    )
+    assert "Judiciary" in named(entities, "House Judiciary Committee").aliases
+    assert "Intelligence" not in names_of(entities) | aliases_of(entities)
+
+
+def test_a_one_word_organisation_before_its_committees_stays_a_body_of_its_own(nlp: Language) -> None:
+    entities = entities_of(nlp, "The bill passed the Senate. The Senate Finance Committee met on Monday.")
+    assert named(entities, "Senate").aliases == []
+    assert "Senate" not in named(entities, "Senate Finance Committee").aliases
+
+
+def test_a_side_of_a_divided_country_is_that_country_and_a_city_stays_whole(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        'North Korea fired a missile on Friday. "We view the North\'s decision as a significant step," the '
+        "ministry said. Seoul, the South's capital, welcomed it. South Korea agreed.",
+        "She flew from New York to Boston. New York City police were told.",
+    )
+    assert "North" in named(entities, "North Korea").aliases
+    assert "South" in named(entities, "South Korea").aliases
+    assert {"New York", "New York City"} <= names_of(entities)
+
+
+def test_an_outlet_told_a_story_or_a_network_written_on_is_no_person(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "A White House official told Pravdin that the talks were over.",
+        "Responding on Twitter, the group said the lawsuit was a stunt.",
+    )
+    assert named(entities, "Pravdin").type == "organisation"
+    assert named(entities, "Twitter").type == "organisation"
+
+
+def test_a_surname_after_told_stays_the_persons(nlp: Language) -> None:
+    entities = entities_of(nlp, "Ann Kowalski arrived late. The president told Kowalski to wait.")
+    assert "Kowalski" in named(entities, "Ann Kowalski").aliases
+
+
+def test_a_person_joined_by_a_hyphen_to_another_name_is_no_organisation(nlp: Language) -> None:
+    entities = entities_of(
+        nlp, "Relations sank under the Trump-Vance administration, analysts said. Donald Trump disagreed."
+    )
+    assert "Trump-Vance" not in names_of(entities) | aliases_of(entities)
+
+
+def test_a_persons_name_run_on_into_a_plural_is_the_person(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "We will now counter for the DNC Server, the Wendy Wasserman Schultz Servers and Documents held by the "
+        "mystery man.",
+        'He referred to her as "Wendy Wasserman Schultz." The servers were seized.',
+    )
+    assert "Wendy Wasserman Schultz Servers" not in names_of(entities) | aliases_of(entities)
+    assert named(entities, "Wendy Wasserman Schultz").type == "person"

@@ -205,6 +205,10 @@ class ClaimsSettings:
     min_fuzzy_name_chars: int = 6
     # Person mentions with more tokens than this are NER run-ons, not names.
     max_name_tokens: int = 5
+    # A one-word person or place "name" in the plural is a capitalised common noun when its singular is at least
+    # this common in English (wordfreq Zipf): "Lies" (lie 4.8), "Bibles" (bible 4.5); a plural place's
+    # singular is rare ("Philippine" 3.8 and known places are kept anyway, "Netherland" 2.5).
+    common_plural_min_zipf: float = 4.0
     # Roles: an appositive longer than this many words is a clause, not a description of the person.
     max_role_words: int = 14
     # Quotes: quoted text shorter than this is a scare quote ("tense") unless a speaker is found for it.

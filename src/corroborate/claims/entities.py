@@ -6,8 +6,13 @@ Steps:
 2. group full person names that are spellings of one name (transliterations, initials, middle names);
 3. resolve surname-only mentions to the person of that surname nearest before them in the same article,
    since spaCy often mislabels a bare surname as an organisation or a place;
-4. group the other names by folded spelling, acronym and fuzzy match;
+4. group the other names by folded spelling, acronym and fuzzy match, one group per country whatever name or
+   ISO code it is written with, and join the parts of longer names ("the North", "Judiciary Chairman") to the
+   names they are part of;
 5. name each group by its most used full form, listing every other form as an alias.
+
+Capitalised common words the model takes for names are left out before: adjective phrases, quoted phrases,
+possessed words, exclamations, function words of headings in capitals, and plurals of common words.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from babel import Locale
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
+from wordfreq import zipf_frequency
 
 from corroborate.extract import title_cased
 from corroborate.records import Article, Entity
@@ -156,6 +162,8 @@ class _Mention:
     text: str
     label: str
     start: int
+    #: The name qualifies a noun after it ("Judiciary Chairman", "Justice official") rather than standing alone.
+    modifier: bool = False
 
     @property
     def key(self) -> tuple[str, int]:
@@ -170,12 +178,17 @@ class _Group:
     articles: dict[str, int] = field(default_factory=dict)
     labels: Counter[str] = field(default_factory=Counter)
     keys: set[tuple[str, int]] = field(default_factory=set)
+    #: Mentions that stand as a name of their own, not as a modifier of a noun after them.
+    standing: int = 0
+    #: Forms that are parts of the group's longer names ("the North" of "North Korea"), never its name.
+    parts: set[str] = field(default_factory=set)
 
     def add(self, mention: _Mention) -> None:
         self.keys.add(mention.key)
         self.forms[mention.text] += 1
         self.articles.setdefault(mention.article, len(self.articles))
         self.labels[mention.label] += 1
+        self.standing += not mention.modifier
 
     def absorb(self, other: _Group) -> None:
         self.keys |= other.keys
@@ -183,6 +196,13 @@ class _Group:
         for article in other.articles:
             self.articles.setdefault(article, len(self.articles))
         self.labels.update(other.labels)
+        self.standing += other.standing
+        self.parts |= other.parts
+
+    def absorb_part(self, other: _Group) -> None:
+        """Take in a group whose names are parts of this group's names."""
+        self.parts |= set(other.forms) - set(self.forms)
+        self.absorb(other)
 
     @property
     def mentions(self) -> int:
@@ -190,7 +210,8 @@ class _Group:
 
     def name(self) -> str:
         """The most used full form: by articles using it, then mentions, expanded forms before acronyms."""
-        full = [form for form in self.forms if len(form.split()) > 1] or list(self.forms)
+        whole = [form for form in self.forms if form not in self.parts] or list(self.forms)
+        full = [form for form in whole if len(form.split()) > 1] or whole
         expanded = [form for form in full if not form.replace(".", "").isupper()] or full
         # On a tie a name beats its one-word-longer form, more often an NER run-on ("X Y Memos") than a name,
         # unless the longer form joins its last word with a hyphen, as romanised given names do ("Min-jun").
@@ -207,12 +228,57 @@ def _mentions(
     capitalised common words from names."""
     found = []
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_TYPES or _misread(ent) or _heading_words(ent, lower_case):
+        if ent.label_ not in ENTITY_TYPES or _misread(ent) or _heading_words(ent, lower_case) or _common_use(ent):
             continue
         text = clean_name(ent.doc[_name_start(ent) : _name_end(ent)].text, ent.label_)
         if text and len(text.split()) <= settings.max_name_tokens and text[0].isalnum():
-            found.append(_Mention(article.id, text, ent.label_, ent.start_char))
+            found.append(_Mention(article.id, text, ent.label_, ent.start_char, _modifier_use(ent)))
     return found
+
+
+def _modifier_use(ent: Span) -> bool:
+    """The name qualifies a noun after it, outside the name ("Judiciary Chairman Ann Lee")."""
+    root = ent.root
+    return root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= ent.end
+
+
+_QUOTE_MARKS = frozenset({"'", '"', "‘", "’", "“", "”"})
+_POSSESSIVE_DETERMINERS = frozenset({"my", "our", "your", "his", "her", "its", "their"})
+
+
+def _capitals_word(token: Token) -> bool:
+    """A function word in a line set all in capitals ("HELP US NOW"): the word, not an acronym ("US")."""
+    if not (token.text.isupper() and token.lower_ in STOP_WORDS):
+        return False
+    text = token.doc.text
+    line = text[text.rfind("\n", 0, token.idx) + 1 : (text.find("\n", token.idx) + 1 or len(text) + 1) - 1]
+    letters = [word for word in line.split() if any(char.isalpha() for char in word)]
+    return len(letters) > 1 and all(word.isupper() for word in letters)
+
+
+def _common_use(ent: Span) -> bool:
+    """Capitalised words used as common words, which NER takes for names: an adjective phrase ("Republican
+    Congressional officials"), a phrase set in quotation marks ("the 'Big Ugly Thing'"), a word after a
+    possessive ("our Summit", a tweet's capitals; "his Texas ranch" is a place), a one-word exclamation
+    ("WOW!") or a function word in a heading in capitals ("HELP US")."""
+    doc = ent.doc
+    words = [token for token in ent if token.lower_ not in {"the", "a", "an"}]
+    if ent.root.pos_ == "ADJ" or not words:
+        return True
+    before = doc[words[0].i - 1] if words[0].i > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    inside_quotes = words[0].text in _QUOTE_MARKS or (
+        before is not None and after is not None and before.text in _QUOTE_MARKS and after.text in _QUOTE_MARKS
+    )
+    if inside_quotes:
+        return True
+    if len(words) > 1 or before is None and after is None:
+        return False
+    if _capitals_word(words[0]):
+        return True
+    possessed = before is not None and before.lower_ in _POSSESSIVE_DETERMINERS and not _modifier_use(ent)
+    exclaimed = after is not None and after.text.startswith("!") and (before is None or "\n" in before.text_with_ws)
+    return possessed or exclaimed
 
 
 def _heading_words(ent: Span, lower_case: frozenset[str] | set[str]) -> bool:
@@ -522,14 +588,22 @@ def _uninverted(name: str) -> str:
     return f"{tail} {head}" if tail.endswith((" of", " of the")) else name
 
 
-def _country(group: _Group) -> str | None:
-    """The country a group of non-person names names, when its every form is a name of that country or an
-    acronym: a group holding another name ("Inflation Reduction Act" for "IRA") is something else."""
+#: Everyday English names of countries that are neither ISO's nor CLDR's, each with the country's ISO code.
+_INFORMAL_COUNTRY_NAMES = {"america": "US", "britain": "GB", "great britain": "GB", "uk": "GB", "holland": "NL"}
+
+
+def _country(group: _Group, blocked: frozenset[str] = frozenset()) -> str | None:
+    """The country a group of non-person names names, when its every form is a name of that country, an
+    acronym or an ISO code ("U.S.", "USA"): a group holding another name ("Inflation Reduction Act" for "IRA")
+    is something else. An informal name in ``blocked`` names something else in this story."""
     names, short = country_names()
     codes = set()
     for form in group.forms:
         key, capitals = fold(form), form.replace(".", "").isupper()
         code = names.get(key) or (short.get(key) if capitals else None)
+        # A code stands for a country only where the model read a country ("the USA team", not "USA Today").
+        code = code or (_iso_code(form) if capitals and group.labels["GPE"] else None)
+        code = code or (_INFORMAL_COUNTRY_NAMES.get(key) if key not in blocked else None)
         if code is None and not capitals:
             return None
         codes.add(code)
@@ -537,12 +611,38 @@ def _country(group: _Group) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
-def _merge_countries(groups: list[_Group]) -> list[_Group]:
-    """One group per country, whatever name or official acronym each was written with."""
+def _iso_code(form: str) -> str | None:
+    """The country of an ISO code written as one: two letters with dots ("U.S.") or three capitals ("USA");
+    two bare capitals are too often something else ("US" the pronoun in a heading, "IT")."""
+    letters = form.replace(".", "")
+    if _DOTTED_ACRONYM.match(form) and len(letters) == 2:
+        country = pycountry.countries.get(alpha_2=letters.upper())
+    elif len(form) == 3 and form.isalpha() and form.isupper() and form.lower() not in STOP_WORDS:
+        country = pycountry.countries.get(alpha_3=form)
+    else:
+        return None
+    return country.alpha_2 if country is not None else None
+
+
+def _shadowed_informal_names(mentions: Iterable[_Mention]) -> frozenset[str]:
+    """The informal country names that end a longer name of the story ("Latin America" makes "America" no
+    longer surely the United States)."""
+    names, _ = country_names()
+    longer = {
+        fold(m.text) for m in mentions
+        if " " in m.text.strip() and fold(m.text) not in names and fold(m.text) not in _INFORMAL_COUNTRY_NAMES
+    }
+    return frozenset(
+        key for key in _INFORMAL_COUNTRY_NAMES if any(name.endswith(f" {key}") and name != key for name in longer)
+    )
+
+
+def _merge_countries(groups: list[_Group], blocked: frozenset[str] = frozenset()) -> list[_Group]:
+    """One group per country, whatever name, official acronym or ISO code each was written with."""
     merged: list[_Group] = []
     by_country: dict[str, _Group] = {}
     for group in groups:
-        country = _country(group) if not group.person else None
+        country = _country(group, blocked) if not group.person else None
         if country is None or country not in by_country:
             merged.append(group)
             if country is not None:
@@ -592,10 +692,90 @@ def _entity_type(group: _Group, products: Counter[str]) -> str:
 def place_names() -> frozenset[str]:
     """Folded names of countries, their subdivisions (states, provinces, regions, many capitals) and the cities
     CLDR names in English."""
-    countries, _ = country_names()
     subdivisions = {fold(subdivision.name) for subdivision in pycountry.subdivisions}
+    return _countries_and_cities() | subdivisions
+
+
+@lru_cache(maxsize=1)
+def _countries_and_cities() -> frozenset[str]:
+    """Folded names of countries and of the cities CLDR names in English: whole names, never part of another
+    ("New York" of "New York City"), which subdivision names may be (a region named "North")."""
+    countries, _ = country_names()
     cities = {fold(zone["city"]) for zone in Locale("en").time_zones.values() if "city" in zone}
-    return frozenset(countries) | subdivisions | cities
+    return frozenset(countries) | cities
+
+
+def _name_words(form: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", fold(form)))
+
+
+def _kind(group: _Group) -> str:
+    return Counter(ENTITY_TYPES[label] for label in group.labels.elements()).most_common(1)[0][0]
+
+
+def _part_of(short: tuple[str, ...], long: tuple[str, ...], standing: bool, place: bool) -> bool:
+    """``short`` is part of the longer name ``long`` without being a name of its own.
+
+    A part used as a name of its own (``standing``) must name the whole: the words up to the head before an
+    "of" ("the House" of "House of Representatives"), the last words ("Judiciary Committee" of "House
+    Judiciary Committee") or, for a place, its first word ("the North" of "North Korea"; an organisation's
+    first word more often names the body it belongs to: "the Senate" of "Senate Finance Committee"). A part
+    only used as a modifier ("Judiciary Chairman") may be any run but the head and the first word alone."""
+    size = len(short)
+    if size >= len(long):
+        return False
+    head = (long.index("of") if "of" in long[1:] else len(long)) - 1
+    for at in range(len(long) - size + 1):
+        if long[at : at + size] != short:
+            continue
+        if standing:
+            whole_head = at == 0 and size == head + 1
+            if whole_head or (at + size == len(long) and size > 1) or (at == 0 and size == 1 and place):
+                return True
+        elif size > 1 or at not in {0, head}:
+            return True
+    return False
+
+
+_POSSESSOR = re.compile(r"\w['’]s\b|\s['’]s\b")
+
+
+def _whole(forms: Iterable[str]) -> list[str]:
+    """The forms that may hold a part: not a possessor run on into a name ("Acme's Safety Board" holds no
+    "Safety Board": the name is the part)."""
+    return [form for form in forms if not _POSSESSOR.search(form)]
+
+
+def _merge_partial_names(groups: list[_Group]) -> list[_Group]:
+    """A name that is part of longer names of the same kind in the story joins the one group holding them all
+    ("the North" with "North Korea", "House Intelligence Chairman" with "House Intelligence Committee"); a part
+    only ever used as a modifier and shared by several names ("Intelligence Chairman" beside a Senate and a
+    House Intelligence Committee) is dropped, since no reader can tell which it is. Countries and cities are
+    whole names. Longer names merge first, so that their parts find them in one group."""
+    alive = sorted(groups, key=lambda group: -max(len(_name_words(form)) for form in group.forms))
+    whole = _countries_and_cities()
+    for group in list(alive):
+        if group.person or any(fold(form) in whole for form in group.forms):
+            continue
+        standing, place = group.standing > 0, _kind(group) == "place"
+        holders: list[_Group] = []
+        for form in group.forms:
+            short = _name_words(form)
+            found = [
+                other for other in alive
+                if other is not group and not other.person and _kind(other) == _kind(group)
+                and any(_part_of(short, _name_words(longer), standing, place) for longer in _whole(other.forms))
+            ]
+            if not found:
+                break
+            holders += [other for other in found if all(other is not seen for seen in holders)]
+        else:
+            if len(holders) == 1:
+                holders[0].absorb_part(group)
+                alive.remove(group)
+            elif holders and not standing:
+                alive.remove(group)
+    return [group for group in groups if any(group is kept for kept in alive)]
 
 
 #: Nouns naming a kind of institution: a name set beside one ("the law firm Smith Cole", "Pravdin, a news
@@ -608,14 +788,25 @@ _INSTITUTION_NOUNS = frozenset({
 
 def _retype_institutions(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> None:
     """Person-labelled names the story sets beside an institution noun are organisations, in every mention."""
+    named = {word for found in by_article.values() for m in found if _is_full_name(m) for word in fold(m.text).split()}
     cued = {
         fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents
-        if ent.label_ == "PERSON" and _beside_institution(ent)
+        if ent.label_ == "PERSON" and (_beside_institution(ent) or _medium(ent) and fold(ent.text) not in named)
     }
     for found in by_article.values():
         for index, mention in enumerate(found):
             if mention.label == "PERSON" and fold(mention.text) in cued:
-                found[index] = _Mention(mention.article, mention.text, "ORG", mention.start)
+                found[index] = _Mention(mention.article, mention.text, "ORG", mention.start, mention.modifier)
+
+
+def _medium(ent: Span) -> bool:
+    """A one-word name someone was told something by, or that something was written on ("told Courier",
+    "posted on Chirpr"): an outlet or a network, which the model takes for a person's surname. A surname of a
+    person the story names in full is that person's (the caller checks)."""
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.lemma_.lower() == "tell" or (before.lower_ == "on" and before.head.pos_ == "VERB")
 
 
 def _beside_institution(ent: Span) -> bool:
@@ -650,7 +841,9 @@ def _trim_run_ons(by_article: dict[str, list[_Mention]], lower_case: frozenset[s
             words = mention.text.split()
             rest = " ".join(words[:-1])
             last = words[-1]
-            run_on = last[:1].isupper() and endings.get(fold(last)) and known.run_on(fold(rest), mention.label)
+            run_on = (
+                last[:1].isupper() and endings.get(fold(last)) and known.run_on(fold(rest), mention.label, fold(last))
+            )
             # A lower-case last word is no part of a name ("the Acme scandal"), once the name is known alone.
             common = last.isalpha() and last.islower() and known.alone(fold(rest))
             if len(words) > 1 and (run_on or common):
@@ -673,6 +866,31 @@ def _extend_cut_names(by_article: dict[str, list[_Mention]], texts: dict[str, st
                 found[index] = _Mention(article, longer, mention.label, start)
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w.&'’-]*)")
+
+
+def _extend_cut_heads(by_article: dict[str, list[_Mention]], texts: dict[str, str]) -> None:
+    """Give back the word NER cut from the end of a name ("USA | Today interview", "the Acme | Group deal"),
+    when the name with that word is one the story names elsewhere: the cut is no name of its own."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in (mention for found in by_article.values() for mention in found):
+        if " " in mention.text.strip():
+            labels[fold(mention.text)][mention.label] += 1
+    # A person's name is not given back: a first name before a surname may be its own mention ("Ann and I").
+    bodies = {form for form, seen in labels.items() if seen.most_common(1)[0][0] != "PERSON"}
+    for article, found in by_article.items():
+        text = texts[article]
+        for index, mention in enumerate(found):
+            end = text.find(mention.text, mention.start)
+            following = _NEXT_WORD.match(text, end + len(mention.text)) if end >= 0 else None
+            if mention.label == "PERSON" or following is None:
+                continue
+            longer = f"{mention.text} {following.group(1)}"
+            if fold(longer) in bodies:
+                label = labels[fold(longer)].most_common(1)[0][0]
+                found[index] = _Mention(article, longer, label, mention.start, mention.modifier)
+
+
 _PAIRING = re.compile(r"(?<=[\w.])[-\u2013](?=[A-Z])")
 
 
@@ -680,14 +898,21 @@ def _drop_pairings(by_article: dict[str, list[_Mention]]) -> None:
     """Drop names joined by a hyphen or "and" that the story names apart ("Acme-Globex talks", "East and West
     Fooland" beside "East Fooland" and "West Fooland"): two entities, not a third one."""
     alone = {fold(mention.text) for found in by_article.values() for mention in found}
+    surnames = {person_tokens(m.text)[-1] for found in by_article.values() for m in found if _is_full_name(m)}
     for article, found in by_article.items():
-        by_article[article] = [mention for mention in found if not _pairing(mention.text, alone)]
+        by_article[article] = [
+            mention for mention in found
+            if not _pairing(mention.text, alone, surnames if mention.label != "PERSON" else frozenset())
+        ]
 
 
-def _pairing(name: str, alone: set[str]) -> bool:
+def _pairing(name: str, alone: set[str], surnames: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Names paired by a hyphen: every one named alone, or, for a name the model did not read as a person's
+    ("Kim Il-Sung" is one), one of them a person of the story (``surnames``), since people joined by a hyphen
+    ("the Smith-Jones ticket") are a pair of people, never a body."""
     parts = _PAIRING.split(name)
     if len(parts) > 1:
-        return all(fold(part) in alone for part in parts)
+        return all(fold(part) in alone for part in parts) or any(fold(part) in surnames for part in parts)
     left, _, right = fold(name).partition(" and ")
     if not right or fold(name) in place_names():  # a country's name may join two ("Trinidad and Tobago")
         return False
@@ -707,16 +932,19 @@ class _KnownNames:
     def alone(self, rest: str) -> bool:
         return rest in self._labels
 
-    def run_on(self, rest: str, label: str) -> bool:
-        """``rest`` (folded), before one more word in a mention labelled ``label``, is a whole name: a person's
-        full name or surname under a person label (a first name before a surname that is also a word, "Ann
-        Stone" beside "stone", is not), or the acronym of a longer name of the story."""
+    def run_on(self, rest: str, label: str, last: str = "") -> bool:
+        """``rest`` (folded), before one more word ``last`` in a mention labelled ``label``, is a whole name: a
+        person's full name or surname under a person label (a first name before a surname that is also a word,
+        "Ann Stone" beside "stone", is not), the acronym of a longer name of the story, or a person's full name
+        before a plural ("the Ann Lee Files", which no body of that person's is called)."""
         seen = self._labels.get(rest)
         if not seen:
             return False
+        person = seen.most_common(1)[0][0] == "PERSON"
         if label == "PERSON":
-            return seen.most_common(1)[0][0] == "PERSON" and (" " in rest or rest in self._surnames)
-        return " " not in rest and rest in self._acronyms
+            return person and (" " in rest or rest in self._surnames)
+        plural = last.endswith("s") and not last.endswith("ss")
+        return (" " not in rest and rest in self._acronyms) or (" " in rest and person and plural)
 
 
 def _place_words(found: Iterable[list[_Mention]]) -> set[str]:
@@ -745,7 +973,9 @@ def extract_entities(
     by_article = {article.id: _mentions(article, doc, config, lower_case) for article, doc in docs}
     _retype_institutions(docs, by_article)
     _trim_run_ons(by_article, lower_case)
-    _extend_cut_names(by_article, {article.id: doc.text for article, doc in docs})
+    texts = {article.id: doc.text for article, doc in docs}
+    _extend_cut_names(by_article, texts)
+    _extend_cut_heads(by_article, texts)
     _drop_pairings(by_article)
     places = _place_words(by_article.values())
     # A "name" holding a place ("Smith Geneva" from "the Smith Geneva talks") is an NER run-on.
@@ -757,17 +987,39 @@ def extract_entities(
     _add_unlabelled_names(docs, people, config)
     _add_unlabelled_surnames(docs, people, config, lower_case)
     taken = set().union(*(group.keys for group in people))
-    rest = [mention for mention in mentions if mention.key not in taken]
+    rest = [mention for mention in mentions if mention.key not in taken and not _common_plural(mention, config)]
     short = _short_forms(rest, mentions, {article.id: doc.text for article, doc in docs})
-    others = _merge_countries(_other_groups([mention for mention in rest if mention.key not in short], config))
+    others = _merge_countries(
+        _other_groups([mention for mention in rest if mention.key not in short], config), _shadowed_informal_names(rest)
+    )
     for mention in rest:
         if mention.key in short:
             next(group for group in others if short[mention.key] in group.forms).add(mention)
+    others = _merge_partial_names(others)
     groups = [group for group in people if group.forms] + others
     _add_acronyms(docs, groups)
     groups.sort(key=lambda group: (-len(group.articles), -group.mentions))
     products = Counter(fold(ent.text) for _, doc in docs for ent in doc.ents if ent.label_ == "PRODUCT")
     return [_entity(group, products) for group in groups]
+
+
+#: Labels a capitalised plural common noun takes; a plural organisation name is common ("the Rangers").
+_PLURAL_MISLABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+
+
+def _common_plural(mention: _Mention, settings: ClaimsSettings) -> bool:
+    """A one-word person or place in the plural of a common word or an acronym ("Lies", "Bibles", "ICBMs") is
+    a common noun capitalised in a title or by mistake; a known place ("Philippines") is kept. Only names no
+    person of the story took: a surname in the plural ("Gates") is already that person's."""
+    word = mention.text
+    if mention.label not in _PLURAL_MISLABELS or " " in word or not word.endswith("s") or word.endswith("ss"):
+        return False
+    if fold(word) in place_names():
+        return False
+    singular = word[:-1]
+    return (len(singular) > 1 and singular.isupper()) or zipf_frequency(
+        singular.lower(), "en"
+    ) >= settings.common_plural_min_zipf
 
 
 def _short_forms(
@@ -886,7 +1138,7 @@ def _add_acronyms(docs: Sequence[tuple[Article, Doc]], groups: Sequence[_Group])
         for token in doc:
             if not (2 <= len(token.text) <= 5 and token.text.isupper() and token.pos_ == "PROPN"):
                 continue
-            if _party_tag(doc[max(token.i - 2, 0) : token.i]):
+            if _party_tag(doc[max(token.i - 2, 0) : token.i]) or _capitals_word(token):
                 continue
             group = by_initials.get(fold(token.text))
             mention = _Mention(article.id, token.text, "ORG", token.idx)
