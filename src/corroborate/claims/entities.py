@@ -7,7 +7,7 @@ Steps:
 3. resolve surname-only mentions to the person of that surname nearest before them in the same article,
    since spaCy often mislabels a bare surname as an organisation or a place;
 4. group the other names by folded spelling, acronym and fuzzy match, one group per country whatever name or
-   ISO code it is written with, and join the parts of longer names ("the North", "Judiciary Chairman") to the
+   ISO code it is written with, and join the parts of longer names ("the North", "Finance Chairman") to the
    names they are part of;
 5. name each group by its most used full form, listing every other form as an alias.
 
@@ -180,7 +180,7 @@ class _Group:
     keys: set[tuple[str, int]] = field(default_factory=set)
     #: Mentions that stand as a name of their own, not as a modifier of a noun after them.
     standing: int = 0
-    #: Forms that are parts of the group's longer names ("the North" of "North Korea"), never its name.
+    #: Forms that are parts of the group's longer names ("the North" of "North Macedonia"), never its name.
     parts: set[str] = field(default_factory=set)
 
     def add(self, mention: _Mention) -> None:
@@ -718,7 +718,7 @@ def _part_of(short: tuple[str, ...], long: tuple[str, ...], standing: bool, plac
 
     A part used as a name of its own (``standing``) must name the whole: the words up to the head before an
     "of" ("the House" of "House of Representatives"), the last words ("Judiciary Committee" of "House
-    Judiciary Committee") or, for a place, its first word ("the North" of "North Korea"; an organisation's
+    Judiciary Committee") or, for a place, its first word ("the North" of "North Macedonia"; an organisation's
     first word more often names the body it belongs to: "the Senate" of "Senate Finance Committee"). A part
     only used as a modifier ("Judiciary Chairman") may be any run but the head and the first word alone."""
     size = len(short)
@@ -748,9 +748,9 @@ def _whole(forms: Iterable[str]) -> list[str]:
 
 def _merge_partial_names(groups: list[_Group]) -> list[_Group]:
     """A name that is part of longer names of the same kind in the story joins the one group holding them all
-    ("the North" with "North Korea", "House Intelligence Chairman" with "House Intelligence Committee"); a part
-    only ever used as a modifier and shared by several names ("Intelligence Chairman" beside a Senate and a
-    House Intelligence Committee) is dropped, since no reader can tell which it is. Countries and cities are
+    ("the North" with "North Macedonia", "Harbour Works Chairman" with "Harbour Works Committee"); a part
+    only ever used as a modifier and shared by several names ("Finance Chairman" beside a Senate and a
+    House Finance Committee) is dropped, since no reader can tell which it is. Countries and cities are
     whole names. Longer names merge first, so that their parts find them in one group."""
     alive = sorted(groups, key=lambda group: -max(len(_name_words(form)) for form in group.forms))
     whole = _countries_and_cities()
@@ -908,7 +908,7 @@ def _drop_pairings(by_article: dict[str, list[_Mention]]) -> None:
 
 def _pairing(name: str, alone: set[str], surnames: set[str] | frozenset[str] = frozenset()) -> bool:
     """Names paired by a hyphen: every one named alone, or, for a name the model did not read as a person's
-    ("Kim Il-Sung" is one), one of them a person of the story (``surnames``), since people joined by a hyphen
+    ("Lee Jae-sung" is one), one of them a person of the story (``surnames``), since people joined by a hyphen
     ("the Smith-Jones ticket") are a pair of people, never a body."""
     parts = _PAIRING.split(name)
     if len(parts) > 1:
