@@ -212,6 +212,17 @@ def test_the_last_year_is_a_span_not_last_calendar_year(nlp) -> None:  # type: i
 
 
 @pytest.mark.slow
+def test_a_date_heading_its_sentence_alone_gives_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parse makes "later" the sentence's root: the date's own phrase holds no word but the date and the
+    # paragraph break after it.
+    text = (
+        "Two years later, the cooperative signed over to the Loan Fund its property and assets to settle a $5. 3 "
+        "million debt.\n\n"
+    )
+    assert _one(nlp, text, "2018-04-20").event.startswith("Two years later, the cooperative signed over")
+
+
+@pytest.mark.slow
 def test_editors_notes_date_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The minister met the envoy on Tuesday.\n\n"

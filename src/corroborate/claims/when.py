@@ -847,6 +847,8 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
     """The words with the punctuation that stands between two of them ("the government, the campaign", also
     where the date stood between), up to the last word that can end a phrase: not one that opens what the
     phrase no longer holds ("and", "of")."""
+    if not words:  # a date standing alone as its sentence's root ("Two years later, ...") leaves no words
+        return []
     filled: list[Token] = []
     for word, following in zip(words, [*words[1:], None], strict=True):
         filled.append(word)
