@@ -189,6 +189,16 @@ def test_a_relayer_of_a_quote_takes_no_side_on_its_speaker(nlp: Language) -> Non
     assert quote_contradictions(quotes) == []
 
 
+def test_an_outlet_cited_as_the_reporting_takes_no_side_on_a_quote_s_speaker(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Her spokesman said Ann Lee told a pastor she was sorry for the “undeserved negative attention” it got.",
+        "The fire caused $1 million in damage, which Lee hoped had nothing to do with the “undeserved negative "
+        "attention,” according to the Valley Herald News.",
+    )
+    assert quote_contradictions(quotes) == []
+
+
 @pytest.mark.parametrize(
     "sentence, origins",
     [

@@ -463,9 +463,13 @@ _QUOTING = re.compile(r"\bquoting\b", re.IGNORECASE)
 
 
 def _relays(quote: Quote) -> bool:
-    """Whether the credited speaker only passes the words on, so the quote's author is someone else."""
+    """Whether the credited speaker only passes the words on, so the quote's author is someone else: it reports
+    or quotes them, or it is the outlet the sentence cites as its reporting ("..., according to the Gazette")."""
     attribution = quote.attribution
-    return attribution is not None and (attribution.cue in _RELAY_CUES or bool(_QUOTING.search(quote.sentence)))
+    if attribution is None:
+        return False
+    cited = attribution.speaker in quote.origins
+    return attribution.cue in _RELAY_CUES or cited or bool(_QUOTING.search(quote.sentence))
 
 
 def _speaker_contradiction(group: RelayedQuote, sides: dict[str, str]) -> Contradiction:
