@@ -469,10 +469,25 @@ def test_the_same_actor_under_two_names_may_contradict(nlp) -> None:  # type: ig
         ("The army carried out an average of 20 tests.", "average"),
         ("Police arrested two of the suspects.", "part"),
         ("The army carried out 20 tests.", ""),
+        ("The ship (120 metres long) sank.", ""),
     ],
 )
 def test_rates_parts_and_averages_are_not_totals(nlp, text: str, caveat: str) -> None:  # type: ignore[no-untyped-def]
     assert _only(nlp, text).caveat == caveat
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Damage was estimated at $US1 million ($1.52 million), officials said.",
+        "The court fined the firm 1 million euros ($1.1 million).",
+        "The trail runs 5 miles (8 km) along the coast.",
+    ],
+)
+def test_a_figure_in_brackets_after_another_restates_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    bracketed = [q for q in _quantities(nlp, text) if text[q.start - 1] == "("]
+    assert [q.caveat for q in bracketed] == ["conversion"]
 
 
 @pytest.mark.slow

@@ -829,8 +829,12 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
     """Why a figure is not a total that another outlet's figure could contradict, or "" when it is one.
 
     A rate ("20 flights a year", "$5 per share") counts per something; a part ("two of the suspects", "one of
-    16 flights") counts a subset; an average ("an average of 20") stands for no single count.
+    16 flights") counts a subset; an average ("an average of 20") stands for no single count; a figure in
+    brackets right after another ("1 million euros ($1.1 million)") restates that one in another currency or unit.
     """
+    restated = doc[max(0, span.start - 3) : span.start - 1]  # the figure (and its unit) before the bracket
+    if span.start and doc[span.start - 1].text == "(" and any(_is_cardinal_word(token) for token in restated):
+        return "conversion"
     after = [token.lower_ for token in doc[span.end : span.end + 2]]
     if after[:1] and after[0] in _RATE_AFTER:
         return "rate"
