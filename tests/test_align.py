@@ -666,3 +666,28 @@ def test_two_claims_resting_on_one_long_sentence_are_told_in_different_sentences
     # When every other member already tells a larger claim, the sentence serves twice rather than mislabel one.
     told = [({0, 2, 3}, 0), ({1, 2, 3}, 1), ({0, 1}, 0)]
     assert align._distinct_representatives(told, best) == told
+
+
+@pytest.mark.parametrize(
+    ("said", "denied"),
+    [
+        # Other objects or complements are other predicates.
+        ("The good news is that Ann Lee is getting help.", "When Lee wasn't getting attention, she sang."),
+        ("The Rovers have failed to confirm any interest in the player.", "The Rovers will not fail in their effort."),
+        # An aim is no deed.
+        ("The Rovers are making progress in their quest to sign Okafor.", "The Rovers will not sign Okafor."),
+        # "has no" denies as "has not had" does.
+        ("Freedonia has no effective central government.", "Freedonia has not had a functioning government since 1991"),
+    ],
+)
+def test_a_verb_said_and_denied_of_a_name_with_other_content_is_no_contradiction(said: str, denied: str) -> None:
+    groups, docs = _separate_groups_and_docs(article("a", said), article("b", denied))
+    assert align.negation_contradictions(groups, docs, {"a": "A", "b": "B"}) == []
+
+
+def test_a_verb_said_and_denied_of_a_name_with_the_same_content_is_a_contradiction() -> None:
+    a = article("a", "The Rovers signed Okafor on a three-year deal last week.")
+    b = article("b", "The Rovers did not sign Okafor, the club said.")
+    groups, docs = _separate_groups_and_docs(a, b)
+    found = align.negation_contradictions(groups, docs, {"a": "A", "b": "B"})
+    assert [c.kind for c in found] == ["predicate"]

@@ -1372,12 +1372,26 @@ def predications(span: Span) -> list[Predication]:
         if any(subject.tag_ in {"WDT", "WP"} for subject in subjects):
             continue  # a relative pronoun left unresolved: who the clause is about is unknown
         objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+        # "has no government" denies as "has not had a government" does.
+        negated = negated or any(_denied_noun(obj) for obj in objects)
         named = _names([*subjects, *objects])
         if named and verb.lemma_.lower() != "be":
-            found.append(Predication(verb.lemma_.lower(), named, negated))
+            found.append(Predication(_predicate(verb, objects), named, negated))
         for role, members in _roles(verb, subjects, objects):
             found += [Predication(role, frozenset({member}), negated, role=True) for member in members]
     return found
+
+
+def _predicate(verb: Token, objects: Sequence[Token]) -> str:
+    """The verb with what it says of its named things beyond them: its common-noun objects and the verbs it
+    takes as complements ("get help" is not "get attention"; "failed to confirm" is not "fail in the effort")."""
+    complements = [obj.lemma_.lower() for obj in objects if not _is_name(obj)]
+    complements += [child.lemma_.lower() for child in verb.children if child.dep_ in {"xcomp", "ccomp"}]
+    return " ".join([verb.lemma_.lower(), *complements])
+
+
+def _denied_noun(noun: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ == "no" for child in noun.children)
 
 
 def _roles(verb: Token, subjects: Sequence[Token], objects: Sequence[Token]) -> list[tuple[str, frozenset[str]]]:
@@ -1429,8 +1443,16 @@ def _is_negated(verb: Token) -> bool:
     return any(child.dep_ == "neg" or child.lower_ == "never" for child in verb.children)
 
 
+#: Verbs whose infinitive complement is an aim, not a deed: "tried to sign X" says nothing of whether X signed.
+_AIMING = frozenset({"want", "try", "seek", "hope", "plan", "aim", "intend", "attempt", "wish", "expect", "vow"})
+
+
 def _hedged(verb: Token) -> bool:
-    """Under a condition or an open question, or beneath a negated clause (a double negation reads either way)."""
+    """Under a condition or an open question, an aim ("their quest to sign X", "tried to sign X"), or beneath a
+    negated clause (a double negation reads either way)."""
+    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    if infinitive and (verb.dep_ == "acl" or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _AIMING):
+        return True
     for token in [verb, *verb.ancestors]:
         if any(child.dep_ == "mark" and child.lower_ in {"if", "whether", "unless"} for child in token.children):
             return True
