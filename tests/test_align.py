@@ -676,6 +676,8 @@ def test_two_claims_resting_on_one_long_sentence_are_told_in_different_sentences
         ("The Rovers have failed to confirm any interest in the player.", "The Rovers will not fail in their effort."),
         # An aim is no deed.
         ("The Rovers are making progress in their quest to sign Okafor.", "The Rovers will not sign Okafor."),
+        # Who does it is unnamed on one side: the names are only what is done to.
+        ("Ann Lee tweeted she will be hosting the Oscars this year.", "He said he would not host the Oscars again."),
         # "has no" denies as "has not had" does.
         ("Freedonia has no effective central government.", "Freedonia has not had a functioning government since 1991"),
     ],

@@ -22,7 +22,7 @@ from corroborate.claims.quotes import (
     wording_contradictions,
 )
 from corroborate.nlp import spacy_pipeline
-from corroborate.records import Article, Quote, Sentence
+from corroborate.records import Article, Attribution, Quote, Sentence
 
 
 @pytest.fixture(scope="module")
@@ -177,6 +177,18 @@ def test_a_quote_credited_to_different_speakers_is_a_contradiction(nlp: Language
         ("Donald Trump", ("a0",)),
         ("Steve Witkoff", ("a1",)),
     }
+
+
+def test_a_speaker_named_in_full_and_by_surname_is_one_speaker() -> None:
+    words = "In the end, the violence that we use is minimal in comparison to the violence of the system"
+
+    def quote(article: str, speaker: str) -> Quote:
+        return Quote(article, f"outlet-{article}", words, True, Attribution(speaker, True, "say"), f"“{words}.”", 0)
+
+    assert quote_contradictions([quote("a", "Paris Kyriakou"), quote("b", "Kyriakou")]) == []
+    assert quote_contradictions([quote("a", "Ann Boone Lee"), quote("b", "Boone Lee")]) == []
+    [found] = quote_contradictions([quote("a", "Paris Kyriakou"), quote("b", "Ann Lee")])
+    assert {p.value for p in found.positions} == {"Paris Kyriakou", "Ann Lee"}
 
 
 def test_a_relayer_of_a_quote_takes_no_side_on_its_speaker(nlp: Language) -> None:

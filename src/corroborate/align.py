@@ -1375,7 +1375,8 @@ def predications(span: Span) -> list[Predication]:
         # "has no government" denies as "has not had a government" does.
         negated = negated or any(_denied_noun(obj) for obj in objects)
         named = _names([*subjects, *objects])
-        if named and verb.lemma_.lower() != "be":
+        # Who does it must be named: "he will not host the show" and "she will host the show" are two people.
+        if _names(subjects) and verb.lemma_.lower() != "be":
             found.append(Predication(_predicate(verb, objects), named, negated))
         for role, members in _roles(verb, subjects, objects):
             found += [Predication(role, frozenset({member}), negated, role=True) for member in members]

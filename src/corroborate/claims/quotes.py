@@ -451,9 +451,20 @@ def quote_contradictions(quotes: Iterable[Quote], settings: Settings = DEFAULT_S
                 by_outlet[quote.source].add(attribution.speaker)
         # An outlet crediting two speakers (one quoting the other) takes no side.
         sides = {outlet: next(iter(names)) for outlet, names in by_outlet.items() if len(names) == 1}
-        if len(set(sides.values())) > 1:
+        if _different_people(set(sides.values())):
             found.append(_speaker_contradiction(group, sides))
     return found
+
+
+def _different_people(speakers: set[str]) -> bool:
+    """Whether the speakers are two people at least: a name that is the end of another ("Lee" of "Ann Lee",
+    "Boone Lee" of "Ann Boone Lee") is the same person, where the entity merging left a surname apart."""
+    return any(not _same_name(first, second) for first in speakers for second in speakers)
+
+
+def _same_name(first: str, second: str) -> bool:
+    shorter, longer = sorted((first.split(), second.split()), key=len)
+    return longer[len(longer) - len(shorter) :] == shorter
 
 
 #: Cues by which a sentence's subject passes on someone else's words: "X reports that Y published ...",
