@@ -678,6 +678,9 @@ def test_two_claims_resting_on_one_long_sentence_are_told_in_different_sentences
         ("The Rovers are making progress in their quest to sign Okafor.", "The Rovers will not sign Okafor."),
         # Who does it is unnamed on one side: the names are only what is done to.
         ("Ann Lee tweeted she will be hosting the Oscars this year.", "He said he would not host the Oscars again."),
+        # "barely" denies much as "not" does; a particle is part of the verb.
+        ("Okafor barely landed a punch as Lee dominated.", "In the sixth round Okafor didn't land a clean punch."),
+        ("Since that win, Okafor has gone 4-2-1 in his fights.", "Lee dominated though Okafor never went down."),
         # "has no" denies as "has not had" does.
         ("Freedonia has no effective central government.", "Freedonia has not had a functioning government since 1991"),
     ],

@@ -576,6 +576,26 @@ def test_sentence_vectors_embed_each_text_once() -> None:
 
 
 @pytest.mark.slow
+def test_dates_no_outlet_writes_out_or_apart_by_an_unsaid_year_are_no_contradiction(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Two weekdays read against two publication dates (2010-05-04 and 2010-04-27, both Tuesdays).
+    weekdays = [
+        *_dates(nlp, "Unionists marched on parliament, where a vote on the cuts will be held Thursday.", "2010-05-04",
+                source="left"),
+        *_dates(nlp, "Unionists marched on parliament, where a vote on the cuts was held Thursday.", "2010-04-30",
+                source="right"),
+    ]
+    assert len({m.iso for m in weekdays}) == 2
+    assert date_contradictions(weekdays) == []
+    # A report a year on gives the day without its year.
+    year_on = [
+        *_dates(nlp, "The deputy was killed on June 24 while investigating an attack.", "2006-07-10", source="left"),
+        *_dates(nlp, "The deputy was killed Friday while investigating an attack.", "2005-06-25", source="right"),
+    ]
+    assert {m.iso for m in year_on} == {"2006-06-24", "2005-06-24"}
+    assert date_contradictions(year_on) == []
+
+
+@pytest.mark.slow
 def test_timeline_and_contradictions_share_one_store(nlp) -> None:  # type: ignore[no-untyped-def]
     from corroborate.claims.when import SentenceVectors
 

@@ -1372,8 +1372,8 @@ def predications(span: Span) -> list[Predication]:
         if any(subject.tag_ in {"WDT", "WP"} for subject in subjects):
             continue  # a relative pronoun left unresolved: who the clause is about is unknown
         objects = [c for c in verb.children if c.dep_ in _OBJECTS]
-        # "has no government" denies as "has not had a government" does.
-        negated = negated or any(_denied_noun(obj) for obj in objects)
+        # "has no government" denies as "has not had a government" does; "barely landed a punch" as "did not".
+        negated = negated or any(_denied_noun(obj) for obj in objects) or _barely(verb)
         named = _names([*subjects, *objects])
         # Who does it must be named: "he will not host the show" and "she will host the show" are two people.
         if _names(subjects) and verb.lemma_.lower() != "be":
@@ -1386,9 +1386,14 @@ def predications(span: Span) -> list[Predication]:
 def _predicate(verb: Token, objects: Sequence[Token]) -> str:
     """The verb with what it says of its named things beyond them: its common-noun objects and the verbs it
     takes as complements ("get help" is not "get attention"; "failed to confirm" is not "fail in the effort")."""
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]  # "went down" is not "went"
     complements = [obj.lemma_.lower() for obj in objects if not _is_name(obj)]
     complements += [child.lemma_.lower() for child in verb.children if child.dep_ in {"xcomp", "ccomp"}]
-    return " ".join([verb.lemma_.lower(), *complements])
+    return " ".join([verb.lemma_.lower(), *particles, *complements])
+
+
+def _barely(verb: Token) -> bool:
+    return any(child.dep_ == "advmod" and child.lower_ in {"barely", "hardly", "scarcely"} for child in verb.children)
 
 
 def _denied_noun(noun: Token) -> bool:

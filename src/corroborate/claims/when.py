@@ -1410,7 +1410,10 @@ def date_contradictions(
     Precision first: only exact days that are stated or resolved against the article's own publication
     date take part (a date guessed from the story's date is no outlet's claim; a year or month is as often
     a name as a date: "the 2015 agreement"), the events must match by phrase and sentence, and a group in
-    which one article gives two dates is left alone. ``vectors``: as for ``build_timeline``, which may then
+    which one article gives two dates is left alone. So is one in which no outlet writes the month out (two
+    weekdays or "today"s read against two publication dates part as often by when each was published, or by
+    a speaker's "today" in a quote, as by what happened), and one whose days part only by a year one of them
+    leaves unsaid ("June 24" in a report a year on). ``vectors``: as for ``build_timeline``, which may then
     reuse what this call embedded.
     """
     firm = [
@@ -1426,6 +1429,16 @@ def date_contradictions(
     return contradictions
 
 
+def _firmly_apart(positions: Sequence[Sequence[DateMention]]) -> bool:
+    """Whether an outlet writes the month of one of the days out, and the days differ by more than a year some
+    outlet's words leave out."""
+    members = [m for position in positions for m in position]
+    if not any(_MONTH_WORD.search(m.text.lower()) for m in members):
+        return False
+    days = {(m.iso or "")[5:] for m in members}
+    return len(days) > 1 or all(_YEAR.search(m.text) for m in members)
+
+
 def _date_contradiction(members: Sequence[DateMention]) -> Contradiction | None:
     positions: list[list[DateMention]] = []
     for mention in sorted(members, key=lambda m: _GRANULARITY_RANK[m.granularity or "year"]):
@@ -1434,7 +1447,7 @@ def _date_contradiction(members: Sequence[DateMention]) -> Contradiction | None:
             positions.append([mention])
         else:
             home.append(mention)
-    if len(positions) < 2 or len({m.source for m in members}) < 2:
+    if len(positions) < 2 or len({m.source for m in members}) < 2 or not _firmly_apart(positions):
         return None
     articles_per_position = [{m.article_id for m in position} for position in positions]
     if sum(len(articles) for articles in articles_per_position) != len(set().union(*articles_per_position)):
