@@ -115,3 +115,18 @@ def test_a_distinct_pair_apart_in_one_outlet_or_in_one_sentence_is_none() -> Non
 def test_a_distinct_pair_needs_two_regexes() -> None:
     with pytest.raises(ValueError, match="two regexes"):
         evaluate.validate_findings({**FINDINGS, "distinct": [{"why": "one", "match": ["stopped"]}]})
+
+
+def test_a_sentence_an_article_gives_twice_stands_alone_once() -> None:
+    repeated = ("Governor Tom Becker said the state will join regional efforts to clean the Riverton reservoir, a "
+                "project that will cost four million dollars over six years.")
+    articles = [
+        article("a", f"{repeated} The mayor of Riverton spoke at length about the plan on Monday. {repeated}"),
+        article("b", "The state will join regional efforts to clean the Riverton reservoir, Governor Tom Becker said "
+                     "on Monday."),
+    ]
+    docs = parse_articles(articles)
+    groups = align.group_statements(align.statements(split_sentences(articles, docs=docs)), docs=docs)
+    alone = [group for group in groups if group.representative.text == repeated and len(group.sentences) == 1]
+    assert len(alone) == 1  # the rest of the sentence (the cost) once, beside the corroborated claim
+    assert [len(group.sentences) for group in groups if group.representative.text == repeated] == [3, 1]

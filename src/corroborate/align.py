@@ -165,15 +165,20 @@ def group_statements(
         m for members, k in groups if {sentences[m].article_id for m in members} == {sentences[k].article_id}
         for m in members if sentences[m].text == sentences[k].text
     }
+    # An article giving one sentence twice word for word (a lead repeated lower down) states it once.
+    first_of: dict[tuple[str, str], int] = {}
+    repeats = {i for i, s in enumerate(sentences) if first_of.setdefault((s.article_id, s.text), i) != i}
+    hidden = shown | repeats
     alone = [
         i for i in range(len(sentences))
-        if i not in shown and not _covered([units[k] for k in by_owner[i]], by_owner[i], joined)
+        if i not in hidden and not _covered([units[k] for k in by_owner[i]], by_owner[i], joined)
     ]
     return [
         *(StatementGroup(tuple(sentences[i] for i in sorted(members)), sentences[k]) for members, k in groups),
         *(StatementGroup((sentences[i],), sentences[i]) for i in alone),
         *_own_details(
-            [members for members, _ in groups], set(alone), sentences, docs, canonical, _described(sentences, disputes)
+            [members for members, _ in groups], {*alone, *repeats}, sentences, docs, canonical,
+            _described(sentences, disputes) - repeats,
         ),
     ]
 
