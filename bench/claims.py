@@ -3,7 +3,9 @@
 For every findings file, its corpus (a folder or a JSONL file under ../shared) is ingested into a temporary
 store and briefed with the real pipeline; the brief is scored with ``corroborate.evaluate``. Prints, per
 fixture, found/expected for each category, the coverage of the shared core, every false contradiction with
-its subject, and the brief stage's speed (articles/s of ``build_brief``, models loaded beforehand).
+its subject, the false corroborations (pairs of sentences stating different facts given as evidence of one
+claim of two or more outlets, with why they differ), and the brief stage's speed (articles/s of
+``build_brief``, models loaded beforehand).
 
     python bench/claims.py [--fixtures tests/fixtures/findings] [--verbose]
 """
@@ -61,6 +63,10 @@ def print_score(name: str, result: FindingsScore, articles: int, seconds: float,
           f"{len(result.false_contradictions)} false (rate {result.false_contradiction_rate:.2f})")
     for false in result.false_contradictions:
         print(f"      false: {false.subject!r}: {false.reason}")
+    print(f"  {'corroborations':<16} {len(result.false_corroborations):>3} false "
+          f"(pairs of different facts told as one claim of two or more outlets)")
+    for wrong in result.false_corroborations if verbose else ():
+        print(f"      false: {wrong.claim[:80]!r}: {wrong.why}")
 
 
 def main() -> int:

@@ -592,7 +592,8 @@ def random_units(rng: np.random.Generator, size: int, count: int) -> align.UnitS
         terms=align.csr_matrix((size, 1)), mentions=mentions, agents=agents, floors=align.csr_matrix((size, size)),
         owners=owners, is_clause=np.zeros(size, dtype=bool), named=np.asarray(mentions.sum(axis=1) > 0).ravel(),
         acted=np.asarray(agents.sum(axis=1) > 0).ravel(), speaker=rng.random(size) < 0.2,
-        beyond_speaker=align.csr_matrix((size, 1)), wholes=owners, settings=align.DEFAULT_SETTINGS,
+        beyond_speaker=align.csr_matrix((size, 1)), aspect=rng.integers(-1, 2, size).astype(np.int8), wholes=owners,
+        settings=align.DEFAULT_SETTINGS,
     )
 
 

@@ -165,15 +165,20 @@ def group_statements(
         m for members, k in groups if {sentences[m].article_id for m in members} == {sentences[k].article_id}
         for m in members if sentences[m].text == sentences[k].text
     }
+    # An article giving one sentence twice word for word (a lead repeated lower down) states it once.
+    first_of: dict[tuple[str, str], int] = {}
+    repeats = {i for i, s in enumerate(sentences) if first_of.setdefault((s.article_id, s.text), i) != i}
+    hidden = shown | repeats
     alone = [
         i for i in range(len(sentences))
-        if i not in shown and not _covered([units[k] for k in by_owner[i]], by_owner[i], joined)
+        if i not in hidden and not _covered([units[k] for k in by_owner[i]], by_owner[i], joined)
     ]
     return [
         *(StatementGroup(tuple(sentences[i] for i in sorted(members)), sentences[k]) for members, k in groups),
         *(StatementGroup((sentences[i],), sentences[i]) for i in alone),
         *_own_details(
-            [members for members, _ in groups], set(alone), sentences, docs, canonical, _described(sentences, disputes)
+            [members for members, _ in groups], {*alone, *repeats}, sentences, docs, canonical,
+            _described(sentences, disputes) - repeats,
         ),
     ]
 
@@ -303,6 +308,9 @@ class Unit:
     #: told reporters on Monday ..."), what it says beyond the speaker ("told reporters on Monday ..."); None for
     #: any other unit.
     beyond_speaker: str | None = None
+    #: Which way its main verb turns an activity: 1 on (start, resume), -1 off (stop, suspend), 0 neither
+    #: (``_aspect``).
+    aspect: int = 0
 
 
 def statement_units(
@@ -336,7 +344,20 @@ def _unit(
     """A unit headed by ``verb``. A speaker is not who did what they are reported to have said: a unit reporting
     speech has no agents (``UnitSimilarity`` compares such units on what they say beyond the speaker)."""
     agents = _agents(verb) if beyond_speaker is None else frozenset()
-    return Unit(owner, text, whole, piece, names(text), agents, beyond_speaker)
+    return Unit(owner, text, whole, piece, names(text), agents, beyond_speaker, aspect=_aspect(verb))
+
+
+#: Verbs that turn an activity on or keep it going, and verbs that turn it off: "stopped testing" and "can resume
+#: testing" say opposite things of one activity, in the same words otherwise.
+_TURNING_ON = frozenset({"start", "begin", "resume", "restart", "continue", "renew"})
+_TURNING_OFF = frozenset({"stop", "halt", "end", "cease", "suspend", "quit", "freeze", "pause", "discontinue"})
+
+
+def _aspect(verb: Token) -> int:
+    """1 when ``verb`` turns an activity on, -1 when off, 0 for any other verb; a negation turns it round."""
+    lemma = verb.lemma_.lower()
+    turn = 1 if lemma in _TURNING_ON else -1 if lemma in _TURNING_OFF else 0
+    return -turn if _is_negated(verb) else turn
 
 
 def _agents(verb: Token) -> frozenset[str]:
@@ -691,6 +712,8 @@ class UnitSimilarity:
     speaker: np.ndarray
     #: Story TF-IDF rows of what each unit says beyond who spoke (its text, for units not in ``speaker``).
     beyond_speaker: csr_matrix
+    #: Which way each unit's main verb turns an activity (``Unit.aspect``).
+    aspect: np.ndarray
     #: Each unit's statement's whole unit.
     wholes: np.ndarray
     settings: Settings
@@ -726,6 +749,8 @@ class UnitSimilarity:
         shared = (self.mentions[rows] @ self.mentions[columns].T).toarray() > 0
         apart |= np.logical_and.outer(self.named[rows], self.named[columns]) & ~shared
         apart |= self._other_agents(rows, columns)
+        # One turning an activity on and the other off say opposite things, however alike their other words.
+        apart |= np.multiply.outer(self.aspect[rows], self.aspect[columns]) < 0
         return apart
 
     def _other_words_spoken(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
@@ -846,6 +871,7 @@ def unit_similarity(
             vectorizer, [unit.text if unit.beyond_speaker is None else unit.beyond_speaker for unit in units]
         ),
         wholes=np.asarray([whole[unit.owner] for unit in units]),
+        aspect=np.asarray([unit.aspect for unit in units], dtype=np.int8),
         settings=settings,
     )
     return replace(unembedded, vectors=_embedded(texts, _needing_vectors(unembedded)))
@@ -1005,8 +1031,17 @@ def _heads_clause(token: Token) -> bool:
     if token.dep_ not in _CLAUSE_HEADS:
         return False
     if token.dep_ == "acl":  # participial phrases only: "a memo outlining ...", not "the decision to ..."
-        return token.pos_ == "VERB" and token.tag_ in {"VBG", "VBN"}
+        return token.pos_ == "VERB" and token.tag_ in {"VBG", "VBN"} and not _names_its_maker(token)
     return token.pos_ in {"VERB", "AUX"} or any(child.dep_ in _SUBJECTS for child in token.children)
+
+
+def _names_its_maker(participle: Token) -> bool:
+    """A passive participle that tells which thing is meant by who made it ("the memos written by X", "a statement
+    carried by Y"): no news of its own, and alike in two reports of different facts, which it matched. Set off by
+    a comma it tells what happened ("The audit, released by X on Friday, found ...")."""
+    before = participle.doc[participle.left_edge.i - 1] if participle.left_edge.i > 0 else None
+    restrictive = before is None or before.text not in {",", "(", "—", "–"}
+    return participle.tag_ == "VBN" and restrictive and any(child.dep_ == "agent" for child in participle.children)
 
 
 def _shared_subject(head: Token) -> str:

@@ -4,6 +4,8 @@ A findings file (``tests/fixtures/findings/*.json``) names outlets by labels: a 
 when it is a substring of the article's ``origin`` or equals its ``source``. Every expected item carries a
 case-insensitive regular expression that the sentence stating it matches, so the score checks the brief's
 exact sentences, not its wording of them. The brief is read as its JSON contract (``Brief.to_json()``).
+An optional ``distinct`` list names pairs of sentences (two regexes, with a ``why``) that state different
+facts: a claim of two or more outlets giving both as evidence is a false corroboration.
 
 Everything here is a pure function of the brief and the findings; the only I/O is ``load_findings``.
 """
@@ -48,6 +50,14 @@ class FalseContradiction:
 
 
 @dataclass(frozen=True, slots=True)
+class FalseCorroboration:
+    """A claim of two or more outlets whose evidence holds two sentences that state different facts."""
+
+    claim: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
 class FindingsScore:
     corroborated: CategoryScore
     single_source: CategoryScore
@@ -58,6 +68,8 @@ class FindingsScore:
     #: Every contradiction the brief shows, right or wrong: the denominator of the false rate.
     brief_contradictions: int = 0
     false_contradictions: tuple[FalseContradiction, ...] = field(default=())
+    #: One per ``distinct`` pair of the findings that some multi-outlet claim gives as evidence together.
+    false_corroborations: tuple[FalseCorroboration, ...] = field(default=())
 
     @property
     def false_contradiction_rate(self) -> float:
@@ -94,6 +106,9 @@ def validate_findings(findings: Mapping[str, Any]) -> None:
             re.compile(pattern)
         except re.error as error:
             raise ValueError(f"bad regex {pattern!r}: {error}") from error
+    for item in findings.get("distinct", []):
+        if len(item["match"]) != 2:
+            raise ValueError(f"distinct pair without two regexes: {item['why']!r}")
     for item in findings["corroborated"]:
         if len(item["outlets"]) < 2:
             raise ValueError(f"corroborated fact with fewer than two outlets: {item['fact']!r}")
@@ -107,8 +122,9 @@ def _patterns(findings: Mapping[str, Any]) -> Iterable[str]:
         yield from (item["match"] for item in findings[key])
     for item in findings["contradictions"]:
         yield from (position["match"] for position in item["positions"])
-    for item in findings["not_contradictions"]:
-        yield from item["match"]
+    for key in ("not_contradictions", "distinct"):
+        for item in findings.get(key, []):
+            yield from item["match"]
 
 
 def findings_labels(findings: Mapping[str, Any]) -> set[str]:
@@ -225,6 +241,37 @@ def _contradictions(brief: JsonDict, findings: Mapping[str, Any], named: Mapping
     return CategoryScore(expected_count - len(missed), expected_count, tuple(missed)), tuple(false)
 
 
+def _outlet(item: Mapping[str, Any]) -> str:
+    """An evidence item's outlet; its article when the brief names none."""
+    return item.get("source") or item.get("article", "")
+
+
+def gives_both(claim: Mapping[str, Any], pair: Sequence[str]) -> bool:
+    """True when two outlets' evidence of ``claim`` match the pair's regexes, one each. A sentence matching both
+    states both facts and so shows neither grouped with the other."""
+    first, second = pair
+
+    def only(pattern: str, other: str) -> list[Mapping[str, Any]]:
+        return [
+            item for item in claim.get("evidence", [])
+            if _matches(pattern, item.get("quote")) and not _matches(other, item.get("quote"))
+        ]
+
+    return any(_outlet(a) != _outlet(b) for a in only(first, second) for b in only(second, first))
+
+
+def false_corroborations(brief: JsonDict, findings: Mapping[str, Any]) -> tuple[FalseCorroboration, ...]:
+    """Each ``distinct`` pair of the findings that a claim of two or more outlets gives as evidence together,
+    with the first such claim: sentences stating different facts shown as one corroborated claim."""
+    shared = [claim for claim in brief.get("claims", []) if len({_outlet(e) for e in claim.get("evidence", [])}) > 1]
+    found = []
+    for pair in findings.get("distinct", []):
+        claim = next((claim for claim in shared if gives_both(claim, pair["match"])), None)
+        if claim is not None:
+            found.append(FalseCorroboration(claim.get("text", ""), pair["why"]))
+    return tuple(found)
+
+
 def _spellings(names: Iterable[str]) -> set[str]:
     return {" ".join(name.split()).casefold() for name in names if name}
 
@@ -269,4 +316,5 @@ def score(brief_json: JsonDict, findings: JsonDict) -> FindingsScore:
         coverage=coverage,
         brief_contradictions=len(brief_json.get("contradictions", [])),
         false_contradictions=false,
+        false_corroborations=false_corroborations(brief_json, findings),
     )

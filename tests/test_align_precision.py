@@ -1,0 +1,132 @@
+"""Precision of corroboration: sentences stating different facts are not told as one claim of several outlets,
+and the findings score counts the pairs that are (``evaluate.false_corroborations``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from corroborate import align, evaluate
+from corroborate.nlp import spacy_pipeline
+from corroborate.records import Article, Sentence
+from corroborate.sentences import parse_articles, split_sentences
+
+
+def article(article_id: str, text: str) -> Article:
+    return Article(article_id, f"{article_id}.txt", f"outlet-{article_id}", None, None, None, text, text)
+
+
+def corroborated(*articles: Article) -> list[list[str]]:
+    docs = parse_articles(list(articles))
+    statements = align.statements(split_sentences(list(articles), docs=docs))
+    claims = align.claims_from_groups(align.group_statements(statements, docs=docs), {a.id: a for a in articles})
+    return sorted(claim.sources for claim in claims if claim.status == "corroborated")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy_pipeline()
+
+
+# ---- alignment ------------------------------------------------------------------------------------------------
+
+
+def test_stopping_and_resuming_one_activity_are_not_one_claim() -> None:
+    assert corroborated(
+        article("a", "The Riverton water utility already had stopped testing its wells for lead."),
+        article("b", "Once the governor gives the word, the Riverton water utility can resume testing its wells for "
+                     "lead."),
+    ) == []
+
+
+@pytest.mark.parametrize(("text", "turn"), [
+    ("The Riverton water utility will stop testing its wells for lead.", -1),
+    ("The Riverton water utility will not continue testing its wells for lead.", -1),
+    ("The Riverton water utility will resume testing its wells for lead.", 1),
+    ("The Riverton water utility will test its wells for lead.", 0),
+])
+def test_which_way_a_statement_turns_an_activity(nlp, text: str, turn: int) -> None:
+    whole = align.statement_units([Sentence("a", 0, 0, text)], {"a": nlp(text)})[0]
+    assert whole.aspect == turn
+
+
+def test_a_thing_named_by_who_made_it_is_no_clause_but_what_was_done_to_it_is(nlp) -> None:
+    def clauses(text: str) -> list[str]:
+        return [clause for clause, _ in align.clause_units(Sentence("a", 0, 0, text), nlp(text))]
+
+    carried = clauses('"The old mine has done its job," Governor Tom Becker said in a statement carried by the '
+                      "state broadcaster of Riverton.")
+    assert not any(clause.startswith("a statement carried") for clause in carried)
+    stationed = clauses("The council voted on Monday to withdraw the 300 police officers stationed in the "
+                        "eastern district of Riverton.")
+    assert any("officers stationed in the eastern district" in clause for clause in stationed)
+
+
+def test_a_quote_and_an_agency_described_as_its_carrier_are_not_one_claim() -> None:
+    assert corroborated(
+        article("a", '"The old mine has done its job," Governor Tom Becker said in a statement carried by the '
+                     "state broadcaster of Riverton."),
+        article("b", "The Riverton Broadcasting Agency, which is the state broadcaster of Riverton, made the "
+                     "announcement as the governor is in ongoing talks with the unions."),
+    ) == []
+
+
+# ---- the score's false corroborations -------------------------------------------------------------------------
+
+FINDINGS: dict[str, Any] = {
+    "corpus": "corpora/example",
+    "corroborated": [],
+    "single_source": [],
+    "contradictions": [],
+    "not_contradictions": [],
+    "entities": [],
+    "timeline": [],
+    "distinct": [{"why": "stopping is not resuming", "match": [r"had stopped testing", r"resume testing"]}],
+}
+
+
+def claim(*quotes: tuple[str, str]) -> dict[str, Any]:
+    return {"text": quotes[0][1], "status": "corroborated",
+            "evidence": [{"article": source, "source": source, "quote": quote} for source, quote in quotes]}
+
+
+def false_corroborations(*claims: dict[str, Any]) -> tuple[evaluate.FalseCorroboration, ...]:
+    return evaluate.score({"articles": [], "claims": list(claims)}, FINDINGS).false_corroborations
+
+
+STOPPED = "The utility already had stopped testing its wells."
+RESUMED = "The utility can resume testing its wells again."
+
+
+def test_a_distinct_pair_told_as_one_claim_of_two_outlets_is_a_false_corroboration() -> None:
+    assert false_corroborations(claim(("A", STOPPED), ("B", RESUMED))) == (
+        evaluate.FalseCorroboration(STOPPED, "stopping is not resuming"),
+    )
+
+
+def test_a_distinct_pair_apart_in_one_outlet_or_in_one_sentence_is_none() -> None:
+    assert false_corroborations(claim(("A", STOPPED), ("C", "Testing stopped.")), claim(("B", RESUMED))) == ()
+    assert false_corroborations(claim(("A", STOPPED), ("A", RESUMED))) == ()
+    both = "It had stopped testing its wells, and can resume testing them again."
+    assert false_corroborations(claim(("A", both), ("B", RESUMED))) == ()
+
+
+def test_a_distinct_pair_needs_two_regexes() -> None:
+    with pytest.raises(ValueError, match="two regexes"):
+        evaluate.validate_findings({**FINDINGS, "distinct": [{"why": "one", "match": ["stopped"]}]})
+
+
+def test_a_sentence_an_article_gives_twice_stands_alone_once() -> None:
+    repeated = ("Governor Tom Becker said the state will join regional efforts to clean the Riverton reservoir, a "
+                "project that will cost four million dollars over six years.")
+    articles = [
+        article("a", f"{repeated} The mayor of Riverton spoke at length about the plan on Monday. {repeated}"),
+        article("b", "The state will join regional efforts to clean the Riverton reservoir, Governor Tom Becker said "
+                     "on Monday."),
+    ]
+    docs = parse_articles(articles)
+    groups = align.group_statements(align.statements(split_sentences(articles, docs=docs)), docs=docs)
+    alone = [group for group in groups if group.representative.text == repeated and len(group.sentences) == 1]
+    assert len(alone) == 1  # the rest of the sentence (the cost) once, beside the corroborated claim
+    assert [len(group.sentences) for group in groups if group.representative.text == repeated] == [3, 1]
