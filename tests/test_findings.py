@@ -247,17 +247,18 @@ def test_every_expected_alias_is_written_on_its_own_somewhere(fixture: Path) -> 
 # ---- the real pipeline, held to floors -------------------------------------------------------------------------
 
 # What the brief finds of each reading, as measured when the fixtures landed (bench/claims.py). A floor is
-# raised when the claims stage improves and never lowered without saying why in the commit. The last figure
-# caps the false contradictions: a false contradiction is worse than a missed one.
+# raised when the claims stage improves and never lowered without saying why in the commit. The last figures
+# cap the false contradictions (a false contradiction is worse than a missed one) and the pairs of different
+# facts the brief tells as one claim of several outlets (lowered as they are mended, never raised).
 FLOORS: dict[str, dict[str, int]] = {
     "budapest-2025": {"corroborated": 12, "single_source": 15, "contradictions": 3, "entities": 5, "timeline": 1,
-                      "max_false": 0},
+                      "max_false": 0, "max_false_corroborations": 0},
     "newswcl50-event-1": {"corroborated": 21, "single_source": 16, "contradictions": 1, "entities": 12,
-                          "timeline": 6, "max_false": 0},
+                          "timeline": 6, "max_false": 0, "max_false_corroborations": 6},
     "newswcl50-event-2": {"corroborated": 18, "single_source": 20, "contradictions": 2, "entities": 9,
-                          "timeline": 11, "max_false": 0},
+                          "timeline": 11, "max_false": 0, "max_false_corroborations": 4},
     "newswcl50-event-3": {"corroborated": 22, "single_source": 18, "contradictions": 3, "entities": 12,
-                          "timeline": 5, "max_false": 0},
+                          "timeline": 5, "max_false": 0, "max_false_corroborations": 4},
 }
 
 
@@ -285,6 +286,7 @@ def test_pipeline_brief_reaches_the_floors_of_the_careful_reading(name: str) -> 
     }
     assert below == {}
     assert len(result.false_contradictions) <= floors["max_false"], result.false_contradictions
+    assert len(result.false_corroborations) <= floors["max_false_corroborations"], result.false_corroborations
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
