@@ -227,6 +227,34 @@ def test_approximate_rounded_and_different_things_do_not_contradict(nlp) -> None
 
 
 @pytest.mark.slow
+def test_tallies_of_different_spans_do_not_contradict_but_one_figure_apart_among_agreeing_ones_does(nlp) -> None:  # type: ignore[no-untyped-def]
+    spans = {
+        "a": "Playing in a combined 157 games with two clubs, Okafor had 33 homers and 121 RBIs along with a .308 "
+        "average.",
+        "b": "After his trade, Okafor hit .358 with 13 homers and 43 RBIs in 54 games with the club.",
+    }
+    assert _contradicted(nlp, spans) == []
+    seized = {
+        "a": "Seven AK-47s, three other automatic rifles and 13 loaded magazines were found in the boats.",
+        "b": "The commandos seized seven AK-47s, two other rifles and 13 fully loaded magazines from the boats.",
+    }
+    assert _contradicted(nlp, seized) == [("2 rifle", "3 rifle")]
+
+
+@pytest.mark.slow
+def test_sums_and_spans_naming_nothing_they_measure_need_the_same_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "a": "Now that the film is a hit with more than $363 million in the till, the question is whether Lee returns.",
+        "b": "Allegedly, Lee was paid $3 million to direct the film plus a share of the profits.",
+        "c": "The club controls Okafor contractually for the next two years.",
+        "d": "The club's preference would be to sign Okafor to a deal between six and eight years.",
+    }
+    assert _contradicted(nlp, texts) == []
+    # A time of day whose text came apart counts nothing.
+    assert [q.unit for q in _quantities(nlp, "The page was updated at 4: 08 p. m. on Friday.")] == [""]
+
+
+@pytest.mark.slow
 def test_same_figure_for_different_events_does_not_contradict(nlp) -> None:  # type: ignore[no-untyped-def]
     quantities = _extract(
         nlp,

@@ -591,11 +591,17 @@ def _is_date_or_clock(doc: Doc, start: int, end: int, head: Token) -> bool:
     text = doc[start:end].text
     if (start > 0 and _is_month(doc[start - 1])) or (end < len(doc) and _is_month(doc[end])):
         return True
-    if ":" in text or (end < len(doc) and doc[end].lower_ in _CLOCK_WORDS):
+    if ":" in text or (end < len(doc) and doc[end].lower_ in _CLOCK_WORDS) or _spaced_clock(doc, start, end):
         return True
     if re.fullmatch(r"1\d{3}|2\d{3}", text) and (_attached_noun(head) is None or head.ent_type_ == "DATE"):
         return True
     return head.dep_ in {"nummod", "compound", "appos"} and head.head.pos_ == "PROPN" and head.head.i < start
+
+
+def _spaced_clock(doc: Doc, start: int, end: int) -> bool:
+    """A time of day whose text came apart ("4: 08 p. m."): a colon just before, or "a." / "p." then "m." after."""
+    after = [token.lower_ for token in doc[end : end + 2]]
+    return (start > 0 and doc[start - 1].text == ":") or (after[:1] in (["a."], ["p."]) and after[1:] == ["m."])
 
 
 def _qualifier(doc: Doc, start: int, *ends: int) -> Qualifier:
@@ -1092,9 +1098,29 @@ def _same_subject_pairs(quantities: Sequence[Quantity], settings: Settings) -> l
             if first.frame and second.frame
             else settings.claims.same_number_context_similarity
         )
-        if same_thing and float(contexts[i] @ contexts[j]) >= needed:
+        if same_thing and float(contexts[i] @ contexts[j]) >= needed and not _other_tallies_differ(
+            first, second, quantities, settings.claims.approximate_number_margin
+        ):
             pairs.append((i, j))
     return pairs
+
+
+def _other_tallies_differ(first: Quantity, second: Quantity, quantities: Sequence[Quantity], margin: float) -> bool:
+    """Whether two differing figures sit in sentences that tally other things alike and none of those agree
+    either: the sentences count different spans ("157 games, 33 homers" of a season, "54 games, 13 homers" of
+    a month), not one fact told two ways, where the figures beside the disputed one agree."""
+    if _compatible(first, second, margin):
+        return False
+
+    def beside(figure: Quantity) -> list[Quantity]:
+        where = (figure.article_id, figure.sentence_start)
+        return [o for o in quantities if o is not figure and (o.article_id, o.sentence_start) == where]
+
+    alike = [
+        (mine, theirs) for mine in beside(first) for theirs in beside(second)
+        if (mine.kind, mine.unit) == (theirs.kind, theirs.unit) and same_counted(mine.counted, theirs.counted)
+    ]
+    return bool(alike) and not any(_compatible(mine, theirs, margin) for mine, theirs in alike)
 
 
 def _embedded(texts: Sequence[str], wanted: set[int]) -> dict[int, np.ndarray]:
@@ -1113,9 +1139,18 @@ def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) ->
         and (first.kind, first.unit, first.scope) == (second.kind, second.unit, second.scope)
         and not actors_differ(first.actor, second.actor)
         and first.place == second.place
-        and (first.predicate == second.predicate or not (first.predicate and second.predicate))
+        and _same_predicate(first, second)
         and same_time_frame(first, second, settings)
     )
+
+
+def _same_predicate(first: Quantity, second: Quantity) -> bool:
+    """Whether the figures' verbs allow one fact: equal, or one unknown. A sum or a span of time that names
+    nothing it measures ("$3 million", "two years") says what it is only by its verb, so it needs both verbs,
+    alike ("paid $3 million" / "a hit with $363 million"; "control him for two years" / "a deal of six years")."""
+    if first.predicate and second.predicate:
+        return first.predicate == second.predicate
+    return first.kind == "count" or bool(first.counted and second.counted)
 
 
 def same_counted(first: str, second: str) -> bool:
