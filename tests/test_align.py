@@ -292,6 +292,24 @@ def test_a_shared_sentence_naming_nothing_new_or_only_a_day_stands_with_the_othe
     assert [claim.status for claim in claims] == ["corroborated"]
 
 
+@pytest.mark.parametrize(
+    ("affirmed", "other"),
+    [
+        (
+            "Okafor scored 20 points to help the top-ranked Rovers remain unbeaten with a 91-73 win on Friday.",
+            "Okafor scored 20 on Friday to help the No. 1 Rovers remain unbeaten with a 91-73 win.",
+        ),
+        (
+            "Lee said the source for the reporters was probably a combination of several people.",
+            "Lee said the source for the reporters was not one person, but probably a combination of several people.",
+        ),
+    ],
+)
+def test_a_number_abbreviation_or_a_correction_is_not_a_denial(affirmed: str, other: str) -> None:
+    groups, docs = _groups_and_docs(article("a", affirmed), article("b", other))
+    assert align.negation_contradictions(groups, docs, {"a": "A", "b": "B"}) == []
+
+
 def test_a_different_clause_negated_is_not_a_denial() -> None:
     a = article("a", "We will be talking about it with the ministers next week.")
     b = article("b", "It should never have been made, but we will be talking about it with the ministers next week.")

@@ -1523,13 +1523,27 @@ def _negation_reading(sentence: Sentence, docs: Mapping[str, Doc]) -> _Reading:
         terms = frozenset(content_terms(sentence.text))
         return _Reading(False, terms, terms, frozenset())
     # Any negation in the sentence, not just on its root: two wordings of one statement parse differently.
-    negations = [token for token in span if token.dep_ == "neg" or token.lower_ in _NEGATIONS]
+    negations = [token for token in span if _is_negation(token) and not _corrective(token)]
     lemmas = frozenset(
         token.lemma_.lower() for token in span
         if token.is_alpha and not token.is_stop and token.lower_ not in _NEGATIONS and token.dep_ != "neg"
     )
     words = frozenset(token.lemma_.lower() for token in span if token.is_alpha)
     return _Reading(bool(negations), lemmas, words, frozenset(token.head.lemma_.lower() for token in negations))
+
+
+def _is_negation(token: Token) -> bool:
+    """A negating word; not "No." abbreviating a number ("the No. 1 team"), which the tagger reads as a noun."""
+    return token.dep_ == "neg" or (token.lower_ in _NEGATIONS and token.pos_ not in {"NOUN", "PROPN"})
+
+
+def _corrective(negation: Token) -> bool:
+    """A "not A, but B" that puts B in the place of A: it affirms B ("was not one person, but several")."""
+    return any(
+        grandchild.dep_ == "cc" and grandchild.lower_ == "but"
+        for child in negation.head.children if child.dep_ in _OBJECTS | {"acomp", "prep"}
+        for grandchild in child.children
+    )
 
 
 def _denies(no: _Reading, yes: _Reading, settings: Settings) -> bool:
