@@ -82,6 +82,9 @@ def test_different_offices_across_outlets_are_a_contradiction(nlp: Language) -> 
          "Mike Pompeo, Trump's secretary of State pick, met Kim on Monday."),
         # a deputy beside another office
         ("Deputy Prime Minister Anna Berg spoke on Monday.", "Finance Minister Anna Berg spoke on Monday."),
+        # a role in quoted words of another time
+        ("President Anna Berg announced the plan on Tuesday.",
+         'A spokesman said then: "As president, Senator Anna Berg will fight to keep the protections."'),
     ],
 )
 def test_roles_that_can_both_be_true_are_no_contradiction(nlp: Language, first: str, second: str) -> None:

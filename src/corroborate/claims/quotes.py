@@ -208,7 +208,7 @@ def _description(head: Token) -> str:
     return head.doc[phrase.start : end].text.strip()
 
 
-def _quote_spans(sentence: Span, doc_text: str) -> list[tuple[int, int]]:
+def quote_spans(sentence: Span, doc_text: str) -> list[tuple[int, int]]:
     """Character spans (in the doc, whose text is ``doc_text``: spaCy rebuilds it on every read) of the quoted
     words of a sentence."""
     spans: list[tuple[int, int]] = []
@@ -261,7 +261,7 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
         text = sentence.text.strip()
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         origins = tuple(cited_origins(text, resolver))
-        spans = _quote_spans(sentence, doc_text)
+        spans = quote_spans(sentence, doc_text)
         verbs = _speech_verbs(sentence, spans)
         for quote_start, quote_end in spans:
             words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
@@ -359,7 +359,7 @@ def shared_terms(
     for article, doc in docs:
         doc_text = doc.text
         for sentence in doc.sents:
-            for start, end in _quote_spans(sentence, doc_text):
+            for start, end in quote_spans(sentence, doc_text):
                 text = doc_text[start:end].strip().strip(",.;:!?").strip()
                 key = _term_key(text)
                 quoted_by[article.source].append(key)

@@ -18,6 +18,7 @@ from itertools import combinations
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.claims.entities import EntityResolver, article_sentences, clean_name, fold, sentences_with_entities
+from corroborate.claims.quotes import quote_spans
 from corroborate.records import Article, Contradiction, Evidence, Position, RoleMention
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
@@ -292,12 +293,17 @@ def _person_mentions(
 def extract_roles(
     docs: Sequence[tuple[Article, Doc]], resolver: EntityResolver, settings: Settings = DEFAULT_SETTINGS
 ) -> list[RoleMention]:
-    """Every role each article gives a person, with the exact sentence that gives it."""
+    """Every role each article gives a person, with the exact sentence that gives it. A role in quoted words is
+    the speaker's, said when they spoke ("As president, Senator X will fight ..." quoted from a campaign), not
+    what the article says the person is."""
     limit = settings.claims.max_role_words
     found: list[RoleMention] = []
     for article, doc in docs:
         seen: set[tuple[str, str, int]] = set()
+        doc_text = doc.text
         for sentence, ent, person in _person_mentions(article, doc, resolver):
+            if any(start <= ent.start_char < end for start, end in quote_spans(sentence, doc_text)):
+                continue
             for words in (
                 _title_before(ent, sentence),
                 _appositive_after(ent, sentence, limit),
