@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from spacy.tokens import Span
 
 from corroborate import align
 from corroborate.claims.characterisations import characterisation_contradictions, extract_characterisations
@@ -174,6 +175,25 @@ def test_a_detail_only_one_outlet_names_in_a_shared_sentence_also_stands_alone()
     assert [claim.sources for claim in shared] == [["a", "b"]]
     assert [claim.sources for claim in alone] == [["a"]] and "Marrowdale" in alone[0].evidence[0].quote
     assert alone[0].details == ["Marrowdale"] and shared[0].details == []
+
+
+def test_a_number_with_or_without_thousands_separators_is_one_term_and_no_detail_of_its_own() -> None:
+    assert align.content_terms("3,248 cases and 1,000,000 doses") == align.content_terms("3248 cases and 1000000 doses")
+    claims = parsed_claims(
+        article("a", "The health agency reported 3,248 plague cases worldwide between 2010 and 2015."),
+        article("b", "The health agency reported 3248 plague cases worldwide between 2010 and 2015."),
+    )
+    assert [claim.status for claim in claims] == ["corroborated"]
+
+
+def test_a_detail_is_named_without_the_function_word_a_tagger_ran_its_name_on_into(nlp) -> None:
+    doc = nlp.make_doc("An aide told The Daily Ledger that the plan was dead.")
+    doc.ents = [Span(doc, 3, 7, label="ORG")]  # "The Daily Ledger that", as taggers sometimes mark it
+    assert align._named(doc[4], doc[:]) == "The Daily Ledger"
+    assert align._named(doc[1], doc[:]) == "aide"
+    untagged = nlp("Engineers at Acme Widget built the lander.")
+    untagged.ents = []  # a name the tagger missed
+    assert align._named(next(t for t in untagged if t.text == "Widget"), untagged[:]) == "Acme Widget"
 
 
 def test_a_name_another_outlet_gives_spelled_out_is_no_detail_of_its_own_but_another_name_is() -> None:

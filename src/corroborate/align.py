@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
 _TERM = re.compile(r"[a-z0-9][a-z0-9'-]*")
+#: Thousands separators: "3,248" and "3248" are one number.
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,8 +237,17 @@ def _own_details(
 
 def _named(token: Token, span: Span) -> str:
     """The whole name or number ``token`` is part of, as the sentence writes it."""
+    doc = token.doc
     entity = next((entity for entity in span.ents if entity.start <= token.i < entity.end), None)
-    return entity.text if entity is not None else token.text
+    if entity is None:  # a name the tagger missed: the proper nouns compounded into it ("Acme Widget")
+        start = min((t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), default=token.i)
+        return doc[start:token.i + 1].text
+    # The tagger sometimes runs a name on into the next function word or mark ("told The Agency that ..."): no
+    # part of it.
+    end = entity.end
+    while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_stop and doc[end - 1].is_lower):
+        end -= 1
+    return doc[entity.start:end].text
 
 
 def _entity_names(
@@ -1085,7 +1096,7 @@ def _story_tfidf(vectorizer: TfidfVectorizer | None, texts: Sequence[str]) -> cs
 def content_terms(text: str) -> list[str]:
     """Lower-cased content words with possessives and plural endings folded, stop words out."""
     terms = []
-    for word in _TERM.findall(text.lower().replace("’", "'")):
+    for word in _TERM.findall(_THOUSANDS.sub("", text.lower().replace("’", "'"))):
         word = word.removesuffix("'s")
         if word in STOP_WORDS or len(word) < 2:
             continue
