@@ -643,6 +643,8 @@ def test_an_event_phrase_keeps_no_scraps_of_its_date(nlp) -> None:  # type: igno
     assert midterms.event.startswith("midterm elections")
     lawsuit = _one(nlp, "Friday's lawsuit opens another legal challenge to the council.", "2018-04-20")
     assert not lawsuit.event.startswith("'s") and "lawsuit" in lawsuit.event
+    analysis = _one(nlp, "A 2018 analysis of the data found evidence of plumes of water vapour.", "2019-11-18")
+    assert analysis.event.startswith("A 2018 analysis of the data found")  # never "A analysis"
 
 
 @pytest.mark.slow

@@ -853,7 +853,9 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
     for word, following in zip(words, [*words[1:], None], strict=True):
         filled.append(word)
         between = word.doc[word.i + 1 : following.i] if following is not None else []
-        if all(token.is_punct or token.i in date_words for token in between):
+        if word.lower_ in {"a", "an"} and between and all(token.i in date_words for token in between):
+            filled.extend(between)  # the article agrees with the date: without it "a 2018 analysis" reads "a analysis"
+        elif all(token.is_punct or token.i in date_words for token in between):
             filled.extend(token for token in between if token.i not in date_words)
     while filled and (filled[-1].pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "PART"} or filled[-1].tag_ == "PRP$"):
         filled.pop()
