@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from corroborate.claims.entities import EntityResolver, extract_entities
 from corroborate.nlp import spacy_pipeline
@@ -665,3 +665,18 @@ def test_a_persons_name_run_on_into_a_plural_is_the_person(nlp: Language) -> Non
     )
     assert "Wendy Wasserman Schultz Servers" not in names_of(entities) | aliases_of(entities)
     assert named(entities, "Wendy Wasserman Schultz").type == "person"
+
+
+def test_a_name_the_tagger_ran_on_into_a_function_word_is_named_without_it(nlp: Language) -> None:
+    text = "An aide told the Daily Ledger that the plan was dead."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 3, 7, label="ORG")]  # "the Daily Ledger that"
+    found = extract_entities([(article("a", text), doc)])
+    assert [entity.name for entity in found] == ["Daily Ledger"]
+
+
+def test_a_romanised_name_keeps_its_hyphened_syllable(nlp: Language) -> None:
+    text = "President Moon Jae-in met the envoy."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 1, 5, label="PERSON")]  # "Moon Jae - in": "in" is no function word here
+    assert [entity.name for entity in extract_entities([(article("a", text), doc)])] == ["Moon Jae-in"]

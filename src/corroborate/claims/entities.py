@@ -230,7 +230,7 @@ def _mentions(
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES or _misread(ent) or _heading_words(ent, lower_case) or _common_use(ent):
             continue
-        text = clean_name(ent.doc[_name_start(ent) : _name_end(ent)].text, ent.label_)
+        text = clean_name(ent.doc[_name_start(ent) : _without_trailing_words(ent)].text, ent.label_)
         if text and len(text.split()) <= settings.max_name_tokens and text[0].isalnum():
             found.append(_Mention(article.id, text, ent.label_, ent.start_char, _modifier_use(ent)))
     return found
@@ -316,6 +316,23 @@ def _name_end(ent: Span) -> int:
     if end + 1 < len(doc) and _hyphen_joined(ent[-1], doc[end], doc[end + 1]) and not _modifier(doc[end + 1]):
         return end + 2
     return end
+
+
+def _without_trailing_words(ent: Span) -> int:
+    """Where the name ends (``_name_end``), before any lower-case function words and marks the tagger ran it on
+    into ("told the Associated Press that ..."); a romanised name's syllable ("Jae-in") is no such word."""
+    doc, end = ent.doc, _name_end(ent)
+    while ent.start < end - 1 < ent.end and _run_on_word(doc[end - 1]):
+        end -= 1
+    return end
+
+
+def _run_on_word(token: Token) -> bool:
+    """A comma or other mark, or a lower-case function word; not a hyphen nor a syllable it joins to the name
+    ("Jae-in")."""
+    if token.text == "-" or token.i and token.doc[token.i - 1].text == "-":
+        return False
+    return token.is_punct or token.is_stop and token.is_lower
 
 
 def _hyphen_joined(word: Token, hyphen: Token, rest: Token) -> bool:
