@@ -360,14 +360,22 @@ def actors_conflict(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
 
 
 def office_conflict(one: ArticleFeatures, other: ArticleFeatures, same_name: float) -> bool:
-    """Some office both name a holder of, and no word of a holder one names is ``same_name`` alike to a word of
-    one the other names."""
-    def words(item: ArticleFeatures, office: str) -> set[str]:
+    """Some office both name a holder of, and neither names the other's holder of it anywhere: no word of it is
+    ``same_name`` alike to a word of a name the article gives (an entity, actor, person or place named, or holder)."""
+    def holder_words(item: ArticleFeatures, office: str) -> set[str]:
         return {word for each, holder in item.holders if each == office for word in holder.split() if len(word) > 1}
 
+    def name_words(item: ArticleFeatures) -> set[str]:
+        names = [*item.entities, *item.actors, *(name for group in item.named for name in group),
+                 *(holder for _, holder in item.holders)]
+        return {word for name in names for word in name.split() if len(word) > 1}
+
+    def given(words: set[str], names: set[str]) -> bool:
+        return any(Levenshtein.normalized_similarity(word, name) >= same_name for word in words for name in names)
+
     offices = {office for office, _ in one.holders} & {office for office, _ in other.holders}
-    return any(not any(Levenshtein.normalized_similarity(mine, theirs) >= same_name
-                       for mine in words(one, office) for theirs in words(other, office)) for office in offices)
+    return any(not given(holder_words(one, office), name_words(other))
+               and not given(holder_words(other, office), name_words(one)) for office in offices)
 
 
 def named_conflict(one: ArticleFeatures, other: ArticleFeatures) -> bool:

@@ -359,8 +359,9 @@ class StoryIndex:
         self._mentions = _Profiles()
         self._mention_runs = _Profiles(self._mentions.columns)
         self._named = [_Names(self._mentions.columns) for _ in settings.distinct_groups]
-        # The offices each article names a holder of.
+        # The offices each article names a holder of, and the words of every name it gives.
         self._offices = _Profiles()
+        self._name_words: list[frozenset[str]] = []
         self._component_of: list[int] = []
         self._components: dict[int, list[int]] = {}
         self._founder_of: list[int] = []
@@ -474,6 +475,7 @@ class StoryIndex:
         self._actor_parts.add(dict.fromkeys(_word_runs(item.actors), 1.0))
         named = item.named or ((),) * len(self._named)
         names = {*item.entities, *item.actors, *(name for group in named for name in group)}
+        self._name_words.append(frozenset(_name_words(" ".join([*names, *(holder for _, holder in item.holders)]))))
         self._mentions.add(dict.fromkeys(names, 1.0))
         self._mention_runs.add(dict.fromkeys(_word_runs(names), 1.0))
         for names_of_group, group in zip(self._named, named, strict=True):
@@ -606,15 +608,17 @@ class StoryIndex:
     def _office_conflict(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """The penalty where two articles name different holders of one office ("Interior Secretary Dirk
         Kempthorne", "Interior Secretary Ken Salazar"): one office has one holder at a time, so they report
-        events of different times, however alike. An article naming two holders of it conflicts with neither."""
+        events of different times, however alike. Not when either names the other's holder anywhere: an event of
+        two foreign ministers may call each "Foreign Minister", and an article naming both conflicts with neither."""
         conflict = np.zeros((len(rows), len(columns)), dtype=bool)
         offices = self._offices.matrix
         # Few pairs share an office at all: only those are looked at one by one.
         shared = (offices[rows] @ offices[columns].T).tocoo()
         for row, column in zip(shared.row, shared.col, strict=True):
-            conflict[row, column] = _holders_differ(self._features[rows[row]].holders,
-                                                    self._features[columns[column]].holders,
-                                                    self.settings.same_holder_similarity)
+            first, second = int(rows[row]), int(columns[column])
+            conflict[row, column] = _holders_differ(
+                (self._features[first].holders, self._name_words[first]),
+                (self._features[second].holders, self._name_words[second]), self.settings.same_holder_similarity)
         return self.settings.office_conflict_penalty * conflict
 
     def _named_conflict(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
@@ -705,21 +709,23 @@ class StoryIndex:
             scores[a] = scores[:, a] = pooled.scores([stories.groups[a]], stories.groups)[0]
 
 
-def _holders_differ(first: Sequence[tuple[str, str]], second: Sequence[tuple[str, str]],
-                    same_name: float) -> bool:
-    """Whether some office both name a holder of has no holder in common between them. Two holders are one when
-    a word of one name (of two letters or more) is at least ``same_name`` alike (normalised edit similarity) to a
-    word of the other: outlets give a name in part ("Kempthorne", "Dirk A. Kempthorne"), transliterate it
-    differently ("Alishvandi", "Alishbandi") and split it differently ("Moon Jae-in", "Moon Jae")."""
-    theirs: dict[str, set[str]] = {}
-    for office, holder in second:
-        theirs.setdefault(office, set()).update(_name_words(holder))
-    ours: dict[str, set[str]] = {}
-    for office, holder in first:
-        ours.setdefault(office, set()).update(_name_words(holder))
-    return any(not any(Levenshtein.normalized_similarity(mine, other) >= same_name
-                       for mine in words for other in theirs[office])
-               for office, words in ours.items() if office in theirs)
+def _holders_differ(first: tuple[Sequence[tuple[str, str]], frozenset[str]],
+                    second: tuple[Sequence[tuple[str, str]], frozenset[str]], same_name: float) -> bool:
+    """Whether two articles, each given as its (office, holder) pairs and the words of every name it gives, name
+    an office both give a holder of, and neither gives a name of the other's holder of it. A name is given when a
+    word of it (of two letters or more) is at least ``same_name`` alike (normalised edit similarity) to a word of
+    a name: outlets give a name in part ("Kempthorne", "Dirk A. Kempthorne"), transliterate it differently
+    ("Alishvandi", "Alishbandi") and split it differently ("Moon Jae-in", "Moon Jae")."""
+    (ours, our_names), (theirs, their_names) = first, second
+    offices = {office for office, _ in ours} & {office for office, _ in theirs}
+    return any(not _given(ours, office, their_names, same_name) and not _given(theirs, office, our_names, same_name)
+               for office in offices)
+
+
+def _given(holders: Sequence[tuple[str, str]], office: str, names: frozenset[str], same_name: float) -> bool:
+    """Whether a word of a holder of ``office`` among ``holders`` is ``same_name`` alike to one of ``names``."""
+    return any(Levenshtein.normalized_similarity(word, name) >= same_name
+               for each, holder in holders if each == office for word in _name_words(holder) for name in names)
 
 
 def _name_words(name: str) -> list[str]:
