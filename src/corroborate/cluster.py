@@ -5,11 +5,13 @@
    "U.S."/"US", with or without a title before a name; by fixed rules, from the article's own text), weigh
    the rare words of title + lead by how rare they are in English at large (wordfreq: a fixed list, so a
    word's weight never depends on which articles the store holds), note the date and the year the text
-   speaks of, the organisations its opening names (its actors) and the people, places and facilities it names;
+   speaks of, the organisations its opening names (its actors), the people, places and facilities it names,
+   and the holders of offices it names ("Interior Secretary Dirk Kempthorne");
 2. ``StoryIndex.add_features``: link each new article to every article, stored or new, whose pair similarity
    (lead embeddings, entity profiles, rare words, when either is undated the same year spoken of, less a
    penalty when both openings name organisations and none the same, another when each opening names a
-   person (or place, or facility) the other article names nowhere, and another, growing with the gap, when both
+   person (or place, or facility) the other article names nowhere, another when they name different holders of
+   one office and neither names the other's, and another, growing with the gap, when both
    are dated more than ``gap_grace_days`` apart) reaches ``join_similarity`` and whose date lies within
    ``max_gap_days`` of its own. Only the articles that rule leaves possible are compared: a dated article with
    those dated within ``max_gap_days`` of its day (looked up in the articles sorted by day) and with the
