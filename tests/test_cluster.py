@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import pytest
 from conftest import shared_path
+from rapidfuzz.distance import Levenshtein
 
 from corroborate.cluster import (
     ArticleFeatures,
@@ -305,6 +306,8 @@ def pair_score(one: ArticleFeatures, other: ArticleFeatures, settings: ClusterSe
         score -= settings.actor_conflict_penalty
     if named_conflict(one, other):
         score -= settings.distinct_conflict_penalty
+    if office_conflict(one, other, settings.same_holder_similarity):
+        score -= settings.office_conflict_penalty
     if one.published is None or other.published is None:
         return score + settings.same_year_bonus * (one.year is not None and one.year == other.year)
     days = days_apart(one, other)
@@ -334,6 +337,9 @@ def components_by_all_pairs(features: list[ArticleFeatures], settings: ClusterSe
 
 def test_similarity_terms_add_up_to_the_pair_similarity(features_of: dict[str, ArticleFeatures]) -> None:
     features = redated(features_of)
+    # No two test articles name different holders of one office: three are given some, two of them conflicting.
+    for position, holder in enumerate(("dirk kempthorne", "ken salazar", "kempthorne")):
+        features[position] = dataclasses.replace(features[position], holders=(("secretary|interior", holder),))
     index = StoryIndex(DEFAULT_SETTINGS.cluster)
     index.add_features(features)
     ids = [item.article_id for item in features]
@@ -351,6 +357,25 @@ def actors_conflict(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
     def within(short: str, long: str) -> bool:
         return f" {short} " in f" {long} "
     return bool(one and other) and not any(within(a, b) or within(b, a) for a in one for b in other)
+
+
+def office_conflict(one: ArticleFeatures, other: ArticleFeatures, same_name: float) -> bool:
+    """Some office both name a holder of, and neither names the other's holder of it anywhere: no word of it is
+    ``same_name`` alike to a word of a name the article gives (an entity, actor, person or place named, or holder)."""
+    def holder_words(item: ArticleFeatures, office: str) -> set[str]:
+        return {word for each, holder in item.holders if each == office for word in holder.split() if len(word) > 1}
+
+    def name_words(item: ArticleFeatures) -> set[str]:
+        names = [*item.entities, *item.actors, *(name for group in item.named for name in group),
+                 *(holder for _, holder in item.holders)]
+        return {word for name in names for word in name.split() if len(word) > 1}
+
+    def given(words: set[str], names: set[str]) -> bool:
+        return any(Levenshtein.normalized_similarity(word, name) >= same_name for word in words for name in names)
+
+    offices = {office for office, _ in one.holders} & {office for office, _ in other.holders}
+    return any(not given(holder_words(one, office), name_words(other))
+               and not given(holder_words(other, office), name_words(one)) for office in offices)
 
 
 def named_conflict(one: ArticleFeatures, other: ArticleFeatures) -> bool:

@@ -5,11 +5,13 @@
    "U.S."/"US", with or without a title before a name; by fixed rules, from the article's own text), weigh
    the rare words of title + lead by how rare they are in English at large (wordfreq: a fixed list, so a
    word's weight never depends on which articles the store holds), note the date and the year the text
-   speaks of, the organisations its opening names (its actors) and the people, places and facilities it names;
+   speaks of, the organisations its opening names (its actors), the people, places and facilities it names,
+   and the holders of offices it names ("Interior Secretary Dirk Kempthorne");
 2. ``StoryIndex.add_features``: link each new article to every article, stored or new, whose pair similarity
    (lead embeddings, entity profiles, rare words, when either is undated the same year spoken of, less a
    penalty when both openings name organisations and none the same, another when each opening names a
-   person (or place, or facility) the other article names nowhere, and another, growing with the gap, when both
+   person (or place, or facility) the other article names nowhere, another when they name different holders of
+   one office and neither names the other's, and another, growing with the gap, when both
    are dated more than ``gap_grace_days`` apart) reaches ``join_similarity`` and whose date lies within
    ``max_gap_days`` of its own. Only the articles that rule leaves possible are compared: a dated article with
    those dated within ``max_gap_days`` of its day (looked up in the articles sorted by day) and with the
@@ -49,8 +51,9 @@ from functools import cache
 from importlib import metadata
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 from scipy import sparse
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 from wordfreq import tokenize, zipf_frequency
 
 from corroborate import nlp
@@ -62,6 +65,7 @@ from corroborate.store import Store, StoryMemberRow
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NON_WORD = re.compile(r"[^\w]+")
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
 # Words that put the name after them as the source of a report, not an actor in it ("her rep told People",
 # "according to the Daily Telegraph"), matched right before the name.
 _CITING = re.compile(
@@ -86,13 +90,22 @@ _TITLES = frozenset({
     "prince", "princess", "pope", "father", "saint", "coach", "secretary", "chancellor", "ambassador",
 })
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Words that put an office's holder in another time than the event's ("former Interior Secretary X", "President-
+# elect X", "acting governor X"): one event's coverage names past and future holders beside the present one.
+_NOT_NOW = frozenset({"former", "ex", "then", "late", "acting", "interim", "incoming", "outgoing", "elect", "new",
+                      "previous", "future", "deputy", "assistant"})
+# Words an office's title holds right before the name, at most: "U.S. Interior Secretary", "Qeshm Governor"; and
+# tokens of one set off by a comma: "the governor of Qeshm Island", "Qeshm's governor".
+_OFFICE_WORDS = 5
+_OFFICE_PHRASE_TOKENS = 8
+_OFFICE_JOINS = frozenset({"of", "the", "a", "an", "'s", "\u2019s"})
 # Zipf frequency is log10 of uses per billion words: 9 - zipf is -log10 of a word's frequency.
 _ZIPF_OF_ONE = 9.0
 # Rare-word weights are kept to this many decimals: the store keeps them as text, and a fresh clustering
 # rounds them alike, so both compare the same numbers.
 _WEIGHT_DECIMALS = 4
 # Raised whenever ``article_features`` derives features differently: stored features are then derived again.
-_FEATURES_VERSION = 6
+_FEATURES_VERSION = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +141,9 @@ class ArticleFeatures:
     # entities of that group the title and the first ``distinct_chars`` of the text name, and title and text
     # name ``actor_min_mentions`` times.
     named: tuple[tuple[str, ...], ...] = ()
+    # (office, holder) for each person the text names right after a qualified title ("Interior Secretary Dirk
+    # Kempthorne": office "secretary|interior", holder "dirk kempthorne"): see ``_office_holders``.
+    holders: tuple[tuple[str, str], ...] = ()
 
 
 def cluster(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> list[Story]:
@@ -164,6 +180,7 @@ def article_features(articles: Sequence[Article], settings: ClusterSettings) -> 
                            settings.actor_min_mentions),
             named=_named(text, doc.ents, settings.distinct_groups, len(title) + 2 + settings.distinct_chars,
                          settings.actor_min_mentions),
+            holders=_office_holders(doc),
         ))
     return features
 
@@ -224,6 +241,74 @@ def _named(text: str, entities: Sequence[Span], groups: Sequence[Sequence[str]],
     return tuple(tuple(group) for group in found)
 
 
+def _office_holders(doc: Doc) -> tuple[tuple[str, str], ...]:
+    """(office, holder) for each person the text names with a title that says of what it is the title, sorted:
+    right before the name ("Interior Secretary Dirk Kempthorne", "Qeshm Governor Heydar Alishvandi") or set off by
+    a comma ("Heidar Alishvandi, the governor of Qeshm,"; "the governor of Qeshm, Mehdi Irannejad"). The office is
+    the title words and the qualifying words ("governor|qeshm"), the holder the person's entity key. A bare title
+    ("President X", "Gov. X") says of nothing which office it is, and one said as past or future ("former",
+    "-elect") is no present holder: both are left out."""
+    found = set()
+    for ent in doc.ents:
+        holder = _entity_key(ent.text, ent.label_) if ent.label_ == "PERSON" else ""
+        if not holder:
+            continue
+        phrases = [doc[_phrase_start(doc, ent.start, _OFFICE_WORDS):ent.start]]
+        if ent.start > 1 and doc[ent.start - 1].text == ",":
+            phrases.append(doc[_phrase_start(doc, ent.start - 1, _OFFICE_PHRASE_TOKENS):ent.start - 1])
+        if ent.end < len(doc) and doc[ent.end].text == ",":
+            phrases.append(doc[ent.end + 1:_phrase_end(doc, ent.end + 1)])
+        for phrase in phrases:
+            office = _office(phrase)
+            if office:
+                found.add((office, holder))
+    return tuple(sorted(found))
+
+
+def _office_token(token: Token) -> bool:
+    """A token a title may hold: a title word, a word of time ("former"), a capitalised word that is no stop word,
+    an initialism ("U.S."), a hyphen, and the joining words of "the governor of Qeshm" and "Qeshm's governor"."""
+    lower = token.lower_
+    return (lower in _TITLES or lower in _NOT_NOW or lower in _OFFICE_JOINS or token.text == "-"
+            or (not token.is_stop and token.is_alpha and token.text[0].isupper())
+            or bool(_INITIALISM.fullmatch(token.text)))
+
+
+def _phrase_start(doc: Doc, end: int, limit: int) -> int:
+    """Where the run of at most ``limit`` title tokens ending right before ``end`` starts."""
+    start = end
+    while start > 0 and end - start < limit and _office_token(doc[start - 1]):
+        start -= 1
+    return start
+
+
+def _phrase_end(doc: Doc, start: int) -> int:
+    """Where the run of at most ``_OFFICE_PHRASE_TOKENS`` title tokens from ``start`` ends."""
+    end = start
+    while end < len(doc) and end - start < _OFFICE_PHRASE_TOKENS and _office_token(doc[end]):
+        end += 1
+    return end
+
+
+def _office(phrase: Span) -> str | None:
+    """The office a title phrase names ("governor|qeshm"): its title words, then those qualifying them (before
+    them, or after "of"). None unless its last word before any "of" is a title and it names what of, or when it
+    says the holder is past or future ("former", "-elect")."""
+    words = [token.lower_ for token in phrase if token.text != "-"]
+    while words and words[0] in _ARTICLES:
+        words = words[1:]
+    head, _, of = " ".join(words).partition(" of ")
+    head_words, of_words = head.split(), of.split()
+    if not head_words or head_words[-1] not in _TITLES or _NOT_NOW.intersection(words):
+        return None
+    if any(word in _OFFICE_JOINS for word in head_words if word not in ("'s", "\u2019s")):
+        return None
+    titles = sorted({word for word in head_words if word in _TITLES})
+    qualifiers = sorted({_entity_key(word, "") for word in (*head_words, *of_words)
+                         if word not in _TITLES and word not in _OFFICE_JOINS} - {""})
+    return f"{' '.join(titles)}|{' '.join(qualifiers)}" if qualifiers else None
+
+
 def _cited(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is cited as a source: after "told", "according to" and the like,
     or alone in parentheses (a dateline's news agency)."""
@@ -276,6 +361,9 @@ class StoryIndex:
         self._mentions = _Profiles()
         self._mention_runs = _Profiles(self._mentions.columns)
         self._named = [_Names(self._mentions.columns) for _ in settings.distinct_groups]
+        # The offices each article names a holder of, and the words of every name it gives.
+        self._offices = _Profiles()
+        self._name_words: list[frozenset[str]] = []
         self._component_of: list[int] = []
         self._components: dict[int, list[int]] = {}
         self._founder_of: list[int] = []
@@ -366,6 +454,7 @@ class StoryIndex:
             "same year": self._year_bonus(rows, columns),
             "actor conflict": -self._actor_conflict(rows, columns),
             "people/place conflict": -self._named_conflict(rows, columns),
+            "office conflict": -self._office_conflict(rows, columns),
             "days apart": -self._gap_decay(rows, columns),
         }
 
@@ -388,10 +477,12 @@ class StoryIndex:
         self._actor_parts.add(dict.fromkeys(_word_runs(item.actors), 1.0))
         named = item.named or ((),) * len(self._named)
         names = {*item.entities, *item.actors, *(name for group in named for name in group)}
+        self._name_words.append(frozenset(_name_words(" ".join([*names, *(holder for _, holder in item.holders)]))))
         self._mentions.add(dict.fromkeys(names, 1.0))
         self._mention_runs.add(dict.fromkeys(_word_runs(names), 1.0))
         for names_of_group, group in zip(self._named, named, strict=True):
             names_of_group.add(group)
+        self._offices.add(dict.fromkeys((office for office, _ in item.holders), 1.0))
         self._component_of.append(position)
         self._components[position] = [position]
         self._founder_of.append(position)
@@ -406,6 +497,7 @@ class StoryIndex:
         self._mention_runs.refresh()
         for group in self._named:
             group.refresh()
+        self._offices.refresh()
         self._day_array = np.asarray(self._days)
         self._year_array = np.asarray(self._years, dtype=np.int64)
 
@@ -512,7 +604,24 @@ class StoryIndex:
     def _conflicts(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """The penalties of the pair similarity of articles ``rows`` x ``columns``: conflicting actors, and
         people or places only one of them names."""
-        return self._actor_conflict(rows, columns) + self._named_conflict(rows, columns)
+        return (self._actor_conflict(rows, columns) + self._named_conflict(rows, columns)
+                + self._office_conflict(rows, columns))
+
+    def _office_conflict(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """The penalty where two articles name different holders of one office ("Interior Secretary Dirk
+        Kempthorne", "Interior Secretary Ken Salazar"): one office has one holder at a time, so they report
+        events of different times, however alike. Not when either names the other's holder anywhere: an event of
+        two foreign ministers may call each "Foreign Minister", and an article naming both conflicts with neither."""
+        conflict = np.zeros((len(rows), len(columns)), dtype=bool)
+        offices = self._offices.matrix
+        # Few pairs share an office at all: only those are looked at one by one.
+        shared = (offices[rows] @ offices[columns].T).tocoo()
+        for row, column in zip(shared.row, shared.col, strict=True):
+            first, second = int(rows[row]), int(columns[column])
+            conflict[row, column] = _holders_differ(
+                (self._features[first].holders, self._name_words[first]),
+                (self._features[second].holders, self._name_words[second]), self.settings.same_holder_similarity)
+        return self.settings.office_conflict_penalty * conflict
 
     def _named_conflict(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """The penalty where each of two articles' openings names a person (or a place, or a facility) that the
@@ -600,6 +709,29 @@ class StoryIndex:
             a, b = pair
             stories.join(a, b)
             scores[a] = scores[:, a] = pooled.scores([stories.groups[a]], stories.groups)[0]
+
+
+def _holders_differ(first: tuple[Sequence[tuple[str, str]], frozenset[str]],
+                    second: tuple[Sequence[tuple[str, str]], frozenset[str]], same_name: float) -> bool:
+    """Whether two articles, each given as its (office, holder) pairs and the words of every name it gives, name
+    an office both give a holder of, and neither gives a name of the other's holder of it. A name is given when a
+    word of it (of two letters or more) is at least ``same_name`` alike (normalised edit similarity) to a word of
+    a name: outlets give a name in part ("Kempthorne", "Dirk A. Kempthorne"), transliterate it differently
+    ("Alishvandi", "Alishbandi") and split it differently ("Moon Jae-in", "Moon Jae")."""
+    (ours, our_names), (theirs, their_names) = first, second
+    offices = {office for office, _ in ours} & {office for office, _ in theirs}
+    return any(not _given(ours, office, their_names, same_name) and not _given(theirs, office, our_names, same_name)
+               for office in offices)
+
+
+def _given(holders: Sequence[tuple[str, str]], office: str, names: frozenset[str], same_name: float) -> bool:
+    """Whether a word of a holder of ``office`` among ``holders`` is ``same_name`` alike to one of ``names``."""
+    return any(Levenshtein.normalized_similarity(word, name) >= same_name
+               for each, holder in holders if each == office for word in _name_words(holder) for name in names)
+
+
+def _name_words(name: str) -> list[str]:
+    return [word for word in name.split() if len(word) > 1]
 
 
 def _best_pair(scores: np.ndarray, allowed: np.ndarray, threshold: float) -> tuple[int, int] | None:
@@ -888,6 +1020,8 @@ def clustering_rules(settings: ClusterSettings) -> str:
         "rare_word_weight": settings.rare_word_weight, "same_year_bonus": settings.same_year_bonus,
         "actor_conflict_penalty": settings.actor_conflict_penalty,
         "distinct_conflict_penalty": settings.distinct_conflict_penalty,
+        "office_conflict_penalty": settings.office_conflict_penalty,
+        "same_holder_similarity": settings.same_holder_similarity,
         "join_similarity": settings.join_similarity,
         "max_gap_days": settings.max_gap_days, "gap_grace_days": settings.gap_grace_days,
         "gap_decay": settings.gap_decay,
@@ -919,6 +1053,7 @@ def _member_row(item: ArticleFeatures, story: str, component: str) -> StoryMembe
             "source": item.source, "title": item.title, "published": item.published,
             "year": item.year, "entities": item.entities, "words": item.words, "rules": item.rules,
             "actors": list(item.actors), "named": [list(group) for group in item.named],
+            "holders": [list(pair) for pair in item.holders],
         }),
         component=component,
     )
@@ -967,6 +1102,7 @@ def _features_from_row(row: StoryMemberRow) -> ArticleFeatures:
         # Rows of an older version have neither: their rules match no current ones, so they are derived again.
         words={key: float(value) for key, value in data.get("words", {}).items()}, rules=data.get("rules", ""),
         actors=tuple(data.get("actors", ())), named=tuple(tuple(group) for group in data.get("named", ())),
+        holders=tuple((office, holder) for office, holder in data.get("holders", ())),
     )
 
 
