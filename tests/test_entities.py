@@ -680,3 +680,19 @@ def test_a_romanised_name_keeps_its_hyphened_syllable(nlp: Language) -> None:
     doc = nlp(text)
     doc.ents = [Span(doc, 1, 5, label="PERSON")]  # "Moon Jae - in": "in" is no function word here
     assert [entity.name for entity in extract_entities([(article("a", text), doc)])] == ["Moon Jae-in"]
+
+
+def test_a_company_with_or_without_its_legal_form_is_one_organisation(nlp: Language) -> None:
+    texts = {
+        "Orvane Aerospace Corp.": "Orvane Aerospace Corp. won the lander contract on Monday.",
+        "Orvane Aerospace Corporation": "The agency picked Orvane Aerospace Corporation to build the lander.",
+        "Orvane Aerospace": "Orvane Aerospace said the lander would fly in two years.",
+    }
+    docs = []
+    for i, (name, text) in enumerate(texts.items()):
+        doc = nlp(text)
+        start = text.index(name)
+        doc.ents = [doc.char_span(start, start + len(name), label="ORG")]  # the tagger's reading of it varies
+        docs.append((article(f"a{i}", text), doc))
+    found = extract_entities(docs)
+    assert [(entity.type, len(entity.sources)) for entity in found] == [("organisation", 3)]

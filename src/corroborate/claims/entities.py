@@ -26,6 +26,7 @@ from functools import lru_cache
 
 import pycountry
 from babel import Locale
+from cleanco import basename
 from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
@@ -670,7 +671,7 @@ def _merge_countries(groups: list[_Group], blocked: frozenset[str] = frozenset()
 
 
 def _same_name(first: str, second: str, settings: ClaimsSettings) -> bool:
-    a, b = _body_key(fold(first)), _body_key(fold(second))
+    a, b = _body_key(fold(_without_legal_form(first))), _body_key(fold(_without_legal_form(second)))
     if a == b:
         return True
     if a.replace(" ", "") in acronyms(second) or b.replace(" ", "") in acronyms(first):
@@ -678,6 +679,12 @@ def _same_name(first: str, second: str, settings: ClaimsSettings) -> bool:
     if min(len(a), len(b)) < settings.min_fuzzy_name_chars:
         return False
     return fuzz.ratio(a, b) >= settings.org_name_similarity
+
+
+def _without_legal_form(name: str) -> str:
+    """A company's name without its legal form, which outlets write or leave out and abbreviate at will
+    ("X Corp.", "X Corporation", "X"); a name that is only a legal form stays as it is."""
+    return basename(name) or name
 
 
 def _other_groups(mentions: Iterable[_Mention], settings: ClaimsSettings) -> list[_Group]:
