@@ -568,3 +568,65 @@ def test_dates_the_caller_read_give_the_figures_the_time_frames_the_article_own_
         assert any(quantity.frame for quantity in alone)
         anchored = extract_dates(article, doc, date(2001, 1, 1))
         assert extract_quantities(article, doc, anchored) == alone
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("A 6. 1 - magnitude quake struck the island.", 6.1, "magnitude"),
+        ("The quake killed 1, 150 people.", 1150, "people"),
+        ("The storm left 120, 000 people homeless.", 120000, "people"),
+        ("Thieves took jewels worth $27. 5 million.", 27.5e6, "dollar"),
+        ("The state lent 1, 400, 000 dollars to the farm.", 1.4e6, "dollar"),
+    ],
+)
+def test_numbers_whose_punctuation_was_spaced_apart_are_read_whole(  # type: ignore[no-untyped-def]
+    nlp, text: str, value: float, unit: str
+) -> None:
+    quantity = _only(nlp, text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("On March 1, 150 people died.", [150]),
+        ("In 2009, 150 people died.", [150]),
+        ("The totals were 100, 110 and 120 points.", [100, 110, 120]),
+        ("The guard, 5 - foot - 8, 135 pounds, ran.", [5, 8, 135]),
+    ],
+)
+def test_a_comma_between_a_date_a_list_or_a_height_and_a_number_joins_nothing(  # type: ignore[no-untyped-def]
+    nlp, text: str, values: list[float]
+) -> None:
+    found = [q for q in _quantities(nlp, text) if q.kind != "ordinal"]
+    assert sorted(q.value for q in found) == values
+
+
+@pytest.mark.slow
+def test_a_spaced_apart_time_of_day_is_no_decimal(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert [q.value for q in _quantities(nlp, "It hit at 9. 25 am when 40 people slept.")] == [40]
+
+
+@pytest.mark.slow
+def test_figures_spaced_apart_contradict_by_their_whole_value(nlp) -> None:  # type: ignore[no-untyped-def]
+    told = {
+        "a": "The 6. 1 - magnitude quake struck the island, home to 120, 000 people, state media said.",
+        "b": "The 5. 9 - magnitude quake struck the island, home to 120, 000 people, state media said.",
+        "c": "The 6.1-magnitude quake struck the island, home to 120,000 people, state media said.",
+    }
+    assert _contradicted(nlp, told) == [("5.9 magnitude", "6.1 magnitude")]
+    assert _contradicted(nlp, {key: told[key] for key in ("a", "c")}) == []
+
+
+@pytest.mark.slow
+def test_an_area_is_not_a_length_in_the_same_unit(nlp) -> None:  # type: ignore[no-untyped-def]
+    area, length = _quantities(nlp, "The 1,500-square-kilometer island lies 1,150 kilometers from the capital.")
+    assert (area.unit, length.unit) == ("square kilometer", "kilometer")
+    texts = {
+        "a": "The island, a 1,500-square-kilometer strip, lies off the coast, state media said.",
+        "b": "The island, 1,150 kilometers from the capital, lies off the coast, state media said.",
+    }
+    assert _contradicted(nlp, texts) == []

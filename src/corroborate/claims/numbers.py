@@ -173,6 +173,7 @@ _MONTHS = {
     "nov",
     "dec",
 }
+_DIMENSIONS = {"square", "cubic"}
 _CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "et", "est", "edt", "bst", "cet", "o'clock", "hrs"}
 
 # Words before a number that say it is not exact, by what they make of it. The longest pattern that matches
@@ -420,11 +421,11 @@ def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
             i += 1
             continue
         start = tokens[i].i
-        end = i + 1
+        end = i + spaced_number_length(tokens, i)
         while end < len(tokens):
             token = tokens[end]
             if _is_cardinal_word(token) or token.lower_ in {"bn", "m"} and _DIGITS.match(tokens[end - 1].lower_):
-                end += 1
+                end += spaced_number_length(tokens, end)
             elif token.text in {"-", "and"} and end + 1 < len(tokens) and _joins(tokens[end - 1], tokens[end + 1]):
                 end += 2
             else:
@@ -434,6 +435,73 @@ def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
             start -= 1
         yield start, tokens[end - 1].i + 1
         i = end
+
+
+_GROUP = re.compile(r"^\d{3}$")
+_LEADING_GROUP = re.compile(r"^[1-9]\d{0,2}$")
+_SHORT_DIGITS = re.compile(r"^\d{1,3}$")
+_FRACTION = re.compile(r"^\d{1,2}$")
+_LIST_LINKS = {"and", "or", ","}
+
+
+def spaced_number_length(tokens: Sequence[Token] | Doc, i: int) -> int:
+    """How many tokens from ``tokens[i]`` make one number whose punctuation a tokeniser spaced apart, as text
+    re-joined from tokens is ("6. 1" for 6.1, "120, 000" for 120000, "1, 400, 000"): 1 when the digit token
+    stands alone.
+
+    A comma joins digits only before groups of exactly three ("1, 150"), after a leading group of one to three
+    digits that no hyphen, month or list comes before ("5 - foot - 8, 135 pounds", "March 1, 150 people",
+    "6, 7, 8") and when no further number of a list follows ("100, 110 and 120"). A point joins one to three
+    digits to a fraction of one or two ("6. 1", "$27. 5 million"), not a year to the next sentence's
+    number ("in 2009. 15 people")."""
+    if not _spaced(tokens, i, _LEADING_GROUP) and not _spaced(tokens, i, _SHORT_DIGITS, "."):
+        return 1
+    end = i + 1
+    if _grouping_may_start(tokens, i):
+        while _spaced(tokens, end - 1, _SHORT_DIGITS) and _GROUP.match(tokens[end + 1].text):
+            end += 2
+        if end > i + 1 and _lists_on(tokens, end):
+            end = i + 1
+    if _spaced(tokens, end - 1, _SHORT_DIGITS, ".") and _FRACTION.match(tokens[end + 1].text):
+        end += 2
+    return end - i
+
+
+def _spaced(tokens: Sequence[Token] | Doc, i: int, digits: re.Pattern[str], mark: str = ",") -> bool:
+    """Whether ``tokens[i]`` is digits of the pattern glued to a ``mark`` that a space follows, then a token."""
+    if i + 2 >= len(tokens):
+        return False
+    token, punct = tokens[i], tokens[i + 1]
+    return bool(digits.match(token.text) and not token.whitespace_ and punct.text == mark and punct.whitespace_ == " ")
+
+
+def _grouping_may_start(tokens: Sequence[Token] | Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    before = tokens[i - 1]
+    listed = before.text == "," and i >= 2 and tokens[i - 2].like_num
+    return not (before.text in {"-", "–"} or _is_month(before) or listed)
+
+
+def _lists_on(tokens: Sequence[Token] | Doc, end: int) -> bool:
+    """Whether a list of numbers goes on after ``tokens[:end]`` ("100, 110 and 120"): a link, then a bare
+    number that does not open a grouping of its own."""
+    if end + 1 >= len(tokens) or tokens[end].lower_ not in _LIST_LINKS:
+        return False
+    after = tokens[end + 1]
+    return bool(_LEADING_GROUP.match(after.text)) and not _spaced(tokens, end + 1, _LEADING_GROUP)
+
+
+def glued_words(doc: Doc, start: int, end: int) -> list[str]:
+    """The words of the number run ``doc[start:end]``, a number spaced apart ("1", ",", "150") joined back into
+    one ("1,150")."""
+    words: list[str] = []
+    i = start
+    while i < end:
+        length = spaced_number_length(doc, i)
+        words.append("".join(token.text for token in doc[i : i + length]))
+        i += length
+    return words
 
 
 def _joins(before: Token, after: Token) -> bool:
@@ -545,7 +613,14 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
             return None
         target = _attached_noun(unit_token)
         return _Reading(unit, _phrase_or_empty(target, exclude | {unit_token.i}), "duration", text_end)
-    return _Reading(unit, _noun_phrase(unit_token, exclude), "count", text_end)
+    return _Reading(_dimension(unit_token) + unit, _noun_phrase(unit_token, exclude), "count", text_end)
+
+
+def _dimension(unit: Token) -> str:
+    """ "square " or "cubic " when the unit measures an area or a volume ("1,500-square-kilometer island"): no
+    length in the same unit ("1,150 kilometers from the capital") tells the same figure."""
+    words = {child.lower_ for child in unit.lefts if child.dep_ == "amod"} & _DIMENSIONS
+    return f"{min(words)} " if words else ""
 
 
 def _phrase_or_empty(noun: Token | None, exclude: set[int]) -> str:
@@ -619,11 +694,25 @@ def _qualifier(doc: Doc, start: int, *ends: int) -> Qualifier:
 
 
 def _run_head(doc: Doc, start: int, end: int) -> Token:
-    """The token of a number run whose head lies outside the run: the one that attaches to the sentence."""
+    """The token of a number run whose head lies outside the run: the one that attaches to the sentence. Of a
+    number spaced apart ("1, 150 people") only its last piece counts, which the parser hangs on the noun; the
+    first it reads as a number of its own."""
+    inner = _inner_pieces(doc, start, end)
     for token in doc[start:end]:
-        if not start <= token.head.i < end or token.head.i == token.i:
+        if token.i not in inner and (not start <= token.head.i < end or token.head.i == token.i):
             return token
     return doc[end - 1]
+
+
+def _inner_pieces(doc: Doc, start: int, end: int) -> set[int]:
+    """The token indices of a run's spaced-apart numbers but their last piece ("1" and "," of "1, 150")."""
+    inner: set[int] = set()
+    i = start
+    while i < end:
+        length = spaced_number_length(doc, i)
+        inner.update(range(i, i + length - 1))
+        i += length
+    return inner
 
 
 # ---- Extraction ---------------------------------------------------------------------------------------------
@@ -671,7 +760,7 @@ def _range_partner(doc: Doc, runs: list[tuple[int, int]], position: int) -> tupl
 
 
 def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple[int, int] | None) -> Quantity | None:
-    words = [token.text for token in doc[start:end]]
+    words = glued_words(doc, start, end)
     single_range = _DIGIT_RANGE.match(words[0]) if len(words) == 1 else None
     value = float(single_range.group(1)) if single_range else parse_number(words)
     if value is None:
@@ -679,7 +768,7 @@ def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple
     upper: float | None = float(single_range.group(2)) if single_range else None
     last = end
     if upper_run is not None:
-        upper = parse_number([token.text for token in doc[upper_run[0] : upper_run[1]]])
+        upper = parse_number(glued_words(doc, *upper_run))
         last = upper_run[1]
     reading = _read_unit(doc, start, last, _run_head(doc, start, end))
     if upper_run is not None and (reading is None or not reading.unit):
