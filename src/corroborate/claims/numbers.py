@@ -602,8 +602,8 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     if after is not None and after.lemma_.lower() in _CURRENCY_WORDS and after.pos_ == "NOUN":
         target = _attached_noun(after)
         return _Reading(after.lemma_.lower(), _phrase_or_empty(target, exclude), "money", end + 1)
-    unit_token = _attached_noun(head) or _of_object(head)
-    if unit_token is None:
+    unit_token = _attached_noun(head) or _of_object(head) or _whole_of_part(doc, end)
+    if unit_token is None or _opens_unhyphenated_compound(unit_token):
         return _Reading("", "", "count", end)
     unit = unit_token.lemma_.lower()
     # The quantity's text runs on to its unit when the unit follows closely ("two-hour", "130 cargo drones").
@@ -621,6 +621,31 @@ def _dimension(unit: Token) -> str:
     length in the same unit ("1,150 kilometers from the capital") tells the same figure."""
     words = {child.lower_ for child in unit.lefts if child.dep_ == "amod"} & _DIMENSIONS
     return f"{min(words)} " if words else ""
+
+
+def _opens_unhyphenated_compound(noun: Token) -> bool:
+    """Whether a noun is the first word of a compound modifier written without hyphens, which the parser reads
+    as a clause ("one rocket propelled grenade launcher": "rocket" the subject of "propelled"): a participle
+    right after the noun, then a singular common noun with no determiner, which no clause would leave bare.
+    What the number counts is then further on, and the parse does not say where."""
+    doc = noun.doc
+    if noun.i + 2 >= len(doc):
+        return False
+    participle, following = doc[noun.i + 1], doc[noun.i + 2]
+    return (
+        noun.dep_ in {"nsubj", "nsubjpass"}
+        and participle.i == noun.head.i
+        and participle.tag_ in {"VBD", "VBN"}
+        and following.tag_ == "NN"
+        and following.head.i == participle.i
+    )
+
+
+def _whole_of_part(doc: Doc, end: int) -> Token | None:
+    """The noun a part counts when the whole follows it as a number ("landed 178 of 369 punches")."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or not _is_cardinal_word(doc[end + 1]):
+        return None
+    return _attached_noun(doc[end + 1])
 
 
 def _phrase_or_empty(noun: Token | None, exclude: set[int]) -> str:
@@ -937,9 +962,9 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
         return "rate"
     if any(token.lower_ in _AVERAGE_WORDS for token in doc[max(0, span.start - 3) : span.start]):
         return "average"
-    numbers = [token for token in span if _is_cardinal_word(token)]
-    last = numbers[-1] if numbers else span[-1]
-    if kind == "count" and last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of":
+    # "two of the suspects", and "178 of 369 punches" or "28 of his 68 punches", whose part runs on to the whole.
+    numbers = [token for token in span if _is_cardinal_word(token)] or [span[-1]]
+    if kind == "count" and any(number.i + 1 < len(doc) and doc[number.i + 1].lower_ == "of" for number in numbers):
         return "part"
     return ""
 
@@ -1028,7 +1053,43 @@ def _scope(root: Token) -> str:
         head = token.head
         if head.pos_ == "NOUN" and head.i > token.i and head.lemma_.lower() not in TIME_UNITS:
             markers.add(f"{token.lower_} {head.lemma_.lower()}")
-    return ", ".join(sorted(markers))
+    return ", ".join(sorted(markers | _counted_spans(root)))
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """The token and those it is listed with ("homers" and "RBIs" in "13 homers and 43 RBIs")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    members, pending = [], [token]
+    while pending:
+        member = pending.pop()
+        members.append(member)
+        pending.extend(child for child in member.children if child.dep_ == "conj")
+    return members
+
+
+# Prepositions that bound a tally by a span: "43 RBIs in 54 games", "300 yards over three games".
+_SPAN_PREPOSITIONS = {"in", "over", "during", "across", "within", "through"}
+
+
+def _counted_spans(root: Token) -> set[str]:
+    """The spans a figure is tallied over when they are counted ("43 RBIs in 54 games" -> "in game"): the
+    preposition and noun of a counted object hanging on the figure's noun or a noun it is listed with ("13
+    homers and 43 RBIs in 54 games"), a participle of them ("punches thrown in 12 rounds") or its clause's
+    verbs. A tally over 54 games is not one over a season or a career."""
+    nouns = _coordinated(root)
+    holders = [*nouns, *(child for noun in nouns for child in noun.children if child.dep_ == "acl")]
+    holders += [root.doc[i] for i in _clause_verbs(root)]
+    spans = set()
+    for holder in holders:
+        for preposition in holder.children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in _SPAN_PREPOSITIONS:
+                continue
+            for noun in preposition.children:
+                counted = any(child.dep_ == "nummod" for child in noun.children)
+                if noun.dep_ == "pobj" and noun.i != root.i and counted:
+                    spans.add(f"{preposition.lower_} {noun.lemma_.lower()}")
+    return spans
 
 
 def _date_spans(article: Article, doc: Doc, dates: Sequence[DateMention] | None = None) -> list[_DateSpan]:
@@ -1140,7 +1201,9 @@ def number_contradictions(quantities: Sequence[Quantity], settings: Settings = D
     candidates = [q for q in quantities if _comparable(q)]
     if len(candidates) < 2:
         return []
-    same = _same_subject_pairs(candidates, settings)
+    # Parts ("178 of 369 punches") are no totals to compare, but they tell which span a sentence tallies.
+    tallies = [q for q in quantities if q.unit and q.kind != "ordinal" and q.qualifier != "vague"]
+    same = _same_subject_pairs(candidates, tallies, settings)
     groups = connected_groups(len(candidates), same)
     contradictions = []
     for members in groups:
@@ -1160,7 +1223,9 @@ def _comparable(quantity: Quantity) -> bool:
     )
 
 
-def _same_subject_pairs(quantities: Sequence[Quantity], settings: Settings) -> list[tuple[int, int]]:
+def _same_subject_pairs(
+    quantities: Sequence[Quantity], tallies: Sequence[Quantity], settings: Settings
+) -> list[tuple[int, int]]:
     possible = [
         (i, j) for i, j in combinations(range(len(quantities)), 2)
         if _may_be_one_figure(quantities[i], quantities[j], settings)
@@ -1188,7 +1253,7 @@ def _same_subject_pairs(quantities: Sequence[Quantity], settings: Settings) -> l
             else settings.claims.same_number_context_similarity
         )
         if same_thing and float(contexts[i] @ contexts[j]) >= needed and not _other_tallies_differ(
-            first, second, quantities, settings.claims.approximate_number_margin
+            first, second, tallies, settings.claims.approximate_number_margin
         ):
             pairs.append((i, j))
     return pairs
@@ -1230,7 +1295,19 @@ def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) ->
         and first.place == second.place
         and _same_predicate(first, second)
         and same_time_frame(first, second, settings)
+        and not _one_and_several(first, second)
     )
+
+
+def _one_and_several(first: Quantity, second: Quantity) -> bool:
+    """Whether a span or sum is told of one thing by one figure and of several by the other ("an eight-year
+    offer" / "the seven-year offers"): each of several things is not the one. Counts are left out, where the
+    number itself makes the noun plural."""
+    if first.kind == "count" or not (first.counted and second.counted):
+        return False
+    heads = [_words(first.counted)[-1:], _words(second.counted)[-1:]]
+    plural = {_singular(head[0]) != head[0] for head in heads if head}
+    return len(plural) == 2
 
 
 def _same_predicate(first: Quantity, second: Quantity) -> bool:
