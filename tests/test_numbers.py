@@ -463,7 +463,7 @@ def test_a_count_within_one_event_is_not_a_total(nlp) -> None:  # type: ignore[n
         "left": "North Korea fired 23 missiles during 16 tests this year, officials said.",
         "right": "In its third test this year, North Korea fired two missiles, officials said.",
     }
-    assert [q.scope for q in _extract(nlp, texts, _PUBLISHED) if q.unit == "missile"] == ["", "third test"]
+    assert [q.scope for q in _extract(nlp, texts, _PUBLISHED) if q.unit == "missile"] == ["during test", "third test"]
     assert _contradicted(nlp, texts) == []
 
 
@@ -568,3 +568,107 @@ def test_dates_the_caller_read_give_the_figures_the_time_frames_the_article_own_
         assert any(quantity.frame for quantity in alone)
         anchored = extract_dates(article, doc, date(2001, 1, 1))
         assert extract_quantities(article, doc, anchored) == alone
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("A 6. 1 - magnitude quake struck the island.", 6.1, "magnitude"),
+        ("The quake killed 1, 150 people.", 1150, "people"),
+        ("The storm left 120, 000 people homeless.", 120000, "people"),
+        ("Thieves took jewels worth $27. 5 million.", 27.5e6, "dollar"),
+        ("The state lent 1, 400, 000 dollars to the farm.", 1.4e6, "dollar"),
+    ],
+)
+def test_numbers_whose_punctuation_was_spaced_apart_are_read_whole(  # type: ignore[no-untyped-def]
+    nlp, text: str, value: float, unit: str
+) -> None:
+    quantity = _only(nlp, text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("On March 1, 150 people died.", [150]),
+        ("In 2009, 150 people died.", [150]),
+        ("The totals were 100, 110 and 120 points.", [100, 110, 120]),
+        ("The guard, 5 - foot - 8, 135 pounds, ran.", [5, 8, 135]),
+    ],
+)
+def test_a_comma_between_a_date_a_list_or_a_height_and_a_number_joins_nothing(  # type: ignore[no-untyped-def]
+    nlp, text: str, values: list[float]
+) -> None:
+    found = [q for q in _quantities(nlp, text) if q.kind != "ordinal"]
+    assert sorted(q.value for q in found) == values
+
+
+@pytest.mark.slow
+def test_a_spaced_apart_time_of_day_is_no_decimal(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert [q.value for q in _quantities(nlp, "It hit at 9. 25 am when 40 people slept.")] == [40]
+
+
+@pytest.mark.slow
+def test_figures_spaced_apart_contradict_by_their_whole_value(nlp) -> None:  # type: ignore[no-untyped-def]
+    told = {
+        "a": "The 6. 1 - magnitude quake struck the island, home to 120, 000 people, state media said.",
+        "b": "The 5. 9 - magnitude quake struck the island, home to 120, 000 people, state media said.",
+        "c": "The 6.1-magnitude quake struck the island, home to 120,000 people, state media said.",
+    }
+    assert _contradicted(nlp, told) == [("5.9 magnitude", "6.1 magnitude")]
+    assert _contradicted(nlp, {key: told[key] for key in ("a", "c")}) == []
+
+
+@pytest.mark.slow
+def test_an_area_is_not_a_length_in_the_same_unit(nlp) -> None:  # type: ignore[no-untyped-def]
+    area, length = _quantities(nlp, "The 1,500-square-kilometer island lies 1,150 kilometers from the capital.")
+    assert (area.unit, length.unit) == ("square kilometer", "kilometer")
+    texts = {
+        "a": "The island, a 1,500-square-kilometer strip, lies off the coast, state media said.",
+        "b": "The island, 1,150 kilometers from the capital, lies off the coast, state media said.",
+    }
+    assert _contradicted(nlp, texts) == []
+
+
+@pytest.mark.slow
+def test_a_tally_over_a_counted_span_is_compared_only_over_that_span(nlp) -> None:  # type: ignore[no-untyped-def]
+    season = "Okafor hit .308 with 33 home runs and 121 RBI."
+    month = "Okafor hit .358 with 13 homers and 43 RBIs in 54 games with the club."
+    assert [q.scope for q in _quantities(nlp, month) if q.unit == "rbi"] == ["in game"]
+    assert _contradicted(nlp, {"a": season, "b": month}) == []
+    told = {
+        "a": "Okafor drove in 43 runs in 54 games with the club.",
+        "b": "Okafor drove in 45 runs in 54 games with the club.",
+    }
+    assert _contradicted(nlp, told) == [("43 run", "45 run")]
+
+
+@pytest.mark.slow
+def test_wholes_of_parts_that_all_differ_count_different_spans(nlp) -> None:  # type: ignore[no-untyped-def]
+    fight = "The final numbers showed the champion landing 178 of 369 punches thrown."
+    found = _quantities(nlp, fight)
+    assert [(q.value, q.unit, q.caveat) for q in found] == [(178, "punch", "part"), (369, "punch", "")]
+    one_round = "In fact, the champion landed 28 of his 68 punches thrown during the round."
+    assert _contradicted(nlp, {"a": fight, "b": one_round}) == []
+    recounted = "The final numbers showed the champion landing 178 of 341 punches thrown."
+    assert _contradicted(nlp, {"a": fight, "b": recounted}) == [("341 punch", "369 punch")]
+
+
+@pytest.mark.slow
+def test_a_span_of_one_thing_is_not_that_of_several(nlp) -> None:  # type: ignore[no-untyped-def]
+    offer = "The team made an eight-year offer to the first baseman, the manager said."
+    earlier = "The team made seven-year offers to the first baseman, the manager said."
+    assert _contradicted(nlp, {"a": offer, "b": earlier}) == []
+    other = "The team made a seven-year offer to the first baseman, the manager said."
+    assert _contradicted(nlp, {"a": offer, "b": other}) == [("7 year", "8 year")]
+
+
+@pytest.mark.slow
+def test_a_count_before_an_unhyphenated_compound_counts_no_first_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    launcher = "The cache included seven AK-47 rifles, one rocket propelled grenade launcher and three other rifles."
+    assert "rocket" not in [q.unit for q in _quantities(nlp, launcher)]
+    assert [q.unit for q in _quantities(nlp, "One rocket landed near the school on Monday.")] == ["rocket"]
+    texts = {"a": launcher, "b": "The cache included a grenade launcher with two rockets and three other rifles."}
+    assert _contradicted(nlp, texts) == []

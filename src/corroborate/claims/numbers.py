@@ -173,6 +173,7 @@ _MONTHS = {
     "nov",
     "dec",
 }
+_DIMENSIONS = {"square", "cubic"}
 _CLOCK_WORDS = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "et", "est", "edt", "bst", "cet", "o'clock", "hrs"}
 
 # Words before a number that say it is not exact, by what they make of it. The longest pattern that matches
@@ -420,11 +421,11 @@ def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
             i += 1
             continue
         start = tokens[i].i
-        end = i + 1
+        end = i + spaced_number_length(tokens, i)
         while end < len(tokens):
             token = tokens[end]
             if _is_cardinal_word(token) or token.lower_ in {"bn", "m"} and _DIGITS.match(tokens[end - 1].lower_):
-                end += 1
+                end += spaced_number_length(tokens, end)
             elif token.text in {"-", "and"} and end + 1 < len(tokens) and _joins(tokens[end - 1], tokens[end + 1]):
                 end += 2
             else:
@@ -434,6 +435,73 @@ def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
             start -= 1
         yield start, tokens[end - 1].i + 1
         i = end
+
+
+_GROUP = re.compile(r"^\d{3}$")
+_LEADING_GROUP = re.compile(r"^[1-9]\d{0,2}$")
+_SHORT_DIGITS = re.compile(r"^\d{1,3}$")
+_FRACTION = re.compile(r"^\d{1,2}$")
+_LIST_LINKS = {"and", "or", ","}
+
+
+def spaced_number_length(tokens: Sequence[Token] | Doc, i: int) -> int:
+    """How many tokens from ``tokens[i]`` make one number whose punctuation a tokeniser spaced apart, as text
+    re-joined from tokens is ("6. 1" for 6.1, "120, 000" for 120000, "1, 400, 000"): 1 when the digit token
+    stands alone.
+
+    A comma joins digits only before groups of exactly three ("1, 150"), after a leading group of one to three
+    digits that no hyphen, month or list comes before ("5 - foot - 8, 135 pounds", "March 1, 150 people",
+    "6, 7, 8") and when no further number of a list follows ("100, 110 and 120"). A point joins one to three
+    digits to a fraction of one or two ("6. 1", "$27. 5 million"), not a year to the next sentence's
+    number ("in 2009. 15 people")."""
+    if not _spaced(tokens, i, _LEADING_GROUP) and not _spaced(tokens, i, _SHORT_DIGITS, "."):
+        return 1
+    end = i + 1
+    if _grouping_may_start(tokens, i):
+        while _spaced(tokens, end - 1, _SHORT_DIGITS) and _GROUP.match(tokens[end + 1].text):
+            end += 2
+        if end > i + 1 and _lists_on(tokens, end):
+            end = i + 1
+    if _spaced(tokens, end - 1, _SHORT_DIGITS, ".") and _FRACTION.match(tokens[end + 1].text):
+        end += 2
+    return end - i
+
+
+def _spaced(tokens: Sequence[Token] | Doc, i: int, digits: re.Pattern[str], mark: str = ",") -> bool:
+    """Whether ``tokens[i]`` is digits of the pattern glued to a ``mark`` that a space follows, then a token."""
+    if i + 2 >= len(tokens):
+        return False
+    token, punct = tokens[i], tokens[i + 1]
+    return bool(digits.match(token.text) and not token.whitespace_ and punct.text == mark and punct.whitespace_ == " ")
+
+
+def _grouping_may_start(tokens: Sequence[Token] | Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    before = tokens[i - 1]
+    listed = before.text == "," and i >= 2 and tokens[i - 2].like_num
+    return not (before.text in {"-", "–"} or _is_month(before) or listed)
+
+
+def _lists_on(tokens: Sequence[Token] | Doc, end: int) -> bool:
+    """Whether a list of numbers goes on after ``tokens[:end]`` ("100, 110 and 120"): a link, then a bare
+    number that does not open a grouping of its own."""
+    if end + 1 >= len(tokens) or tokens[end].lower_ not in _LIST_LINKS:
+        return False
+    after = tokens[end + 1]
+    return bool(_LEADING_GROUP.match(after.text)) and not _spaced(tokens, end + 1, _LEADING_GROUP)
+
+
+def glued_words(doc: Doc, start: int, end: int) -> list[str]:
+    """The words of the number run ``doc[start:end]``, a number spaced apart ("1", ",", "150") joined back into
+    one ("1,150")."""
+    words: list[str] = []
+    i = start
+    while i < end:
+        length = spaced_number_length(doc, i)
+        words.append("".join(token.text for token in doc[i : i + length]))
+        i += length
+    return words
 
 
 def _joins(before: Token, after: Token) -> bool:
@@ -534,8 +602,8 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     if after is not None and after.lemma_.lower() in _CURRENCY_WORDS and after.pos_ == "NOUN":
         target = _attached_noun(after)
         return _Reading(after.lemma_.lower(), _phrase_or_empty(target, exclude), "money", end + 1)
-    unit_token = _attached_noun(head) or _of_object(head)
-    if unit_token is None:
+    unit_token = _attached_noun(head) or _of_object(head) or _whole_of_part(doc, end)
+    if unit_token is None or _opens_unhyphenated_compound(unit_token):
         return _Reading("", "", "count", end)
     unit = unit_token.lemma_.lower()
     # The quantity's text runs on to its unit when the unit follows closely ("two-hour", "130 cargo drones").
@@ -545,7 +613,39 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
             return None
         target = _attached_noun(unit_token)
         return _Reading(unit, _phrase_or_empty(target, exclude | {unit_token.i}), "duration", text_end)
-    return _Reading(unit, _noun_phrase(unit_token, exclude), "count", text_end)
+    return _Reading(_dimension(unit_token) + unit, _noun_phrase(unit_token, exclude), "count", text_end)
+
+
+def _dimension(unit: Token) -> str:
+    """ "square " or "cubic " when the unit measures an area or a volume ("1,500-square-kilometer island"): no
+    length in the same unit ("1,150 kilometers from the capital") tells the same figure."""
+    words = {child.lower_ for child in unit.lefts if child.dep_ == "amod"} & _DIMENSIONS
+    return f"{min(words)} " if words else ""
+
+
+def _opens_unhyphenated_compound(noun: Token) -> bool:
+    """Whether a noun is the first word of a compound modifier written without hyphens, which the parser reads
+    as a clause ("one rocket propelled grenade launcher": "rocket" the subject of "propelled"): a participle
+    right after the noun, then a singular common noun with no determiner, which no clause would leave bare.
+    What the number counts is then further on, and the parse does not say where."""
+    doc = noun.doc
+    if noun.i + 2 >= len(doc):
+        return False
+    participle, following = doc[noun.i + 1], doc[noun.i + 2]
+    return (
+        noun.dep_ in {"nsubj", "nsubjpass"}
+        and participle.i == noun.head.i
+        and participle.tag_ in {"VBD", "VBN"}
+        and following.tag_ == "NN"
+        and following.head.i == participle.i
+    )
+
+
+def _whole_of_part(doc: Doc, end: int) -> Token | None:
+    """The noun a part counts when the whole follows it as a number ("landed 178 of 369 punches")."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or not _is_cardinal_word(doc[end + 1]):
+        return None
+    return _attached_noun(doc[end + 1])
 
 
 def _phrase_or_empty(noun: Token | None, exclude: set[int]) -> str:
@@ -619,11 +719,25 @@ def _qualifier(doc: Doc, start: int, *ends: int) -> Qualifier:
 
 
 def _run_head(doc: Doc, start: int, end: int) -> Token:
-    """The token of a number run whose head lies outside the run: the one that attaches to the sentence."""
+    """The token of a number run whose head lies outside the run: the one that attaches to the sentence. Of a
+    number spaced apart ("1, 150 people") only its last piece counts, which the parser hangs on the noun; the
+    first it reads as a number of its own."""
+    inner = _inner_pieces(doc, start, end)
     for token in doc[start:end]:
-        if not start <= token.head.i < end or token.head.i == token.i:
+        if token.i not in inner and (not start <= token.head.i < end or token.head.i == token.i):
             return token
     return doc[end - 1]
+
+
+def _inner_pieces(doc: Doc, start: int, end: int) -> set[int]:
+    """The token indices of a run's spaced-apart numbers but their last piece ("1" and "," of "1, 150")."""
+    inner: set[int] = set()
+    i = start
+    while i < end:
+        length = spaced_number_length(doc, i)
+        inner.update(range(i, i + length - 1))
+        i += length
+    return inner
 
 
 # ---- Extraction ---------------------------------------------------------------------------------------------
@@ -671,7 +785,7 @@ def _range_partner(doc: Doc, runs: list[tuple[int, int]], position: int) -> tupl
 
 
 def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple[int, int] | None) -> Quantity | None:
-    words = [token.text for token in doc[start:end]]
+    words = glued_words(doc, start, end)
     single_range = _DIGIT_RANGE.match(words[0]) if len(words) == 1 else None
     value = float(single_range.group(1)) if single_range else parse_number(words)
     if value is None:
@@ -679,7 +793,7 @@ def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple
     upper: float | None = float(single_range.group(2)) if single_range else None
     last = end
     if upper_run is not None:
-        upper = parse_number([token.text for token in doc[upper_run[0] : upper_run[1]]])
+        upper = parse_number(glued_words(doc, *upper_run))
         last = upper_run[1]
     reading = _read_unit(doc, start, last, _run_head(doc, start, end))
     if upper_run is not None and (reading is None or not reading.unit):
@@ -848,9 +962,9 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
         return "rate"
     if any(token.lower_ in _AVERAGE_WORDS for token in doc[max(0, span.start - 3) : span.start]):
         return "average"
-    numbers = [token for token in span if _is_cardinal_word(token)]
-    last = numbers[-1] if numbers else span[-1]
-    if kind == "count" and last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of":
+    # "two of the suspects", and "178 of 369 punches" or "28 of his 68 punches", whose part runs on to the whole.
+    numbers = [token for token in span if _is_cardinal_word(token)] or [span[-1]]
+    if kind == "count" and any(number.i + 1 < len(doc) and doc[number.i + 1].lower_ == "of" for number in numbers):
         return "part"
     return ""
 
@@ -939,7 +1053,43 @@ def _scope(root: Token) -> str:
         head = token.head
         if head.pos_ == "NOUN" and head.i > token.i and head.lemma_.lower() not in TIME_UNITS:
             markers.add(f"{token.lower_} {head.lemma_.lower()}")
-    return ", ".join(sorted(markers))
+    return ", ".join(sorted(markers | _counted_spans(root)))
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """The token and those it is listed with ("homers" and "RBIs" in "13 homers and 43 RBIs")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    members, pending = [], [token]
+    while pending:
+        member = pending.pop()
+        members.append(member)
+        pending.extend(child for child in member.children if child.dep_ == "conj")
+    return members
+
+
+# Prepositions that bound a tally by a span: "43 RBIs in 54 games", "300 yards over three games".
+_SPAN_PREPOSITIONS = {"in", "over", "during", "across", "within", "through"}
+
+
+def _counted_spans(root: Token) -> set[str]:
+    """The spans a figure is tallied over when they are counted ("43 RBIs in 54 games" -> "in game"): the
+    preposition and noun of a counted object hanging on the figure's noun or a noun it is listed with ("13
+    homers and 43 RBIs in 54 games"), a participle of them ("punches thrown in 12 rounds") or its clause's
+    verbs. A tally over 54 games is not one over a season or a career."""
+    nouns = _coordinated(root)
+    holders = [*nouns, *(child for noun in nouns for child in noun.children if child.dep_ == "acl")]
+    holders += [root.doc[i] for i in _clause_verbs(root)]
+    spans = set()
+    for holder in holders:
+        for preposition in holder.children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in _SPAN_PREPOSITIONS:
+                continue
+            for noun in preposition.children:
+                counted = any(child.dep_ == "nummod" for child in noun.children)
+                if noun.dep_ == "pobj" and noun.i != root.i and counted:
+                    spans.add(f"{preposition.lower_} {noun.lemma_.lower()}")
+    return spans
 
 
 def _date_spans(article: Article, doc: Doc, dates: Sequence[DateMention] | None = None) -> list[_DateSpan]:
@@ -1051,7 +1201,9 @@ def number_contradictions(quantities: Sequence[Quantity], settings: Settings = D
     candidates = [q for q in quantities if _comparable(q)]
     if len(candidates) < 2:
         return []
-    same = _same_subject_pairs(candidates, settings)
+    # Parts ("178 of 369 punches") are no totals to compare, but they tell which span a sentence tallies.
+    tallies = [q for q in quantities if q.unit and q.kind != "ordinal" and q.qualifier != "vague"]
+    same = _same_subject_pairs(candidates, tallies, settings)
     groups = connected_groups(len(candidates), same)
     contradictions = []
     for members in groups:
@@ -1071,7 +1223,9 @@ def _comparable(quantity: Quantity) -> bool:
     )
 
 
-def _same_subject_pairs(quantities: Sequence[Quantity], settings: Settings) -> list[tuple[int, int]]:
+def _same_subject_pairs(
+    quantities: Sequence[Quantity], tallies: Sequence[Quantity], settings: Settings
+) -> list[tuple[int, int]]:
     possible = [
         (i, j) for i, j in combinations(range(len(quantities)), 2)
         if _may_be_one_figure(quantities[i], quantities[j], settings)
@@ -1099,7 +1253,7 @@ def _same_subject_pairs(quantities: Sequence[Quantity], settings: Settings) -> l
             else settings.claims.same_number_context_similarity
         )
         if same_thing and float(contexts[i] @ contexts[j]) >= needed and not _other_tallies_differ(
-            first, second, quantities, settings.claims.approximate_number_margin
+            first, second, tallies, settings.claims.approximate_number_margin
         ):
             pairs.append((i, j))
     return pairs
@@ -1141,7 +1295,19 @@ def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) ->
         and first.place == second.place
         and _same_predicate(first, second)
         and same_time_frame(first, second, settings)
+        and not _one_and_several(first, second)
     )
+
+
+def _one_and_several(first: Quantity, second: Quantity) -> bool:
+    """Whether a span or sum is told of one thing by one figure and of several by the other ("an eight-year
+    offer" / "the seven-year offers"): each of several things is not the one. Counts are left out, where the
+    number itself makes the noun plural."""
+    if first.kind == "count" or not (first.counted and second.counted):
+        return False
+    heads = [_words(first.counted)[-1:], _words(second.counted)[-1:]]
+    plural = {_singular(head[0]) != head[0] for head in heads if head}
+    return len(plural) == 2
 
 
 def _same_predicate(first: Quantity, second: Quantity) -> bool:
