@@ -95,6 +95,19 @@ def test_html_paragraphs_are_lines_and_headline_is_not_repeated() -> None:
     assert page.title == "Council approves harbour bridge repairs"
 
 
+def test_html_hover_card_of_a_linked_name_is_no_part_of_the_sentence() -> None:
+    card = (
+        '<span class="person"><a href="/people/lopez">Maria Lopez</a><span class="card"><span>'
+        '<img src="/lopez.jpg" alt=""><a href="/people/lopez">Maria Elena Lopez</a>'
+        '<a href="/a">Mayor opens new library</a> <a href="/b">Budget passes council</a>'
+        '<a href="/people/lopez">MORE</a></span></span></span>'
+    )
+    html = NEWS_PAGE.replace("The city council voted", f"Councillor {card} said the city council voted")
+    page = extract(RawDocument(origin="test.html", kind="html", content=html))
+    assert "Councillor Maria Lopez said the city council voted" in page.text
+    assert "MORE" not in page.text and "new library" not in page.text
+
+
 def test_html_metadata_from_the_page() -> None:
     page = extract(RawDocument(origin="test.html", kind="html", content=NEWS_PAGE))
     assert page.author == "Maria Lopez"

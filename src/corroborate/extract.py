@@ -131,6 +131,7 @@ def _extract_html(doc: RawDocument, settings: ExtractSettings) -> ExtractedPage:
         with_metadata=True,
         include_comments=False,
         favor_precision=settings.favor_precision,
+        prune_xpath=settings.prune_xpath,
     )
     if result is None:
         raise InputError(doc.origin, "no article text found in the HTML page")

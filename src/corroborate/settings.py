@@ -43,6 +43,12 @@ class ExtractSettings:
     # trafilatura's precision mode: measured on the article-extraction benchmark it raises precision more
     # than it costs recall (see bench/extraction.py).
     favor_precision: bool = True
+    # Elements trafilatura leaves out: the innermost inline span inside a paragraph that holds a picture and several
+    # links is a hover card (a linked name's photo and latest headlines), which the text would read as words of the
+    # sentence ("Rep. Jane DoeJane DoeLatest headline ... MORE"); the name's own link, outside it, stays.
+    # Article-extraction benchmark: two pages change, both to their gold text; F1 0.9669 -> 0.9680 (P 0.9666 ->
+    # 0.9685, R 0.9673 -> 0.9674).
+    prune_xpath: str = "//p//span[.//img and count(.//a) >= 2 and not(.//span[.//img and count(.//a) >= 2])]"
     # Fewer words than this is a navigation fragment or an error page, not an article; the shortest news
     # items (a one-line brief, a headline alone) still have five or more.
     min_text_words: int = 5
