@@ -386,7 +386,11 @@ class ClusterSettings:
     # mean pair 0.418 within one, 0.396 across). Split by hand (an oracle), 1-20 would score 0.957. Tried, not
     # made: stories of 3 (4, 6) articles or more merging only 0.02-0.06 above this (topics 9 and 20 apart at 3 or 4
     # and 0.04, F1 0.890, 0.918), or only when their mean reaches 0.7-0.9 of the tighter one's own mean (F1
-    # 0.57-0.93): events split in halves.
+    # 0.57-0.93): events split in halves. Also tried (seventh session, branch cluster-recall): linking at 0.38 pairs
+    # that share an entity key, so a lone report lands in its event's component for the pooled and lone joins.
+    # Topics 1-20 0.970/0.937/0.953 -> 0.970/0.949/0.959, held out 0.937 unchanged, all 0.946 -> 0.949; the gain
+    # rests on two lone joins at mean 0.256-0.258 (lone_join_similarity 0.25), and on the 181 extraction-benchmark
+    # pages it made four more merges of different news on one topic (128 -> 124 stories): not made.
     join_similarity: float = 0.42
     # After average linkage, a story of at most pooled_join_max_articles articles joins the story of its
     # component whose pooled profile (members' embeddings and profiles summed, the same weighted similarity)
