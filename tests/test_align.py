@@ -177,6 +177,16 @@ def test_a_detail_only_one_outlet_names_in_a_shared_sentence_also_stands_alone()
     assert alone[0].details == ["Marrowdale"] and shared[0].details == []
 
 
+def test_two_quotes_of_one_speaker_on_one_occasion_are_two_claims() -> None:
+    claims = parsed_claims(
+        article("a", "\u201cIt does not affect me at all now and my life is pretty much as it was before,\u201d the "
+                     "man wrote in a patient perspective accompanying the case report."),
+        article("b", '"Climbing the stairs to bed took half an hour as I could manage only two steps at a time," '
+                     "the patient described in the case report."),
+    )
+    assert [claim.status for claim in claims] == ["single_source", "single_source"]
+
+
 def test_a_number_with_or_without_thousands_separators_is_one_term_and_no_detail_of_its_own() -> None:
     assert align.content_terms("3,248 cases and 1,000,000 doses") == align.content_terms("3248 cases and 1000000 doses")
     claims = parsed_claims(
@@ -631,7 +641,7 @@ def random_units(rng: np.random.Generator, size: int, count: int) -> align.UnitS
         owners=owners, is_clause=np.zeros(size, dtype=bool), named=np.asarray(mentions.sum(axis=1) > 0).ravel(),
         acted=np.asarray(agents.sum(axis=1) > 0).ravel(), speaker=rng.random(size) < 0.2,
         beyond_speaker=align.csr_matrix((size, 1)), aspect=rng.integers(-1, 2, size).astype(np.int8), wholes=owners,
-        settings=align.DEFAULT_SETTINGS,
+        quoted=align.csr_matrix((size, 1)), quoting=np.zeros(size, dtype=bool), settings=align.DEFAULT_SETTINGS,
     )
 
 

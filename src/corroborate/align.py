@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from corroborate.claims.numbers import parse_number
 from corroborate.nlp import embed
 from corroborate.records import Article, Claim, Contradiction, Evidence, Position, Sentence
-from corroborate.sentences import is_statement
+from corroborate.sentences import is_statement, quoted_words
 from corroborate.settings import DEFAULT_SETTINGS, AlignSettings, Settings
 
 if TYPE_CHECKING:
@@ -725,6 +725,9 @@ class UnitSimilarity:
     beyond_speaker: csr_matrix
     #: Which way each unit's main verb turns an activity (``Unit.aspect``).
     aspect: np.ndarray
+    #: Story TF-IDF rows of the words each unit quotes, and whether it quotes enough of them to compare.
+    quoted: csr_matrix
+    quoting: np.ndarray
     #: Each unit's statement's whole unit.
     wholes: np.ndarray
     settings: Settings
@@ -762,6 +765,10 @@ class UnitSimilarity:
         apart |= self._other_agents(rows, columns)
         # One turning an activity on and the other off say opposite things, however alike their other words.
         apart |= np.multiply.outer(self.aspect[rows], self.aspect[columns]) < 0
+        # Quotes with no word in common are different words spoken, whatever else the units share.
+        quoting = np.logical_and.outer(self.quoting[rows], self.quoting[columns])
+        if quoting.any():
+            apart |= quoting & ((self.quoted[rows] @ self.quoted[columns].T).toarray() == 0)
         return apart
 
     def _other_words_spoken(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
@@ -866,6 +873,9 @@ def unit_similarity(
     texts = [unit.text for unit in units]
     mentions, agents = _mentions(units)
     whole = {unit.owner: index for index, unit in enumerate(units) if unit.whole}
+    # Every unit is compared on what its statement quotes, the quote taken out of it or not ("the man wrote in the
+    # report", "a note accompanying the report"): two statements of different quotes tell two things said.
+    quotes = [quoted_words(texts[whole[unit.owner]]) for unit in units]
     vectorizer = _story_vectorizer(statement_texts)
     unembedded = UnitSimilarity(
         vectors=np.zeros((len(units), 0), dtype=np.float32),
@@ -883,6 +893,8 @@ def unit_similarity(
         ),
         wholes=np.asarray([whole[unit.owner] for unit in units]),
         aspect=np.asarray([unit.aspect for unit in units], dtype=np.int8),
+        quoted=_story_tfidf(vectorizer, quotes),
+        quoting=np.asarray([len(content_terms(quote)) >= settings.align.distinct_quote_min_terms for quote in quotes]),
         settings=settings,
     )
     return replace(unembedded, vectors=_embedded(texts, _needing_vectors(unembedded)))

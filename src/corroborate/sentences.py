@@ -21,6 +21,12 @@ _BULLET = re.compile(r"^[\s\u2022\u25cf\u25aa\u2023\u2043*\-–—·]+")
 # headings, captions or labels.
 _CLOSING = re.compile(r"[.!?…](?:\s*[\"'”’)\]])*$|[\"”’]$")
 _WORD = re.compile(r"\w+")
+#: Quoted words: in curly or straight double quotes, or in single curly quotes not closing a possessive.
+_QUOTE_SPANS = (
+    re.compile(r"“([^“”]+)”"),
+    re.compile(r'"([^"]+)"'),
+    re.compile(r"‘([^‘’]+)’(?!\w)"),
+)
 
 
 def parse_articles(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> dict[str, Doc]:
@@ -59,3 +65,18 @@ def is_statement(sentence: Sentence, settings: Settings = DEFAULT_SETTINGS) -> b
     """Whether a sentence asserts something checkable: long enough and closed like a sentence."""
     words = _WORD.findall(sentence.text)
     return len(words) >= settings.align.min_statement_words and bool(_CLOSING.search(sentence.text))
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` puts words inside quotation marks: (start, end) of each quote's words, in order."""
+    spans: list[tuple[int, int]] = []
+    for pattern in _QUOTE_SPANS:
+        for match in pattern.finditer(text):
+            if not any(start <= match.start(1) < end for start, end in spans):
+                spans.append(match.span(1))
+    return sorted(spans)
+
+
+def quoted_words(text: str) -> str:
+    """The words ``text`` puts inside quotation marks, each quote's joined by a space ("" when none)."""
+    return " ".join(text[start:end] for start, end in quoted_spans(text))

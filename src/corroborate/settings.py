@@ -160,6 +160,10 @@ class AlignSettings:
     # when their whole statements embed at least this close (NewsWCL50: one speaker on one point 0.6-0.9, on two
     # points 0.37-0.54), or share clause_min_lexical beyond the speaker: one speaker saying two things is two.
     speaker_same_point_similarity: float = 0.6
+    # Two units each quoting at least this many story words, their quotes none in common, relay different words
+    # whatever occasion they share ("..., the patient wrote in the case report"); scare quotes of a word or two
+    # ("a 'tense' call") are no such quotes.
+    distinct_quote_min_terms: int = 3
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from wordfreq import zipf_frequency
 from corroborate.align import StatementGroup, content_terms
 from corroborate.claims.entities import TITLES, EntityResolver, clean_name, sentences_with_entities
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
+from corroborate.sentences import quoted_spans
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
 
 #: Verbs whose subject is the source of the words reported.
@@ -42,11 +43,6 @@ _PRONOUNS = frozenset({"he", "she"})
 #: Words that negate the word after them, as ``_normalised`` leaves them ("wasn't" -> "wasn t").
 _NEGATIONS = frozenset({"not", "no", "never", "nor", "t"})
 _MARKS = frozenset('"“”‘’')
-_QUOTE_SPANS = (
-    re.compile(r"“([^“”]+)”"),
-    re.compile(r'"([^"]+)"'),
-    re.compile(r"‘([^‘’]+)’(?!\w)"),
-)
 _NAME = r"(?:[Tt]he\s+)?[A-Z][\w&.\-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.\-]*)*"
 _AFTER_NAME = r"(?=['’]s\b|\s*[,.;:)]|\s+(?:that|which|who|in|on|last|this|earlier|about|as)\b|\s*$)"
 _REPORT = r"(?:report|reporting|story|article|analysis|investigation|interview)s?"
@@ -211,12 +207,7 @@ def _description(head: Token) -> str:
 def quote_spans(sentence: Span, doc_text: str) -> list[tuple[int, int]]:
     """Character spans (in the doc, whose text is ``doc_text``: spaCy rebuilds it on every read) of the quoted
     words of a sentence."""
-    spans: list[tuple[int, int]] = []
-    for pattern in _QUOTE_SPANS:
-        for match in pattern.finditer(sentence.text):
-            start, end = sentence.start_char + match.start(1), sentence.start_char + match.end(1)
-            if not any(s <= start < e for s, e in spans):
-                spans.append((start, end))
+    spans = [(sentence.start_char + start, sentence.start_char + end) for start, end in quoted_spans(sentence.text)]
     left_open = _closed_after(sentence, doc_text)
     if left_open is not None and not any(s <= left_open < e for s, e in spans):
         spans.append((left_open, sentence.start_char + len(sentence.text.rstrip())))
