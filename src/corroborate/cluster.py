@@ -6,7 +6,7 @@
    the rare words of title + lead by how rare they are in English at large (wordfreq: a fixed list, so a
    word's weight never depends on which articles the store holds), note the date and the year the text
    speaks of, the organisations its opening names (its actors), the people, places and facilities it names,
-   and the holders of offices it names ("Interior Secretary Dirk Kempthorne");
+   and the holders of offices it names ("Interior Secretary Ann Lee");
 2. ``StoryIndex.add_features``: link each new article to every article, stored or new, whose pair similarity
    (lead embeddings, entity profiles, rare words, when either is undated the same year spoken of, less a
    penalty when both openings name organisations and none the same, another when each opening names a
@@ -94,8 +94,8 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # elect X", "acting governor X"): one event's coverage names past and future holders beside the present one.
 _NOT_NOW = frozenset({"former", "ex", "then", "late", "acting", "interim", "incoming", "outgoing", "elect", "new",
                       "previous", "future", "deputy", "assistant"})
-# Words an office's title holds right before the name, at most: "U.S. Interior Secretary", "Qeshm Governor"; and
-# tokens of one set off by a comma: "the governor of Qeshm Island", "Qeshm's governor".
+# Words an office's title holds right before the name, at most: "U.S. Interior Secretary", "Marrow Governor"; and
+# tokens of one set off by a comma: "the governor of Marrow Island", "Marrow's governor".
 _OFFICE_WORDS = 5
 _OFFICE_PHRASE_TOKENS = 8
 _OFFICE_JOINS = frozenset({"of", "the", "a", "an", "'s", "\u2019s"})
@@ -141,8 +141,8 @@ class ArticleFeatures:
     # entities of that group the title and the first ``distinct_chars`` of the text name, and title and text
     # name ``actor_min_mentions`` times.
     named: tuple[tuple[str, ...], ...] = ()
-    # (office, holder) for each person the text names right after a qualified title ("Interior Secretary Dirk
-    # Kempthorne": office "secretary|interior", holder "dirk kempthorne"): see ``_office_holders``.
+    # (office, holder) for each person the text names right after a qualified title ("Interior Secretary Ann
+    # Lee": office "secretary|interior", holder "ann lee"): see ``_office_holders``.
     holders: tuple[tuple[str, str], ...] = ()
 
 
@@ -243,9 +243,9 @@ def _named(text: str, entities: Sequence[Span], groups: Sequence[Sequence[str]],
 
 def _office_holders(doc: Doc) -> tuple[tuple[str, str], ...]:
     """(office, holder) for each person the text names with a title that says of what it is the title, sorted:
-    right before the name ("Interior Secretary Dirk Kempthorne", "Qeshm Governor Heydar Alishvandi") or set off by
-    a comma ("Heidar Alishvandi, the governor of Qeshm,"; "the governor of Qeshm, Mehdi Irannejad"). The office is
-    the title words and the qualifying words ("governor|qeshm"), the holder the person's entity key. A bare title
+    right before the name ("Interior Secretary Ann Lee", "Marrow Governor Ed Hale") or set off by
+    a comma ("Ed Hale, the governor of Marrow Island,"; "the governor of Marrow Island, Jo Park"). The office is
+    the title words and the qualifying words ("governor|marrow"), the holder the person's entity key. A bare title
     ("President X", "Gov. X") says of nothing which office it is, and one said as past or future ("former",
     "-elect") is no present holder: both are left out."""
     found = set()
@@ -267,7 +267,7 @@ def _office_holders(doc: Doc) -> tuple[tuple[str, str], ...]:
 
 def _office_token(token: Token) -> bool:
     """A token a title may hold: a title word, a word of time ("former"), a capitalised word that is no stop word,
-    an initialism ("U.S."), a hyphen, and the joining words of "the governor of Qeshm" and "Qeshm's governor"."""
+    an initialism ("U.S."), a hyphen, and the joining words of "the governor of Marrow" and "Marrow's governor"."""
     lower = token.lower_
     return (lower in _TITLES or lower in _NOT_NOW or lower in _OFFICE_JOINS or token.text == "-"
             or (not token.is_stop and token.is_alpha and token.text[0].isupper())
@@ -291,7 +291,7 @@ def _phrase_end(doc: Doc, start: int) -> int:
 
 
 def _office(phrase: Span) -> str | None:
-    """The office a title phrase names ("governor|qeshm"): its title words, then those qualifying them (before
+    """The office a title phrase names ("governor|marrow"): its title words, then those qualifying them (before
     them, or after "of"). None unless its last word before any "of" is a title and it names what of, or when it
     says the holder is past or future ("former", "-elect")."""
     words = [token.lower_ for token in phrase if token.text != "-"]
@@ -608,8 +608,8 @@ class StoryIndex:
                 + self._office_conflict(rows, columns))
 
     def _office_conflict(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-        """The penalty where two articles name different holders of one office ("Interior Secretary Dirk
-        Kempthorne", "Interior Secretary Ken Salazar"): one office has one holder at a time, so they report
+        """The penalty where two articles name different holders of one office ("Interior Secretary Ann
+        Lee", "Interior Secretary Ben Ortiz"): one office has one holder at a time, so they report
         events of different times, however alike. Not when either names the other's holder anywhere: an event of
         two foreign ministers may call each "Foreign Minister", and an article naming both conflicts with neither."""
         conflict = np.zeros((len(rows), len(columns)), dtype=bool)
@@ -716,8 +716,8 @@ def _holders_differ(first: tuple[Sequence[tuple[str, str]], frozenset[str]],
     """Whether two articles, each given as its (office, holder) pairs and the words of every name it gives, name
     an office both give a holder of, and neither gives a name of the other's holder of it. A name is given when a
     word of it (of two letters or more) is at least ``same_name`` alike (normalised edit similarity) to a word of
-    a name: outlets give a name in part ("Kempthorne", "Dirk A. Kempthorne"), transliterate it differently
-    ("Alishvandi", "Alishbandi") and split it differently ("Moon Jae-in", "Moon Jae")."""
+    a name: outlets give a name in part ("Lee", "Ann B. Lee"), transliterate it differently
+    ("Hosseini", "Husseini") and split it differently ("Park Min-jun", "Park Min")."""
     (ours, our_names), (theirs, their_names) = first, second
     offices = {office for office, _ in ours} & {office for office, _ in theirs}
     return any(not _given(ours, office, their_names, same_name) and not _given(theirs, office, our_names, same_name)

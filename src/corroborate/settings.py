@@ -355,17 +355,17 @@ class ClusterSettings:
     distinct_chars: int = 600
     distinct_conflict_penalty: float = 0.08
     # One office has one holder at a time: two articles naming different holders of one office ("Interior
-    # Secretary Dirk Kempthorne", "Interior Secretary Ken Salazar"; "Qeshm Governor A", "the governor of Qeshm, B")
+    # Secretary Ann Lee", "Interior Secretary Ben Ortiz"; "Marrow Governor A", "the governor of Marrow, B")
     # report events of different times, however alike their leads, people and places (both name both presidents),
     # and lose office_conflict_penalty, unless either names the other's holder anywhere (an event of two foreign
     # ministers may call each "Foreign Minister"). An office is a title qualified by what it is the title of, from
     # the text the entities are read from; a bare title ("President X") names no office, and past or future holders
     # ("former", "-elect") none held at the time. A name is named when a word of it is at least
-    # same_holder_similarity alike to a word of a name given (edit similarity: "Alishvandi", "Alishbandi").
+    # same_holder_similarity alike to a word of a name given (edit similarity: "Hosseini", "Husseini").
     # On ECB+ topics 1-20 (bench/clustering.py), 36 pairs of articles of one topic conflict, all of two events, and
     # none of one; B-cubed P/R/F1 0.933/0.941/0.937 -> 0.970/0.937/0.953, topics whose events merge [9, 20] -> [],
     # the same over penalties 0.2-1.0 (0.1: 0.928, the two topics still merged; 0.15: 0.940, topic 9 merged).
-    # Exact surnames only: three pairs of one event conflicted ("Alishvandi", "Alishbandi").
+    # Exact surnames only: three pairs of one event conflicted ("Hosseini", "Husseini").
     office_conflict_penalty: float = 0.3
     same_holder_similarity: float = 0.8
     # Weights of the pair similarity of two articles: lead-embedding cosine, entity-profile cosine (the
