@@ -43,7 +43,7 @@ import hashlib
 import json
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -361,8 +361,9 @@ class StoryIndex:
         self._mentions = _Profiles()
         self._mention_runs = _Profiles(self._mentions.columns)
         self._named = [_Names(self._mentions.columns) for _ in settings.distinct_groups]
-        # The offices each article names a holder of, and the words of every name it gives.
+        # The offices each article names a holder of, its holders of each, and the words of every name it gives.
         self._offices = _Profiles()
+        self._holders_of: list[dict[str, frozenset[str]]] = []
         self._name_words: list[frozenset[str]] = []
         self._component_of: list[int] = []
         self._components: dict[int, list[int]] = {}
@@ -483,6 +484,10 @@ class StoryIndex:
         for names_of_group, group in zip(self._named, named, strict=True):
             names_of_group.add(group)
         self._offices.add(dict.fromkeys((office for office, _ in item.holders), 1.0))
+        holders_of: dict[str, set[str]] = defaultdict(set)
+        for office, holder in item.holders:
+            holders_of[office].add(holder)
+        self._holders_of.append({office: frozenset(holders) for office, holders in holders_of.items()})
         self._component_of.append(position)
         self._components[position] = [position]
         self._founder_of.append(position)
@@ -614,14 +619,38 @@ class StoryIndex:
         two foreign ministers may call each "Foreign Minister", and an article naming both conflicts with neither."""
         conflict = np.zeros((len(rows), len(columns)), dtype=bool)
         offices = self._offices.matrix
-        # Few pairs share an office at all: only those are looked at one by one.
-        shared = (offices[rows] @ offices[columns].T).tocoo()
-        for row, column in zip(shared.row, shared.col, strict=True):
-            first, second = int(rows[row]), int(columns[column])
-            conflict[row, column] = _holders_differ(
-                (self._features[first].holders, self._name_words[first]),
-                (self._features[second].holders, self._name_words[second]), self.settings.same_holder_similarity)
+        in_rows, in_columns = offices[rows], offices[columns]
+        # Few offices are named in a block, and a day of news names one holder of each in thousands of articles:
+        # each office's articles are compared by the holders they name, each article with each set of holders
+        # once, never pair by pair.
+        for column in np.intersect1d(in_rows.indices, in_columns.indices):
+            office = self._offices.key_of(int(column))
+            at_rows, at_columns = in_rows[:, column].nonzero()[0], in_columns[:, column].nonzero()[0]
+            row_sets = [self._holders_of[rows[k]][office] for k in at_rows]
+            column_sets = [self._holders_of[columns[k]][office] for k in at_columns]
+            sets = list(dict.fromkeys([*row_sets, *column_sets]))
+            number = {holders: k for k, holders in enumerate(sets)}
+            gives_rows = self._gives([rows[k] for k in at_rows], sets)
+            gives_columns = self._gives([columns[k] for k in at_columns], sets)
+            row_numbers = np.asarray([number[h] for h in row_sets])
+            column_numbers = np.asarray([number[h] for h in column_sets])
+            # Neither names the other's holder: the row's names give none of the column's set, and the other way.
+            apart = ~gives_rows[:, column_numbers] & ~gives_columns[:, row_numbers].T
+            conflict[np.ix_(at_rows, at_columns)] |= apart
         return self.settings.office_conflict_penalty * conflict
+
+    def _gives(self, articles: Sequence[int], holder_sets: Sequence[frozenset[str]]) -> np.ndarray:
+        """Articles x sets of holders: whether the article gives a name of one of the set's holders, a word of it
+        (of two letters or more) at least ``same_holder_similarity`` alike (normalised edit similarity) to a word
+        of a name the article gives. Outlets give a name in part ("Lee", "Ann B. Lee"), transliterate it
+        differently ("Hosseini", "Husseini") and split it differently ("Park Min-jun", "Park Min")."""
+        words = [[word for holder in holders for word in _name_words(holder)] for holders in holder_sets]
+        threshold = self.settings.same_holder_similarity
+        return np.asarray([
+            [any(Levenshtein.normalized_similarity(word, name) >= threshold
+                 for word in holder_words for name in self._name_words[article]) for holder_words in words]
+            for article in articles
+        ], dtype=bool).reshape(len(articles), len(holder_sets))
 
     def _named_conflict(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """The penalty where each of two articles' openings names a person (or a place, or a facility) that the
@@ -709,25 +738,6 @@ class StoryIndex:
             a, b = pair
             stories.join(a, b)
             scores[a] = scores[:, a] = pooled.scores([stories.groups[a]], stories.groups)[0]
-
-
-def _holders_differ(first: tuple[Sequence[tuple[str, str]], frozenset[str]],
-                    second: tuple[Sequence[tuple[str, str]], frozenset[str]], same_name: float) -> bool:
-    """Whether two articles, each given as its (office, holder) pairs and the words of every name it gives, name
-    an office both give a holder of, and neither gives a name of the other's holder of it. A name is given when a
-    word of it (of two letters or more) is at least ``same_name`` alike (normalised edit similarity) to a word of
-    a name: outlets give a name in part ("Lee", "Ann B. Lee"), transliterate it differently
-    ("Hosseini", "Husseini") and split it differently ("Park Min-jun", "Park Min")."""
-    (ours, our_names), (theirs, their_names) = first, second
-    offices = {office for office, _ in ours} & {office for office, _ in theirs}
-    return any(not _given(ours, office, their_names, same_name) and not _given(theirs, office, our_names, same_name)
-               for office in offices)
-
-
-def _given(holders: Sequence[tuple[str, str]], office: str, names: frozenset[str], same_name: float) -> bool:
-    """Whether a word of a holder of ``office`` among ``holders`` is ``same_name`` alike to one of ``names``."""
-    return any(Levenshtein.normalized_similarity(word, name) >= same_name
-               for each, holder in holders if each == office for word in _name_words(holder) for name in names)
 
 
 def _name_words(name: str) -> list[str]:
@@ -889,6 +899,7 @@ class _Profiles:
     def __init__(self, columns: dict[str, int] | None = None) -> None:
         self.columns: dict[str, int] = {} if columns is None else columns
         self._rows: list[tuple[np.ndarray, np.ndarray]] = []
+        self._keys: list[str] = []
         self.matrix = sparse.csr_matrix((0, 0), dtype=np.float32)
 
     def add(self, weights: dict[str, float]) -> None:
@@ -908,6 +919,12 @@ class _Profiles:
 
     def cosines(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         return (self.matrix[rows] @ self.matrix[columns].T).toarray()
+
+    def key_of(self, column: int) -> str:
+        """The key of a column (columns are numbered in the order their keys came)."""
+        if len(self._keys) < len(self.columns):
+            self._keys = list(self.columns)
+        return self._keys[column]
 
 
 def _average_linkage(
