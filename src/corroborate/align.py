@@ -23,6 +23,7 @@ from scipy.sparse import csr_matrix
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from corroborate.claims.entities import run_on_word
 from corroborate.claims.numbers import parse_number
 from corroborate.nlp import embed
 from corroborate.records import Article, Claim, Contradiction, Evidence, Position, Sentence
@@ -242,10 +243,8 @@ def _named(token: Token, span: Span) -> str:
     if entity is None:  # a name the tagger missed: the proper nouns compounded into it ("Acme Widget")
         start = min((t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), default=token.i)
         return doc[start:token.i + 1].text
-    # The tagger sometimes runs a name on into the next function word or mark ("told The Agency that ..."): no
-    # part of it.
     end = entity.end
-    while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_stop and doc[end - 1].is_lower):
+    while end - 1 > token.i and run_on_word(doc[end - 1]):
         end -= 1
     return doc[entity.start:end].text
 

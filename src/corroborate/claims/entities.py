@@ -323,14 +323,14 @@ def _without_trailing_words(ent: Span) -> int:
     """Where the name ends (``_name_end``), before any lower-case function words and marks the tagger ran it on
     into ("told the Associated Press that ..."); a romanised name's syllable ("Jae-in") is no such word."""
     doc, end = ent.doc, _name_end(ent)
-    while ent.start < end - 1 < ent.end and _run_on_word(doc[end - 1]):
+    while ent.start < end - 1 < ent.end and run_on_word(doc[end - 1]):
         end -= 1
     return end
 
 
-def _run_on_word(token: Token) -> bool:
-    """A comma or other mark, or a lower-case function word; not a hyphen nor a syllable it joins to the name
-    ("Jae-in")."""
+def run_on_word(token: Token) -> bool:
+    """A word a tagger may run a name on into: a comma or other mark, or a lower-case function word ("told the
+    Associated Press that ..."); not a hyphen nor a syllable it joins to the name ("Jae-in")."""
     if token.text == "-" or token.i and token.doc[token.i - 1].text == "-":
         return False
     return token.is_punct or token.is_stop and token.is_lower
