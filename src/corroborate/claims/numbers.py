@@ -495,13 +495,16 @@ def _lists_on(tokens: Sequence[Token] | Doc, end: int) -> bool:
 def glued_words(doc: Doc, start: int, end: int) -> list[str]:
     """The words of the number run ``doc[start:end]``, a number spaced apart ("1", ",", "150") joined back into
     one ("1,150")."""
-    words: list[str] = []
+    return ["".join(token.text for token in doc[i : i + length]) for i, length in _pieces(doc, start, end)]
+
+
+def _pieces(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(first token, token count) of each word of the number run ``doc[start:end]``, a number spaced apart one."""
     i = start
     while i < end:
         length = spaced_number_length(doc, i)
-        words.append("".join(token.text for token in doc[i : i + length]))
+        yield i, length
         i += length
-    return words
 
 
 def _joins(before: Token, after: Token) -> bool:
@@ -731,13 +734,7 @@ def _run_head(doc: Doc, start: int, end: int) -> Token:
 
 def _inner_pieces(doc: Doc, start: int, end: int) -> set[int]:
     """The token indices of a run's spaced-apart numbers but their last piece ("1" and "," of "1, 150")."""
-    inner: set[int] = set()
-    i = start
-    while i < end:
-        length = spaced_number_length(doc, i)
-        inner.update(range(i, i + length - 1))
-        i += length
-    return inner
+    return {k for i, length in _pieces(doc, start, end) for k in range(i, i + length - 1)}
 
 
 # ---- Extraction ---------------------------------------------------------------------------------------------
@@ -1056,18 +1053,6 @@ def _scope(root: Token) -> str:
     return ", ".join(sorted(markers | _counted_spans(root)))
 
 
-def _coordinated(token: Token) -> list[Token]:
-    """The token and those it is listed with ("homers" and "RBIs" in "13 homers and 43 RBIs")."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    members, pending = [], [token]
-    while pending:
-        member = pending.pop()
-        members.append(member)
-        pending.extend(child for child in member.children if child.dep_ == "conj")
-    return members
-
-
 # Prepositions that bound a tally by a span: "43 RBIs in 54 games", "300 yards over three games".
 _SPAN_PREPOSITIONS = {"in", "over", "during", "across", "within", "through"}
 
@@ -1077,7 +1062,7 @@ def _counted_spans(root: Token) -> set[str]:
     preposition and noun of a counted object hanging on the figure's noun or a noun it is listed with ("13
     homers and 43 RBIs in 54 games"), a participle of them ("punches thrown in 12 rounds") or its clause's
     verbs. A tally over 54 games is not one over a season or a career."""
-    nouns = _coordinated(root)
+    nouns = [root, *root.conjuncts]
     holders = [*nouns, *(child for noun in nouns for child in noun.children if child.dep_ == "acl")]
     holders += [root.doc[i] for i in _clause_verbs(root)]
     spans = set()
