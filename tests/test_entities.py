@@ -696,3 +696,11 @@ def test_a_company_with_or_without_its_legal_form_is_one_organisation(nlp: Langu
         docs.append((article(f"a{i}", text), doc))
     found = extract_entities(docs)
     assert [(entity.type, len(entity.sources)) for entity in found] == [("organisation", 3)]
+
+
+def test_a_name_ending_in_a_word_only_institutions_end_in_is_an_organisation(nlp: Language) -> None:
+    text = "Orbit Launch Systems won the contract, said Dana Carter, who leads the review board."
+    docs = [labelled(nlp, "a0", text, ("Orbit Launch Systems", "PERSON"), ("Dana Carter", "PERSON"))]
+    entities = extract_entities(docs)
+    assert named(entities, "Orbit Launch Systems").type == "organisation"
+    assert named(entities, "Dana Carter").type == "person"

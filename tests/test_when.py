@@ -722,3 +722,51 @@ def test_a_weekday_ahead_told_on_that_weekday_is_not_exact(nlp) -> None:  # type
         ),
     }
     assert date_contradictions([m for found in told.values() for m in found]) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The survey, conducted in March, showed support for the plan falling.",
+        "A report published in March shows support for the plan falling.",
+        "Support for the plan is falling, according to a poll taken in March.",
+    ],
+)
+def test_a_participle_of_a_thing_done_dates_it_in_the_past(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2019-11-20").iso == "2019-03"
+
+
+@pytest.mark.slow
+def test_a_participle_that_looks_ahead_stays_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, "A vote expected in March will settle the matter.", "2019-11-20").iso == "2020-03"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "told_in"),
+    [
+        ("In November 2016, the firm agreed to sell the unit by December.", "2016-12", "November 2016"),
+        ("The minister said in March 2019 that she would resign by June.", "2019-06", "March 2019"),
+        ("In 2016, the painter moved to the coast in March.", "2016-03", "2016"),
+    ],
+)
+def test_a_yearless_date_is_read_in_the_time_its_sentence_states(nlp, text: str, expected: str, told_in: str) -> None:  # type: ignore[no-untyped-def]
+    mention = _dates(nlp, text, "2019-11-20")[-1]
+    assert mention.iso == expected
+    assert mention.resolution == f"'{mention.text}' in the time of '{told_in}' -> {expected}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The singer, who was born in May 1970, died on March 3.",
+        "The singer was born in May 1970 and died on March 3.",
+        "After the 2016 election, the senator resigned on March 3.",
+    ],
+)
+def test_a_year_of_another_clause_or_a_named_thing_sets_no_time(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    mention = _dates(nlp, text, "2019-11-20")[-1]
+    assert mention.iso == "2019-03-03"
+    assert "(published)" in mention.resolution

@@ -810,12 +810,29 @@ _INSTITUTION_NOUNS = frozenset({
 })
 
 
+#: Last words of a name that make it an institution's, never a person's ("Orbit Launch Systems", "Harlow Motors"):
+#: no one's surname, unlike "Bank", "Court" or "Post".
+_INSTITUTION_HEADS = frozenset({
+    "systems", "technologies", "industries", "holdings", "enterprises", "solutions", "communications",
+    "pharmaceuticals", "laboratories", "labs", "airlines", "airways", "motors", "corporation", "corp", "inc",
+    "incorporated", "ltd", "llc", "plc", "university", "institute", "agency", "association", "foundation",
+    "ministry", "department", "commission", "council", "committee", "authority", "hospital", "academy",
+    "federation", "aerospace", "robotics", "studios", "services", "ventures", "bancorp", "insurance",
+})
+
+
 def _retype_institutions(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> None:
-    """Person-labelled names the story sets beside an institution noun are organisations, in every mention."""
+    """Person-labelled names the story sets beside an institution noun, or that end in a word only an
+    institution's name ends in, are organisations, in every mention."""
     named = {word for found in by_article.values() for m in found if _is_full_name(m) for word in fold(m.text).split()}
     cued = {
         fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents
-        if ent.label_ == "PERSON" and (_beside_institution(ent) or _medium(ent) and fold(ent.text) not in named)
+        if ent.label_ == "PERSON"
+        and (
+            _beside_institution(ent)
+            or _medium(ent) and fold(ent.text) not in named
+            or len(ent) > 1 and ent[-1].lower_.rstrip(".") in _INSTITUTION_HEADS
+        )
     }
     for found in by_article.values():
         for index, mention in enumerate(found):

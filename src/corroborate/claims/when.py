@@ -228,6 +228,8 @@ class _Resolved:
     granularity: Granularity | None
     exact: bool
     relative: bool
+    #: The words of the date whose time a year-less one was read in ("November 2016" for "by December").
+    told_in: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +241,9 @@ class _Context:
     local_time: bool = False
     #: The stated end of a range the date opens ("between February and December 2017"): its year is the date's.
     range_end: date | None = None
+    #: A date with its year stated earlier in the sentence, on whose clause this one's hangs ("In November 2016
+    #: the firm agreed to sell the unit by December"): the time the sentence tells of, with its words.
+    told_in: tuple[_Resolved, str] | None = None
 
 
 def _resolve(text: str, base: date | None, context: _Context, settings: Settings) -> _Resolved | None:
@@ -374,6 +379,9 @@ def _stated(text: str, base: date | None, context: _Context, settings: Settings)
     if context.range_end is not None:
         opening = _year_before(day, context.range_end)
         return _Resolved(opening, granularity, opening is not None, False)
+    if context.told_in is not None:
+        reference, words = context.told_in
+        return _Resolved(_in_time_of(day, reference), granularity, True, True, words)
     if base is None:
         return _Resolved(None, None, False, True)
     return _Resolved(_choose_year(day, granularity, base, context.tense, settings), granularity, True, True)
@@ -400,6 +408,24 @@ def _range_start(text: str, base: date | None, context: _Context, settings: Sett
     if opening is None or opening.day is None:
         return None
     return _Resolved(opening.day, opening.granularity, False, closing.relative)
+
+
+def _in_time_of(day: date, reference: _Resolved) -> date | None:
+    """``day`` in the year of a stated year ("in 2016 ... in March"), else nearest a stated month or day ("in
+    November 2016 ... by December", "elected on Nov. 8, 2016 ... took office on January 20"): a sentence
+    telling of a past time sets its year-less dates in that time, not in the publication's."""
+    assert reference.day is not None
+    if reference.granularity == "year":
+        years = [reference.day.year]
+    else:
+        years = [reference.day.year - 1, reference.day.year, reference.day.year + 1]
+    candidates = []
+    for year in years:
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:  # February 29 in a common year
+            continue
+    return min(candidates, key=lambda candidate: abs((candidate - reference.day).days), default=None)  # type: ignore[operator]
 
 
 def _year_before(day: date, end: date) -> date | None:
@@ -540,9 +566,18 @@ def _tense(span: Span, text: str) -> Tense:
     if verb.lemma_.lower() in _SCHEDULING_VERBS:
         return "unknown"
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
-    if verb.tag_ == "VBD" or auxiliaries & {"did", "had", "has", "have", "was", "were"}:
+    if verb.tag_ == "VBD" or auxiliaries & {"did", "had", "has", "have", "was", "were"} or _done_thing(verb):
         return "past"
     return "unknown"
+
+
+def _done_thing(verb: Token) -> bool:
+    """A participle that tells what was done to a thing ("a survey conducted in March", "Published in May,
+    the report ..."): passive and complete, so in the past, whatever the tense of the sentence around it. Not
+    one that tells what lies ahead ("a vote expected in March"), since those verbs look forward."""
+    if verb.tag_ != "VBN" or verb.dep_ not in {"acl", "advcl"} or verb.lemma_.lower() in _FUTURE_GOVERNORS:
+        return False
+    return not any(child.dep_ in {"aux", "auxpass", "mark"} for child in verb.children)
 
 
 def _is_to_be_done(verb: Token) -> bool:
@@ -923,14 +958,20 @@ def extract_dates(
     doc_text = doc.text
     mentions = []
     spans = list(_date_spans(doc))
+    # The dates of the current sentence that state their year and date an event, with the verb each hangs on.
+    stated_times: list[tuple[Span, _Resolved, Token]] = []
     for index, span in enumerate(spans):
         following = spans[index + 1] if index + 1 < len(spans) else None
         sentence_start, sentence = sentence_of(span[0])
         if not _has_verb(doc, sentence_start, sentence) or _EDITORIAL_NOTE.match(sentence):
             continue
+        stated_times = [stated for stated in stated_times if stated[0].sent.start == span.sent.start]
         text = _normalised(span.text)
         local_time = _in_local_time(span, doc_text)
-        context = _Context(_tense(span, doc_text), local_time, _range_end(span, following, doc_text))
+        verb = _governing_verb(span)
+        context = _Context(
+            _tense(span, doc_text), local_time, _range_end(span, following, doc_text), _told_in(verb, stated_times)
+        )
         resolved = _resolve(text, base, context, settings)
         if resolved is None:
             continue
@@ -942,7 +983,24 @@ def extract_dates(
         head = told or _past_thing_of_present_verb(span, resolved, base)
         mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, head)
         mentions.append(replace(mention, reference=reference))
+        if not (resolved.relative or reference) and resolved.day is not None and verb is not None:
+            stated_times.append((span, resolved, verb))
     return mentions
+
+
+def _told_in(verb: Token | None, stated_times: Sequence[tuple[Span, _Resolved, Token]]) -> tuple[_Resolved, str] | None:
+    """The latest stated date of the sentence whose clause holds the clause of ``verb`` (the same verb, or one
+    above it: "said in March 2019 that he would resign by June"), with its words. Not a date of a clause beside
+    it ("was born in May 1970 and died on March 3"), whose time need not be this one's."""
+    if verb is None:
+        return None
+    holders = [verb]
+    while holders[-1].dep_ != "conj" and holders[-1].head.i != holders[-1].i:
+        holders.append(holders[-1].head)
+    for span, resolved, stated_verb in reversed(stated_times):
+        if stated_verb in holders:
+            return resolved, span.text
+    return None
 
 
 def _unspecified_event(span: Span) -> bool:
@@ -1105,7 +1163,7 @@ def _mention(
         text=span.text,
         iso=iso,
         granularity=resolved.granularity if iso else None,
-        resolution=_explain(span.text, iso, base, used),
+        resolution=_explain(span.text, iso, base, used, resolved.told_in),
         event=_event_phrase(span, settings.claims.max_event_words, head),
         sentence=sentence,
         sentence_start=sentence_start,
@@ -1116,11 +1174,13 @@ def _mention(
     )
 
 
-def _explain(text: str, iso: str | None, base: date | None, basis: Basis) -> str:
+def _explain(text: str, iso: str | None, base: date | None, basis: Basis, told_in: str | None = None) -> str:
     if basis == "stated":
         return f"'{text}' stated -> {iso}"
     if iso is None:
         return f"'{text}' names no date that can be fixed"
+    if told_in is not None:
+        return f"'{text}' in the time of '{told_in}' -> {iso}"
     assert base is not None
     label = "published" if basis == "published" else "story date"
     first, last = period_of(iso, None if iso is None else _granularity_of(iso))  # type: ignore[misc]
