@@ -770,3 +770,9 @@ def test_a_year_of_another_clause_or_a_named_thing_sets_no_time(nlp, text: str) 
     mention = _dates(nlp, text, "2019-11-20")[-1]
     assert mention.iso == "2019-03-03"
     assert "(published)" in mention.resolution
+
+
+@pytest.mark.slow
+def test_a_year_naming_a_thing_sets_no_time_for_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    mention = _dates(nlp, "The museum's Class of 2020 will be honored at a gala on March 3.", "2019-11-20")[-1]
+    assert mention.resolution == "'March 3' after 2019-11-20 (published) -> 2020-03-03"

@@ -958,7 +958,8 @@ def extract_dates(
     doc_text = doc.text
     mentions = []
     spans = list(_date_spans(doc))
-    # The dates of the current sentence that state their year and date an event, with the verb each hangs on.
+    # The dates of the current sentence that state their year and date an act, with the verb each hangs on (not
+    # a thing's: "the Class of 2020 will be honored on May 2" sets no time for the sentence).
     stated_times: list[tuple[Span, _Resolved, Token]] = []
     for index, span in enumerate(spans):
         following = spans[index + 1] if index + 1 < len(spans) else None
@@ -983,7 +984,7 @@ def extract_dates(
         head = told or _past_thing_of_present_verb(span, resolved, base)
         mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, head)
         mentions.append(replace(mention, reference=reference))
-        if not (resolved.relative or reference) and resolved.day is not None and verb is not None:
+        if not (resolved.relative or reference) and resolved.day is not None and _attachment(span) == verb:
             stated_times.append((span, resolved, verb))
     return mentions
 
