@@ -776,3 +776,9 @@ def test_a_year_of_another_clause_or_a_named_thing_sets_no_time(nlp, text: str) 
 def test_a_year_naming_a_thing_sets_no_time_for_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
     mention = _dates(nlp, "The museum's Class of 2020 will be honored at a gala on March 3.", "2019-11-20")[-1]
     assert mention.resolution == "'March 3' after 2019-11-20 (published) -> 2020-03-03"
+
+
+@pytest.mark.slow
+def test_what_lay_ahead_of_a_past_time_may_lie_behind_the_anchor(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, "The prisoner was due to be released in September.", "2019-11-19").iso == "2019-09"
+    assert _one(nlp, "The prisoner is due to be released in September.", "2019-11-19").iso == "2020-09"

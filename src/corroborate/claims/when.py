@@ -555,6 +555,10 @@ def _tense(span: Span, text: str) -> Tense:
     # they will meet again"); any other looks up its chain of clauses for what lies ahead.
     for token in [] if verb.tag_ == "VBD" else [verb, *verb.ancestors][:4]:
         auxiliaries = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}
+        if token.lemma_.lower() in _FUTURE_GOVERNORS and token is not verb and _told_as_past(token):
+            # Ahead of a past time ("was due to be released in September", "had planned to open it in May"):
+            # that time may lie on either side of the anchor.
+            return "unknown"
         if auxiliaries & _FUTURE_AUXILIARIES or token.lemma_.lower() in _FUTURE_GOVERNORS and token is not verb:
             return "future"
         if auxiliaries & _POSSIBILITY_MODALS and "have" not in auxiliaries:  # "may meet", not "may have met"
@@ -578,6 +582,16 @@ def _done_thing(verb: Token) -> bool:
     if verb.tag_ != "VBN" or verb.dep_ not in {"acl", "advcl"} or verb.lemma_.lower() in _FUTURE_GOVERNORS:
         return False
     return not any(child.dep_ in {"aux", "auxpass", "mark"} for child in verb.children)
+
+
+def _told_as_past(token: Token) -> bool:
+    """The word is in a past tense: its own ("planned"), its auxiliary's ("was expected", "had planned") or, for
+    a predicate adjective, its verb's ("was due")."""
+    if token.tag_ == "VBD":
+        return True
+    if any(child.dep_ in {"aux", "auxpass", "cop"} and child.tag_ == "VBD" for child in token.children):
+        return True
+    return token.dep_ == "acomp" and token.head.tag_ == "VBD"
 
 
 def _is_to_be_done(verb: Token) -> bool:
