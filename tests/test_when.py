@@ -782,3 +782,11 @@ def test_a_year_naming_a_thing_sets_no_time_for_its_sentence(nlp) -> None:  # ty
 def test_what_lay_ahead_of_a_past_time_may_lie_behind_the_anchor(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _one(nlp, "The prisoner was due to be released in September.", "2019-11-19").iso == "2019-09"
     assert _one(nlp, "The prisoner is due to be released in September.", "2019-11-19").iso == "2020-09"
+
+
+@pytest.mark.slow
+def test_an_undated_article_may_tell_of_days_just_after_the_story_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The fugitive was at large until Dec. 7, when he was found at a warehouse."
+    assert _dates(nlp, text, None, anchor=date(2009, 11, 30))[0].iso == "2009-12-07"
+    assert _dates(nlp, text, "2009-11-30")[0].iso == "2008-12-07"
+    assert _dates(nlp, text, None, anchor=date(2009, 11, 20))[0].iso == "2008-12-07"

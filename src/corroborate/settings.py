@@ -198,7 +198,9 @@ class ClaimsSettings:
     # still be told in the past tense.
     publication_slack_days: int = 1
     # A date resolved against the story's date rather than its own article's may be off by the spread of the
-    # story's publication days; within this many days of a better-grounded date of the same event, it yields.
+    # story's publication days; within this many days of a better-grounded date of the same event, it yields. An
+    # undated article may come out that many days after the story's date, so a year-less date it tells in the past
+    # tense may lie that far after it ("He was at large until Dec. 7" in a story dated Nov. 30: this Dec. 7).
     story_anchor_slack_days: int = 10
     # A year-less past day belongs to the thread of events the story dates elsewhere when their sentences, dates
     # masked, embed at least this close (one account's scenes: the same two people meeting or calling ~0.55-0.7;

@@ -15,10 +15,12 @@ Rules, chosen to match how news is written:
   on a Thursday, it may as well mean a week on); told in "local time", it may be the day after the anchor
   (``publication_slack_days``), since the outlet's date lags behind places east of it.
 - A date without a year ("October 16", "in March") takes its year from the tense of its clause: past tense,
-  the latest such date not after the anchor (plus ``publication_slack_days``); future tense, the first not
-  before it; otherwise the one nearest the anchor, if within ``max_yearless_distance_days``. So "January 3"
-  in a December 30 article is next January unless the clause is in the past tense. "ahead of November's
-  vote" is future; a verb of scheduling ("has scheduled a May 17 hearing") gives no tense to its date.
+  the latest such date not after the anchor (plus ``publication_slack_days``, or ``story_anchor_slack_days``
+  when the anchor is the story's date, which an undated article may come days after); future tense, the first
+  not before it (less the same slack); otherwise the one nearest the anchor, if within
+  ``max_yearless_distance_days``. So "January 3" in a December 30 article is next January unless the clause is
+  in the past tense. "ahead of November's vote" is future; a verb of scheduling ("has scheduled a May 17
+  hearing") gives no tense to its date.
 - "last December" is the latest December before the anchor's month (in a January article, the December just
   gone); "next March" the first March after it.
 - "N days/weeks/months/years ago" counts back from the anchor; only day counts are exact.
@@ -239,6 +241,8 @@ class _Context:
     tense: Tense
     #: The day is given in another time zone ("Saturday (local time)"), up to a day ahead of the outlet's.
     local_time: bool = False
+    #: How many days after the anchor a date told in the past tense may lie: the anchor's own uncertainty.
+    anchor_slack_days: int = 0
     #: The stated end of a range the date opens ("between February and December 2017"): its year is the date's.
     range_end: date | None = None
     #: A date with its year stated earlier in the sentence, on whose clause this one's hangs ("In November 2016
@@ -384,7 +388,8 @@ def _stated(text: str, base: date | None, context: _Context, settings: Settings)
         return _Resolved(_in_time_of(day, reference), granularity, True, True, words)
     if base is None:
         return _Resolved(None, None, False, True)
-    return _Resolved(_choose_year(day, granularity, base, context.tense, settings), granularity, True, True)
+    chosen = _choose_year(day, granularity, base, context.tense, context.anchor_slack_days, settings)
+    return _Resolved(chosen, granularity, True, True)
 
 
 def _range_start(text: str, base: date | None, context: _Context, settings: Settings) -> _Resolved | None:
@@ -470,7 +475,9 @@ def _dateparser(text: str) -> tuple[date, Granularity] | None:
     return day, granularity
 
 
-def _choose_year(day: date, granularity: Granularity, base: date, tense: Tense, settings: Settings) -> date | None:
+def _choose_year(
+    day: date, granularity: Granularity, base: date, tense: Tense, slack_days: int, settings: Settings
+) -> date | None:
     """The year for a year-less date, by the tense of its clause (see the module's rules)."""
     candidates = []
     for year in (base.year - 1, base.year, base.year + 1):
@@ -478,7 +485,7 @@ def _choose_year(day: date, granularity: Granularity, base: date, tense: Tense, 
             candidates.append(day.replace(year=year))
         except ValueError:  # February 29 in a common year
             continue
-    slack = timedelta(days=settings.claims.publication_slack_days)
+    slack = timedelta(days=slack_days)
     if tense == "past":
         before = [c for c in candidates if c <= base + slack]
         return max(before) if before else None
@@ -968,6 +975,7 @@ def extract_dates(
     """
     published = publication_date(article)
     base, basis = (published, "published") if published else (anchor, "story")
+    slack = settings.claims.publication_slack_days if published else settings.claims.story_anchor_slack_days
     # Read once: spaCy joins every token's text each time ``doc.text`` is read.
     doc_text = doc.text
     mentions = []
@@ -985,7 +993,11 @@ def extract_dates(
         local_time = _in_local_time(span, doc_text)
         verb = _governing_verb(span)
         context = _Context(
-            _tense(span, doc_text), local_time, _range_end(span, following, doc_text), _told_in(verb, stated_times)
+            tense=_tense(span, doc_text),
+            local_time=local_time,
+            anchor_slack_days=slack,
+            range_end=_range_end(span, following, doc_text),
+            told_in=_told_in(verb, stated_times),
         )
         resolved = _resolve(text, base, context, settings)
         if resolved is None:
