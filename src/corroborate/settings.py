@@ -438,7 +438,8 @@ class ClusterSettings:
     # entity key rarer than Zipf 3, 4, 4.5 or 9: no story changes (F1 0.953, 128 extraction-benchmark stories), and
     # with the shared-key link above it parts none of its wrong merges; after the joins, each article moving to the
     # story of its component it has the highest mean pair similarity with, by a margin of 0, 0.03 or 0.06 (at most
-    # three rounds): F1 0.950, 0.950, 0.949. Not made.
+    # three rounds): F1 0.950, 0.950, 0.949. Not made. With counts one key, one pass would move three articles: two
+    # to their own event (gains 0.001 and 0.030 in mean) and one out of it (0.067): no margin to trust.
     lone_join_similarity: float = 0.25
     lone_join_max_articles: int = 2
     # Dated articles further apart than max_gap_days are never linked, and two stories whose spans of days lie
