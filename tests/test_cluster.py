@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from corroborate.cluster import (
     ArticleFeatures,
     StoryIndex,
+    _entity_key,
     article_features,
     cluster,
     clustering_rules,
@@ -771,6 +772,29 @@ def test_entity_keys_do_not_depend_on_how_an_outlet_spells_a_name() -> None:
     # Keys are the article's own: alone, it has the same profile as beside another.
     [alone] = article_features([SPELLED_ONE_WAY], DEFAULT_SETTINGS.cluster)
     assert alone.entities == one.entities
+
+
+# One rescue as two outlets write its count: in words, in digits.
+COUNT_IN_WORDS = make_article("count-words", (
+    "Fourteen fishermen were rescued off the coast of Norway on Sunday after their trawler sank, the coast guard "
+    "said. All fourteen men were taken to hospital."))
+COUNT_IN_DIGITS = make_article("count-digits", (
+    "The coast guard rescued 14 fishermen off Norway on Sunday when their trawler sank. The 14 men were unhurt, "
+    "officials said."))
+
+
+def test_a_count_is_one_entity_key_in_words_or_in_digits() -> None:
+    words, digits = article_features([COUNT_IN_WORDS, COUNT_IN_DIGITS], DEFAULT_SETTINGS.cluster)
+    assert "14" in words.entities and "14" in digits.entities
+    assert "fourteen" not in words.entities
+    assert _entity_key("1,200", "CARDINAL") == _entity_key("one thousand two hundred", "CARDINAL") == "1200"
+
+
+def test_a_count_that_is_no_one_number_and_a_name_that_is_a_number_word_keep_their_words() -> None:
+    # A range or an estimate is no one value; a band or a firm named by a number word is a name, not a count.
+    assert _entity_key("between 20 and 30", "CARDINAL") == "between 20 and 30"
+    assert _entity_key("about 40", "CARDINAL") == "about 40"
+    assert _entity_key("Two", "ORG") == "two"
 
 
 def test_dated_articles_weeks_apart_stay_one_story_and_months_apart_part() -> None:

@@ -2,11 +2,11 @@
 
 1. ``article_features``: for a batch of articles at once, embed title + lead (MiniLM), find the named
    entities of title + lead (spaCy NER) as canonical keys (however an outlet spells them: "Mt"/"Mount",
-   "U.S."/"US", with or without a title before a name; by fixed rules, from the article's own text), weigh
-   the rare words of title + lead by how rare they are in English at large (wordfreq: a fixed list, so a
-   word's weight never depends on which articles the store holds), note the date and the year the text
-   speaks of, the organisations its opening names (its actors), the people, places and facilities it names,
-   and the holders of offices it names ("Interior Secretary Ann Lee");
+   "U.S."/"US", with or without a title before a name, a count in words or digits; by fixed rules, from the
+   article's own text), weigh the rare words of title + lead by how rare they are in English at large (wordfreq:
+   a fixed list, so a word's weight never depends on which articles the store holds), note the date and the year
+   the text speaks of, the organisations its opening names (its actors), the people, places and facilities it
+   names, and the holders of offices it names ("Interior Secretary Ann Lee");
 2. ``StoryIndex.add_features``: link each new article to every article, stored or new, whose pair similarity
    (lead embeddings, entity profiles, rare words, when either is undated the same year spoken of, less a
    penalty when both openings name organisations and none the same, another when each opening names a
@@ -58,6 +58,7 @@ from wordfreq import tokenize, zipf_frequency
 
 from corroborate import nlp
 from corroborate.brief import central_title
+from corroborate.claims.numbers import parse_number
 from corroborate.extract import page_address
 from corroborate.records import Article
 from corroborate.settings import DEFAULT_SETTINGS, ClusterSettings, Settings
@@ -101,11 +102,13 @@ _OFFICE_PHRASE_TOKENS = 8
 _OFFICE_JOINS = frozenset({"of", "the", "a", "an", "'s", "\u2019s"})
 # Zipf frequency is log10 of uses per billion words: 9 - zipf is -log10 of a word's frequency.
 _ZIPF_OF_ONE = 9.0
+# Entity types whose key is the number they say, however written.
+_COUNT_LABELS = frozenset({"CARDINAL"})
 # Rare-word weights are kept to this many decimals: the store keeps them as text, and a fresh clustering
 # rounds them alike, so both compare the same numbers.
 _WEIGHT_DECIMALS = 4
 # Raised whenever ``article_features`` derives features differently: stored features are then derived again.
-_FEATURES_VERSION = 7
+_FEATURES_VERSION = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -1141,7 +1144,12 @@ def _lead(article: Article, chars: int) -> str:
 
 def _entity_key(text: str, label: str) -> str:
     """A canonical entity key: case, punctuation, possessives, leading articles, the dots of an initialism
-    ("U.S."), common abbreviations ("Mt") and, in a person's name, titles and suffixes do not matter."""
+    ("U.S."), common abbreviations ("Mt") and, in a person's name, titles and suffixes do not matter; a count is
+    its value, in words or digits ("two", "2"; "1,000", "one thousand")."""
+    if label in _COUNT_LABELS:
+        value = parse_number(text.split())
+        if value is not None:
+            return f"{value:.12g}"
     words = _NON_WORD.sub(" ", text.lower().replace("'s", "").replace("\u2019s", "")).split()
     while words and words[0] in _ARTICLES:
         words = words[1:]

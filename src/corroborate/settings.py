@@ -310,7 +310,8 @@ class ClusterSettings:
     # dateline and headline out of the text, dates dropped), they gave B-cubed F1 0.895 on topics 1-20, 0.922 on
     # 21-35; with the people-and-places penalty below, 0.934 and 0.930; with the lone join below, 0.937 and 0.937;
     # with the office penalty below, 0.953 and 0.937 (all 772 clustered together 0.946; held-out topic 27's two
-    # events still one story) (bench/clustering.py).
+    # events still one story); with a count one entity key in words or digits (below), 0.959 and 0.937 (all 0.949;
+    # topic 27 still one story) (bench/clustering.py).
     # The lead embedded and searched for entities: the first characters of the text after the title.
     # News puts who, what, where and when first; reading further costs model time for little signal.
     lead_chars: int = 600
@@ -319,6 +320,10 @@ class ClusterSettings:
     # law is named by every event about it: passed, weakened, restored), TIME ("night", "this morning": any
     # event's coverage says them) nor FAC (streets, roads, venues: measured, they joined more wrong pairs).
     # Dropping them: ECB+ B-cubed F1 0.927 -> 0.941 on topics 1-20, 0.929 -> 0.934 held out (bench/clustering.py).
+    # A CARDINAL's key is its value, however written ("two parties", "2 parties"; cluster._entity_key): ECB+
+    # topics 1-20 P/R/F1 0.970/0.937/0.953 -> 0.974/0.945/0.959 (a lone report of an election, and a report of one
+    # naval interception moved from the other's story, join their events), held out 0.953/0.922/0.937 unchanged,
+    # all 772 0.962/0.930/0.946 -> 0.964/0.934/0.949; the 181 extraction-benchmark pages' 128 stories identical.
     entity_labels: tuple[str, ...] = (
         "PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART",
         "DATE", "CARDINAL", "QUANTITY", "MONEY",
@@ -353,6 +358,10 @@ class ClusterSettings:
     # all of one event). Lifting the actor penalty within events too: 0.922/0.949/0.935, topic 10 merging. A one-sided
     # penalty (an opening names someone or somewhere the other never names), 0.06: every topic splits, but recall
     # drops: 0.972/0.882/0.925.
+    # Other groups, measured on 1-20 (eighth session, with raw count keys): counts (CARDINAL, with or without MONEY,
+    # QUANTITY) 0.957, from one article, and with counts one key in words or digits 0.955 with topic 11's events
+    # merging; MONEY, PRODUCT, EVENT, WORK_OF_ART or ORG alone change nothing; NORP 0.950 (topic 11 merging); DATE
+    # 0.940. Not made.
     distinct_groups: tuple[tuple[str, ...], ...] = (("PERSON",), ("GPE", "LOC"), ("FAC",))
     distinct_chars: int = 600
     distinct_conflict_penalty: float = 0.08
@@ -397,6 +406,15 @@ class ClusterSettings:
     # Topics 1-20 0.970/0.937/0.953 -> 0.970/0.949/0.959, held out 0.937 unchanged, all 0.946 -> 0.949; the gain
     # rests on two lone joins at mean 0.256-0.258 (lone_join_similarity 0.25), and on the 181 extraction-benchmark
     # pages it made four more merges of different news on one topic (128 -> 124 stories): not made.
+    # Tried again (eighth session, before counts were one key) with only rare shared keys pulling a report in,
+    # rarity by wordfreq Zipf (a fixed list; rarity counted in the store would change stored pairs' scores with
+    # every batch, so incremental would no longer equal batch). Linking at 0.38 pairs sharing a key under Zipf 4
+    # (3): 1-20 F1 0.957 (0.957) against 0.953 then, extraction-benchmark stories 128 -> 125 (127); at 0.35: 0.957
+    # (0.955), 125 (127); at 0.32: 0.957 (0.955), 121 (123). What stays merged even under Zipf 3 is a company's
+    # layoffs joining the story of an official inquiry into the same company: a rare shared name marks a topic, not
+    # an event (ECB+ topics' two events share theirs too). The ECB+ gains are lone joins at means 0.25-0.26, the
+    # wrong merges' above 0.3: with lone_join_similarity 0.28 or 0.30 the merges stay and the gains go (0.953). Not
+    # made.
     join_similarity: float = 0.42
     # After average linkage, a story of at most pooled_join_max_articles articles joins the story of its
     # component whose pooled profile (members' embeddings and profiles summed, the same weighted similarity)
@@ -418,6 +436,12 @@ class ClusterSettings:
     # articles 71 -> 225 articles), but the lead embeddings alone (embedding_weight 0.4) then reach the link and
     # an undated article must be compared with every stored one; with it, requiring the best mean to beat the
     # second best by a factor of 1.5 or 2 lost recall (1-20 F1 0.940, 0.939) and gained no precision.
+    # Also tried (eighth session, 1-20, before counts were one key): a lone join only between stories sharing an
+    # entity key rarer than Zipf 3, 4, 4.5 or 9: no story changes (F1 0.953, 128 extraction-benchmark stories), and
+    # with the shared-key link above it parts none of its wrong merges; after the joins, each article moving to the
+    # story of its component it has the highest mean pair similarity with, by a margin of 0, 0.03 or 0.06 (at most
+    # three rounds): F1 0.950, 0.950, 0.949. Not made. With counts one key, one pass would move three articles: two
+    # to their own event (gains 0.001 and 0.030 in mean) and one out of it (0.067): no margin to trust.
     lone_join_similarity: float = 0.25
     lone_join_max_articles: int = 2
     # Dated articles further apart than max_gap_days are never linked, and two stories whose spans of days lie
