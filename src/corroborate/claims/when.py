@@ -21,6 +21,12 @@ Rules, chosen to match how news is written:
   ``max_yearless_distance_days``. So "January 3" in a December 30 article is next January unless the clause is
   in the past tense. "ahead of November's vote" is future; a verb of scheduling ("has scheduled a May 17
   hearing") gives no tense to its date.
+- A participle telling what was done to a thing ("a survey conducted in March") is past; what lay ahead of a
+  past time ("was due to be released in September") has no tense of its own.
+- A year-less date in a clause that a date with its year holds ("In November 2016 the firm agreed to sell the
+  unit by December") is read in that date's time, not the anchor's: the year stated, or the one nearest the
+  day or month stated. Not a date of a clause beside it ("born in May 1970 and died on March 3") nor a thing's
+  year ("the Class of 2020").
 - "last December" is the latest December before the anchor's month (in a January article, the December just
   gone); "next March" the first March after it.
 - "N days/weeks/months/years ago" counts back from the anchor; only day counts are exact.
