@@ -110,3 +110,14 @@ def test_an_anchor_on_statements_not_sharing_the_quote_words_adds_none() -> None
         ("b", 'The two governments ran a "hotline" at the border village for years before it was cut off.'),
     ]
     assert anchored(texts, [], [[0, 1]]) == []
+
+
+def test_the_lead_in_of_a_list_closed_by_a_colon_is_a_statement() -> None:
+    lead_in = sentence("a", 0, "Instead, the council repeated its long-standing conditions, which reportedly include:")
+    assert align.statements({"a": [lead_in]}) == [lead_in]
+
+
+def test_a_short_label_or_an_unclosed_line_before_a_list_is_no_statement() -> None:
+    label = sentence("a", 0, "Key points of the plan:")
+    unclosed = sentence("a", 1, "The council repeated its long-standing conditions, which reportedly include")
+    assert align.statements({"a": [label, unclosed]}) == []
