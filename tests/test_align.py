@@ -674,7 +674,9 @@ def test_statement_pairs_owning_a_close_unit_pair_are_the_close_statement_pairs(
         first, second, distance = align.statement_edges(align._scan(held, limit), similarity.owners)
         expected = close_pairs(best_unit_matches(full, similarity.owners, count), limit)
         assert [first.tolist(), second.tolist()] == [expected[0].tolist(), expected[1].tolist()]
-        assert np.array_equal(distance, expected[2])  # the least distance is the best match's, exactly
+        # The least distance is the best match's; float32 products of blocks of other shapes may round it apart
+        # in the last bit, as BLAS kernels differ by shape.
+        np.testing.assert_allclose(distance, expected[2], rtol=0, atol=1e-6)
         closes += len(first)
     assert closes > 30
 
