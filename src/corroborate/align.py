@@ -724,7 +724,7 @@ class UnitSimilarity:
     beyond_speaker: csr_matrix
     #: Which way each unit's main verb turns an activity (``Unit.aspect``).
     aspect: np.ndarray
-    #: Story TF-IDF rows of the words each unit quotes, and whether it quotes enough of them to compare.
+    #: Units x the story words each unit quotes (1 for each), and whether it quotes enough of them to compare.
     quoted: csr_matrix
     quoting: np.ndarray
     #: Each unit's statement's whole unit.
@@ -764,11 +764,19 @@ class UnitSimilarity:
         apart |= self._other_agents(rows, columns)
         # One turning an activity on and the other off say opposite things, however alike their other words.
         apart |= np.multiply.outer(self.aspect[rows], self.aspect[columns]) < 0
-        # Quotes with no word in common are different words spoken, whatever else the units share.
+        # Quotes sharing little of their words are different words spoken, whatever else the units share.
         quoting = np.logical_and.outer(self.quoting[rows], self.quoting[columns])
         if quoting.any():
-            apart |= quoting & ((self.quoted[rows] @ self.quoted[columns].T).toarray() == 0)
+            apart |= quoting & (self._shared_quoted(rows, columns) < self.settings.align.same_quote_min_shared)
         return apart
+
+    def _shared_quoted(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """The share of the shorter quote's words the other quote gives too, for each pair of ``rows`` x
+        ``columns``: an excerpt of a longer relay of one quote gives only its words."""
+        shared = (self.quoted[rows] @ self.quoted[columns].T).toarray()
+        sizes = np.asarray(self.quoted.sum(axis=1)).ravel()
+        shorter = np.minimum.outer(sizes[rows], sizes[columns])
+        return shared / np.maximum(shorter, 1.0)
 
     def _other_words_spoken(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Pairs involving a unit that reports what someone said, whose statements are not on one point (what
@@ -892,7 +900,7 @@ def unit_similarity(
         ),
         wholes=np.asarray([whole[unit.owner] for unit in units]),
         aspect=np.asarray([unit.aspect for unit in units], dtype=np.int8),
-        quoted=_story_tfidf(vectorizer, quotes),
+        quoted=_story_tfidf(vectorizer, quotes).sign(),
         quoting=np.asarray([len(content_terms(quote)) >= settings.align.distinct_quote_min_terms for quote in quotes]),
         settings=settings,
     )

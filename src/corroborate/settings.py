@@ -171,6 +171,10 @@ class AlignSettings:
     # whatever occasion they share ("..., the patient wrote in the case report"); scare quotes of a word or two
     # ("a 'tense' call") are no such quotes.
     distinct_quote_min_terms: int = 3
+    # ... and so do two whose quotes share less than this share of the shorter one's story words: different words
+    # of one speaker on one matter share a word or two of it ("the campaign"), while one quote relayed twice gives
+    # the shorter excerpt's words all or nearly all.
+    same_quote_min_shared: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
