@@ -101,6 +101,35 @@ def test_the_end_of_a_quote_closed_in_its_sentence_opens_no_quote() -> None:
     assert quoted_words('"Done," he said, calling it "a relief."') == "Done, a relief."
 
 
+def clauses_of(nlp, text: str) -> list[str]:
+    return [clause for clause, _ in align.clause_units(Sentence("a", 0, 0, text), nlp(text))]
+
+
+def test_a_clause_ends_without_the_coordinator_of_the_clause_taken_out_of_it(nlp) -> None:
+    clauses = clauses_of(nlp, "The mayor said that the union was willing to meet the council and would stop the "
+                              "strike during the talks.")
+    assert any(clause.endswith("willing to meet the council") for clause in clauses)
+    assert not any(clause.endswith((" and", ",")) or clause.startswith(("and ", ", ")) for clause in clauses)
+
+
+def test_a_coordinator_inside_a_clause_stays(nlp) -> None:
+    clauses = clauses_of(nlp, "The mayor said that the union and the council met on Monday, and the strike ended "
+                              "after the talks.")
+    assert any("the union and the council met on Monday" in clause for clause in clauses)
+
+
+def test_what_an_act_was_done_for_is_no_clause_of_its_own(nlp) -> None:
+    clauses = clauses_of(nlp, "Hackers broke into the servers of the Riverton council to hurt the reelection "
+                              "campaign of Mayor Ana Ruiz.")
+    assert not any(clause.startswith("to hurt") for clause in clauses)
+
+
+def test_a_clause_telling_when_an_act_was_done_stays(nlp) -> None:
+    clauses = clauses_of(nlp, "The bridge to Riverton closed after the river flooded the eastern district of the "
+                              "city.")
+    assert any(clause.startswith("after the river flooded") for clause in clauses)
+
+
 # ---- the score's false corroborations -------------------------------------------------------------------------
 
 FINDINGS: dict[str, Any] = {

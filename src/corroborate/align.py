@@ -291,7 +291,10 @@ def _is_title(token: Token) -> bool:
 
 
 def _central(members: Sequence[int], block: np.ndarray, candidates: Sequence[int]) -> int:
-    """The one of ``candidates`` closest to all ``members`` (``block``: their similarities, members x members)."""
+    """The one of ``candidates`` closest to all ``members`` (``block``: their similarities, members x members).
+    The block is made exactly symmetric first: best matches computed over unit blocks of other shapes differ in the
+    last bit, which would otherwise pick between two equally close statements."""
+    block = (block + block.T) / 2
     scores = np.where(block > _APART, block, 0.0).sum(axis=1)
     return max(candidates, key=lambda member: scores[list(members).index(member)])
 
@@ -1027,9 +1030,9 @@ def _clauses(sentence: Sentence, span: Span | None, settings: Settings = DEFAULT
         subject = _shared_subject(head) if head.i != span.root.i else ""
         tokens = list(head.subtree) if head.i != span.root.i else list(span)
         kept = [t for t in tokens if t.i not in removed]
-        text = subject + _text(kept)
+        text = subject + _text(_trimmed(kept))
         candidates[text] = Clause(text, True, head, _beyond_speaker(head, kept))
-        text = subject + _text(tokens)
+        text = subject + _text(_trimmed(tokens))
         candidates.setdefault(text, Clause(text, False, head, _beyond_speaker(head, tokens)))
     return [
         clause for clause in candidates.values()
@@ -1062,7 +1065,17 @@ def _heads_clause(token: Token) -> bool:
         return False
     if token.dep_ == "acl":  # participial phrases only: "a memo outlining ...", not "the decision to ..."
         return token.pos_ == "VERB" and token.tag_ in {"VBG", "VBN"} and not _names_its_maker(token)
+    if token.dep_ == "advcl" and _is_purpose(token):
+        return False
     return token.pos_ in {"VERB", "AUX"} or any(child.dep_ in _SUBJECTS for child in token.children)
+
+
+def _is_purpose(verb: Token) -> bool:
+    """An infinitive without a subject of its own saying what something was done for ("... hacked the servers to
+    hurt the candidate"): it tells an aim, not what happened, and two different acts of one aim match on it."""
+    return verb.tag_ == "VB" and not any(child.dep_ in _SUBJECTS for child in verb.children) and any(
+        child.dep_ == "aux" and child.tag_ == "TO" for child in verb.children
+    )
 
 
 def _names_its_maker(participle: Token) -> bool:
@@ -1087,6 +1100,26 @@ def _shared_subject(head: Token) -> str:
         if subjects:
             return _text(list(subjects[0].subtree)) + " "
     return ""
+
+
+#: Coordinators and separators a clause is left ending or starting with once the clauses joined to it are taken
+#: out ("X was willing to talk and" of "X was willing to talk and would stop").
+_DANGLING = frozenset({",", ";", "—", "–", "and", "but", "or"})
+
+
+def _trimmed(tokens: Sequence[Token]) -> list[Token]:
+    """A clause's tokens without the coordinators and separators left dangling at either end: words of no
+    clause, which only make two clauses of different facts look alike."""
+    start, end = 0, len(tokens)
+    while start < end and _dangles(tokens[end - 1]):
+        end -= 1
+    while start < end and _dangles(tokens[start]):
+        start += 1
+    return list(tokens[start:end])
+
+
+def _dangles(token: Token) -> bool:
+    return token.dep_ in {"cc", "punct"} and token.lower_ in _DANGLING
 
 
 def _text(tokens: Sequence[Token]) -> str:
