@@ -10,7 +10,7 @@ import pytest
 from corroborate import align, evaluate
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Sentence
-from corroborate.sentences import parse_articles, split_sentences
+from corroborate.sentences import parse_articles, quoted_words, split_sentences
 
 
 def article(article_id: str, text: str) -> Article:
@@ -70,6 +70,64 @@ def test_a_quote_and_an_agency_described_as_its_carrier_are_not_one_claim() -> N
         article("b", "The Riverton Broadcasting Agency, which is the state broadcaster of Riverton, made the "
                      "announcement as the governor is in ongoing talks with the unions."),
     ) == []
+
+
+def test_two_quotes_of_one_speaker_sharing_a_word_of_their_matter_are_two_claims() -> None:
+    assert corroborated(
+        article("a", '"The council ran a reckless campaign to sell off public land and it found willing partners in '
+                     'the ministry," Mayor Ana Ruiz of Riverton said in a statement on Friday.'),
+        article("b", '"This was a betrayal of the voters: a council in league with a private developer to sell the '
+                     'park to the highest bidder," Mayor Ana Ruiz of Riverton said in a statement on Friday.'),
+    ) == []
+
+
+def test_a_quote_and_a_shorter_excerpt_of_it_stay_one_claim() -> None:
+    assert corroborated(
+        article("a", '"The council ran a reckless campaign against our schools and sold off public land," said '
+                     "Mayor Ana Ruiz of Riverton."),
+        article("b", 'Mayor Ana Ruiz of Riverton said the council "ran a reckless campaign against our schools".'),
+    ) == [["a", "b"]]
+
+
+def test_a_quote_left_open_at_the_end_of_its_sentence_is_quoted_words() -> None:
+    assert quoted_words('Mayor Ana Ruiz said in a statement: "The council ran a reckless campaign.') == (
+        "The council ran a reckless campaign."
+    )
+    assert quoted_words('He said the plan was “very good news.') == "very good news."
+
+
+def test_the_end_of_a_quote_closed_in_its_sentence_opens_no_quote() -> None:
+    assert quoted_words('the rest of the plan," she said.') == ""
+    assert quoted_words('"Done," he said, calling it "a relief."') == "Done, a relief."
+
+
+def clauses_of(nlp, text: str) -> list[str]:
+    return [clause for clause, _ in align.clause_units(Sentence("a", 0, 0, text), nlp(text))]
+
+
+def test_a_clause_ends_without_the_coordinator_of_the_clause_taken_out_of_it(nlp) -> None:
+    clauses = clauses_of(nlp, "The mayor said that the union was willing to meet the council and would stop the "
+                              "strike during the talks.")
+    assert any(clause.endswith("willing to meet the council") for clause in clauses)
+    assert not any(clause.endswith((" and", ",")) or clause.startswith(("and ", ", ")) for clause in clauses)
+
+
+def test_a_coordinator_inside_a_clause_stays(nlp) -> None:
+    clauses = clauses_of(nlp, "The mayor said that the union and the council met on Monday, and the strike ended "
+                              "after the talks.")
+    assert any("the union and the council met on Monday" in clause for clause in clauses)
+
+
+def test_what_an_act_was_done_for_is_no_clause_of_its_own(nlp) -> None:
+    clauses = clauses_of(nlp, "Hackers broke into the servers of the Riverton council to hurt the reelection "
+                              "campaign of Mayor Ana Ruiz.")
+    assert not any(clause.startswith("to hurt") for clause in clauses)
+
+
+def test_a_clause_telling_when_an_act_was_done_stays(nlp) -> None:
+    clauses = clauses_of(nlp, "The bridge to Riverton closed after the river flooded the eastern district of the "
+                              "city.")
+    assert any(clause.startswith("after the river flooded") for clause in clauses)
 
 
 # ---- the score's false corroborations -------------------------------------------------------------------------

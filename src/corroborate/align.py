@@ -291,7 +291,10 @@ def _is_title(token: Token) -> bool:
 
 
 def _central(members: Sequence[int], block: np.ndarray, candidates: Sequence[int]) -> int:
-    """The one of ``candidates`` closest to all ``members`` (``block``: their similarities, members x members)."""
+    """The one of ``candidates`` closest to all ``members`` (``block``: their similarities, members x members).
+    The block is made exactly symmetric first: best matches computed over unit blocks of other shapes differ in the
+    last bit, which would otherwise pick between two equally close statements."""
+    block = (block + block.T) / 2
     scores = np.where(block > _APART, block, 0.0).sum(axis=1)
     return max(candidates, key=lambda member: scores[list(members).index(member)])
 
@@ -724,7 +727,7 @@ class UnitSimilarity:
     beyond_speaker: csr_matrix
     #: Which way each unit's main verb turns an activity (``Unit.aspect``).
     aspect: np.ndarray
-    #: Story TF-IDF rows of the words each unit quotes, and whether it quotes enough of them to compare.
+    #: Units x the story words each unit quotes (1 for each), and whether it quotes enough of them to compare.
     quoted: csr_matrix
     quoting: np.ndarray
     #: Each unit's statement's whole unit.
@@ -764,11 +767,19 @@ class UnitSimilarity:
         apart |= self._other_agents(rows, columns)
         # One turning an activity on and the other off say opposite things, however alike their other words.
         apart |= np.multiply.outer(self.aspect[rows], self.aspect[columns]) < 0
-        # Quotes with no word in common are different words spoken, whatever else the units share.
+        # Quotes sharing little of their words are different words spoken, whatever else the units share.
         quoting = np.logical_and.outer(self.quoting[rows], self.quoting[columns])
         if quoting.any():
-            apart |= quoting & ((self.quoted[rows] @ self.quoted[columns].T).toarray() == 0)
+            apart |= quoting & (self._shared_quoted(rows, columns) < self.settings.align.same_quote_min_shared)
         return apart
+
+    def _shared_quoted(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        """The share of the shorter quote's words the other quote gives too, for each pair of ``rows`` x
+        ``columns``: an excerpt of a longer relay of one quote gives only its words."""
+        shared = (self.quoted[rows] @ self.quoted[columns].T).toarray()
+        sizes = np.asarray(self.quoted.sum(axis=1)).ravel()
+        shorter = np.minimum.outer(sizes[rows], sizes[columns])
+        return shared / np.maximum(shorter, 1.0)
 
     def _other_words_spoken(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """Pairs involving a unit that reports what someone said, whose statements are not on one point (what
@@ -892,7 +903,7 @@ def unit_similarity(
         ),
         wholes=np.asarray([whole[unit.owner] for unit in units]),
         aspect=np.asarray([unit.aspect for unit in units], dtype=np.int8),
-        quoted=_story_tfidf(vectorizer, quotes),
+        quoted=_story_tfidf(vectorizer, quotes).sign(),
         quoting=np.asarray([len(content_terms(quote)) >= settings.align.distinct_quote_min_terms for quote in quotes]),
         settings=settings,
     )
@@ -1019,9 +1030,9 @@ def _clauses(sentence: Sentence, span: Span | None, settings: Settings = DEFAULT
         subject = _shared_subject(head) if head.i != span.root.i else ""
         tokens = list(head.subtree) if head.i != span.root.i else list(span)
         kept = [t for t in tokens if t.i not in removed]
-        text = subject + _text(kept)
+        text = subject + _text(_trimmed(kept))
         candidates[text] = Clause(text, True, head, _beyond_speaker(head, kept))
-        text = subject + _text(tokens)
+        text = subject + _text(_trimmed(tokens))
         candidates.setdefault(text, Clause(text, False, head, _beyond_speaker(head, tokens)))
     return [
         clause for clause in candidates.values()
@@ -1054,7 +1065,17 @@ def _heads_clause(token: Token) -> bool:
         return False
     if token.dep_ == "acl":  # participial phrases only: "a memo outlining ...", not "the decision to ..."
         return token.pos_ == "VERB" and token.tag_ in {"VBG", "VBN"} and not _names_its_maker(token)
+    if token.dep_ == "advcl" and _is_purpose(token):
+        return False
     return token.pos_ in {"VERB", "AUX"} or any(child.dep_ in _SUBJECTS for child in token.children)
+
+
+def _is_purpose(verb: Token) -> bool:
+    """An infinitive without a subject of its own saying what something was done for ("... hacked the servers to
+    hurt the candidate"): it tells an aim, not what happened, and two different acts of one aim match on it."""
+    return verb.tag_ == "VB" and not any(child.dep_ in _SUBJECTS for child in verb.children) and any(
+        child.dep_ == "aux" and child.tag_ == "TO" for child in verb.children
+    )
 
 
 def _names_its_maker(participle: Token) -> bool:
@@ -1079,6 +1100,26 @@ def _shared_subject(head: Token) -> str:
         if subjects:
             return _text(list(subjects[0].subtree)) + " "
     return ""
+
+
+#: Coordinators and separators a clause is left ending or starting with once the clauses joined to it are taken
+#: out ("X was willing to talk and" of "X was willing to talk and would stop").
+_DANGLING = frozenset({",", ";", "—", "–", "and", "but", "or"})
+
+
+def _trimmed(tokens: Sequence[Token]) -> list[Token]:
+    """A clause's tokens without the coordinators and separators left dangling at either end: words of no
+    clause, which only make two clauses of different facts look alike."""
+    start, end = 0, len(tokens)
+    while start < end and _dangles(tokens[end - 1]):
+        end -= 1
+    while start < end and _dangles(tokens[start]):
+        start += 1
+    return list(tokens[start:end])
+
+
+def _dangles(token: Token) -> bool:
+    return token.dep_ in {"cc", "punct"} and token.lower_ in _DANGLING
 
 
 def _text(tokens: Sequence[Token]) -> str:

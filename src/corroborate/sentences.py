@@ -29,6 +29,9 @@ _QUOTE_SPANS = (
     re.compile(r'"([^"]+)"'),
     re.compile(r"‘([^‘’]+)’(?!\w)"),
 )
+#: An opening double quotation mark: a curly one, or a straight one at the start or after a space or bracket, either
+#: before a word.
+_OPENING = re.compile(r"(?:“|(?:^|(?<=[\s(\[—–]))\")(?=\S)")
 
 
 def parse_articles(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> dict[str, Doc]:
@@ -81,5 +84,12 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def quoted_words(text: str) -> str:
-    """The words ``text`` puts inside quotation marks, each quote's joined by a space ("" when none)."""
-    return " ".join(text[start:end] for start, end in quoted_spans(text))
+    """The words ``text`` puts inside quotation marks, each quote's joined by a space ("" when none), with a
+    quote it opens and does not close: news prints a quote of several sentences with one opening mark per
+    paragraph and one closing mark at its end, so its first sentences close none."""
+    spans = quoted_spans(text)
+    last_end = spans[-1][1] + 1 if spans else 0  # past the closing mark of the last quote
+    unclosed = next((mark.end() for mark in _OPENING.finditer(text, last_end)), None)
+    if unclosed is not None:
+        spans.append((unclosed, len(text)))
+    return " ".join(text[start:end] for start, end in spans)
