@@ -101,6 +101,14 @@ def test_the_end_of_a_quote_closed_in_its_sentence_opens_no_quote() -> None:
     assert quoted_words('"Done," he said, calling it "a relief."') == "Done, a relief."
 
 
+def test_a_closing_mark_spaced_off_its_quote_before_the_speaker_opens_no_quote() -> None:
+    assert quoted_words('the crowds were bigger than ever before, "Mayor Ana Ruiz said at the rally.') == ""
+    assert quoted_words('the crowds were bigger than ever, "she said.') == ""
+    assert quoted_words('Ruiz said at the rally, "Crowds came from all over the county.') == (
+        "Crowds came from all over the county."
+    )
+
+
 def clauses_of(nlp, text: str) -> list[str]:
     return [clause for clause, _ in align.clause_units(Sentence("a", 0, 0, text), nlp(text))]
 

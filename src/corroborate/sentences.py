@@ -32,6 +32,12 @@ _QUOTE_SPANS = (
 #: An opening double quotation mark: a curly one, or a straight one at the start or after a space or bracket, either
 #: before a word.
 _OPENING = re.compile(r"(?:“|(?:^|(?<=[\s(\[—–]))\")(?=\S)")
+#: What follows a closing mark a copy spaced off its quote's last word ('... than ever, "Ann Lee said'), which
+#: reads as an opening one: who said it and a verb of saying, where an opening mark is followed by the quote.
+_ATTRIBUTION = re.compile(
+    r"(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they|we|I)\s+)"
+    r"(?:said|says|told|tells|added|adds|wrote|writes|tweeted|stated|noted|explained|asked)\b"
+)
 
 
 def parse_articles(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> dict[str, Doc]:
@@ -89,7 +95,9 @@ def quoted_words(text: str) -> str:
     paragraph and one closing mark at its end, so its first sentences close none."""
     spans = quoted_spans(text)
     last_end = spans[-1][1] + 1 if spans else 0  # past the closing mark of the last quote
-    unclosed = next((mark.end() for mark in _OPENING.finditer(text, last_end)), None)
+    unclosed = next(
+        (mark.end() for mark in _OPENING.finditer(text, last_end) if not _ATTRIBUTION.match(text, mark.end())), None
+    )
     if unclosed is not None:
         spans.append((unclosed, len(text)))
     return " ".join(text[start:end] for start, end in spans)
