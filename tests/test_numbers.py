@@ -739,3 +739,19 @@ def test_an_added_sum_is_a_part_and_does_not_contradict_the_total(nlp) -> None: 
     }
     assert _contradicted(nlp, totals) == [("250000000000 dollar", "360000000000 dollar")]
     assert _only(nlp, "The new duties cover $90 billion worth of imports.").caveat == "part"
+
+
+@pytest.mark.slow
+def test_spans_counted_from_different_events_do_not_contradict_but_from_one_event_do(nlp) -> None:  # type: ignore[no-untyped-def]
+    different = {
+        "left": "In the four months since the merger, the firm has cut 200 jobs.",
+        "right": "In the two months since the strike, the firm has cut 200 jobs.",
+    }
+    assert _contradicted(nlp, different) == []
+    one = {
+        "left": "In the four months since the merger, the firm has cut 200 jobs.",
+        "right": "In the two months since the merger, the firm has cut 200 jobs.",
+    }
+    assert _contradicted(nlp, one) == [("2 month", "4 month")]
+    assert _only(nlp, "The bridge reopened three weeks after the flood.").scope == "after flood"
+    assert _only(nlp, "The crew spent three weeks at sea.").scope == ""

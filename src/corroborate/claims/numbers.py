@@ -1155,9 +1155,31 @@ def _scope(root: Token) -> str:
         head = token.head
         if head.pos_ == "NOUN" and head.i > token.i and head.lemma_.lower() not in TIME_UNITS:
             markers.add(f"{token.lower_} {head.lemma_.lower()}")
-    return ", ".join(sorted(markers | _counted_spans(root)))
+    anchor = _anchor(root)
+    return ", ".join(sorted(markers | _counted_spans(root) | ({anchor} if anchor else set())))
 
 
+def _anchor(root: Token) -> str:
+    """The event a span of time is counted from ("the four months since the vote" -> "since vote", "two weeks
+    after the storm hit" -> "after hit", "a year later" -> "later"): a span from one event is not a span from
+    another, nor a duration of its own ("spent two months in hospital")."""
+    if root.lemma_.lower() not in TIME_UNITS:
+        return ""
+    following = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    if root.dep_ == "npadvmod" and root.head.lower_ in _ANCHOR_WORDS:
+        word = root.head
+    elif following is not None and following.lower_ in _ANCHOR_WORDS:
+        word = following
+    else:
+        return ""
+    if word.dep_ == "mark":
+        return f"{word.lower_} {word.head.lemma_.lower()}"
+    event = next((child for child in word.children if child.dep_ in {"pobj", "pcomp"}), None)
+    return f"{word.lower_} {event.lemma_.lower()}" if event is not None else word.lower_
+
+
+# Words that count a span of time from an event ("the two months since the vote", "a year later").
+_ANCHOR_WORDS = {"after", "before", "since", "later", "earlier"}
 # Prepositions that bound a tally by a span: "43 RBIs in 54 games", "300 yards over three games".
 _SPAN_PREPOSITIONS = {"in", "over", "during", "across", "within", "through"}
 
