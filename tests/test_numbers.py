@@ -739,6 +739,8 @@ def test_an_added_sum_is_a_part_and_does_not_contradict_the_total(nlp) -> None: 
     }
     assert _contradicted(nlp, totals) == [("250000000000 dollar", "360000000000 dollar")]
     assert _only(nlp, "The new duties cover $90 billion worth of imports.").caveat == "part"
+    assert _only(nlp, "A tranche of duties on $90 billion worth of imports begins today.").caveat == "part"
+    assert _only(nlp, "Duties on $90 billion worth of imports begin today.").caveat == ""
 
 
 @pytest.mark.slow

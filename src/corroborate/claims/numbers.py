@@ -224,6 +224,8 @@ _VALUE_NOUNS = {"worth", "value"}
 # Words that make a figure an addition to an earlier one ("another 20 troops", "new tariffs on $5 billion of
 # goods"): a part of a total, not the total another outlet may give.
 _INCREMENT_WORDS = {"another", "additional", "further", "extra", "fresh", "new"}
+# Nouns that make what they hold one part of a series ("a tranche of duties on $5 billion of goods").
+_PART_NOUNS = {"tranche", "batch", "instalment", "installment"}
 # Tokens that may stand between a number and its unit in one phrase ("three - plus - year").
 _MAX_UNIT_GAP = 4
 
@@ -1026,9 +1028,10 @@ def names_apart(first: Sequence[str], second: Sequence[str]) -> bool:
 
 
 def _added(span: Span) -> bool:
-    """Whether a figure is told as an addition: an increment word just before it ("another 20", "an additional
-    $5 billion"), or on a noun of the phrase that holds it or on its clause's subject ("tariffs on another...",
-    "the new tariffs cover $5 billion")."""
+    """Whether a figure is told as an addition or one part of a series: an increment word just before it
+    ("another 20", "an additional $5 billion"), on a noun of the phrase that holds it or on its clause's subject
+    ("the new tariffs cover $5 billion"), or a noun of a part of a series holding it ("a tranche of duties on
+    $5 billion of goods")."""
     doc = span.doc
     if any(token.lower_ in _INCREMENT_WORDS for token in doc[max(0, span.start - 2) : span.start]):
         return True
@@ -1038,10 +1041,9 @@ def _added(span: Span) -> bool:
         if token.pos_ in {"VERB", "AUX"}:
             holders += [child for child in token.children if child.dep_ in {"nsubj", "nsubjpass"}]
             break
-    return any(
-        child.lower_ in _INCREMENT_WORDS and child.dep_ in {"amod", "det"}
-        for holder in holders if holder.pos_ in {"NOUN", "PROPN"}
-        for child in holder.children
+    nouns = [holder for holder in holders if holder.pos_ in {"NOUN", "PROPN"}]
+    return any(noun.lemma_.lower() in _PART_NOUNS for noun in nouns) or any(
+        child.lower_ in _INCREMENT_WORDS and child.dep_ in {"amod", "det"} for noun in nouns for child in noun.children
     )
 
 
