@@ -11,6 +11,7 @@ from corroborate.claims.numbers import (
     Quantity,
     actors_differ,
     extract_quantities,
+    names_apart,
     number_contradictions,
     parse_number,
     same_counted,
@@ -672,3 +673,87 @@ def test_a_count_before_an_unhyphenated_compound_counts_no_first_word(nlp) -> No
     assert [q.unit for q in _quantities(nlp, "One rocket landed near the school on Monday.")] == ["rocket"]
     texts = {"a": launcher, "b": "The cache included a grenade launcher with two rockets and three other rifles."}
     assert _contradicted(nlp, texts) == []
+
+
+# ---- Whose figure, and of what whole ------------------------------------------------------------------------
+
+
+def test_sentences_each_naming_someone_the_other_does_not_are_apart() -> None:
+    assert names_apart(("ana silva", "falcons"), ("falcons", "reyes"))  # two players of one team
+    assert not names_apart(("ana silva", "falcons"), ("falcons", "silva"))  # a surname is the full name
+    assert not names_apart(("ana silva", "falcons"), ("falcons",))  # one names more: may be the same tally
+    assert not names_apart((), ("reyes",))
+
+
+@pytest.mark.slow
+def test_tallies_of_two_named_players_do_not_contradict_but_two_of_one_player_do(nlp) -> None:  # type: ignore[no-untyped-def]
+    apart = {
+        "left": "The Owls beat the Rovers on Friday, with Ana Silva scoring 24 points.",
+        "right": "The Owls beat the Rovers on Friday as Kai Reyes scored 11 points off the bench.",
+    }
+    assert _contradicted(nlp, apart) == []
+    one_player = {
+        "left": "Ana Silva scored 24 points as the Owls beat the Rovers on Friday.",
+        "right": "Ana Silva scored 28 points as the Owls beat the Rovers on Friday.",
+    }
+    assert _contradicted(nlp, one_player) == [("24 point", "28 point")]
+
+
+def test_speakers_are_not_among_a_figures_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    [quantity] = _quantities(nlp, "Ana Silva scored 24 points, coach Kai Reyes said.")
+    assert quantity.names == ("ana silva",)
+
+
+def test_the_subject_of_a_relative_clause_is_the_noun_it_describes(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _only(nlp, "The mayor, who ran 20 marathons, retired on Monday.").actor == "the mayor"
+
+
+@pytest.mark.slow
+def test_ages_of_people_named_alike_contradict_but_ages_of_no_one_named_do_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    unnamed = {
+        "left": "A 32-year-old was arrested at the scene after the crash.",
+        "right": "A 36-year-old was arrested at the scene after the crash.",
+    }
+    assert _contradicted(nlp, unnamed) == []
+    named = {
+        "left": "Police arrested Ben Okafor, 32, at the scene of the crash.",
+        "right": "Police arrested Ben Okafor, 34, at the scene of the crash.",
+    }
+    assert _contradicted(nlp, named) == [("32 year", "34 year")]
+
+
+def test_a_sum_worth_of_goods_counts_the_goods(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _only(nlp, "Duties apply to $40 billion worth of steel.").counted == "steel"
+
+
+@pytest.mark.slow
+def test_an_added_sum_is_a_part_and_does_not_contradict_the_total(nlp) -> None:  # type: ignore[no-untyped-def]
+    increment = {
+        "left": "The government will impose duties on another $125 billion worth of imports next month.",
+        "right": "The government will impose duties on $360 billion worth of imports next month.",
+    }
+    assert _contradicted(nlp, increment) == []
+    totals = {
+        "left": "The government will impose duties on $250 billion worth of imports next month.",
+        "right": "The government will impose duties on $360 billion worth of imports next month.",
+    }
+    assert _contradicted(nlp, totals) == [("250000000000 dollar", "360000000000 dollar")]
+    assert _only(nlp, "The new duties cover $90 billion worth of imports.").caveat == "part"
+    assert _only(nlp, "A tranche of duties on $90 billion worth of imports begins today.").caveat == "part"
+    assert _only(nlp, "Duties on $90 billion worth of imports begin today.").caveat == ""
+
+
+@pytest.mark.slow
+def test_spans_counted_from_different_events_do_not_contradict_but_from_one_event_do(nlp) -> None:  # type: ignore[no-untyped-def]
+    different = {
+        "left": "In the four months since the merger, the firm has cut 200 jobs.",
+        "right": "In the two months since the strike, the firm has cut 200 jobs.",
+    }
+    assert _contradicted(nlp, different) == []
+    one = {
+        "left": "In the four months since the merger, the firm has cut 200 jobs.",
+        "right": "In the two months since the merger, the firm has cut 200 jobs.",
+    }
+    assert _contradicted(nlp, one) == [("2 month", "4 month")]
+    assert _only(nlp, "The bridge reopened three weeks after the flood.").scope == "after flood"
+    assert _only(nlp, "The crew spent three weeks at sea.").scope == ""

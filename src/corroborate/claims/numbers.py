@@ -219,6 +219,13 @@ _QUALIFIER_AFTER: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
     (("or", "less"), "at_most"),
 )
 _RANGE_LINKS = {"to", "-", "–", "—", "or"}
+# Nouns that say a sum is the value of what follows "of" ("$5 billion worth of goods").
+_VALUE_NOUNS = {"worth", "value"}
+# Words that make a figure an addition to an earlier one ("another 20 troops", "new tariffs on $5 billion of
+# goods"): a part of a total, not the total another outlet may give.
+_INCREMENT_WORDS = {"another", "additional", "further", "extra", "fresh", "new"}
+# Nouns that make what they hold one part of a series ("a tranche of duties on $5 billion of goods").
+_PART_NOUNS = {"tranche", "batch", "instalment", "installment"}
 # Tokens that may stand between a number and its unit in one phrase ("three - plus - year").
 _MAX_UNIT_GAP = 4
 
@@ -241,7 +248,9 @@ class Quantity:
     single-event markers of its sentence ("third raid", "latest launch": a count within one event, not a
     total), ``predicate`` what is done to or by the counted thing when it is an argument of a verb ("kill" in
     "killed 16 people", "vote for" in "voted for 16 bills"; empty inside a noun phrase), and ``caveat`` why
-    the figure is no total to compare ("rate", "part", "average"), if it is not.
+    the figure is no total to compare ("rate", "part", "average"), if it is not. ``names`` are the proper names
+    of its sentence but those of who reports it ("Ana Silva scored 20 points, her coach said" -> "ana silva"):
+    a figure told of one named person or thing, where the other's sentence names only others, is not theirs.
     """
 
     article_id: str
@@ -264,6 +273,7 @@ class Quantity:
     scope: str = ""
     predicate: str = ""
     caveat: str = ""
+    names: tuple[str, ...] = ()
 
     @property
     def subject(self) -> str:
@@ -590,7 +600,7 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     after = doc[end] if end < len(doc) else None
     exclude = set(range(start, end))
     if before is not None and before.lower_ in _CURRENCY_SYMBOLS:
-        target = _attached_noun(head)
+        target = _valued(_attached_noun(head))
         return _Reading(_CURRENCY_SYMBOLS[before.lower_], _phrase_or_empty(target, exclude), "money", end)
     percent_words = _percent_words(doc, end)
     if after is not None and percent_words:
@@ -617,6 +627,13 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
         target = _attached_noun(unit_token)
         return _Reading(unit, _phrase_or_empty(target, exclude | {unit_token.i}), "duration", text_end)
     return _Reading(_dimension(unit_token) + unit, _noun_phrase(unit_token, exclude), "count", text_end)
+
+
+def _valued(noun: Token | None) -> Token | None:
+    """What a sum is the value of, past "worth" or "value" ("$5 billion worth of goods" -> "goods")."""
+    if noun is None or noun.lemma_.lower() not in _VALUE_NOUNS:
+        return noun
+    return _of_object(noun) or noun
 
 
 def _dimension(unit: Token) -> str:
@@ -939,6 +956,7 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
         scope=_scope(root),
         predicate=_predicate(root, span.start),
         caveat=_caveat(doc, span, quantity.kind),
+        names=_names(root.sent),
     )
 
 
@@ -959,6 +977,8 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
         return "rate"
     if any(token.lower_ in _AVERAGE_WORDS for token in doc[max(0, span.start - 3) : span.start]):
         return "average"
+    if _added(span):
+        return "part"
     # "two of the suspects", and "178 of 369 punches" or "28 of his 68 punches", whose part runs on to the whole.
     numbers = [token for token in span if _is_cardinal_word(token)] or [span[-1]]
     if kind == "count" and any(number.i + 1 < len(doc) and doc[number.i + 1].lower_ == "of" for number in numbers):
@@ -966,25 +986,112 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
     return ""
 
 
+def _names(sentence: Span) -> tuple[str, ...]:
+    """The proper names of a sentence, each a run of proper nouns ("ana silva"), but dates and the names of who
+    says it ("..., Ana Silva said"; "according to Silva"), whom outlets cite as they like."""
+    # claims.quotes reads this module through align, so its speech verbs are imported here.
+    from corroborate.claims.quotes import SPEECH_VERBS
+
+    names: list[str] = []
+    run: list[str] = []
+    for token in sentence:
+        if token.pos_ == "PROPN" and token.ent_type_ not in _UNNAMING_ENTITIES and not _reports(token, SPEECH_VERBS):
+            run.append(token.lower_)
+        elif run:
+            names.append(" ".join(run))
+            run = []
+    names += [" ".join(run)] if run else []
+    return tuple(sorted(set(names)))
+
+
+def _reports(token: Token, speech_verbs: frozenset[str]) -> bool:
+    """Whether a proper noun names who reports the sentence: the subject of a speech verb, or after "according
+    to", or a word of such a name."""
+    while token.dep_ in {"compound", "flat", "appos"} and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ == "nsubj" and head.lemma_.lower() in speech_verbs:
+        return True
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def names_apart(first: Sequence[str], second: Sequence[str]) -> bool:
+    """Whether each of two sentences names someone or something the other does not name at all, not even by a
+    word of the name ("Ana Silva" / "Silva" are one): two named tallies ("Silva scored 20 points" / "Reyes
+    scored 11 points") are told of different players, and a box score's numbers differ by nature."""
+    words = [{word for name in names for word in name.split()} for names in (first, second)]
+
+    def own(names: Sequence[str], other: set[str]) -> bool:
+        return any(not set(name.split()) & other for name in names)
+
+    return own(first, words[1]) and own(second, words[0])
+
+
+def _added(span: Span) -> bool:
+    """Whether a figure is told as an addition or one part of a series: an increment word just before it
+    ("another 20", "an additional $5 billion"), on a noun of the phrase that holds it or on its clause's subject
+    ("the new tariffs cover $5 billion"), or a noun of a part of a series holding it ("a tranche of duties on
+    $5 billion of goods")."""
+    doc = span.doc
+    if any(token.lower_ in _INCREMENT_WORDS for token in doc[max(0, span.start - 2) : span.start]):
+        return True
+    holders = []
+    for token in [span.root, *span.root.ancestors]:
+        holders.append(token)
+        if token.pos_ in {"VERB", "AUX"}:
+            holders += [child for child in token.children if child.dep_ in {"nsubj", "nsubjpass"}]
+            break
+    nouns = [holder for holder in holders if holder.pos_ in {"NOUN", "PROPN"}]
+    return any(noun.lemma_.lower() in _PART_NOUNS for noun in nouns) or any(
+        child.lower_ in _INCREMENT_WORDS and child.dep_ in {"amod", "det"} for noun in nouns for child in noun.children
+    )
+
+
 def _actor(root: Token) -> str:
-    """The named doer or owner of what a figure counts: the possessor ("Peru's 20 flights"), the agent ("flights
-    run by Peru") or the subject of the nearest clause that has one ("Peru ran 20 flights")."""
+    """The named doer or owner of what a figure counts: the possessor ("Peru's 20 flights"), a person the counted
+    noun comes from ("20 points from Ana Silva"), the agent ("flights run by Peru"), the subject of the nearest
+    clause that has one ("Peru ran 20 flights"), the noun a relative clause describes ("Silva, who ran 20
+    flights") or the noun a present participle describes ("with Silva running 20 flights")."""
     owner = next((child for child in root.children if child.dep_ == "poss"), None)
     if owner is not None:
         return _name(owner)
+    source = _person_of(root)
+    if source is not None:
+        return _name(source)
     for token in [root, *root.ancestors]:
         if token.pos_ not in {"VERB", "AUX"}:
             continue
         agent = next((child for child in token.children if child.dep_ == "agent"), None)
         doers = [child for child in agent.children if child.dep_ == "pobj"] if agent is not None else []
         doers += [child for child in token.children if child.dep_ == "nsubj"]
+        if doers and doers[0].tag_ in _RELATIVE_TAGS and token.dep_ == "relcl":
+            return _name(token.head)
         if doers:
             return "" if doers[0].i == root.i else _name(doers[0])
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"}:
+            return _name(token.head)
         if token.dep_ not in {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp"}:
             return ""
     return ""
 
 
+def _person_of(noun: Token) -> Token | None:
+    """The person a counted noun comes from or is credited to ("20 points from Ana Silva", "20 votes by Silva"):
+    a tally of one person is not another's, though the clause's subject is a team or a party."""
+    for preposition in noun.children:
+        if preposition.dep_ == "prep" and preposition.lower_ in _SOURCE_PREPOSITIONS:
+            for person in preposition.children:
+                if person.dep_ == "pobj" and person.ent_type_ == "PERSON":
+                    return person
+    return None
+
+
+# Entities whose proper nouns name no one a figure is told of: dates and times, not people or things.
+_UNNAMING_ENTITIES = {"DATE", "TIME"}
+# Relative pronouns ("who", "which", "that"): the subject they stand for is the noun their clause describes.
+_RELATIVE_TAGS = {"WP", "WDT"}
+# Prepositions that credit a counted noun to a person ("20 points from Silva", "a goal by Silva").
+_SOURCE_PREPOSITIONS = {"from", "by"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"}
 _PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
 _PLACES = {"GPE", "LOC", "FAC"}
@@ -1050,9 +1157,31 @@ def _scope(root: Token) -> str:
         head = token.head
         if head.pos_ == "NOUN" and head.i > token.i and head.lemma_.lower() not in TIME_UNITS:
             markers.add(f"{token.lower_} {head.lemma_.lower()}")
-    return ", ".join(sorted(markers | _counted_spans(root)))
+    anchor = _anchor(root)
+    return ", ".join(sorted(markers | _counted_spans(root) | ({anchor} if anchor else set())))
 
 
+def _anchor(root: Token) -> str:
+    """The event a span of time is counted from ("the four months since the vote" -> "since vote", "two weeks
+    after the storm hit" -> "after hit", "a year later" -> "later"): a span from one event is not a span from
+    another, nor a duration of its own ("spent two months in hospital")."""
+    if root.lemma_.lower() not in TIME_UNITS:
+        return ""
+    following = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    if root.dep_ == "npadvmod" and root.head.lower_ in _ANCHOR_WORDS:
+        word = root.head
+    elif following is not None and following.lower_ in _ANCHOR_WORDS:
+        word = following
+    else:
+        return ""
+    if word.dep_ == "mark":
+        return f"{word.lower_} {word.head.lemma_.lower()}"
+    event = next((child for child in word.children if child.dep_ in {"pobj", "pcomp"}), None)
+    return f"{word.lower_} {event.lemma_.lower()}" if event is not None else word.lower_
+
+
+# Words that count a span of time from an event ("the two months since the vote", "a year later").
+_ANCHOR_WORDS = {"after", "before", "since", "later", "earlier"}
 # Prepositions that bound a tally by a span: "43 RBIs in 54 games", "300 yards over three games".
 _SPAN_PREPOSITIONS = {"in", "over", "during", "across", "within", "through"}
 
@@ -1198,10 +1327,17 @@ def number_contradictions(quantities: Sequence[Quantity], settings: Settings = D
     return contradictions
 
 
+# Kinds of figure whose counted phrase names what they are of, which a paraphrase would not match.
+_NAMED_KINDS = {"count", "age"}
+
+
 def _comparable(quantity: Quantity) -> bool:
     backwards = quantity.upper is not None and quantity.upper <= quantity.value
+    # An age told of no one, or of a pronoun, may be anyone's: two such ages are no one person's.
+    unowned_age = quantity.kind == "age" and quantity.counted.lower() in {"", *_PERSONAL_PRONOUNS}
     return (
         bool(quantity.unit)
+        and not unowned_age
         and quantity.kind != "ordinal"
         and quantity.qualifier != "vague"
         and not (quantity.caveat or backwards)
@@ -1220,16 +1356,18 @@ def _same_subject_pairs(
     by_words = {(i, j) for i, j in possible if same_counted(quantities[i].counted, quantities[j].counted)}
     counted = _embedded(
         [q.counted or q.unit for q in quantities],
-        {k for i, j in possible if (i, j) not in by_words and quantities[i].kind != "count" for k in (i, j)},
+        {k for i, j in possible if (i, j) not in by_words and quantities[i].kind not in _NAMED_KINDS for k in (i, j)},
     )
     contexts = _embedded([_masked(q.sentence, q.text) for q in quantities], {k for pair in possible for k in pair})
     pairs = []
     for i, j in possible:
         first, second = quantities[i], quantities[j]
         # Durations and sums measure a thing that outlets name freely ("call" / "conversation"); counts
-        # name what they count, so only the noun itself, more or less qualified, is the same thing.
+        # name what they count and ages whose age they are, so only that noun or name, more or less
+        # qualified, is the same thing ("a 30-year-old man" / "a 34-year-old woman" are two people).
         same_thing = (i, j) in by_words or (
-            first.kind != "count" and float(counted[i] @ counted[j]) >= settings.claims.same_counted_similarity
+            first.kind not in _NAMED_KINDS
+            and float(counted[i] @ counted[j]) >= settings.claims.same_counted_similarity
         )
         # A shared time frame is evidence of one statement in itself: the sentences may differ more.
         needed = (
@@ -1281,6 +1419,7 @@ def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) ->
         and _same_predicate(first, second)
         and same_time_frame(first, second, settings)
         and not _one_and_several(first, second)
+        and not names_apart(first.names, second.names)
     )
 
 
