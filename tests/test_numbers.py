@@ -11,7 +11,6 @@ from corroborate.claims.numbers import (
     Quantity,
     actors_differ,
     extract_quantities,
-    names_apart,
     number_contradictions,
     parse_number,
     same_counted,
@@ -676,32 +675,6 @@ def test_a_count_before_an_unhyphenated_compound_counts_no_first_word(nlp) -> No
 
 
 # ---- Whose figure, and of what whole ------------------------------------------------------------------------
-
-
-def test_sentences_each_naming_someone_the_other_does_not_are_apart() -> None:
-    assert names_apart(("ana silva", "falcons"), ("falcons", "reyes"))  # two players of one team
-    assert not names_apart(("ana silva", "falcons"), ("falcons", "silva"))  # a surname is the full name
-    assert not names_apart(("ana silva", "falcons"), ("falcons",))  # one names more: may be the same tally
-    assert not names_apart((), ("reyes",))
-
-
-@pytest.mark.slow
-def test_tallies_of_two_named_players_do_not_contradict_but_two_of_one_player_do(nlp) -> None:  # type: ignore[no-untyped-def]
-    apart = {
-        "left": "The Owls beat the Rovers on Friday, with Ana Silva scoring 24 points.",
-        "right": "The Owls beat the Rovers on Friday as Kai Reyes scored 11 points off the bench.",
-    }
-    assert _contradicted(nlp, apart) == []
-    one_player = {
-        "left": "Ana Silva scored 24 points as the Owls beat the Rovers on Friday.",
-        "right": "Ana Silva scored 28 points as the Owls beat the Rovers on Friday.",
-    }
-    assert _contradicted(nlp, one_player) == [("24 point", "28 point")]
-
-
-def test_speakers_are_not_among_a_figures_names(nlp) -> None:  # type: ignore[no-untyped-def]
-    [quantity] = _quantities(nlp, "Ana Silva scored 24 points, coach Kai Reyes said.")
-    assert quantity.names == ("ana silva",)
 
 
 def test_the_subject_of_a_relative_clause_is_the_noun_it_describes(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -248,9 +248,7 @@ class Quantity:
     single-event markers of its sentence ("third raid", "latest launch": a count within one event, not a
     total), ``predicate`` what is done to or by the counted thing when it is an argument of a verb ("kill" in
     "killed 16 people", "vote for" in "voted for 16 bills"; empty inside a noun phrase), and ``caveat`` why
-    the figure is no total to compare ("rate", "part", "average"), if it is not. ``names`` are the proper names
-    of its sentence but those of who reports it ("Ana Silva scored 20 points, her coach said" -> "ana silva"):
-    a figure told of one named person or thing, where the other's sentence names only others, is not theirs.
+    the figure is no total to compare ("rate", "part", "average"), if it is not.
     """
 
     article_id: str
@@ -273,7 +271,6 @@ class Quantity:
     scope: str = ""
     predicate: str = ""
     caveat: str = ""
-    names: tuple[str, ...] = ()
 
     @property
     def subject(self) -> str:
@@ -956,7 +953,6 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
         scope=_scope(root),
         predicate=_predicate(root, span.start),
         caveat=_caveat(doc, span, quantity.kind),
-        names=_names(root.sent),
     )
 
 
@@ -984,47 +980,6 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
     if kind == "count" and any(number.i + 1 < len(doc) and doc[number.i + 1].lower_ == "of" for number in numbers):
         return "part"
     return ""
-
-
-def _names(sentence: Span) -> tuple[str, ...]:
-    """The proper names of a sentence, each a run of proper nouns ("ana silva"), but dates and the names of who
-    says it ("..., Ana Silva said"; "according to Silva"), whom outlets cite as they like."""
-    # claims.quotes reads this module through align, so its speech verbs are imported here.
-    from corroborate.claims.quotes import SPEECH_VERBS
-
-    names: list[str] = []
-    run: list[str] = []
-    for token in sentence:
-        if token.pos_ == "PROPN" and token.ent_type_ not in _UNNAMING_ENTITIES and not _reports(token, SPEECH_VERBS):
-            run.append(token.lower_)
-        elif run:
-            names.append(" ".join(run))
-            run = []
-    names += [" ".join(run)] if run else []
-    return tuple(sorted(set(names)))
-
-
-def _reports(token: Token, speech_verbs: frozenset[str]) -> bool:
-    """Whether a proper noun names who reports the sentence: the subject of a speech verb, or after "according
-    to", or a word of such a name."""
-    while token.dep_ in {"compound", "flat", "appos"} and token.head.i != token.i:
-        token = token.head
-    head = token.head
-    if token.dep_ == "nsubj" and head.lemma_.lower() in speech_verbs:
-        return True
-    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
-
-
-def names_apart(first: Sequence[str], second: Sequence[str]) -> bool:
-    """Whether each of two sentences names someone or something the other does not name at all, not even by a
-    word of the name ("Ana Silva" / "Silva" are one): two named tallies ("Silva scored 20 points" / "Reyes
-    scored 11 points") are told of different players, and a box score's numbers differ by nature."""
-    words = [{word for name in names for word in name.split()} for names in (first, second)]
-
-    def own(names: Sequence[str], other: set[str]) -> bool:
-        return any(not set(name.split()) & other for name in names)
-
-    return own(first, words[1]) and own(second, words[0])
 
 
 def _added(span: Span) -> bool:
@@ -1086,8 +1041,6 @@ def _person_of(noun: Token) -> Token | None:
     return None
 
 
-# Entities whose proper nouns name no one a figure is told of: dates and times, not people or things.
-_UNNAMING_ENTITIES = {"DATE", "TIME"}
 # Relative pronouns ("who", "which", "that"): the subject they stand for is the noun their clause describes.
 _RELATIVE_TAGS = {"WP", "WDT"}
 # Prepositions that credit a counted noun to a person ("20 points from Silva", "a goal by Silva").
@@ -1419,7 +1372,6 @@ def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) ->
         and _same_predicate(first, second)
         and same_time_frame(first, second, settings)
         and not _one_and_several(first, second)
-        and not names_apart(first.names, second.names)
     )
 
 
