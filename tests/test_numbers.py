@@ -730,3 +730,20 @@ def test_spans_counted_from_different_events_do_not_contradict_but_from_one_even
     assert _contradicted(nlp, one) == [("2 month", "4 month")]
     assert _only(nlp, "The bridge reopened three weeks after the flood.").scope == "after flood"
     assert _only(nlp, "The crew spent three weeks at sea.").scope == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The trial lasted four and a half months.", 4.5),
+        ("The firm lost two and a half million dollars in the fraud.", 2.5e6),
+        ("The rebuild took 4 and a quarter years.", 4.25),
+    ],
+)
+def test_a_number_ending_in_a_fraction_is_read_whole(nlp, text: str, value: float) -> None:  # type: ignore[no-untyped-def]
+    assert _only(nlp, text).value == value
+
+
+def test_and_a_after_a_number_that_is_no_fraction_ends_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _only(nlp, "Police arrested two suspects and a man was hurt.").value == 2
+    assert parse_number(["two", "and", "a", "half", "people"]) is None

@@ -219,6 +219,8 @@ _QUALIFIER_AFTER: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
     (("or", "less"), "at_most"),
 )
 _RANGE_LINKS = {"to", "-", "–", "—", "or"}
+# Fractions a number may end in ("four and a half months", "two and a quarter million").
+_FRACTIONS = {"half": 0.5, "quarter": 0.25}
 # Nouns that say a sum is the value of what follows "of" ("$5 billion worth of goods").
 _VALUE_NOUNS = {"worth", "value"}
 # Words that make a figure an addition to an earlier one ("another 20 troops", "new tariffs on $5 billion of
@@ -332,8 +334,29 @@ def parse_number(words: Sequence[str]) -> float | None:
     """The value of a number written in digits and/or words, or None when the words are not one number.
 
     ``["two", "hundred"]`` -> 200, ``["1.2", "billion"]`` -> 1.2e9, ``["a", "dozen"]`` -> 12,
-    ``["twenty", "-", "five"]`` -> 25, ``["three"]`` -> 3. Two bare numbers in a row ("3 4") are not one.
+    ``["twenty", "-", "five"]`` -> 25, ``["three"]`` -> 3, ``["two", "and", "a", "half", "million"]`` ->
+    2.5e6. Two bare numbers in a row ("3 4") are not one.
     """
+    lowered = [word.lower() for word in words]
+    for at in range(1, len(lowered) - 2):
+        if lowered[at : at + 2] == ["and", "a"] and lowered[at + 2] in _FRACTIONS:
+            return _with_fraction(words[:at], _FRACTIONS[lowered[at + 2]], words[at + 3 :])
+    return _whole_number(words)
+
+
+def _with_fraction(whole: Sequence[str], fraction: float, scale: Sequence[str]) -> float | None:
+    """"four and a half": the whole and its fraction, times the scale words after them ("million"), if any."""
+    value = _whole_number(whole)
+    if value is None:
+        return None
+    if not scale:
+        return value + fraction
+    factor = _whole_number(scale)
+    scales_only = all(word.lower() in _SCALES or word.lower() in _HUNDRED for word in scale)
+    return (value + fraction) * factor if factor is not None and scales_only else None
+
+
+def _whole_number(words: Sequence[str]) -> float | None:
     total = 0.0
     current = 0.0
     last = "start"
@@ -435,6 +458,8 @@ def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
                 end += spaced_number_length(tokens, end)
             elif token.text in {"-", "and"} and end + 1 < len(tokens) and _joins(tokens[end - 1], tokens[end + 1]):
                 end += 2
+            elif [t.lower_ for t in tokens[end : end + 2]] == ["and", "a"] and _ends_in_fraction(tokens, end + 2):
+                end += 3
             else:
                 break
         first = tokens[i]
@@ -442,6 +467,10 @@ def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
             start -= 1
         yield start, tokens[end - 1].i + 1
         i = end
+
+
+def _ends_in_fraction(tokens: Sequence[Token], at: int) -> bool:
+    return at < len(tokens) and tokens[at].lower_ in _FRACTIONS
 
 
 _GROUP = re.compile(r"^\d{3}$")
