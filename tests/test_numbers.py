@@ -747,3 +747,10 @@ def test_a_number_ending_in_a_fraction_is_read_whole(nlp, text: str, value: floa
 def test_and_a_after_a_number_that_is_no_fraction_ends_it(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _only(nlp, "Police arrested two suspects and a man was hurt.").value == 2
     assert parse_number(["two", "and", "a", "half", "people"]) is None
+
+
+def test_the_whole_of_a_one_in_n_share_is_a_rate(nlp) -> None:  # type: ignore[no-untyped-def]
+    shares = [q for q in _quantities(nlp, "About one in 500 users saw the error.") if q.unit == "user"]
+    assert [q.caveat for q in shares] == ["rate"]
+    spans = [q for q in _quantities(nlp, "The firm hired 30 engineers in 12 days.") if q.unit == "day"]
+    assert [q.caveat for q in spans] == [""]

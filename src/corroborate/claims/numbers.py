@@ -988,15 +988,20 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
 def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
     """Why a figure is not a total that another outlet's figure could contradict, or "" when it is one.
 
-    A rate ("20 flights a year", "$5 per share") counts per something; a part ("two of the suspects", "one of
-    16 flights") counts a subset; an average ("an average of 20") stands for no single count; a figure in
-    brackets right after another ("1 million euros ($1.1 million)") restates that one in another currency or unit.
+    A rate ("20 flights a year", "$5 per share", "1 in 500 users") counts per something; a part ("two of the
+    suspects", "one of 16 flights") counts a subset; an average ("an average of 20") stands for no single count;
+    a figure in brackets right after another ("1 million euros ($1.1 million)") restates that one in another
+    currency or unit.
     """
     restated = doc[max(0, span.start - 3) : span.start - 1]  # the figure (and its unit) before the bracket
     if span.start and doc[span.start - 1].text == "(" and any(_is_cardinal_word(token) for token in restated):
         return "conversion"
     after = [token.lower_ for token in doc[span.end : span.end + 2]]
     if after[:1] and after[0] in _RATE_AFTER:
+        return "rate"
+    # "1 in 500 users", "one in five voters": the whole a share is told of, not a count of them ("30 in 12 days"
+    # is a count over a span).
+    if span.start >= 2 and doc[span.start - 1].lower_ == "in" and doc[span.start - 2].lower_ in {"1", "one"}:
         return "rate"
     if after[:1] in (["a"], ["an"]) and span.end + 1 < len(doc) and doc[span.end + 1].lemma_.lower() in TIME_UNITS:
         return "rate"
