@@ -20,7 +20,7 @@ _BULLET = re.compile(r"^[\s\u2022\u25cf\u25aa\u2023\u2043*\-–—·]+")
 # A statement ends as a sentence does (some copies space a closing quote mark off); lines that do not are
 # headings, captions or labels. A colon ends one too: the lead-in of a list ("X reiterated its demands, which
 # include:") asserts what it says, and outlets often give a fact there that another tells in a full sentence.
-# Budapest corroborated 12 -> 13 (the demands' framing); NewsWCL50 events 1-3 byte-identical.
+# The example corpus: corroborated 12 -> 13 of 16 (a framing of demands); NewsWCL50 events 1-3 byte-identical.
 _CLOSING = re.compile(r"[.!?…:](?:\s*[\"'”’)\]])*$|[\"”’]$")
 _WORD = re.compile(r"\w+")
 #: Quoted words: in curly or straight double quotes, or in single curly quotes not closing a possessive.

@@ -120,13 +120,13 @@ class AlignSettings:
     # Two statements say the same thing above this score: MiniLM cosine + lexical_weight x story TF-IDF cosine.
     # Measured on scraped reports of one event: paraphrases of one fact score 0.86-1.2; different facts about
     # the same people and event score up to 0.85 (the embedding alone cannot tell them apart; rare words can).
-    # Measured and not lowered (bench/claims.py, NewsWCL50 events 1-3 and budapest): at 0.84 no more facts found,
-    # one more false corroboration (event 2); at 0.80 one more fact (event 1), two more false (event 2). The facts
-    # still missed are paraphrases the two outlets' best units score 0.3-0.78 on. Second chances tried on the
-    # statement pairs of 0.70-0.86 whose facts the findings label, none separating: shared content-word share
-    # (exact or MiniLM word-soft), the same names, mutual best match across two articles, a two-word phrase only
-    # the pair's two articles use (event 1 +1 fact, event 3 +1 wrong grouping: intelligence agencies' conclusion /
-    # a lawsuit's allegation sharing "presidential nominee").
+    # Measured and not lowered (bench/claims.py, NewsWCL50 events 1-3 and the example corpus): at 0.84 no more
+    # facts found, one more false corroboration (event 2); at 0.80 one more fact (event 1), two more false (event
+    # 2). The facts still missed are paraphrases the two outlets' best units score 0.3-0.78 on. Second chances
+    # tried on the statement pairs of 0.70-0.86 whose facts the findings label, none separating: shared
+    # content-word share (exact or MiniLM word-soft), the same names, mutual best match across two articles, a
+    # two-word phrase only the pair's two articles use (event 1 +1 fact, event 3 +1 wrong grouping: an agency's
+    # finding and a lawsuit's allegation sharing a title and a name).
     same_statement_similarity: float = 0.86
     # Weight of the shared story-specific words beside the embedding cosine.
     lexical_weight: float = 0.5
