@@ -711,7 +711,8 @@ def test_an_added_sum_is_a_part_and_does_not_contradict_the_total(nlp) -> None: 
         "right": "The government will impose duties on $360 billion worth of imports next month.",
     }
     assert _contradicted(nlp, totals) == [("250000000000 dollar", "360000000000 dollar")]
-    assert _only(nlp, "The new duties cover $90 billion worth of imports.").caveat == "part"
+    assert _only(nlp, "The additional duties cover $90 billion worth of imports.").caveat == "part"
+    assert _only(nlp, "The new stadium cost $90 million to build.").caveat == ""
     assert _only(nlp, "A tranche of duties on $90 billion worth of imports begins today.").caveat == "part"
     assert _only(nlp, "Duties on $90 billion worth of imports begin today.").caveat == ""
 
@@ -754,3 +755,10 @@ def test_the_whole_of_a_one_in_n_share_is_a_rate(nlp) -> None:  # type: ignore[n
     assert [q.caveat for q in shares] == ["rate"]
     spans = [q for q in _quantities(nlp, "The firm hired 30 engineers in 12 days.") if q.unit == "day"]
     assert [q.caveat for q in spans] == [""]
+
+
+def test_sums_of_a_breakdown_are_parts(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The duties cover $120 billion of imports this year and a further list worth $250 billion next year."
+    sums = [q for q in _quantities(nlp, text) if q.kind == "money"]
+    assert [q.caveat for q in sums] == ["part", "part"]
+    assert _only(nlp, "The duties cover $120 billion of imports.").caveat == ""

@@ -223,9 +223,9 @@ _RANGE_LINKS = {"to", "-", "–", "—", "or"}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 # Nouns that say a sum is the value of what follows "of" ("$5 billion worth of goods").
 _VALUE_NOUNS = {"worth", "value"}
-# Words that make a figure an addition to an earlier one ("another 20 troops", "new tariffs on $5 billion of
-# goods"): a part of a total, not the total another outlet may give.
-_INCREMENT_WORDS = {"another", "additional", "further", "extra", "fresh", "new"}
+# Words that make a figure an addition to an earlier one ("another 20 troops", "fresh tariffs on $5 billion of
+# goods"): a part of a total, not the total another outlet may give. Not "new": "the new stadium holds 40,000".
+_INCREMENT_WORDS = {"another", "additional", "further", "extra", "fresh"}
 # Nouns that make what they hold one part of a series ("a tranche of duties on $5 billion of goods").
 _PART_NOUNS = {"tranche", "batch", "instalment", "installment"}
 # Tokens that may stand between a number and its unit in one phrase ("three - plus - year").
@@ -806,7 +806,22 @@ def extract_quantities(article: Article, doc: Doc, dates: Sequence[DateMention] 
     quantities.extend(_vague_scales(article, doc))
     quantities.extend(_ordinals(article, doc))
     spans = _date_spans(article, doc, dates) if quantities else []
-    return sorted((_in_context(q, doc, spans) for q in quantities), key=lambda quantity: quantity.start)
+    return _breakdowns(sorted((_in_context(q, doc, spans) for q in quantities), key=lambda quantity: quantity.start))
+
+
+def _breakdowns(quantities: list[Quantity]) -> list[Quantity]:
+    """Sums a sentence gives several different ones of ("15% tariffs on $125 billion of goods, and 25% on a $250
+    billion list") are the parts of a breakdown: none is the total another outlet's sum could contradict."""
+    values: dict[tuple[int, str], set[float]] = defaultdict(set)
+    for quantity in quantities:
+        if quantity.kind == "money":
+            values[(quantity.sentence_start, quantity.unit)].add(quantity.value)
+
+    def in_breakdown(quantity: Quantity) -> bool:
+        sums = values[(quantity.sentence_start, quantity.unit)]
+        return quantity.kind == "money" and not quantity.caveat and len(sums) > 1
+
+    return [replace(quantity, caveat="part") if in_breakdown(quantity) else quantity for quantity in quantities]
 
 
 def _range_partner(doc: Doc, runs: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
@@ -1019,7 +1034,7 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
 def _added(span: Span) -> bool:
     """Whether a figure is told as an addition or one part of a series: an increment word just before it
     ("another 20", "an additional $5 billion"), on a noun of the phrase that holds it or on its clause's subject
-    ("the new tariffs cover $5 billion"), or a noun of a part of a series holding it ("a tranche of duties on
+    ("the additional tariffs cover $5 billion"), or a noun of a part of a series holding it ("a tranche of duties on
     $5 billion of goods")."""
     doc = span.doc
     if any(token.lower_ in _INCREMENT_WORDS for token in doc[max(0, span.start - 2) : span.start]):
