@@ -121,3 +121,11 @@ def test_a_short_label_or_an_unclosed_line_before_a_list_is_no_statement() -> No
     label = sentence("a", 0, "Key points of the plan:")
     unclosed = sentence("a", 1, "The council repeated its long-standing conditions, which reportedly include")
     assert align.statements({"a": [label, unclosed]}) == []
+
+
+def test_a_heading_before_a_list_is_no_statement() -> None:
+    headings = [
+        sentence("a", 0, "The orchestra's spring tour 2026 dates and venues:"),
+        sentence("a", 1, "Here are some of the highlights of the plan:"),
+    ]
+    assert align.statements({"a": headings}) == []

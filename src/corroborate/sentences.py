@@ -18,10 +18,12 @@ from corroborate.settings import DEFAULT_SETTINGS, Settings
 # List markers carry no meaning of their own; a bullet item is a statement once they are gone.
 _BULLET = re.compile(r"^[\s\u2022\u25cf\u25aa\u2023\u2043*\-–—·]+")
 # A statement ends as a sentence does (some copies space a closing quote mark off); lines that do not are
-# headings, captions or labels. A colon ends one too: the lead-in of a list ("X reiterated its demands, which
-# include:") asserts what it says, and outlets often give a fact there that another tells in a full sentence.
-# The example corpus: corroborated 12 -> 13 of 16 (a framing of demands); NewsWCL50 events 1-3 byte-identical.
-_CLOSING = re.compile(r"[.!?…:](?:\s*[\"'”’)\]])*$|[\"”’]$")
+# headings, captions or labels. A colon ends one too when a clause leads into the list with its verb ("X
+# reiterated its demands, which include:", "The conditions are as follows:"): it asserts what it says, and outlets
+# often give a fact there that another tells in a full sentence. A heading before a list does not ("Tour dates:",
+# "Here are the highlights:"). The example corpus: corroborated 12 -> 13 of 16 (a framing of demands); NewsWCL50
+# events 1-3 byte-identical.
+_CLOSING = re.compile(r"[.!?…](?:\s*[\"'”’)\]])*$|[\"”’]$|\b(?:include[sd]?|including|are|were|is|was|follows?)\s*:$")
 _WORD = re.compile(r"\w+")
 #: Quoted words: in curly or straight double quotes, or in single curly quotes not closing a possessive.
 _QUOTE_SPANS = (
