@@ -423,7 +423,7 @@ def _range_start(text: str, base: date | None, context: _Context, settings: Sett
 
 def _in_time_of(day: date, reference: _Resolved) -> date | None:
     """``day`` in the year of a stated year ("in 2016 ... in March"), else nearest a stated month or day ("in
-    November 2016 ... by December", "elected on Nov. 8, 2016 ... took office on January 20"): a sentence
+    November 2016 ... by December", "said in December 2018 that it would close by January"): a sentence
     telling of a past time sets its year-less dates in that time, not in the publication's."""
     assert reference.day is not None
     if reference.granularity == "year":
