@@ -425,30 +425,26 @@ def _in_time_of(day: date, reference: _Resolved) -> date | None:
     """``day`` in the year of a stated year ("in 2016 ... in March"), else nearest a stated month or day ("in
     November 2016 ... by December", "said in December 2018 that it would close by January"): a sentence
     telling of a past time sets its year-less dates in that time, not in the publication's."""
-    assert reference.day is not None
-    if reference.granularity == "year":
-        years = [reference.day.year]
-    else:
-        years = [reference.day.year - 1, reference.day.year, reference.day.year + 1]
-    candidates = []
-    for year in years:
-        try:
-            candidates.append(day.replace(year=year))
-        except ValueError:  # February 29 in a common year
-            continue
-    return min(candidates, key=lambda candidate: abs((candidate - reference.day).days), default=None)  # type: ignore[operator]
+    stated = reference.day
+    assert stated is not None
+    years = [stated.year] if reference.granularity == "year" else [stated.year - 1, stated.year, stated.year + 1]
+    return min(_in_years(day, years), key=lambda candidate: abs((candidate - stated).days), default=None)
 
 
 def _year_before(day: date, end: date) -> date | None:
     """``day`` in the latest year that puts it on or before ``end``: a range runs forward in time."""
-    for year in (end.year, end.year - 1):
+    return next((candidate for candidate in _in_years(day, (end.year, end.year - 1)) if candidate <= end), None)
+
+
+def _in_years(day: date, years: Sequence[int]) -> list[date]:
+    """``day`` in each of ``years`` that has it (February 29 only in a leap year)."""
+    candidates = []
+    for year in years:
         try:
-            candidate = day.replace(year=year)
-        except ValueError:  # February 29 in a common year
+            candidates.append(day.replace(year=year))
+        except ValueError:
             continue
-        if candidate <= end:
-            return candidate
-    return None
+    return candidates
 
 
 @cache
@@ -485,12 +481,7 @@ def _choose_year(
     day: date, granularity: Granularity, base: date, tense: Tense, slack_days: int, settings: Settings
 ) -> date | None:
     """The year for a year-less date, by the tense of its clause (see the module's rules)."""
-    candidates = []
-    for year in (base.year - 1, base.year, base.year + 1):
-        try:
-            candidates.append(day.replace(year=year))
-        except ValueError:  # February 29 in a common year
-            continue
+    candidates = _in_years(day, (base.year - 1, base.year, base.year + 1))
     slack = timedelta(days=slack_days)
     if tense == "past":
         before = [c for c in candidates if c <= base + slack]
