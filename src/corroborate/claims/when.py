@@ -20,7 +20,7 @@ Rules, chosen to match how news is written:
   not before it (less the same slack); otherwise the one nearest the anchor, if within
   ``max_yearless_distance_days``. So "January 3" in a December 30 article is next January unless the clause is
   in the past tense. "ahead of November's vote" is future; a verb of scheduling ("has scheduled a May 17
-  hearing") gives no tense to its date.
+  hearing") or one acting on a time limit ("has given them a May 10 deadline") gives no tense to its date.
 - A participle telling what was done to a thing ("a survey conducted in March") is past; what lay ahead of a
   past time ("was due to be released in September") has no tense of its own.
 - A year-less date in a clause that a date with its year holds ("In November 2016 the firm agreed to sell the
@@ -114,6 +114,9 @@ _POSSIBILITY_MODALS = {"may", "might"}
 _FUTURE_GOVERNORS = {"schedule", "plan", "set", "expect", "due", "intend", "aim", "prepare"}
 # Verbs that fix the date of something else: their own tense says nothing of the date they name.
 _SCHEDULING_VERBS = {"schedule", "reschedule", "slate", "set", "plan", "postpone", "delay"}
+# Nouns that name a time by which something is to happen: the verb acting on one dates the act ("has given
+# them a May 10 deadline"), not the time the noun names.
+_TIME_LIMIT_NOUNS = {"deadline", "ultimatum", "cutoff", "cut-off", "target", "timeline", "timetable"}
 _LOCAL_TIME = re.compile(r"\W*(?:(?:morning|afternoon|evening|night)\W+)?(?:\(\s*)?local time\b", re.IGNORECASE)
 _RANGE = re.compile(r"(?:between |from )?(?P<start>.+?)(?: (?:and|to|through|until|till) |\s*[-–—]\s*)(?P<end>.+)")
 _RANGE_LINK = re.compile(r"\s*(?:and|to|through|until|till|-|–|—)\s*", re.IGNORECASE)
@@ -548,7 +551,8 @@ def _governing_verb(span: Span) -> Token | None:
 def _tense(span: Span, text: str) -> Tense:
     """Past, future or unknown, from the verb the date hangs on: its tag and its auxiliaries. A date set
     ahead ("ahead of November's elections") is future; the tense of a verb of scheduling ("has scheduled a
-    May 17 hearing") dates the scheduling, not the date it names, so it leaves the tense unknown. ``text``
+    May 17 hearing"), or of one acting on a time limit ("has given them a May 10 deadline"), dates that act,
+    not the date it names, so it leaves the tense unknown. ``text``
     is the document's text (spaCy rebuilds ``doc.text`` from every token on each access)."""
     if _AHEAD_OF.search(text[max(0, span.start_char - 20) : span.start_char]):
         return "future"
@@ -571,7 +575,7 @@ def _tense(span: Span, text: str) -> Tense:
             break
     if _is_to_be_done(verb):
         return "future"
-    if verb.lemma_.lower() in _SCHEDULING_VERBS:
+    if verb.lemma_.lower() in _SCHEDULING_VERBS or _attachment(span).lemma_.lower() in _TIME_LIMIT_NOUNS:
         return "unknown"
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     if verb.tag_ == "VBD" or auxiliaries & {"did", "had", "has", "have", "was", "were"} or _done_thing(verb):
