@@ -112,6 +112,10 @@ class ModelSettings:
     # OMP_WAIT_POLICY=PASSIVE (corroborate/__init__.py): two passive threads are then about as fast as one
     # under load and 1.6x faster when idle.
     embedding_threads: int = 0
+    # Torch threads for the embedding of story clustering's features, which runs beside spaCy's entity pass
+    # (spaCy takes one core): on 2 shared cores, one thread embedded the same vectors with 40-50% less CPU than
+    # two, as fast by the clock under load, and beside spaCy as fast as two threads then spaCy when idle.
+    feature_embedding_threads: int = 1
     spacy_batch_size: int = 32
 
 
