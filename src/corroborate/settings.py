@@ -113,8 +113,10 @@ class ModelSettings:
     # under load and 1.6x faster when idle.
     embedding_threads: int = 0
     # Torch threads for the embedding of story clustering's features, which runs beside spaCy's entity pass
-    # (spaCy takes one core): on 2 shared cores, one thread embedded the same vectors with 40-50% less CPU than
-    # two, as fast by the clock under load, and beside spaCy as fast as two threads then spaCy when idle.
+    # (spaCy takes one core). On 2 shared cores (load 4-5), 300 articles' lead embeddings took 11 CPU s on one
+    # thread, 19-24 on two and no less time by the clock; features of the 3,135 distinct articles of a
+    # 5,000-article synthetic crawl (bench/crawl.py) took 175 CPU s and 260 s this way, 197 CPU s and 361 s
+    # with two threads and then spaCy. The vectors are the same on any count.
     feature_embedding_threads: int = 1
     spacy_batch_size: int = 32
 
