@@ -114,9 +114,7 @@ class ModelSettings:
     embedding_threads: int = 0
     # Torch threads for the embedding of story clustering's features, which runs beside spaCy's entity pass
     # (spaCy takes one core). On 2 shared cores (load 4-5), 300 articles' lead embeddings took 11 CPU s on one
-    # thread, 19-24 on two and no less time by the clock; features of the 3,135 distinct articles of a
-    # 5,000-article synthetic crawl (bench/crawl.py) took 175 CPU s and 260 s this way, 197 CPU s and 361 s
-    # with two threads and then spaCy. The vectors are the same on any count.
+    # thread and 19-24 on two, with no less time by the clock. The vectors are the same on any count.
     feature_embedding_threads: int = 1
     spacy_batch_size: int = 32
 
