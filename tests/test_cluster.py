@@ -25,10 +25,14 @@ import pytest
 from conftest import shared_path
 from rapidfuzz.distance import Levenshtein
 
+from corroborate import nlp
 from corroborate.cluster import (
     ArticleFeatures,
     StoryIndex,
+    _entity_features,
     _entity_key,
+    _lead,
+    _title,
     article_features,
     cluster,
     clustering_rules,
@@ -123,6 +127,29 @@ def features_of() -> dict[str, ArticleFeatures]:
     articles = SUMMITS + UNRELATED + rehab + offers + newswcl_articles(1) + newswcl_articles(3)
     features = article_features(articles, DEFAULT_SETTINGS.cluster)
     return {item.article_id: item for item in features}
+
+
+def test_features_found_side_by_side_equal_those_found_one_after_the_other() -> None:
+    # article_features runs spaCy in a thread beside the embedding on feature_embedding_threads: the vectors and
+    # entities are those of each alone, the embedding on torch's own threads, which it gives back afterwards.
+    import torch
+
+    articles = SUMMITS + UNRELATED
+    settings = DEFAULT_SETTINGS.cluster
+    threads = torch.get_num_threads()
+    titles = [_title(article) for article in articles]
+    leads = [_lead(article, settings.lead_chars) for article in articles]
+    openings = [_lead(article, settings.entity_chars) for article in articles]
+    alone = nlp.embed([f"{title}. {lead}" for title, lead in zip(titles, leads, strict=True)])
+    texts = [f"{title}.\n{opening}" for title, opening in zip(titles, openings, strict=True)]
+    entities = _entity_features(titles, texts, settings)
+    found = article_features(articles, settings)
+    assert torch.get_num_threads() == threads
+    for item, vector, parts in zip(found, alone, entities, strict=True):
+        assert np.array_equal(item.embedding, vector)
+        assert (item.entities, item.actors, item.named, item.holders) == (
+            parts.entities, parts.actors, parts.named, parts.holders)
+    assert all(item.entities for item in found)
 
 
 def stories_of(features: dict[str, ArticleFeatures], ids: list[str],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from corroborate import nlp
-from corroborate.nlp import PARSE_PIPES, spacy_pipeline
+from corroborate.nlp import ENTITY_PIPES, PARSE_PIPES, spacy_pipeline
 from corroborate.records import Sentence
 from corroborate.sentences import is_statement, sentences_of
 
@@ -69,3 +69,16 @@ def test_a_statement_may_close_with_a_spaced_quote_mark_but_a_heading_is_no_stat
     assert statement("He replied, ' you will get that from me, and soon enough. '")
     assert not statement("The Mayor's Memo Demands and Why They Matter Now")
     assert not statement("Mayor said the council would vote on the bridge repairs ' next")
+
+
+def test_the_entity_pipeline_leaves_out_the_shared_token_vectors_and_finds_the_same_entities() -> None:
+    # The shared tok2vec feeds the tagger and the parser only: the recogniser alone finds what it finds beside it.
+    text = ("Harbor Board Names New Chair\n\nThe Harbor Board of Port Alder named Mina Okafor its chair on "
+            "Tuesday, two weeks after the Alder County council voted to expand the North Pier terminal.\n\n"
+            "Okafor, who ran the Lakeside Freight Company for 12 years, said the board would meet in March.")
+    entities = spacy_pipeline(ENTITY_PIPES)(text).ents
+    beside_token_vectors = spacy_pipeline(("tok2vec", "ner"))(text).ents
+    assert "tok2vec" not in spacy_pipeline(ENTITY_PIPES).pipe_names
+    assert len(entities) >= 5
+    assert [(ent.start_char, ent.end_char, ent.label_) for ent in entities] == [
+        (ent.start_char, ent.end_char, ent.label_) for ent in beside_token_vectors]

@@ -45,6 +45,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -157,35 +158,61 @@ def cluster(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) 
 
 
 def article_features(articles: Sequence[Article], settings: ClusterSettings) -> list[ArticleFeatures]:
-    """Features of a batch: one embedding call and one spaCy pass over the whole batch."""
+    """Features of a batch: one embedding call and one spaCy pass over the whole batch, side by side: spaCy in
+    a thread on one core, the embedding on ``feature_embedding_threads`` (both release the GIL as they compute)."""
     titles = [_title(article) for article in articles]
     leads = [_lead(article, settings.lead_chars) for article in articles]
     lead_texts = [f"{title}. {lead}" for title, lead in zip(titles, leads, strict=True)]
-    embeddings = nlp.embed(lead_texts)
     entity_texts = [f"{title}.\n{_lead(article, settings.entity_chars)}" for title, article in
                     zip(titles, articles, strict=True)]
+    with ThreadPoolExecutor(max_workers=1) as spacy_thread:
+        parsing = spacy_thread.submit(_entity_features, titles, entity_texts, settings)
+        with nlp.torch_threads(DEFAULT_SETTINGS.models.feature_embedding_threads):
+            embeddings = nlp.embed(lead_texts)
+        entities = parsing.result()
+    rules = feature_rules(settings)
+    return [
+        ArticleFeatures(
+            article_id=article.id, source=article.source, title=title, published=article.published,
+            year=_year(article.published, text), embedding=embedding, entities=found.entities,
+            words=_rare_words(lead_text, settings.rare_word_zipf), rules=rules, actors=found.actors,
+            named=found.named, holders=found.holders,
+        )
+        for article, title, text, lead_text, found, embedding in zip(articles, titles, entity_texts, lead_texts,
+                                                                    entities, embeddings, strict=True)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _EntityFeatures:
+    """The features of one article that its named entities give (``ArticleFeatures``' fields of those names)."""
+
+    entities: dict[str, float]
+    actors: tuple[str, ...]
+    named: tuple[tuple[str, ...], ...]
+    holders: tuple[tuple[str, str], ...]
+
+
+def _entity_features(titles: Sequence[str], texts: Sequence[str],
+                     settings: ClusterSettings) -> list[_EntityFeatures]:
+    """The entity features of each text (a title, ".\\n", then the text), from one spaCy pass; only these are
+    kept, not the docs, so a batch holds one spaCy batch of docs at a time."""
     pipeline = nlp.spacy_pipeline(nlp.ENTITY_PIPES)
-    docs = pipeline.pipe(entity_texts, batch_size=DEFAULT_SETTINGS.models.spacy_batch_size)
     labels = frozenset(settings.entity_labels)
     actor_labels = frozenset(settings.actor_labels)
-    rules = feature_rules(settings)
-    features = []
-    for article, title, text, lead_text, doc, embedding in zip(articles, titles, entity_texts, lead_texts, docs,
-                                                              embeddings, strict=True):
+    docs = pipeline.pipe(texts, batch_size=DEFAULT_SETTINGS.models.spacy_batch_size)
+    found = []
+    for title, text, doc in zip(titles, texts, docs, strict=True):
         keys = [_entity_key(ent.text, ent.label_) for ent in doc.ents if ent.label_ in labels]
-        features.append(ArticleFeatures(
-            article_id=article.id, source=article.source, title=title, published=article.published,
-            year=_year(article.published, text), embedding=embedding,
+        found.append(_EntityFeatures(
             entities=_unit_weights(Counter(key for key in keys if key)),
-            words=_rare_words(lead_text, settings.rare_word_zipf), rules=rules,
-            # The entity text is the title, ".\n", then the text.
             actors=_actors(text, doc.ents, actor_labels, len(title) + 2 + settings.actor_chars,
                            settings.actor_min_mentions),
             named=_named(text, doc.ents, settings.distinct_groups, len(title) + 2 + settings.distinct_chars,
                          settings.actor_min_mentions),
             holders=_office_holders(doc),
         ))
-    return features
+    return found
 
 
 def feature_rules(settings: ClusterSettings) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import importlib
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +30,9 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 #: Components each use needs; everything else is disabled, since spaCy's cost grows with each component.
 SENTENCE_PIPES = ("senter",)
-ENTITY_PIPES = ("tok2vec", "ner")
+# The entity recogniser embeds tokens itself: the shared ``tok2vec`` feeds only the tagger and the parser, so
+# beside the recogniser alone it would compute a third of the work for a tensor nothing reads (same entities).
+ENTITY_PIPES = ("ner",)
 PARSE_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
 
 
@@ -122,6 +126,21 @@ def embedding_model() -> SentenceTransformer:
 
         torch.set_num_threads(DEFAULT_SETTINGS.models.embedding_threads)
     return SentenceTransformer(_model_directory(package), device="cpu")
+
+
+@contextmanager
+def torch_threads(count: int) -> Iterator[None]:
+    """Within the block the embedding runs on ``count`` torch threads; torch's count is restored after it.
+    The vectors are the same on any count."""
+    import torch
+
+    embedding_model()  # loading sets the threads ``embedding_threads`` asks for: they are the ones to restore
+    before = torch.get_num_threads()
+    torch.set_num_threads(count)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def _model_directory(package: object) -> str:
