@@ -849,6 +849,10 @@ def test_a_players_tally_is_that_players(nlp, left: str, right: str, contradicts
         ("Mike Carter has thrown 40 touchdown passes in his career.", "Mike Carter has thrown 12 touchdown passes.",
          False),
         ("Mike Carter has thrown 12 touchdown passes.", "Mike Carter threw 3 touchdown passes in the game.", False),
+        # A win is one game, whatever it is called.
+        ("Mike Carter scored 24 points in the loss.", "Mike Carter has scored 300 points.", False),
+        ("Mike Carter scored 24 points in the win over the Hawks.", "Carter scored 21 points in the "
+         "victory over the Hawks.", True),
         ("Mike Carter has thrown 40 touchdown passes in his career.", "Mike Carter has thrown 52 touchdown passes "
          "in his career.", True),
     ],

@@ -1136,11 +1136,11 @@ def _participants(root: Token) -> frozenset[str]:
     those who only tell it ("Silva said", "according to Silva"): a player's tally is told with that player. Every
     word of a name is kept, since one outlet names in full whom another names by surname."""
     own_verb = _clause_verbs(root)[0]
-    people = [ent.root for ent in root.sent.ents if ent.label_ == "PERSON"]
-    people += [person for token in root.sent for person in [_referent(token)] if person is not None]
+    mentions = [(ent.root, ent.root) for ent in root.sent.ents if ent.label_ == "PERSON"]
+    mentions += [(token, person) for token in root.sent for person in [_referent(token)] if person is not None]
     return frozenset(
         word.lower_
-        for person in people if not _tells(person, own_verb)
+        for mention, person in mentions if not _tells(mention, own_verb)
         for ent in root.doc.ents if ent.start <= person.i < ent.end
         for word in ent if word.is_alpha
     )
@@ -1370,35 +1370,41 @@ def _time_frame(root: Token, span: Span, dates: Sequence[_DateSpan]) -> tuple[st
         and not (d.span.start < span.end and span.start < d.span.end)
         and _clause_verbs(d.span.root)[0] in verbs
     ]
-    spans = _span_frames(root, verbs)
+    spans = _span_frames(root)
     if not own and not spans:
         return "", None
-    frame = " + ".join([*(_frame_words(d.span) for d in own), *spans])
+    frame = " + ".join(dict.fromkeys([*(_frame_words(d.span) for d in own), *spans]))
     periods = [d.period for d in own]
     if spans or any(period is None for period in periods):
         return frame, None
     return frame, (min(p[0] for p in periods if p), max(p[1] for p in periods if p))
 
 
-def _span_frames(root: Token, verbs: Sequence[int]) -> list[str]:
-    """The spans of a career or a contest that scope a tally, no date words ("40 touchdowns in his career", "had
-    12 points in the game" -> "in career", "in game"): a career's tally is not a season's, nor a game's."""
-    doc = root.doc
-    holders = [root, *root.conjuncts, *(doc[i] for i in verbs)]
-    return sorted({
-        f"{preposition.lower_} {noun.lemma_.lower()}"
-        for holder in holders for preposition in holder.children
-        if preposition.dep_ == "prep" and preposition.lower_ in _SPAN_PREPOSITIONS | {"of", "throughout", "for"}
-        for noun in preposition.children
-        if noun.dep_ == "pobj" and noun.lemma_.lower() in _SPAN_NOUNS
-    })
+def _span_frames(root: Token) -> list[str]:
+    """The spans of a career, a season or a contest that scope the tallies of a sentence, no date words or not
+    ("40 touchdowns in his career", "this season, he has 12", "had 12 points in the win" -> "career", "this
+    season", "game"): a career's tally is not a season's, nor a game's. A span is one the sentence tells of (a
+    preposition's object or a time adverb, "this season"), not one it is about ("the campaign said") nor a
+    record ("a career-high 31 points", which is one game's)."""
+    frames = set()
+    for token in root.sent:
+        lemma = token.lemma_.lower()
+        if token.i == root.i or lemma not in _SPAN_NOUNS | _CONTEST_NOUNS:
+            continue
+        deictic = [child.lower_ for child in token.children if child.dep_ == "det" and child.lower_ in _DEICTIC]
+        adverb = token.dep_ == "npadvmod" and token.head.pos_ in {"VERB", "AUX"}
+        if token.dep_ != "pobj" and not adverb and not deictic:
+            continue
+        frames.add("game" if lemma in _CONTEST_NOUNS else " ".join([*deictic, lemma]))
+    return sorted(frames)
 
 
-# Spans of a career or of a contest, which a tally may be told over ("in his career", "in the game").
-_SPAN_NOUNS = {
-    "career", "season", "campaign", "tenure", "term", "stint", "reign", "presidency", "lifetime", "life", "game",
-    "match",
-}  # fmt: skip
+# Spans of a career or of a part of it, which a tally may be told over ("in his career", "this season").
+_SPAN_NOUNS = {"career", "season", "campaign", "tenure", "term", "stint", "reign", "presidency", "lifetime"}
+# One contest, which a tally may be told of ("in the game", "in Sunday's win"): all one span.
+_CONTEST_NOUNS = {"game", "match", "win", "victory", "loss", "defeat"}
+# Words that pick one span of several ("this season" is not "last season").
+_DEICTIC = {"this", "last", "next", "that"}
 
 
 def _frame_words(span: Span) -> str:
