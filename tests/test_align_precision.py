@@ -234,3 +234,17 @@ def test_a_plain_denial_of_what_was_is_still_a_contradiction() -> None:
 def test_a_counterfactual_clause_makes_no_predication(nlp, text: str, asserted: bool) -> None:
     said = [p for p in align.predications(nlp(text)[:]) if p.predicate.startswith("sign")]
     assert bool(said) is asserted
+
+
+def test_a_negation_of_what_would_have_been_denies_nothing_said_in_the_same_words() -> None:
+    said = "The two leaders signed the trade agreement during the summit in Geneva."
+
+    def disputes(other: str) -> list[str]:
+        articles = [article("a", said), article("b", other)]
+        docs = parse_articles(articles)
+        statements = [s for ss in split_sentences(articles, docs=docs).values() for s in ss]
+        group = align.StatementGroup(tuple(statements), statements[0])
+        return [c.kind for c in align.negation_contradictions([group], docs, {"a": "A", "b": "B"})]
+
+    assert disputes("The two leaders could not have signed the trade agreement during the summit in Geneva.") == []
+    assert disputes("The two leaders did not sign the trade agreement during the summit in Geneva.") == ["negation"]

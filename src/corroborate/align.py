@@ -1608,8 +1608,11 @@ def _negation_reading(sentence: Sentence, docs: Mapping[str, Doc]) -> _Reading:
     if span is None:
         terms = frozenset(content_terms(sentence.text))
         return _Reading(False, terms, terms, frozenset())
-    # Any negation in the sentence, not just on its root: two wordings of one statement parse differently.
-    negations = [token for token in span if _is_negation(token) and not _corrective(token)]
+    # Any negation in the sentence, not just on its root: two wordings of one statement parse differently. A
+    # negation of what would have been ("could not have signed") denies nothing that happened.
+    negations = [
+        token for token in span if _is_negation(token) and not _corrective(token) and not _supposed(token.head)
+    ]
     lemmas = frozenset(
         token.lemma_.lower() for token in span
         if token.is_alpha and not token.is_stop and token.lower_ not in _NEGATIONS and token.dep_ != "neg"
