@@ -498,6 +498,11 @@ def test_the_same_actor_under_two_names_may_contradict(nlp) -> None:  # type: ig
         ("Police arrested two of the suspects.", "part"),
         ("The army carried out 20 tests.", ""),
         ("The ship (120 metres long) sank.", ""),
+        # What would have been, or under a condition, is no figure of what was.
+        ("The storm could have killed 100 people.", "supposed"),
+        ("If the army had carried out 20 tests, it would know more.", "supposed"),
+        ("The storm has killed 100 people.", ""),
+        ("The storm, which killed 20 people, could have been worse.", ""),
     ],
 )
 def test_rates_parts_and_averages_are_not_totals(nlp, text: str, caveat: str) -> None:  # type: ignore[no-untyped-def]

@@ -1044,7 +1044,7 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
     A rate ("20 flights a year", "$5 per share", "1 in 500 users") counts per something; a part ("two of the
     suspects", "one of 16 flights") counts a subset; an average ("an average of 20") stands for no single count;
     a figure in brackets right after another ("1 million euros ($1.1 million)") restates that one in another
-    currency or unit.
+    currency or unit; a supposed one ("could have killed 100") tells what did not happen.
     """
     restated = doc[max(0, span.start - 3) : span.start - 1]  # the figure (and its unit) before the bracket
     if span.start and doc[span.start - 1].text == "(" and any(_is_cardinal_word(token) for token in restated):
@@ -1062,11 +1062,31 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
         return "average"
     if _added(span):
         return "part"
+    if _supposed(span.root):
+        return "supposed"
     # "two of the suspects", and "178 of 369 punches" or "28 of his 68 punches", whose part runs on to the whole.
     numbers = [token for token in span if _is_cardinal_word(token)] or [span[-1]]
     if kind == "count" and any(number.i + 1 < len(doc) and doc[number.i + 1].lower_ == "of" for number in numbers):
         return "part"
     return ""
+
+
+def _supposed(root: Token) -> bool:
+    """Whether a figure is told of what would have been or under a condition, not of what was: its clause has a
+    modal with "have" ("could have killed 100 people") or is a condition ("if he had scored 20 points")."""
+    verb = next((token for token in [root, *root.ancestors] if token.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:  # the figure's own clause only: "the storm, which killed 20, could have been worse"
+        return False
+    auxiliaries = {child.lemma_.lower() for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    conditional = any(child.dep_ == "mark" and child.lower_ in _CONDITIONS for child in verb.children)
+    return conditional or bool(auxiliaries & _MODALS and auxiliaries & _PERFECT)
+
+
+# Modal verbs that, with "have" ("could have killed"), tell what did not happen; "have" as written.
+_MODALS = {"would", "could", "might", "should", "may", "must"}
+_PERFECT = {"have", "'ve"}
+# Conjunctions that open a condition ("if he had scored").
+_CONDITIONS = {"if", "unless"}
 
 
 def _added(span: Span) -> bool:
