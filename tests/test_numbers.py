@@ -833,6 +833,9 @@ def test_measures_of_one_thing_named_two_ways_contradict(nlp) -> None:  # type: 
         # "He" is the player named last.
         ("Mike Carter led the Rovers on Sunday. He scored 24 points in the win.", "Tom Baker scored 9 points in "
          "the win.", False),
+        # "He" tells who takes part, but as a doer stays a person, whom "they" (a team) is not.
+        ("Mike Carter starred for the Rovers on Sunday. He ran for 66 yards.", "The Rovers won on Sunday. They ran "
+         "for 440 yards.", False),
         # The same player's points in the same game, told two ways.
         ("Mike Carter led the Rovers on Sunday. He scored 24 points in the win.", "Mike Carter scored 21 points "
          "in the win.", True),

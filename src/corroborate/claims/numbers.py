@@ -1213,10 +1213,7 @@ def _predicate(root: Token, start: int) -> str:
 
 def _name(token: Token) -> str:
     """The named entity a token is or belongs to ("norway"), "the" and the lemma of a common noun ("the
-    company"), the person a "he" or "she" last named, or "" for another pronoun."""
-    person = _referent(token)
-    if person is not None:
-        return _name(person)
+    company"), or "" for a pronoun."""
     for candidate in [token, *(child for child in token.children if child.dep_ in {"poss", "compound"})]:
         if candidate.ent_type_ in _NAMED:
             entity = next(ent for ent in candidate.doc.ents if ent.start <= candidate.i < ent.end)
@@ -1228,7 +1225,8 @@ def _name(token: Token) -> str:
 
 def _referent(pronoun: Token) -> Token | None:
     """The person "he", "she" or "his" stands for: the last one named before it, in its sentence or the one before
-    ("Silva scored 20 points. He also had 11 rebounds."). A tally of his is that person's, not another player's."""
+    ("Silva scored 20 points. He also had 11 rebounds."). A tally of his is that person's, not another player's.
+    It tells only who takes part: as the actor, "he" stays a pronoun, which "they" or "it" is not."""
     if pronoun.lower_ not in _PERSON_PRONOUNS:
         return None
     sentence = pronoun.sent
