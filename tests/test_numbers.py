@@ -869,3 +869,13 @@ def test_a_career_a_season_and_a_game_are_different_spans(  # type: ignore[no-un
     nlp, left: str, right: str, contradicts: bool
 ) -> None:
     assert bool(_contradicted(nlp, {"left": left, "right": right})) is contradicts
+
+
+@pytest.mark.slow
+def test_an_article_telling_both_sides_figures_of_one_thing_takes_no_side(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A player's 66 yards are set apart from the team's 440 by whose they are, but the article that tells both
+    tells the other outlet's 66 too: which of its figures that outlet disputes the parse cannot say."""
+    both = "Mike Carter ran for 66 yards in the game. The Rovers ran for 440 yards."
+    assert _contradicted(nlp, {"a": both, "b": "The Rovers ran for 66 yards, officials said."}) == []
+    assert _contradicted(nlp, {"a": "The Rovers ran for 440 yards.", "b": "The Rovers ran for 66 yards, officials "
+                               "said."}) == [("440 yard", "66 yard")]

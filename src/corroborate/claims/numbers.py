@@ -1455,7 +1455,7 @@ def number_contradictions(quantities: Sequence[Quantity], settings: Settings = D
     groups = connected_groups(len(candidates), same)
     contradictions = []
     for members in groups:
-        contradiction = _group_contradiction([candidates[i] for i in members], settings)
+        contradiction = _group_contradiction([candidates[i] for i in members], candidates, settings)
         if contradiction is not None:
             contradictions.append(contradiction)
     return contradictions
@@ -1669,13 +1669,22 @@ def _compatible(first: Quantity, second: Quantity, margin: float) -> bool:
     return _overlap(a, b)
 
 
-def _group_contradiction(members: Sequence[Quantity], settings: Settings) -> Contradiction | None:
-    positions = _positions(members, settings.claims.approximate_number_margin)
+def _group_contradiction(
+    members: Sequence[Quantity], candidates: Sequence[Quantity], settings: Settings
+) -> Contradiction | None:
+    margin = settings.claims.approximate_number_margin
+    positions = _positions(members, margin)
     if len(positions) < 2:
         return None
     for position in positions:
         articles = {q.article_id for q in position}
         if any(q.article_id in articles for other in positions if other is not position for q in other):
+            return None
+        # An article that also tells the other side's figure of the same thing, which the finer readings (whose
+        # tally, over which span) set apart, tells several such figures: the parse cannot say which is disputed.
+        kin = [q for q in candidates if q.article_id in articles and not any(q is m for m in members)]
+        rivals = [other for other in positions if other is not position]
+        if any(_kin(q, rival[0]) and all(_compatible(q, r, margin) for r in rival) for q in kin for rival in rivals):
             return None
     if len({q.source for position in positions for q in position}) < 2:
         return None
@@ -1691,6 +1700,15 @@ def _group_contradiction(members: Sequence[Quantity], settings: Settings) -> Con
             for position in positions
         ],
         kind="number",
+    )
+
+
+def _kin(first: Quantity, second: Quantity) -> bool:
+    """Whether two figures count the same thing by their words alone, whoever's and whenever they are."""
+    return (
+        (first.kind, first.unit) == (second.kind, second.unit)
+        and same_counted(first.counted, second.counted)
+        and same_counted(first.measured, second.measured)
     )
 
 
