@@ -196,3 +196,55 @@ def test_a_sentence_an_article_gives_twice_stands_alone_once() -> None:
     alone = [group for group in groups if group.representative.text == repeated and len(group.sentences) == 1]
     assert len(alone) == 1  # the rest of the sentence (the cost) once, beside the corroborated claim
     assert [len(group.sentences) for group in groups if group.representative.text == repeated] == [3, 1]
+
+
+# ---- negated predicates ---------------------------------------------------------------------------------------
+
+
+def _predicate_disputes(said: str, other: str) -> list[str]:
+    articles = [article("a", said), article("b", other)]
+    docs = parse_articles(articles)
+    statements = [s for ss in split_sentences(articles, docs=docs).values() for s in ss]
+    groups = [align.StatementGroup((s,), s) for s in statements]
+    return [c.kind for c in align.negation_contradictions(groups, docs, {"a": "A", "b": "B"})]
+
+
+@pytest.mark.parametrize("supposed", [
+    "Okafor would not have won the Harbor Cup if Lee had not fallen on the last lap.",
+    "Without the penalty, Okafor could not have won the Harbor Cup.",
+    "Okafor would not win the Harbor Cup unless Lee fell on the last lap.",
+])
+def test_what_would_have_been_asserts_nothing_against_what_was(supposed: str) -> None:
+    assert _predicate_disputes("Okafor won the Harbor Cup on Sunday.", supposed) == []
+
+
+def test_a_plain_denial_of_what_was_is_still_a_contradiction() -> None:
+    denied = "Okafor did not win the Harbor Cup, the organisers said."
+    assert _predicate_disputes("Okafor won the Harbor Cup on Sunday.", denied) == ["predicate"]
+
+
+@pytest.mark.parametrize(("text", "asserted"), [
+    ("Okafor would not have signed with the Rovers if the club had not paid.", False),
+    ("Okafor could have signed with the Rovers last year.", False),
+    ("Okafor might not have signed with the Rovers without the bonus.", False),
+    # A modal of what someone will do, with no condition, still says it.
+    ("Okafor would not sign with the Rovers, the agent told reporters.", True),
+    ("Okafor did not sign with the Rovers.", True),
+])
+def test_a_counterfactual_clause_makes_no_predication(nlp, text: str, asserted: bool) -> None:
+    said = [p for p in align.predications(nlp(text)[:]) if p.predicate.startswith("sign")]
+    assert bool(said) is asserted
+
+
+def test_a_negation_of_what_would_have_been_denies_nothing_said_in_the_same_words() -> None:
+    said = "The two leaders signed the trade agreement during the summit in Geneva."
+
+    def disputes(other: str) -> list[str]:
+        articles = [article("a", said), article("b", other)]
+        docs = parse_articles(articles)
+        statements = [s for ss in split_sentences(articles, docs=docs).values() for s in ss]
+        group = align.StatementGroup(tuple(statements), statements[0])
+        return [c.kind for c in align.negation_contradictions([group], docs, {"a": "A", "b": "B"})]
+
+    assert disputes("The two leaders could not have signed the trade agreement during the summit in Geneva.") == []
+    assert disputes("The two leaders did not sign the trade agreement during the summit in Geneva.") == ["negation"]

@@ -498,6 +498,11 @@ def test_the_same_actor_under_two_names_may_contradict(nlp) -> None:  # type: ig
         ("Police arrested two of the suspects.", "part"),
         ("The army carried out 20 tests.", ""),
         ("The ship (120 metres long) sank.", ""),
+        # What would have been, or under a condition, is no figure of what was.
+        ("The storm could have killed 100 people.", "supposed"),
+        ("If the army had carried out 20 tests, it would know more.", "supposed"),
+        ("The storm has killed 100 people.", ""),
+        ("The storm, which killed 20 people, could have been worse.", ""),
     ],
 )
 def test_rates_parts_and_averages_are_not_totals(nlp, text: str, caveat: str) -> None:  # type: ignore[no-untyped-def]
@@ -762,3 +767,115 @@ def test_sums_of_a_breakdown_are_parts(nlp) -> None:  # type: ignore[no-untyped-
     sums = [q for q in _quantities(nlp, text) if q.kind == "money"]
     assert [q.caveat for q in sums] == ["part", "part"]
     assert _only(nlp, "The duties cover $120 billion of imports.").caveat == ""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The colt won the race by 41 / 2 lengths on Saturday.",  # a lost "½": not 41, nor 2 lengths
+        "The colt won the race by 41 /2 lengths on Saturday.",
+        "The colt won the race by 41/ 2 lengths on Saturday.",
+        "The champion enjoyed a 3 1/2-inch height advantage.",  # the whole of a mixed number is not its value
+    ],
+)
+def test_the_pieces_of_a_fraction_are_no_figures(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q.text for q in _quantities(nlp, text) if q.kind != "ordinal"] == []
+
+
+@pytest.mark.slow
+def test_numbers_beside_a_slash_only_are_pieces_of_a_fraction(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Police said 41 people were hurt and 2 died, while 3 / 4 of the homes lost power."
+    assert [q.value for q in _quantities(nlp, text)] == [41, 2]
+    assert _contradicted(nlp, {
+        "a": "The colt won the race by 41 / 2 lengths on Saturday.",
+        "b": "The colt won the race by 3 lengths on Saturday.",
+    }) == []
+
+
+@pytest.mark.slow
+def test_a_number_and_unit_before_a_noun_measure_that_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    drive = _only(nlp, "The Rovers capped a 73-yard drive with a field goal.")
+    assert (drive.value, drive.unit, drive.measured) == (73, "yard", "drive")
+    assert _only(nlp, "The Rovers gained 73 yards on the drive.").measured == ""
+    # A shot worth three points is no tally of points; a touchdown of 7 yards is not a drive of 73.
+    assert _contradicted(nlp, {
+        "a": "Mike Carter hit a 3-point shot to win the game for the Rovers.",
+        "b": "Mike Carter scored 20 points to win the game for the Rovers.",
+    }) == []
+    assert _contradicted(nlp, {
+        "a": "The Rovers scored on a 7-yard touchdown in the third quarter.",
+        "b": "The Rovers scored on a 73-yard drive in the third quarter.",
+    }) == []
+
+
+@pytest.mark.slow
+def test_measures_of_one_thing_named_two_ways_contradict(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _contradicted(nlp, {
+        "a": "The minister began a 12-day trip to the region on Monday.",
+        "b": "The minister began an 8-day trip to the region on Monday.",
+    }) == [("12 day", "8 day")]
+    # The thing measured is what the clause is about, not a doer of its own ("the quake" / "the earthquake").
+    assert _contradicted(nlp, {
+        "a": "A 5.9-magnitude quake struck the island on Sunday, officials said.",
+        "b": "A 6.1-magnitude earthquake struck the island on Sunday, officials said.",
+    }) == [("5.9 magnitude", "6.1 magnitude")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("left", "right", "contradicts"),
+    [
+        # Tallies told with different players are theirs, though no clause names them as the doer.
+        ("There were 24 points for Mike Carter in the win.", "There were 9 points for Tom Baker in the win.", False),
+        ("In the win, 24 points came from the guard Mike Carter.", "In the win, 9 points came from the guard Tom "
+         "Baker.", False),
+        # "He" is the player named last.
+        ("Mike Carter led the Rovers on Sunday. He scored 24 points in the win.", "Tom Baker scored 9 points in "
+         "the win.", False),
+        # "He" tells who takes part, but as a doer stays a person, whom "they" (a team) is not.
+        ("Mike Carter starred for the Rovers on Sunday. He ran for 66 yards.", "The Rovers won on Sunday. They ran "
+         "for 440 yards.", False),
+        # The same player's points in the same game, told two ways.
+        ("Mike Carter led the Rovers on Sunday. He scored 24 points in the win.", "Mike Carter scored 21 points "
+         "in the win.", True),
+        ("Mike Carter scored 24 points in the win over the Hawks.", "Carter scored 21 points in the win over the "
+         "Hawks.", True),
+        # Who only tells a figure does not own it.
+        ("Coach Ana Lopez said 16 players were injured in the crash.", "Coach Maria Costa said more than 20 "
+         "players were injured in the crash.", True),
+    ],
+)
+def test_a_players_tally_is_that_players(nlp, left: str, right: str, contradicts: bool) -> None:  # type: ignore[no-untyped-def]
+    assert bool(_contradicted(nlp, {"left": left, "right": right})) is contradicts
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("left", "right", "contradicts"),
+    [
+        ("Mike Carter has thrown 40 touchdown passes in his career.", "Mike Carter has thrown 12 touchdown passes.",
+         False),
+        ("Mike Carter has thrown 12 touchdown passes.", "Mike Carter threw 3 touchdown passes in the game.", False),
+        # A win is one game, whatever it is called.
+        ("Mike Carter scored 24 points in the loss.", "Mike Carter has scored 300 points.", False),
+        ("Mike Carter scored 24 points in the win over the Hawks.", "Carter scored 21 points in the "
+         "victory over the Hawks.", True),
+        ("Mike Carter has thrown 40 touchdown passes in his career.", "Mike Carter has thrown 52 touchdown passes "
+         "in his career.", True),
+    ],
+)
+def test_a_career_a_season_and_a_game_are_different_spans(  # type: ignore[no-untyped-def]
+    nlp, left: str, right: str, contradicts: bool
+) -> None:
+    assert bool(_contradicted(nlp, {"left": left, "right": right})) is contradicts
+
+
+@pytest.mark.slow
+def test_an_article_telling_both_sides_figures_of_one_thing_takes_no_side(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A player's 66 yards are set apart from the team's 440 by whose they are, but the article that tells both
+    tells the other outlet's 66 too: which of its figures that outlet disputes the parse cannot say."""
+    both = "Mike Carter ran for 66 yards in the game. The Rovers ran for 440 yards."
+    assert _contradicted(nlp, {"a": both, "b": "The Rovers ran for 66 yards, officials said."}) == []
+    assert _contradicted(nlp, {"a": "The Rovers ran for 440 yards.", "b": "The Rovers ran for 66 yards, officials "
+                               "said."}) == [("440 yard", "66 yard")]

@@ -1551,18 +1551,41 @@ def _is_negated(verb: Token) -> bool:
 _AIMING = frozenset({"want", "try", "seek", "hope", "plan", "aim", "intend", "attempt", "wish", "expect", "vow"})
 
 
+#: Modal verbs that, with "have" ("would have won") or a condition ("would win if"), tell what did not happen.
+_MODALS = frozenset({"would", "could", "might", "should", "may", "must", "'d"})
+_CONDITIONS = frozenset({"if", "whether", "unless"})
+_PERFECT = frozenset({"have", "'ve"})
+
+
 def _hedged(verb: Token) -> bool:
-    """Under a condition or an open question, an aim ("their quest to sign X", "tried to sign X"), or beneath a
+    """Under a condition or an open question, an aim ("their quest to sign X", "tried to sign X"), a
+    counterfactual or conditional main clause ("X would not have won", "X could win if ..."), or beneath a
     negated clause (a double negation reads either way)."""
     infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
     if infinitive and (verb.dep_ == "acl" or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _AIMING):
         return True
     for token in [verb, *verb.ancestors]:
-        if any(child.dep_ == "mark" and child.lower_ in {"if", "whether", "unless"} for child in token.children):
+        if any(child.dep_ == "mark" and child.lower_ in _CONDITIONS for child in token.children):
+            return True
+        if _supposed(token):
             return True
         if token is not verb and _is_negated(token):
             return True
     return False
+
+
+def _supposed(verb: Token) -> bool:
+    """A modal clause that tells what would have been ("would not have won", "could have signed") or what would be
+    under a condition it holds ("would not win unless ..."): it asserts nothing that happened, unlike a plain
+    modal of what someone will do ("he said he would not run")."""
+    auxiliaries = {child.lemma_.lower() for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    if not auxiliaries & _MODALS:
+        return False
+    conditions = (
+        mark for clause in verb.children if clause.dep_ == "advcl"
+        for mark in clause.children if mark.dep_ == "mark"
+    )
+    return bool(auxiliaries & _PERFECT) or any(mark.lower_ in _CONDITIONS for mark in conditions)
 
 
 def _span(sentence: Sentence, docs: Mapping[str, Doc]) -> Span | None:
@@ -1585,8 +1608,11 @@ def _negation_reading(sentence: Sentence, docs: Mapping[str, Doc]) -> _Reading:
     if span is None:
         terms = frozenset(content_terms(sentence.text))
         return _Reading(False, terms, terms, frozenset())
-    # Any negation in the sentence, not just on its root: two wordings of one statement parse differently.
-    negations = [token for token in span if _is_negation(token) and not _corrective(token)]
+    # Any negation in the sentence, not just on its root: two wordings of one statement parse differently. A
+    # negation of what would have been ("could not have signed") denies nothing that happened.
+    negations = [
+        token for token in span if _is_negation(token) and not _corrective(token) and not _supposed(token.head)
+    ]
     lemmas = frozenset(
         token.lemma_.lower() for token in span
         if token.is_alpha and not token.is_stop and token.lower_ not in _NEGATIONS and token.dep_ != "neg"

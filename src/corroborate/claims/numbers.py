@@ -250,7 +250,11 @@ class Quantity:
     single-event markers of its sentence ("third raid", "latest launch": a count within one event, not a
     total), ``predicate`` what is done to or by the counted thing when it is an argument of a verb ("kill" in
     "killed 16 people", "vote for" in "voted for 16 bills"; empty inside a noun phrase), and ``caveat`` why
-    the figure is no total to compare ("rate", "part", "average"), if it is not.
+    the figure is no total to compare ("rate", "part", "average"), if it is not. ``measured`` is the thing a
+    number and its unit measure as its modifier ("pass" in "a 7-yard pass"), one of possibly many such in a
+    story, and ``participants`` (of a count) the people its sentence names beyond those who tell it, whose tally
+    or pass it is ("24 points from Silva" is not "9 points from Moreno"; "a 7-yard pass to Silva" not "a
+    42-yard pass to Moreno").
     """
 
     article_id: str
@@ -273,6 +277,8 @@ class Quantity:
     scope: str = ""
     predicate: str = ""
     caveat: str = ""
+    measured: str = ""
+    participants: frozenset[str] = frozenset()
 
     @property
     def subject(self) -> str:
@@ -477,6 +483,12 @@ _GROUP = re.compile(r"^\d{3}$")
 _LEADING_GROUP = re.compile(r"^[1-9]\d{0,2}$")
 _SHORT_DIGITS = re.compile(r"^\d{1,3}$")
 _FRACTION = re.compile(r"^\d{1,2}$")
+# The pieces of a fraction around a number: a slash and digits before it, or after it a slash and digits, or a
+# fraction ("1/2", a vulgar fraction glyph) that makes it a mixed number ("6 1/2", "1-1/2").
+_SLASH_BEFORE = re.compile(r"\d\s*/\s*$")
+_SLASH_OR_FRACTION_AFTER = re.compile(r"\s*/\s*\d|\s*-?\s*(?:\d+/\d+|[½¼¾⅓⅔⅛⅜⅝⅞])")
+# How many characters either side of a number hold the rest of a fraction it is a piece of ("1 / 2").
+_FRACTION_REACH = 8
 _LIST_LINKS = {"and", "or", ","}
 
 
@@ -617,6 +629,7 @@ class _Reading:
     counted: str
     kind: QuantityKind
     end: int
+    measured: str = ""
 
 
 def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
@@ -652,7 +665,21 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
             return None
         target = _attached_noun(unit_token)
         return _Reading(unit, _phrase_or_empty(target, exclude | {unit_token.i}), "duration", text_end)
-    return _Reading(_dimension(unit_token) + unit, _noun_phrase(unit_token, exclude), "count", text_end)
+    measured = _measured(unit_token)
+    return _Reading(
+        _dimension(unit_token) + unit,
+        _noun_phrase(unit_token, exclude),
+        "count",
+        text_end,
+        _phrase_or_empty(measured, exclude | {unit_token.i}),
+    )
+
+
+def _measured(unit: Token) -> Token | None:
+    """The noun a number and its unit measure when together they modify it ("a 7-yard pass", "a 5.9-magnitude
+    quake"): a singular unit after a number, which only a compound modifier writes. The figure is then of that
+    thing (one pass, one quake), not a tally of the unit ("7 yards" gained in all)."""
+    return _attached_noun(unit) if unit.tag_ == "NN" else None
 
 
 def _valued(noun: Token | None) -> Token | None:
@@ -794,7 +821,7 @@ def extract_quantities(article: Article, doc: Doc, dates: Sequence[DateMention] 
     runs = list(_number_runs(doc))
     used: set[int] = set()
     for position, (start, end) in enumerate(runs):
-        if start in used:
+        if start in used or _in_fraction(doc, start, end):
             continue
         upper_run = _range_partner(doc, runs, position)
         quantity = _cardinal(article, doc, start, end, upper_run)
@@ -807,6 +834,15 @@ def extract_quantities(article: Article, doc: Doc, dates: Sequence[DateMention] 
     quantities.extend(_ordinals(article, doc))
     spans = _date_spans(article, doc, dates) if quantities else []
     return _breakdowns(sorted((_in_context(q, doc, spans) for q in quantities), key=lambda quantity: quantity.start))
+
+
+def _in_fraction(doc: Doc, start: int, end: int) -> bool:
+    """Whether the number ``doc[start:end]`` is a piece of a fraction, whose value it is not: either side of a
+    slash between numbers ("3 / 4", "3/ 4") or the whole before a fraction ("6 1/2 feet", "1-1/2 years"). Text
+    extraction that loses a fraction's glyph writes "4½" as "41 / 2", so the pieces are no reliable figure."""
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    before, after = doc.text[max(0, first - _FRACTION_REACH) : first], doc.text[last : last + _FRACTION_REACH]
+    return bool(_SLASH_BEFORE.search(before) or _SLASH_OR_FRACTION_AFTER.match(after))
 
 
 def _breakdowns(quantities: list[Quantity]) -> list[Quantity]:
@@ -889,6 +925,7 @@ def _quantity(
         sentence_start=sentence_start,
         start=span.start_char,
         upper=upper,
+        measured=reading.measured,
     )
 
 
@@ -997,6 +1034,7 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
         scope=_scope(root),
         predicate=_predicate(root, span.start),
         caveat=_caveat(doc, span, quantity.kind),
+        participants=_participants(root) if quantity.kind == "count" else frozenset(),
     )
 
 
@@ -1006,7 +1044,7 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
     A rate ("20 flights a year", "$5 per share", "1 in 500 users") counts per something; a part ("two of the
     suspects", "one of 16 flights") counts a subset; an average ("an average of 20") stands for no single count;
     a figure in brackets right after another ("1 million euros ($1.1 million)") restates that one in another
-    currency or unit.
+    currency or unit; a supposed one ("could have killed 100") tells what did not happen.
     """
     restated = doc[max(0, span.start - 3) : span.start - 1]  # the figure (and its unit) before the bracket
     if span.start and doc[span.start - 1].text == "(" and any(_is_cardinal_word(token) for token in restated):
@@ -1024,11 +1062,31 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
         return "average"
     if _added(span):
         return "part"
+    if _supposed(span.root):
+        return "supposed"
     # "two of the suspects", and "178 of 369 punches" or "28 of his 68 punches", whose part runs on to the whole.
     numbers = [token for token in span if _is_cardinal_word(token)] or [span[-1]]
     if kind == "count" and any(number.i + 1 < len(doc) and doc[number.i + 1].lower_ == "of" for number in numbers):
         return "part"
     return ""
+
+
+def _supposed(root: Token) -> bool:
+    """Whether a figure is told of what would have been or under a condition, not of what was: its clause has a
+    modal with "have" ("could have killed 100 people") or is a condition ("if he had scored 20 points")."""
+    verb = next((token for token in [root, *root.ancestors] if token.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:  # the figure's own clause only: "the storm, which killed 20, could have been worse"
+        return False
+    auxiliaries = {child.lemma_.lower() for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    conditional = any(child.dep_ == "mark" and child.lower_ in _CONDITIONS for child in verb.children)
+    return conditional or bool(auxiliaries & _MODALS and auxiliaries & _PERFECT)
+
+
+# Modal verbs that, with "have" ("could have killed"), tell what did not happen; "have" as written.
+_MODALS = {"would", "could", "might", "should", "may", "must"}
+_PERFECT = {"have", "'ve"}
+# Conjunctions that open a condition ("if he had scored").
+_CONDITIONS = {"if", "unless"}
 
 
 def _added(span: Span) -> bool:
@@ -1071,7 +1129,9 @@ def _actor(root: Token) -> str:
         if doers and doers[0].tag_ in _RELATIVE_TAGS and token.dep_ == "relcl":
             return _name(token.head)
         if doers:
-            return "" if doers[0].i == root.i else _name(doers[0])
+            # The figure's own noun, or the thing it measures ("a 6.1-magnitude quake struck"), does nothing to it.
+            itself = {root.i} | {measured.i for measured in [_measured(root)] if measured is not None}
+            return "" if doers[0].i in itself else _name(doers[0])
         if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ in {"NOUN", "PROPN"}:
             return _name(token.head)
         if token.dep_ not in {"conj", "xcomp", "advcl", "acl", "relcl", "pcomp"}:
@@ -1080,14 +1140,42 @@ def _actor(root: Token) -> str:
 
 
 def _person_of(noun: Token) -> Token | None:
-    """The person a counted noun comes from or is credited to ("20 points from Ana Silva", "20 votes by Silva"):
-    a tally of one person is not another's, though the clause's subject is a team or a party."""
-    for preposition in noun.children:
+    """The person a counted noun, or a list it is in, comes from or is credited to ("20 points from Ana Silva",
+    "20 votes by Silva", "20 points and 11 rebounds from Silva"): a tally of one person is not another's, though
+    the clause's subject is a team or a party."""
+    for preposition in (child for listed in [noun, *noun.conjuncts] for child in listed.children):
         if preposition.dep_ == "prep" and preposition.lower_ in _SOURCE_PREPOSITIONS:
             for person in preposition.children:
                 if person.dep_ == "pobj" and person.ent_type_ == "PERSON":
                     return person
     return None
+
+
+def _participants(root: Token) -> frozenset[str]:
+    """The words of the names of the people the figure's sentence names or refers to by "he" or "she", but for
+    those who only tell it ("Silva said", "according to Silva"): a player's tally is told with that player. Every
+    word of a name is kept, since one outlet names in full whom another names by surname."""
+    own_verb = _clause_verbs(root)[0]
+    mentions = [(ent.root, ent.root) for ent in root.sent.ents if ent.label_ == "PERSON"]
+    mentions += [(token, person) for token in root.sent for person in [_referent(token)] if person is not None]
+    return frozenset(
+        word.lower_
+        for mention, person in mentions if not _tells(mention, own_verb)
+        for ent in root.doc.ents if ent.start <= person.i < ent.end
+        for word in ent if word.is_alpha
+    )
+
+
+def _tells(person: Token, own_verb: int) -> bool:
+    """Whether a person only tells what the sentence says: the subject of a verb of speech other than the figure's
+    own, or the one it is according to."""
+    # claims.quotes reads the alignment stage, which reads this module, so it is imported here.
+    from corroborate.claims.quotes import SPEECH_VERBS
+
+    verb = person.head
+    if person.dep_ == "nsubj" and verb.lemma_.lower() in SPEECH_VERBS and verb.i != own_verb:
+        return True
+    return person.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lower_ == "according"
 
 
 # Relative pronouns ("who", "which", "that"): the subject they stand for is the noun their clause describes.
@@ -1096,6 +1184,8 @@ _RELATIVE_TAGS = {"WP", "WDT"}
 _SOURCE_PREPOSITIONS = {"from", "by"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"}
 _PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
+# Pronouns that stand for one person, whom the text named before them.
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _PLACES = {"GPE", "LOC", "FAC"}
 
 
@@ -1131,6 +1221,20 @@ def _name(token: Token) -> str:
     if token.pos_ == "NOUN":
         return f"the {token.lemma_.lower()}"
     return token.lower_ if token.lower_ in _PERSONAL_PRONOUNS else ""
+
+
+def _referent(pronoun: Token) -> Token | None:
+    """The person "he", "she" or "his" stands for: the last one named before it, in its sentence or the one before
+    ("Silva scored 20 points. He also had 11 rebounds."). A tally of his is that person's, not another player's.
+    It tells only who takes part: as the actor, "he" stays a pronoun, which "they" or "it" is not."""
+    if pronoun.lower_ not in _PERSON_PRONOUNS:
+        return None
+    sentence = pronoun.sent
+    earliest = pronoun.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    named = [
+        ent for ent in pronoun.doc.ents if ent.label_ == "PERSON" and earliest <= ent.start and ent.end <= pronoun.i
+    ]
+    return named[-1].root if named else None
 
 
 def actors_differ(first: str, second: str) -> bool:
@@ -1284,13 +1388,41 @@ def _time_frame(root: Token, span: Span, dates: Sequence[_DateSpan]) -> tuple[st
         and not (d.span.start < span.end and span.start < d.span.end)
         and _clause_verbs(d.span.root)[0] in verbs
     ]
-    if not own:
+    spans = _span_frames(root)
+    if not own and not spans:
         return "", None
-    frame = " + ".join(_frame_words(d.span) for d in own)
+    frame = " + ".join(dict.fromkeys([*(_frame_words(d.span) for d in own), *spans]))
     periods = [d.period for d in own]
-    if any(period is None for period in periods):
+    if spans or any(period is None for period in periods):
         return frame, None
     return frame, (min(p[0] for p in periods if p), max(p[1] for p in periods if p))
+
+
+def _span_frames(root: Token) -> list[str]:
+    """The spans of a career, a season or a contest that scope the tallies of a sentence, no date words or not
+    ("40 touchdowns in his career", "this season, he has 12", "had 12 points in the win" -> "career", "this
+    season", "game"): a career's tally is not a season's, nor a game's. A span is one the sentence tells of (a
+    preposition's object or a time adverb, "this season"), not one it is about ("the campaign said") nor a
+    record ("a career-high 31 points", which is one game's)."""
+    frames = set()
+    for token in root.sent:
+        lemma = token.lemma_.lower()
+        if token.i == root.i or lemma not in _SPAN_NOUNS | _CONTEST_NOUNS:
+            continue
+        deictic = [child.lower_ for child in token.children if child.dep_ == "det" and child.lower_ in _DEICTIC]
+        adverb = token.dep_ == "npadvmod" and token.head.pos_ in {"VERB", "AUX"}
+        if token.dep_ != "pobj" and not adverb and not deictic:
+            continue
+        frames.add("game" if lemma in _CONTEST_NOUNS else " ".join([*deictic, lemma]))
+    return sorted(frames)
+
+
+# Spans of a career or of a part of it, which a tally may be told over ("in his career", "this season").
+_SPAN_NOUNS = {"career", "season", "campaign", "tenure", "term", "stint", "reign", "presidency", "lifetime"}
+# One contest, which a tally may be told of ("in the game", "in Sunday's win"): all one span.
+_CONTEST_NOUNS = {"game", "match", "win", "victory", "loss", "defeat"}
+# Words that pick one span of several ("this season" is not "last season").
+_DEICTIC = {"this", "last", "next", "that"}
 
 
 def _frame_words(span: Span) -> str:
@@ -1323,7 +1455,7 @@ def number_contradictions(quantities: Sequence[Quantity], settings: Settings = D
     groups = connected_groups(len(candidates), same)
     contradictions = []
     for members in groups:
-        contradiction = _group_contradiction([candidates[i] for i in members], settings)
+        contradiction = _group_contradiction([candidates[i] for i in members], candidates, settings)
         if contradiction is not None:
             contradictions.append(contradiction)
     return contradictions
@@ -1361,6 +1493,10 @@ def _same_subject_pairs(
         {k for i, j in possible if (i, j) not in by_words and quantities[i].kind not in _NAMED_KINDS for k in (i, j)},
     )
     contexts = _embedded([_masked(q.sentence, q.text) for q in quantities], {k for pair in possible for k in pair})
+    measured = _embedded(
+        [q.measured for q in quantities],
+        {k for i, j in possible if not same_counted(quantities[i].measured, quantities[j].measured) for k in (i, j)},
+    )
     pairs = []
     for i, j in possible:
         first, second = quantities[i], quantities[j]
@@ -1370,6 +1506,11 @@ def _same_subject_pairs(
         same_thing = (i, j) in by_words or (
             first.kind not in _NAMED_KINDS
             and float(counted[i] @ counted[j]) >= settings.claims.same_counted_similarity
+        )
+        # What a measure modifies is named freely ("quake" / "earthquake"), as a duration's thing is.
+        same_thing = same_thing and (
+            same_counted(first.measured, second.measured)
+            or float(measured[i] @ measured[j]) >= settings.claims.same_counted_similarity
         )
         # A shared time frame is evidence of one statement in itself: the sentences may differ more.
         needed = (
@@ -1412,7 +1553,9 @@ def _embedded(texts: Sequence[str], wanted: set[int]) -> dict[int, np.ndarray]:
 
 def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) -> bool:
     """Whether two figures of different articles can be told of one thing: same kind, unit, scope, actor, place,
-    time frame and predicate (16 people "killed" and 20 "wounded" are two tallies)."""
+    time frame and predicate (16 people "killed" and 20 "wounded" are two tallies); a measure of one thing ("a
+    3-point shot") is no tally of its unit ("20 points"), and counts told with different people are different
+    people's tallies or measures of different things (two passes of a game, to two receivers)."""
     return (
         first.article_id != second.article_id
         and (first.kind, first.unit, first.scope) == (second.kind, second.unit, second.scope)
@@ -1421,6 +1564,8 @@ def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) ->
         and _same_predicate(first, second)
         and same_time_frame(first, second, settings)
         and not _one_and_several(first, second)
+        and bool(first.measured) == bool(second.measured)
+        and not (first.participants and second.participants and first.participants.isdisjoint(second.participants))
     )
 
 
@@ -1524,13 +1669,22 @@ def _compatible(first: Quantity, second: Quantity, margin: float) -> bool:
     return _overlap(a, b)
 
 
-def _group_contradiction(members: Sequence[Quantity], settings: Settings) -> Contradiction | None:
-    positions = _positions(members, settings.claims.approximate_number_margin)
+def _group_contradiction(
+    members: Sequence[Quantity], candidates: Sequence[Quantity], settings: Settings
+) -> Contradiction | None:
+    margin = settings.claims.approximate_number_margin
+    positions = _positions(members, margin)
     if len(positions) < 2:
         return None
     for position in positions:
         articles = {q.article_id for q in position}
         if any(q.article_id in articles for other in positions if other is not position for q in other):
+            return None
+        # An article that also tells the other side's figure of the same thing, which the finer readings (whose
+        # tally, over which span) set apart, tells several such figures: the parse cannot say which is disputed.
+        kin = [q for q in candidates if q.article_id in articles and not any(q is m for m in members)]
+        rivals = [other for other in positions if other is not position]
+        if any(_kin(q, rival[0]) and all(_compatible(q, r, margin) for r in rival) for q in kin for rival in rivals):
             return None
     if len({q.source for position in positions for q in position}) < 2:
         return None
@@ -1546,6 +1700,15 @@ def _group_contradiction(members: Sequence[Quantity], settings: Settings) -> Con
             for position in positions
         ],
         kind="number",
+    )
+
+
+def _kin(first: Quantity, second: Quantity) -> bool:
+    """Whether two figures count the same thing by their words alone, whoever's and whenever they are."""
+    return (
+        (first.kind, first.unit) == (second.kind, second.unit)
+        and same_counted(first.counted, second.counted)
+        and same_counted(first.measured, second.measured)
     )
 
 
