@@ -642,6 +642,7 @@ def random_units(rng: np.random.Generator, size: int, count: int) -> align.UnitS
         acted=np.asarray(agents.sum(axis=1) > 0).ravel(), speaker=rng.random(size) < 0.2,
         beyond_speaker=align.csr_matrix((size, 1)), aspect=rng.integers(-1, 2, size).astype(np.int8), wholes=owners,
         quoted=align.csr_matrix((size, 1)), quoting=np.zeros(size, dtype=bool), settings=align.DEFAULT_SETTINGS,
+        weekdays=rng.integers(0, 4, size),  # some units name a day of the week, two different ones
     )
 
 

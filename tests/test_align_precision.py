@@ -196,3 +196,23 @@ def test_a_sentence_an_article_gives_twice_stands_alone_once() -> None:
     alone = [group for group in groups if group.representative.text == repeated and len(group.sentences) == 1]
     assert len(alone) == 1  # the rest of the sentence (the cost) once, beside the corroborated claim
     assert [len(group.sentences) for group in groups if group.representative.text == repeated] == [3, 1]
+
+
+# ---- days of the week -----------------------------------------------------------------------------------------
+
+ASKED_FRIDAY = "The three Riverton council chairmen asked the water utility last Friday for its audit papers."
+
+
+def test_one_body_asking_on_different_days_is_two_claims() -> None:
+    assert corroborated(
+        article("a", ASKED_FRIDAY),
+        article("b", "The three Riverton council chairmen asked the water utility on Tuesday for its audit papers."),
+    ) == []
+
+
+@pytest.mark.parametrize("other", [
+    "On Friday, the three Riverton council chairmen asked the water utility for its audit papers.",
+    "The three Riverton council chairmen asked the water utility for its audit papers.",
+])
+def test_one_body_asking_on_one_day_or_an_undated_one_stays_one_claim(other: str) -> None:
+    assert corroborated(article("a", ASKED_FRIDAY), article("b", other)) == [["a", "b"]]

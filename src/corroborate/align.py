@@ -10,6 +10,7 @@ each fact it carries. A group stated by two or more independent voices is corrob
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -445,6 +446,8 @@ _DAYS = {
     "night": Fraction(1), "week": Fraction(7), "fortnight": Fraction(14), "month": Fraction(1461, 48),
     "year": Fraction(1461, 4), "decade": Fraction(14610, 4), "century": Fraction(146100, 4),
 }
+#: Each day of the week's bit in ``UnitSimilarity.weekdays``, by its name as ``Unit.names`` holds it.
+_WEEKDAYS = {day.lower(): 1 << number for number, day in enumerate(calendar.day_name)}
 #: Number words that are no digits nor spaCy's number words ("a dozen").
 _COUNTING_WORDS = frozenset({"dozen"})
 
@@ -733,6 +736,8 @@ class UnitSimilarity:
     #: Each unit's statement's whole unit.
     wholes: np.ndarray
     settings: Settings
+    #: The days of the week each unit names, one bit a day.
+    weekdays: np.ndarray
 
     def block(self, rows: Sequence[int] | np.ndarray, columns: Sequence[int] | np.ndarray) -> np.ndarray:
         """The similarities of ``rows`` x ``columns`` (unit indices)."""
@@ -767,6 +772,10 @@ class UnitSimilarity:
         apart |= self._other_agents(rows, columns)
         # One turning an activity on and the other off say opposite things, however alike their other words.
         apart |= np.multiply.outer(self.aspect[rows], self.aspect[columns]) < 0
+        # Told of different days of the week and no day in common, they tell two occasions ("asked on Friday" /
+        # "said late Thursday"), however alike who acted and what about.
+        days = np.bitwise_and.outer(self.weekdays[rows], self.weekdays[columns]) == 0
+        apart |= days & np.logical_and.outer(self.weekdays[rows] > 0, self.weekdays[columns] > 0)
         # Quotes sharing little of their words are different words spoken, whatever else the units share.
         quoting = np.logical_and.outer(self.quoting[rows], self.quoting[columns])
         if quoting.any():
@@ -906,6 +915,7 @@ def unit_similarity(
         quoted=_story_tfidf(vectorizer, quotes).sign(),
         quoting=np.asarray([len(content_terms(quote)) >= settings.align.distinct_quote_min_terms for quote in quotes]),
         settings=settings,
+        weekdays=np.asarray([sum(bit for day, bit in _WEEKDAYS.items() if day in unit.names) for unit in units]),
     )
     return replace(unembedded, vectors=_embedded(texts, _needing_vectors(unembedded)))
 
