@@ -704,3 +704,33 @@ def test_a_name_ending_in_a_word_only_institutions_end_in_is_an_organisation(nlp
     entities = extract_entities(docs)
     assert named(entities, "Orbit Launch Systems").type == "organisation"
     assert named(entities, "Dana Carter").type == "person"
+
+
+def test_a_full_name_the_model_calls_an_organisation_is_a_person_by_its_office_and_title(nlp: Language) -> None:
+    docs = [
+        labelled(nlp, "a0", "Eva-Lotta Brandt, the finance minister, said the budget would pass.",
+                 ("Eva-Lotta Brandt", "ORG")),
+        labelled(nlp, "a1", "Ms. Brandt told reporters the vote was close.", ("Brandt", "ORG")),
+    ]
+    entities = extract_entities(docs)
+    assert [(entity.name, entity.type, entity.aliases) for entity in entities] == [
+        ("Eva-Lotta Brandt", "person", ["Brandt"])
+    ]
+
+
+def test_a_surname_the_model_calls_a_place_is_a_person_by_saying_something(nlp: Language) -> None:
+    docs = [labelled(nlp, "a0", "Okuda said on Thursday the talks would go on.", ("Okuda", "GPE"))]
+    assert named(extract_entities(docs), "Okuda").type == "person"
+
+
+def test_a_firm_named_after_a_person_that_says_something_stays_an_organisation(nlp: Language) -> None:
+    docs = [labelled(nlp, "a0", "Halvorsen said the firm would recall 20,000 trucks.", ("Halvorsen", "ORG"))]
+    assert named(extract_entities(docs), "Halvorsen").type == "organisation"
+
+
+def test_a_place_the_story_puts_something_in_stays_a_place_when_it_speaks(nlp: Language) -> None:
+    text = (
+        "The envoys met in Velmora on Friday. Velmora said the talks would go on. Velmora added that more would come."
+    )
+    docs = [labelled(nlp, "a0", text, ("Velmora", "GPE"), ("Velmora", "GPE"), ("Velmora", "GPE"))]
+    assert named(extract_entities(docs), "Velmora").type == "place"
