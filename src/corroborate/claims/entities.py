@@ -271,13 +271,32 @@ def _of_a_person(ent: Span, located: frozenset[str] | set[str] = frozenset()) ->
         return False
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     titled = [token for token in (before, ent[0] if len(ent) > 1 else None) if token is not None]
-    if any(token.lower_.rstrip(".") in _PERSONAL_WORDS and token.text[:1].isupper() for token in titled):
+    # Capitalised as a title, not in capitals as an abbreviation of something else ("MS" for a ship).
+    if any(_is_title_word(token) for token in titled):
         return True
-    if any(child.dep_ == "appos" and child.lemma_.lower() in _PERSONAL_WORDS for child in ent.root.children):
+    if _office_in_apposition(ent):
         return True
     speaking = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in _SAYING
     folded = fold(ent.text)
     return speaking and ent.label_ in _PLACE_LABELS and folded not in place_names() and folded not in located
+
+
+def _is_title_word(token: Token) -> bool:
+    word = token.text.rstrip(".")
+    return word.lower() in _PERSONAL_WORDS and word[:1].isupper() and not word.isupper()
+
+
+def _office_in_apposition(ent: Span) -> bool:
+    """Whether a personal office follows the name after a comma, in apposition to it ("X, the finance minister,").
+    Not after "of": "Y of X, the chairman of ..." describes Y, whatever the parse hangs it on; nor without a comma,
+    where the name qualifies the office ("Y, X senior vice president")."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is None or after.text != "," or (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of"):
+        return False
+    return any(
+        child.dep_ == "appos" and child.i > after.i and child.lemma_.lower() in _PERSONAL_WORDS
+        for child in ent.root.children
+    )
 
 
 #: Prepositions of where something is or goes: their object is a place ("in X", "flew to X").
