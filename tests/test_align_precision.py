@@ -222,7 +222,8 @@ def test_one_body_asking_on_one_day_or_an_undated_one_stays_one_claim(other: str
 
 
 @pytest.mark.parametrize(("text", "tellers"), [
-    ("Tom Becker wrote that the clerk showed bad judgment.", {"becker"}),
+    ('"The clerk showed bad judgment," Tom Becker wrote.', {"becker"}),
+    ("Tom Becker wrote that the clerk showed bad judgment.", set()),  # a paraphrase may retell his own act
     ('"The clerk has serious judgment issues," Tom Becker wrote.', {"becker"}),
     ("Tom Becker wrote that he had shown bad judgment.", set()),  # he may be the speaker
     ("Tom Becker has repeatedly denied his office misused the grant.", set()),  # her own side
@@ -245,7 +246,7 @@ def whole_pair_similarity(first: str, second: str) -> float:
 def test_what_one_did_and_what_they_said_of_another_are_apart() -> None:
     assert whole_pair_similarity(
         "Tom Becker showed bad judgment in the grant affair.",
-        "Tom Becker wrote that the clerk showed bad judgment in the grant affair.",
+        '"The clerk showed bad judgment in the grant affair," Tom Becker wrote.',
     ) == align._APART
 
 

@@ -28,7 +28,7 @@ from corroborate.claims.entities import run_on_word
 from corroborate.claims.numbers import parse_number
 from corroborate.nlp import embed
 from corroborate.records import Article, Claim, Contradiction, Evidence, Position, Sentence
-from corroborate.sentences import is_statement, quoted_words
+from corroborate.sentences import is_statement, quoted_spans, quoted_words
 from corroborate.settings import DEFAULT_SETTINGS, AlignSettings, Settings
 
 if TYPE_CHECKING:
@@ -394,16 +394,22 @@ def _agents(verb: Token) -> frozenset[str]:
 
 
 def _telling_of_another(verb: Token) -> frozenset[str]:
-    """The named person who speaks when ``verb`` reports them saying something of another: what they said has a
-    subject of its own that holds no pronoun ("he", "we", "there", "his campaign": the speaker or their own side may
-    be meant) and names none of them ("X wrote that the adviser has ..."). Speaking of another is no act of one's
-    own: "X showed bad judgment" is not told by it."""
+    """The named person who speaks when ``verb`` reports them saying something of another in their own words:
+    what they said, in quotation marks, has a subject of its own that holds no pronoun ("he", "we", "there", "his
+    campaign": the speaker or their own side may be meant) and names none of them ('"The adviser has ...," X
+    wrote'). Speaking of another is no act of one's own: "X showed bad judgment" is not told by it. A paraphrase
+    ("X said the memos show ...") may retell what the speaker did by speaking ("X issued a statement"), so only
+    their quoted words count."""
     speakers = [child for child in verb.children if child.dep_ in _SUBJECTS]
     named = _names(speakers, _is_person)
     said = [child for child in verb.children if child.dep_ in _CLAUSAL_OBJECTS]
     subjects = [subject for clause in said for subject in clause.children if subject.dep_ in _SUBJECTS]
+    sentence = verb.sent
+    quoted = quoted_spans(sentence.text)
     if not subjects or any(
-        any(token.pos_ == "PRON" for token in subject.subtree) or _names([subject]) & named for subject in subjects
+        any(token.pos_ == "PRON" for token in subject.subtree) or _names([subject]) & named
+        or not any(start <= subject.idx - sentence.start_char < end for start, end in quoted)
+        for subject in subjects
     ):
         return frozenset()
     return frozenset(term for name in named for term in _TERM.findall(name))
