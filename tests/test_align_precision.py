@@ -248,3 +248,62 @@ def test_a_negation_of_what_would_have_been_denies_nothing_said_in_the_same_word
 
     assert disputes("The two leaders could not have signed the trade agreement during the summit in Geneva.") == []
     assert disputes("The two leaders did not sign the trade agreement during the summit in Geneva.") == ["negation"]
+
+
+# ---- days of the week -----------------------------------------------------------------------------------------
+
+ASKED_FRIDAY = "The three Riverton council chairmen asked the water utility last Friday for its audit papers."
+
+
+def test_one_body_asking_on_different_days_is_two_claims() -> None:
+    assert corroborated(
+        article("a", ASKED_FRIDAY),
+        article("b", "The three Riverton council chairmen asked the water utility on Tuesday for its audit papers."),
+    ) == []
+
+
+@pytest.mark.parametrize("other", [
+    "On Friday, the three Riverton council chairmen asked the water utility for its audit papers.",
+    "The three Riverton council chairmen asked the water utility for its audit papers.",
+])
+def test_one_body_asking_on_one_day_or_an_undated_one_stays_one_claim(other: str) -> None:
+    assert corroborated(article("a", ASKED_FRIDAY), article("b", other)) == [["a", "b"]]
+
+
+# ---- one speaking of another ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "tellers"), [
+    ('"The clerk showed bad judgment," Tom Becker wrote.', {"becker"}),
+    ("Tom Becker wrote that the clerk showed bad judgment.", set()),  # a paraphrase may retell his own act
+    ('"The clerk has serious judgment issues," Tom Becker wrote.', {"becker"}),
+    ("Tom Becker wrote that he had shown bad judgment.", set()),  # he may be the speaker
+    ("Tom Becker has repeatedly denied his office misused the grant.", set()),  # her own side
+    ("Tom Becker showed bad judgment.", set()),  # no speech
+])
+def test_who_speaks_of_another(nlp, text: str, tellers: set[str]) -> None:
+    whole = align.statement_units([Sentence("a", 0, 0, text)], {"a": nlp(text)})[0]
+    assert whole.tellers == tellers
+
+
+def whole_pair_similarity(first: str, second: str) -> float:
+    articles = [article("a", first), article("b", second)]
+    docs = parse_articles(articles)
+    sentences = align.statements(split_sentences(articles, docs=docs))
+    units = align.statement_units(sentences, docs)
+    wholes = [index for index, unit in enumerate(units) if unit.whole]
+    return float(align.unit_similarity(units, [s.text for s in sentences]).block(wholes[:1], wholes[1:])[0, 0])
+
+
+def test_what_one_did_and_what_they_said_of_another_are_apart() -> None:
+    assert whole_pair_similarity(
+        "Tom Becker showed bad judgment in the grant affair.",
+        '"The clerk showed bad judgment in the grant affair," Tom Becker wrote.',
+    ) == align._APART
+
+
+def test_what_one_did_and_what_they_said_of_it_themselves_are_not() -> None:
+    assert whole_pair_similarity(
+        "Tom Becker showed bad judgment in the grant affair.",
+        "Tom Becker wrote that he had shown bad judgment in the grant affair.",
+    ) > align.DEFAULT_SETTINGS.align.same_statement_similarity

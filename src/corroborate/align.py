@@ -10,6 +10,7 @@ each fact it carries. A group stated by two or more independent voices is corrob
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -27,7 +28,7 @@ from corroborate.claims.entities import run_on_word
 from corroborate.claims.numbers import parse_number
 from corroborate.nlp import embed
 from corroborate.records import Article, Claim, Contradiction, Evidence, Position, Sentence
-from corroborate.sentences import is_statement, quoted_words
+from corroborate.sentences import is_statement, quoted_spans, quoted_words
 from corroborate.settings import DEFAULT_SETTINGS, AlignSettings, Settings
 
 if TYPE_CHECKING:
@@ -324,6 +325,9 @@ class Unit:
     #: Which way its main verb turns an activity: 1 on (start, resume), -1 off (stop, suspend), 0 neither
     #: (``_aspect``).
     aspect: int = 0
+    #: For a unit reporting what someone said of another ("X wrote that the adviser ..."), the speaker by name (in
+    #: the words ``agents`` holds); empty for any other unit (``_telling_of_another``).
+    tellers: frozenset[str] = frozenset()
 
 
 def statement_units(
@@ -357,7 +361,8 @@ def _unit(
     """A unit headed by ``verb``. A speaker is not who did what they are reported to have said: a unit reporting
     speech has no agents (``UnitSimilarity`` compares such units on what they say beyond the speaker)."""
     agents = _agents(verb) if beyond_speaker is None else frozenset()
-    return Unit(owner, text, whole, piece, names(text), agents, beyond_speaker, aspect=_aspect(verb))
+    tellers = frozenset() if beyond_speaker is None else _telling_of_another(verb)
+    return Unit(owner, text, whole, piece, names(text), agents, beyond_speaker, aspect=_aspect(verb), tellers=tellers)
 
 
 #: Verbs that turn an activity on or keep it going, and verbs that turn it off: "stopped testing" and "can resume
@@ -385,6 +390,28 @@ def _agents(verb: Token) -> frozenset[str]:
         elif verb.dep_ == "conj":
             doers = [child for child in verb.head.children if child.dep_ == "nsubj"]
     named = _names([_reporter(_antecedent(doer)) for doer in doers], _is_person)
+    return frozenset(term for name in named for term in _TERM.findall(name))
+
+
+def _telling_of_another(verb: Token) -> frozenset[str]:
+    """The named person who speaks when ``verb`` reports them saying something of another in their own words:
+    what they said, in quotation marks, has a subject of its own that holds no pronoun ("he", "we", "there", "his
+    campaign": the speaker or their own side may be meant) and names none of them ('"The adviser has ...," X
+    wrote'). Speaking of another is no act of one's own: "X showed bad judgment" is not told by it. A paraphrase
+    ("X said the memos show ...") may retell what the speaker did by speaking ("X issued a statement"), so only
+    their quoted words count."""
+    speakers = [child for child in verb.children if child.dep_ in _SUBJECTS]
+    named = _names(speakers, _is_person)
+    said = [child for child in verb.children if child.dep_ in _CLAUSAL_OBJECTS]
+    subjects = [subject for clause in said for subject in clause.children if subject.dep_ in _SUBJECTS]
+    sentence = verb.sent
+    quoted = quoted_spans(sentence.text)
+    if not subjects or any(
+        any(token.pos_ == "PRON" for token in subject.subtree) or _names([subject]) & named
+        or not any(start <= subject.idx - sentence.start_char < end for start, end in quoted)
+        for subject in subjects
+    ):
+        return frozenset()
     return frozenset(term for name in named for term in _TERM.findall(name))
 
 
@@ -445,6 +472,8 @@ _DAYS = {
     "night": Fraction(1), "week": Fraction(7), "fortnight": Fraction(14), "month": Fraction(1461, 48),
     "year": Fraction(1461, 4), "decade": Fraction(14610, 4), "century": Fraction(146100, 4),
 }
+#: Each day of the week's bit in ``UnitSimilarity.weekdays``, by its name as ``Unit.names`` holds it.
+_WEEKDAYS = {day.lower(): 1 << number for number, day in enumerate(calendar.day_name)}
 #: Number words that are no digits nor spaCy's number words ("a dozen").
 _COUNTING_WORDS = frozenset({"dozen"})
 
@@ -713,6 +742,8 @@ class UnitSimilarity:
     mentions: csr_matrix
     #: Units x the names of their agents (``Unit.agents``), in the columns of ``mentions``.
     agents: csr_matrix
+    #: Units x the names of who speaks in them of another (``Unit.tellers``), in the same columns.
+    tellers: csr_matrix
     #: Units x units floors of the pairs known to say the same (``_anchor_floors``).
     floors: csr_matrix
     owners: np.ndarray
@@ -733,6 +764,8 @@ class UnitSimilarity:
     #: Each unit's statement's whole unit.
     wholes: np.ndarray
     settings: Settings
+    #: The days of the week each unit names, one bit a day.
+    weekdays: np.ndarray
 
     def block(self, rows: Sequence[int] | np.ndarray, columns: Sequence[int] | np.ndarray) -> np.ndarray:
         """The similarities of ``rows`` x ``columns`` (unit indices)."""
@@ -765,8 +798,15 @@ class UnitSimilarity:
         shared = (self.mentions[rows] @ self.mentions[columns].T).toarray() > 0
         apart |= np.logical_and.outer(self.named[rows], self.named[columns]) & ~shared
         apart |= self._other_agents(rows, columns)
+        # One tells what someone did, the other only that they spoke of another: two things.
+        apart |= (self.agents[rows] @ self.tellers[columns].T).toarray() > 0
+        apart |= (self.tellers[rows] @ self.agents[columns].T).toarray() > 0
         # One turning an activity on and the other off say opposite things, however alike their other words.
         apart |= np.multiply.outer(self.aspect[rows], self.aspect[columns]) < 0
+        # Told of different days of the week and no day in common, they tell two occasions ("asked on Friday" /
+        # "said late Thursday"), however alike who acted and what about.
+        days = np.bitwise_and.outer(self.weekdays[rows], self.weekdays[columns]) == 0
+        apart |= days & np.logical_and.outer(self.weekdays[rows] > 0, self.weekdays[columns] > 0)
         # Quotes sharing little of their words are different words spoken, whatever else the units share.
         quoting = np.logical_and.outer(self.quoting[rows], self.quoting[columns])
         if quoting.any():
@@ -881,7 +921,7 @@ def unit_similarity(
     naming different things, and units of one statement, are kept apart; ``floors`` raise known pairs.
     """
     texts = [unit.text for unit in units]
-    mentions, agents = _mentions(units)
+    mentions, agents, tellers = _mentions(units)
     whole = {unit.owner: index for index, unit in enumerate(units) if unit.whole}
     # Every unit is compared on what its statement quotes, the quote taken out of it or not ("the man wrote in the
     # report", "a note accompanying the report"): two statements of different quotes tell two things said.
@@ -892,6 +932,7 @@ def unit_similarity(
         terms=_story_tfidf(vectorizer, texts),
         mentions=mentions,
         agents=agents,
+        tellers=tellers,
         floors=floors if floors is not None else csr_matrix((len(units), len(units))),
         owners=np.asarray([unit.owner for unit in units]),
         is_clause=np.asarray([not unit.whole for unit in units]),
@@ -906,6 +947,7 @@ def unit_similarity(
         quoted=_story_tfidf(vectorizer, quotes).sign(),
         quoting=np.asarray([len(content_terms(quote)) >= settings.align.distinct_quote_min_terms for quote in quotes]),
         settings=settings,
+        weekdays=np.asarray([sum(bit for day, bit in _WEEKDAYS.items() if day in unit.names) for unit in units]),
     )
     return replace(unembedded, vectors=_embedded(texts, _needing_vectors(unembedded)))
 
@@ -935,11 +977,12 @@ def _embedded(texts: Sequence[str], needed: np.ndarray) -> np.ndarray:
     return vectors
 
 
-def _mentions(units: Sequence[Unit]) -> tuple[csr_matrix, csr_matrix]:
-    """Units x the names and numbers they mention, and units x the names of their agents (one vocabulary)."""
+def _mentions(units: Sequence[Unit]) -> tuple[csr_matrix, csr_matrix, csr_matrix]:
+    """Units x the names and numbers they mention, units x the names of their agents, and units x the names of who
+    speaks in them of another (one vocabulary)."""
     vocabulary: dict[str, int] = {}
     matrices = []
-    for part in ("names", "agents"):
+    for part in ("names", "agents", "tellers"):
         rows, columns = [], []
         for row, unit in enumerate(units):
             for name in getattr(unit, part):
@@ -947,8 +990,10 @@ def _mentions(units: Sequence[Unit]) -> tuple[csr_matrix, csr_matrix]:
                 columns.append(vocabulary.setdefault(name, len(vocabulary)))
         matrices.append((rows, columns))
     shape = (len(units), max(len(vocabulary), 1))
-    mentions, agents = (csr_matrix((np.ones(len(rows)), (rows, columns)), shape=shape) for rows, columns in matrices)
-    return mentions, agents
+    mentions, agents, tellers = (
+        csr_matrix((np.ones(len(rows)), (rows, columns)), shape=shape) for rows, columns in matrices
+    )
+    return mentions, agents, tellers
 
 
 #: Unit pairs compared at a time (a block of rows against all units): bounds the memory the comparison takes,

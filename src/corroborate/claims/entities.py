@@ -223,18 +223,92 @@ class _Group:
 
 
 def _mentions(
-    article: Article, doc: Doc, settings: ClaimsSettings, lower_case: frozenset[str] | set[str] = frozenset()
+    article: Article,
+    doc: Doc,
+    settings: ClaimsSettings,
+    lower_case: frozenset[str] | set[str] = frozenset(),
+    located: frozenset[str] | set[str] = frozenset(),
 ) -> list[_Mention]:
     """The article's names; ``lower_case``, the words the story writes in lower case, tell a heading's
-    capitalised common words from names."""
+    capitalised common words from names; ``located``, the names the story writes as where something is
+    (``_located``), are places whatever they do."""
     found = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES or _misread(ent) or _heading_words(ent, lower_case) or _common_use(ent):
             continue
-        text = clean_name(ent.doc[_name_start(ent) : _without_trailing_words(ent)].text, ent.label_)
+        label = "PERSON" if _of_a_person(ent, located) else ent.label_
+        text = clean_name(ent.doc[_name_start(ent) : _without_trailing_words(ent)].text, label)
         if text and len(text.split()) <= settings.max_name_tokens and text[0].isalnum():
-            found.append(_Mention(article.id, text, ent.label_, ent.start_char, _modifier_use(ent)))
+            found.append(_Mention(article.id, text, label, ent.start_char, _modifier_use(ent)))
     return found
+
+
+#: Words that say a name is a person's, before it ("Ms. X", "Senator X") or in apposition to it ("X, the finance
+#: minister"): honorifics and offices only a person holds. Not "leader", "head" or "chief" (a market leader, the
+#: head office), nor "general" or "state", which open names of bodies and places.
+_PERSONAL_WORDS = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "president", "senator", "sen", "rep",
+        "representative", "congressman", "congresswoman", "lawmaker", "governor", "gov", "mayor", "judge",
+        "minister", "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman",
+        "chairwoman", "commissioner", "chancellor", "premier", "king", "queen", "prince", "princess", "pope",
+        "sheikh", "emir", "adviser", "advisor", "aide", "lawyer", "professor", "businessman", "businesswoman",
+        "activist", "journalist", "economist", "prosecutor", "founder",
+    }
+)
+#: Verbs of saying: a place does not say or tell, so a place label on their subject is the model's guess.
+_SAYING = frozenset({"say", "tell", "add", "write", "tweet"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _of_a_person(ent: Span, located: frozenset[str] | set[str] = frozenset()) -> bool:
+    """A name the model gave another label that the sentence shows is a person's: a personal title or office
+    before it ("Ms. X", "Governor X"), one in apposition to it ("X, the finance minister,"), or, for a name under
+    a place label that is no known place nor ``located``, saying something ("X said"). A capital stands for its
+    government ("the capital said"), and bodies speak too ("X said the firm ..."), so saying retypes neither a
+    place the story puts anything in nor an organisation."""
+    if ent.label_ not in ENTITY_TYPES or ent.label_ == "PERSON":
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    titled = [token for token in (before, ent[0] if len(ent) > 1 else None) if token is not None]
+    # Capitalised as a title, not in capitals as an abbreviation of something else ("MS" for a ship).
+    if any(_is_title_word(token) for token in titled):
+        return True
+    if _office_in_apposition(ent):
+        return True
+    speaking = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in _SAYING
+    folded = fold(ent.text)
+    return speaking and ent.label_ in _PLACE_LABELS and folded not in place_names() and folded not in located
+
+
+def _is_title_word(token: Token) -> bool:
+    word = token.text.rstrip(".")
+    return word.lower() in _PERSONAL_WORDS and word[:1].isupper() and not word.isupper()
+
+
+def _office_in_apposition(ent: Span) -> bool:
+    """Whether a personal office follows the name after a comma, in apposition to it ("X, the finance minister,").
+    Not after "of": "Y of X, the chairman of ..." describes Y, whatever the parse hangs it on; nor without a comma,
+    where the name qualifies the office ("Y, X senior vice president")."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if after is None or after.text != "," or (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of"):
+        return False
+    return any(
+        child.dep_ == "appos" and child.i > after.i and child.lemma_.lower() in _PERSONAL_WORDS
+        for child in ent.root.children
+    )
+
+
+#: Prepositions of where something is or goes: their object is a place ("in X", "flew to X").
+_LOCATING = frozenset({"in", "at", "from", "to", "near", "outside", "inside", "across", "into"})
+
+
+def _located(docs: Sequence[tuple[Article, Doc]]) -> set[str]:
+    """The names under a place label the story writes as where something is or goes ("talks in X")."""
+    return {
+        fold(ent.text) for _, doc in docs for ent in doc.ents
+        if ent.label_ in _PLACE_LABELS and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATING
+    }
 
 
 def _modifier_use(ent: Span) -> bool:
@@ -1011,7 +1085,8 @@ def extract_entities(
     """
     config = settings.claims
     lower_case = {token.lower_ for _, doc in docs for token in doc if token.is_alpha and token.is_lower}
-    by_article = {article.id: _mentions(article, doc, config, lower_case) for article, doc in docs}
+    located = _located(docs)
+    by_article = {article.id: _mentions(article, doc, config, lower_case, located) for article, doc in docs}
     _retype_institutions(docs, by_article)
     _trim_run_ons(by_article, lower_case)
     texts = {article.id: doc.text for article, doc in docs}
