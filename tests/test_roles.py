@@ -181,3 +181,32 @@ def test_leadership_that_can_both_be_true_is_no_contradiction(nlp: Language, fir
 def test_an_outlet_saying_both_takes_no_side(nlp: Language) -> None:
     both = "Oak Trust is led by a former judge. Oak Trust is run by former judges."
     assert leadership_of(nlp, both, "Oak Trust is run by former judges.") == []
+
+
+def test_a_name_after_a_role_and_of_is_not_its_holder(nlp: Language) -> None:
+    roles = roles_of(
+        nlp,
+        "The mayor praised the deputy, Ann Lee, and mentioned a large gift made to the museum by an ally of "
+        "Maria Lopez.",
+    )
+    assert ("Maria Lopez", "ally") not in {(r.person, r.normalised) for r in roles}
+    # A first name the tagger left out of the name is still cut from the title before it.
+    [role] = roles_of(nlp, "Officials met Representative Mary Ann Lopez on Monday.")
+    assert role.role == "Representative"
+
+
+def test_a_list_item_after_a_name_is_not_its_appositive(nlp: Language) -> None:
+    text = (
+        "Other defendants include the former manager Paul Stone, former adviser Tom Reed, and Stone's business "
+        "partner, Richard Gale, who were all charged."
+    )
+    assert {r.role for r in roles_of(nlp, text) if r.person == "Tom Reed"} == {"former adviser"}
+    [role] = roles_of(nlp, "Tom Reed, a former adviser and donor, spoke at the rally.")
+    assert role.role == "a former adviser and donor"
+
+
+def test_an_appositive_cut_at_an_honorific_keeps_the_role_before_it(nlp: Language) -> None:
+    [role] = roles_of(nlp, "Ann Lee, a spokeswoman for Ms. Park, said the talks would resume.")
+    assert role.role == "a spokeswoman" and role.normalised == "spokeswoman"
+    [role] = roles_of(nlp, "Ann Lee, a spokeswoman for the ministry, said the talks would resume.")
+    assert role.role == "a spokeswoman for the ministry"

@@ -124,9 +124,14 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
 def _subject(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | None:
     """Who speaks: the verb's subject, the agent of a passive ("was told by X"), or for a verb without a
     subject ("..., telling reporters") its governing verb's; the subject of a passive is the hearer. A subject
-    inside the ``quoted`` spans is the parser hanging quoted words on the verb, not the speaker."""
+    inside the ``quoted`` spans is the parser hanging quoted words on the verb, not the speaker. A verb without
+    a subject set after what someone is reported to have said ("X noted that Y failed, adding that ...") goes
+    on the report, not on the reported clause: X adds, not Y."""
     current: Token | None = verb
     while current is not None:
+        if current is not verb and current.dep_ == "ccomp" and current.head.lemma_.lower() in SPEECH_VERBS:
+            current = current.head
+            continue
         if any(child.dep_ in {"nsubjpass", "auxpass"} for child in current.children):
             agent = next((child for child in current.children if child.dep_ == "agent"), None)
             return next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
@@ -266,7 +271,8 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
             reported = (_reported(verb) if verb is not None else _without_cue(text)) if attribution else None
             if reported:
                 found.append(Quote(article.id, article.source, reported, False, attribution, text, start, origins))
-        speakers.see(index, ents)
+        # A name in quoted words is what the speaker talked of: "he said" after it still means the speaker.
+        speakers.see(index, [ent for ent in ents if not any(s <= ent.start_char < e for s, e in spans)])
     return found
 
 

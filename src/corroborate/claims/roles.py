@@ -17,7 +17,14 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
-from corroborate.claims.entities import EntityResolver, article_sentences, clean_name, fold, sentences_with_entities
+from corroborate.claims.entities import (
+    TITLES,
+    EntityResolver,
+    article_sentences,
+    clean_name,
+    fold,
+    sentences_with_entities,
+)
 from corroborate.claims.quotes import quote_spans
 from corroborate.records import Article, Contradiction, Evidence, Position, RoleMention
 from corroborate.settings import DEFAULT_SETTINGS, Settings
@@ -167,11 +174,12 @@ def _title_before(ent: Span, sentence: Span) -> list[Token]:
     words = list(doc[start : ent.start])
     while words and not _role_anchor(words[0]):
         words.pop(0)
+    # "a cousin of Jane Doe": the name is whose the role is, not who holds it.
+    if not words or words[-1].lower_ in {"of", "the", "and"}:
+        return []
     # "Representative Mary Ann Lopez" tagged as "Ann Lopez": a first name is no title.
     while len(words) > 1 and words[-2].lower_ in ROLE_NOUNS and not (words[-1].ent_type_ or _role_word(words[-1])):
         words.pop()
-    if not words or words[-1].lower_ in {"of", "the", "and"}:
-        return []
     return words if any(token.lower_ in ROLE_NOUNS for token in words) else []
 
 
@@ -214,7 +222,21 @@ def _appositive_after(ent: Span, sentence: Span, max_words: int) -> list[Token]:
     if not match:
         return []
     words = _tokens_in(ent.doc, ent.end_char + match.start(1), ent.end_char + match.end(1))
+    if words and words[0].lower_ in {"and", "or"}:
+        return []  # "X, Y, and Z's partner, W": the next item of a list, which describes W
+    words = _before_honorific(words)
     return words if _describes(words, max_words) else []
+
+
+def _before_honorific(words: list[Token]) -> list[Token]:
+    """An appositive cut at the period of "Mr." ("a spokesman for Mr. Lee"): the role is what comes before the
+    honorific and the preposition that took the name ("a spokesman"), not a phrase ending in "for Mr."."""
+    if not words or words[-1].lower_.rstrip(".") not in TITLES or not words[-1].text.endswith("."):
+        return words
+    kept = words[:-1]
+    while kept and kept[-1].pos_ in {"ADP", "DET"}:
+        kept.pop()
+    return kept
 
 
 def _appositive_before(ent: Span, sentence: Span, max_words: int) -> list[Token]:
