@@ -210,3 +210,41 @@ def test_an_appositive_cut_at_an_honorific_keeps_the_role_before_it(nlp: Languag
     assert role.role == "a spokeswoman" and role.normalised == "spokeswoman"
     [role] = roles_of(nlp, "Ann Lee, a spokeswoman for the ministry, said the talks would resume.")
     assert role.role == "a spokeswoman for the ministry"
+
+
+def test_a_possessor_after_the_roles_head_is_not_its_owner(nlp: Language) -> None:
+    [role] = roles_of(nlp, "Tom Lee, a professor at the city's law school, said the ruling was narrow.")
+    assert role.normalised == "professor at city law school"
+    [role] = roles_of(nlp, "Officials met the country's defense minister, Ana Silva, in Lisbon.")
+    assert role.normalised == "defense minister"
+
+
+def test_a_jurisdiction_cut_from_the_end_takes_its_preposition_along(nlp: Language) -> None:
+    [role] = roles_of(nlp, "Ann Park, the former special envoy to Spain, testified on Tuesday.")
+    assert role.normalised == "former special envoy"
+    [role] = roles_of(nlp, "Ann Park, the former special envoy to the talks, testified on Tuesday.")
+    assert role.normalised == "former special envoy to talks"
+
+
+def test_a_phrase_before_a_name_that_belongs_elsewhere_is_not_its_role(nlp: Language) -> None:
+    roles = roles_of(
+        nlp,
+        "In a letter to the governor in March, Anna Berg, the head of the farmers' union, said prices had fallen. "
+        "The freed prisoners included Omar Nadir, the younger brother of the group's deputy leader, Karim Nadir, "
+        "who runs its finances.",
+    )
+    found = {(r.person, r.role) for r in roles}
+    assert ("Anna Berg", "the head of the farmers' union") in found
+    assert ("Karim Nadir", "the group's deputy leader") in found
+    assert not any(r.person == "Anna Berg" and "governor" in r.role for r in roles)
+    assert not any(r.person == "Karim Nadir" and "brother" in r.role for r in roles)
+    # A phrase after an opening adverbial set off by its comma is still an appositive.
+    [role] = roles_of(nlp, "In March, the country's defense minister, Ana Silva, said prices had fallen.")
+    assert role.normalised == "defense minister"
+
+
+def test_a_hyphenated_prefix_is_part_of_the_title(nlp: Language) -> None:
+    [role] = roles_of(nlp, "The deal was signed by vice-premier Wang Li and the minister.")
+    assert role.role == "vice-premier"
+    [role] = roles_of(nlp, "The deal was signed by Premier Wang Li and the minister.")
+    assert role.role == "Premier"
