@@ -369,3 +369,19 @@ def test_a_speaker_inside_the_report_still_speaks_its_quote(nlp: Language) -> No
     quotes = quotes_of(nlp, 'An aide said Senator Paul Keller told donors "the race is close."')
     [quote] = [q for q in quotes if q.direct]
     assert speaker(quote) == "Paul Keller"
+
+
+def test_a_title_in_quotation_marks_is_not_a_quote(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'According to the promoter, the band will play its hits, including "Down by the River," '
+        '"Morning Train Home" and "Blue Water." The reporter described the memoir, "A Quiet Year," in detail.',
+    )
+    assert [q.text for q in quotes if q.direct] == []
+    # Quoted words in capitals are shouted, and a quoted name is a name: both stay quotes.
+    quotes = quotes_of(
+        nlp,
+        'The senator wrote that there was "NO DEAL and NO VOTE." '
+        'The mayor wrote that the winner was "Paul Keller."',
+    )
+    assert {q.text for q in quotes if q.direct} == {"NO DEAL and NO VOTE", "Paul Keller"}

@@ -260,6 +260,8 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
         spans = quote_spans(sentence, doc_text)
         verbs = _speech_verbs(sentence, spans)
         for quote_start, quote_end in spans:
+            if _is_title(doc.char_span(quote_start, quote_end, alignment_mode="expand")):
+                continue
             words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
             words = words.strip().rstrip(",.;:").strip()
             attribution = _attribute(sentence, _governing(verbs, quote_start), spans, speakers, index)
@@ -274,6 +276,26 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
         # A name in quoted words is what the speaker talked of: "he said" after it still means the speaker.
         speakers.see(index, [ent for ent in ents if not any(s <= ent.start_char < e for s, e in spans)])
     return found
+
+
+#: Short words a title leaves in lower case: "Gone with the Wind", "Taking It to the Streets".
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "of", "to", "in", "on", "at", "by",
+                                "for", "with", "from", "as", "vs"})
+
+
+def _is_title(span: Span | None) -> bool:
+    """Whether quoted words are the title of a work ("a memoir, 'A Long Way Home'"), not words anyone said: two
+    or more words, each capitalised but for short function words, neither shouted in capitals nor a name."""
+    if span is None:
+        return False
+    words = [token for token in span if token.is_alpha]
+    if len(words) < 2 or any(token.ent_type_ == "PERSON" for token in words):
+        return False
+    if sum(token.is_upper and len(token) > 1 for token in words) * 2 >= len(words):
+        return False
+    return words[0].text[:1].isupper() and all(
+        token.text[:1].isupper() or token.lower_ in _TITLE_SMALL_WORDS for token in words
+    )
 
 
 def _governing(verbs: Sequence[Token], char: int) -> Token | None:
