@@ -571,7 +571,8 @@ def _tense(span: Span, text: str) -> Tense:
             return "future"
         if auxiliaries & _POSSIBILITY_MODALS and "have" not in auxiliaries:  # "may meet", not "may have met"
             return "future"
-        if token.dep_ not in {"xcomp", "acl", "advcl", "relcl"}:
+        # A verb joined to another shares its auxiliary: "will meet on Monday and sign on Friday".
+        if token.dep_ not in {"xcomp", "acl", "advcl", "relcl", "conj"}:
             break
     if _is_to_be_done(verb):
         return "future"
