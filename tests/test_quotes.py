@@ -385,3 +385,17 @@ def test_a_title_in_quotation_marks_is_not_a_quote(nlp: Language) -> None:
         'The mayor wrote that the winner was "Paul Keller."',
     )
     assert {q.text for q in quotes if q.direct} == {"NO DEAL and NO VOTE", "Paul Keller"}
+
+
+def test_he_or_she_is_first_the_subject_named_before_it_in_its_own_sentence(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Anna Berg spoke first. Tom Lee was arrested in May for a call he made to Berg's office, in which he said "
+        'he would "burn the place down."',
+    )
+    [quote] = [q for q in quotes if q.direct]
+    assert speaker(quote) == "Tom Lee" and quote.attribution.pronoun == "he"
+    # With no subject named before it in its sentence, the pronoun is the person named last before.
+    quotes = quotes_of(nlp, 'Tom Lee opened the hearing. Anna Berg answered him. "The plan is sound," she said.')
+    [quote] = [q for q in quotes if q.direct]
+    assert speaker(quote) == "Anna Berg"

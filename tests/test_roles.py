@@ -238,7 +238,9 @@ def test_a_phrase_before_a_name_that_belongs_elsewhere_is_not_its_role(nlp: Lang
     assert ("Karim Nadir", "the group's deputy leader") in found
     assert not any(r.person == "Anna Berg" and "governor" in r.role for r in roles)
     assert not any(r.person == "Karim Nadir" and "brother" in r.role for r in roles)
-    # A phrase after an opening adverbial set off by its comma is still an appositive.
+    # A phrase after an opening adverbial set off by its comma, or after a clause, is still an appositive.
+    text = "Among the questions the board weighs is whether the firm's founder, Dan Cole, misused funds."
+    assert [r.role for r in roles_of(nlp, text)] == ["the firm's founder"]
     [role] = roles_of(nlp, "In March, the country's defense minister, Ana Silva, said prices had fallen.")
     assert role.normalised == "defense minister"
 

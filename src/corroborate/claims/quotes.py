@@ -175,6 +175,9 @@ class _Speakers:
 
     def attribution(self, head: Token, cue: str, index: int) -> Attribution | None:
         if head.lower_ in _PRONOUNS:
+            same = self._subject_before(head)
+            if same is not None:
+                return Attribution(same, True, cue, head.text)
             earlier = [name for seen, name in self._recent if index - seen <= self._settings.pronoun_lookback_sentences]
             return Attribution(earlier[-1], True, cue, head.text) if earlier else None
         if head.pos_ == "PRON":
@@ -183,6 +186,19 @@ class _Speakers:
         if named:
             return Attribution(named, True, cue)
         return Attribution(_description(head), False, cue)
+
+    def _subject_before(self, pronoun: Token) -> str | None:
+        """The person the pronoun's own sentence names as a subject before it, outside quoted words: in "Lee was
+        arrested for a call to Park's office in which he made threats", "he" is Lee, not the nearer Park."""
+        sentence = pronoun.sent
+        quoted = quote_spans(sentence, pronoun.doc.text)
+        for token in reversed(sentence[: pronoun.i - sentence.start]):
+            inside = any(start <= token.idx < end for start, end in quoted)
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.ent_type_ == "PERSON" and not inside:
+                name = self._named(token)
+                if name and self.is_person(name):
+                    return name
+        return None
 
     def _named(self, head: Token) -> str | None:
         """The entity the phrase's head belongs to: "Okafor", "the ministry", "President Okafor"."""

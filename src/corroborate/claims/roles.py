@@ -270,9 +270,10 @@ def _appositive_before(ent: Span, sentence: Span, max_words: int) -> list[Token]
 def _not_before_a_name(start: int, sentence: Span) -> bool:
     """Whether a phrase closed by a comma before a name belongs elsewhere: it follows another name and a comma
     ("Ann Lee, the sister of the party's leader, Tom Lee": Ann Lee's appositive), or an opening preposition
-    ("In a letter to the board, Tom Lee said": where he said it)."""
+    ("In a letter to the board, Tom Lee said": where he said it; no clause lies between them)."""
     before = [token for token in sentence if token.idx < start]
-    if before and before[0].pos_ == "ADP" and not any(token.text == "," for token in before):
+    opening = before and before[0].pos_ == "ADP"
+    if opening and not any(token.text == "," or token.pos_ in {"VERB", "AUX"} for token in before):
         return True
     return len(before) >= 2 and before[-1].text == "," and before[-2].ent_type_ == "PERSON"
 
