@@ -399,3 +399,12 @@ def test_he_or_she_is_first_the_subject_named_before_it_in_its_own_sentence(nlp:
     quotes = quotes_of(nlp, 'Tom Lee opened the hearing. Anna Berg answered him. "The plan is sound," she said.')
     [quote] = [q for q in quotes if q.direct]
     assert speaker(quote) == "Anna Berg"
+
+
+def test_a_subject_in_a_quote_left_open_is_no_antecedent(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Anna Berg spoke to reporters. “Today the minister confirmed that Tom Lee signed the order, she said, "
+        "adding that the rest was politics.",
+    )
+    assert {speaker(q) for q in quotes if q.attribution and q.attribution.pronoun} <= {"Anna Berg"}

@@ -193,7 +193,10 @@ class _Speakers:
         sentence = pronoun.sent
         quoted = quote_spans(sentence, pronoun.doc.text)
         for token in reversed(sentence[: pronoun.i - sentence.start]):
-            inside = any(start <= token.idx < end for start, end in quoted)
+            before = sentence.text[: token.idx - sentence.start_char]
+            # A quote left open is quoted words too, though no span closes it in the sentence.
+            open_quote = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+            inside = open_quote or any(start <= token.idx < end for start, end in quoted)
             if token.dep_ in {"nsubj", "nsubjpass"} and token.ent_type_ == "PERSON" and not inside:
                 name = self._named(token)
                 if name and self.is_person(name):
