@@ -334,3 +334,77 @@ def test_a_quote_whose_closing_mark_starts_the_next_sentence(nlp: Language) -> N
     [found] = wording_contradictions(quotes)
     outlets = {p.value: sorted({e.source for e in p.evidence}) for p in found.positions}
     assert outlets == {"Wendy": ["huffingtonpost.com", "usatoday.com"], "Debbie": ["foxnews.com"]}
+
+
+def test_a_name_inside_quoted_words_is_no_antecedent_for_he_or_she(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'Council member Anna Berg disagreed, writing that the plan "shows contempt for the budget that Mayor '
+        'Paul Keller promised." "The city deserves better," she said.',
+    )
+    [quote] = [q for q in quotes if q.text == "The city deserves better"]
+    assert speaker(quote) == "Anna Berg" and quote.attribution.pronoun == "she"
+
+
+def test_a_name_outside_quotes_stays_the_antecedent(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'Anna Berg opened the meeting. Paul Keller answered her questions. "The budget is sound," he said.',
+    )
+    [quote] = [q for q in quotes if q.direct]
+    assert speaker(quote) == "Paul Keller"
+
+
+def test_a_participle_after_a_report_is_the_reporters_not_the_reported_persons(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'Responding on Twitter, the group said the council was seeking publicity with its lawsuit and defended '
+        'its release of the emails, saying "the council rigged its vote."',
+    )
+    [quote] = [q for q in quotes if q.direct]
+    assert speaker(quote) == "the group"
+
+
+def test_a_speaker_inside_the_report_still_speaks_its_quote(nlp: Language) -> None:
+    quotes = quotes_of(nlp, 'An aide said Senator Paul Keller told donors "the race is close."')
+    [quote] = [q for q in quotes if q.direct]
+    assert speaker(quote) == "Paul Keller"
+
+
+def test_a_title_in_quotation_marks_is_not_a_quote(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        'According to the promoter, the band will play its hits, including "Down by the River," '
+        '"Morning Train Home" and "Blue Water." The reporter described the memoir, "A Quiet Year," in detail.',
+    )
+    assert [q.text for q in quotes if q.direct] == []
+    # Quoted words in capitals are shouted, and a quoted name is a name: both stay quotes.
+    quotes = quotes_of(
+        nlp,
+        'The senator wrote that there was "NO DEAL and NO VOTE." '
+        'The mayor wrote that the winner was "Paul Keller."',
+    )
+    assert {q.text for q in quotes if q.direct} == {"NO DEAL and NO VOTE", "Paul Keller"}
+
+
+def test_he_or_she_is_first_the_subject_named_before_it_in_its_own_sentence(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Anna Berg spoke first. Tom Lee was arrested in May for a call he made to Berg's office, in which he said "
+        'he would "burn the place down."',
+    )
+    [quote] = [q for q in quotes if q.direct]
+    assert speaker(quote) == "Tom Lee" and quote.attribution.pronoun == "he"
+    # With no subject named before it in its sentence, the pronoun is the person named last before.
+    quotes = quotes_of(nlp, 'Tom Lee opened the hearing. Anna Berg answered him. "The plan is sound," she said.')
+    [quote] = [q for q in quotes if q.direct]
+    assert speaker(quote) == "Anna Berg"
+
+
+def test_a_subject_in_a_quote_left_open_is_no_antecedent(nlp: Language) -> None:
+    quotes = quotes_of(
+        nlp,
+        "Anna Berg spoke to reporters. “Today the minister confirmed that Tom Lee signed the order, she said, "
+        "adding that the rest was politics.",
+    )
+    assert {speaker(q) for q in quotes if q.attribution and q.attribution.pronoun} <= {"Anna Berg"}

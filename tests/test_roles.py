@@ -181,3 +181,72 @@ def test_leadership_that_can_both_be_true_is_no_contradiction(nlp: Language, fir
 def test_an_outlet_saying_both_takes_no_side(nlp: Language) -> None:
     both = "Oak Trust is led by a former judge. Oak Trust is run by former judges."
     assert leadership_of(nlp, both, "Oak Trust is run by former judges.") == []
+
+
+def test_a_name_after_a_role_and_of_is_not_its_holder(nlp: Language) -> None:
+    roles = roles_of(
+        nlp,
+        "The mayor praised the deputy, Ann Lee, and mentioned a large gift made to the museum by an ally of "
+        "Maria Lopez.",
+    )
+    assert ("Maria Lopez", "ally") not in {(r.person, r.normalised) for r in roles}
+    # A first name the tagger left out of the name is still cut from the title before it.
+    [role] = roles_of(nlp, "Officials met Representative Mary Ann Lopez on Monday.")
+    assert role.role == "Representative"
+
+
+def test_a_list_item_after_a_name_is_not_its_appositive(nlp: Language) -> None:
+    text = (
+        "Other defendants include the former manager Paul Stone, former adviser Tom Reed, and Stone's business "
+        "partner, Richard Gale, who were all charged."
+    )
+    assert {r.role for r in roles_of(nlp, text) if r.person == "Tom Reed"} == {"former adviser"}
+    [role] = roles_of(nlp, "Tom Reed, a former adviser and donor, spoke at the rally.")
+    assert role.role == "a former adviser and donor"
+
+
+def test_an_appositive_cut_at_an_honorific_keeps_the_role_before_it(nlp: Language) -> None:
+    [role] = roles_of(nlp, "Ann Lee, a spokeswoman for Ms. Park, said the talks would resume.")
+    assert role.role == "a spokeswoman" and role.normalised == "spokeswoman"
+    [role] = roles_of(nlp, "Ann Lee, a spokeswoman for the ministry, said the talks would resume.")
+    assert role.role == "a spokeswoman for the ministry"
+
+
+def test_a_possessor_after_the_roles_head_is_not_its_owner(nlp: Language) -> None:
+    [role] = roles_of(nlp, "Tom Lee, a professor at the city's law school, said the ruling was narrow.")
+    assert role.normalised == "professor at city law school"
+    [role] = roles_of(nlp, "Officials met the country's defense minister, Ana Silva, in Lisbon.")
+    assert role.normalised == "defense minister"
+
+
+def test_a_jurisdiction_cut_from_the_end_takes_its_preposition_along(nlp: Language) -> None:
+    [role] = roles_of(nlp, "Ann Park, the former special envoy to Spain, testified on Tuesday.")
+    assert role.normalised == "former special envoy"
+    [role] = roles_of(nlp, "Ann Park, the former special envoy to the talks, testified on Tuesday.")
+    assert role.normalised == "former special envoy to talks"
+
+
+def test_a_phrase_before_a_name_that_belongs_elsewhere_is_not_its_role(nlp: Language) -> None:
+    roles = roles_of(
+        nlp,
+        "In a letter to the governor in March, Anna Berg, the head of the farmers' union, said prices had fallen. "
+        "The freed prisoners included Omar Nadir, the younger brother of the group's deputy leader, Karim Nadir, "
+        "who runs its finances.",
+    )
+    found = {(r.person, r.role) for r in roles}
+    assert ("Anna Berg", "the head of the farmers' union") in found
+    assert ("Karim Nadir", "the group's deputy leader") in found
+    assert not any(r.person == "Anna Berg" and "governor" in r.role for r in roles)
+    assert not any(r.person == "Karim Nadir" and "brother" in r.role for r in roles)
+    # A phrase after an opening adverbial set off by its comma, or after a clause, is still an appositive.
+    text = "Among the questions the board weighs is whether the firm's founder, Dan Cole, misused funds."
+    assert [r.role for r in roles_of(nlp, text)] == ["the firm's founder"]
+    [role] = roles_of(nlp, "In March, the country's defense minister, Ana Silva, said prices had fallen.")
+    assert role.normalised == "defense minister"
+
+
+def test_a_hyphenated_prefix_is_part_of_the_title(nlp: Language) -> None:
+    [role] = roles_of(nlp, "The deal was signed by vice-premier Wang Li and the minister.")
+    assert role.role == "vice-premier"
+    [role] = roles_of(nlp, "The deal was signed by Premier Wang Li and the minister.")
+    assert role.role == "Premier"

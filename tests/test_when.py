@@ -793,3 +793,24 @@ def test_an_undated_article_may_tell_of_days_just_after_the_story_date(nlp) -> N
     assert _dates(nlp, text, None, anchor=date(2009, 11, 30))[0].iso == "2009-12-07"
     assert _dates(nlp, text, "2009-11-30")[0].iso == "2008-12-07"
     assert _dates(nlp, text, None, anchor=date(2009, 11, 20))[0].iso == "2008-12-07"
+
+
+@pytest.mark.slow
+def test_a_timetable_in_a_present_relative_clause_lies_ahead(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Published 2025-11-20: July 22 is nearer in the past, but the exhibition's schedule is ahead.
+    text = "The paper described the exhibition, which opens in Lyon on July 22."
+    assert _one(nlp, text, "2025-11-20").iso == "2026-07-22"
+    text = "The paper described the exhibition, which opens in Lyon on March 3 and closes in Nice on July 22."
+    assert {m.iso for m in _dates(nlp, text, "2025-11-20")} == {"2026-03-03", "2026-07-22"}
+    # A main clause in the present is no timetable: it may be a headline telling the past.
+    assert _one(nlp, "Museum opens new wing on July 22", "2025-11-20").iso == "2025-07-22"
+
+
+@pytest.mark.slow
+def test_a_verb_joined_to_a_future_one_shares_its_tense(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Published 2025-11-20: July 22 is nearer in the past, but "will ... and closes" lies ahead.
+    text = "The troupe will perform in Lyon on March 3 and closes its season in Nice on July 22."
+    assert {m.iso for m in _dates(nlp, text, "2025-11-20")} == {"2026-03-03", "2026-07-22"}
+    # Joined to a past verb, a date keeps the nearest reading.
+    text = "The troupe performed in Lyon in March and closed its season in Nice on July 22."
+    assert "2025-07-22" in {m.iso for m in _dates(nlp, text, "2025-11-20")}

@@ -124,9 +124,14 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
 def _subject(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | None:
     """Who speaks: the verb's subject, the agent of a passive ("was told by X"), or for a verb without a
     subject ("..., telling reporters") its governing verb's; the subject of a passive is the hearer. A subject
-    inside the ``quoted`` spans is the parser hanging quoted words on the verb, not the speaker."""
+    inside the ``quoted`` spans is the parser hanging quoted words on the verb, not the speaker. A verb without
+    a subject set after what someone is reported to have said ("X noted that Y failed, adding that ...") goes
+    on the report, not on the reported clause: X adds, not Y."""
     current: Token | None = verb
     while current is not None:
+        if current is not verb and current.dep_ == "ccomp" and current.head.lemma_.lower() in SPEECH_VERBS:
+            current = current.head
+            continue
         if any(child.dep_ in {"nsubjpass", "auxpass"} for child in current.children):
             agent = next((child for child in current.children if child.dep_ == "agent"), None)
             return next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
@@ -170,6 +175,9 @@ class _Speakers:
 
     def attribution(self, head: Token, cue: str, index: int) -> Attribution | None:
         if head.lower_ in _PRONOUNS:
+            same = self._subject_before(head)
+            if same is not None:
+                return Attribution(same, True, cue, head.text)
             earlier = [name for seen, name in self._recent if index - seen <= self._settings.pronoun_lookback_sentences]
             return Attribution(earlier[-1], True, cue, head.text) if earlier else None
         if head.pos_ == "PRON":
@@ -178,6 +186,22 @@ class _Speakers:
         if named:
             return Attribution(named, True, cue)
         return Attribution(_description(head), False, cue)
+
+    def _subject_before(self, pronoun: Token) -> str | None:
+        """The person the pronoun's own sentence names as a subject before it, outside quoted words: in "Lee was
+        arrested for a call to Park's office in which he made threats", "he" is Lee, not the nearer Park."""
+        sentence = pronoun.sent
+        quoted = quote_spans(sentence, pronoun.doc.text)
+        for token in reversed(sentence[: pronoun.i - sentence.start]):
+            before = sentence.text[: token.idx - sentence.start_char]
+            # A quote left open is quoted words too, though no span closes it in the sentence.
+            open_quote = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+            inside = open_quote or any(start <= token.idx < end for start, end in quoted)
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.ent_type_ == "PERSON" and not inside:
+                name = self._named(token)
+                if name and self.is_person(name):
+                    return name
+        return None
 
     def _named(self, head: Token) -> str | None:
         """The entity the phrase's head belongs to: "Okafor", "the ministry", "President Okafor"."""
@@ -255,6 +279,8 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
         spans = quote_spans(sentence, doc_text)
         verbs = _speech_verbs(sentence, spans)
         for quote_start, quote_end in spans:
+            if _is_title(doc.char_span(quote_start, quote_end, alignment_mode="expand")):
+                continue
             words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
             words = words.strip().rstrip(",.;:").strip()
             attribution = _attribute(sentence, _governing(verbs, quote_start), spans, speakers, index)
@@ -266,8 +292,29 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
             reported = (_reported(verb) if verb is not None else _without_cue(text)) if attribution else None
             if reported:
                 found.append(Quote(article.id, article.source, reported, False, attribution, text, start, origins))
-        speakers.see(index, ents)
+        # A name in quoted words is what the speaker talked of: "he said" after it still means the speaker.
+        speakers.see(index, [ent for ent in ents if not any(s <= ent.start_char < e for s, e in spans)])
     return found
+
+
+#: Short words a title leaves in lower case: "Gone with the Wind", "Taking It to the Streets".
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "of", "to", "in", "on", "at", "by",
+                                "for", "with", "from", "as", "vs"})
+
+
+def _is_title(span: Span | None) -> bool:
+    """Whether quoted words are the title of a work ("a memoir, 'A Long Way Home'"), not words anyone said: two
+    or more words, each capitalised but for short function words, neither shouted in capitals nor a name."""
+    if span is None:
+        return False
+    words = [token for token in span if token.is_alpha]
+    if len(words) < 2 or any(token.ent_type_ == "PERSON" for token in words):
+        return False
+    if sum(token.is_upper and len(token) > 1 for token in words) * 2 >= len(words):
+        return False
+    return words[0].text[:1].isupper() and all(
+        token.text[:1].isupper() or token.lower_ in _TITLE_SMALL_WORDS for token in words
+    )
 
 
 def _governing(verbs: Sequence[Token], char: int) -> Token | None:

@@ -17,7 +17,14 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
-from corroborate.claims.entities import EntityResolver, article_sentences, clean_name, fold, sentences_with_entities
+from corroborate.claims.entities import (
+    TITLES,
+    EntityResolver,
+    article_sentences,
+    clean_name,
+    fold,
+    sentences_with_entities,
+)
 from corroborate.claims.quotes import quote_spans
 from corroborate.records import Article, Contradiction, Evidence, Position, RoleMention
 from corroborate.settings import DEFAULT_SETTINGS, Settings
@@ -147,14 +154,22 @@ def compatible(first: str, second: str) -> bool:
 def normalise_role(tokens: Sequence[Token]) -> str:
     """The role without its possessor, jurisdiction or rank words: "France's Foreign Minister" -> "foreign
     minister", "senior U.S. Senator" -> "senator"."""
-    after_possessor = max((i + 1 for i, token in enumerate(tokens) if token.text in _POSSESSIVE_TOKENS), default=0)
+    # Only a possessor before the role's head is its owner: in "professor at the city's law school" it is not.
+    head_part = next((i for i, token in enumerate(tokens) if token.pos_ == "ADP"), len(tokens))
+    after_possessor = max(
+        (i + 1 for i, token in enumerate(tokens[:head_part]) if token.text in _POSSESSIVE_TOKENS), default=0
+    )
     kept = [
-        token.text
+        token
         for token in tokens[after_possessor:]
         if token.ent_type_ not in {"GPE", "NORP", "LOC"} and token.lower_ not in _DETERMINERS
         and token.lower_ not in {"senior", "junior", "longtime", "veteran", "powerful", "new"}
+        and token.text not in _POSSESSIVE_TOKENS
     ]
-    return " ".join(fold(" ".join(kept)).split())
+    # A jurisdiction cut from the end leaves its preposition: "envoy to" of "envoy to Spain".
+    while kept and kept[-1].pos_ == "ADP":
+        kept.pop()
+    return " ".join(fold(" ".join(token.text for token in kept)).split())
 
 
 def _title_before(ent: Span, sentence: Span) -> list[Token]:
@@ -167,18 +182,23 @@ def _title_before(ent: Span, sentence: Span) -> list[Token]:
     words = list(doc[start : ent.start])
     while words and not _role_anchor(words[0]):
         words.pop(0)
+    # "a cousin of Jane Doe": the name is whose the role is, not who holds it.
+    if not words or words[-1].lower_ in {"of", "the", "and"}:
+        return []
     # "Representative Mary Ann Lopez" tagged as "Ann Lopez": a first name is no title.
     while len(words) > 1 and words[-2].lower_ in ROLE_NOUNS and not (words[-1].ent_type_ or _role_word(words[-1])):
         words.pop()
-    if not words or words[-1].lower_ in {"of", "the", "and"}:
-        return []
     return words if any(token.lower_ in ROLE_NOUNS for token in words) else []
+
+
+#: Words joined to a title by a hyphen that change what it is: "vice-premier" is not a premier.
+_HYPHEN_PREFIXES = frozenset({"then", "ex", "former", "vice", "co"})
 
 
 def _qualifier_start(doc: Doc, start: int, floor: int) -> int:
     """Take in a qualifier that scopes over the title from outside it: "then-Acting Attorney General",
     "former prosecutor and New York mayor"."""
-    if start - 2 >= floor and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"then", "ex", "former"}:
+    if start - 2 >= floor and doc[start - 1].text == "-" and doc[start - 2].lower_ in _HYPHEN_PREFIXES:
         return start - 2
     if start - 1 > floor and doc[start - 1].lower_ == "and":
         left = doc[max(floor, start - 5) : start - 1]
@@ -214,7 +234,21 @@ def _appositive_after(ent: Span, sentence: Span, max_words: int) -> list[Token]:
     if not match:
         return []
     words = _tokens_in(ent.doc, ent.end_char + match.start(1), ent.end_char + match.end(1))
+    if words and words[0].lower_ in {"and", "or"}:
+        return []  # "X, Y, and Z's partner, W": the next item of a list, which describes W
+    words = _before_honorific(words)
     return words if _describes(words, max_words) else []
+
+
+def _before_honorific(words: list[Token]) -> list[Token]:
+    """An appositive cut at the period of "Mr." ("a spokesman for Mr. Lee"): the role is what comes before the
+    honorific and the preposition that took the name ("a spokesman"), not a phrase ending in "for Mr."."""
+    if not words or words[-1].lower_.rstrip(".") not in TITLES or not words[-1].text.endswith("."):
+        return words
+    kept = words[:-1]
+    while kept and kept[-1].pos_ in {"ADP", "DET"}:
+        kept.pop()
+    return kept
 
 
 def _appositive_before(ent: Span, sentence: Span, max_words: int) -> list[Token]:
@@ -226,11 +260,22 @@ def _appositive_before(ent: Span, sentence: Span, max_words: int) -> list[Token]
     # The longest phrase opened by a determiner or a possessor that describes: "the country's defense minister".
     for opener in _OPENER.finditer(left):
         match = _BEFORE_END.match(left, opener.start())
-        if match:
+        if match and not _not_before_a_name(sentence.start_char + match.start(), sentence):
             words = _tokens_in(ent.doc, sentence.start_char + match.start(), sentence.start_char + match.end())
             if _describes(words, max_words) and any(token.lower_ in ROLE_NOUNS for token in words):
                 return words
     return []
+
+
+def _not_before_a_name(start: int, sentence: Span) -> bool:
+    """Whether a phrase closed by a comma before a name belongs elsewhere: it follows another name and a comma
+    ("Ann Lee, the sister of the party's leader, Tom Lee": Ann Lee's appositive), or an opening preposition
+    ("In a letter to the board, Tom Lee said": where he said it; no clause lies between them)."""
+    before = [token for token in sentence if token.idx < start]
+    opening = before and before[0].pos_ == "ADP"
+    if opening and not any(token.text == "," or token.pos_ in {"VERB", "AUX"} for token in before):
+        return True
+    return len(before) >= 2 and before[-1].text == "," and before[-2].ent_type_ == "PERSON"
 
 
 def _between(sentence: Span, start: int, end: int) -> str:

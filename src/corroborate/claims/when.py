@@ -571,7 +571,8 @@ def _tense(span: Span, text: str) -> Tense:
             return "future"
         if auxiliaries & _POSSIBILITY_MODALS and "have" not in auxiliaries:  # "may meet", not "may have met"
             return "future"
-        if token.dep_ not in {"xcomp", "acl", "advcl", "relcl"}:
+        # A verb joined to another shares its auxiliary: "will meet on Monday and sign on Friday".
+        if token.dep_ not in {"xcomp", "acl", "advcl", "relcl", "conj"}:
             break
     if _is_to_be_done(verb):
         return "future"
@@ -580,7 +581,18 @@ def _tense(span: Span, text: str) -> Tense:
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     if verb.tag_ == "VBD" or auxiliaries & {"did", "had", "has", "have", "was", "were"} or _done_thing(verb):
         return "past"
+    if _scheduled(verb, auxiliaries):
+        return "future"
     return "unknown"
+
+
+def _scheduled(verb: Token, auxiliaries: set[str]) -> bool:
+    """A relative clause in the simple present that a date ends ("the tour, which opens on May 3 and closes on
+    June 9"): a timetable, which lies ahead; a main clause in the present may be a headline's past."""
+    if auxiliaries or verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    clause = verb.head if verb.dep_ == "conj" and verb.head.tag_ in {"VBZ", "VBP"} else verb
+    return clause.dep_ == "relcl"
 
 
 def _done_thing(verb: Token) -> bool:
