@@ -297,7 +297,7 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
     return found
 
 
-#: Short words a title leaves in lower case: "Gone with the Wind", "Bridge over Troubled Water".
+#: Short words a title leaves in lower case: "Gone with the Wind", "Of Mice and Men".
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "of", "to", "in", "on", "at", "by",
                                 "for", "with", "from", "as", "vs"})
 
