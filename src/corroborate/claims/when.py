@@ -552,8 +552,8 @@ def _tense(span: Span, text: str) -> Tense:
     """Past, future or unknown, from the verb the date hangs on: its tag and its auxiliaries. A date set
     ahead ("ahead of November's elections") is future; the tense of a verb of scheduling ("has scheduled a
     May 17 hearing"), or of one acting on a time limit ("has given them a May 10 deadline"), dates that act,
-    not the date it names, so it leaves the tense unknown. ``text``
-    is the document's text (spaCy rebuilds ``doc.text`` from every token on each access)."""
+    not the date it names, so it leaves the tense unknown. ``text`` is the document's text (spaCy rebuilds
+    ``doc.text`` from every token on each access)."""
     if _AHEAD_OF.search(text[max(0, span.start_char - 20) : span.start_char]):
         return "future"
     verb = _governing_verb(span)
