@@ -763,3 +763,11 @@ def test_a_body_qualifying_an_office_after_it_is_no_person(nlp: Language) -> Non
 def test_a_title_in_capitals_is_an_abbreviation_of_something_else(nlp: Language) -> None:
     docs = [labelled(nlp, "a0", "The cruise ship MS Corvina ran aground near the port.", ("Corvina", "ORG"))]
     assert named(extract_entities(docs), "Corvina").type == "organisation"
+
+
+def test_a_place_whose_name_opens_with_a_title_stays_a_place(nlp: Language) -> None:
+    text = "Crews in Prince Halden County and at the Judge Marlow Center cleared the roads."
+    docs = [labelled(nlp, "a0", text, ("Halden County", "GPE"), ("Judge Marlow Center", "FAC"))]
+    entities = extract_entities(docs)
+    assert named(entities, "Halden County").type == "place"
+    assert named(entities, "Judge Marlow Center").type == "place"

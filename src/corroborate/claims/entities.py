@@ -256,6 +256,14 @@ _PERSONAL_WORDS = frozenset(
         "activist", "journalist", "economist", "prosecutor", "founder",
     }
 )
+#: Words the names of places and buildings end in ("... County", "... Center"), as ``_INSTITUTION_HEADS`` are
+#: for bodies.
+_PLACE_HEADS = frozenset({
+    "county", "city", "town", "village", "state", "province", "district", "region", "island", "islands", "river",
+    "lake", "mountain", "mountains", "bay", "street", "avenue", "road", "square", "park", "center", "centre",
+    "hotel", "airport", "station", "bridge", "hall", "palace", "house", "church", "cathedral", "stadium", "arena",
+    "tower", "building", "school", "college", "museum", "library", "prison", "base",
+})
 #: Verbs of saying: a place does not say or tell, so a place label on their subject is the model's guess.
 _SAYING = frozenset({"say", "tell", "add", "write", "tweet"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -268,6 +276,10 @@ def _of_a_person(ent: Span, located: frozenset[str] | set[str] = frozenset()) ->
     government ("the capital said"), and bodies speak too ("X said the firm ..."), so saying retypes neither a
     place the story puts anything in nor an organisation."""
     if ent.label_ not in ENTITY_TYPES or ent.label_ == "PERSON":
+        return False
+    # A name ending in a word places and bodies end in is theirs, whatever title opens it ("King County", "Prince
+    # George's County", "Judge Baker Center").
+    if len(ent) > 1 and ent[-1].lower_.rstrip(".") in _INSTITUTION_HEADS | _PLACE_HEADS:
         return False
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     titled = [token for token in (before, ent[0] if len(ent) > 1 else None) if token is not None]
