@@ -10,7 +10,6 @@ each fact it carries. A group stated by two or more independent voices is corrob
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -25,7 +24,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.claims.entities import run_on_word
-from corroborate.claims.numbers import parse_number
+from corroborate.claims.numbers import PERFECT_AUXILIARIES, UNREAL_MODALS, parse_number
+from corroborate.claims.when import WEEKDAYS
 from corroborate.nlp import embed
 from corroborate.records import Article, Claim, Contradiction, Evidence, Position, Sentence
 from corroborate.sentences import is_statement, quoted_spans, quoted_words
@@ -473,7 +473,7 @@ _DAYS = {
     "year": Fraction(1461, 4), "decade": Fraction(14610, 4), "century": Fraction(146100, 4),
 }
 #: Each day of the week's bit in ``UnitSimilarity.weekdays``, by its name as ``Unit.names`` holds it.
-_WEEKDAYS = {day.lower(): 1 << number for number, day in enumerate(calendar.day_name)}
+_WEEKDAY_BITS = {day: 1 << number for number, day in enumerate(WEEKDAYS)}
 #: Number words that are no digits nor spaCy's number words ("a dozen").
 _COUNTING_WORDS = frozenset({"dozen"})
 
@@ -947,7 +947,7 @@ def unit_similarity(
         quoted=_story_tfidf(vectorizer, quotes).sign(),
         quoting=np.asarray([len(content_terms(quote)) >= settings.align.distinct_quote_min_terms for quote in quotes]),
         settings=settings,
-        weekdays=np.asarray([sum(bit for day, bit in _WEEKDAYS.items() if day in unit.names) for unit in units]),
+        weekdays=np.asarray([sum(bit for day, bit in _WEEKDAY_BITS.items() if day in unit.names) for unit in units]),
     )
     return replace(unembedded, vectors=_embedded(texts, _needing_vectors(unembedded)))
 
@@ -1596,10 +1596,7 @@ def _is_negated(verb: Token) -> bool:
 _AIMING = frozenset({"want", "try", "seek", "hope", "plan", "aim", "intend", "attempt", "wish", "expect", "vow"})
 
 
-#: Modal verbs that, with "have" ("would have won") or a condition ("would win if"), tell what did not happen.
-_MODALS = frozenset({"would", "could", "might", "should", "may", "must", "'d"})
 _CONDITIONS = frozenset({"if", "whether", "unless"})
-_PERFECT = frozenset({"have", "'ve"})
 
 
 def _hedged(verb: Token) -> bool:
@@ -1624,13 +1621,13 @@ def _supposed(verb: Token) -> bool:
     under a condition it holds ("would not win unless ..."): it asserts nothing that happened, unlike a plain
     modal of what someone will do ("he said he would not run")."""
     auxiliaries = {child.lemma_.lower() for child in verb.children if child.dep_ in {"aux", "auxpass"}}
-    if not auxiliaries & _MODALS:
+    if not auxiliaries & UNREAL_MODALS:
         return False
     conditions = (
         mark for clause in verb.children if clause.dep_ == "advcl"
         for mark in clause.children if mark.dep_ == "mark"
     )
-    return bool(auxiliaries & _PERFECT) or any(mark.lower_ in _CONDITIONS for mark in conditions)
+    return bool(auxiliaries & PERFECT_AUXILIARIES) or any(mark.lower_ in _CONDITIONS for mark in conditions)
 
 
 def _span(sentence: Sentence, docs: Mapping[str, Doc]) -> Span | None:

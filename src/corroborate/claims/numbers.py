@@ -1079,12 +1079,13 @@ def _supposed(root: Token) -> bool:
         return False
     auxiliaries = {child.lemma_.lower() for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     conditional = any(child.dep_ == "mark" and child.lower_ in _CONDITIONS for child in verb.children)
-    return conditional or bool(auxiliaries & _MODALS and auxiliaries & _PERFECT)
+    return conditional or bool(auxiliaries & UNREAL_MODALS and auxiliaries & PERFECT_AUXILIARIES)
 
 
-# Modal verbs that, with "have" ("could have killed"), tell what did not happen; "have" as written.
-_MODALS = {"would", "could", "might", "should", "may", "must"}
-_PERFECT = {"have", "'ve"}
+#: Modal verbs (as lemmas: "'d" is "would") that, with "have" ("could have killed"), tell what did not happen, and
+#: "have" as the lemmatiser leaves it.
+UNREAL_MODALS = frozenset({"would", "could", "might", "should", "may", "must"})
+PERFECT_AUXILIARIES = frozenset({"have", "'ve"})
 # Conjunctions that open a condition ("if he had scored").
 _CONDITIONS = {"if", "unless"}
 

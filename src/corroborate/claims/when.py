@@ -71,13 +71,14 @@ Granularity = Literal["day", "week", "month", "year"]
 Basis = Literal["stated", "published", "story", "unresolved"]
 Tense = Literal["past", "future", "unknown"]
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+#: The days of the week in calendar order, Monday first (``date.weekday()``).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_NAMES = [
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 ]  # fmt: skip
 _MONTH_ABBREVIATIONS = {name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)} | {"sept": 9}
-_WEEKDAY = "|".join(_WEEKDAYS)
+_WEEKDAY = "|".join(WEEKDAYS)
 _MONTH = "|".join(_MONTH_NAMES)
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 
@@ -319,7 +320,7 @@ def _resolve_weekday(text: str, base: date, tense: Tense, ahead: int = 0) -> _Re
     monday = base - timedelta(days=base.weekday())
     relative = _RELATIVE_WEEKDAY.match(text)
     if relative is not None:
-        weekday = _WEEKDAYS.index(relative.group("day"))
+        weekday = WEEKDAYS.index(relative.group("day"))
         rel = relative.group("rel")
         if rel == "this past":
             return _Resolved(base - timedelta(days=(base.weekday() - weekday - 1) % 7 + 1), "day", True, True)
@@ -330,7 +331,7 @@ def _resolve_weekday(text: str, base: date, tense: Tense, ahead: int = 0) -> _Re
     bare = _BARE_WEEKDAY.match(text)
     if bare is None:
         return None
-    weekday = _WEEKDAYS.index(bare.group("day"))
+    weekday = WEEKDAYS.index(bare.group("day"))
     if tense == "future":
         # Told on that very weekday, it may be later today or a week on: the day is not certain.
         exact = weekday != base.weekday()
