@@ -368,8 +368,9 @@ class ClusterSettings:
     # to the doer. Without the headline check the same on ECB+, but a page whose text opens with a site's list of
     # other headlines took their subjects as its actors and left its story (129 stories). Subjects the opening
     # names twice instead of a headline naming them: 1-20 F1 0.958 ("Red Sox", "Boston Red Sox" two keys).
-    # People, places and nations as subjects too: 1-20 F1 0.951, topic 11 merged. The parse costs 4-5 CPU seconds
-    # per 1000 articles (spaCy thread, beside the embedding: 19 -> 22 s per 1000 for the entity features).
+    # People, places and nations as subjects too (a first version, without the headline check): 1-20 F1 0.951,
+    # topic 11 merged. The parse costs 4-5 CPU seconds per 1000 articles (in the spaCy thread, beside the
+    # embedding: 19 -> 22 s per 1000 for the entity features).
     actor_labels: tuple[str, ...] = ("ORG",)
     actor_chars: int = 300
     actor_min_mentions: int = 2
