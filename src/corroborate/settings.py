@@ -364,7 +364,7 @@ class ClusterSettings:
     # the lead) and the headline names that organisation too, in full or in part, it alone is the actor: a report
     # of one club's bid names the rival bidder again and again, but not as the bidder. ECB+ topics 1-20
     # (bench/clustering.py) 0.974/0.945/0.959 -> 0.983/0.954/0.968 (four reports of one team's offer leave the
-    # other team's story; the same over penalties 0.07-0.09, where without it 0.961-0.962, and no gain nor loss at
+    # other team's story; the same over penalties 0.07-0.09, where without it 0.959-0.962, and no gain nor loss at
     # 0.06 or 0.10), held out (read once) 0.953/0.922/0.937 unchanged (topic 27 still one story), all 772
     # 0.964/0.934/0.949 -> 0.969/0.939/0.954; the 181 extraction-benchmark pages' 128 stories identical, six
     # openings' actors narrowed to the doer. Without the headline check the same on ECB+, but a page whose text
