@@ -243,6 +243,44 @@ def test_actors_are_the_organisations_the_opening_names_and_names_again_but_the_
         assert key in features.entities
 
 
+def test_the_doer_of_the_first_act_the_lead_tells_is_its_actor_when_the_headline_names_it() -> None:
+    settings = DEFAULT_SETTINGS.cluster
+    filler = " The council met for an hour and heard from residents about parking on the high street." * 3
+    later = " Acme Corporation will open the mill in the spring."
+    leads = {
+        "did": "Acme Corporation bought the Northgate mill in Leeds from Barclays Bank on Monday.",
+        "reported": "The Yorkshire Post reported on Monday that Acme Corporation had bought the Northgate mill in Leeds"
+                    " from Barclays Bank.",
+        "passive": "The Northgate mill in Leeds was bought by Acme Corporation from Barclays Bank on Monday.",
+    }
+    articles = [make_article(name, lead + " Barclays Bank had owned the mill since 1990." + filler + later,
+                             title="Acme buys Leeds mill") for name, lead in leads.items()]
+    # The same text under a headline that names no part of the buyer: a page's furniture or a dateline may open a
+    # text, so its first subject is trusted only as the headline's; the organisations named again stay the actors.
+    articles.append(make_article("unnamed", leads["did"] + " Barclays Bank had owned the mill since 1990." + filler
+                                 + later, title="Leeds mill changes hands"))
+    # Each report of two bids names both bidders again; only its lead says whose bid it reports.
+    articles += [
+        make_article("bid-one", "Acme Corporation made a bid for the Northgate mill in Leeds on Monday, a week after"
+                                " Birch Holdings did. Birch Holdings declined to comment." + filler + later,
+                     title="Acme bids for Leeds mill"),
+        make_article("bid-other", "Birch Holdings made a bid for the Northgate mill in Leeds on Monday, a week after"
+                                  " Acme Corporation did. Acme Corporation declined to comment." + filler
+                                  + " Birch Holdings will open the mill in the spring.",
+                     title="Birch bids for Leeds mill"),
+    ]
+    features = {item.article_id: item for item in article_features(articles, settings)}
+    for name in leads:
+        assert features[name].actors == ("acme corporation",), name
+    assert features["unnamed"].actors == ("acme corporation", "barclays bank")
+    assert features["bid-one"].actors == ("acme corporation",)
+    assert features["bid-other"].actors == ("birch holdings",)
+    index = StoryIndex(settings)
+    index.add_features([features["bid-one"], features["bid-other"]])
+    terms = index.similarity_terms(["bid-one"], ["bid-other"])
+    assert terms["actor conflict"][0, 0] == -settings.actor_conflict_penalty
+
+
 def test_a_first_line_that_is_a_web_address_is_not_the_title() -> None:
     body = ("The city council voted on Tuesday to fund urgent repairs to the harbour bridge, which has been "
             "closed to lorries since engineers found corroded steel cables in its northern span.")

@@ -5,7 +5,8 @@
    "U.S."/"US", with or without a title before a name, a count in words or digits; by fixed rules, from the
    article's own text), weigh the rare words of title + lead by how rare they are in English at large (wordfreq:
    a fixed list, so a word's weight never depends on which articles the store holds), note the date and the year
-   the text speaks of, the organisations its opening names (its actors), the people, places and facilities it
+   the text speaks of, its actors (the organisation its lead's first sentence says did what it reports, from a
+   parse of that opening, else the organisations its opening names), the people, places and facilities it
    names, and the holders of offices it names ("Interior Secretary Ann Lee");
 2. ``StoryIndex.add_features``: link each new article to every article, stored or new, whose pair similarity
    (lead embeddings, entity profiles, rare words, when either is undated the same year spoken of, less a
@@ -54,12 +55,14 @@ from importlib import metadata
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 from scipy import sparse
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 from wordfreq import tokenize, zipf_frequency
 
 from corroborate import nlp
 from corroborate.brief import central_title
 from corroborate.claims.numbers import parse_number
+from corroborate.claims.quotes import SPEECH_VERBS
 from corroborate.extract import page_address
 from corroborate.records import Article
 from corroborate.settings import DEFAULT_SETTINGS, ClusterSettings, Settings
@@ -109,7 +112,7 @@ _COUNT_LABELS = frozenset({"CARDINAL"})
 # rounds them alike, so both compare the same numbers.
 _WEIGHT_DECIMALS = 4
 # Raised whenever ``article_features`` derives features differently: stored features are then derived again.
-_FEATURES_VERSION = 8
+_FEATURES_VERSION = 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +141,9 @@ class ArticleFeatures:
     words: dict[str, float]
     # ``feature_rules`` of the settings these were derived with.
     rules: str
-    # Entity keys of the organisations (``actor_labels``) the title and the first ``actor_chars`` of the text
-    # name, and title and text name ``actor_min_mentions`` times: none when the opening names none.
+    # Entity keys of the organisations (``actor_labels``) that are the subject of the main act of the text's first
+    # sentence (``_agents``); when it names none, those the title and the first ``actor_chars`` of the text name,
+    # and title and text name ``actor_min_mentions`` times: none when the opening names none.
     actors: tuple[str, ...] = ()
     # For each group of entity types of ``distinct_groups`` (people, places, facilities), the keys of the
     # entities of that group the title and the first ``distinct_chars`` of the text name, and title and text
@@ -200,14 +204,20 @@ def _entity_features(titles: Sequence[str], texts: Sequence[str],
     pipeline = nlp.spacy_pipeline(nlp.ENTITY_PIPES)
     labels = frozenset(settings.entity_labels)
     actor_labels = frozenset(settings.actor_labels)
-    docs = pipeline.pipe(texts, batch_size=DEFAULT_SETTINGS.models.spacy_batch_size)
+    batch = DEFAULT_SETTINGS.models.spacy_batch_size
+    docs = pipeline.pipe(texts, batch_size=batch)
+    # Only the opening of each text is parsed: its first sentence says who acted, and a parse costs more than the
+    # recogniser's pass per word.
+    openings = nlp.spacy_pipeline(nlp.ACT_PIPES).pipe(
+        (_cut(text[len(title) + 2:], settings.actor_chars) for title, text in zip(titles, texts, strict=True)),
+        batch_size=batch)
     found = []
-    for title, text, doc in zip(titles, texts, docs, strict=True):
+    for title, text, doc, opening in zip(titles, texts, docs, openings, strict=True):
         keys = [_entity_key(ent.text, ent.label_) for ent in doc.ents if ent.label_ in labels]
         found.append(_EntityFeatures(
             entities=_unit_weights(Counter(key for key in keys if key)),
-            actors=_actors(text, doc.ents, actor_labels, len(title) + 2 + settings.actor_chars,
-                           settings.actor_min_mentions),
+            actors=_agents(text, doc.ents, actor_labels, opening, len(title) + 2) or _actors(
+                text, doc.ents, actor_labels, len(title) + 2 + settings.actor_chars, settings.actor_min_mentions),
             named=_named(text, doc.ents, settings.distinct_groups, len(title) + 2 + settings.distinct_chars,
                          settings.actor_min_mentions),
             holders=_office_holders(doc),
@@ -239,6 +249,36 @@ def _word_runs(keys: Iterable[str]) -> set[str]:
         runs.update(" ".join(words[start:end]) for start in range(len(words))
                     for end in range(start + 1, len(words) + 1))
     return runs
+
+
+def _agents(text: str, entities: Sequence[Span], labels: frozenset[str], opening: Doc, start: int) -> tuple[str, ...]:
+    """The keys of the ``labels`` entities of ``text`` (its title, then from ``start`` on its lead, of which
+    ``opening`` is the beginning, parsed) that are the subject of the main act of the lead's first sentence and that
+    the title names too, in full or in part, sorted: "Acme Corp. bought the mill", and in a passive the doer ("the
+    mill was bought by Acme Corp."). The act a report reports, not the report: in "the Post reported that Acme
+    Corp. bought the mill", Acme Corp.; and never an outlet the text cites ("told the Post"). Two bidders for one
+    player, two buyers of one firm: each report names both, but only one as the doer of the act it reports. A
+    subject the headline never names is left out: a page's furniture or a dateline opening the text has one, and
+    the tagger calls a person or a word at a sentence's start an organisation now and then."""
+    sentence = next(iter(opening.sents), None)
+    if sentence is None:
+        return ()
+    verb = sentence.root
+    while verb.lemma_.lower() in SPEECH_VERBS:
+        clause = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+        if clause is None:
+            break
+        verb = clause
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    subjects += [doer for child in verb.children if child.dep_ == "agent" for doer in child.children
+                 if doer.dep_ == "pobj"]
+    starts = {start + word.idx for subject in subjects for word in (subject, *subject.conjuncts)}
+    keys = (_entity_key(ent.text, ent.label_) for ent in entities
+            if ent.label_ in labels and any(ent.start_char <= at < ent.end_char for at in starts)
+            and not _cited(text, ent.start_char, ent.end_char))
+    headline = _word_runs([_entity_key(text[:start], "")])
+    return tuple(sorted({key for key in keys if key and any(
+        run in headline and not STOP_WORDS.issuperset(run.split()) for run in _word_runs([key]))}))
 
 
 def _actors(text: str, entities: Sequence[Span], labels: frozenset[str], opening: int,
@@ -1163,7 +1203,11 @@ def _title(article: Article) -> str:
 
 def _lead(article: Article, chars: int) -> str:
     """The opening of the text, cut at a word boundary."""
-    text = " ".join(article.text.split())
+    return _cut(" ".join(article.text.split()), chars)
+
+
+def _cut(text: str, chars: int) -> str:
+    """The first ``chars`` characters of ``text``, cut at a word boundary."""
     if len(text) <= chars:
         return text
     return text[:chars].rsplit(" ", 1)[0]

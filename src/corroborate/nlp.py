@@ -34,6 +34,9 @@ SENTENCE_PIPES = ("senter",)
 # beside the recogniser alone it would compute a third of the work for a tensor nothing reads (same entities).
 ENTITY_PIPES = ("ner",)
 PARSE_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
+# Who did what in a sentence: the parser, with the tagger and lemmatizer for its verbs' lemmas; its entities
+# come from a pass of the recogniser over a longer text.
+ACT_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
 
 
 # "U.S.", "U.K.", "Sen.", "Gov.": a full stop that ends an abbreviation, not (usually) a sentence.
