@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,8 +32,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
+from corroborate.claims.speech import SAYING_VERBS
 from corroborate.extract import title_cased
 from corroborate.records import Article, Entity
+from corroborate.sentences import quoted_or_open_spans
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
 
 #: spaCy labels kept, and the entity type each becomes; nationalities (NORP) are adjectives, not entities.
@@ -146,6 +148,72 @@ def sentences_with_entities(doc: Doc) -> list[tuple[Span, list[Span]]]:
             cursor += 1
         paired.append((sentence, inside))
     return paired
+
+
+#: Pronouns that stand for one person, whom the text named before them.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependencies of a clause that a verb reports ("X said he would ...", "He would go, X said").
+_REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+def _labelled_person(ent: Span) -> bool:
+    return ent.label_ == "PERSON"
+
+
+def person_referred(
+    pronoun: Token,
+    lookback: int = DEFAULT_SETTINGS.claims.pronoun_lookback_sentences,
+    is_person: Callable[[Span], bool] = _labelled_person,
+) -> Span | None:
+    """The named person "he", "she", "him", "her" or "his" stands for (the mention, a person by ``is_person``), the
+    surest reading first:
+
+    1. for the subject of a reported clause, the subject of the verb reporting it ("X said he would ...", "He
+       would go, X said"): a reported clause's own pronoun is most often the speaker. Not in quoted words, where
+       a speaker says "I" of themself;
+    2. a person named as a subject before it in its sentence: in "Lee was arrested for a call to Park's office in
+       which he made threats", "he" is Lee, not the nearer Park;
+    3. the last person named in the ``lookback`` sentences before its own ("Silva scored 20 points. He also had 11
+       rebounds."). Another mention in its own sentence is seldom whom a pronoun after it means ("Asked about Lee,
+       he said ...").
+
+    A name in quoted words is what a speaker talked of, never the antecedent. None when no person fits.
+    """
+    if pronoun.lower_ not in PERSON_PRONOUNS:
+        return None
+    sentence = pronoun.sent
+    own = [ent for ent in _unquoted_ents(sentence) if is_person(ent)]
+    clause = pronoun.head
+    if pronoun.dep_ in _SUBJECT_DEPS and clause.dep_ in _REPORTED_CLAUSE_DEPS and not _quoted(pronoun):
+        reporter = next((child for child in clause.head.children if child.dep_ == "nsubj"), None)
+        speaker = next((ent for ent in own if reporter is not None and ent.start <= reporter.i < ent.end), None)
+        if speaker is not None:
+            return speaker
+    before = [ent for ent in own if ent.end <= pronoun.i]
+    subject = next((ent for ent in reversed(before) if ent.root.dep_ in _SUBJECT_DEPS), None)
+    if subject is not None:
+        return subject
+    earlier: list[Span] = []
+    for _ in range(lookback):
+        if sentence.start == 0:
+            break
+        sentence = pronoun.doc[sentence.start - 1].sent
+        earlier = [ent for ent in _unquoted_ents(sentence) if is_person(ent)] + earlier
+    return earlier[-1] if earlier else None
+
+
+def _unquoted_ents(sentence: Span) -> list[Span]:
+    quoted = quoted_or_open_spans(sentence.text)
+    return [
+        ent for ent in sentence.ents
+        if not any(start <= ent.start_char - sentence.start_char < end for start, end in quoted)
+    ]
+
+
+def _quoted(token: Token) -> bool:
+    sentence = token.sent
+    return any(start <= token.idx - sentence.start_char < end for start, end in quoted_or_open_spans(sentence.text))
 
 
 def _acronym_split(token: Token) -> bool:
@@ -264,8 +332,6 @@ _PLACE_HEADS = frozenset({
     "hotel", "airport", "station", "bridge", "hall", "palace", "house", "church", "cathedral", "stadium", "arena",
     "tower", "building", "school", "college", "museum", "library", "prison", "base",
 })
-#: Verbs of saying: a place does not say or tell, so a place label on their subject is the model's guess.
-_SAYING = frozenset({"say", "tell", "add", "write", "tweet"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -288,7 +354,7 @@ def _of_a_person(ent: Span, located: frozenset[str] | set[str] = frozenset()) ->
         return True
     if _office_in_apposition(ent):
         return True
-    speaking = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in _SAYING
+    speaking = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SAYING_VERBS
     folded = fold(ent.text)
     return speaking and ent.label_ in _PLACE_LABELS and folded not in place_names() and folded not in located
 
