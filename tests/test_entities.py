@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from corroborate.claims.entities import EntityResolver, _of_a_person, extract_entities, person_referred
+from corroborate.claims.entities import EntityResolver, _of_a_person, clean_name, extract_entities, person_referred
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Entity
 
@@ -778,7 +778,7 @@ def referred(nlp: Language, text: str, pronoun: str, lookback: int = 3) -> str |
     doc = nlp(text)
     token = [token for token in doc if token.lower_ == pronoun][-1]
     person = person_referred(token, lookback)
-    return person.text if person is not None else None
+    return clean_name(person.text) if person is not None else None
 
 
 def test_a_reported_clauses_pronoun_is_its_reporter_before_or_after_it(nlp: Language) -> None:
@@ -805,3 +805,13 @@ def test_the_last_person_of_the_sentences_before_and_no_further_than_the_lookbac
     # Hard case: a name its own sentence gives before it as no subject is seldom whom it means.
     assert referred(nlp, "Tom Baker spoke after the vote. Asked about Ann Lee, he said the budget was sound.",
                     "he") == "Tom Baker"
+
+
+def test_a_subjects_owner_or_name_in_apposition_is_the_antecedent_of_a_possessive(nlp: Language) -> None:
+    text = "Ann Lee chaired the panel. Tom Baker's decision to close his shop surprised the town."
+    assert referred(nlp, text, "his") == "Tom Baker"
+    text = "Ann Lee chaired the panel. The club's new owner, Tom Baker, announced that his stadium would close."
+    assert referred(nlp, text, "his") == "Tom Baker"
+    # Hard case: a pronoun and its reporter within one partial quote are one voice.
+    text = 'Ann Lee chaired the panel. She noted that Tom Baker "never wrote that he felt threatened."'
+    assert referred(nlp, text, "he") == "Tom Baker"

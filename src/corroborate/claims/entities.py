@@ -35,7 +35,7 @@ from wordfreq import zipf_frequency
 from corroborate.claims.speech import SAYING_VERBS
 from corroborate.extract import title_cased
 from corroborate.records import Article, Entity
-from corroborate.sentences import quoted_or_open_spans
+from corroborate.sentences import quoted_or_open_spans, quoted_spans
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
 
 #: spaCy labels kept, and the entity type each becomes; nationalities (NORP) are adjectives, not entities.
@@ -170,50 +170,65 @@ def person_referred(
     surest reading first:
 
     1. for the subject of a reported clause, the subject of the verb reporting it ("X said he would ...", "He
-       would go, X said"): a reported clause's own pronoun is most often the speaker. Not in quoted words, where
-       a speaker says "I" of themself;
-    2. a person named as a subject before it in its sentence: in "Lee was arrested for a call to Park's office in
-       which he made threats", "he" is Lee, not the nearer Park;
+       would go, X said", 'X "never wrote that he ..."'): a reported clause's own pronoun is most often the
+       speaker;
+    2. a person named before it in its sentence as a subject or a subject's owner: in "Lee was arrested for a call
+       to Park's office in which he made threats", "he" is Lee, not the nearer Park; in "Kim's decision to close
+       his site", "his" is Kim's;
     3. the last person named in the ``lookback`` sentences before its own ("Silva scored 20 points. He also had 11
-       rebounds."). Another mention in its own sentence is seldom whom a pronoun after it means ("Asked about Lee,
-       he said ...").
+       rebounds."). Another mention in its own sentence is seldom whom it means ("Asked about Lee, he said ...").
 
-    A name in quoted words is what a speaker talked of, never the antecedent. None when no person fits.
+    Quoted words are another voice than the writer's: a pronoun and the verb reporting its clause, or a subject
+    before it, count only on the same side of the quotation marks ('"He will resign," Lee said' is not about Lee),
+    and a name in quoted words is what a speaker talked of, no antecedent for the writer's pronouns. None when no
+    person fits.
     """
     if pronoun.lower_ not in PERSON_PRONOUNS:
         return None
     sentence = pronoun.sent
-    own = [ent for ent in _unquoted_ents(sentence) if is_person(ent)]
+    quoted = _quoted(pronoun)
+    people = [(ent, inside) for ent, inside in _ents_quoted(sentence) if is_person(ent)]
     clause = pronoun.head
-    if pronoun.dep_ in _SUBJECT_DEPS and clause.dep_ in _REPORTED_CLAUSE_DEPS and not _quoted(pronoun):
+    if pronoun.dep_ in _SUBJECT_DEPS and clause.dep_ in _REPORTED_CLAUSE_DEPS and _quoted(clause.head) == quoted:
         reporter = next((child for child in clause.head.children if child.dep_ == "nsubj"), None)
-        speaker = next((ent for ent in own if reporter is not None and ent.start <= reporter.i < ent.end), None)
+        speaker = next((ent for ent, _ in people if reporter is not None and ent.start <= reporter.i < ent.end), None)
         if speaker is not None:
             return speaker
-    before = [ent for ent in own if ent.end <= pronoun.i]
-    subject = next((ent for ent in reversed(before) if ent.root.dep_ in _SUBJECT_DEPS), None)
-    if subject is not None:
-        return subject
+    before = [
+        ent
+        for ent, inside in people
+        if inside == quoted and ent.end <= pronoun.i and _is_subject_or_its_owner(ent.root)
+    ]
+    if before:
+        return before[-1]
     earlier: list[Span] = []
     for _ in range(lookback):
         if sentence.start == 0:
             break
         sentence = pronoun.doc[sentence.start - 1].sent
-        earlier = [ent for ent in _unquoted_ents(sentence) if is_person(ent)] + earlier
+        earlier = [ent for ent, inside in _ents_quoted(sentence) if (quoted or not inside) and is_person(ent)] + earlier
     return earlier[-1] if earlier else None
 
 
-def _unquoted_ents(sentence: Span) -> list[Span]:
+def _is_subject_or_its_owner(token: Token) -> bool:
+    """A subject, its owner ("Kim's decision") or its name in apposition ("The leader, Kim, announced")."""
+    return token.dep_ in _SUBJECT_DEPS or (token.dep_ in {"poss", "appos"} and token.head.dep_ in _SUBJECT_DEPS)
+
+
+def _ents_quoted(sentence: Span) -> list[tuple[Span, bool]]:
+    """The sentence's named entities, each with whether it stands in quoted words (``quoted_or_open_spans``)."""
     quoted = quoted_or_open_spans(sentence.text)
     return [
-        ent for ent in sentence.ents
-        if not any(start <= ent.start_char - sentence.start_char < end for start, end in quoted)
+        (ent, any(start <= ent.start_char - sentence.start_char < end for start, end in quoted))
+        for ent in sentence.ents
     ]
 
 
 def _quoted(token: Token) -> bool:
+    """Whether a word stands in a quote that closes: one left open may have lost its closing mark before the
+    words that say who speaks ('“... signed the order, she said')."""
     sentence = token.sent
-    return any(start <= token.idx - sentence.start_char < end for start, end in quoted_or_open_spans(sentence.text))
+    return any(start <= token.idx - sentence.start_char < end for start, end in quoted_spans(sentence.text))
 
 
 def _acronym_split(token: Token) -> bool:
