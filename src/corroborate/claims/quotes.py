@@ -4,7 +4,8 @@ one quote to different speakers.
 Per sentence of an article's ``Doc``:
 1. direct quotes are the text between straight or curly double quotes (or curly single quotes);
 2. the speaker is the subject of a speech verb outside the quote ("'...,' Okafor added"), the object of
-   "according to", or, for a pronoun, the nearest named person before it in the article;
+   "according to", or, for a pronoun, the person it stands for (``entities.person_referred``); the subject of a
+   verb that also tells what a thing shows ("suggest", "signal") only when it is someone;
 3. reported speech ("X said that ...", "according to X, ...") is kept as an indirect quote;
 4. the outlets the sentence cites as its original reporting ("told Reuters", "sources told the AP") are its
    origins, under their canonical names.
@@ -194,6 +195,7 @@ class _Speakers:
             end += 1
         return self._resolver.canonical(doc[start:end].text, self._article.id)
 
+
 #: Labels of names that speak: people, bodies, the countries and groups standing for their leaders, and the
 #: buildings standing for the bodies inside them.
 _AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
@@ -221,7 +223,7 @@ def _is_agent(head: Token) -> bool:
     something ("The data suggest", "The move signals")."""
     if head.ent_type_:
         return head.ent_type_ in _AGENT_LABELS
-    return head.pos_ == "PROPN" or head.lemma_.lower() in _AGENT_NOUNS | _REPORTS
+    return head.pos_ == "PROPN" or head.lemma_.lower() in _AGENT_NOUNS or head.lemma_.lower() in _REPORTS
 
 
 def _description(head: Token) -> str:
