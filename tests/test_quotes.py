@@ -427,6 +427,9 @@ def test_a_thing_that_suggests_or_signals_is_no_speaker(nlp: Language, text: str
     [
         ("Analysts suggest that the talks will fail within a week.", "Analysts"),
         ("The ministry argued that the ban was lawful under the treaty.", "The ministry"),
+        ("Two farmers and a former mill worker argued that the dam flooded their land.",
+         "Two farmers and a former mill worker"),
+        ("The lawsuit argued that the dam flooded the valley.", "The lawsuit"),
         ("Tom Baker signaled that he would vote against the budget.", "Tom Baker"),
         # A report is cited as a source is, whatever its verb: the brief counts "according to a report" too.
         ("The report said that the river had flooded two villages.", "The report"),

@@ -36,5 +36,6 @@ SPEECH_VERB_FORMS = frozenset(form for forms in _FORMS.values() for form in form
 #: subject of the others ("X warned", "X confirmed", "X threatened"): their subject is a person more surely.
 SAYING_VERBS = frozenset({"say", "tell", "add", "write", "tweet"})
 #: Verbs of speech that also tell what a thing shows: their subject is a speaker only when it is someone ("Analysts
-#: suggest", "The ministry argued"), not evidence or an event ("The data suggest", "The move signals").
-EVIDENTIAL_VERBS = frozenset({"suggest", "signal", "argue"})
+#: suggest"), not evidence or an event ("The data suggest", "The move signals"). Not "argue": what argues without
+#: being someone is a writing that speaks for its authors ("the lawsuit argued"), a source as a report is.
+EVIDENTIAL_VERBS = frozenset({"suggest", "signal"})
