@@ -23,10 +23,13 @@ def test_the_closing_mark_of_a_quote_begun_in_an_earlier_sentence_opens_none() -
 def test_a_mark_spaced_off_before_any_verb_of_speech_opens_no_quote() -> None:
     assert quoted_words('the bridge would be rebuilt by spring, "she warned.') == ""
     assert quoted_words('the budget was never in danger, "Tom Baker insisted on Monday.') == ""
-    # Hard case: a quote that begins with a name and a verb of another kind is still a quote.
+    # Hard cases: a quote that begins with a name and a verb of another kind, or with a plural noun spelled as a
+    # verb of speech is, is still a quote.
     assert quoted_words('He added: "Tom Baker built the bridge in a year.') == "Tom Baker built the bridge in a year."
+    assert quoted_words('She said the "Flood claims rose sharply.') == "Flood claims rose sharply."
 
 
 def test_the_narrower_verb_sets_are_parts_of_the_one_list_of_verbs_of_speech() -> None:
     assert SAYING_VERBS <= SPEECH_VERBS and EVIDENTIAL_VERBS <= SPEECH_VERBS
-    assert {"said", "told", "wrote", "denied", "signalled", "signaled"} <= SPEECH_VERB_FORMS
+    assert {"said", "says", "told", "wrote", "denied", "signalled", "signaled"} <= SPEECH_VERB_FORMS
+    assert "claims" not in SPEECH_VERB_FORMS
