@@ -408,3 +408,36 @@ def test_a_subject_in_a_quote_left_open_is_no_antecedent(nlp: Language) -> None:
         "adding that the rest was politics.",
     )
     assert {speaker(q) for q in quotes if q.attribution and q.attribution.pronoun} <= {"Anna Berg"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The data suggest that the plan failed badly.",
+        "The move signals that the firm will sell its shares.",
+        "The sudden collapse of the talks suggests that the dispute will drag on.",
+    ],
+)
+def test_a_thing_that_suggests_or_signals_is_no_speaker(nlp: Language, text: str) -> None:
+    assert [q for q in quotes_of(nlp, text) if q.attribution is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Analysts suggest that the talks will fail within a week.", "Analysts"),
+        ("The ministry argued that the ban was lawful under the treaty.", "The ministry"),
+        ("Two farmers and a former mill worker argued that the dam flooded their land.",
+         "Two farmers and a former mill worker"),
+        ("The lawsuit argued that the dam flooded the valley.", "The lawsuit"),
+        ("Tom Baker signaled that he would vote against the budget.", "Tom Baker"),
+        # A report is cited as a source is, whatever its verb: the brief counts "according to a report" too.
+        ("The report said that the river had flooded two villages.", "The report"),
+        ("The report suggests that the river will flood again.", "The report"),
+    ],
+)
+def test_people_bodies_and_reports_stay_speakers_of_what_they_suggest_or_say(
+    nlp: Language, text: str, who: str
+) -> None:
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == who

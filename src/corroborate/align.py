@@ -23,7 +23,7 @@ from scipy.sparse import csr_matrix
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from corroborate.claims.entities import run_on_word
+from corroborate.claims.entities import person_referred, run_on_word
 from corroborate.claims.numbers import PERFECT_AUXILIARIES, UNREAL_MODALS, parse_number
 from corroborate.claims.when import WEEKDAYS
 from corroborate.nlp import embed
@@ -416,12 +416,11 @@ def _telling_of_another(verb: Token) -> frozenset[str]:
 
 
 def _reporter(subject: Token) -> Token:
-    """Who "he" or "she" is in what someone is reported to have said ("X said he would ..."): the speaker, as
-    a reported clause's own pronoun most often is; any other subject as it is."""
-    verb = subject.head
-    if subject.lower_ not in {"he", "she"} or verb.dep_ not in _CLAUSAL_OBJECTS:
-        return subject
-    return next((child for child in verb.head.children if child.dep_ == "nsubj"), subject)
+    """Who "he" or "she" is, as far as its own sentence tells (``entities.person_referred`` looking back no further:
+    a unit is compared with others out of its article): the speaker in what someone is reported to have said ("X
+    said he would ..."), a person named as a subject before it; any other subject as it is."""
+    person = person_referred(subject, lookback=0)
+    return person.root if person is not None else subject
 
 
 def _is_person(token: Token) -> bool:

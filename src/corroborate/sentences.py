@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
+from corroborate.claims.speech import SPEECH_VERB_FORMS
 from corroborate.nlp import sentencizer, spacy_pipeline
 from corroborate.records import Article, Sentence
 from corroborate.settings import DEFAULT_SETTINGS, Settings
@@ -38,7 +39,7 @@ _OPENING = re.compile(r"(?:“|(?:^|(?<=[\s(\[—–]))\")(?=\S)")
 #: reads as an opening one: who said it and a verb of saying, where an opening mark is followed by the quote.
 _ATTRIBUTION = re.compile(
     r"(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they|we|I)\s+)"
-    r"(?:said|says|told|tells|added|adds|wrote|writes|tweeted|stated|noted|explained|asked)\b"
+    rf"(?:{'|'.join(sorted(SPEECH_VERB_FORMS))})\b"
 )
 
 
@@ -91,10 +92,12 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def quoted_words(text: str) -> str:
-    """The words ``text`` puts inside quotation marks, each quote's joined by a space ("" when none), with a
-    quote it opens and does not close: news prints a quote of several sentences with one opening mark per
-    paragraph and one closing mark at its end, so its first sentences close none."""
+def quoted_or_open_spans(text: str) -> list[tuple[int, int]]:
+    """``quoted_spans`` and, last, the quote ``text`` opens and does not close, to its end: news prints a quote of
+    several sentences with one opening mark per paragraph and one closing mark at its end, so its first sentences
+    close none. A mark after the last closed quote opens one only where an opening mark stands (not one closing a
+    quote begun in an earlier sentence: '... in time," Lee said') and the quote's words follow it, not who said
+    them (a closing mark spaced off its last word: '... than ever, "Lee said')."""
     spans = quoted_spans(text)
     last_end = spans[-1][1] + 1 if spans else 0  # past the closing mark of the last quote
     unclosed = next(
@@ -102,4 +105,10 @@ def quoted_words(text: str) -> str:
     )
     if unclosed is not None:
         spans.append((unclosed, len(text)))
-    return " ".join(text[start:end] for start, end in spans)
+    return spans
+
+
+def quoted_words(text: str) -> str:
+    """The words ``text`` puts inside quotation marks or leaves in a quote it does not close
+    (``quoted_or_open_spans``), each quote's joined by a space ("" when none)."""
+    return " ".join(text[start:end] for start, end in quoted_or_open_spans(text))

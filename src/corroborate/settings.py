@@ -252,7 +252,8 @@ class ClaimsSettings:
     # rapidfuzz partial ratio over normalised quote text above which two quotes are one quote relayed
     # twice (outlets often quote a shorter excerpt of the same words).
     same_quote_similarity: float = 88.0
-    # A pronoun speaker is resolved to the nearest named person at most this many sentences back.
+    # "He" or "she" is resolved to the last person named at most this many sentences back (when its own
+    # sentence names none as a subject): a speaker, or whose figure a count is.
     pronoun_lookback_sentences: int = 3
     # Characterisations: two outlets speak of the same event when its kind matches and they name at least
     # this many of the same participants ("a call between A and B" / "A and B held a call").

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,8 +32,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
+from corroborate.claims.speech import SAYING_VERBS
 from corroborate.extract import title_cased
 from corroborate.records import Article, Entity
+from corroborate.sentences import quoted_or_open_spans, quoted_spans
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
 
 #: spaCy labels kept, and the entity type each becomes; nationalities (NORP) are adjectives, not entities.
@@ -146,6 +148,87 @@ def sentences_with_entities(doc: Doc) -> list[tuple[Span, list[Span]]]:
             cursor += 1
         paired.append((sentence, inside))
     return paired
+
+
+#: Pronouns that stand for one person, whom the text named before them.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependencies of a clause that a verb reports ("X said he would ...", "He would go, X said").
+_REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+def _labelled_person(ent: Span) -> bool:
+    return ent.label_ == "PERSON"
+
+
+def person_referred(
+    pronoun: Token,
+    lookback: int = DEFAULT_SETTINGS.claims.pronoun_lookback_sentences,
+    is_person: Callable[[Span], bool] = _labelled_person,
+) -> Span | None:
+    """The named person "he", "she", "him", "her" or "his" stands for (the mention, a person by ``is_person``), the
+    surest reading first:
+
+    1. for the subject of a reported clause, the subject of the verb reporting it ("X said he would ...", "He
+       would go, X said", 'X "never wrote that he ..."'): a reported clause's own pronoun is most often the
+       speaker;
+    2. a person named before it in its sentence as a subject or a subject's owner: in "Lee was arrested for a call
+       to Park's office in which he made threats", "he" is Lee, not the nearer Park; in "Kim's decision to close
+       his site", "his" is Kim's;
+    3. the last person named in the ``lookback`` sentences before its own ("Silva scored 20 points. He also had 11
+       rebounds."). Another mention in its own sentence is seldom whom it means ("Asked about Lee, he said ...").
+
+    Quoted words are another voice than the writer's: a pronoun and the verb reporting its clause, or a subject
+    before it, count only on the same side of the quotation marks ('"He will resign," Lee said' is not about Lee),
+    and a name in quoted words is what a speaker talked of, no antecedent for the writer's pronouns. None when no
+    person fits.
+    """
+    if pronoun.lower_ not in PERSON_PRONOUNS:
+        return None
+    sentence = pronoun.sent
+    quoted = _quoted(pronoun)
+    people = [(ent, inside) for ent, inside in _ents_quoted(sentence) if is_person(ent)]
+    clause = pronoun.head
+    if pronoun.dep_ in _SUBJECT_DEPS and clause.dep_ in _REPORTED_CLAUSE_DEPS and _quoted(clause.head) == quoted:
+        reporter = next((child for child in clause.head.children if child.dep_ == "nsubj"), None)
+        speaker = next((ent for ent, _ in people if reporter is not None and ent.start <= reporter.i < ent.end), None)
+        if speaker is not None:
+            return speaker
+    before = [
+        ent
+        for ent, inside in people
+        if inside == quoted and ent.end <= pronoun.i and _is_subject_or_its_owner(ent.root)
+    ]
+    if before:
+        return before[-1]
+    earlier: list[Span] = []
+    for _ in range(lookback):
+        if sentence.start == 0:
+            break
+        sentence = pronoun.doc[sentence.start - 1].sent
+        earlier = [ent for ent, inside in _ents_quoted(sentence) if (quoted or not inside) and is_person(ent)] + earlier
+    return earlier[-1] if earlier else None
+
+
+def _is_subject_or_its_owner(token: Token) -> bool:
+    """A subject, its owner ("Kim's decision") or its name in apposition ("The leader, Kim, announced")."""
+    return token.dep_ in _SUBJECT_DEPS or (token.dep_ in {"poss", "appos"} and token.head.dep_ in _SUBJECT_DEPS)
+
+
+def _ents_quoted(sentence: Span) -> list[tuple[Span, bool]]:
+    """The sentence's named entities, each with whether it stands in quoted words (``quoted_or_open_spans``)."""
+    quoted = quoted_or_open_spans(sentence.text)
+    return [
+        (ent, any(start <= ent.start_char - sentence.start_char < end for start, end in quoted))
+        for ent in sentence.ents
+    ]
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a word stands in a quote that closes: one left open may have lost its closing mark before the
+    words that say who speaks ('“... signed the order, she said')."""
+    sentence = token.sent
+    return any(start <= token.idx - sentence.start_char < end for start, end in quoted_spans(sentence.text))
 
 
 def _acronym_split(token: Token) -> bool:
@@ -264,8 +347,6 @@ _PLACE_HEADS = frozenset({
     "hotel", "airport", "station", "bridge", "hall", "palace", "house", "church", "cathedral", "stadium", "arena",
     "tower", "building", "school", "college", "museum", "library", "prison", "base",
 })
-#: Verbs of saying: a place does not say or tell, so a place label on their subject is the model's guess.
-_SAYING = frozenset({"say", "tell", "add", "write", "tweet"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -288,7 +369,7 @@ def _of_a_person(ent: Span, located: frozenset[str] | set[str] = frozenset()) ->
         return True
     if _office_in_apposition(ent):
         return True
-    speaking = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in _SAYING
+    speaking = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SAYING_VERBS
     folded = fold(ent.text)
     return speaking and ent.label_ in _PLACE_LABELS and folded not in place_names() and folded not in located
 

@@ -26,6 +26,8 @@ from datetime import date
 from itertools import combinations
 from typing import TYPE_CHECKING, Literal
 
+from corroborate.claims.entities import person_referred
+from corroborate.claims.speech import SPEECH_VERBS
 from corroborate.records import Article, Contradiction, Evidence, Position
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
@@ -1170,9 +1172,6 @@ def _participants(root: Token) -> frozenset[str]:
 def _tells(person: Token, own_verb: int) -> bool:
     """Whether a person only tells what the sentence says: the subject of a verb of speech other than the figure's
     own, or the one it is according to."""
-    # claims.quotes reads the alignment stage, which reads this module, so it is imported here.
-    from corroborate.claims.quotes import SPEECH_VERBS
-
     verb = person.head
     if person.dep_ == "nsubj" and verb.lemma_.lower() in SPEECH_VERBS and verb.i != own_verb:
         return True
@@ -1185,8 +1184,6 @@ _RELATIVE_TAGS = {"WP", "WDT"}
 _SOURCE_PREPOSITIONS = {"from", "by"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"}
 _PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
-# Pronouns that stand for one person, whom the text named before them.
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _PLACES = {"GPE", "LOC", "FAC"}
 
 
@@ -1225,17 +1222,11 @@ def _name(token: Token) -> str:
 
 
 def _referent(pronoun: Token) -> Token | None:
-    """The person "he", "she" or "his" stands for: the last one named before it, in its sentence or the one before
-    ("Silva scored 20 points. He also had 11 rebounds."). A tally of his is that person's, not another player's.
-    It tells only who takes part: as the actor, "he" stays a pronoun, which "they" or "it" is not."""
-    if pronoun.lower_ not in _PERSON_PRONOUNS:
-        return None
-    sentence = pronoun.sent
-    earliest = pronoun.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-    named = [
-        ent for ent in pronoun.doc.ents if ent.label_ == "PERSON" and earliest <= ent.start and ent.end <= pronoun.i
-    ]
-    return named[-1].root if named else None
+    """The person "he", "she" or "his" stands for (``entities.person_referred``): a tally of his is that person's,
+    not another player's. It tells only who takes part: as the actor, "he" stays a pronoun, which "they" or "it" is
+    not."""
+    person = person_referred(pronoun)
+    return person.root if person is not None else None
 
 
 def actors_differ(first: str, second: str) -> bool:

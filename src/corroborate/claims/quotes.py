@@ -4,7 +4,8 @@ one quote to different speakers.
 Per sentence of an article's ``Doc``:
 1. direct quotes are the text between straight or curly double quotes (or curly single quotes);
 2. the speaker is the subject of a speech verb outside the quote ("'...,' Okafor added"), the object of
-   "according to", or, for a pronoun, the nearest named person before it in the article;
+   "according to", or, for a pronoun, the person it stands for (``entities.person_referred``); the subject of a
+   verb that also tells what a thing shows ("suggest", "signal") only when it is someone;
 3. reported speech ("X said that ...", "according to X, ...") is kept as an indirect quote;
 4. the outlets the sentence cites as its original reporting ("told Reuters", "sources told the AP") are its
    origins, under their canonical names.
@@ -24,28 +25,28 @@ from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
 from corroborate.align import StatementGroup, content_terms
-from corroborate.claims.entities import TITLES, EntityResolver, clean_name, sentences_with_entities
+from corroborate.claims.entities import (
+    PERSON_PRONOUNS,
+    TITLES,
+    EntityResolver,
+    article_sentences,
+    clean_name,
+    person_referred,
+)
+from corroborate.claims.speech import EVIDENTIAL_VERBS, SPEECH_VERBS
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
 from corroborate.sentences import quoted_spans
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
 
-#: Verbs whose subject is the source of the words reported.
-SPEECH_VERBS = frozenset(
-    {
-        "say", "tell", "add", "state", "note", "write", "tweet", "claim", "insist", "argue", "warn", "explain",
-        "declare", "announce", "confirm", "deny", "reply", "respond", "acknowledge", "admit", "stress",
-        "emphasize", "emphasise", "predict", "vow", "describe", "advise", "brief", "report", "suggest",
-        "conclude", "reiterate", "assert", "allege", "complain", "recall", "remark", "testify", "quip", "ask",
-        "urge", "caution", "contend", "mention", "observe", "signal", "accuse", "promise", "threaten",
-    }
-)
-_PRONOUNS = frozenset({"he", "she"})
 #: Words that negate the word after them, as ``_normalised`` leaves them ("wasn't" -> "wasn t").
 _NEGATIONS = frozenset({"not", "no", "never", "nor", "t"})
 _MARKS = frozenset('"“”‘’')
 _NAME = r"(?:[Tt]he\s+)?[A-Z][\w&.\-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.\-]*)*"
 _AFTER_NAME = r"(?=['’]s\b|\s*[,.;:)]|\s+(?:that|which|who|in|on|last|this|earlier|about|as)\b|\s*$)"
-_REPORT = r"(?:report|reporting|story|article|analysis|investigation|interview)s?"
+#: Writings whose reporting a sentence may cite, as a speaker may be cited ("according to a report by X", "the
+#: report said").
+_REPORTS = frozenset({"report", "reporting", "story", "article", "analysis", "investigation", "interview"})
+_REPORT = rf"(?:{'|'.join(sorted(_REPORTS))})s?"
 #: Phrases that cite another outlet's reporting; each captures the outlet's name as "o".
 _ORIGIN_CUES = tuple(
     re.compile(pattern)
@@ -156,52 +157,31 @@ def _according_to(sentence: Span) -> Token | None:
 
 
 class _Speakers:
-    """Names speakers in one article, remembering the named people met so far for pronouns."""
+    """Names the speakers of one article: a pronoun the named person it stands for, an entity its canonical name."""
 
     def __init__(self, article: Article, resolver: EntityResolver, settings: ClaimsSettings) -> None:
         self._article = article
         self._resolver = resolver
         self._settings = settings
-        self._recent: list[tuple[int, str]] = []
-
-    def see(self, index: int, ents: Sequence[Span]) -> None:
-        for ent in ents:
-            name = self._resolver.canonical(ent.text, self._article.id)
-            if name and self._resolver.type_of(name) == "person":
-                self._recent.append((index, name))
 
     def is_person(self, name: str) -> bool:
         return self._resolver.type_of(name) == "person"
 
-    def attribution(self, head: Token, cue: str, index: int) -> Attribution | None:
-        if head.lower_ in _PRONOUNS:
-            same = self._subject_before(head)
-            if same is not None:
-                return Attribution(same, True, cue, head.text)
-            earlier = [name for seen, name in self._recent if index - seen <= self._settings.pronoun_lookback_sentences]
-            return Attribution(earlier[-1], True, cue, head.text) if earlier else None
-        if head.pos_ == "PRON":
+    def attribution(self, head: Token, cue: str) -> Attribution | None:
+        if head.lower_ in PERSON_PRONOUNS:
+            person = person_referred(head, self._settings.pronoun_lookback_sentences, self._is_person_mention)
+            name = self._resolver.canonical(person.text, self._article.id) if person is not None else None
+            return Attribution(name, True, cue, head.text) if name else None
+        if head.pos_ == "PRON" or (cue in EVIDENTIAL_VERBS and not _is_agent(head)):
             return None
         named = self._named(head)
         if named:
             return Attribution(named, True, cue)
         return Attribution(_description(head), False, cue)
 
-    def _subject_before(self, pronoun: Token) -> str | None:
-        """The person the pronoun's own sentence names as a subject before it, outside quoted words: in "Lee was
-        arrested for a call to Park's office in which he made threats", "he" is Lee, not the nearer Park."""
-        sentence = pronoun.sent
-        quoted = quote_spans(sentence, pronoun.doc.text)
-        for token in reversed(sentence[: pronoun.i - sentence.start]):
-            before = sentence.text[: token.idx - sentence.start_char]
-            # A quote left open is quoted words too, though no span closes it in the sentence.
-            open_quote = before.count("“") > before.count("”") or before.count('"') % 2 == 1
-            inside = open_quote or any(start <= token.idx < end for start, end in quoted)
-            if token.dep_ in {"nsubj", "nsubjpass"} and token.ent_type_ == "PERSON" and not inside:
-                name = self._named(token)
-                if name and self.is_person(name):
-                    return name
-        return None
+    def _is_person_mention(self, ent: Span) -> bool:
+        name = self._resolver.canonical(ent.text, self._article.id)
+        return name is not None and self.is_person(name)
 
     def _named(self, head: Token) -> str | None:
         """The entity the phrase's head belongs to: "Okafor", "the ministry", "President Okafor"."""
@@ -214,6 +194,36 @@ class _Speakers:
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
         return self._resolver.canonical(doc[start:end].text, self._article.id)
+
+
+#: Labels of names that speak: people, bodies, the countries and groups standing for their leaders, and the
+#: buildings standing for the bodies inside them.
+_AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+#: Heads of descriptions of people and of the bodies they speak for ("analysts", "the ministry", "the defense").
+# fmt: off
+_AGENT_NOUNS = frozenset({
+    "official", "analyst", "expert", "critic", "observer", "researcher", "scientist", "scholar", "economist",
+    "strategist", "investigator", "prosecutor", "lawyer", "attorney", "judge", "plaintiff", "defendant", "source",
+    "witness", "resident", "person", "people", "leader", "lawmaker", "legislator", "politician", "diplomat",
+    "minister", "president", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "supporter",
+    "opponent", "ally", "rival", "activist", "campaigner", "voter", "negotiator", "executive", "insider",
+    "commentator", "historian", "doctor", "regulator", "authority", "officer", "member", "candidate", "journalist",
+    "reporter", "editor", "columnist", "author", "government", "administration", "ministry", "department",
+    "agency", "court", "committee", "council", "commission", "company", "firm", "party", "campaign", "military",
+    "army", "police", "bank", "board", "office", "union", "group", "organisation", "organization", "embassy",
+    "parliament", "congress", "senate", "cabinet", "team", "side", "regime", "media", "newspaper", "prosecution",
+    "defense", "defence", "coalition", "alliance", "opposition", "delegation",
+})
+# fmt: on
+
+
+def _is_agent(head: Token) -> bool:
+    """Whether a subject is someone who can speak, a person or a body, or a report cited as one is, by its name's
+    label (a name the model left unlabelled is most often a person's) or its head noun: not a thing that shows
+    something ("The data suggest", "The move signals")."""
+    if head.ent_type_:
+        return head.ent_type_ in _AGENT_LABELS
+    return head.pos_ == "PROPN" or head.lemma_.lower() in _AGENT_NOUNS or head.lemma_.lower() in _REPORTS
 
 
 def _description(head: Token) -> str:
@@ -272,7 +282,7 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
     speakers = _Speakers(article, resolver, settings)
     found: list[Quote] = []
     doc_text = doc.text
-    for index, (sentence, ents) in enumerate(sentences_with_entities(doc)):
+    for sentence in article_sentences(doc):
         text = sentence.text.strip()
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         origins = tuple(cited_origins(text, resolver))
@@ -283,17 +293,15 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
                 continue
             words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
             words = words.strip().rstrip(",.;:").strip()
-            attribution = _attribute(sentence, _governing(verbs, quote_start), spans, speakers, index)
+            attribution = _attribute(sentence, _governing(verbs, quote_start), spans, speakers)
             if words and (attribution is not None or len(words.split()) >= settings.min_quote_words):
                 found.append(Quote(article.id, article.source, words, True, attribution, text, start, origins))
         if not spans:
             verb = verbs[0] if verbs else None
-            attribution = _attribute(sentence, verb, spans, speakers, index)
+            attribution = _attribute(sentence, verb, spans, speakers)
             reported = (_reported(verb) if verb is not None else _without_cue(text)) if attribution else None
             if reported:
                 found.append(Quote(article.id, article.source, reported, False, attribution, text, start, origins))
-        # A name in quoted words is what the speaker talked of: "he said" after it still means the speaker.
-        speakers.see(index, [ent for ent in ents if not any(s <= ent.start_char < e for s, e in spans)])
     return found
 
 
@@ -324,17 +332,17 @@ def _governing(verbs: Sequence[Token], char: int) -> Token | None:
 
 
 def _attribute(
-    sentence: Span, verb: Token | None, spans: Sequence[tuple[int, int]], speakers: _Speakers, index: int
+    sentence: Span, verb: Token | None, spans: Sequence[tuple[int, int]], speakers: _Speakers
 ) -> Attribution | None:
     source = _according_to(sentence)
-    according = speakers.attribution(source, "according to", index) if source is not None else None
+    according = speakers.attribution(source, "according to") if source is not None else None
     # "A wire service added that ..., according to Okafor": the person named after "according to" said the words,
     # the subject of the verb only relays them.
     if according is not None and according.named and speakers.is_person(according.speaker):
         return according
     subject = _subject(verb, spans) if verb is not None else None
     if verb is not None and subject is not None and not any(s <= subject.idx < e for s, e in spans):
-        return speakers.attribution(subject, verb.lemma_.lower(), index)
+        return speakers.attribution(subject, verb.lemma_.lower())
     return according
 
 

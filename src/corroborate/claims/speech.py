@@ -1,0 +1,47 @@
+"""Verbs of speech: the one list of verbs whose subject is the source of the words reported, by lemma for rules
+over a parse and by inflected form for rules over raw text, with the narrower sets some rules need."""
+
+from __future__ import annotations
+
+#: Each verb of speech with the forms a rule over raw text meets after its speaker: the third person present and
+#: the past ("she says", "Lee told").
+# fmt: off
+_FORMS: dict[str, tuple[str, ...]] = {
+    "say": ("says", "said"), "tell": ("tells", "told"), "add": ("adds", "added"), "state": ("states", "stated"),
+    "note": ("notes", "noted"), "write": ("writes", "wrote"), "tweet": ("tweets", "tweeted"),
+    "claim": ("claims", "claimed"), "insist": ("insists", "insisted"), "argue": ("argues", "argued"),
+    "warn": ("warns", "warned"), "explain": ("explains", "explained"), "declare": ("declares", "declared"),
+    "announce": ("announces", "announced"), "confirm": ("confirms", "confirmed"), "deny": ("denies", "denied"),
+    "reply": ("replies", "replied"), "respond": ("responds", "responded"),
+    "acknowledge": ("acknowledges", "acknowledged"), "admit": ("admits", "admitted"),
+    "stress": ("stresses", "stressed"), "emphasize": ("emphasizes", "emphasized"),
+    "emphasise": ("emphasises", "emphasised"), "predict": ("predicts", "predicted"), "vow": ("vows", "vowed"),
+    "describe": ("describes", "described"), "advise": ("advises", "advised"), "brief": ("briefs", "briefed"),
+    "report": ("reports", "reported"), "suggest": ("suggests", "suggested"), "conclude": ("concludes", "concluded"),
+    "reiterate": ("reiterates", "reiterated"), "assert": ("asserts", "asserted"), "allege": ("alleges", "alleged"),
+    "complain": ("complains", "complained"), "recall": ("recalls", "recalled"), "remark": ("remarks", "remarked"),
+    "testify": ("testifies", "testified"), "quip": ("quips", "quipped"), "ask": ("asks", "asked"),
+    "urge": ("urges", "urged"), "caution": ("cautions", "cautioned"), "contend": ("contends", "contended"),
+    "mention": ("mentions", "mentioned"), "observe": ("observes", "observed"),
+    "signal": ("signals", "signaled", "signalled"), "accuse": ("accuses", "accused"),
+    "promise": ("promises", "promised"), "threaten": ("threatens", "threatened"),
+}
+# fmt: on
+
+#: Verbs whose subject is the source of the words reported, by lemma.
+SPEECH_VERBS = frozenset(_FORMS)
+#: Plain verbs of saying. Only someone with a mouth or a pen says, tells or writes, where a country is often the
+#: subject of the others ("X warned", "X confirmed", "X threatened"): their subject is a person more surely.
+SAYING_VERBS = frozenset({"say", "tell", "add", "write", "tweet"})
+#: The verbs of speech as a text shows them after their speaker, for rules that read no parse: every past, and the
+#: present only of the plain verbs of saying, since the others' ("claims", "notes", "reports") are as often plural
+#: nouns ('he said the "Flood claims rose ...').
+SPEECH_VERB_FORMS = frozenset(
+    form
+    for verb, (present, *pasts) in _FORMS.items()
+    for form in ((present, *pasts) if verb in SAYING_VERBS else pasts)
+)
+#: Verbs of speech that also tell what a thing shows: their subject is a speaker only when it is someone ("Analysts
+#: suggest"), not evidence or an event ("The data suggest", "The move signals"). Not "argue": what argues without
+#: being someone is a writing that speaks for its authors ("the lawsuit argued"), a source as a report is.
+EVIDENTIAL_VERBS = frozenset({"suggest", "signal"})

@@ -1,0 +1,35 @@
+"""Sentences: words in quotation marks, closed or left open, and which marks open a quote."""
+
+from __future__ import annotations
+
+from corroborate.claims.speech import EVIDENTIAL_VERBS, SAYING_VERBS, SPEECH_VERB_FORMS, SPEECH_VERBS
+from corroborate.sentences import quoted_or_open_spans, quoted_words
+
+
+def spans_text(text: str) -> list[str]:
+    return [text[start:end] for start, end in quoted_or_open_spans(text)]
+
+
+def test_a_quote_left_open_runs_to_the_end_after_the_closed_ones() -> None:
+    text = 'She called it "a relief" and went on: "We will rebuild the bridge by spring.'
+    assert spans_text(text) == ["a relief", "We will rebuild the bridge by spring."]
+
+
+def test_the_closing_mark_of_a_quote_begun_in_an_earlier_sentence_opens_none() -> None:
+    # Counting marks calls everything after an odd one quoted; a mark after a comma closes, it does not open.
+    assert spans_text('Nobody expected the talks to end so soon," Ann Lee said as he left the room.') == []
+
+
+def test_a_mark_spaced_off_before_any_verb_of_speech_opens_no_quote() -> None:
+    assert quoted_words('the bridge would be rebuilt by spring, "she warned.') == ""
+    assert quoted_words('the budget was never in danger, "Tom Baker insisted on Monday.') == ""
+    # Hard cases: a quote that begins with a name and a verb of another kind, or with a plural noun spelled as a
+    # verb of speech is, is still a quote.
+    assert quoted_words('He added: "Tom Baker built the bridge in a year.') == "Tom Baker built the bridge in a year."
+    assert quoted_words('She said the "Flood claims rose sharply.') == "Flood claims rose sharply."
+
+
+def test_the_narrower_verb_sets_are_parts_of_the_one_list_of_verbs_of_speech() -> None:
+    assert SAYING_VERBS <= SPEECH_VERBS and EVIDENTIAL_VERBS <= SPEECH_VERBS
+    assert {"said", "says", "told", "wrote", "denied", "signalled", "signaled"} <= SPEECH_VERB_FORMS
+    assert "claims" not in SPEECH_VERB_FORMS
