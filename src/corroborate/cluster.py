@@ -62,7 +62,7 @@ from wordfreq import tokenize, zipf_frequency
 from corroborate import nlp
 from corroborate.brief import central_title
 from corroborate.claims.numbers import parse_number
-from corroborate.claims.quotes import SPEECH_VERBS
+from corroborate.claims.speech import SPEECH_VERBS
 from corroborate.extract import page_address
 from corroborate.records import Article
 from corroborate.settings import DEFAULT_SETTINGS, ClusterSettings, Settings
