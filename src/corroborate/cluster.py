@@ -31,6 +31,10 @@ clustered again from its features, once, until the next save. Each article's fea
 were derived with (``feature_rules``): those derived under other rules (another lead length or entity types)
 are derived again from the stored article before clustering.
 
+Copies (``StoryIndex.assign``'s ``copy_of``: the articles dedup found to copy an article before them) are not
+clustered and cost no model time: each joins its original's story, follows it when a later batch moves it, and is
+kept in the store as a member row without features (``copy_of_row``), read back without any comparison.
+
 A component's stories depend only on its set of articles, so the order articles come in and the batches they
 come in change nothing: assigning a sequence in several batches gives exactly the stories of assigning it at
 once. A story is named after its earliest article, so a story keeps its id while it keeps its first article
