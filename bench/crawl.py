@@ -3,15 +3,16 @@
 The crawl is built from real articles (ECB+, NewsWCL50, the budapest corpus): each story is one real event
 in one period (events recur months apart, as news does); its articles are new mixes of the event's real
 sentences (shuffled, trimmed, re-headlined), and a share of them are near copies of an earlier article of
-the story (syndicated wire copy: new headline, trimmed ending). Copies are clustered through their original:
-a group of copies is one voice and needs no model time of its own.
+the story (syndicated wire copy: new headline, trimmed ending).
 
     .venv/bin/python bench/crawl.py --sizes 5000,20000        # the issue's figures (tens of minutes)
     .venv/bin/python bench/crawl.py --sizes 300,1200           # a quick run
     .venv/bin/python bench/crawl.py --stages ingest,dedup      # no story clustering (minutes, not tens)
 
-The dedup stage is the pipeline's own path (``pipeline.organise``): the store's index, the new articles added,
-their signatures kept; "dedup reload" is what every stored-story brief pays to learn which articles are copies.
+Every stage is the pipeline's own path (``pipeline.organise``): dedup is ``pipeline.find_copies`` (the store's
+index, the new articles added, their signatures kept, each copy's original found); "dedup reload" is what every
+stored-story brief pays to learn which articles are copies; clustering is ``StoryIndex.assign`` given those
+originals, which clusters only the originals: a copy joins its original's story with no model time of its own.
 Each stage is timed by the clock and by this process's CPU time: on a machine shared with other work, the
 clock counts the others' turns too, CPU time only this stage's own work (all its threads).
 """
@@ -35,8 +36,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from corroborate.cluster import StoryIndex, load_story_index, save_story_index
-from corroborate.dedup import DuplicateGroup, load_duplicate_index, save_signatures
-from corroborate.pipeline import build_article, duplicates_of
+from corroborate.pipeline import build_article, duplicates_of, find_copies
 from corroborate.records import Article, RawDocument
 from corroborate.settings import DEFAULT_SETTINGS
 from corroborate.store import Store
@@ -123,39 +123,31 @@ def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def dedup(articles: Sequence[Article], store: Store) -> list[DuplicateGroup]:
-    """What ``pipeline.organise`` does for dedup: extend the stored index with new articles and keep it."""
-    index = load_duplicate_index(store, DEFAULT_SETTINGS)
-    groups = index.add(articles)
-    save_signatures(index, store)
-    return groups
-
-
 def run(documents: Sequence[RawDocument], stages: Sequence[str]) -> dict[str, float]:
     """Time each stage on one crawl; returns seconds per stage and counts."""
     figures = {"load": os.getloadavg()[0]}
     articles, figures["ingest"], figures["ingest cpu"] = timed(lambda: [build_article(doc) for doc in documents])
     figures["articles"] = len(articles)
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "crawl.db") as store:
-        groups, figures["dedup"], figures["dedup cpu"] = timed(lambda: dedup(articles, store))
+        originals, figures["dedup"], figures["dedup cpu"] = timed(lambda: find_copies(store, articles))
         # The brief of a stored story asks the store which of its articles are copies of which.
-        reloaded, figures["dedup reload"], figures["dedup reload cpu"] = timed(
+        copies, figures["dedup reload"], figures["dedup reload cpu"] = timed(
             lambda: duplicates_of(store, DEFAULT_SETTINGS))
-        copies = {copy: group.canonical for group in groups for copy in group.copies}
-        if reloaded != copies:
-            raise SystemExit("the store's duplicate groups differ from the ones just found")
+        # Each group has one article fewer that is a copy than members, whichever member speaks for it.
+        if len(originals) != len(copies) or not set(originals) <= {*copies, *copies.values()}:
+            raise SystemExit("the store's duplicate groups differ from the copies just found")
         figures["copies"] = len(copies)
         if "cluster" in stages:
-            figures.update(cluster([article for article in articles if article.id not in copies], store))
+            figures.update(cluster(articles, originals, store))
     return figures
 
 
-def cluster(voices: Sequence[Article], store: Store) -> dict[str, float]:
-    """Stories of one crawl's voices, kept in the store, then read back as every ingest and stored-story brief
-    reads them (``load_story_index``)."""
+def cluster(articles: Sequence[Article], originals: dict[str, str], store: Store) -> dict[str, float]:
+    """Stories of one crawl as ``pipeline.organise`` finds them (copies join their originals), kept in the store,
+    then read back as every ingest and stored-story brief reads them (``load_story_index``)."""
     figures: dict[str, float] = {}
     stories = StoryIndex(DEFAULT_SETTINGS.cluster)
-    _, figures["cluster"], figures["cluster cpu"] = timed(lambda: stories.assign(voices))
+    _, figures["cluster"], figures["cluster cpu"] = timed(lambda: stories.assign(articles, originals))
     figures["stories"] = len(stories)
     _, figures["story save"], figures["story save cpu"] = timed(lambda: save_story_index(stories, store))
     reloaded, figures["story reload"], figures["story reload cpu"] = timed(lambda: load_story_index(store))

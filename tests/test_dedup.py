@@ -108,6 +108,22 @@ def test_incremental_index_equals_batch_and_survives_the_store(wire_story: str, 
     assert {group.members for group in touched} == {("a", "c", "e"), ("b", "d")}
 
 
+def test_a_copys_original_is_its_groups_first_article_even_when_a_later_one_is_canonical(
+        wire_story: str, db_path: Path) -> None:
+    other = ecb_text("1_11ecbplus.txt")
+    first = DuplicateIndex(DEFAULT_SETTINGS.dedup)
+    first.add([make_article("a", wire_story, published="2013-05-03"), make_article("b", other)])
+    with Store(db_path) as store:
+        save_signatures(first, store)
+    with Store(db_path) as store:
+        resumed = load_duplicate_index(store, DEFAULT_SETTINGS)
+    # "c" is dated before "a": the group's canonical changes, the article whose story copies take does not.
+    [group] = resumed.add([make_article("c", trimmed(wire_story, 0.8), published="2013-05-02"),
+                           make_article("d", wire_story), make_article("e", ecb_text("1_10ecbplus.txt"))])
+    assert group.canonical == "c"
+    assert resumed.originals(["a", "b", "c", "d", "e"]) == {"c": "a", "d": "a"}
+
+
 def test_short_texts_are_matched_only_exactly() -> None:
     short = make_article("short", "Police said two people were hurt.")
     longer = make_article("longer", "Police said two people were hurt on Monday.")

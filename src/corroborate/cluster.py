@@ -32,6 +32,10 @@ clustered again from its features, once, until the next save. Each article's fea
 were derived with (``feature_rules``): those derived under other rules (another lead length or entity types)
 are derived again from the stored article before clustering.
 
+Copies (``StoryIndex.assign``'s ``copy_of``: the articles dedup found to copy an article before them) are not
+clustered and cost no model time: each joins its original's story, follows it when a later batch moves it, and is
+kept in the store as a member row without features (``copy_of_row``), read back without any comparison.
+
 A component's stories depend only on its set of articles, so the order articles come in and the batches they
 come in change nothing: assigning a sequence in several batches gives exactly the stories of assigning it at
 once. A story is named after its earliest article, so a story keeps its id while it keeps its first article
@@ -45,7 +49,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -125,6 +129,17 @@ class Story:
     sources: tuple[str, ...]
     first: str | None
     last: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CopyMember:
+    """A copy of an article the index clustered (``original``): it joins the original's story, and brings its
+    outlet and date to it, without features of its own."""
+
+    article_id: str
+    original: str
+    source: str
+    published: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,15 +454,34 @@ class StoryIndex:
         self._components: dict[int, list[int]] = {}
         self._founder_of: list[int] = []
         self._stories: dict[int, Story] = {}
+        # Copies, in the order attached, each under its original's position: they follow its story.
+        self._copies_of: dict[int, list[CopyMember]] = defaultdict(list)
+        self._copy_of: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._stories)
 
-    def assign(self, articles: Sequence[Article]) -> dict[str, str]:
-        """Put each new article in a story; returns article id -> story id for every article given."""
-        fresh = list({a.id: a for a in articles if a.id not in self._position}.values())
-        self.add_features(article_features(fresh, self.settings) if fresh else [])
+    def assign(self, articles: Sequence[Article], copy_of: Mapping[str, str] | None = None) -> dict[str, str]:
+        """Put each new article in a story; returns article id -> story id for every article given.
+
+        An article ``copy_of`` names the original of (an article this index holds, or one of ``articles`` that
+        is no copy) is not clustered and costs no model time: a group of copies is one voice, so it joins its
+        original's story, and follows it wherever later batches move it."""
+        copy_of = copy_of or {}
+        fresh = list({a.id: a for a in articles if self.story_of(a.id) is None}.values())
+        originals = [article for article in fresh if article.id not in copy_of]
+        self.add_features(article_features(originals, self.settings) if originals else [])
+        self.attach(CopyMember(article.id, copy_of[article.id], article.source, article.published)
+                    for article in fresh if article.id in copy_of)
         return {article.id: self.story_of(article.id) or "" for article in articles}
+
+    def attach(self, copies: Iterable[CopyMember]) -> None:
+        """Add copies of articles the index holds to their originals' stories; no pair is compared."""
+        for copy in copies:
+            if self.story_of(copy.article_id) is None:
+                original = self._position[copy.original]
+                self._copies_of[original].append(copy)
+                self._copy_of[copy.article_id] = original
 
     def add_features(self, features: Iterable[ArticleFeatures]) -> None:
         """Add articles whose features are known already (read back from the store), in order, and re-cluster
@@ -499,18 +533,40 @@ class StoryIndex:
         return [(item, self._stories[self._founder_of[position]].id, name[self._component_of[position]])
                 for position, item in enumerate(self._features)]
 
+    def copy_memberships(self) -> list[tuple[CopyMember, str, str]]:
+        """Every copy (by original, each original's in the order attached), with its original's story id and
+        linked component."""
+        name = {root: self._features[min(members)].article_id for root, members in self._components.items()}
+        return [(copy, self._stories[self._founder_of[original]].id, name[self._component_of[original]])
+                for original, copies in self._copies_of.items() for copy in copies]
+
     def features(self) -> list[ArticleFeatures]:
         """Every article's features in the order they were added: replaying them rebuilds this index."""
         return list(self._features)
 
     def story_of(self, article_id: str) -> str | None:
-        position = self._position.get(article_id)
+        position = self._position.get(article_id, self._copy_of.get(article_id))
         return self._stories[self._founder_of[position]].id if position is not None else None
 
     def stories(self) -> list[Story]:
-        """Every story, largest first, then in the order their first articles came."""
-        ordered = sorted(self._stories.items(), key=lambda item: (-len(item[1].article_ids), item[0]))
-        return [story for _, story in ordered]
+        """Every story, copies included, largest first, then in the order their first articles came."""
+        found = [(founder, self._with_copies(story)) for founder, story in self._stories.items()]
+        return [story for _, story in sorted(found, key=lambda item: (-len(item[1].article_ids), item[0]))]
+
+    def _with_copies(self, story: Story) -> Story:
+        """The story with its members' copies after its clustered articles: their outlets and dates count, their
+        headlines do not (a headline copied ten times is still one outlet's)."""
+        copies = [copy for article_id in story.article_ids
+                  for copy in self._copies_of.get(self._position[article_id], ())]
+        if not copies:
+            return story
+        days = [day for day in (_day(value) for value in (story.first, story.last, *(c.published for c in copies)))
+                if day is not None]
+        return Story(
+            id=story.id, title=story.title, article_ids=(*story.article_ids, *(copy.article_id for copy in copies)),
+            sources=tuple(dict.fromkeys((*story.sources, *(copy.source for copy in copies)))),
+            first=min(days).isoformat() if days else None, last=max(days).isoformat() if days else None,
+        )
 
     def similarity_terms(self, first: Sequence[str], second: Sequence[str]) -> dict[str, np.ndarray]:
         """What each term adds to the pair similarity of articles ``first`` x ``second`` (ids), signed, by name:
@@ -1126,9 +1182,26 @@ def save_story_index(index: StoryIndex, store: Store) -> None:
     whose story or component changed are written."""
     kept = store.story_assignments()
     memberships = index.memberships()
+    copies = index.copy_memberships()
     rows = [_member_row(item, story, component) for item, story, component in memberships
             if kept.get(item.article_id) != (story, component)]
-    store.save_story_members(rows, len(memberships), clustering_rules(index.settings))
+    rows += [_copy_row(copy, story, component) for copy, story, component in copies
+             if kept.get(copy.article_id) != (story, component)]
+    store.save_story_members(rows, len(memberships) + len(copies), clustering_rules(index.settings))
+
+
+def _copy_row(copy: CopyMember, story: str, component: str) -> StoryMemberRow:
+    # No embedding: a copy has no features, which is how a reader tells its row from a clustered article's.
+    features = {"copy_of": copy.original, "source": copy.source, "published": copy.published}
+    return StoryMemberRow(copy.article_id, story, b"", json.dumps(features), component)
+
+
+def copy_of_row(row: StoryMemberRow) -> CopyMember | None:
+    """The copy a stored row keeps, or None when the row is a clustered article's."""
+    if row.embedding:
+        return None
+    data = json.loads(row.features)
+    return CopyMember(row.article_id, data["copy_of"], data["source"], data["published"])
 
 
 def _member_row(item: ArticleFeatures, story: str, component: str) -> StoryMemberRow:
@@ -1151,7 +1224,9 @@ def load_story_index(store: Store, settings: Settings = DEFAULT_SETTINGS) -> Sto
     whole clustering under the current settings, or some were derived under other feature rules, are they
     clustered again from their features (those derived again from their stored articles), and (unless the
     store is open read-only) kept so, so that the next reader reads them."""
-    rows = store.story_members()
+    every = store.story_members()
+    copies = [copy for copy in map(copy_of_row, every) if copy is not None]
+    rows = [row for row in every if row.embedding]
     features = [_features_from_row(row) for row in rows]
     derived = _derived_again(features, store, settings.cluster)
     if rows and not derived and store.story_members_whole(clustering_rules(settings.cluster)):
@@ -1159,9 +1234,11 @@ def load_story_index(store: Store, settings: Settings = DEFAULT_SETTINGS) -> Sto
         if None not in components:
             index = StoryIndex.restored(features, [row.story_id for row in rows], components, settings.cluster)
             if index is not None:
+                index.attach(copies)
                 return index
     index = StoryIndex(settings.cluster)
     index.add_features([derived.get(item.article_id, item) for item in features])
+    index.attach(copies)
     if rows and not store.readonly:
         if derived:
             store.replace_story_members([_member_row(item, story, component)

@@ -192,6 +192,15 @@ class DuplicateIndex:
         members = np.flatnonzero(self._root == self._root[self._order[article_id]])
         return tuple(self._kept.ids[position] for position in members.tolist())
 
+    def originals(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Each of ``article_ids`` that is a copy of an article added before it, with the first-added article of
+        its group: the one that speaks for the group in story clustering. Unlike the canonical copy (the earliest
+        published), it never changes when a member arrives later, so a story found for it stays put."""
+        ids = list(article_ids)
+        roots = self._root[[self._order[article_id] for article_id in ids]].tolist()
+        return {article_id: self._kept.ids[root] for article_id, root in zip(ids, roots, strict=True)
+                if self._kept.ids[root] != article_id}
+
     def _add(self, batch: _Batch) -> list[DuplicateGroup]:
         start = len(self)
         bucketed, twins = self._append(batch)

@@ -196,19 +196,31 @@ def organise(store: Store, settings: Settings = DEFAULT_SETTINGS) -> int:
     """Group copies and assign stories for every stored article that has no story yet; returns how many.
 
     Runs after each ingest, and finds its work from the store itself, so an ingest killed between storing
-    articles and clustering them is completed by the next run.
+    articles and clustering them is completed by the next run. Only originals are clustered: a copy joins the
+    story of its group's first stored article (``find_copies``), whether stored before or new in this batch.
     """
     stories = load_story_index(store, settings)
     pending = [article_id for article_id in store.article_ids() if stories.story_of(article_id) is None]
     if not pending:
         return 0
     articles = store.get_articles(pending)
-    copies = load_duplicate_index(store, settings)
-    copies.add(articles)
-    save_signatures(copies, store)
-    stories.assign(articles)
+    stories.assign(articles, find_copies(store, articles, settings))
     save_story_index(stories, store)
     return len(articles)
+
+
+def find_copies(store: Store, articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> dict[str, str]:
+    """Dedup ``articles`` against every stored one and keep their signatures and groups; returns each one that
+    copies an article stored or met before it, with the first stored article of its group, whose story it takes.
+
+    The group's first article, not its canonical (earliest published) one: the canonical changes when an earlier
+    dated copy arrives later, the first article never does, so a story once assigned does not move, and
+    ingesting in several runs gives the stories of one run over the same inputs in the same order.
+    """
+    index = load_duplicate_index(store, settings)
+    index.add(articles)
+    save_signatures(index, store)
+    return index.originals(article.id for article in articles)
 
 
 def duplicates_of(store: Store, settings: Settings = DEFAULT_SETTINGS) -> dict[str, str]:

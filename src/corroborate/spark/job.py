@@ -42,7 +42,7 @@ from pyspark import RDD, SparkContext, StorageLevel
 from pyspark.errors import PySparkException
 from pyspark.sql import SparkSession
 
-from corroborate.cluster import ArticleFeatures, Story, clustering_rules
+from corroborate.cluster import ArticleFeatures, CopyMember, Story, clustering_rules, copy_of_row
 from corroborate.dedup import DuplicateGroup, Signature
 from corroborate.errors import NothingReadError, StoreError
 from corroborate.pipeline import organise
@@ -206,9 +206,15 @@ def _run(spark: SparkSession, inputs: list[str], out: str, store: Store, setting
     if not count and not existing:
         raise NothingReadError(f"nothing could be read from {', '.join(inputs)}")
     signatures = keep(articles.mapPartitions(partial(signature_rows, settings=settings)))
-    features = keep(articles.mapPartitions(partial(feature_rows, settings=settings)))
-    groups = _duplicate_groups(context, signatures, store, settings) if count else []
-    windows = keep(_story_windows(context, features, store, settings) if count else context.emptyRDD())
+    groups, originals = _duplicate_groups(context, signatures, store, settings) if count else ([], {})
+    # As ``pipeline.organise``: only originals get features (the model-heavy part); a copy joins its original.
+    original_of = context.broadcast(originals)
+    features = keep(articles.filter(lambda row: row[1].id not in original_of.value)
+                    .mapPartitions(partial(feature_rows, settings=settings)))
+    copies = articles.filter(lambda row: row[1].id in original_of.value).map(
+        lambda row: (row[0], CopyMember(row[1].id, original_of.value[row[1].id], row[1].source, row[1].published)))
+    windows = keep(_story_windows(context, features, copies, originals, store, settings) if count
+                   else context.emptyRDD())
     # Every new article gets a story row; stored members keep theirs, some with a new story or component.
     members = len(store.story_assignments()) + count
     _write_parquet(spark, out, articles, skipped, again, groups, windows)
@@ -294,9 +300,9 @@ def _read(spark: SparkSession, inputs: _Inputs, store: Store, settings: Settings
 
 
 def _duplicate_groups(context: SparkContext, signatures: RDD[tuple[int, Signature]], store: Store,
-                      settings: Settings) -> list[DuplicateGroup]:
+                      settings: Settings) -> tuple[list[DuplicateGroup], dict[str, str]]:
     """Band values and text hashes as join keys over the new and the stored signatures; the components holding a
-    new article confirmed one task each."""
+    new article confirmed one task each. Returns the groups, and each new copy's original."""
     rows = store.signatures()
     stored = context.parallelize([(position - len(rows), row) for position, row in enumerate(rows)],
                                  context.defaultParallelism).map(stored_signature)
@@ -318,22 +324,35 @@ def _duplicate_groups(context: SparkContext, signatures: RDD[tuple[int, Signatur
         .collect()
     )
     component_of.unpersist()
-    return [group for _, group in sorted(found, key=lambda item: (-len(item[1].members), item[0]))]
+    ordered = sorted(found, key=lambda item: (-len(item[1].members), item[0]))
+    return [group for _, group, _ in ordered], {copy: original for *_, originals in found
+                                                  for copy, original in originals.items()}
 
 
-def _story_windows(context: SparkContext, features: RDD[tuple[int, ArticleFeatures]], store: Store,
+def _story_windows(context: SparkContext, features: RDD[tuple[int, ArticleFeatures]],
+                   copies: RDD[tuple[int, CopyMember]], originals: dict[str, str], store: Store,
                    settings: Settings) -> RDD[WindowResult]:
-    """Each time window's stories, clustered in a task of its own over the window's new and stored articles."""
+    """Each time window's stories, clustered in a task of its own over the window's new and stored articles.
+    A copy, new or stored, goes to its original's window, whatever its own date: it is never compared, only
+    joined to its original."""
     days = features.mapPartitions(lambda rows: {publication_day(item) for _, item in rows}).collect()
     members = store.story_members()
     published = {row.article_id: row.published for row in store.signatures()}
+    wanted = context.broadcast(set(originals.values()))
+    day_of_original = {original: day_of(published.get(original)) for original in wanted.value}
+    day_of_original.update(features.filter(lambda row: row[1].article_id in wanted.value)
+                           .map(lambda row: (row[1].article_id, publication_day(row[1]))).collect())
+    wanted.unpersist()
+    days += [day_of_original[original] for original in originals.values()]
     # A stored member without a signature is taken as undated: one window then, which is exact whatever its day.
-    stored_days = [day_of(published.get(row.article_id)) for row in members]
+    stored_days = [day_of(published.get(copy.original if copy else row.article_id))
+                   for row, copy in ((row, copy_of_row(row)) for row in members)]
     window_of = time_windows(days, settings.cluster.max_gap_days, stored_days)
     stored = [(window_of[day], (position - len(members), row))
               for position, (day, row) in enumerate(zip(stored_days, members, strict=True)) if day in window_of]
     return (
         features.keyBy(lambda row: window_of[publication_day(row[1])])
+        .union(copies.keyBy(lambda row: window_of[day_of_original[row[1].original]]))
         .union(context.parallelize(stored, context.defaultParallelism))
         .groupByKey()
         .map(lambda pair: window_stories(pair[0], pair[1], settings))

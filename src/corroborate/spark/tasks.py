@@ -168,8 +168,9 @@ def components(edges: Iterable[tuple[int, int]]) -> dict[int, int]:
 
 def duplicate_groups(
     signatures: Iterable[tuple[int, dedup.Signature]], settings: Settings
-) -> list[tuple[int, dedup.DuplicateGroup]]:
-    """The groups among one component of candidates, by the single-machine index fed in input order.
+) -> list[tuple[int, dedup.DuplicateGroup, dict[str, str]]]:
+    """The groups among one component of candidates, by the single-machine index fed in input order, each with
+    the originals of its new copies (``DuplicateIndex.originals``: the articles whose stories they take).
 
     Every comparison the index makes is between articles sharing a band or a text hash, so they all lie in
     one component: replaying a component alone (stored signatures first, in the store's order) finds exactly
@@ -179,8 +180,12 @@ def duplicate_groups(
     position_of = {signature.article_id: position for position, signature in ordered}
     index = dedup.DuplicateIndex(settings.dedup)
     index.add_signatures(signature for _, signature in ordered)
-    return [(position_of[group.canonical], group) for group in index.groups()
-            if any(position_of[member] >= 0 for member in group.members)]
+    found = []
+    for group in index.groups():
+        new = [member for member in group.members if position_of[member] >= 0]
+        if new:
+            found.append((position_of[group.canonical], group, index.originals(new)))
+    return found
 
 
 def signature_row(signature: dedup.Signature) -> SignatureRow:
@@ -242,18 +247,22 @@ def time_windows(
     return {day: number[window] for day, window in windows.items() if window in number}
 
 
-def window_stories(window: int, rows: Iterable[tuple[int, cluster.ArticleFeatures | StoryMemberRow]],
-                   settings: Settings) -> WindowResult:
+def window_stories(
+    window: int, rows: Iterable[tuple[int, cluster.ArticleFeatures | cluster.CopyMember | StoryMemberRow]],
+    settings: Settings,
+) -> WindowResult:
     """The stories of one window's new articles: the window's stored members read back in the store's order, as
-    ``cluster.load_story_index`` reads them, then the new articles placed by the same index, in input order.
+    ``cluster.load_story_index`` reads them, then the new articles placed by the same index, in input order, as
+    ``StoryIndex.assign`` places them: the originals clustered, then the copies joined to their originals.
 
     ``members`` holds the store rows this changes: every new article's, and every stored member's whose story or
     linked component the new articles changed, as ``cluster.save_story_index`` would write them."""
     ordered = sorted(rows, key=lambda item: item[0])
     position_of = {row.article_id: position for position, row in ordered}
     new = [row for _, row in ordered if isinstance(row, cluster.ArticleFeatures)]
+    copies = [row for _, row in ordered if isinstance(row, cluster.CopyMember)]
     stored = [row for _, row in ordered if isinstance(row, StoryMemberRow)]
-    fresh = {row.article_id for row in new}
+    fresh = {row.article_id for row in [*new, *copies]}
     # The store's own reading and rows, through a store that lives only in this task. The driver made the store
     # one whole clustering, and a window never splits a linked component, so the window's rows are one whole
     # clustering too: read back as kept, no pair compared (rows that do not fit are clustered again, as ever).
@@ -263,6 +272,7 @@ def window_stories(window: int, rows: Iterable[tuple[int, cluster.ArticleFeature
         index = cluster.load_story_index(scratch, settings)
         kept = {row.article_id: (row.story_id, row.component) for row in stored}
         index.add_features(new)
+        index.attach(copies)
         cluster.save_story_index(index, scratch)
         members = tuple((position_of[row.article_id], row) for row in scratch.story_members()
                         if kept.get(row.article_id) != (row.story_id, row.component))
