@@ -138,6 +138,29 @@ def test_a_clause_telling_when_an_act_was_done_stays(nlp) -> None:
     assert any(clause.startswith("after the river flooded") for clause in clauses)
 
 
+@pytest.mark.parametrize("text", [
+    "The council is pressing the union to accept a deal before the mayor agrees to sell the old depot.",
+    "The council will sign the contract if the union agrees to sell the old depot.",
+    "The council will keep the depot closed until the union agrees to sell the old depot.",
+])
+def test_a_condition_or_an_event_yet_to_come_is_no_clause_of_its_own(nlp, text: str) -> None:
+    assert not any("agrees to sell" in clause and "council" not in clause for clause in clauses_of(nlp, text))
+
+
+def test_an_event_that_came_before_another_stays_a_clause(nlp) -> None:
+    clauses = clauses_of(nlp, "The council signed the contract before the union agreed to sell the old depot.")
+    assert any(clause.startswith("before the union agreed") for clause in clauses)
+
+
+def test_two_outlets_supposing_one_event_under_different_facts_are_not_one_claim() -> None:
+    assert corroborated(
+        article("a", "By extending an olive branch, city officials said, the transit board is putting pressure on the "
+                     "council to accept a deal before Mayor Ruiz agrees to give up the city's old tram depots."),
+        article("b", "For example, the council should insist on a timetable whereby Ruiz lays out how he will give up "
+                     "the city's old tram depots for good – before any vote on the Riverton budget."),
+    ) == []
+
+
 # ---- the score's false corroborations -------------------------------------------------------------------------
 
 FINDINGS: dict[str, Any] = {

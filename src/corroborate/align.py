@@ -1109,7 +1109,7 @@ def _heads_clause(token: Token) -> bool:
         return False
     if token.dep_ == "acl":  # participial phrases only: "a memo outlining ...", not "the decision to ..."
         return token.pos_ == "VERB" and token.tag_ in {"VBG", "VBN"} and not _names_its_maker(token)
-    if token.dep_ == "advcl" and _is_purpose(token):
+    if token.dep_ == "advcl" and (_is_purpose(token) or _is_supposed_event(token)):
         return False
     return token.pos_ in {"VERB", "AUX"} or any(child.dep_ in _SUBJECTS for child in token.children)
 
@@ -1120,6 +1120,18 @@ def _is_purpose(verb: Token) -> bool:
     return verb.tag_ == "VB" and not any(child.dep_ in _SUBJECTS for child in verb.children) and any(
         child.dep_ == "aux" and child.tag_ == "TO" for child in verb.children
     )
+
+
+#: Subordinators of a clause telling an event yet to come that another waits on ("before X agrees", "until X pays").
+_AWAITING = frozenset({"before", "until", "till", "once"})
+
+
+def _is_supposed_event(verb: Token) -> bool:
+    """A subordinate clause that asserts nothing: a condition ("if the case proceeds", "unless X signs") or an event
+    yet to come that the main clause waits on, in the present tense ("... before X agrees to give up Y"). Two such
+    clauses of different facts match on what was supposed, which neither outlet says happened."""
+    marks = {child.lower_ for child in verb.children if child.dep_ == "mark"}
+    return bool(marks & _CONDITIONS) or bool(marks & _AWAITING) and verb.tag_ in {"VB", "VBP", "VBZ"}
 
 
 def _names_its_maker(participle: Token) -> bool:
