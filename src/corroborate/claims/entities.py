@@ -173,8 +173,8 @@ def person_referred(
        would go, X said", 'X "never wrote that he ..."'): a reported clause's own pronoun is most often the
        speaker;
     2. a person named before it in its sentence as a subject or a subject's owner: in "Lee was arrested for a call
-       to Park's office in which he made threats", "he" is Lee, not the nearer Park; in "Kim's decision to close
-       his site", "his" is Kim's;
+       to Park's office in which he made threats", "he" is Lee, not the nearer Park; in "Ruiz's decision to close
+       his site", "his" is Ruiz's;
     3. the last person named in the ``lookback`` sentences before its own ("Silva scored 20 points. He also had 11
        rebounds."). Another mention in its own sentence is seldom whom it means ("Asked about Lee, he said ...").
 
@@ -211,7 +211,7 @@ def person_referred(
 
 
 def _is_subject_or_its_owner(token: Token) -> bool:
-    """A subject, its owner ("Kim's decision") or its name in apposition ("The leader, Kim, announced")."""
+    """A subject, its owner ("Ruiz's decision") or its name in apposition ("The mayor, Ruiz, announced")."""
     return token.dep_ in _SUBJECT_DEPS or (token.dep_ in {"poss", "appos"} and token.head.dep_ in _SUBJECT_DEPS)
 
 
