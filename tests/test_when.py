@@ -814,3 +814,59 @@ def test_a_verb_joined_to_a_future_one_shares_its_tense(nlp) -> None:  # type: i
     # Joined to a past verb, a date keeps the nearest reading.
     text = "The troupe performed in Lyon in March and closed its season in Nice on July 22."
     assert "2025-07-22" in {m.iso for m in _dates(nlp, text, "2025-11-20")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # A relative clause with a subject of its own keeps the noun it tells of, never "that the city opened".
+        ("The mayor praised the bridge that the city opened last month.", "the bridge that the city opened"),
+        ("The band recorded a song it plans to release next year.", "a song it plans to release"),
+        # A subject relative stands for its noun as before.
+        ("The mayor praised the engineers who opened the bridge last month.", "the engineers opened the bridge"),
+        # A participle after a noun dates that noun, not the clause the noun is in.
+        ("The lawyers asked the judge to review the contract signed on Friday.", "the contract signed"),
+        ("The report released on Monday shows a rise in prices.", "The report released"),
+        # Set off as an aside, the participle is left out as before.
+        ("The ministers met at the summit in Geneva, held two months ago.", "the summit in Geneva"),
+        # A "when" clause after "since X" tells X's event; the main clause tells of the time after it.
+        (
+            "Since 1989, when the army crushed the protests, the party has avoided open force.",
+            "the army crushed the protests",
+        ),
+        # "In 2009, when ...": the main clause happened then.
+        ("In 2009, when the plant closed, the town lost a third of its jobs.", "the town lost a third of its jobs"),
+    ],
+)
+def test_an_event_phrase_names_what_the_date_dates(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2018-04-20").event == event
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # A dated subject of a present, modal or copular clause is the event: the clause is a view of it.
+        ("Tuesday's ruling leaves the law in place.", "Tuesday's ruling"),
+        ("The governor's speech on Monday was a disappointment.", "The governor's speech"),
+        # A noun too bare alone keeps the date naming it, not the sentence around it.
+        ("The coach refused to comment on Thursday's fight.", "Thursday's fight"),
+        # In the past tense, the clause tells what the thing did at its time.
+        ("Tuesday's ruling ended the strike.", "Tuesday's ruling ended the strike"),
+        # A date between a subject and its verb dates the verb, whatever its tense.
+        ("The ministry on Friday will publish the list.", "The ministry will publish the list"),
+    ],
+)
+def test_a_dated_thing_is_the_event_of_a_clause_telling_what_it_is(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2018-04-20").event == event
+
+
+@pytest.mark.slow
+def test_a_weekday_before_its_calendar_day_is_not_read_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Published Friday 2018-04-20: "Friday" alone would be that day, not December 7.
+    found = _dates(nlp, "Tickets, which go on sale Friday, Dec. 7 at noon, sold out.", "2018-04-20")
+    assert [m.text for m in found] == ["Dec. 7"]
+    # A weekday of its own clause stays.
+    found = _dates(nlp, "The shop opens on Friday, and the market opens on Dec. 7.", "2018-04-20")
+    assert [m.text for m in found] == ["Friday", "Dec. 7"]
