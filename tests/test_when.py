@@ -870,3 +870,46 @@ def test_a_weekday_before_its_calendar_day_is_not_read_alone(nlp) -> None:  # ty
     # A weekday of its own clause stays.
     found = _dates(nlp, "The shop opens on Friday, and the market opens on Dec. 7.", "2018-04-20")
     assert [m.text for m in found] == ["Friday", "Dec. 7"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # A verb the parse hung on a noun as if it described it, past or saying something, is the noun's predicate.
+        (
+            "The agency, which has faced criticism for months, confirmed on Monday that it had received the letter.",
+            "The agency confirmed that it had received the letter",
+        ),
+        (
+            "The bakery's owner, Anna Lind, announced on Friday that the shop would close.",
+            "The bakery's owner announced that the shop would close",
+        ),
+        # A copula with nothing but the date to say: its subject is the event.
+        ("The festival's opening day is Tuesday.", "The festival's opening day"),
+        ("The vote was a farce on Friday.", "The vote was a farce"),  # it says more than the date
+        # A named possessor stays with the noun a date names; a possessive pronoun goes as before.
+        (
+            "Despite Mr. Lind's Oct. 11 announcement that the firms had agreed, no deal was signed.",
+            "Mr. Lind's announcement that the firms had agreed",
+        ),
+        # A participle in a phrase dates the whole phrase.
+        (
+            "While the mayor canceled an increase in fares planned for Oct. 15, he kept the new routes.",
+            "an increase in fares planned",
+        ),
+        # The thing a clause counts from ("since its founding in 1998") is the event of the date, not the clause.
+        ("The club has grown steadily since its founding in 1998.", "its founding"),
+        ("The club has grown steadily since 1998.", "The club has grown"),  # the date alone: the clause it opens
+    ],
+)
+def test_an_event_phrase_names_the_thing_or_predicate_the_date_dates(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _dates(nlp, text, "2018-04-20")[0].event == event
+
+
+@pytest.mark.slow
+def test_a_year_naming_the_subject_of_a_copula_is_a_reference(nlp) -> None:  # type: ignore[no-untyped-def]
+    [model] = _dates(nlp, "The 2018 model was a very hot machine.", "2019-11-18")
+    assert model.reference  # a state of the thing, no event of the year
+    [crisis] = _dates(nlp, "The 2008 crisis wiped out jobs.", "2019-11-18")
+    assert not crisis.reference  # what the thing did

@@ -627,20 +627,47 @@ def _is_to_be_done(verb: Token) -> bool:
 def _event_head(span: Span) -> Token:
     """The word the date modifies: a verb ("met on Thursday") or a noun ("the call on Thursday")."""
     token = _attachment(span)
-    while token.pos_ in {"VERB", "AUX"} and token.dep_ in {"xcomp", "acl", "relcl", "csubj"} and not _subject(token):
+    while (
+        token.pos_ in {"VERB", "AUX"}
+        and token.dep_ in {"xcomp", "acl", "relcl", "csubj"}
+        and not _subject(token)
+        and not _predicate_of_noun(token)
+    ):
         token = token.head
-    if token.tag_ in {"VBN", "VBD"} and token.dep_ in {"advcl", "acl"} and not _subject(token):
-        # A reduced relative ("the summit in Alaska, held two months ago") dates the noun it describes, or, where the
-        # parse hung it on the verb, the noun before it.
-        if _describes_noun(token):
-            return token.head
+    if (
+        token.tag_ in {"VBN", "VBD"}
+        and token.dep_ in {"advcl", "acl"}
+        and not _subject(token)
+        and not _predicate_of_noun(token)
+    ):
+        # A reduced relative ("the summit in Alaska, held two months ago") dates the noun before it.
         return next((t for t in reversed(token.doc[token.sent.start : token.i]) if t.pos_ == "NOUN"), token)
     return token
 
 
+def _predicate_of_noun(verb: Token) -> bool:
+    """Whether a verb the parse hung on a noun as a clause describing it is the noun's own predicate: one in the
+    past tense, not a participle, or one that says something ("The agency, which ..., confirmed on Monday that
+    ..."), which no reduced relative does."""
+    if verb.dep_ != "acl" or verb.head.pos_ not in {"NOUN", "PROPN"} or verb.head.i > verb.i:
+        return False
+    return verb.tag_ == "VBD" or any(child.dep_ == "ccomp" for child in verb.children)
+
+
+def _says_more(verb: Token, date_words: set[int]) -> bool:
+    """Whether a verb has a complement besides the date: "was a farce on Friday", not "was on Friday"."""
+    return any(child.dep_ in _OBJECT_PARTS | {"prep"} and not _holds(child, date_words) for child in verb.children)
+
+
 def _describes_noun(participle: Token) -> bool:
     """Whether a participle tells what was done to the noun it follows ("the contract signed on Friday")."""
-    return participle.dep_ == "acl" and participle.head.pos_ in {"NOUN", "PROPN"} and participle.head.i < participle.i
+    noun = participle.head
+    return (
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBN"
+        and noun.pos_ in {"NOUN", "PROPN"}
+        and noun.i < participle.i
+    )
 
 
 def _when_clause(span: Span) -> Token | None:
@@ -709,6 +736,14 @@ def _phrase_words(
     head: Token, named: Token | None, root: Token, drop: set[int], date_words: set[int], max_words: int
 ) -> list[Token]:
     """The words of ``_event_phrase``: of the clause of ``head`` or of the noun phrase it heads."""
+    subject = _subject(head)
+    if (
+        head.lemma_ == "be"
+        and subject is not None
+        and subject.pos_ in {"NOUN", "PROPN"}
+        and not _says_more(head, date_words)
+    ):
+        return _noun_words(subject, drop)  # "The vote was on Friday": the vote is the event
     if head.pos_ in {"VERB", "AUX"}:
         verb, within = _completed_clause(head)
         return _clause_words(verb, drop, date_words, max_words, within)
@@ -721,11 +756,19 @@ def _phrase_words(
         within = named.head if named.dep_ == "pobj" and named.head.head == verb else None
         return _clause_words(verb, drop, date_words, max_words, within)
     if named is not None:
-        bare = _noun_words(named, drop | {token.i for token in named.lefts if token.dep_ in {"det", "poss"}})
+        # Without its article or possessive pronoun ("their conversation"); a named possessor says whose it was.
+        unnamed = {
+            token.i for token in named.lefts if token.dep_ == "det" or token.dep_ == "poss" and token.pos_ != "PROPN"
+        }
+        bare = _noun_words(named, drop | unnamed)
         # A noun that says too little alone keeps the date that names it: "Thursday's fight", not "fight".
         return bare if _word_count(bare) >= _MIN_EVENT_WORDS else _noun_words(named, drop - date_words)
     if verb is not None and _needs_its_clause(head, root, drop):
         return _clause_words(verb, drop, date_words, max_words)
+    if any(_describes_noun(child) and _holds(child, drop) and not _set_off(child) for child in head.children):
+        # What was done to a thing in a phrase ("an increase in tariffs planned for May"): the whole phrase.
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in {"NOUN", "PROPN"}:
+            head = head.head.head
     plain = _noun_words(head, drop)
     # A noun with nothing after it to say what it was ("the files, sent to the board on Friday") keeps the aside
     # that tells it along with the date.
@@ -820,8 +863,10 @@ def _needs_its_clause(noun: Token, root: Token, drop: set[int]) -> bool:
     a name, subject or object the parse hung the date on ("X on Friday noted", "sued X, Y and Z on Friday")."""
     if root.i < noun.i:  # a year naming it ("the 2016 election"): the thing is the event
         return False
-    if any(child.dep_ == "acl" and _describes_noun(child) and _holds(child, drop) for child in noun.children):
+    if any(_describes_noun(child) and _holds(child, drop) for child in noun.children):
         return False  # what was done to it at that time ("the contract signed on Friday") is the event
+    if noun.dep_ == "pobj" and noun.head.lower_ in _SEQUENCE_PREPOSITIONS:
+        return False  # "has grown since its launch in 2016": the clause counts from the thing's time
     if _states_now(noun, copula_only=True):
         return False  # "the vote on Friday was a farce": what the thing is, not a thing done
     # What defines the noun: a phrase after it, or a possessor; a clause on it that tells more than the date.
@@ -926,7 +971,7 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
         return _nearest_conjunct(verb.head, verb), False
     if subject is not None:
         return subject, True
-    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.tag_ in {"VBN", "VBG"}:
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.tag_ in {"VBN", "VBG", "VBD"}:
         return verb.head, False
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _clause_subject(verb.head)[0], False
@@ -1195,7 +1240,7 @@ def _verb_dated_by(noun: Token) -> Token | None:
             return None
     else:
         return None
-    if verb.pos_ not in {"VERB", "AUX"}:
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ == "be":  # "The 2018 model was a hot machine": a state
         return None
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     return verb if verb.tag_ == "VBD" or auxiliaries & _PAST_AUXILIARIES else None
