@@ -692,13 +692,18 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
     """The event the date belongs to, in the article's words, without the date itself; ``head`` is the word
     of that event when the caller knows it better than the parse's attachment does.
 
-    A verb gives its clause: who did what to whom ("the mayor told the council that ..."). A noun a day or
+    A verb gives its clause: who did what to whom ("the mayor told the council that ..."); a relative clause
+    with a subject of its own keeps the noun it tells of ("the bridge that the city opened"). A noun a day or
     month names ("their March 30 talks", "a Thursday interview") gives the clause it is subject or object of,
     or the clause it is the time of ("during their March 30 talks, X told Y ..."), date and all, since cut
     out of the noun's phrase the date leaves scraps ("a interview"); a noun set ahead of or after its clause
-    ("ahead of November's elections") is its own event. A noun the date follows ("the call with the minister
-    on Friday") gives its phrase when that phrase says what the thing was; a bare one ("the complaint filed
-    on Friday") and a name, subject or object the parse hung the date on give their clause.
+    ("ahead of November's elections"), or the subject of a clause that says what it is or does now ("Tuesday's
+    ruling leaves the law in place"), is its own event, with its date when it says too little alone ("Thursday's
+    fight"). A noun the date follows ("the call with the minister on Friday") gives its phrase when that phrase
+    says what the thing was, as does one a participle with the date describes ("the contract signed on Friday")
+    or one a clause counts from ("since its launch in 2016"); a bare one, a name, subject or object the parse
+    hung the date on give their clause. A "when" clause after a date the sentence counts from ("Since 1989,
+    when the army crushed the protests, ...") tells that date's event.
     """
     root = _date_root(span)
     date_words = _date_tokens(span, root)
@@ -859,8 +864,9 @@ def _word_count(words: list[Token]) -> int:
 
 
 def _needs_its_clause(noun: Token, root: Token, drop: set[int]) -> bool:
-    """Whether a noun the date follows says too little alone: a bare noun ("the complaint filed on Friday"), or
-    a name, subject or object the parse hung the date on ("X on Friday noted", "sued X, Y and Z on Friday")."""
+    """Whether a noun the date follows says too little alone: a bare noun ("the complaint on Friday"), or a name,
+    subject or object the parse hung the date on ("X on Friday noted", "sued X, Y and Z on Friday"). Not one a
+    participle holding the date describes, one a clause counts from, nor the subject of a copula."""
     if root.i < noun.i:  # a year naming it ("the 2016 election"): the thing is the event
         return False
     if any(_describes_noun(child) and _holds(child, drop) for child in noun.children):
