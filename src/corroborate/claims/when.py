@@ -753,9 +753,10 @@ def _phrase_words(
         verb, within = _completed_clause(head)
         return _clause_words(verb, drop, date_words, max_words, within)
     verb = _clause_verb(head)
-    if named is not None and _in_its_clause(named) and not _states_now(named):
+    if named is not None and _in_its_clause(named):
         drop -= set(range(named.left_edge.i, named.i))
-        if verb is None or verb.lemma_ == "be":  # "Among the findings is a May 3 meeting in which ...": the noun
+        # "Among the findings is a May 3 meeting in which ...", "Tuesday's ruling leaves the law in place": the noun.
+        if verb is None or verb.lemma_ == "be" or _states_now(named):
             return _noun_words(named, drop)
         # The time the clause tells of stays in it, since it is the event: "X told Y during their May 3 call that".
         within = named.head if named.dep_ == "pobj" and named.head.head == verb else None
@@ -766,8 +767,10 @@ def _phrase_words(
             token.i for token in named.lefts if token.dep_ == "det" or token.dep_ == "poss" and token.pos_ != "PROPN"
         }
         bare = _noun_words(named, drop | unnamed)
-        # A noun that says too little alone keeps the date that names it: "Thursday's fight", not "fight".
-        return bare if _word_count(bare) >= _MIN_EVENT_WORDS else _noun_words(named, drop - date_words)
+        # A common noun that says too little alone keeps the date that names it: "Thursday's fight", not "fight".
+        if _word_count(bare) >= _MIN_EVENT_WORDS or named.pos_ != "NOUN":
+            return bare
+        return _noun_words(named, drop - date_words)
     if verb is not None and _needs_its_clause(head, root, drop):
         return _clause_words(verb, drop, date_words, max_words)
     if any(_describes_noun(child) and _holds(child, drop) and not _set_off(child) for child in head.children):
