@@ -913,3 +913,25 @@ def test_a_year_naming_the_subject_of_a_copula_is_a_reference(nlp) -> None:  # t
     assert model.reference  # a state of the thing, no event of the year
     [crisis] = _dates(nlp, "The 2008 crisis wiped out jobs.", "2019-11-18")
     assert not crisis.reference  # what the thing did
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # A relative clause the parse hangs on its noun as describing it still keeps the noun.
+        (
+            "The museum will show its new telescope that the foundation unveiled in May, capable of seeing galaxies.",
+            "its new telescope that the foundation unveiled",
+        ),
+        # A clause on a time tells that time itself.
+        ("He had been ill for months by the time he visited his doctor in November 2016.", "he visited his doctor"),
+        # "before" also places: the clause, not the noun after it.
+        (
+            "The witnesses testified before the House committee on Tuesday about the events.",
+            "The witnesses testified before the House committee",
+        ),
+    ],
+)
+def test_a_relative_clause_keeps_its_noun_unless_a_time(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _dates(nlp, text, "2018-04-20")[0].event == event

@@ -127,8 +127,9 @@ _NAMING_DEPS = {"nummod", "compound", "amod", "nmod", "poss"}
 # Prepositions that set an event within the time of a named thing: "during the 2016 campaign, X launched".
 _WITHIN_PREPOSITIONS = {"during", "in", "at", "throughout", "amid", "amidst"}
 _PAST_AUXILIARIES = {"did", "had", "has", "have", "was", "were"}
-# Prepositions that set a date before or after the event of their clause: "since 1989", "after last week".
-_SEQUENCE_PREPOSITIONS = {"since", "after", "before", "until", "till"}
+# Prepositions that set a date before or after the event of their clause: "since 1989", "after last week" ("before"
+# also places: "testified before the committee").
+_SEQUENCE_PREPOSITIONS = {"since", "after", "until", "till"}
 # A free relative stands for an unnamed event ("what happened", "what we saw") as its doer or its object.
 _FREE_RELATIVE_WORDS = {"what", "whatever"}
 _WH_ROLES = {"nsubj", "nsubjpass", "dobj"}
@@ -954,9 +955,12 @@ def _clause_words(
 
 def _antecedent(verb: Token, drop: set[int]) -> list[Token]:
     """The noun a relative clause with a subject of its own tells of ("the bridge that the city opened", "a song
-    it plans to release"): without it the clause reads "that the city opened"."""
+    it plans to release"; the parse may call it a clause describing the noun): without it the clause reads "that
+    the city opened". Not a time ("by the time he arrived"), which the clause itself tells."""
     noun = verb.head
-    if verb.dep_ != "relcl" or noun.pos_ not in {"NOUN", "PROPN"} or noun.i > verb.i:
+    if verb.dep_ not in {"relcl", "acl"} or noun.pos_ not in {"NOUN", "PROPN"} or noun.i > verb.i:
+        return []
+    if noun.lower_ in _TIME_NOUNS:
         return []
     return _noun_words(noun, drop, brief=True)
 
