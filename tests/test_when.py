@@ -814,3 +814,124 @@ def test_a_verb_joined_to_a_future_one_shares_its_tense(nlp) -> None:  # type: i
     # Joined to a past verb, a date keeps the nearest reading.
     text = "The troupe performed in Lyon in March and closed its season in Nice on July 22."
     assert "2025-07-22" in {m.iso for m in _dates(nlp, text, "2025-11-20")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # A relative clause with a subject of its own keeps the noun it tells of, never "that the city opened".
+        ("The mayor praised the bridge that the city opened last month.", "the bridge that the city opened"),
+        ("The band recorded a song it plans to release next year.", "a song it plans to release"),
+        # A subject relative stands for its noun as before.
+        ("The mayor praised the engineers who opened the bridge last month.", "the engineers opened the bridge"),
+        # A participle after a noun dates that noun, not the clause the noun is in.
+        ("The lawyers asked the judge to review the contract signed on Friday.", "the contract signed"),
+        ("The report released on Monday shows a rise in prices.", "The report released"),
+        # Set off as an aside, the participle is left out as before.
+        ("The ministers met at the summit in Geneva, held two months ago.", "the summit in Geneva"),
+        # A "when" clause after "since X" tells X's event; the main clause tells of the time after it.
+        (
+            "Since 1989, when the army crushed the protests, the party has avoided open force.",
+            "the army crushed the protests",
+        ),
+        # "In 2009, when ...": the main clause happened then.
+        ("In 2009, when the plant closed, the town lost a third of its jobs.", "the town lost a third of its jobs"),
+    ],
+)
+def test_an_event_phrase_names_what_the_date_dates(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2018-04-20").event == event
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # A dated subject of a present, modal or copular clause is the event: the clause is a view of it.
+        ("Tuesday's ruling leaves the law in place.", "Tuesday's ruling"),
+        ("The governor's speech on Monday was a disappointment.", "The governor's speech"),
+        # A noun too bare alone keeps the date naming it, not the sentence around it.
+        ("The coach refused to comment on Thursday's fight.", "Thursday's fight"),
+        # In the past tense, the clause tells what the thing did at its time.
+        ("Tuesday's ruling ended the strike.", "Tuesday's ruling ended the strike"),
+        # A date between a subject and its verb dates the verb, whatever its tense.
+        ("The ministry on Friday will publish the list.", "The ministry will publish the list"),
+    ],
+)
+def test_a_dated_thing_is_the_event_of_a_clause_telling_what_it_is(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2018-04-20").event == event
+
+
+@pytest.mark.slow
+def test_a_weekday_before_its_calendar_day_is_not_read_alone(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Published Friday 2018-04-20: "Friday" alone would be that day, not December 7.
+    found = _dates(nlp, "Tickets, which go on sale Friday, Dec. 7 at noon, sold out.", "2018-04-20")
+    assert [m.text for m in found] == ["Dec. 7"]
+    # A weekday of its own clause stays.
+    found = _dates(nlp, "The shop opens on Friday, and the market opens on Dec. 7.", "2018-04-20")
+    assert [m.text for m in found] == ["Friday", "Dec. 7"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # A verb the parse hung on a noun as if it described it, past or saying something, is the noun's predicate.
+        (
+            "The agency, which has faced criticism for months, confirmed on Monday that it had received the letter.",
+            "The agency confirmed that it had received the letter",
+        ),
+        (
+            "The bakery's owner, Anna Lind, announced on Friday that the shop would close.",
+            "The bakery's owner announced that the shop would close",
+        ),
+        # A copula with nothing but the date to say: its subject is the event.
+        ("The festival's opening day is Tuesday.", "The festival's opening day"),
+        ("The vote was a farce on Friday.", "The vote was a farce"),  # it says more than the date
+        # A named possessor stays with the noun a date names; a possessive pronoun goes as before.
+        (
+            "Despite Mr. Lind's Oct. 11 announcement that the firms had agreed, no deal was signed.",
+            "Mr. Lind's announcement that the firms had agreed",
+        ),
+        # A participle in a phrase dates the whole phrase.
+        (
+            "While the mayor canceled an increase in fares planned for Oct. 15, he kept the new routes.",
+            "an increase in fares planned",
+        ),
+        # The thing a clause counts from ("since its founding in 1998") is the event of the date, not the clause.
+        ("The club has grown steadily since its founding in 1998.", "its founding"),
+        ("The club has grown steadily since 1998.", "The club has grown"),  # the date alone: the clause it opens
+    ],
+)
+def test_an_event_phrase_names_the_thing_or_predicate_the_date_dates(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _dates(nlp, text, "2018-04-20")[0].event == event
+
+
+@pytest.mark.slow
+def test_a_year_naming_the_subject_of_a_copula_is_a_reference(nlp) -> None:  # type: ignore[no-untyped-def]
+    [model] = _dates(nlp, "The 2018 model was a very hot machine.", "2019-11-18")
+    assert model.reference  # a state of the thing, no event of the year
+    [crisis] = _dates(nlp, "The 2008 crisis wiped out jobs.", "2019-11-18")
+    assert not crisis.reference  # what the thing did
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # A relative clause the parse hangs on its noun as describing it still keeps the noun.
+        (
+            "The museum will show its new telescope that the foundation unveiled in May, capable of seeing galaxies.",
+            "its new telescope that the foundation unveiled",
+        ),
+        # A clause on a time tells that time itself.
+        ("He had been ill for months by the time he visited his doctor in November 2016.", "he visited his doctor"),
+        # "before" also places: the clause, not the noun after it.
+        (
+            "The witnesses testified before the House committee on Tuesday about the events.",
+            "The witnesses testified before the House committee",
+        ),
+    ],
+)
+def test_a_relative_clause_keeps_its_noun_unless_a_time(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _dates(nlp, text, "2018-04-20")[0].event == event

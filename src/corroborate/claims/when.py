@@ -127,6 +127,9 @@ _NAMING_DEPS = {"nummod", "compound", "amod", "nmod", "poss"}
 # Prepositions that set an event within the time of a named thing: "during the 2016 campaign, X launched".
 _WITHIN_PREPOSITIONS = {"during", "in", "at", "throughout", "amid", "amidst"}
 _PAST_AUXILIARIES = {"did", "had", "has", "have", "was", "were"}
+# Prepositions that set a date before or after the event of their clause: "since 1989", "after last week" ("before"
+# also places: "testified before the committee").
+_SEQUENCE_PREPOSITIONS = {"since", "after", "until", "till"}
 # A free relative stands for an unnamed event ("what happened", "what we saw") as its doer or its object.
 _FREE_RELATIVE_WORDS = {"what", "whatever"}
 _WH_ROLES = {"nsubj", "nsubjpass", "dobj"}
@@ -625,12 +628,61 @@ def _is_to_be_done(verb: Token) -> bool:
 def _event_head(span: Span) -> Token:
     """The word the date modifies: a verb ("met on Thursday") or a noun ("the call on Thursday")."""
     token = _attachment(span)
-    while token.pos_ in {"VERB", "AUX"} and token.dep_ in {"xcomp", "acl", "relcl", "csubj"} and not _subject(token):
+    while (
+        token.pos_ in {"VERB", "AUX"}
+        and token.dep_ in {"xcomp", "acl", "relcl", "csubj"}
+        and not _subject(token)
+        and not _predicate_of_noun(token)
+    ):
         token = token.head
-    if token.tag_ in {"VBN", "VBD"} and token.dep_ in {"advcl", "acl"} and not _subject(token):
+    if (
+        token.tag_ in {"VBN", "VBD"}
+        and token.dep_ in {"advcl", "acl"}
+        and not _subject(token)
+        and not _predicate_of_noun(token)
+    ):
         # A reduced relative ("the summit in Alaska, held two months ago") dates the noun before it.
         return next((t for t in reversed(token.doc[token.sent.start : token.i]) if t.pos_ == "NOUN"), token)
     return token
+
+
+def _predicate_of_noun(verb: Token) -> bool:
+    """Whether a verb the parse hung on a noun as a clause describing it is the noun's own predicate: one in the
+    past tense, not a participle, or one that says something ("The agency, which ..., confirmed on Monday that
+    ..."), which no reduced relative does."""
+    if verb.dep_ != "acl" or verb.head.pos_ not in {"NOUN", "PROPN"} or verb.head.i > verb.i:
+        return False
+    return verb.tag_ == "VBD" or any(child.dep_ == "ccomp" for child in verb.children)
+
+
+def _says_more(verb: Token, date_words: set[int]) -> bool:
+    """Whether a verb has a complement besides the date: "was a farce on Friday", not "was on Friday"."""
+    return any(child.dep_ in _OBJECT_PARTS | {"prep"} and not _holds(child, date_words) for child in verb.children)
+
+
+def _describes_noun(participle: Token) -> bool:
+    """Whether a participle tells what was done to the noun it follows ("the contract signed on Friday")."""
+    noun = participle.head
+    return (
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBN"
+        and noun.pos_ in {"NOUN", "PROPN"}
+        and noun.i < participle.i
+    )
+
+
+def _when_clause(span: Span) -> Token | None:
+    """The verb of a "when" clause that tells what happened at a date the sentence counts from or to ("Since 1989,
+    when the army crushed the protests, the party has ..."): the main clause tells of a time after or before it."""
+    preposition = span.root.head
+    if span.root.dep_ != "pobj" or preposition.lower_ not in _SEQUENCE_PREPOSITIONS:
+        return None
+    doc = span.doc
+    opening = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
+    if opening >= len(doc) or doc[opening].lower_ != "when" or doc[opening].dep_ != "advmod":
+        return None
+    verb = doc[opening].head
+    return verb if verb.pos_ in {"VERB", "AUX"} and verb.dep_ in {"advcl", "relcl"} else None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -641,19 +693,24 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
     """The event the date belongs to, in the article's words, without the date itself; ``head`` is the word
     of that event when the caller knows it better than the parse's attachment does.
 
-    A verb gives its clause: who did what to whom ("the mayor told the council that ..."). A noun a day or
+    A verb gives its clause: who did what to whom ("the mayor told the council that ..."); a relative clause
+    with a subject of its own keeps the noun it tells of ("the bridge that the city opened"). A noun a day or
     month names ("their March 30 talks", "a Thursday interview") gives the clause it is subject or object of,
     or the clause it is the time of ("during their March 30 talks, X told Y ..."), date and all, since cut
     out of the noun's phrase the date leaves scraps ("a interview"); a noun set ahead of or after its clause
-    ("ahead of November's elections") is its own event. A noun the date follows ("the call with the minister
-    on Friday") gives its phrase when that phrase says what the thing was; a bare one ("the complaint filed
-    on Friday") and a name, subject or object the parse hung the date on give their clause.
+    ("ahead of November's elections"), or the subject of a clause that says what it is or does now ("Tuesday's
+    ruling leaves the law in place"), is its own event, with its date when it says too little alone ("Thursday's
+    fight"). A noun the date follows ("the call with the minister on Friday") gives its phrase when that phrase
+    says what the thing was, as does one a participle with the date describes ("the contract signed on Friday")
+    or one a clause counts from ("since its launch in 2016"); a bare one, a name, subject or object the parse
+    hung the date on give their clause. A "when" clause after a date the sentence counts from ("Since 1989,
+    when the army crushed the protests, ...") tells that date's event.
     """
     root = _date_root(span)
     date_words = _date_tokens(span, root)
     drop = set(date_words)
     named = _named_noun(span, root) if head is None else None
-    head = head or named or _event_head(span)
+    head = head or named or _when_clause(span) or _event_head(span)
     drop |= {token.i for token in span.root.ancestors if token.pos_ == "ADP" and token.head.i == head.i}
     words = _without_loose_ends(_phrase_words(head, named, root, drop, date_words, max_words), date_words)
     text = _joined(words).strip(",;:–—- ")
@@ -685,22 +742,42 @@ def _phrase_words(
     head: Token, named: Token | None, root: Token, drop: set[int], date_words: set[int], max_words: int
 ) -> list[Token]:
     """The words of ``_event_phrase``: of the clause of ``head`` or of the noun phrase it heads."""
+    subject = _subject(head)
+    if (
+        head.lemma_ == "be"
+        and subject is not None
+        and subject.pos_ in {"NOUN", "PROPN"}
+        and not _says_more(head, date_words)
+    ):
+        return _noun_words(subject, drop)  # "The vote was on Friday": the vote is the event
     if head.pos_ in {"VERB", "AUX"}:
         verb, within = _completed_clause(head)
         return _clause_words(verb, drop, date_words, max_words, within)
     verb = _clause_verb(head)
     if named is not None and _in_its_clause(named):
         drop -= set(range(named.left_edge.i, named.i))
-        if verb is None or verb.lemma_ == "be":  # "Among the findings is a May 3 meeting in which ...": the noun
+        # "Among the findings is a May 3 meeting in which ...", "Tuesday's ruling leaves the law in place": the noun.
+        if verb is None or verb.lemma_ == "be" or _states_now(named):
             return _noun_words(named, drop)
         # The time the clause tells of stays in it, since it is the event: "X told Y during their May 3 call that".
         within = named.head if named.dep_ == "pobj" and named.head.head == verb else None
         return _clause_words(verb, drop, date_words, max_words, within)
     if named is not None:
-        drop |= {token.i for token in named.lefts if token.dep_ in {"det", "poss"}}
-        return _noun_words(named, drop)
+        # Without its article or possessive pronoun ("their conversation"); a named possessor says whose it was.
+        unnamed = {
+            token.i for token in named.lefts if token.dep_ == "det" or token.dep_ == "poss" and token.pos_ != "PROPN"
+        }
+        bare = _noun_words(named, drop | unnamed)
+        # A common noun that says too little alone keeps the date that names it: "Thursday's fight", not "fight".
+        if _word_count(bare) >= _MIN_EVENT_WORDS or named.pos_ != "NOUN":
+            return bare
+        return _noun_words(named, drop - date_words)
     if verb is not None and _needs_its_clause(head, root, drop):
         return _clause_words(verb, drop, date_words, max_words)
+    if any(_describes_noun(child) and _holds(child, drop) and not _set_off(child) for child in head.children):
+        # What was done to a thing in a phrase ("an increase in tariffs planned for May"): the whole phrase.
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in {"NOUN", "PROPN"}:
+            head = head.head.head
     plain = _noun_words(head, drop)
     # A noun with nothing after it to say what it was ("the files, sent to the board on Friday") keeps the aside
     # that tells it along with the date.
@@ -769,11 +846,39 @@ def _in_its_clause(noun: Token) -> bool:
     return noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
 
 
+def _states_now(noun: Token, copula_only: bool = False) -> bool:
+    """Whether the noun is the subject of a clause that says what the thing is, will be or does now, not what
+    it did: a copula ("Monday's hearing was a farce"), or, unless ``copula_only``, a modal or a verb in the present
+    ("Friday's vote may settle it", "Tuesday's ruling leaves the law in place"). Such a clause is a view of the
+    dated thing, which is the event; one in the past ("Friday's vote ended the strike") tells what happened at
+    its time."""
+    verb = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if verb.lemma_ == "be":
+        return True
+    auxiliaries = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
+    if copula_only or {child.lower_ for child in auxiliaries} & _PAST_AUXILIARIES:
+        return False
+    return verb.tag_ in {"VBZ", "VBP"} or any(child.tag_ == "MD" for child in auxiliaries)
+
+
+def _word_count(words: list[Token]) -> int:
+    return len(re.findall(r"\w{2,}", _joined(words)))
+
+
 def _needs_its_clause(noun: Token, root: Token, drop: set[int]) -> bool:
-    """Whether a noun the date follows says too little alone: a bare noun ("the complaint filed on Friday"), or
-    a name, subject or object the parse hung the date on ("X on Friday noted", "sued X, Y and Z on Friday")."""
+    """Whether a noun the date follows says too little alone: a bare noun ("the complaint on Friday"), or a name,
+    subject or object the parse hung the date on ("X on Friday noted", "sued X, Y and Z on Friday"). Not one a
+    participle holding the date describes, one a clause counts from, nor the subject of a copula."""
     if root.i < noun.i:  # a year naming it ("the 2016 election"): the thing is the event
         return False
+    if any(_describes_noun(child) and _holds(child, drop) for child in noun.children):
+        return False  # what was done to it at that time ("the contract signed on Friday") is the event
+    if noun.dep_ == "pobj" and noun.head.lower_ in _SEQUENCE_PREPOSITIONS:
+        return False  # "has grown since its launch in 2016": the clause counts from the thing's time
+    if _states_now(noun, copula_only=True):
+        return False  # "the vote on Friday was a farce": what the thing is, not a thing done
     # What defines the noun: a phrase after it, or a possessor; a clause on it that tells more than the date.
     defining = [
         child
@@ -844,8 +949,20 @@ def _clause_words(
     brief = len(_noun_words(subject, drop, joined=True)) > max_words // 2
     if own:
         subject_words = _noun_words(subject, drop, joined=True, brief=brief)
-        return sorted({*run, *subject_words}, key=lambda token: token.i)
+        return sorted({*run, *subject_words, *_antecedent(verb, drop)}, key=lambda token: token.i)
     return [*_noun_words(subject, drop, joined=True, brief=True), *run]
+
+
+def _antecedent(verb: Token, drop: set[int]) -> list[Token]:
+    """The noun a relative clause with a subject of its own tells of ("the bridge that the city opened", "a song
+    it plans to release"; the parse may call it a clause describing the noun): without it the clause reads "that
+    the city opened". Not a time ("by the time he arrived"), which the clause itself tells."""
+    noun = verb.head
+    if verb.dep_ not in {"relcl", "acl"} or noun.pos_ not in {"NOUN", "PROPN"} or noun.i > verb.i:
+        return []
+    if noun.lower_ in _TIME_NOUNS:
+        return []
+    return _noun_words(noun, drop, brief=True)
 
 
 def _quoted(clause: Token) -> bool:
@@ -867,7 +984,7 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
         return _nearest_conjunct(verb.head, verb), False
     if subject is not None:
         return subject, True
-    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.tag_ in {"VBN", "VBG"}:
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.tag_ in {"VBN", "VBG", "VBD"}:
         return verb.head, False
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _clause_subject(verb.head)[0], False
@@ -894,7 +1011,9 @@ def _noun_words(
     for child in noun.children:
         if child.dep_ == "punct" and child.text in _SEPARATORS or child.dep_ in {"cc", "conj"} and not joined:
             continue
-        if _holds(child, drop) and len(_left(child, drop)) < 2:  # the date and its verb: "held on Friday"
+        # The date and its verb set off as an aside (", held on Friday"); one that follows the noun says what was
+        # done to it ("the contract signed on Friday": "the contract signed").
+        if _holds(child, drop) and len(_left(child, drop)) < 2 and (_set_off(child) or not _describes_noun(child)):
             continue
         told = dated is not None and _holds(child, dated) and len(_left(child, drop)) > 1
         if child.dep_ in {"appos", "relcl", "acl"} and (brief or _set_off(child) and not told):
@@ -1002,6 +1121,8 @@ def extract_dates(
         sentence_start, sentence = sentence_of(span[0])
         if not _has_verb(doc, sentence_start, sentence) or _EDITORIAL_NOTE.match(sentence):
             continue
+        if following is not None and _weekday_of(span, following, doc_text):
+            continue
         stated_times = [stated for stated in stated_times if stated[0].sent.start == span.sent.start]
         text = _normalised(span.text)
         local_time = _in_local_time(span, doc_text)
@@ -1027,6 +1148,16 @@ def extract_dates(
         if not (resolved.relative or reference) and resolved.day is not None and _attachment(span) == verb:
             stated_times.append((span, resolved, verb))
     return mentions
+
+
+def _weekday_of(span: Span, following: Span, text: str) -> bool:
+    """Whether the date is the weekday of the calendar day written right after it ("Friday, Dec. 6"), which the
+    recogniser may cut in two: that day dates the event, and the weekday read alone could be another week's.
+    ``text`` is the document's."""
+    if not _BARE_WEEKDAY.match(_normalised(span.text)) or text[span.end_char : following.start_char].strip() != ",":
+        return False
+    day = _normalised(following.text)
+    return bool(_MONTH_WORD.search(day) and _DAY_NUMBER.search(_MONTH_WORD.sub(" ", day)))
 
 
 def _told_in(verb: Token | None, stated_times: Sequence[tuple[Span, _Resolved, Token]]) -> tuple[_Resolved, str] | None:
@@ -1122,7 +1253,7 @@ def _verb_dated_by(noun: Token) -> Token | None:
             return None
     else:
         return None
-    if verb.pos_ not in {"VERB", "AUX"}:
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ == "be":  # "The 2018 model was a hot machine": a state
         return None
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     return verb if verb.tag_ == "VBD" or auxiliaries & _PAST_AUXILIARIES else None
