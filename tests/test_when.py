@@ -828,6 +828,16 @@ def test_a_verb_joined_to_a_future_one_shares_its_tense(nlp) -> None:  # type: i
         # A participle after a noun dates that noun, not the clause the noun is in.
         ("The lawyers asked the judge to review the contract signed on Friday.", "the contract signed"),
         ("The report released on Monday shows a rise in prices.", "The report released"),
+        # The whole phrase a participle's noun sits in, but not past a word opening examples of the noun before.
+        (
+            "The group has a record of attacks on its members, including the killing of a cousin poisoned in March.",
+            "the killing of a cousin poisoned",
+        ),
+        ("The agency listed attacks on officials, such as the shooting of a guard wounded in May.",
+         "the shooting of a guard wounded"),
+        # A clause telling a noun's content is no relative clause of it; one with a relative pronoun is.
+        ("He repeated his claim he visited the factory in May.", "he visited the factory"),
+        ("He repeated the claim that he made in May.", "the claim that he made"),
         # Set off as an aside, the participle is left out as before.
         ("The ministers met at the summit in Geneva, held two months ago.", "the summit in Geneva"),
         # A "when" clause after "since X" tells X's event; the main clause tells of the time after it.

@@ -140,6 +140,17 @@ _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "
 _CLAUSE_PARTS = {"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "agent"}
 _OBJECT_PARTS = {"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
+# Nouns a whole clause tells the content of ("the claim he visited the plant", "a chance the plan fails"): that
+# clause has no gap the noun fills, so it is no relative clause of the noun.
+_CONTENT_NOUNS = {
+    "claim", "chance", "fact", "news", "idea", "belief", "hope", "fear", "possibility", "allegation", "assertion",
+    "suggestion", "argument", "notion", "view", "statement", "promise", "warning", "assurance", "likelihood",
+    "probability", "risk", "doubt", "conclusion", "suspicion", "rumor", "rumour", "report", "sign", "evidence",
+    "impression", "expectation", "assumption", "theory", "insistence", "guarantee",
+}
+# Prepositions that open examples of the noun before them ("attacks on officials, including the shooting of ..."):
+# an example is a thing of its own, not a part of that noun's phrase.
+_EXAMPLE_PREPOSITIONS = {"including", "excluding", "notably", "especially"}
 # A quote cut short for its speaker keeps at least this many of its words.
 _MIN_QUOTE_WORDS = 4
 # Marks that set an aside off from the phrase it interrupts.
@@ -776,7 +787,12 @@ def _phrase_words(
         return _clause_words(verb, drop, date_words, max_words)
     if any(_describes_noun(child) and _holds(child, drop) and not _set_off(child) for child in head.children):
         # What was done to a thing in a phrase ("an increase in tariffs planned for May"): the whole phrase.
-        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in {"NOUN", "PROPN"}:
+        while (
+            head.dep_ == "pobj"
+            and head.head.dep_ == "prep"
+            and head.head.head.pos_ in {"NOUN", "PROPN"}
+            and not _opens_examples(head.head)
+        ):
             head = head.head.head
     plain = _noun_words(head, drop)
     # A noun with nothing after it to say what it was ("the files, sent to the board on Friday") keeps the aside
@@ -960,9 +976,22 @@ def _antecedent(verb: Token, drop: set[int]) -> list[Token]:
     noun = verb.head
     if verb.dep_ not in {"relcl", "acl"} or noun.pos_ not in {"NOUN", "PROPN"} or noun.i > verb.i:
         return []
-    if noun.lower_ in _TIME_NOUNS:
+    if noun.lower_ in _TIME_NOUNS or noun.lemma_.lower() in _CONTENT_NOUNS and not _relative_word(verb):
         return []
     return _noun_words(noun, drop, brief=True)
+
+
+def _relative_word(verb: Token) -> bool:
+    """Whether a clause holds a relative pronoun standing for a noun ("the claim that he repeated"), not the
+    "that" opening a clause's content ("the claim that he visited the plant")."""
+    return any(token.lower_ in _RELATIVE_PRONOUNS and token.dep_ != "mark" for token in verb.subtree)
+
+
+def _opens_examples(preposition: Token) -> bool:
+    """Whether a preposition opens examples of its noun: "including", "such as"."""
+    return preposition.lower_ in _EXAMPLE_PREPOSITIONS or preposition.lower_ == "as" and any(
+        child.lower_ == "such" for child in preposition.children
+    )
 
 
 def _quoted(clause: Token) -> bool:
