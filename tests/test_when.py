@@ -835,9 +835,11 @@ def test_a_verb_joined_to_a_future_one_shares_its_tense(nlp) -> None:  # type: i
         ),
         ("The agency listed attacks on officials, such as the shooting of a guard wounded in May.",
          "the shooting of a guard wounded"),
-        # A clause telling a noun's content is no relative clause of it; one with a relative pronoun is.
+        # A whole clause telling a noun's content is no relative clause of it; one with a relative pronoun, or one
+        # with a gap the noun fills, is.
         ("He repeated his claim he visited the factory in May.", "he visited the factory"),
         ("He repeated the claim that he made in May.", "the claim that he made"),
+        ("He repeated the claim he made in May.", "the claim he made"),
         # Set off as an aside, the participle is left out as before.
         ("The ministers met at the summit in Geneva, held two months ago.", "the summit in Geneva"),
         # A "when" clause after "since X" tells X's event; the main clause tells of the time after it.

@@ -148,6 +148,8 @@ _CONTENT_NOUNS = {
     "probability", "risk", "doubt", "conclusion", "suspicion", "rumor", "rumour", "report", "sign", "evidence",
     "impression", "expectation", "assumption", "theory", "insistence", "guarantee",
 }
+# What completes a verb: with one, a clause has no gap a noun it follows could fill.
+_COMPLEMENTS = {"dobj", "ccomp", "attr", "acomp", "oprd", "dative"}
 # Prepositions that open examples of the noun before them ("attacks on officials, including the shooting of ..."):
 # an example is a thing of its own, not a part of that noun's phrase.
 _EXAMPLE_PREPOSITIONS = {"including", "excluding", "notably", "especially"}
@@ -976,15 +978,25 @@ def _antecedent(verb: Token, drop: set[int]) -> list[Token]:
     noun = verb.head
     if verb.dep_ not in {"relcl", "acl"} or noun.pos_ not in {"NOUN", "PROPN"} or noun.i > verb.i:
         return []
-    if noun.lower_ in _TIME_NOUNS or noun.lemma_.lower() in _CONTENT_NOUNS and not _relative_word(verb):
+    if noun.lower_ in _TIME_NOUNS or noun.lemma_.lower() in _CONTENT_NOUNS and _tells_content(verb, drop):
         return []
     return _noun_words(noun, drop, brief=True)
 
 
-def _relative_word(verb: Token) -> bool:
-    """Whether a clause holds a relative pronoun standing for a noun ("the claim that he repeated"), not the
-    "that" opening a clause's content ("the claim that he visited the plant")."""
-    return any(token.lower_ in _RELATIVE_PRONOUNS and token.dep_ != "mark" for token in verb.subtree)
+def _tells_content(verb: Token, drop: set[int]) -> bool:
+    """Whether a clause on a noun is whole, so it tells the noun's content ("the claim he visited the plant"),
+    not a relative clause the noun fills a gap of: it has no relative pronoun ("the claim that he repeated") and
+    its last verb has a complement besides the ``drop`` words ("the news you need to know" has none)."""
+    if any(token.lower_ in _RELATIVE_PRONOUNS and token.dep_ != "mark" for token in verb.subtree):
+        return False
+    last = verb
+    while (completing := next((child for child in last.children if child.dep_ == "xcomp"), None)) is not None:
+        last = completing
+    return any(
+        child.dep_ in _COMPLEMENTS or child.dep_ == "prep" and any(grand.dep_ == "pobj" for grand in child.children)
+        for child in last.children
+        if not _holds(child, drop)
+    )
 
 
 def _opens_examples(preposition: Token) -> bool:
