@@ -140,19 +140,17 @@ _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "
 _CLAUSE_PARTS = {"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "agent"}
 _OBJECT_PARTS = {"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
-# Nouns a whole clause tells the content of ("the claim he visited the plant", "a chance the plan fails"): that
-# clause has no gap the noun fills, so it is no relative clause of the noun.
+# Nouns a whole clause tells the content of ("the claim he visited the plant", "a chance the plan wins support"):
+# that clause has no gap the noun fills, so it is no relative clause of the noun.
 _CONTENT_NOUNS = {
     "claim", "chance", "fact", "news", "idea", "belief", "hope", "fear", "possibility", "allegation", "assertion",
     "suggestion", "argument", "notion", "view", "statement", "promise", "warning", "assurance", "likelihood",
     "probability", "risk", "doubt", "conclusion", "suspicion", "rumor", "rumour", "report", "sign", "evidence",
     "impression", "expectation", "assumption", "theory", "insistence", "guarantee",
 }
-# What completes a verb: with one, a clause has no gap a noun it follows could fill.
-_COMPLEMENTS = {"dobj", "ccomp", "attr", "acomp", "oprd", "dative"}
 # Prepositions that open examples of the noun before them ("attacks on officials, including the shooting of ..."):
 # an example is a thing of its own, not a part of that noun's phrase.
-_EXAMPLE_PREPOSITIONS = {"including", "excluding", "notably", "especially"}
+_EXAMPLE_PREPOSITIONS = {"including", "excluding"}
 # A quote cut short for its speaker keeps at least this many of its words.
 _MIN_QUOTE_WORDS = 4
 # Marks that set an aside off from the phrase it interrupts.
@@ -986,14 +984,16 @@ def _antecedent(verb: Token, drop: set[int]) -> list[Token]:
 def _tells_content(verb: Token, drop: set[int]) -> bool:
     """Whether a clause on a noun is whole, so it tells the noun's content ("the claim he visited the plant"),
     not a relative clause the noun fills a gap of: it has no relative pronoun ("the claim that he repeated") and
-    its last verb has a complement besides the ``drop`` words ("the news you need to know" has none)."""
+    its last verb has a complement besides the ``drop`` words ("the news you need to know" has none). A content
+    clause with an intransitive verb ("the fear the bridge would collapse") reads as relative: the noun stays."""
     if any(token.lower_ in _RELATIVE_PRONOUNS and token.dep_ != "mark" for token in verb.subtree):
         return False
     last = verb
     while (completing := next((child for child in last.children if child.dep_ == "xcomp"), None)) is not None:
         last = completing
     return any(
-        child.dep_ in _COMPLEMENTS or child.dep_ == "prep" and any(grand.dep_ == "pobj" for grand in child.children)
+        child.dep_ in _OBJECT_PARTS | {"dative"}
+        or child.dep_ == "prep" and any(grand.dep_ == "pobj" for grand in child.children)
         for child in last.children
         if not _holds(child, drop)
     )
