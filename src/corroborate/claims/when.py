@@ -77,7 +77,6 @@ _MONTH_NAMES = [
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 ]  # fmt: skip
-_MONTH_ABBREVIATIONS = {name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)} | {"sept": 9}
 _WEEKDAY = "|".join(WEEKDAYS)
 _MONTH = "|".join(_MONTH_NAMES)
 _UNIT = r"(?P<unit>day|week|month|year)s?"
