@@ -1157,15 +1157,14 @@ def _person_of(noun: Token) -> Token | None:
 def _participants(root: Token) -> frozenset[str]:
     """The words of the names of the people the figure's sentence names or refers to by "he" or "she", but for
     those who only tell it ("Silva said", "according to Silva"): a player's tally is told with that player. Every
-    word of a name is kept, since one outlet names in full whom another names by surname."""
+    word of a name is kept, since one outlet names in full whom another names by surname. "He" counts only here,
+    as whom it stands for (``entities.person_referred``): as the actor it stays a pronoun, which "they" or "it"
+    is not."""
     own_verb = _clause_verbs(root)[0]
-    mentions = [(ent.root, ent.root) for ent in root.sent.ents if ent.label_ == "PERSON"]
-    mentions += [(token, person) for token in root.sent for person in [_referent(token)] if person is not None]
+    mentions = [(ent.root, ent) for ent in root.sent.ents if ent.label_ == "PERSON"]
+    mentions += [(token, person) for token in root.sent for person in [person_referred(token)] if person is not None]
     return frozenset(
-        word.lower_
-        for mention, person in mentions if not _tells(mention, own_verb)
-        for ent in root.doc.ents if ent.start <= person.i < ent.end
-        for word in ent if word.is_alpha
+        word.lower_ for mention, person in mentions if not _tells(mention, own_verb) for word in person if word.is_alpha
     )
 
 
@@ -1219,14 +1218,6 @@ def _name(token: Token) -> str:
     if token.pos_ == "NOUN":
         return f"the {token.lemma_.lower()}"
     return token.lower_ if token.lower_ in _PERSONAL_PRONOUNS else ""
-
-
-def _referent(pronoun: Token) -> Token | None:
-    """The person "he", "she" or "his" stands for (``entities.person_referred``): a tally of his is that person's,
-    not another player's. It tells only who takes part: as the actor, "he" stays a pronoun, which "they" or "it" is
-    not."""
-    person = person_referred(pronoun)
-    return person.root if person is not None else None
 
 
 def actors_differ(first: str, second: str) -> bool:
