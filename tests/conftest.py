@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+
+from corroborate.cluster import ArticleFeatures, StoryIndex
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -30,3 +33,23 @@ def budapest_corpus() -> Path:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "stories.db"
+
+
+@pytest.fixture
+def watch_clustering(monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[ArticleFeatures]]:
+    """Starts watching the real ``StoryIndex.add_features``, the one path that clusters: the list returned fills
+    with every article's features it is fed from then on, to the end of the test."""
+
+    def watch() -> list[ArticleFeatures]:
+        clustered: list[ArticleFeatures] = []
+        add_features = StoryIndex.add_features
+
+        def watched(index: StoryIndex, features: Iterable[ArticleFeatures]) -> None:
+            items = list(features)
+            clustered.extend(items)
+            add_features(index, items)
+
+        monkeypatch.setattr(StoryIndex, "add_features", watched)
+        return clustered
+
+    return watch

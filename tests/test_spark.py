@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import redirect_stdout
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +22,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from corroborate import cli, pipeline
-from corroborate.cluster import ArticleFeatures, Story, StoryIndex, clustering_rules, load_story_index
+from corroborate.cluster import ArticleFeatures, Story, clustering_rules, load_story_index
 from corroborate.dedup import DuplicateGroup, load_duplicate_index
 from corroborate.records import Article, Skipped
 from corroborate.settings import DEFAULT_SETTINGS
@@ -218,22 +218,12 @@ def stored_run(store: Store, crawl: list[Path]) -> Run:
                {origin: store.article_ids_for_origins([origin]) for origin in origins})
 
 
-def read_back_as_kept(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[Story]:
+def read_back_as_kept(store: Store, watch_clustering: Callable[[], list[ArticleFeatures]]) -> list[Story]:
     """The stories the next reader of ``store`` loads, having checked that it compares no pairs: the rows are
     marked one whole clustering under the current rules, and loading them clusters none again."""
     assert store.story_members_whole(clustering_rules(DEFAULT_SETTINGS.cluster))
-    clustered: list[ArticleFeatures] = []
-    add_features = StoryIndex.add_features
-
-    def clustering(index: StoryIndex, features: Iterable[ArticleFeatures]) -> None:
-        items = list(features)
-        clustered.extend(items)
-        add_features(index, items)
-
-    # The real method, watched: re-clustering stored rows is the one path that feeds it features.
-    monkeypatch.setattr(StoryIndex, "add_features", clustering)
+    clustered = watch_clustering()
     stories = load_story_index(store).stories()
-    monkeypatch.undo()
     assert clustered == []
     return stories
 
@@ -377,13 +367,13 @@ def test_spark_finds_the_same_duplicate_groups(single_machine: Run, spark_run: R
 @pytest.mark.slow
 @pytest.mark.spark
 def test_spark_finds_the_same_stories(single_machine: Run, spark_run: Run, spark_out: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+                                      watch_clustering: Callable[[], list[ArticleFeatures]]) -> None:
     assert spark_run.stories == single_machine.stories
     # The story each row names must be the windows' own result, and the rows one whole clustering, read back
     # as kept by the next reader, as a store `corroborate ingest` wrote is.
     with Store(spark_out / "corroborate.db", readonly=True) as store:
         kept = {row.article_id: row.story_id for row in store.story_members()}
-        assert read_back_as_kept(store, monkeypatch) == single_machine.stories
+        assert read_back_as_kept(store, watch_clustering) == single_machine.stories
     assert kept == {article_id: story.id for story in single_machine.stories for article_id in story.article_ids}
 
 
@@ -471,11 +461,12 @@ def test_spark_adds_a_day_to_a_stored_crawl_as_the_single_machine_does(single_ma
 @pytest.mark.slow
 @pytest.mark.spark
 def test_spark_keeps_each_new_articles_story_as_the_single_machine_does(
-        single_machine_days: Run, spark_days: tuple[Path, SparkReport], monkeypatch: pytest.MonkeyPatch) -> None:
+        single_machine_days: Run, spark_days: tuple[Path, SparkReport],
+        watch_clustering: Callable[[], list[ArticleFeatures]]) -> None:
     # Stored members whose story the new day changed are rewritten with it, and the store is whole again.
     with Store(spark_days[0] / "corroborate.db", readonly=True) as store:
         kept = {row.article_id: row.story_id for row in store.story_members()}
-        assert read_back_as_kept(store, monkeypatch) == single_machine_days.stories
+        assert read_back_as_kept(store, watch_clustering) == single_machine_days.stories
     assert kept == {article_id: story.id for story in single_machine_days.stories for article_id in story.article_ids}
 
 

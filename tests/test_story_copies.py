@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
 
 from corroborate import cli, cluster, pipeline
-from corroborate.cluster import ArticleFeatures, StoryIndex, load_story_index
+from corroborate.cluster import ArticleFeatures, load_story_index
 from corroborate.records import Article, RawDocument
 from corroborate.settings import ClusterSettings
 from corroborate.store import Store
@@ -180,19 +180,12 @@ def test_ingesting_in_two_runs_gives_the_stories_of_one(db_path: Path, tmp_path:
     assert len(rows_once) == len(CRAWL)
 
 
-def test_stored_copies_are_read_back_without_clustering(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stored_copies_are_read_back_without_clustering(
+        db_path: Path, watch_clustering: Callable[[], list[ArticleFeatures]]) -> None:
     with Store(db_path) as store:
         ingest(store, CRAWL)
         written = pipeline.list_stories(store)
-    clustered: list[ArticleFeatures] = []
-    add_features = StoryIndex.add_features
-
-    def watched(index: StoryIndex, features: Iterable[ArticleFeatures]) -> None:
-        items = list(features)
-        clustered.extend(items)
-        add_features(index, items)
-
-    monkeypatch.setattr(StoryIndex, "add_features", watched)
+    clustered = watch_clustering()
     with Store(db_path, readonly=True) as store:
         read = load_story_index(store)
         assert pipeline.list_stories(store) == written
