@@ -13,12 +13,13 @@ from spacy.tokens import Doc
 from corroborate.align import StatementGroup
 from corroborate.claims.entities import EntityResolver, extract_entities
 from corroborate.claims.quotes import (
+    SharedTerm,
     cited_origins,
     extract_quotes,
     quote_contradictions,
     relayed_quotes,
-    shared_term_groups,
     shared_terms,
+    with_shared_terms,
     wording_contradictions,
 )
 from corroborate.nlp import spacy_pipeline
@@ -144,11 +145,41 @@ def test_a_term_already_held_together_adds_no_group(nlp: Language) -> None:
     docs = parsed(nlp, *texts)
     statements = [Sentence(article.id, 0, 0, article.text) for article, _ in docs]
     terms = shared_terms(docs, statements)
-    [group] = shared_term_groups(terms, statements, [])
+    [group] = with_shared_terms(terms, statements, [])
     assert group.label == f"The words “maximalist”, as in: {group.representative.text}"
     assert group.representative.text == "Its “maximalist” position held firm."
     held = StatementGroup(tuple(statements), statements[0])
-    assert shared_term_groups(terms, statements, [held]) == []
+    assert with_shared_terms(terms, statements, [held]) == [held]
+
+
+def _term_and_headline(nlp: Language) -> tuple[list[SharedTerm], list[Sentence]]:
+    """A term said by the first two statements, the shortest of which (the first) the third paraphrases."""
+    texts = [
+        "She called the talks “fruitful.”",
+        "The “fruitful” talks on the border ended on Monday after three long days of meetings in the capital.",
+        "She said the talks had gone well.",
+    ]
+    docs = parsed(nlp, *texts)
+    statements = [Sentence(article.id, 0, 0, article.text) for article, _ in docs]
+    return shared_terms(docs, statements), statements
+
+
+def test_a_term_whose_statement_heads_a_group_of_outlets_joins_it(nlp: Language) -> None:
+    terms, statements = _term_and_headline(nlp)
+    paraphrased = StatementGroup((statements[0], statements[2]), statements[0])
+    [group] = with_shared_terms(terms, statements, [paraphrased])
+    assert group.representative == statements[0]
+    assert group.label is None
+    assert set(group.sentences) == set(statements)
+
+
+def test_a_term_whose_statement_stands_alone_keeps_its_own_group(nlp: Language) -> None:
+    terms, statements = _term_and_headline(nlp)
+    alone = StatementGroup((statements[0],), statements[0])
+    kept, term_group = with_shared_terms(terms, statements, [alone])
+    assert kept == alone
+    assert term_group.label == f"The words “fruitful”, as in: {statements[0].text}"
+    assert set(term_group.sentences) == {statements[0], statements[1]}
 
 
 def test_a_quote_relayed_by_several_outlets_counts_once_per_outlet(nlp: Language) -> None:

@@ -35,8 +35,8 @@ from corroborate.claims.quotes import (
     extract_quotes,
     quote_contradictions,
     relayed_quotes,
-    shared_term_groups,
     shared_terms,
+    with_shared_terms,
     wording_contradictions,
 )
 from corroborate.claims.roles import extract_leaderships, extract_roles, leadership_contradictions, role_contradictions
@@ -266,7 +266,7 @@ def build_brief(
     findings.contradictions += align.negation_contradictions(groups, docs, outlet_of, settings)
     # After the negation check: sentences sharing a quoted word share nothing else it could compare.
     terms = shared_terms([(article, docs[article.id]) for article in articles], statements, settings)
-    groups += shared_term_groups(terms, statements, groups)
+    groups = with_shared_terms(terms, statements, groups)
     claims = align.claims_from_groups(
         groups, {article.id: article for article in articles}, duplicate_of, findings.contradictions
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
@@ -464,21 +464,41 @@ def _contains(words: Sequence[str], part: Sequence[str]) -> bool:
     )
 
 
-def shared_term_groups(
+def with_shared_terms(
     terms: Sequence[SharedTerm], statements: Sequence[Sentence], groups: Sequence[StatementGroup]
 ) -> list[StatementGroup]:
-    """A group of statements for each shared term that no group of ``groups`` already holds, labelled with the
-    words and the statement that reads best alone (the shortest)."""
-    held = [{(s.article_id, s.start) for s in group.sentences} for group in groups]
-    found = []
+    """``groups`` with a group of statements for each shared term that no group already holds, labelled with
+    the words and the statement that reads best alone (the shortest).
+
+    A term whose best statement already heads a group of two or more articles joins that group instead: the
+    reader would otherwise see one sentence head two claims, each with part of the outlets that say it. A
+    single-source group keeps its term apart, lest the words alone make its whole statement corroborated.
+    """
+    extended = list(groups)
+    held = [{_place(s) for s in group.sentences} for group in groups]
+    heading: dict[tuple[str, int], int] = {}
+    for index, group in enumerate(groups):
+        if not group.own_details and len({s.article_id for s in group.sentences}) > 1:
+            heading.setdefault(_place(group.representative), index)
     for term in terms:
         sentences = tuple(statements[index] for index in term.statements)
-        if any({(s.article_id, s.start) for s in sentences} <= group for group in held):
+        if any({_place(s) for s in sentences} <= group for group in held):
             continue
         representative = min(sentences, key=lambda sentence: len(sentence.text))
-        label = f"The words “{term.words}”, as in: {representative.text}"
-        found.append(StatementGroup(sentences, representative, label))
-    return found
+        headed = heading.get(_place(representative))
+        if headed is None:
+            label = f"The words “{term.words}”, as in: {representative.text}"
+            extended.append(StatementGroup(sentences, representative, label))
+            continue
+        group = extended[headed]
+        joining = tuple(s for s in sentences if _place(s) not in held[headed])
+        held[headed].update(_place(s) for s in joining)
+        extended[headed] = replace(group, sentences=group.sentences + joining)
+    return extended
+
+
+def _place(sentence: Sentence) -> tuple[str, int]:
+    return sentence.article_id, sentence.start
 
 
 def quote_contradictions(quotes: Iterable[Quote], settings: Settings = DEFAULT_SETTINGS) -> list[Contradiction]:
