@@ -115,6 +115,12 @@ def test_html_metadata_from_the_page() -> None:
     assert page.source == "The Coastal Herald"
 
 
+def test_a_site_name_given_as_an_address_names_the_outlet_by_its_host() -> None:
+    addressed = NEWS_PAGE.replace('content="The Coastal Herald"', 'content="https://www.coastal-herald.example/"')
+    page = extract(RawDocument(origin="test.html", kind="html", content=addressed))
+    assert page.source == "coastal-herald.example"
+
+
 def test_stated_metadata_wins_over_the_page() -> None:
     doc = RawDocument(
         origin="feed.jsonl#record-3",

@@ -144,7 +144,7 @@ def _extract_html(doc: RawDocument, settings: ExtractSettings) -> ExtractedPage:
         title=title or None,
         author=result.author or None,
         published=iso_date(result.date),
-        source=result.sitename or None,
+        source=_site_name(result.sitename),
         url=result.url or None,
     )
 
@@ -257,6 +257,14 @@ def page_address(line: str) -> str | None:
     closed up ("http: / / example. com / a - b. html" is "http://example.com/a-b.html"), else None."""
     match = _URL_LINE.match(_URL_SPACING.sub(r"\1", line.strip()))
     return match.group("url") if match else None
+
+
+def _site_name(name: str | None) -> str | None:
+    """The outlet a page's site name gives; some pages put their address there ("https://www.x.com"), which
+    reads as its host, as when the page names no site at all."""
+    if not name:
+        return None
+    return host_outlet(name) if urlsplit(name).scheme in {"http", "https"} else name
 
 
 def host_outlet(url: str | None) -> str | None:
