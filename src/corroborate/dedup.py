@@ -12,7 +12,9 @@
 
 The index persists across calls and, through the store, across processes: the store keeps the signatures (so a
 new ingest hashes only its own articles) and the groups found (so a reader learns which articles are copies
-without replaying any signature). A group of copies is one voice in corroboration.
+without replaying any signature). A group of copies is one voice in corroboration. Which story a copy joins is
+told by the first article it copies (``DuplicateIndex.copied``, found again from the buckets at any time, so
+nothing more is stored) and that article's own original (``originals``).
 """
 
 from __future__ import annotations

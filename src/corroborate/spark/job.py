@@ -42,8 +42,9 @@ from pyspark import RDD, SparkContext, StorageLevel
 from pyspark.errors import PySparkException
 from pyspark.sql import SparkSession
 
+from corroborate import dedup
 from corroborate.cluster import ArticleFeatures, CopyMember, Story, clustering_rules, copy_of_row
-from corroborate.dedup import DuplicateGroup, Signature, originals
+from corroborate.dedup import DuplicateGroup, Signature
 from corroborate.errors import NothingReadError, StoreError
 from corroborate.pipeline import organise
 from corroborate.records import Article, Skipped
@@ -329,7 +330,7 @@ def _duplicate_groups(context: SparkContext, signatures: RDD[tuple[int, Signatur
     # the store placed it. A copy and the article it copies share a group, so each group is followed on its own.
     placed = {copy.article_id: copy.original for copy in map(copy_of_row, store.story_copies()) if copy is not None}
     return [group for _, group, _ in ordered], {copy: original for *_, copied in found
-                                                  for copy, original in originals(copied, placed).items()}
+                                                  for copy, original in dedup.originals(copied, placed).items()}
 
 
 def _story_windows(context: SparkContext, features: RDD[tuple[int, ArticleFeatures]],
