@@ -204,7 +204,7 @@ class DuplicateIndex:
         group's first article, it never changes when a later article links this group to another."""
         positions = np.array(sorted({self._order[article_id] for article_id in article_ids}), dtype=np.int64)
         first = np.array([self._by_text_hash[self._kept.text_hashes[position]] for position in positions.tolist()],
-                         dtype=np.int64).reshape(-1)
+                         dtype=np.int64)
         # An exact copy met its text's first article only; any other text met its buckets' earlier members.
         hashed = positions[(first == positions) & (self._kept.shingles[positions] > 0)]
         one, other = self._copies(*self._met(hashed))
