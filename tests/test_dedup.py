@@ -16,6 +16,7 @@ from corroborate.dedup import (
     load_duplicate_groups,
     load_duplicate_index,
     near_duplicate_groups,
+    originals,
     save_signatures,
     signatures,
 )
@@ -121,7 +122,7 @@ def test_a_copys_original_is_its_groups_first_article_even_when_a_later_one_is_c
     [group] = resumed.add([make_article("c", trimmed(wire_story, 0.8), published="2013-05-02"),
                            make_article("d", wire_story), make_article("e", ecb_text("1_10ecbplus.txt"))])
     assert group.canonical == "c"
-    assert resumed.originals(["a", "b", "c", "d", "e"]) == {"c": "a", "d": "a"}
+    assert resumed.copied(["a", "b", "c", "d", "e"]) == {"c": "a", "d": "a"}
 
 
 def test_short_texts_are_matched_only_exactly() -> None:
@@ -258,3 +259,51 @@ def test_every_copy_datasketch_lsh_finds_on_the_same_signatures_is_grouped() -> 
         linked.setdefault(two, set()).add(one)
     for group in index.groups():
         assert all(linked.get(copy, set()) & set(group.members) for copy in group.members)
+
+
+# Two unrelated reports, and a round-up that prints both one after the other: it copies each of them.
+BRIDGE = ("Engineers closed the Vantor river bridge to lorries on Wednesday after sensors fitted to its steel "
+          "cables recorded movements well beyond the limits set when the crossing opened thirty years ago. Cars "
+          "and buses may still cross at walking pace while divers inspect the piers, the county roads department "
+          "said, adding that a full closure could follow if the inspection finds corrosion below the waterline.")
+LIBRARY = ("The town library in Elmsworth will open on Sundays from next month, its trustees announced, after "
+           "volunteers offered to staff the reading rooms and a local bakery agreed to fund the heating bill. The "
+           "trustees said the extra day was the most requested change in a survey of members last winter, and "
+           "that the children's section would host a storytelling hour every week during the school holidays.")
+
+
+def test_a_copy_of_two_texts_links_their_groups_but_each_copy_keeps_the_text_it_copies(tmp_path: Path) -> None:
+    articles = [
+        make_article("bridge", BRIDGE),
+        make_article("bridge-wire", BRIDGE.rsplit(". ", 1)[0] + "."),
+        make_article("library", LIBRARY),
+        make_article("roundup", f"{BRIDGE}\n\n{LIBRARY}"),
+        make_article("library-again", LIBRARY),
+        make_article("library-wire", LIBRARY.rsplit(". ", 1)[0] + "."),
+    ]
+    ids = [article.id for article in articles]
+    once = DuplicateIndex(DEFAULT_SETTINGS.dedup)
+    once.add(articles)
+    # One group: the round-up joins both texts' copies into one voice.
+    assert [group.members for group in once.groups()] == [tuple(ids)]
+    # Yet the library report copied nothing when it came, and its copies copy it, not the bridge report.
+    expected = {"bridge-wire": "bridge", "roundup": "bridge", "library-again": "library", "library-wire": "library"}
+    assert once.copied(ids) == expected
+    # The same from any cut, the first part read back from the store.
+    for cut in range(1, len(articles)):
+        first = DuplicateIndex(DEFAULT_SETTINGS.dedup)
+        first.add(articles[:cut])
+        with Store(tmp_path / f"cut-{cut}.db") as store:
+            save_signatures(first, store)
+        with Store(tmp_path / f"cut-{cut}.db") as store:
+            resumed = load_duplicate_index(store, DEFAULT_SETTINGS)
+        resumed.add(articles[cut:])
+        assert resumed.copied(ids) == expected, cut
+
+
+def test_each_copy_takes_the_original_of_the_article_it_copies() -> None:
+    # "c" copies "b", a copy placed with "a" before; "d" copies "c", new; "e" copies "f", which copied nothing.
+    copied = {"c": "b", "d": "c", "e": "f"}
+    assert originals(copied, {"b": "a"}) == {"c": "a", "d": "a", "e": "f"}
+    # Without what the store placed, a copy's original is the article it copies.
+    assert originals(copied, {}) == {"c": "b", "d": "b", "e": "f"}

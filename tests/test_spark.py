@@ -527,3 +527,52 @@ def test_an_undated_article_makes_one_window() -> None:
 def test_candidate_edges_join_into_components_named_by_their_earliest_member() -> None:
     edges = [*star_edges([7, 3, 9]), *star_edges([12, 9]), *star_edges([20, 21]), *star_edges([5])]
     assert components(edges) == {3: 3, 7: 3, 9: 3, 12: 3, 20: 20, 21: 20}
+
+
+# ---- a round-up linking two stored groups of copies --------------------------------------------------------------
+
+# Day one: the bridge report, the fire report and a copy of it. Day two: a round-up printing both reports (a copy
+# of each, linking their groups into one) and another copy of the fire report alone.
+LINKED_DAY_ONE = [
+    PAGES_LATER[0], PAGES_ONE[2],
+    Page("https://herald.example/fire", "Mountain Herald", "Pine Valley fire grows to 4,000 hectares",
+         "2024-07-19", "Dana Reyes", FIRE[:3]),
+]
+LINKED_DAY_TWO = [
+    Page("https://digest.example/week", "Weekly Digest", "The week's news in brief", "2024-11-13", "Ira Holm",
+         BRIDGE + FIRE),
+    Page("https://plains.example/fire", "Plains Daily", "Wildfire drives families from Pine Valley",
+         "2024-07-20", "Lou Park", FIRE[:2]),
+]
+
+
+@pytest.fixture(scope="module")
+def linked_days(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("linked")
+    paths = [folder / "day-1.warc", folder / "day-2.warc"]
+    for path, pages in zip(paths, (LINKED_DAY_ONE, LINKED_DAY_TWO), strict=True):
+        path.write_bytes(warc_bytes(list(map(response, pages)), compress=False))
+    return paths
+
+
+@pytest.mark.slow
+@pytest.mark.spark
+def test_spark_places_copies_of_linked_groups_as_the_single_machine_does(
+        session: SparkSession, linked_days: list[Path], tmp_path: Path) -> None:
+    with Store(tmp_path / "single.db") as store:
+        for day in linked_days:
+            pipeline.ingest([day], store)
+        single = stored_run(store, linked_days)
+    with redirect_stdout(io.StringIO()):
+        assert cli.main(["ingest", str(linked_days[0]), "--db", str(tmp_path / "spark.db")]) == 0
+    run_job(session, [str(linked_days[1])], (tmp_path / "out").as_uri(), db=tmp_path / "spark.db")
+    with Store(tmp_path / "spark.db", readonly=True) as store:
+        spark = stored_run(store, linked_days)
+    assert spark.groups == single.groups
+    assert spark.stories == single.stories
+    # One group of copies; the fire report and every copy of it alone in one story, the round-up with the bridge.
+    [group] = single.groups
+    assert len(group.members) == len(LINKED_DAY_ONE) + len(LINKED_DAY_TWO)
+    ids = [article.id for article in single.articles]
+    story_of = {article_id: story.id for story in single.stories for article_id in story.article_ids}
+    assert story_of[ids[1]] == story_of[ids[2]] == story_of[ids[4]] != story_of[ids[0]] == story_of[ids[3]]

@@ -9,7 +9,7 @@ import pytest
 
 from corroborate.errors import StoreError
 from corroborate.records import Article, RemovedSpan, Skipped
-from corroborate.store import Store
+from corroborate.store import Store, StoryMemberRow
 
 
 def make_article(number: int, **changes: object) -> Article:
@@ -78,3 +78,16 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="not.db"):
         Store(path)
+
+
+def test_story_copies_are_the_rows_kept_without_an_embedding_in_their_order(db_path: Path) -> None:
+    rows = [
+        StoryMemberRow("first", "story-first", b"\x00\x00\x80\x3f", '{"title": "clustered"}', "first"),
+        StoryMemberRow("copy-b", "story-first", b"", '{"copy_of": "first"}', "first"),
+        StoryMemberRow("second", "story-second", b"\x00\x00\x00\x40", '{"title": "clustered"}', "second"),
+        StoryMemberRow("copy-a", "story-second", b"", '{"copy_of": "second"}', "second"),
+    ]
+    with Store(db_path) as store:
+        store.save_story_members(rows, len(rows), "rules")
+        assert store.story_copies() == [rows[1], rows[3]]
+        assert store.story_members() == rows

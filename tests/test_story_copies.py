@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from corroborate import cli, cluster, pipeline
-from corroborate.cluster import ArticleFeatures, load_story_index
+from corroborate.cluster import ArticleFeatures, copy_of_row, load_story_index, save_story_index
+from corroborate.dedup import load_duplicate_index, save_signatures
 from corroborate.records import Article, RawDocument
 from corroborate.settings import ClusterSettings
 from corroborate.store import Store
@@ -204,3 +205,115 @@ def test_the_cli_lists_copies_with_their_story(db_path: Path) -> None:
     assert set(listed) == {doc.origin for doc in CRAWL}
     assert listed["ferry-copy-of-copy.txt"] == listed["ferry-first.txt"]
     assert listed["orchard-exact.txt"] == listed["orchard-first.txt"]
+
+
+# A round-up printing the ferry and the orchard reports one after the other copies both: it links their two
+# groups of copies into one, though the two texts tell two events. A later copy of the orchard report alone.
+ROUNDUP = document("roundup", "Around the region this week", FERRY + ORCHARD, "2024-04-12", "regiondigest.example")
+ORCHARD_COPY = document("orchard-copy", "Growers fear smallest harvest in decades", ORCHARD[:3], "2024-04-13",
+                        "agriwire.example")
+LINKED = [FERRY_FIRST, FERRY_COPY, ORCHARD_FIRST, ORCHARD_EXACT, ROUNDUP, ORCHARD_COPY]
+
+
+def test_a_copy_linking_two_groups_moves_neither_and_later_copies_follow_the_text_they_copy(
+        db_path: Path, featurised: list[str]) -> None:
+    with Store(db_path) as store:
+        ingest(store, LINKED)
+        stories = story_by_origin(store)
+        duplicates = pipeline.duplicates_of(store)
+    # Dedup: one group, one voice.
+    assert len(duplicates) == len(LINKED) - 1
+    # Stories: the orchard report copied nothing when it came, so it is clustered on its own and keeps its story.
+    assert sorted(featurised) == ["ferry-first.txt", "orchard-first.txt"]
+    assert stories["orchard-first.txt"] != stories["ferry-first.txt"]
+    # The round-up joins the first report it copies; the later orchard copy the orchard report's story.
+    assert stories["roundup.txt"] == stories["ferry-copy.txt"] == stories["ferry-first.txt"]
+    assert stories["orchard-copy.txt"] == stories["orchard-exact.txt"] == stories["orchard-first.txt"]
+
+
+@pytest.mark.parametrize("cut", [1, 2, 3, 4, 5])
+def test_linked_groups_give_the_stories_of_one_run_from_any_cut(db_path: Path, tmp_path: Path, cut: int) -> None:
+    with Store(tmp_path / "once.db") as store:
+        ingest(store, LINKED)
+        once = pipeline.list_stories(store)
+        rows_once = {row.article_id: (row.story_id, row.embedding == b"") for row in store.story_members()}
+    with Store(db_path) as store:
+        ingest(store, LINKED[:cut])
+        ingest(store, LINKED[cut:])
+        twice = pipeline.list_stories(store)
+        rows_twice = {row.article_id: (row.story_id, row.embedding == b"") for row in store.story_members()}
+    assert twice == once
+    assert rows_twice == rows_once
+    assert len(rows_once) == len(LINKED)
+
+
+def test_an_ingest_stopped_after_dedup_is_placed_as_one_run(db_path: Path, tmp_path: Path) -> None:
+    with Store(tmp_path / "once.db") as store:
+        ingest(store, LINKED)
+        once = pipeline.list_stories(store)
+    with Store(db_path) as store:
+        articles = [pipeline.build_article(doc) for doc in LINKED]
+        store.add_articles(articles)
+        # Signatures and groups kept, then stopped before any story was saved: the next run finds the copies again.
+        pipeline.find_copies(store, articles)
+        assert pipeline.organise(store) == len(LINKED)
+        assert pipeline.list_stories(store) == once
+
+
+def test_a_brief_names_the_copies_it_holds_as_one_voice(db_path: Path) -> None:
+    with Store(db_path) as store:
+        ingest(store, LINKED)
+        ids = {article.origin: article.id for article in store.iter_articles()}
+        [orchard] = [story for story in pipeline.list_stories(store) if ids["orchard-first.txt"] in story.article_ids]
+        result = pipeline.story_brief(store, orchard.id)
+    # The group's canonical article (the ferry report, dated first) is in another story: this brief's copies are
+    # named after the earliest of its own articles.
+    assert [(group.canonical, sorted(group.copies)) for group in result.duplicates] == [
+        (ids["orchard-first.txt"], sorted([ids["orchard-exact.txt"], ids["orchard-copy.txt"]]))]
+    assert {article.id for article in result.articles} == set(orchard.article_ids)
+    # Three outlets carry one text: no statement is corroborated by copies alone.
+    assert all(claim.status != "corroborated" for claim in result.claims)
+
+
+def ingest_clustering_every_copy(store: Store, documents: Iterable[RawDocument]) -> None:
+    """An ingest as versions before copy rows made it: every article clustered on its own features, copies too,
+    and kept as a clustered member, embedding and all."""
+    articles = [pipeline.build_article(doc) for doc in documents]
+    store.add_articles(articles)
+    copies = load_duplicate_index(store)
+    copies.add(articles)
+    save_signatures(copies, store)
+    stories = load_story_index(store)
+    stories.assign(articles)
+    save_story_index(stories, store)
+
+
+def test_a_store_whose_copies_were_clustered_keeps_its_stories_and_takes_new_copies_as_copies(
+        db_path: Path, featurised: list[str], watch_clustering: Callable[[], list[ArticleFeatures]]) -> None:
+    with Store(db_path) as store:
+        ingest_clustering_every_copy(store, CRAWL[:5])
+        written = pipeline.list_stories(store)
+        old_rows = store.story_members()
+    assert not any(map(copy_of_row, old_rows))
+    featurised.clear()
+    clustered = watch_clustering()
+    # Opened for writing, twice: nothing migrated, the same stories, no pair compared.
+    for _ in range(2):
+        with Store(db_path) as store:
+            assert pipeline.organise(store) == 0
+            assert pipeline.list_stories(store) == written
+            assert store.story_members() == old_rows
+    # New copies of its texts: each joins the story of the text it copies, as a copy row, with no model time.
+    again = document("orchard-again", "Tillbrook blossom lost to frost", ORCHARD, "2024-04-13", "agrinews.example")
+    with Store(db_path) as store:
+        ingest(store, [FERRY_COPY_OF_COPY, again])
+        rows = store.story_members()
+        stories = story_by_origin(store)
+        assert len(pipeline.list_stories(store)) == len(written)
+    assert featurised == [] and clustered == []
+    # Every row written before is kept as it was, features and all.
+    assert rows[:len(old_rows)] == old_rows
+    assert [copy.article_id for copy in map(copy_of_row, rows[len(old_rows):]) if copy] == [
+        row.article_id for row in rows[len(old_rows):]]
+    assert stories["ferry-copy-of-copy.txt"] == stories["ferry-first.txt"]
+    assert stories["orchard-again.txt"] == stories["orchard-exact.txt"] == stories["orchard-first.txt"]

@@ -12,12 +12,14 @@
 
 The index persists across calls and, through the store, across processes: the store keeps the signatures (so a
 new ingest hashes only its own articles) and the groups found (so a reader learns which articles are copies
-without replaying any signature). A group of copies is one voice in corroboration.
+without replaying any signature). A group of copies is one voice in corroboration. Which story a copy joins is
+told by the first article it copies (``DuplicateIndex.copied``, found again from the buckets at any time, so
+nothing more is stored) and that article's own original (``originals``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal, cast
@@ -192,14 +194,39 @@ class DuplicateIndex:
         members = np.flatnonzero(self._root == self._root[self._order[article_id]])
         return tuple(self._kept.ids[position] for position in members.tolist())
 
-    def originals(self, article_ids: Iterable[str]) -> dict[str, str]:
-        """Each of ``article_ids`` that is a copy of an article added before it, with the first-added article of
-        its group: the one that speaks for the group in story clustering. Unlike the canonical copy (the earliest
-        published), it never changes when a member arrives later, so a story found for it stays put."""
-        ids = list(article_ids)
-        roots = self._root[[self._order[article_id] for article_id in ids]].tolist()
-        return {article_id: self._kept.ids[root] for article_id, root in zip(ids, roots, strict=True)
-                if self._kept.ids[root] != article_id}
+    def copied(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Each of ``article_ids`` that copies an article added before it, with the first-added article it copies
+        (the first of its text, for an exact copy), in the order added.
+
+        Found from the buckets as they are now, which keep the members an article met when it was added: the
+        first ones of each bucket, so those before it are the same. The answer is thus the same whether the
+        earlier articles came in the same batch, an earlier one, or were read back from the store; unlike the
+        group's first article, it never changes when a later article links this group to another."""
+        positions = np.array(sorted({self._order[article_id] for article_id in article_ids}), dtype=np.int64)
+        first = np.array([self._by_text_hash[self._kept.text_hashes[position]] for position in positions.tolist()],
+                         dtype=np.int64)
+        # An exact copy met its text's first article only; any other text met its buckets' earlier members.
+        hashed = positions[(first == positions) & (self._kept.shingles[positions] > 0)]
+        one, other = self._copies(*self._met(hashed))
+        first = np.where(first < positions, first, len(self))
+        found = np.full(len(self), len(self), dtype=np.int64)
+        np.minimum.at(found, one, other)
+        first = np.minimum(first, found[positions])
+        return {self._kept.ids[position]: self._kept.ids[earliest]
+                for position, earliest in zip(positions.tolist(), first.tolist(), strict=True) if earliest < len(self)}
+
+    def _met(self, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The candidate pairs (article, earlier member) of articles already filed: each with its buckets' kept
+        members added before it."""
+        keys = _band_keys(self._kept.values[positions], self.settings).ravel()
+        owner = np.repeat(positions, self.settings.lsh_bands)
+        start = np.searchsorted(self._bucket_keys, keys, side="left")
+        count = np.searchsorted(self._bucket_keys, keys, side="right") - start
+        offset = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+        owner, member = np.repeat(owner, count), self._bucket_members[np.repeat(start, count) + offset]
+        earlier = member < owner
+        pairs = _distinct(owner[earlier] * len(self) + member[earlier])
+        return pairs // len(self), pairs % len(self)
 
     def _add(self, batch: _Batch) -> list[DuplicateGroup]:
         start = len(self)
@@ -337,6 +364,20 @@ def load_duplicate_index(store: Store, settings: Settings = DEFAULT_SETTINGS) ->
         index._restore(kept, groups)
     index._saved = len(index)
     return index
+
+
+def originals(copied: Mapping[str, str], placed: Mapping[str, str]) -> dict[str, str]:
+    """Each copy's original, whose story it joins: that of the article it copies (``copied``, in the order added,
+    as ``DuplicateIndex.copied`` gives it), which is that article itself when it copies none, or, when it is a
+    copy placed before, the original it was placed with (``placed``).
+
+    So a copy goes where the text it copies went, and an article that copied nothing when it came stays an
+    original for good: a later article copying two texts links their groups (one voice in a brief) but moves
+    neither text, nor their copies, out of the story it was placed in."""
+    found: dict[str, str] = {}
+    for copy, source in copied.items():
+        found[copy] = found.get(source) or placed.get(source, source)
+    return found
 
 
 def load_duplicate_groups(store: Store, settings: Settings = DEFAULT_SETTINGS) -> list[DuplicateGroup]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,8 +42,8 @@ from corroborate.claims.quotes import (
 from corroborate.claims.roles import extract_leaderships, extract_roles, leadership_contradictions, role_contradictions
 from corroborate.claims.when import SentenceVectors, build_timeline, date_contradictions, extract_dates, story_anchor
 from corroborate.clean import clean
-from corroborate.cluster import load_story_index, save_story_index
-from corroborate.dedup import load_duplicate_groups, load_duplicate_index, save_signatures
+from corroborate.cluster import copy_of_row, load_story_index, save_story_index
+from corroborate.dedup import load_duplicate_groups, load_duplicate_index, originals, save_signatures
 from corroborate.errors import InputError, NothingReadError, UnknownStoryError
 from corroborate.extract import extract, host_outlet, language_of
 from corroborate.ingest import iter_documents
@@ -197,7 +197,8 @@ def organise(store: Store, settings: Settings = DEFAULT_SETTINGS) -> int:
 
     Runs after each ingest, and finds its work from the store itself, so an ingest killed between storing
     articles and clustering them is completed by the next run. Only originals are clustered: a copy joins the
-    story of its group's first stored article (``find_copies``), whether stored before or new in this batch.
+    story of the original of the first article it copies (``find_copies``), whether stored before or new in this
+    batch.
     """
     stories = load_story_index(store, settings)
     pending = [article_id for article_id in store.article_ids() if stories.story_of(article_id) is None]
@@ -211,21 +212,34 @@ def organise(store: Store, settings: Settings = DEFAULT_SETTINGS) -> int:
 
 def find_copies(store: Store, articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> dict[str, str]:
     """Dedup ``articles`` against every stored one and keep their signatures and groups; returns each one that
-    copies an article stored or met before it, with the first stored article of its group, whose story it takes.
+    copies an article stored or met before it, with the original whose story it takes (``dedup.originals``): the
+    original of the first article it copies, stored or new.
 
-    The group's first article, not its canonical (earliest published) one: the canonical changes when an earlier
-    dated copy arrives later, the first article never does, so a story once assigned does not move, and
-    ingesting in several runs gives the stories of one run over the same inputs in the same order.
+    The first article it copies, not its group's canonical (earliest published) one nor its group's first article:
+    the canonical changes when an earlier dated copy arrives later, and the group's first article when a later
+    article copying two texts links their groups; the first article it copies never does, so a story once assigned
+    does not move, and ingesting in several runs gives the stories of one run over the same inputs in the same
+    order.
     """
     index = load_duplicate_index(store, settings)
     index.add(articles)
     save_signatures(index, store)
-    return index.originals(article.id for article in articles)
+    placed = {copy.article_id: copy.original for copy in map(copy_of_row, store.story_copies()) if copy is not None}
+    return originals(index.copied(article.id for article in articles), placed)
 
 
-def duplicates_of(store: Store, settings: Settings = DEFAULT_SETTINGS) -> dict[str, str]:
-    """Each stored copy's original: the canonical article of its duplicate group."""
-    return {copy: group.canonical for group in load_duplicate_groups(store, settings) for copy in group.copies}
+def duplicates_of(
+    store: Store, settings: Settings = DEFAULT_SETTINGS, among: Collection[str] | None = None
+) -> dict[str, str]:
+    """Each stored copy's original: the canonical article of its duplicate group. With ``among`` (the articles of
+    one brief), only those articles, each group's canonical one among them: a group whose texts went to several
+    stories is one voice in each, named by an article the brief holds."""
+    found: dict[str, str] = {}
+    for group in load_duplicate_groups(store, settings):
+        # Members in canonical order: earliest published first.
+        members = group.members if among is None else [member for member in group.members if member in among]
+        found.update((copy, members[0]) for copy in members[1:])
+    return found
 
 
 def ingest(
@@ -361,7 +375,8 @@ def story_brief(store: Store, story_id: str, settings: Settings = DEFAULT_SETTIN
     """The brief of one stored story, by id."""
     for story in list_stories(store, settings):
         if story.id == story_id:
-            result = build_brief(store, story.article_ids, settings, duplicates_of(store, settings))
+            result = build_brief(store, story.article_ids, settings,
+                                 duplicates_of(store, settings, set(story.article_ids)))
             # The list's title and the brief's agree, so a reader recognises the story they opened.
             result.story.id, result.story.title = story.id, story.title
             return result
@@ -375,7 +390,7 @@ def brief_inputs(store: Store, report: IngestReport, settings: Settings = DEFAUL
     for article_id in report.article_ids:
         by_story.setdefault(index.story_of(article_id) or article_id, []).append(article_id)
     story_id, article_ids = max(by_story.items(), key=lambda item: len(item[1]))
-    result = build_brief(store, article_ids, settings, duplicates_of(store, settings))
+    result = build_brief(store, article_ids, settings, duplicates_of(store, settings, set(article_ids)))
     result.story.id = story_id if story_id not in article_ids else None
     result.story.other_stories = len(by_story) - 1
     return result

@@ -409,6 +409,15 @@ class Store:
         )
         return [StoryMemberRow(row[0], row[1], bytes(row[2]), row[3], row[4]) for row in rows]
 
+    def story_copies(self) -> list[StoryMemberRow]:
+        """The kept rows without an embedding: copies that joined their original's story without being clustered,
+        in the order kept; read without the clustered articles' features."""
+        rows = self._db.execute(
+            f"SELECT article_id, story_id, embedding, features, {self._story_component()} FROM story_members"
+            " WHERE length(embedding) = 0 ORDER BY position"
+        )
+        return [StoryMemberRow(row[0], row[1], bytes(row[2]), row[3], row[4]) for row in rows]
+
     def story_assignments(self) -> dict[str, tuple[str, str | None]]:
         """Each kept article's story and component, without its features."""
         rows = self._db.execute(f"SELECT article_id, story_id, {self._story_component()} FROM story_members")

@@ -42,6 +42,7 @@ from pyspark import RDD, SparkContext, StorageLevel
 from pyspark.errors import PySparkException
 from pyspark.sql import SparkSession
 
+from corroborate import dedup
 from corroborate.cluster import ArticleFeatures, CopyMember, Story, clustering_rules, copy_of_row
 from corroborate.dedup import DuplicateGroup, Signature
 from corroborate.errors import NothingReadError, StoreError
@@ -302,7 +303,7 @@ def _read(spark: SparkSession, inputs: _Inputs, store: Store, settings: Settings
 def _duplicate_groups(context: SparkContext, signatures: RDD[tuple[int, Signature]], store: Store,
                       settings: Settings) -> tuple[list[DuplicateGroup], dict[str, str]]:
     """Band values and text hashes as join keys over the new and the stored signatures; the components holding a
-    new article confirmed one task each. Returns the groups, and each new copy's original."""
+    new article confirmed one task each. Returns the groups, and each new copy's original (``dedup.originals``)."""
     rows = store.signatures()
     stored = context.parallelize([(position - len(rows), row) for position, row in enumerate(rows)],
                                  context.defaultParallelism).map(stored_signature)
@@ -325,8 +326,11 @@ def _duplicate_groups(context: SparkContext, signatures: RDD[tuple[int, Signatur
     )
     component_of.unpersist()
     ordered = sorted(found, key=lambda item: (-len(item[1].members), item[0]))
-    return [group for _, group, _ in ordered], {copy: original for *_, originals in found
-                                                  for copy, original in originals.items()}
+    # As ``pipeline.find_copies``: a copy takes the original of the first article it copies, a stored copy's as
+    # the store placed it. A copy and the article it copies share a group, so each group is followed on its own.
+    placed = {copy.article_id: copy.original for copy in map(copy_of_row, store.story_copies()) if copy is not None}
+    return [group for _, group, _ in ordered], {copy: original for *_, copied in found
+                                                  for copy, original in dedup.originals(copied, placed).items()}
 
 
 def _story_windows(context: SparkContext, features: RDD[tuple[int, ArticleFeatures]],

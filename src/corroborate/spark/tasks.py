@@ -170,7 +170,8 @@ def duplicate_groups(
     signatures: Iterable[tuple[int, dedup.Signature]], settings: Settings
 ) -> list[tuple[int, dedup.DuplicateGroup, dict[str, str]]]:
     """The groups among one component of candidates, by the single-machine index fed in input order, each with
-    the originals of its new copies (``DuplicateIndex.originals``: the articles whose stories they take).
+    the article each of its new copies copies first (``DuplicateIndex.copied``), in input order: the driver follows
+    those to the originals whose stories they take (``dedup.originals``).
 
     Every comparison the index makes is between articles sharing a band or a text hash, so they all lie in
     one component: replaying a component alone (stored signatures first, in the store's order) finds exactly
@@ -184,7 +185,7 @@ def duplicate_groups(
     for group in index.groups():
         new = [member for member in group.members if position_of[member] >= 0]
         if new:
-            found.append((position_of[group.canonical], group, index.originals(new)))
+            found.append((position_of[group.canonical], group, index.copied(new)))
     return found
 
 
