@@ -35,7 +35,7 @@ from wordfreq import zipf_frequency
 from corroborate.claims.speech import SAYING_VERBS
 from corroborate.extract import title_cased
 from corroborate.records import Article, Entity
-from corroborate.sentences import quoted_or_open_spans, quoted_spans
+from corroborate.sentences import quoted_or_open_spans
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
 
 #: spaCy labels kept, and the entity type each becomes; nationalities (NORP) are adjectives, not entities.
@@ -186,10 +186,15 @@ def person_referred(
     if pronoun.lower_ not in PERSON_PRONOUNS:
         return None
     sentence = pronoun.sent
-    quoted = _quoted(pronoun)
-    people = [(ent, inside) for ent, inside in _ents_quoted(sentence) if is_person(ent)]
+    closed, people = _quotes_and_ents(sentence)
+    people = [(ent, inside) for ent, inside in people if is_person(ent)]
+    quoted = _within(pronoun, sentence, closed)
     clause = pronoun.head
-    if pronoun.dep_ in _SUBJECT_DEPS and clause.dep_ in _REPORTED_CLAUSE_DEPS and _quoted(clause.head) == quoted:
+    if (
+        pronoun.dep_ in _SUBJECT_DEPS
+        and clause.dep_ in _REPORTED_CLAUSE_DEPS
+        and _within(clause.head, sentence, closed) == quoted
+    ):
         reporter = next((child for child in clause.head.children if child.dep_ == "nsubj"), None)
         speaker = next((ent for ent, _ in people if reporter is not None and ent.start <= reporter.i < ent.end), None)
         if speaker is not None:
@@ -206,7 +211,8 @@ def person_referred(
         if sentence.start == 0:
             break
         sentence = pronoun.doc[sentence.start - 1].sent
-        earlier = [ent for ent, inside in _ents_quoted(sentence) if (quoted or not inside) and is_person(ent)] + earlier
+        _, ents = _quotes_and_ents(sentence)
+        earlier = [ent for ent, inside in ents if (quoted or not inside) and is_person(ent)] + earlier
     return earlier[-1] if earlier else None
 
 
@@ -215,20 +221,26 @@ def _is_subject_or_its_owner(token: Token) -> bool:
     return token.dep_ in _SUBJECT_DEPS or (token.dep_ in {"poss", "appos"} and token.head.dep_ in _SUBJECT_DEPS)
 
 
-def _ents_quoted(sentence: Span) -> list[tuple[Span, bool]]:
-    """The sentence's named entities, each with whether it stands in quoted words (``quoted_or_open_spans``)."""
-    quoted = quoted_or_open_spans(sentence.text)
-    return [
-        (ent, any(start <= ent.start_char - sentence.start_char < end for start, end in quoted))
-        for ent in sentence.ents
-    ]
+def _quotes_and_ents(sentence: Span) -> tuple[list[tuple[int, int]], list[tuple[Span, bool]]]:
+    """From one scan of the sentence for quotation marks: its quotes that close (character spans in the sentence),
+    and its named entities, each with whether it stands in quoted words, closed or left open
+    (``quoted_or_open_spans``). A pronoun's side of the marks is read from the closed quotes only: a quote left
+    open may have lost its closing mark before the words that say who speaks ('“... signed the order, she said')."""
+    text = sentence.text
+    spans = quoted_or_open_spans(text)
+    # Only a quote left open runs to the sentence's end: a closed one ends before its closing mark.
+    closed = spans[:-1] if spans and spans[-1][1] == len(text) else spans
+    ents = [(ent, _within_spans(ent.start_char - sentence.start_char, spans)) for ent in sentence.ents]
+    return closed, ents
 
 
-def _quoted(token: Token) -> bool:
-    """Whether a word stands in a quote that closes: one left open may have lost its closing mark before the
-    words that say who speaks ('“... signed the order, she said')."""
-    sentence = token.sent
-    return any(start <= token.idx - sentence.start_char < end for start, end in quoted_spans(sentence.text))
+def _within(token: Token, sentence: Span, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a word of ``sentence`` stands in one of its quotes ``spans``."""
+    return _within_spans(token.idx - sentence.start_char, spans)
+
+
+def _within_spans(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def _acronym_split(token: Token) -> bool:
