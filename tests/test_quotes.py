@@ -416,6 +416,8 @@ def test_a_subject_in_a_quote_left_open_is_no_antecedent(nlp: Language) -> None:
         "The data suggest that the plan failed badly.",
         "The move signals that the firm will sell its shares.",
         "The sudden collapse of the talks suggests that the dispute will drag on.",
+        # A pick is a person too, but as the subject of what a choice shows it is the choice.
+        "The pick signals that the party wants a moderate in the post.",
     ],
 )
 def test_a_thing_that_suggests_or_signals_is_no_speaker(nlp: Language, text: str) -> None:
@@ -431,6 +433,7 @@ def test_a_thing_that_suggests_or_signals_is_no_speaker(nlp: Language, text: str
          "Two farmers and a former mill worker"),
         ("The lawsuit argued that the dam flooded the valley.", "The lawsuit"),
         ("Tom Baker signaled that he would vote against the budget.", "Tom Baker"),
+        ("The chancellor suggested that the talks resume in the spring.", "The chancellor"),
         # A report is cited as a source is, whatever its verb: the brief counts "according to a report" too.
         ("The report said that the river had flooded two villages.", "The report"),
         ("The report suggests that the river will flood again.", "The report"),

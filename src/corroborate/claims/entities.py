@@ -32,6 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
+from corroborate.claims.people import HONORIFICS, SHORT_OFFICES, TITLED_OCCUPATIONS, TITLED_OFFICES
 from corroborate.claims.speech import SAYING_VERBS
 from corroborate.extract import title_cased
 from corroborate.records import Article, Entity
@@ -339,18 +340,9 @@ def _mentions(
 
 
 #: Words that say a name is a person's, before it ("Ms. X", "Senator X") or in apposition to it ("X, the finance
-#: minister"): honorifics and offices only a person holds. Not "leader", "head" or "chief" (a market leader, the
-#: head office), nor "general" or "state", which open names of bodies and places.
-_PERSONAL_WORDS = frozenset(
-    {
-        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "president", "senator", "sen", "rep",
-        "representative", "congressman", "congresswoman", "lawmaker", "governor", "gov", "mayor", "judge",
-        "minister", "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman",
-        "chairwoman", "commissioner", "chancellor", "premier", "king", "queen", "prince", "princess", "pope",
-        "sheikh", "emir", "adviser", "advisor", "aide", "lawyer", "professor", "businessman", "businesswoman",
-        "activist", "journalist", "economist", "prosecutor", "founder",
-    }
-)
+#: minister"): honorifics, and offices and occupations only a person holds that open no names of bodies, places or
+#: things (not "General", "Chief" or "Justice", nor "Analyst", a job's name).
+_PERSONAL_WORDS = HONORIFICS | SHORT_OFFICES | TITLED_OFFICES | TITLED_OCCUPATIONS
 #: Words the names of places and buildings end in ("... County", "... Center"), as ``_INSTITUTION_HEADS`` are
 #: for bodies.
 _PLACE_HEADS = frozenset({

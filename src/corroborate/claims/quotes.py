@@ -33,6 +33,7 @@ from corroborate.claims.entities import (
     clean_name,
     person_referred,
 )
+from corroborate.claims.people import BODY_NOUNS, PERSON_NOUNS
 from corroborate.claims.speech import EVIDENTIAL_VERBS, SPEECH_VERBS
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
 from corroborate.sentences import quoted_spans
@@ -199,22 +200,9 @@ class _Speakers:
 #: Labels of names that speak: people, bodies, the countries and groups standing for their leaders, and the
 #: buildings standing for the bodies inside them.
 _AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
-#: Heads of descriptions of people and of the bodies they speak for ("analysts", "the ministry", "the defense").
-# fmt: off
-_AGENT_NOUNS = frozenset({
-    "official", "analyst", "expert", "critic", "observer", "researcher", "scientist", "scholar", "economist",
-    "strategist", "investigator", "prosecutor", "lawyer", "attorney", "judge", "plaintiff", "defendant", "source",
-    "witness", "resident", "person", "people", "leader", "lawmaker", "legislator", "politician", "diplomat",
-    "minister", "president", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "supporter",
-    "opponent", "ally", "rival", "activist", "campaigner", "voter", "negotiator", "executive", "insider",
-    "commentator", "historian", "doctor", "regulator", "authority", "officer", "member", "candidate", "journalist",
-    "reporter", "editor", "columnist", "author", "government", "administration", "ministry", "department",
-    "agency", "court", "committee", "council", "commission", "company", "firm", "party", "campaign", "military",
-    "army", "police", "bank", "board", "office", "union", "group", "organisation", "organization", "embassy",
-    "parliament", "congress", "senate", "cabinet", "team", "side", "regime", "media", "newspaper", "prosecution",
-    "defense", "defence", "coalition", "alliance", "opposition", "delegation",
-})
-# fmt: on
+#: Heads of descriptions of people and of the bodies they speak for ("analysts", "the ministry", "the defense"); not
+#: "pick", which also names a choice, and a choice shows what it signals ("The pick signals a shift").
+_AGENT_NOUNS = (PERSON_NOUNS | BODY_NOUNS) - {"pick"}
 
 
 def _is_agent(head: Token) -> bool:
