@@ -825,3 +825,11 @@ def test_a_name_after_a_rank_only_a_person_holds_is_a_person_but_not_after_a_wor
     # Hard case: "General" opens names of firms as often as it titles an officer.
     docs = [labelled(nlp, "a0", "General Halvard Freight cut its prices at dawn.", ("Halvard Freight", "ORG"))]
     assert named(extract_entities(docs), "Halvard Freight").type == "organisation"
+
+
+def test_a_subject_pronoun_goes_on_with_the_subject_of_the_sentence_before(nlp: Language) -> None:
+    text = "Tom Baker will meet Ann Lee in May. He has said he hopes to settle the dispute."
+    assert referred(nlp, text, "he") == "Tom Baker"
+    # Hard case: with no person as its subject, the sentence before gives its last person.
+    text = "The court fined Tom Baker on Monday. He said he would appeal the ruling."
+    assert referred(nlp, text, "he") == "Tom Baker"

@@ -444,3 +444,39 @@ def test_people_bodies_and_reports_stay_speakers_of_what_they_suggest_or_say(
 ) -> None:
     [quote] = quotes_of(nlp, text)
     assert speaker(quote) == who
+
+
+def test_a_speech_verb_the_parser_hung_on_the_quoted_words_governs_the_quote(nlp: Language) -> None:
+    text = (
+        "\"The mayor said the plan is dead, but that the council had told him, 'We will build it anyway,'\" "
+        "Ann Okafor wrote."
+    )
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == "Ann Okafor"
+    # Hard case: a speech verb hung on a verb outside the quote is about other words.
+    text = 'The report called the plan "a costly blunder for the region," and Ann Okafor said the budget was sound.'
+    [quote] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert quote.attribution is None
+
+
+def test_a_name_the_model_left_unlabelled_is_the_person_the_story_knows(nlp: Language) -> None:
+    text = (
+        "Ann Okafor chairs the board. \"The council's vote was a grave error, and the mayor was right to oppose it "
+        'from the start," Okafor said in a statement.'
+    )
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == "Ann Okafor" and quote.attribution.named
+    # Hard case: a capitalised common noun opening the sentence names no one.
+    text = 'Ann Okafor chairs the board. Officials said the vote was "a grave error from the start."'
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == "Officials" and not quote.attribution.named
+
+
+def test_a_description_speaks_for_the_person_it_names_in_apposition(nlp: Language) -> None:
+    text = 'Tom Baker runs the port. The port chief, Tom Baker, said the deal was "a gift to the shipping firms."'
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == "Tom Baker" and quote.attribution.named
+    # Hard case: a name after a preposition is someone the speaker speaks for.
+    text = 'Tom Baker runs the port. A spokesman for Tom Baker said the deal was "a gift to the shipping firms."'
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == "A spokesman for Tom Baker" and not quote.attribution.named

@@ -176,8 +176,10 @@ def person_referred(
     2. a person named before it in its sentence as a subject or a subject's owner: in "Lee was arrested for a call
        to Park's office in which he made threats", "he" is Lee, not the nearer Park; in "Ruiz's decision to close
        his site", "his" is Ruiz's;
-    3. the last person named in the ``lookback`` sentences before its own ("Silva scored 20 points. He also had 11
-       rebounds."). Another mention in its own sentence is seldom whom it means ("Asked about Lee, he said ...").
+    3. the last person named in the nearest of the ``lookback`` sentences before its own that names one ("Silva
+       scored 20 points. He also had 11 rebounds."), and for a subject the last person that is a subject there or a
+       subject's owner: a subject goes on with the subject before it ("Lee will meet Park in May. He has said ...").
+       Another mention in its own sentence is seldom whom it means ("Asked about Lee, he said ...").
 
     Quoted words are another voice than the writer's: a pronoun and the verb reporting its clause, or a subject
     before it, count only on the same side of the quotation marks ('"He will resign," Lee said' is not about Lee),
@@ -207,14 +209,16 @@ def person_referred(
     ]
     if before:
         return before[-1]
-    earlier: list[Span] = []
     for _ in range(lookback):
         if sentence.start == 0:
             break
         sentence = pronoun.doc[sentence.start - 1].sent
         _, ents = _quotes_and_ents(sentence)
-        earlier = [ent for ent, inside in ents if (quoted or not inside) and is_person(ent)] + earlier
-    return earlier[-1] if earlier else None
+        earlier = [ent for ent, inside in ents if (quoted or not inside) and is_person(ent)]
+        if earlier:
+            subjects = [ent for ent in earlier if _is_subject_or_its_owner(ent.root)]
+            return (subjects if pronoun.dep_ in _SUBJECT_DEPS and subjects else earlier)[-1]
+    return None
 
 
 def _is_subject_or_its_owner(token: Token) -> bool:
