@@ -480,3 +480,17 @@ def test_a_description_speaks_for_the_person_it_names_in_apposition(nlp: Languag
     text = 'Tom Baker runs the port. A spokesman for Tom Baker said the deal was "a gift to the shipping firms."'
     [quote] = quotes_of(nlp, text)
     assert speaker(quote) == "A spokesman for Tom Baker" and not quote.attribution.named
+
+
+def test_a_quote_that_quotes_someone_in_turn_takes_no_side_on_the_inner_words_speaker() -> None:
+    inner = "the budget is a disgrace and a betrayal of every voter"
+    outer = f"At the dinner the mayor leaned over and said ‘{inner},’ and then left"
+
+    def quote(article: str, speaker: str, words: str) -> Quote:
+        return Quote(article, f"outlet-{article}", words, True, Attribution(speaker, True, "say"), f"“{words}.”", 0)
+
+    assert quote_contradictions([quote("a", "Ann Okafor", outer), quote("b", "Tom Baker", inner)]) == []
+    # Hard case: an apostrophe in the words opens no quote of their own.
+    plain = "the mayor's budget is a disgrace and a betrayal of every voter in the '90s style"
+    [found] = quote_contradictions([quote("a", "Ann Okafor", plain), quote("b", "Tom Baker", plain)])
+    assert {p.value for p in found.positions} == {"Ann Okafor", "Tom Baker"}

@@ -544,14 +544,20 @@ _RELAY_CUES = frozenset({"report"})
 _QUOTING = re.compile(r"\bquoting\b", re.IGNORECASE)
 
 
+#: A quote inside a quote, in single marks: 'He said ‘the plan is dead,’ and left,' Lee wrote.
+_NESTED_QUOTE = re.compile(r"(?:^|(?<=[\s(\[]))['‘]\s?\w[^'‘’]*['’](?=[\s,.;:!?)\]]|$)")
+
+
 def _relays(quote: Quote) -> bool:
     """Whether the credited speaker only passes the words on, so the quote's author is someone else: it reports
-    or quotes them, or it is the outlet the sentence cites as its reporting ("..., according to the Gazette")."""
+    or quotes them, or it is the outlet the sentence cites as its reporting ("..., according to the Gazette"), or
+    its words quote someone in turn (another outlet may relay just the inner words, under their own speaker)."""
     attribution = quote.attribution
     if attribution is None:
         return False
     cited = attribution.speaker in quote.origins
-    return attribution.cue in _RELAY_CUES or cited or bool(_QUOTING.search(quote.sentence))
+    quoting = bool(_QUOTING.search(quote.sentence) or _NESTED_QUOTE.search(quote.text))
+    return attribution.cue in _RELAY_CUES or cited or quoting
 
 
 def _speaker_contradiction(group: RelayedQuote, sides: dict[str, str]) -> Contradiction:
