@@ -815,3 +815,21 @@ def test_a_subjects_owner_or_name_in_apposition_is_the_antecedent_of_a_possessiv
     # Hard case: a pronoun and its reporter within one partial quote are one voice.
     text = 'Ann Lee chaired the panel. She noted that Tom Baker "never wrote that he felt threatened."'
     assert referred(nlp, text, "he") == "Tom Baker"
+
+
+def test_a_name_after_a_rank_only_a_person_holds_is_a_person_but_not_after_a_word_opening_names(
+    nlp: Language,
+) -> None:
+    docs = [labelled(nlp, "a0", "Admiral Tove Maren inspected the fleet at dawn.", ("Tove Maren", "ORG"))]
+    assert named(extract_entities(docs), "Tove Maren").type == "person"
+    # Hard case: "General" opens names of firms as often as it titles an officer.
+    docs = [labelled(nlp, "a0", "General Halvard Freight cut its prices at dawn.", ("Halvard Freight", "ORG"))]
+    assert named(extract_entities(docs), "Halvard Freight").type == "organisation"
+
+
+def test_a_subject_pronoun_goes_on_with_the_subject_of_the_sentence_before(nlp: Language) -> None:
+    text = "Tom Baker will meet Ann Lee in May. He has said he hopes to settle the dispute."
+    assert referred(nlp, text, "he") == "Tom Baker"
+    # Hard case: with no person as its subject, the sentence before gives its last person.
+    text = "The court fined Tom Baker on Monday. He said he would appeal the ruling."
+    assert referred(nlp, text, "he") == "Tom Baker"

@@ -447,6 +447,8 @@ def test_a_subject_in_a_quote_left_open_is_no_antecedent(nlp: Language) -> None:
         "The data suggest that the plan failed badly.",
         "The move signals that the firm will sell its shares.",
         "The sudden collapse of the talks suggests that the dispute will drag on.",
+        # A pick is a person too, but as the subject of what a choice shows it is the choice.
+        "The pick signals that the party wants a moderate in the post.",
     ],
 )
 def test_a_thing_that_suggests_or_signals_is_no_speaker(nlp: Language, text: str) -> None:
@@ -462,6 +464,7 @@ def test_a_thing_that_suggests_or_signals_is_no_speaker(nlp: Language, text: str
          "Two farmers and a former mill worker"),
         ("The lawsuit argued that the dam flooded the valley.", "The lawsuit"),
         ("Tom Baker signaled that he would vote against the budget.", "Tom Baker"),
+        ("The chancellor suggested that the talks resume in the spring.", "The chancellor"),
         # A report is cited as a source is, whatever its verb: the brief counts "according to a report" too.
         ("The report said that the river had flooded two villages.", "The report"),
         ("The report suggests that the river will flood again.", "The report"),
@@ -472,3 +475,53 @@ def test_people_bodies_and_reports_stay_speakers_of_what_they_suggest_or_say(
 ) -> None:
     [quote] = quotes_of(nlp, text)
     assert speaker(quote) == who
+
+
+def test_a_speech_verb_the_parser_hung_on_the_quoted_words_governs_the_quote(nlp: Language) -> None:
+    text = (
+        "\"The mayor said the plan is dead, but that the council had told him, 'We will build it anyway,'\" "
+        "Ann Okafor wrote."
+    )
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == "Ann Okafor"
+    # Hard case: a speech verb hung on a verb outside the quote is about other words.
+    text = 'The report called the plan "a costly blunder for the region," and Ann Okafor said the budget was sound.'
+    [quote] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert quote.attribution is None
+
+
+def test_a_name_the_model_left_unlabelled_is_the_person_the_story_knows(nlp: Language) -> None:
+    text = (
+        "Ann Okafor chairs the board. \"The council's vote was a grave error, and the mayor was right to oppose it "
+        'from the start," Okafor said in a statement.'
+    )
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == "Ann Okafor" and quote.attribution.named
+    # Hard case: a capitalised common noun opening the sentence names no one.
+    text = 'Ann Okafor chairs the board. Officials said the vote was "a grave error from the start."'
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == "Officials" and not quote.attribution.named
+
+
+def test_a_description_speaks_for_the_person_it_names_in_apposition(nlp: Language) -> None:
+    text = 'Tom Baker runs the port. The port chief, Tom Baker, said the deal was "a gift to the shipping firms."'
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == "Tom Baker" and quote.attribution.named
+    # Hard case: a name after a preposition is someone the speaker speaks for.
+    text = 'Tom Baker runs the port. A spokesman for Tom Baker said the deal was "a gift to the shipping firms."'
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == "A spokesman for Tom Baker" and not quote.attribution.named
+
+
+def test_a_quote_that_quotes_someone_in_turn_takes_no_side_on_the_inner_words_speaker() -> None:
+    inner = "the budget is a disgrace and a betrayal of every voter"
+    outer = f"At the dinner the mayor leaned over and said ‘{inner},’ and then left"
+
+    def quote(article: str, speaker: str, words: str) -> Quote:
+        return Quote(article, f"outlet-{article}", words, True, Attribution(speaker, True, "say"), f"“{words}.”", 0)
+
+    assert quote_contradictions([quote("a", "Ann Okafor", outer), quote("b", "Tom Baker", inner)]) == []
+    # Hard case: an apostrophe in the words opens no quote of their own.
+    plain = "the mayor's budget is a disgrace and a betrayal of every voter in the '90s style"
+    [found] = quote_contradictions([quote("a", "Ann Okafor", plain), quote("b", "Tom Baker", plain)])
+    assert {p.value for p in found.positions} == {"Ann Okafor", "Tom Baker"}

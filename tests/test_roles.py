@@ -250,3 +250,10 @@ def test_a_hyphenated_prefix_is_part_of_the_title(nlp: Language) -> None:
     assert role.role == "vice-premier"
     [role] = roles_of(nlp, "The deal was signed by Premier Wang Li and the minister.")
     assert role.role == "Premier"
+
+
+def test_an_occupation_before_a_name_is_a_role_but_a_part_in_one_event_is_not(nlp: Language) -> None:
+    roles = roles_of(nlp, "The book was praised by historian Ann Lee at the launch in Leeds.")
+    assert [(r.person, r.normalised) for r in roles] == [("Ann Lee", "historian")]
+    # Hard case: a witness is what someone was in this event, not what they are.
+    assert roles_of(nlp, "The court heard from witness Ann Lee on Monday morning.") == []

@@ -32,10 +32,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
+from corroborate.claims.people import HONORIFICS, SHORT_OFFICES, TITLED_OCCUPATIONS, TITLED_OFFICES
 from corroborate.claims.speech import SAYING_VERBS
 from corroborate.extract import title_cased
 from corroborate.records import Article, Entity
-from corroborate.sentences import quoted_or_open_spans, quoted_spans
+from corroborate.sentences import quoted_or_open_spans
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
 
 #: spaCy labels kept, and the entity type each becomes; nationalities (NORP) are adjectives, not entities.
@@ -175,8 +176,10 @@ def person_referred(
     2. a person named before it in its sentence as a subject or a subject's owner: in "Lee was arrested for a call
        to Park's office in which he made threats", "he" is Lee, not the nearer Park; in "Ruiz's decision to close
        his site", "his" is Ruiz's;
-    3. the last person named in the ``lookback`` sentences before its own ("Silva scored 20 points. He also had 11
-       rebounds."). Another mention in its own sentence is seldom whom it means ("Asked about Lee, he said ...").
+    3. the last person named in the nearest of the ``lookback`` sentences before its own that names one ("Silva
+       scored 20 points. He also had 11 rebounds."), and for a subject the last person that is a subject there or a
+       subject's owner: a subject goes on with the subject before it ("Lee will meet Park in May. He has said ...").
+       Another mention in its own sentence is seldom whom it means ("Asked about Lee, he said ...").
 
     Quoted words are another voice than the writer's: a pronoun and the verb reporting its clause, or a subject
     before it, count only on the same side of the quotation marks ('"He will resign," Lee said' is not about Lee),
@@ -186,10 +189,15 @@ def person_referred(
     if pronoun.lower_ not in PERSON_PRONOUNS:
         return None
     sentence = pronoun.sent
-    quoted = _quoted(pronoun)
-    people = [(ent, inside) for ent, inside in _ents_quoted(sentence) if is_person(ent)]
+    closed, people = _quotes_and_ents(sentence)
+    people = [(ent, inside) for ent, inside in people if is_person(ent)]
+    quoted = _within(pronoun, sentence, closed)
     clause = pronoun.head
-    if pronoun.dep_ in _SUBJECT_DEPS and clause.dep_ in _REPORTED_CLAUSE_DEPS and _quoted(clause.head) == quoted:
+    if (
+        pronoun.dep_ in _SUBJECT_DEPS
+        and clause.dep_ in _REPORTED_CLAUSE_DEPS
+        and _within(clause.head, sentence, closed) == quoted
+    ):
         reporter = next((child for child in clause.head.children if child.dep_ == "nsubj"), None)
         speaker = next((ent for ent, _ in people if reporter is not None and ent.start <= reporter.i < ent.end), None)
         if speaker is not None:
@@ -201,13 +209,16 @@ def person_referred(
     ]
     if before:
         return before[-1]
-    earlier: list[Span] = []
     for _ in range(lookback):
         if sentence.start == 0:
             break
         sentence = pronoun.doc[sentence.start - 1].sent
-        earlier = [ent for ent, inside in _ents_quoted(sentence) if (quoted or not inside) and is_person(ent)] + earlier
-    return earlier[-1] if earlier else None
+        _, ents = _quotes_and_ents(sentence)
+        earlier = [ent for ent, inside in ents if (quoted or not inside) and is_person(ent)]
+        if earlier:
+            subjects = [ent for ent in earlier if _is_subject_or_its_owner(ent.root)]
+            return (subjects if pronoun.dep_ in _SUBJECT_DEPS and subjects else earlier)[-1]
+    return None
 
 
 def _is_subject_or_its_owner(token: Token) -> bool:
@@ -215,20 +226,26 @@ def _is_subject_or_its_owner(token: Token) -> bool:
     return token.dep_ in _SUBJECT_DEPS or (token.dep_ in {"poss", "appos"} and token.head.dep_ in _SUBJECT_DEPS)
 
 
-def _ents_quoted(sentence: Span) -> list[tuple[Span, bool]]:
-    """The sentence's named entities, each with whether it stands in quoted words (``quoted_or_open_spans``)."""
-    quoted = quoted_or_open_spans(sentence.text)
-    return [
-        (ent, any(start <= ent.start_char - sentence.start_char < end for start, end in quoted))
-        for ent in sentence.ents
-    ]
+def _quotes_and_ents(sentence: Span) -> tuple[list[tuple[int, int]], list[tuple[Span, bool]]]:
+    """From one scan of the sentence for quotation marks: its quotes that close (character spans in the sentence),
+    and its named entities, each with whether it stands in quoted words, closed or left open
+    (``quoted_or_open_spans``). A pronoun's side of the marks is read from the closed quotes only: a quote left
+    open may have lost its closing mark before the words that say who speaks ('“... signed the order, she said')."""
+    text = sentence.text
+    spans = quoted_or_open_spans(text)
+    # Only a quote left open runs to the sentence's end: a closed one ends before its closing mark.
+    closed = spans[:-1] if spans and spans[-1][1] == len(text) else spans
+    ents = [(ent, _within_spans(ent.start_char - sentence.start_char, spans)) for ent in sentence.ents]
+    return closed, ents
 
 
-def _quoted(token: Token) -> bool:
-    """Whether a word stands in a quote that closes: one left open may have lost its closing mark before the
-    words that say who speaks ('“... signed the order, she said')."""
-    sentence = token.sent
-    return any(start <= token.idx - sentence.start_char < end for start, end in quoted_spans(sentence.text))
+def _within(token: Token, sentence: Span, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a word of ``sentence`` stands in one of its quotes ``spans``."""
+    return _within_spans(token.idx - sentence.start_char, spans)
+
+
+def _within_spans(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def _acronym_split(token: Token) -> bool:
@@ -327,18 +344,9 @@ def _mentions(
 
 
 #: Words that say a name is a person's, before it ("Ms. X", "Senator X") or in apposition to it ("X, the finance
-#: minister"): honorifics and offices only a person holds. Not "leader", "head" or "chief" (a market leader, the
-#: head office), nor "general" or "state", which open names of bodies and places.
-_PERSONAL_WORDS = frozenset(
-    {
-        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "president", "senator", "sen", "rep",
-        "representative", "congressman", "congresswoman", "lawmaker", "governor", "gov", "mayor", "judge",
-        "minister", "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman",
-        "chairwoman", "commissioner", "chancellor", "premier", "king", "queen", "prince", "princess", "pope",
-        "sheikh", "emir", "adviser", "advisor", "aide", "lawyer", "professor", "businessman", "businesswoman",
-        "activist", "journalist", "economist", "prosecutor", "founder",
-    }
-)
+#: minister"): honorifics, and offices and occupations only a person holds that open no names of bodies, places or
+#: things (not "General", "Chief" or "Justice", nor "Analyst", a job's name).
+_PERSONAL_WORDS = HONORIFICS | SHORT_OFFICES | TITLED_OFFICES | TITLED_OCCUPATIONS
 #: Words the names of places and buildings end in ("... County", "... Center"), as ``_INSTITUTION_HEADS`` are
 #: for bodies.
 _PLACE_HEADS = frozenset({

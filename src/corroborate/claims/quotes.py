@@ -33,6 +33,7 @@ from corroborate.claims.entities import (
     clean_name,
     person_referred,
 )
+from corroborate.claims.people import BODY_NOUNS, PERSON_NOUNS
 from corroborate.claims.speech import EVIDENTIAL_VERBS, SPEECH_VERBS
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
 from corroborate.sentences import quoted_spans
@@ -174,7 +175,7 @@ class _Speakers:
             return Attribution(name, True, cue, head.text) if name else None
         if head.pos_ == "PRON" or (cue in EVIDENTIAL_VERBS and not _is_agent(head)):
             return None
-        named = self._named(head)
+        named = self._named(head) or self._person_beside(head)
         if named:
             return Attribution(named, True, cue)
         return Attribution(_description(head), False, cue)
@@ -184,37 +185,54 @@ class _Speakers:
         return name is not None and self.is_person(name)
 
     def _named(self, head: Token) -> str | None:
-        """The entity the phrase's head belongs to: "Okafor", "the ministry", "President Okafor"."""
-        if not head.ent_type_:
+        """The entity the phrase's head belongs to: "Okafor", "the ministry", "President Okafor"; or the person the
+        capitalised words ending in the head name when the model left them unlabelled or labelled them as no name
+        the story knows ("Representative Ann Okafor", "Party Chair Ann Okafor" taken for a title of a work)."""
+        doc = head.doc
+        if head.ent_type_:
+            start, end = head.i, head.i + 1
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            name = self._resolver.canonical(doc[start:end].text, self._article.id)
+            if name:
+                return name
+        return self._person_ending(head)
+
+    def _person_ending(self, head: Token) -> str | None:
+        """The longest run of capitalised words that ends in the head and that the story knows as a person's name:
+        only a person, since a capitalised common noun opening a sentence ("Officials said") is no name."""
+        if not head.text[:1].isupper():
             return None
         doc = head.doc
-        start, end = head.i, head.i + 1
-        while start > 0 and doc[start].ent_iob_ == "I":
+        start = head.i
+        while start > head.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].text[:1].isupper():
             start -= 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        return self._resolver.canonical(doc[start:end].text, self._article.id)
+        for first in range(start, head.i + 1):
+            name = self._resolver.canonical(doc[first : head.i + 1].text, self._article.id)
+            if name and self.is_person(name):
+                return name
+        return None
+
+    def _person_beside(self, head: Token) -> str | None:
+        """The person a description names in apposition ("the defense minister, Ann Okafor,"; "Ann Okafor, director
+        of the office", which the parser may hang the other way round); a name after a preposition ("a spokesman for
+        Ann Okafor") is someone else."""
+        for child in head.children:
+            if child.dep_ in {"appos", "nmod"} and child.ent_type_:
+                name = self._named(child)
+                if name and self.is_person(name):
+                    return name
+        return None
 
 
 #: Labels of names that speak: people, bodies, the countries and groups standing for their leaders, and the
 #: buildings standing for the bodies inside them.
 _AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
-#: Heads of descriptions of people and of the bodies they speak for ("analysts", "the ministry", "the defense").
-# fmt: off
-_AGENT_NOUNS = frozenset({
-    "official", "analyst", "expert", "critic", "observer", "researcher", "scientist", "scholar", "economist",
-    "strategist", "investigator", "prosecutor", "lawyer", "attorney", "judge", "plaintiff", "defendant", "source",
-    "witness", "resident", "person", "people", "leader", "lawmaker", "legislator", "politician", "diplomat",
-    "minister", "president", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "supporter",
-    "opponent", "ally", "rival", "activist", "campaigner", "voter", "negotiator", "executive", "insider",
-    "commentator", "historian", "doctor", "regulator", "authority", "officer", "member", "candidate", "journalist",
-    "reporter", "editor", "columnist", "author", "government", "administration", "ministry", "department",
-    "agency", "court", "committee", "council", "commission", "company", "firm", "party", "campaign", "military",
-    "army", "police", "bank", "board", "office", "union", "group", "organisation", "organization", "embassy",
-    "parliament", "congress", "senate", "cabinet", "team", "side", "regime", "media", "newspaper", "prosecution",
-    "defense", "defence", "coalition", "alliance", "opposition", "delegation",
-})
-# fmt: on
+#: Heads of descriptions of people and of the bodies they speak for ("analysts", "the ministry", "the defense"); not
+#: "pick", which also names a choice, and a choice shows what it signals ("The pick signals a shift").
+_AGENT_NOUNS = (PERSON_NOUNS | BODY_NOUNS) - {"pick"}
 
 
 def _is_agent(head: Token) -> bool:
@@ -293,7 +311,7 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
                 continue
             words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
             words = words.strip().rstrip(",.;:").strip()
-            attribution = _attribute(sentence, _governing(verbs, quote_start), spans, speakers)
+            attribution = _attribute(sentence, _governing(verbs, (quote_start, quote_end)), spans, speakers)
             if words and (attribution is not None or len(words.split()) >= settings.min_quote_words):
                 found.append(Quote(article.id, article.source, words, True, attribution, text, start, origins))
         if not spans:
@@ -325,10 +343,17 @@ def _is_title(span: Span | None) -> bool:
     )
 
 
-def _governing(verbs: Sequence[Token], char: int) -> Token | None:
-    """The deepest speech verb whose clause holds the quote: in "X said Y told him '...'" Y speaks."""
-    holding = [verb for verb in verbs if any(token.idx <= char < token.idx + len(token) + 1 for token in verb.subtree)]
-    return holding[-1] if holding else None
+def _governing(verbs: Sequence[Token], quote: tuple[int, int]) -> Token | None:
+    """The deepest speech verb whose clause holds the quote: in "X said Y told him '...'" Y speaks. Failing one, a
+    verb the parser hung on the quoted words themselves ('"... was right," X said' read as two clauses joined, or
+    the quote's own verb taking X's as its complement): the verb whose head stands inside the quote."""
+    start, end = quote
+    holding = [
+        verb for verb in verbs if any(token.idx <= start < token.idx + len(token) + 1 for token in verb.subtree)
+    ]
+    if holding:
+        return holding[-1]
+    return next((verb for verb in verbs if verb.head is not verb and start <= verb.head.idx < end), None)
 
 
 def _attribute(
@@ -539,14 +564,20 @@ _RELAY_CUES = frozenset({"report"})
 _QUOTING = re.compile(r"\bquoting\b", re.IGNORECASE)
 
 
+#: A quote inside a quote, in single marks: 'He said ‘the plan is dead,’ and left,' Lee wrote.
+_NESTED_QUOTE = re.compile(r"(?:^|(?<=[\s(\[]))['‘]\s?\w[^'‘’]*['’](?=[\s,.;:!?)\]]|$)")
+
+
 def _relays(quote: Quote) -> bool:
     """Whether the credited speaker only passes the words on, so the quote's author is someone else: it reports
-    or quotes them, or it is the outlet the sentence cites as its reporting ("..., according to the Gazette")."""
+    or quotes them, or it is the outlet the sentence cites as its reporting ("..., according to the Gazette"), or
+    its words quote someone in turn (another outlet may relay just the inner words, under their own speaker)."""
     attribution = quote.attribution
     if attribution is None:
         return False
     cited = attribution.speaker in quote.origins
-    return attribution.cue in _RELAY_CUES or cited or bool(_QUOTING.search(quote.sentence))
+    quoting = bool(_QUOTING.search(quote.sentence) or _NESTED_QUOTE.search(quote.text))
+    return attribution.cue in _RELAY_CUES or cited or quoting
 
 
 def _speaker_contradiction(group: RelayedQuote, sides: dict[str, str]) -> Contradiction:

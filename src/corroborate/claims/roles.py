@@ -25,26 +25,14 @@ from corroborate.claims.entities import (
     fold,
     sentences_with_entities,
 )
+from corroborate.claims.people import PARTICIPANTS, PERSON_NOUNS
 from corroborate.claims.quotes import quote_spans
 from corroborate.records import Article, Contradiction, Evidence, Position, RoleMention
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
-#: Nouns that say what a person is: offices, functions and common epithets.
-ROLE_NOUNS = frozenset(
-    {
-        "president", "minister", "premier", "chancellor", "secretary", "senator", "representative",
-        "congressman", "congresswoman", "lawmaker", "legislator", "mp", "governor", "mayor", "judge", "justice",
-        "king", "queen", "monarch", "emperor", "prince", "leader", "dictator", "strongman", "diplomat",
-        "negotiator", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor",
-        "aide", "official", "director", "administrator", "commissioner", "chairman", "chairwoman", "chair",
-        "chief", "ceo", "founder", "head", "commander", "general", "admiral", "attorney", "lawyer",
-        "candidate", "nominee", "pick", "hawk", "dove", "critic", "ally", "rival", "opponent", "billionaire",
-        "businessman", "businesswoman", "activist", "journalist", "reporter", "correspondent", "analyst",
-        "expert", "professor", "economist", "speaker", "whip", "deputy", "counsel", "prosecutor", "officer",
-        "executive", "member", "sheikh", "emir", "pope", "cardinal", "archbishop", "bishop", "mogul",
-        "veteran", "donor", "strategist", "operative", "confidant", "loyalist", "designate",
-    }
-)
+#: Nouns that say what a person is: offices, occupations and common epithets; not the part someone plays in one
+#: event ("a witness", "residents"), which says nothing of them elsewhere.
+ROLE_NOUNS = PERSON_NOUNS - PARTICIPANTS
 #: Words that qualify a role without naming one ("senior", "former"), kept in the role text.
 ROLE_MODIFIERS = frozenset(
     {
