@@ -1143,10 +1143,17 @@ def _names_its_maker(participle: Token) -> bool:
     return participle.tag_ == "VBN" and restrictive and any(child.dep_ == "agent" for child in participle.children)
 
 
+#: Tags of the relative pronouns ("who", "which", "that") a relative clause opens with.
+_RELATIVE_PRONOUNS = frozenset({"WDT", "WP"})
+
+
 def _shared_subject(head: Token) -> str:
     """What a clause without a subject of its own is about: the noun a relative or participial clause hangs
-    on, or the subject of the verb a coordinated verb joins."""
-    if any(child.dep_ in _SUBJECTS for child in head.children):
+    on, or the subject of the verb a coordinated verb joins. A relative clause whose subject is its relative
+    pronoun ("who is named as a defendant", "that sought to ...") is about the noun too: without it, it would
+    match the same words said of anyone or anything else."""
+    subjects = [child for child in head.children if child.dep_ in _SUBJECTS]
+    if any(subject.tag_ not in _RELATIVE_PRONOUNS for subject in subjects) or subjects and head.dep_ != "relcl":
         return ""
     if head.dep_ in {"acl", "relcl"}:
         noun = head.head
