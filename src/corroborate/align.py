@@ -328,6 +328,9 @@ class Unit:
     #: For a unit reporting what someone said of another ("X wrote that the adviser ..."), the speaker by name (in
     #: the words ``agents`` holds); empty for any other unit (``_telling_of_another``).
     tellers: frozenset[str] = frozenset()
+    #: The text its shared story words are counted in: for a whole statement, without what it says in passing of
+    #: whom or what it names (``_in_passing``); None for its text.
+    worded: str | None = None
 
 
 def statement_units(
@@ -343,7 +346,10 @@ def statement_units(
     spans = [_span(sentence, docs) if docs else None for sentence in sentences]
     units = [
         Unit(i, sentence.text, True, names=names[i](sentence.text)) if span is None
-        else _unit(i, sentence.text, True, False, names[i], span.root, _beyond_speaker(span.root, list(span)))
+        else replace(
+            _unit(i, sentence.text, True, False, names[i], span.root, _beyond_speaker(span.root, list(span))),
+            worded=_text([token for token in span if token.i not in _in_passing(span)]),
+        )
         for i, (sentence, span) in enumerate(zip(sentences, spans, strict=True))
     ]
     for index, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
@@ -352,6 +358,26 @@ def statement_units(
             for c in _clauses(sentence, span, settings)
         ]
     return units
+
+
+def _in_passing(span: Span) -> set[int]:
+    """The tokens of what a sentence says in passing of someone or something it names: an apposition describing
+    a name, a noun phrase set off by a comma with an article or possessive of its own ("X, a former adviser to Y,",
+    "X, his deputy,"; not the name itself: "the director, X,"). Two statements about one person share it whatever
+    else each says. Not a list the parser reads as appositions ("Y, son-in-law X", "Russia, the campaign and X"),
+    nor a relative clause set off by a comma ("X, who has been charged,"): the fact a statement tells may be in
+    those."""
+    return {
+        t.i for token in span
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.pos_ == "PROPN"
+        and token.left_edge.tag_ in _DETERMINERS and token.left_edge.nbor(-1).text == ","
+        and not any(child.dep_ == "conj" for child in (*token.children, *token.head.children))
+        for t in token.subtree
+    }
+
+
+#: Tags of the words a described noun phrase opens with: an article ("a", "the") or a possessive ("his").
+_DETERMINERS = frozenset({"DT", "PRP$"})
 
 
 def _unit(
@@ -928,7 +954,7 @@ def unit_similarity(
     vectorizer = _story_vectorizer(statement_texts)
     unembedded = UnitSimilarity(
         vectors=np.zeros((len(units), 0), dtype=np.float32),
-        terms=_story_tfidf(vectorizer, texts),
+        terms=_story_tfidf(vectorizer, [unit.text if unit.worded is None else unit.worded for unit in units]),
         mentions=mentions,
         agents=agents,
         tellers=tellers,
