@@ -24,7 +24,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.claims.entities import person_referred, run_on_word
-from corroborate.claims.numbers import PERFECT_AUXILIARIES, UNREAL_MODALS, parse_number
+from corroborate.claims.numbers import CONDITIONS, PERFECT_AUXILIARIES, UNREAL_MODALS, parse_number
+from corroborate.claims.speech import SPEECH_VERBS
 from corroborate.claims.when import WEEKDAYS
 from corroborate.nlp import embed
 from corroborate.records import Article, Claim, Contradiction, Evidence, Position, Sentence
@@ -1157,7 +1158,7 @@ def _is_supposed_event(verb: Token) -> bool:
     yet to come that the main clause waits on, in the present tense ("... before X agrees to give up Y"). Two such
     clauses of different facts match on what was supposed, which neither outlet says happened."""
     marks = {child.lower_ for child in verb.children if child.dep_ == "mark"}
-    return bool(marks & _CONDITIONS) or bool(marks & _AWAITING) and verb.tag_ in {"VB", "VBP", "VBZ"}
+    return bool(marks & CONDITIONS) or bool(marks & _AWAITING) and verb.tag_ in {"VB", "VBP", "VBZ"}
 
 
 def _names_its_maker(participle: Token) -> bool:
@@ -1543,8 +1544,11 @@ def _as_written(name: str, text: str) -> str:
 _OBJECTS = frozenset({"dobj", "attr"})
 #: Verbs that say their object is one of their subject ("the defendants include X").
 _MEMBERSHIP = frozenset({"include"})
+#: Verbs of thought, which report a clause as verbs of speech do ("X believes Y won"); not in ``claims.speech``,
+#: whose verbs are those whose subject is the source of words reported.
+_THINKING = frozenset({"think", "believe"})
 #: Verbs of speech and thought: what they predicate is the clause they introduce, not their subject.
-_REPORTING = frozenset({"say", "tell", "report", "write", "add", "note", "claim", "allege", "think", "believe"})
+_REPORTING = SPEECH_VERBS | _THINKING
 
 
 def predications(span: Span) -> list[Predication]:
@@ -1640,9 +1644,6 @@ def _is_negated(verb: Token) -> bool:
 _AIMING = frozenset({"want", "try", "seek", "hope", "plan", "aim", "intend", "attempt", "wish", "expect", "vow"})
 
 
-_CONDITIONS = frozenset({"if", "whether", "unless"})
-
-
 def _hedged(verb: Token) -> bool:
     """Under a condition or an open question, an aim ("their quest to sign X", "tried to sign X"), a
     counterfactual or conditional main clause ("X would not have won", "X could win if ..."), or beneath a
@@ -1651,7 +1652,7 @@ def _hedged(verb: Token) -> bool:
     if infinitive and (verb.dep_ == "acl" or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _AIMING):
         return True
     for token in [verb, *verb.ancestors]:
-        if any(child.dep_ == "mark" and child.lower_ in _CONDITIONS for child in token.children):
+        if any(child.dep_ == "mark" and child.lower_ in CONDITIONS for child in token.children):
             return True
         if _supposed(token):
             return True
@@ -1671,7 +1672,7 @@ def _supposed(verb: Token) -> bool:
         mark for clause in verb.children if clause.dep_ == "advcl"
         for mark in clause.children if mark.dep_ == "mark"
     )
-    return bool(auxiliaries & PERFECT_AUXILIARIES) or any(mark.lower_ in _CONDITIONS for mark in conditions)
+    return bool(auxiliaries & PERFECT_AUXILIARIES) or any(mark.lower_ in CONDITIONS for mark in conditions)
 
 
 def _span(sentence: Sentence, docs: Mapping[str, Doc]) -> Span | None:
