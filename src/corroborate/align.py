@@ -24,7 +24,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from corroborate.claims.entities import person_referred, run_on_word
-from corroborate.claims.numbers import PERFECT_AUXILIARIES, UNREAL_MODALS, parse_number
+from corroborate.claims.numbers import CONDITIONS, PERFECT_AUXILIARIES, UNREAL_MODALS, parse_number
+from corroborate.claims.speech import SPEECH_VERBS
 from corroborate.claims.when import WEEKDAYS
 from corroborate.nlp import embed
 from corroborate.records import Article, Claim, Contradiction, Evidence, Position, Sentence
@@ -328,6 +329,9 @@ class Unit:
     #: For a unit reporting what someone said of another ("X wrote that the adviser ..."), the speaker by name (in
     #: the words ``agents`` holds); empty for any other unit (``_telling_of_another``).
     tellers: frozenset[str] = frozenset()
+    #: The text its shared story words are counted in: for a whole statement, without what it says in passing of
+    #: whom or what it names (``_in_passing``); None for its text.
+    worded: str | None = None
 
 
 def statement_units(
@@ -343,7 +347,10 @@ def statement_units(
     spans = [_span(sentence, docs) if docs else None for sentence in sentences]
     units = [
         Unit(i, sentence.text, True, names=names[i](sentence.text)) if span is None
-        else _unit(i, sentence.text, True, False, names[i], span.root, _beyond_speaker(span.root, list(span)))
+        else replace(
+            _unit(i, sentence.text, True, False, names[i], span.root, _beyond_speaker(span.root, list(span))),
+            worded=_text([token for token in span if token.i not in _in_passing(span)]),
+        )
         for i, (sentence, span) in enumerate(zip(sentences, spans, strict=True))
     ]
     for index, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
@@ -352,6 +359,26 @@ def statement_units(
             for c in _clauses(sentence, span, settings)
         ]
     return units
+
+
+def _in_passing(span: Span) -> set[int]:
+    """The tokens of what a sentence says in passing of someone or something it names: an apposition describing
+    a name, a noun phrase set off by a comma with an article or possessive of its own ("X, a former adviser to Y,",
+    "X, his deputy,"; not the name itself: "the director, X,"). Two statements about one person share it whatever
+    else each says. Not a list the parser reads as appositions ("Y, son-in-law X", "Russia, the campaign and X"),
+    nor a relative clause set off by a comma ("X, who has been charged,"): the fact a statement tells may be in
+    those."""
+    return {
+        t.i for token in span
+        if token.dep_ == "appos" and token.pos_ == "NOUN" and token.head.pos_ == "PROPN"
+        and token.left_edge.tag_ in _DETERMINERS and token.left_edge.nbor(-1).text == ","
+        and not any(child.dep_ == "conj" for child in (*token.children, *token.head.children))
+        for t in token.subtree
+    }
+
+
+#: Tags of the words a described noun phrase opens with: an article ("a", "the") or a possessive ("his").
+_DETERMINERS = frozenset({"DT", "PRP$"})
 
 
 def _unit(
@@ -928,7 +955,7 @@ def unit_similarity(
     vectorizer = _story_vectorizer(statement_texts)
     unembedded = UnitSimilarity(
         vectors=np.zeros((len(units), 0), dtype=np.float32),
-        terms=_story_tfidf(vectorizer, texts),
+        terms=_story_tfidf(vectorizer, [unit.text if unit.worded is None else unit.worded for unit in units]),
         mentions=mentions,
         agents=agents,
         tellers=tellers,
@@ -1131,7 +1158,7 @@ def _is_supposed_event(verb: Token) -> bool:
     yet to come that the main clause waits on, in the present tense ("... before X agrees to give up Y"). Two such
     clauses of different facts match on what was supposed, which neither outlet says happened."""
     marks = {child.lower_ for child in verb.children if child.dep_ == "mark"}
-    return bool(marks & _CONDITIONS) or bool(marks & _AWAITING) and verb.tag_ in {"VB", "VBP", "VBZ"}
+    return bool(marks & CONDITIONS) or bool(marks & _AWAITING) and verb.tag_ in {"VB", "VBP", "VBZ"}
 
 
 def _names_its_maker(participle: Token) -> bool:
@@ -1143,10 +1170,17 @@ def _names_its_maker(participle: Token) -> bool:
     return participle.tag_ == "VBN" and restrictive and any(child.dep_ == "agent" for child in participle.children)
 
 
+#: Tags of the relative pronouns ("who", "which", "that") a relative clause opens with.
+_RELATIVE_PRONOUNS = frozenset({"WDT", "WP"})
+
+
 def _shared_subject(head: Token) -> str:
     """What a clause without a subject of its own is about: the noun a relative or participial clause hangs
-    on, or the subject of the verb a coordinated verb joins."""
-    if any(child.dep_ in _SUBJECTS for child in head.children):
+    on, or the subject of the verb a coordinated verb joins. A relative clause whose subject is its relative
+    pronoun ("who is named as a defendant", "that sought to ...") is about the noun too: without it, it would
+    match the same words said of anyone or anything else."""
+    subjects = [child for child in head.children if child.dep_ in _SUBJECTS]
+    if any(subject.tag_ not in _RELATIVE_PRONOUNS for subject in subjects) or subjects and head.dep_ != "relcl":
         return ""
     if head.dep_ in {"acl", "relcl"}:
         noun = head.head
@@ -1510,8 +1544,11 @@ def _as_written(name: str, text: str) -> str:
 _OBJECTS = frozenset({"dobj", "attr"})
 #: Verbs that say their object is one of their subject ("the defendants include X").
 _MEMBERSHIP = frozenset({"include"})
+#: Verbs of thought, which report a clause as verbs of speech do ("X believes Y won"); not in ``claims.speech``,
+#: whose verbs are those whose subject is the source of words reported.
+_THINKING = frozenset({"think", "believe"})
 #: Verbs of speech and thought: what they predicate is the clause they introduce, not their subject.
-_REPORTING = frozenset({"say", "tell", "report", "write", "add", "note", "claim", "allege", "think", "believe"})
+_REPORTING = SPEECH_VERBS | _THINKING
 
 
 def predications(span: Span) -> list[Predication]:
@@ -1607,9 +1644,6 @@ def _is_negated(verb: Token) -> bool:
 _AIMING = frozenset({"want", "try", "seek", "hope", "plan", "aim", "intend", "attempt", "wish", "expect", "vow"})
 
 
-_CONDITIONS = frozenset({"if", "whether", "unless"})
-
-
 def _hedged(verb: Token) -> bool:
     """Under a condition or an open question, an aim ("their quest to sign X", "tried to sign X"), a
     counterfactual or conditional main clause ("X would not have won", "X could win if ..."), or beneath a
@@ -1618,7 +1652,7 @@ def _hedged(verb: Token) -> bool:
     if infinitive and (verb.dep_ == "acl" or verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _AIMING):
         return True
     for token in [verb, *verb.ancestors]:
-        if any(child.dep_ == "mark" and child.lower_ in _CONDITIONS for child in token.children):
+        if any(child.dep_ == "mark" and child.lower_ in CONDITIONS for child in token.children):
             return True
         if _supposed(token):
             return True
@@ -1638,7 +1672,7 @@ def _supposed(verb: Token) -> bool:
         mark for clause in verb.children if clause.dep_ == "advcl"
         for mark in clause.children if mark.dep_ == "mark"
     )
-    return bool(auxiliaries & PERFECT_AUXILIARIES) or any(mark.lower_ in _CONDITIONS for mark in conditions)
+    return bool(auxiliaries & PERFECT_AUXILIARIES) or any(mark.lower_ in CONDITIONS for mark in conditions)
 
 
 def _span(sentence: Sentence, docs: Mapping[str, Doc]) -> Span | None:

@@ -1080,7 +1080,7 @@ def _supposed(root: Token) -> bool:
     if verb is None:  # the figure's own clause only: "the storm, which killed 20, could have been worse"
         return False
     auxiliaries = {child.lemma_.lower() for child in verb.children if child.dep_ in {"aux", "auxpass"}}
-    conditional = any(child.dep_ == "mark" and child.lower_ in _CONDITIONS for child in verb.children)
+    conditional = any(child.dep_ == "mark" and child.lower_ in CONDITIONS for child in verb.children)
     return conditional or bool(auxiliaries & UNREAL_MODALS and auxiliaries & PERFECT_AUXILIARIES)
 
 
@@ -1088,8 +1088,9 @@ def _supposed(root: Token) -> bool:
 #: "have" as the lemmatiser leaves it.
 UNREAL_MODALS = frozenset({"would", "could", "might", "should", "may", "must"})
 PERFECT_AUXILIARIES = frozenset({"have", "'ve"})
-# Conjunctions that open a condition ("if he had scored").
-_CONDITIONS = {"if", "unless"}
+#: Conjunctions that open a clause asserting nothing: a condition ("if he had scored", "unless X pays") or an open
+#: question ("asked whether 20 people died").
+CONDITIONS = frozenset({"if", "whether", "unless"})
 
 
 def _added(span: Span) -> bool:
