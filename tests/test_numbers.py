@@ -879,3 +879,23 @@ def test_an_article_telling_both_sides_figures_of_one_thing_takes_no_side(nlp) -
     assert _contradicted(nlp, {"a": both, "b": "The Rovers ran for 66 yards, officials said."}) == []
     assert _contradicted(nlp, {"a": "The Rovers ran for 440 yards.", "b": "The Rovers ran for 66 yards, officials "
                                "said."}) == [("440 yard", "66 yard")]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # "He" in the sentence after a person is named stands for that person.
+        ("Mike Carter led the Rovers on Sunday. He scored 24 points in the win.", {"mike", "carter"}),
+        # A plural subject before "he" cannot be whom it stands for: the person named before still is.
+        ("Mike Carter led the Rovers on Sunday. The fans said he scored 24 points in the win.", {"mike", "carter"}),
+        # A singular subject before "he" in its own sentence is the nearer antecedent, a name the tagger may miss
+        # or a person described: not the person named in the sentence before.
+        ("Mike Carter led the Rovers on Sunday. The rookie said he scored 24 points in the win.", set()),
+        ("Mike Carter coached the Rovers on Sunday. Okafor said he scored 24 points in the win.", set()),
+        # Two sentences on, "he" is as often someone else: it is not looked for that far back.
+        ("Mike Carter led the Rovers on Sunday. The crowd was loud. He scored 24 points in the win.", set()),
+    ],
+)
+def test_he_of_a_count_is_the_person_just_named(nlp, text: str, participants: set[str]) -> None:  # type: ignore[no-untyped-def]
+    points = next(q for q in _quantities(nlp, text) if q.unit == "point")
+    assert set(points.participants) == participants
