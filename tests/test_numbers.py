@@ -899,3 +899,32 @@ def test_an_article_telling_both_sides_figures_of_one_thing_takes_no_side(nlp) -
 def test_he_of_a_count_is_the_person_just_named(nlp, text: str, participants: set[str]) -> None:  # type: ignore[no-untyped-def]
     points = next(q for q in _quantities(nlp, text) if q.unit == "point")
     assert set(points.participants) == participants
+
+
+@pytest.mark.slow
+def test_a_shared_verb_lets_the_sentences_differ_more(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Two outlets' tallies of what was done to the same people ("hurt" / "hurt") are one statement told in
+    sentences that differ more than two tallies' without a verb in common; a sentence about another event that
+    shares only the verb stays apart."""
+    assert _contradicted(nlp, {
+        "a": "Officials said 14 people were hurt in the clashes.",
+        "b": "Officials said 22 people had been hurt in the unrest and 9 detained for looting.",
+    }) == [("14 people", "22 people")]
+    assert _contradicted(nlp, {
+        "a": "Eight people were killed and about 40 hurt.",
+        "b": "The flood killed 300 people and displaced more than 2,000, destroying several bridges.",
+    }) == []
+
+
+@pytest.mark.slow
+def test_a_figure_describing_a_place_is_not_set_in_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Near the island, home to 15,000 people" counts the island's people, whatever the clause says happened
+    near it; a figure of the clause itself keeps its place ("killed 12 people in Kesra, a port town")."""
+    assert _contradicted(nlp, {
+        "a": "The storm hit Lanto Island, home to 9,000 people, officials said.",
+        "b": "The storm made landfall near Lanto Island, home to 15,000 people, the weather agency said.",
+    }) == [("15000 people", "9000 people")]
+    assert _contradicted(nlp, {
+        "a": "Floods killed 40 people in Lanto, officials said.",
+        "b": "Floods killed 12 people in Kesra, a port town, officials said.",
+    }) == []

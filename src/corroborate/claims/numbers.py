@@ -1376,8 +1376,19 @@ def _place(root: Token, span: Span) -> str:
         and ent.root.dep_ == "pobj"
         and not (ent.start < span.end and span.start < ent.end)
         and _clause_verbs(ent.root)[0] in verbs
+        and not _described(ent, root)
     ]
     return " + ".join(f"{ent.root.head.lower_} {ent.text.lower()}" for ent in places)
+
+
+def _described(place: Span, root: Token) -> bool:
+    """Whether a figure is in an aside that describes the place ("near the island, home to 9,000 people", "the
+    town, a port of 9,000 people"): what it counts is in that place, not what the clause says happened there. The
+    parse hangs such an aside on the place or, as often, on the verb; either way it opens right after the place's
+    comma."""
+    ancestors = list(root.ancestors)
+    opens_after_comma = place.end + 1 < len(place.doc) and place.doc[place.end].text == ","
+    return place.root in ancestors or (opens_after_comma and any(a.i == place.end + 1 for a in ancestors))
 
 
 def _clause_verbs(token: Token) -> list[int]:
@@ -1521,10 +1532,11 @@ def _same_subject_pairs(
             same_counted(first.measured, second.measured)
             or float(measured[i] @ measured[j]) >= settings.claims.same_counted_similarity
         )
-        # A shared time frame is evidence of one statement in itself: the sentences may differ more.
+        # A shared time frame is evidence of one statement in itself, and so is a shared verb of what happened to
+        # the counted thing ("injured" / "injured"): the sentences may differ more.
         needed = (
             settings.claims.same_dated_number_context_similarity
-            if first.frame and second.frame
+            if (first.frame and second.frame) or (first.predicate and first.predicate == second.predicate)
             else settings.claims.same_number_context_similarity
         )
         if same_thing and float(contexts[i] @ contexts[j]) >= needed and not _other_tallies_differ(
