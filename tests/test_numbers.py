@@ -928,3 +928,18 @@ def test_a_figure_describing_a_place_is_not_set_in_it(nlp) -> None:  # type: ign
         "a": "Floods killed 40 people in Lanto, officials said.",
         "b": "Floods killed 12 people in Kesra, a port town, officials said.",
     }) == []
+
+
+@pytest.mark.slow
+def test_an_open_bound_does_not_tell_the_other_sides_figure(nlp) -> None:  # type: ignore[no-untyped-def]
+    """An article whose "at least 10 people" (killed) fits the other outlet's 15,000 does not tell that figure: its
+    9,000 island people still dispute the 15,000. An exact figure of people beside it that is the other outlet's
+    figure still leaves the article on both sides."""
+    assert _contradicted(nlp, {
+        "a": "A storm killed at least 10 people on Sunday. It hit Lanto Island, home to 9,000 people, officials said.",
+        "b": "The storm made landfall near Lanto Island, home to 15,000 people, the weather agency said.",
+    }) == [("15000 people", "9000 people")]
+    assert _contradicted(nlp, {
+        "a": "A storm left 15,000 people homeless on Sunday. It hit Lanto Island, home to 9,000 people.",
+        "b": "The storm made landfall near Lanto Island, home to 15,000 people, the weather agency said.",
+    }) == []

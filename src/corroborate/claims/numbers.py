@@ -1703,7 +1703,11 @@ def _group_contradiction(
             return None
         # An article that also tells the other side's figure of the same thing, which the finer readings (whose
         # tally, over which span) set apart, tells several such figures: the parse cannot say which is disputed.
-        kin = [q for q in candidates if q.article_id in articles and not any(q is m for m in members)]
+        # A bound open on one side ("at least 10 people") fits any figure beyond it without telling it.
+        kin = [
+            q for q in candidates
+            if q.article_id in articles and not any(q is m for m in members) and math.isfinite(_width(q.bounds(margin)))
+        ]
         rivals = [other for other in positions if other is not position]
         if any(_kin(q, rival[0]) and all(_compatible(q, r, margin) for r in rival) for q in kin for rival in rivals):
             return None
