@@ -879,3 +879,67 @@ def test_an_article_telling_both_sides_figures_of_one_thing_takes_no_side(nlp) -
     assert _contradicted(nlp, {"a": both, "b": "The Rovers ran for 66 yards, officials said."}) == []
     assert _contradicted(nlp, {"a": "The Rovers ran for 440 yards.", "b": "The Rovers ran for 66 yards, officials "
                                "said."}) == [("440 yard", "66 yard")]
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [
+        # "He" in the sentence after a person is named stands for that person.
+        ("Mike Carter led the Rovers on Sunday. He scored 24 points in the win.", {"mike", "carter"}),
+        # A plural subject before "he" cannot be whom it stands for: the person named before still is.
+        ("Mike Carter led the Rovers on Sunday. The fans said he scored 24 points in the win.", {"mike", "carter"}),
+        # A singular subject before "he" in its own sentence is the nearer antecedent, a name the tagger may miss
+        # or a person described: not the person named in the sentence before.
+        ("Mike Carter led the Rovers on Sunday. The rookie said he scored 24 points in the win.", set()),
+        ("Mike Carter coached the Rovers on Sunday. Okafor said he scored 24 points in the win.", set()),
+        # Two sentences on, "he" is as often someone else: it is not looked for that far back.
+        ("Mike Carter led the Rovers on Sunday. The crowd was loud. He scored 24 points in the win.", set()),
+    ],
+)
+def test_he_of_a_count_is_the_person_just_named(nlp, text: str, participants: set[str]) -> None:  # type: ignore[no-untyped-def]
+    points = next(q for q in _quantities(nlp, text) if q.unit == "point")
+    assert set(points.participants) == participants
+
+
+@pytest.mark.slow
+def test_a_shared_verb_lets_the_sentences_differ_more(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Two outlets' tallies of what was done to the same people ("hurt" / "hurt") are one statement told in
+    sentences that differ more than two tallies' without a verb in common; a sentence about another event that
+    shares only the verb stays apart."""
+    assert _contradicted(nlp, {
+        "a": "Officials said 14 people were hurt in the clashes.",
+        "b": "Officials said 22 people had been hurt in the unrest and 9 detained for looting.",
+    }) == [("14 people", "22 people")]
+    assert _contradicted(nlp, {
+        "a": "Eight people were killed and about 40 hurt.",
+        "b": "The flood killed 300 people and displaced more than 2,000, destroying several bridges.",
+    }) == []
+
+
+@pytest.mark.slow
+def test_a_figure_describing_a_place_is_not_set_in_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Near the island, home to 15,000 people" counts the island's people, whatever the clause says happened
+    near it; a figure of the clause itself keeps its place ("killed 12 people in Kesra, a port town")."""
+    assert _contradicted(nlp, {
+        "a": "The storm hit Lanto Island, home to 9,000 people, officials said.",
+        "b": "The storm made landfall near Lanto Island, home to 15,000 people, the weather agency said.",
+    }) == [("15000 people", "9000 people")]
+    assert _contradicted(nlp, {
+        "a": "Floods killed 40 people in Lanto, officials said.",
+        "b": "Floods killed 12 people in Kesra, a port town, officials said.",
+    }) == []
+
+
+@pytest.mark.slow
+def test_an_open_bound_does_not_tell_the_other_sides_figure(nlp) -> None:  # type: ignore[no-untyped-def]
+    """An article whose "at least 10 people" (killed) fits the other outlet's 15,000 does not tell that figure: its
+    9,000 island people still dispute the 15,000. An exact figure of people beside it that is the other outlet's
+    figure still leaves the article on both sides."""
+    assert _contradicted(nlp, {
+        "a": "A storm killed at least 10 people on Sunday. It hit Lanto Island, home to 9,000 people, officials said.",
+        "b": "The storm made landfall near Lanto Island, home to 15,000 people, the weather agency said.",
+    }) == [("15000 people", "9000 people")]
+    assert _contradicted(nlp, {
+        "a": "A storm left 15,000 people homeless on Sunday. It hit Lanto Island, home to 9,000 people.",
+        "b": "The storm made landfall near Lanto Island, home to 15,000 people, the weather agency said.",
+    }) == []
