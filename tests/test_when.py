@@ -1062,3 +1062,40 @@ def test_a_verb_without_tense_takes_the_time_its_clause_sets(nlp, text: str, pub
 def test_a_weekday_in_a_week_ahead_is_of_that_week(nlp, text: str, published: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     [day] = [m for m in _dates(nlp, text, published) if m.text.startswith("Friday")]
     assert day.iso == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 2019-11-20 is a Wednesday. A timetable in the simple present lies ahead.
+        ("The fair opens to visitors on Friday.", "2019-11-22"),
+        ("The team's first match is Saturday.", "2019-11-23"),
+        # A headline's present tells what happened; a verb of saying's present is now.
+        ("Shares fall on Monday as traders sell banks", "2019-11-18"),
+        ("The minister says on Monday that the plan will pass.", "2019-11-18"),
+    ],
+)
+def test_a_weekday_of_a_present_timetable_lies_ahead(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    [day] = _dates(nlp, text, "2019-11-20")
+    assert day.iso == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "iso", "event"),
+    [
+        # "beginning"/"starting" with the date alone is the date's preposition: the clause's act is the event.
+        (
+            "The mill, which plans to cut hundreds of jobs beginning this week, confirmed the losses.",
+            "2019-W47",
+            "The mill plans to cut hundreds of jobs",
+        ),
+        ("The bakery has raised its prices, starting in May.", "2019-05", "The bakery has raised its prices"),
+        # A participle of beginning with an object of its own is the act.
+        ("The firm began talks in May.", "2019-05", "The firm began talks"),
+    ],
+)
+def test_a_participle_of_beginning_is_the_dates_preposition(nlp, text: str, iso: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    [mention] = [m for m in _dates(nlp, text, "2019-11-18") if m.iso == iso]
+    assert mention.event == event

@@ -14,7 +14,8 @@ Rules, chosen to match how news is written:
   clause ("will meet on Thursday"), the first on or after it (not exact when that is the anchor itself: told
   on a Thursday, it may as well mean a week on); told in "local time", it may be the day after the anchor
   (``publication_slack_days``), since the outlet's date lags behind places east of it. One "of next week" is the
-  next week's, one "in the week ahead" the first after the anchor.
+  next week's, one "in the week ahead" the first after the anchor. A main verb in the simple present tells a
+  timetable ("The show opens on Friday"): future, unless a verb of saying or a headline's.
 - A date without a year ("October 16", "in March") takes its year from the tense of its clause: past tense,
   the latest such date not after the anchor (plus ``publication_slack_days``, or ``story_anchor_slack_days``
   when the anchor is the story's date, which an undated article may come days after); future tense, the first
@@ -67,6 +68,7 @@ from statistics import median_low
 from typing import TYPE_CHECKING, Literal
 
 from corroborate.claims.numbers import connected_groups, parse_number, sentence_of
+from corroborate.claims.speech import SPEECH_VERBS
 from corroborate.records import Article, Contradiction, Evidence, Position, TimelineEvent
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
@@ -149,6 +151,8 @@ _REACHING_PREPOSITIONS = {"until", "till", "through", "by", "for", "to", "into",
 _FORMER_TIME_ADVERBS = {"once", "originally", "initially", "previously", "formerly"}
 # Conjunctions of a clause telling the event its main clause follows or meets: "after he was released".
 _EARLIER_EVENT_MARKS = {"after", "when", "once"}
+# Verbs whose participle sets when an act starts, as a preposition would: "beginning this week", "starting Monday".
+_BEGINNING_VERBS = {"begin", "start"}
 # Articles: a date takes none, so a year with one names a thing ("the 2016" for a model, "a 2018 vintage").
 _ARTICLES = {"the", "a", "an"}
 # A free relative stands for an unnamed event ("what happened", "what we saw") as its doer or its object.
@@ -554,6 +558,8 @@ def _attachment(span: Span) -> Token:
         token = token.head
     while span.start <= token.i < span.end and token.head.i != token.i:
         token = token.head
+    if _opening_time(token, span):
+        token = next((verb for verb in token.ancestors if verb.pos_ in {"VERB", "AUX"}), token)
     return _fronted_clause(span, token) or token
 
 
@@ -617,7 +623,7 @@ def _tense(span: Span, text: str) -> Tense:
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     if verb.tag_ == "VBD" or auxiliaries & _PAST_AUXILIARIES or _done_thing(verb) or _told_after_past(verb):
         return "past"
-    if _scheduled(verb, auxiliaries):
+    if _scheduled(verb, auxiliaries) or _timetable_day(span, verb, auxiliaries):
         return "future"
     return "unknown"
 
@@ -629,6 +635,17 @@ def _scheduled(verb: Token, auxiliaries: set[str]) -> bool:
         return False
     clause = verb.head if verb.dep_ == "conj" and verb.head.tag_ in {"VBZ", "VBP"} else verb
     return clause.dep_ == "relcl"
+
+
+def _timetable_day(span: Span, verb: Token, auxiliaries: set[str]) -> bool:
+    """A weekday on a main verb in the simple present ("The show opens to the public on Friday", "The launch is
+    Tuesday"): a timetable, which lies ahead. Not in a headline, whose present tells what happened ("Stocks fall
+    on Monday", no full stop), nor on a verb of saying ("the minister says Friday"), whose present is now."""
+    if auxiliaries or verb.tag_ not in {"VBZ", "VBP"} or verb.dep_ != "ROOT" or _attachment(span) != verb:
+        return False
+    if not _BARE_WEEKDAY.match(_normalised(span.text)) or verb.lemma_.lower() in SPEECH_VERBS:
+        return False
+    return span.sent.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
 
 
 def _done_thing(verb: Token) -> bool:
@@ -708,6 +725,16 @@ def _event_head(span: Span) -> Token:
         # A reduced relative ("the summit in Alaska, held two months ago") dates the noun before it.
         return next((t for t in reversed(token.doc[token.sent.start : token.i]) if t.pos_ == "NOUN"), token)
     return token
+
+
+def _opening_time(participle: Token, span: Span) -> bool:
+    """Whether a participle of beginning with the date alone sets the time its clause's act starts ("will lay off
+    workers beginning this week", "prices rise starting Monday"): a preposition in all but name, which the parse
+    hangs on the noun before it."""
+    if participle.tag_ != "VBG" or participle.lemma_.lower() not in _BEGINNING_VERBS:
+        return False
+    date = set(range(span.start, span.end)) | ({span.root.head.i} if span.root.dep_ == "pobj" else set())
+    return all(token.i in date for child in participle.children for token in child.subtree)
 
 
 def _own_participle_clause(verb: Token) -> bool:
@@ -914,6 +941,7 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
     drop = set(range(span.start, max(span.end, root.i + 1)))
     if root.dep_ == "pobj":
         drop.add(root.head.i)
+    drop.update(token.i for token in (root.head, root.head.head) if _opening_time(token, span))
     end = max(span.end, root.i + 1)
     if end < len(span.doc) and span.doc[end].tag_ == "POS":
         drop.add(end)
@@ -1388,7 +1416,7 @@ def _names_thing(span: Span, resolved: _Resolved) -> bool:
         return False
     doc = span.doc
     name = doc[year.i - 1] if year.i > 0 else None
-    if name is not None and name.tag_ in {"NNP", "NNPS"} and name.is_title and not _calendar_word(name.lower_):
+    if name is not None and name.tag_ in {"NNP", "NNPS"} and not _calendar_word(name.lower_):
         return True  # "Football Manager 2020": a name the year closes
     start = year.i
     if start > 1 and _RANGE_LINK.fullmatch(doc[start - 1].text) and _YEAR.fullmatch(doc[start - 2].text):
