@@ -977,6 +977,8 @@ def test_a_year_after_the_anchor_in_a_past_clause_is_a_number(nlp) -> None:  # t
     # A past act may reach forward to a later time.
     [lease] = _dates(nlp, "The council signed a lease on the hall until 2035.", "2019-11-18")
     assert not lease.reference and lease.iso == "2035"
+    [deliveries] = _dates(nlp, "The maker promised deliveries from March 2020.", "2019-11-18")
+    assert not deliveries.reference
 
 
 @pytest.mark.slow
@@ -1099,3 +1101,21 @@ def test_a_weekday_of_a_present_timetable_lies_ahead(nlp, text: str, expected: s
 def test_a_participle_of_beginning_is_the_dates_preposition(nlp, text: str, iso: str, event: str) -> None:  # type: ignore[no-untyped-def]
     [mention] = [m for m in _dates(nlp, text, "2019-11-18") if m.iso == iso]
     assert mention.event == event
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        # A noun's age: no event of that year.
+        ("The museum lent a painting from 1890 to the gallery.", True),
+        ("The new tablet is lighter than the model from earlier in 2019.", True),
+        # A range, a time ahead, or the start of what the perfect tells: dates.
+        ("Prices of the model rose from 2015 to 2017.", False),
+        ("The rule has applied to every firm from 2015.", False),
+        ("The maker promised deliveries from March 2020.", False),
+    ],
+)
+def test_a_time_a_thing_comes_from_dates_no_event(nlp, text: str, reference: bool) -> None:  # type: ignore[no-untyped-def]
+    [mention] = _dates(nlp, text, "2019-11-18")
+    assert mention.reference is reference

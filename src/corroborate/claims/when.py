@@ -145,8 +145,9 @@ _PAST_AUXILIARIES = {"did", "had", "has", "have", "was", "were"}
 # Prepositions that set a date before or after the event of their clause: "since 1989", "after last week" ("before"
 # also places: "testified before the committee").
 _SEQUENCE_PREPOSITIONS = {"since", "after", "until", "till"}
-# Prepositions by which a past act reaches a time after its own: "agreed a lease until 2030", "vowed to finish by 2030".
-_REACHING_PREPOSITIONS = {"until", "till", "through", "by", "for", "to", "into", "before"}
+# Prepositions by which a past act reaches a time after its own: "agreed a lease until 2030", "vowed to finish by 2030",
+# "promised deliveries from March".
+_REACHING_PREPOSITIONS = {"until", "till", "through", "by", "for", "to", "into", "before", "from"}
 # Adverbs that set a word in a time gone by: "once expected", "originally planned", "initially scheduled".
 _FORMER_TIME_ADVERBS = {"once", "originally", "initially", "previously", "formerly"}
 # Conjunctions of a clause telling the event its main clause follows or meets: "after he was released".
@@ -1309,6 +1310,7 @@ def extract_dates(
         reference = reference or (opening is not None and _closes_range(opening, span, doc_text))
         reference = reference or _unspecified_event(span) or _names_thing(span, resolved)
         reference = reference or _not_its_clause_time(span, resolved, base, context.tense)
+        reference = reference or _thing_from(span, resolved, base)
         head = told or _past_thing_of_present_verb(span, resolved, base)
         mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, head)
         mentions.append(replace(mention, reference=reference))
@@ -1426,6 +1428,69 @@ def _names_thing(span: Span, resolved: _Resolved) -> bool:
         return True
     after = doc[year.i + 1] if year.i + 1 < len(doc) else None
     return after is not None and after.lower_ in {"'s", "’s"}
+
+
+def _thing_from(span: Span, resolved: _Resolved, base: date | None) -> bool:
+    """Whether a stated date, not after the anchor, is the time a noun just before it comes from ("a design from
+    2015", "the laptop from earlier in 2019", "a paperback from 1985"): a thing's age, no event. Not a range ("from
+    2015 to 2017"), a time ahead ("deliveries from spring 2026"), when the thing is yet to happen, nor the start of
+    what a verb in the perfect has done since ("the rule has applied to every firm from 2015")."""
+    if resolved.relative or resolved.day is None or base is None or resolved.day > base:
+        return False
+    doc = span.doc
+    preposition = span.root.head if span.root.dep_ == "pobj" else None
+    if preposition is not None and preposition.i > 1 and doc[preposition.i - 1].lower_ in {"earlier", "later"}:
+        preposition = doc[preposition.i - 2]  # "from earlier in 2019"
+    if preposition is None or preposition.lower_ != "from" or preposition.i == 0:
+        return False
+    if doc[preposition.i - 1].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    verb = _governing_verb(span)
+    if verb is not None and any(child.dep_ == "aux" and child.lemma_ == "have" for child in verb.children):
+        return False
+    after = doc[span.end : span.end + 2]
+    closing = len(after) == 2 and (_YEAR.fullmatch(after[1].text) or _calendar_word(after[1].lower_))
+    return not (closing and _RANGE_LINK.fullmatch(after[0].text))
+
+
+def _calendar_word(word: str) -> bool:
+    return bool(_MONTH_WORD.fullmatch(word) or word in WEEKDAYS)
+
+
+def _not_its_clause_time(span: Span, resolved: _Resolved, base: date | None, tense: Tense) -> bool:
+    """Whether a stated date lies after the anchor as the time of a past-tense verb, or as what a noun of it
+    amounts to: no time of that clause but a number the recogniser took for a year ("earned a total score of
+    2072"). Not when the past act reaches forward ("agreed a lease until 2030", "promised deliveries from March") or
+    the date is a noun's own ("approved the 2030 budget")."""
+    if tense != "past" or resolved.relative or resolved.day is None or base is None or resolved.day <= base:
+        return False
+    preposition = span.root.head if span.root.dep_ == "pobj" else None
+    if preposition is not None and preposition.lower_ in _REACHING_PREPOSITIONS:
+        return False
+    return _attachment(span) == _governing_verb(span) or (preposition is not None and preposition.lower_ == "of")
+
+
+def _thing_from(span: Span, resolved: _Resolved, base: date | None) -> bool:
+    """Whether a stated date, not after the anchor, is the time a noun just before it comes from ("a design from
+    2015", "the laptop from earlier in 2019", "a paperback from 1985"): a thing's age, no event. Not a range ("from
+    2015 to 2017"), a time ahead ("deliveries from spring 2026"), when the thing is yet to happen, nor the start of
+    what a verb in the perfect has done since ("the rule has applied to every firm from 2015")."""
+    if resolved.relative or resolved.day is None or base is None or resolved.day > base:
+        return False
+    doc = span.doc
+    preposition = span.root.head if span.root.dep_ == "pobj" else None
+    if preposition is not None and preposition.i > 1 and doc[preposition.i - 1].lower_ in {"earlier", "later"}:
+        preposition = doc[preposition.i - 2]  # "from earlier in 2019"
+    if preposition is None or preposition.lower_ != "from" or preposition.i == 0:
+        return False
+    if doc[preposition.i - 1].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    verb = _governing_verb(span)
+    if verb is not None and any(child.dep_ == "aux" and child.lemma_ == "have" for child in verb.children):
+        return False
+    after = doc[span.end : span.end + 2]
+    closing = len(after) == 2 and (_YEAR.fullmatch(after[1].text) or _calendar_word(after[1].lower_))
+    return not (closing and _RANGE_LINK.fullmatch(after[0].text))
 
 
 def _calendar_word(word: str) -> bool:
