@@ -1094,8 +1094,9 @@ def test_a_weekday_of_a_present_timetable_lies_ahead(nlp, text: str, expected: s
             "The mill plans to cut hundreds of jobs",
         ),
         ("The bakery has raised its prices, starting in May.", "2019-05", "The bakery has raised its prices"),
-        # A participle of beginning with an object of its own is the act.
+        # A participle of beginning with an object of its own is the act; one on a noun in a phrase dates that noun.
         ("The firm began talks in May.", "2019-05", "The firm began talks"),
+        ("The lander will be ready for missions starting in 2021.", "2021", "The lander will be ready for missions"),
     ],
 )
 def test_a_participle_of_beginning_is_the_dates_preposition(nlp, text: str, iso: str, event: str) -> None:  # type: ignore[no-untyped-def]

@@ -559,7 +559,7 @@ def _attachment(span: Span) -> Token:
         token = token.head
     while span.start <= token.i < span.end and token.head.i != token.i:
         token = token.head
-    if _opening_time(token, span):
+    if _opening_time(token, span) and _acted_on(token.head):
         token = next((verb for verb in token.ancestors if verb.pos_ in {"VERB", "AUX"}), token)
     return _fronted_clause(span, token) or token
 
@@ -729,13 +729,21 @@ def _event_head(span: Span) -> Token:
 
 
 def _opening_time(participle: Token, span: Span) -> bool:
-    """Whether a participle of beginning with the date alone sets the time its clause's act starts ("will lay off
-    workers beginning this week", "prices rise starting Monday"): a preposition in all but name, which the parse
-    hangs on the noun before it."""
+    """Whether a participle of beginning with the date alone sets the time something starts ("will lay off workers
+    beginning this week", "prices rise starting Monday"): a preposition in all but name, which the parse may hang
+    on the noun before it; when that noun is what the clause acts on, the clause's act is what starts."""
     if participle.tag_ != "VBG" or participle.lemma_.lower() not in _BEGINNING_VERBS:
         return False
     date = set(range(span.start, span.end)) | ({span.root.head.i} if span.root.dep_ == "pobj" else set())
     return all(token.i in date for child in participle.children for token in child.subtree)
+
+
+def _acted_on(word: Token) -> bool:
+    """Whether a word is a verb or what its clause acts on: its subject or object, or a noun of one ("thousands
+    of jobs"); not a noun in a phrase of its own ("available for missions starting in 2023")."""
+    while word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        word = word.head.head
+    return word.pos_ in {"VERB", "AUX"} or word.dep_ in {"nsubj", "nsubjpass", "dobj"}
 
 
 def _own_participle_clause(verb: Token) -> bool:
