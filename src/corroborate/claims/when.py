@@ -14,8 +14,8 @@ Rules, chosen to match how news is written:
   clause ("will meet on Thursday"), the first on or after it (not exact when that is the anchor itself: told
   on a Thursday, it may as well mean a week on); told in "local time", it may be the day after the anchor
   (``publication_slack_days``), since the outlet's date lags behind places east of it. One "of next week" is the
-  next week's, one "in the week ahead" the first after the anchor. A main verb in the simple present tells a
-  timetable ("The show opens on Friday"): future, unless a verb of saying or a headline's.
+  next week's, one "in the coming week" the first after the anchor. A main verb in the simple present tells a
+  timetable ("The fair opens on Friday"): future, unless a verb of saying or a headline's.
 - A date without a year ("October 16", "in March") takes its year from the tense of its clause: past tense,
   the latest such date not after the anchor (plus ``publication_slack_days``, or ``story_anchor_slack_days``
   when the anchor is the story's date, which an undated article may come days after); future tense, the first
@@ -26,10 +26,10 @@ Rules, chosen to match how news is written:
 - A participle telling what was done to a thing ("a survey conducted in March") is past; what lay ahead of a
   past time ("was due to be released in September", "once expected to open in June") has no tense of its own. A
   verb with no tense of its own is past when its clause sets it there: taken by a past verb's preposition
-  ("pleaded guilty to threatening to kill him in March") or followed by a past clause of what came first
-  ("decided to reopen it in May after he was released").
-- A participle opened by a preposition of sequence ("after debuting the model two months ago, the firm has ...")
-  or a passive with its agent set off after the main clause ("..., followed by phones in March 2018") tells an
+  ("pleaded guilty to threatening to burn the office in March") or followed by a past clause of what came first
+  ("decided to reopen the case in May after the witness was found").
+- A participle opened by a preposition of sequence ("after opening its first store two months ago, the chain has
+  ...") or a passive with its agent set off after the main clause ("..., followed by phones in March 2018") tells an
   event apart from its main clause's.
 - A year-less date in a clause that a date with its year holds ("In November 2016 the firm agreed to sell the
   unit by December") is read in that date's time, not the anchor's: the year stated, or the one nearest the
@@ -52,9 +52,10 @@ Rules, chosen to match how news is written:
   a reference, not a dated event, unless the article tells a past event whose only date it is ("During the
   2010 campaign, the group launched ...", "The 2008 crisis wiped out jobs"). The date closing a range another
   date opens ("in 2015 and 2016") is part of that date's event. Both are kept as mentions (their periods
-  serve ``claims.numbers``) but open no timeline entry. So do years in a thing's name: closing a title ("Football
-  Manager 2020"), with an article ("the 2016" for a model), with a possessive ("1972's" album), and numbers read
-  as years, which a past-tense clause places after the anchor without reaching forward ("earned a score of 2072").
+  serve ``claims.numbers``) but open no timeline entry. So do years in a thing's name: closing a title ("Racing
+  Legends 2017"), with an article ("the 2017" for a phone model), with a possessive ("1977's" album), a noun's age
+  ("a painting from 1890"), and numbers read as years, which a past-tense clause places after the anchor without
+  reaching forward ("earned a total score of 2350").
 """
 
 from __future__ import annotations
@@ -128,7 +129,7 @@ _SCHEDULING_VERBS = {"schedule", "reschedule", "slate", "set", "plan", "postpone
 # Nouns that name a time by which something is to happen: the verb acting on one dates the act ("has given
 # them a May 10 deadline"), not the time the noun names.
 _TIME_LIMIT_NOUNS = {"deadline", "ultimatum", "cutoff", "cut-off", "target", "timeline", "timetable"}
-# A weekday placed in a week to come: "Friday of next week" is the next calendar week's, "Friday in the week ahead"
+# A weekday placed in a week to come: "Friday of next week" is the next calendar week's, "Friday in the coming week"
 # the first after the anchor.
 _WEEK_AHEAD = re.compile(
     r",?\s+(?:of\s+|in\s+)?(?:(?P<next>next week)|the (?:week ahead|coming week))\b", re.IGNORECASE
@@ -150,11 +151,11 @@ _SEQUENCE_PREPOSITIONS = {"since", "after", "until", "till"}
 _REACHING_PREPOSITIONS = {"until", "till", "through", "by", "for", "to", "into", "before", "from"}
 # Adverbs that set a word in a time gone by: "once expected", "originally planned", "initially scheduled".
 _FORMER_TIME_ADVERBS = {"once", "originally", "initially", "previously", "formerly"}
-# Conjunctions of a clause telling the event its main clause follows or meets: "after he was released".
+# Conjunctions of a clause telling the event its main clause follows or meets: "after the witness was found".
 _EARLIER_EVENT_MARKS = {"after", "when", "once"}
 # Verbs whose participle sets when an act starts, as a preposition would: "beginning this week", "starting Monday".
 _BEGINNING_VERBS = {"begin", "start"}
-# Articles: a date takes none, so a year with one names a thing ("the 2016" for a model, "a 2018 vintage").
+# Articles: a date takes none, so a year with one names a thing ("the 2017" for a phone model, "a 2015 vintage").
 _ARTICLES = {"the", "a", "an"}
 # A free relative stands for an unnamed event ("what happened", "what we saw") as its doer or its object.
 _FREE_RELATIVE_WORDS = {"what", "whatever"}
@@ -639,8 +640,8 @@ def _scheduled(verb: Token, auxiliaries: set[str]) -> bool:
 
 
 def _timetable_day(span: Span, verb: Token, auxiliaries: set[str]) -> bool:
-    """A weekday on a main verb in the simple present ("The show opens to the public on Friday", "The launch is
-    Tuesday"): a timetable, which lies ahead. Not in a headline, whose present tells what happened ("Stocks fall
+    """A weekday on a main verb in the simple present ("The fair opens to visitors on Friday", "The first match is
+    Saturday"): a timetable, which lies ahead. Not in a headline, whose present tells what happened ("Shares fall
     on Monday", no full stop), nor on a verb of saying ("the minister says Friday"), whose present is now."""
     if auxiliaries or verb.tag_ not in {"VBZ", "VBP"} or verb.dep_ != "ROOT" or _attachment(span) != verb:
         return False
@@ -672,9 +673,9 @@ def _told_as_past(token: Token) -> bool:
 
 def _told_after_past(verb: Token) -> bool:
     """Whether a verb tells an act its clause sets in the past though its own form has no tense: a gerund, or an
-    infinitive completing one, that a past verb's preposition takes ("pleaded guilty to threatening to kill him in
-    March": the threat came before the plea), or a verb with a clause in the past telling what it followed ("decided
-    to reopen the case in May after he was released")."""
+    infinitive completing one, that a past verb's preposition takes ("pleaded guilty to threatening to burn the office
+    in March": the threat came before the plea), or a verb with a clause in the past telling what it followed
+    ("decided to reopen the case in May after the witness was found")."""
     earlier = [child for child in verb.children if child.dep_ == "advcl"]
     if any(_past_clause(clause) and _marked(clause, _EARLIER_EVENT_MARKS) for clause in earlier):
         return True
@@ -729,7 +730,7 @@ def _event_head(span: Span) -> Token:
 
 
 def _opening_time(participle: Token, span: Span) -> bool:
-    """Whether a participle of beginning with the date alone sets the time something starts ("will lay off workers
+    """Whether a participle of beginning with the date alone sets the time something starts ("plans to cut jobs
     beginning this week", "prices rise starting Monday"): a preposition in all but name, which the parse may hang
     on the noun before it; when that noun is what the clause acts on, the clause's act is what starts."""
     if participle.tag_ != "VBG" or participle.lemma_.lower() not in _BEGINNING_VERBS:
@@ -740,7 +741,7 @@ def _opening_time(participle: Token, span: Span) -> bool:
 
 def _acted_on(word: Token) -> bool:
     """Whether a word is a verb or what its clause acts on: its subject or object, or a noun of one ("thousands
-    of jobs"); not a noun in a phrase of its own ("available for missions starting in 2023")."""
+    of jobs"); not a noun in a phrase of its own ("ready for missions starting in 2021")."""
     while word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         word = word.head.head
     return word.pos_ in {"VERB", "AUX"} or word.dep_ in {"nsubj", "nsubjpass", "dobj"}
@@ -748,11 +749,11 @@ def _acted_on(word: Token) -> bool:
 
 def _own_participle_clause(verb: Token) -> bool:
     """Whether a participle with no subject tells an event apart from its main clause's: one a preposition of
-    sequence opens ("after debuting the model in May, the firm has ...", "..., before finding its way into every
-    model in 2016"), which the main clause follows or precedes, or a passive with its agent set off after the main
-    clause ("It started with X in February, followed by Y in March"), which tells what came next. Not one that
-    opens the sentence on its own ("Discussing the plan in an interview, the mayor said"): that is the main
-    clause's time."""
+    sequence opens ("after opening its first store in May, the chain has ...", "..., before spreading to every
+    branch in 2016"), which the main clause follows or precedes, or a passive with its agent set off after the main
+    clause ("Sales began with laptops in January, followed by phones in March"), which tells what came next. Not
+    one that opens the sentence on its own ("Discussing the plan in an interview, the mayor said"): that is the
+    main clause's time."""
     if verb.pos_ not in {"VERB", "AUX"} or _subject(verb) is not None:
         return False
     if verb.dep_ == "pcomp":
@@ -1217,8 +1218,8 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
 
 
 def _particle(word: Token) -> bool:
-    """Whether a word is a verb's particle, which ends its phrase ("stepping down", "came out"): not one of a bare
-    verb with no subject or auxiliary, which is as likely a noun the parse took for a verb ("a study out Monday")."""
+    """Whether a word is a verb's particle, which ends its phrase ("sold off", "handed over"): not one of a bare
+    verb with no subject or auxiliary, which is as likely a noun the parse took for a verb ("a report out Friday")."""
     verb = word.head
     if word.dep_ != "prt" or verb.pos_ not in {"VERB", "AUX"}:
         return False
@@ -1329,7 +1330,7 @@ def extract_dates(
 
 def _in_week_ahead(text: str, doc_text: str, end: int) -> str:
     """A weekday the date or the words after it place in a week to come ("Friday of next week", "Friday in the
-    week ahead"), as the relative weekday it is; any other text as it is."""
+    coming week"), as the relative weekday it is; any other text as it is."""
     weekday = re.match(rf"^(?:{_WEEKDAY})\b", text)
     if weekday is None:
         return text
@@ -1415,10 +1416,10 @@ def _told_or_reference(span: Span, spans: Sequence[Span], resolved: _Resolved) -
 
 
 def _names_thing(span: Span, resolved: _Resolved) -> bool:
-    """Whether a stated year is part of a thing's name rather than a date: after a name it closes ("Football
-    Manager 2020", "Host 2019 Awards" in a headline the parse cuts up), with an article ("the 2016" for a model, "a
-    2018 or earlier laptop"), or with a possessive before a title ("1972's Toulouse Street"). A year naming the
-    noun after it ("the 2016 election") is ``_told_or_reference``'s."""
+    """Whether a stated year is part of a thing's name rather than a date: after a name it closes ("Racing Legends
+    2017", also in a headline the parse cuts up), with an article ("the 2017" for a phone model, "a 2017 or older
+    phone"), or with a possessive before a title ("1977's Silver Lanterns"). A year naming the noun after it ("the
+    2016 election") is ``_told_or_reference``'s."""
     if resolved.granularity != "year" or resolved.relative or not _YEAR.search(span.text):
         return False
     year = next((token for token in span if _YEAR.fullmatch(token.text)), None)
@@ -1427,10 +1428,10 @@ def _names_thing(span: Span, resolved: _Resolved) -> bool:
     doc = span.doc
     name = doc[year.i - 1] if year.i > 0 else None
     if name is not None and name.tag_ in {"NNP", "NNPS"} and not _calendar_word(name.lower_):
-        return True  # "Football Manager 2020": a name the year closes
+        return True  # "Racing Legends 2017": a name the year closes
     start = year.i
     if start > 1 and _RANGE_LINK.fullmatch(doc[start - 1].text) and _YEAR.fullmatch(doc[start - 2].text):
-        start -= 2  # the end of a range of them: "the 2016 through 2019 models"
+        start -= 2  # the end of a range of them: "the 2015 through 2017 models"
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.lower_ in _ARTICLES:
         return True
@@ -1439,56 +1440,16 @@ def _names_thing(span: Span, resolved: _Resolved) -> bool:
 
 
 def _thing_from(span: Span, resolved: _Resolved, base: date | None) -> bool:
-    """Whether a stated date, not after the anchor, is the time a noun just before it comes from ("a design from
-    2015", "the laptop from earlier in 2019", "a paperback from 1985"): a thing's age, no event. Not a range ("from
-    2015 to 2017"), a time ahead ("deliveries from spring 2026"), when the thing is yet to happen, nor the start of
-    what a verb in the perfect has done since ("the rule has applied to every firm from 2015")."""
+    """Whether a stated date, not after the anchor, is the time a noun just before it comes from ("a painting from
+    1890", "the model from earlier in 2019", "a recipe from 1950"): a thing's age, no event. Not a range ("from 2015
+    to 2017"), a time ahead ("deliveries from March 2026"), when the thing is yet to happen, nor the start of what a
+    verb in the perfect has done since ("the rule has applied to every firm from 2015")."""
     if resolved.relative or resolved.day is None or base is None or resolved.day > base:
         return False
     doc = span.doc
     preposition = span.root.head if span.root.dep_ == "pobj" else None
     if preposition is not None and preposition.i > 1 and doc[preposition.i - 1].lower_ in {"earlier", "later"}:
-        preposition = doc[preposition.i - 2]  # "from earlier in 2019"
-    if preposition is None or preposition.lower_ != "from" or preposition.i == 0:
-        return False
-    if doc[preposition.i - 1].pos_ not in {"NOUN", "PROPN"}:
-        return False
-    verb = _governing_verb(span)
-    if verb is not None and any(child.dep_ == "aux" and child.lemma_ == "have" for child in verb.children):
-        return False
-    after = doc[span.end : span.end + 2]
-    closing = len(after) == 2 and (_YEAR.fullmatch(after[1].text) or _calendar_word(after[1].lower_))
-    return not (closing and _RANGE_LINK.fullmatch(after[0].text))
-
-
-def _calendar_word(word: str) -> bool:
-    return bool(_MONTH_WORD.fullmatch(word) or word in WEEKDAYS)
-
-
-def _not_its_clause_time(span: Span, resolved: _Resolved, base: date | None, tense: Tense) -> bool:
-    """Whether a stated date lies after the anchor as the time of a past-tense verb, or as what a noun of it
-    amounts to: no time of that clause but a number the recogniser took for a year ("earned a total score of
-    2072"). Not when the past act reaches forward ("agreed a lease until 2030", "promised deliveries from March") or
-    the date is a noun's own ("approved the 2030 budget")."""
-    if tense != "past" or resolved.relative or resolved.day is None or base is None or resolved.day <= base:
-        return False
-    preposition = span.root.head if span.root.dep_ == "pobj" else None
-    if preposition is not None and preposition.lower_ in _REACHING_PREPOSITIONS:
-        return False
-    return _attachment(span) == _governing_verb(span) or (preposition is not None and preposition.lower_ == "of")
-
-
-def _thing_from(span: Span, resolved: _Resolved, base: date | None) -> bool:
-    """Whether a stated date, not after the anchor, is the time a noun just before it comes from ("a design from
-    2015", "the laptop from earlier in 2019", "a paperback from 1985"): a thing's age, no event. Not a range ("from
-    2015 to 2017"), a time ahead ("deliveries from spring 2026"), when the thing is yet to happen, nor the start of
-    what a verb in the perfect has done since ("the rule has applied to every firm from 2015")."""
-    if resolved.relative or resolved.day is None or base is None or resolved.day > base:
-        return False
-    doc = span.doc
-    preposition = span.root.head if span.root.dep_ == "pobj" else None
-    if preposition is not None and preposition.i > 1 and doc[preposition.i - 1].lower_ in {"earlier", "later"}:
-        preposition = doc[preposition.i - 2]  # "from earlier in 2019"
+        preposition = doc[preposition.i - 2]  # "from earlier in 2019": the words before the year
     if preposition is None or preposition.lower_ != "from" or preposition.i == 0:
         return False
     if doc[preposition.i - 1].pos_ not in {"NOUN", "PROPN"}:
@@ -1507,8 +1468,8 @@ def _calendar_word(word: str) -> bool:
 
 def _not_its_clause_time(span: Span, resolved: _Resolved, base: date | None, tense: Tense) -> bool:
     """Whether a stated date lies after the anchor in a past-tense clause that does not reach forward to it: no
-    time of that clause but a number the recogniser took for a year ("earned a total score of 2072", "scores
-    jumped from 2395"; against "agreed a lease until 2030")."""
+    time of that clause but a number the recogniser took for a year ("earned a total score of 2350"; against
+    "agreed a lease until 2035", "promised deliveries from March")."""
     if tense != "past" or resolved.relative or resolved.day is None or base is None:
         return False
     preposition = span.root.head if span.root.dep_ == "pobj" else None
