@@ -947,3 +947,176 @@ def test_a_year_naming_the_subject_of_a_copula_is_a_reference(nlp) -> None:  # t
 )
 def test_a_relative_clause_keeps_its_noun_unless_a_time(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
     assert _dates(nlp, text, "2018-04-20")[0].event == event
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "year", "names_thing"),
+    [
+        # A year closing a title, a year with an article, a year with a possessive before a title: a thing's name.
+        ("The studio shipped Racing Legends 2017 to stores.", "2017", True),
+        ("The new phone is heavier than the 2017, but its battery lasts longer.", "2017", True),
+        ("The reviewer compared it with the 2015 through 2017 models.", "2015", True),
+        ("The set featured full performances of 1977’s Silver Lanterns and 1979’s Night Ferry.", "1977", True),
+        # A year standing as the time of its clause stays a date.
+        ("The studio released the game in 2017.", "2017", False),
+        ("The studio released the game in March 2017.", "March 2017", False),
+        ("In 2017 Critics Circle members voted for the film.", "2017", False),
+        ("The 2008 crisis wiped out jobs.", "2008", False),
+    ],
+)
+def test_a_year_in_a_things_name_dates_no_event(nlp, text: str, year: str, names_thing: bool) -> None:  # type: ignore[no-untyped-def]
+    [mention] = [m for m in _dates(nlp, text, "2019-11-18") if m.text == year]
+    assert mention.reference is names_thing
+
+
+@pytest.mark.slow
+def test_a_year_after_the_anchor_in_a_past_clause_is_a_number(nlp) -> None:  # type: ignore[no-untyped-def]
+    [score] = _dates(nlp, "The older chip earned a total score of 2350 in the test.", "2019-11-18")
+    assert score.reference
+    # A past act may reach forward to a later time.
+    [lease] = _dates(nlp, "The council signed a lease on the hall until 2035.", "2019-11-18")
+    assert not lease.reference and lease.iso == "2035"
+    [deliveries] = _dates(nlp, "The maker promised deliveries from March 2020.", "2019-11-18")
+    assert not deliveries.reference
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "when", "event"),
+    [
+        # A participle of sequence, or a passive with its agent set off after the main clause: an event of its own.
+        (
+            "Sales began with laptops in January 2018, followed by phones in March 2018.",
+            "March 2018",
+            "followed by phones",
+        ),
+        (
+            "After opening its first store two months ago, the chain has hired ten managers.",
+            "two months ago",
+            "opening its first store",
+        ),
+        ("The startup has hired ten engineers after launching the app in May.", "May", "launching the app"),
+        # A participle opening the sentence alone shares the main clause's time; so does the main clause's date.
+        (
+            "Discussing the budget in an interview on Monday, the mayor said it would pass.",
+            "Monday",
+            "the mayor said it would pass",
+        ),
+        (
+            "Sales began with laptops in January 2018, followed by phones in March 2018.",
+            "January 2018",
+            "Sales began with laptops",
+        ),
+    ],
+)
+def test_a_participle_of_what_came_before_or_next_is_its_own_event(nlp, text: str, when: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    [mention] = [m for m in _dates(nlp, text, "2019-11-18") if m.text == when]
+    assert mention.event == event
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The chief executive is stepping down in June 2026.", "The chief executive is stepping down"),
+        ("Half of the albums came out this year.", "Half of the albums came out"),
+        # A preposition left without its object still goes.
+        ("The minister he met with on Friday resigned.", "The minister he met"),
+    ],
+)
+def test_a_verbs_particle_stays_in_its_event(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _dates(nlp, text, "2019-11-20")[0].event == event
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # What was once ahead lies on either side of the anchor: the nearest month.
+        ("The bridge, once expected to open in June, is still closed.", "2019-08-01", "2019-06"),
+        ("The bridge is expected to open in June.", "2019-08-01", "2020-06"),
+        # A clause in the past telling what the act followed sets it in the past.
+        ("Prosecutors decided to reopen the case in May after the witness was found.", "2019-11-20", "2019-05"),
+        ("Prosecutors will reopen the case in May after the witness testifies.", "2019-11-20", "2020-05"),
+        # An act a past verb's preposition takes came before that verb's time.
+        ("The man pleaded guilty on Monday to threatening to burn the office in March.", "2019-11-20", "2019-03"),
+        ("The man admits to planning to visit the office in March.", "2019-11-20", "2020-03"),
+    ],
+)
+def test_a_verb_without_tense_takes_the_time_its_clause_sets(nlp, text: str, published: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    [month] = [m for m in _dates(nlp, text, published) if m.granularity == "month"]
+    assert month.iso == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The unions will sign the deal on Friday in the coming week.", "2019-11-18", "2019-11-22"),
+        ("The unions will sign the deal on Friday in the coming week.", "2018-04-20", "2018-04-27"),
+        ("The leaders will meet on Friday of next week.", "2019-11-18", "2019-11-29"),
+        # A weekday with no week after it is the first one ahead, the anchor's own day left open.
+        ("The leaders will meet on Friday.", "2018-04-20", "2018-04-20"),
+        ("The leaders met on Friday, and next week they will sign.", "2019-11-18", "2019-11-15"),
+    ],
+)
+def test_a_weekday_in_a_week_ahead_is_of_that_week(nlp, text: str, published: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    [day] = [m for m in _dates(nlp, text, published) if m.text.startswith("Friday")]
+    assert day.iso == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 2019-11-20 is a Wednesday. A timetable in the simple present lies ahead.
+        ("The fair opens to visitors on Friday.", "2019-11-22"),
+        ("The team's first match is Saturday.", "2019-11-23"),
+        # A headline's present tells what happened; a verb of saying's present is now.
+        ("Shares fall on Monday as traders sell banks", "2019-11-18"),
+        ("The minister says on Monday that the plan will pass.", "2019-11-18"),
+    ],
+)
+def test_a_weekday_of_a_present_timetable_lies_ahead(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    [day] = _dates(nlp, text, "2019-11-20")
+    assert day.iso == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "iso", "event"),
+    [
+        # "beginning"/"starting" with the date alone is the date's preposition: the clause's act is the event.
+        (
+            "The mill, which plans to cut hundreds of jobs beginning this week, confirmed the losses.",
+            "2019-W47",
+            "The mill plans to cut hundreds of jobs",
+        ),
+        ("The bakery has raised its prices, starting in May.", "2019-05", "The bakery has raised its prices"),
+        # A participle of beginning with an object of its own is the act; one on a noun in a phrase dates that noun.
+        ("The firm began talks in May.", "2019-05", "The firm began talks"),
+        ("The lander will be ready for missions starting in 2021.", "2021", "The lander will be ready for missions"),
+    ],
+)
+def test_a_participle_of_beginning_is_the_dates_preposition(nlp, text: str, iso: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    [mention] = [m for m in _dates(nlp, text, "2019-11-18") if m.iso == iso]
+    assert mention.event == event
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        # A noun's age: no event of that year.
+        ("The museum lent a painting from 1890 to the gallery.", True),
+        ("The new tablet is lighter than the model from earlier in 2019.", True),
+        # A range, a time ahead, or the start of what the perfect tells: dates.
+        ("Prices of the model rose from 2015 to 2017.", False),
+        ("The rule has applied to every firm from 2015.", False),
+        ("The maker promised deliveries from March 2020.", False),
+    ],
+)
+def test_a_time_a_thing_comes_from_dates_no_event(nlp, text: str, reference: bool) -> None:  # type: ignore[no-untyped-def]
+    [mention] = _dates(nlp, text, "2019-11-18")
+    assert mention.reference is reference

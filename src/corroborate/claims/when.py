@@ -13,7 +13,9 @@ Rules, chosen to match how news is written:
 - A bare weekday ("on Thursday") is the latest such day on or before the anchor, or, in a future-tense
   clause ("will meet on Thursday"), the first on or after it (not exact when that is the anchor itself: told
   on a Thursday, it may as well mean a week on); told in "local time", it may be the day after the anchor
-  (``publication_slack_days``), since the outlet's date lags behind places east of it.
+  (``publication_slack_days``), since the outlet's date lags behind places east of it. One "of next week" is the
+  next week's, one "in the coming week" the first after the anchor. A main verb in the simple present tells a
+  timetable ("The fair opens on Friday"): future, unless a verb of saying or a headline's.
 - A date without a year ("October 16", "in March") takes its year from the tense of its clause: past tense,
   the latest such date not after the anchor (plus ``publication_slack_days``, or ``story_anchor_slack_days``
   when the anchor is the story's date, which an undated article may come days after); future tense, the first
@@ -22,7 +24,13 @@ Rules, chosen to match how news is written:
   in the past tense. "ahead of November's vote" is future; a verb of scheduling ("has scheduled a May 17
   hearing") or one acting on a time limit ("has given them a May 10 deadline") gives no tense to its date.
 - A participle telling what was done to a thing ("a survey conducted in March") is past; what lay ahead of a
-  past time ("was due to be released in September") has no tense of its own.
+  past time ("was due to be released in September", "once expected to open in June") has no tense of its own. A
+  verb with no tense of its own is past when its clause sets it there: taken by a past verb's preposition
+  ("pleaded guilty to threatening to burn the office in March") or followed by a past clause of what came first
+  ("decided to reopen the case in May after the witness was found").
+- A participle opened by a preposition of sequence ("after opening its first store two months ago, the chain has
+  ...") or a passive with its agent set off after the main clause ("..., followed by phones in March 2018") tells an
+  event apart from its main clause's.
 - A year-less date in a clause that a date with its year holds ("In November 2016 the firm agreed to sell the
   unit by December") is read in that date's time, not the anchor's: the year stated, or the one nearest the
   day or month stated. Not a date of a clause beside it ("born in May 1970 and died on March 3") nor a thing's
@@ -44,7 +52,10 @@ Rules, chosen to match how news is written:
   a reference, not a dated event, unless the article tells a past event whose only date it is ("During the
   2010 campaign, the group launched ...", "The 2008 crisis wiped out jobs"). The date closing a range another
   date opens ("in 2015 and 2016") is part of that date's event. Both are kept as mentions (their periods
-  serve ``claims.numbers``) but open no timeline entry.
+  serve ``claims.numbers``) but open no timeline entry. So do years in a thing's name: closing a title ("Racing
+  Legends 2017"), with an article ("the 2017" for a phone model), with a possessive ("1977's" album), a noun's age
+  ("a painting from 1890"), and numbers read as years, which a past-tense clause places after the anchor without
+  reaching forward ("earned a total score of 2350").
 """
 
 from __future__ import annotations
@@ -58,6 +69,7 @@ from statistics import median_low
 from typing import TYPE_CHECKING, Literal
 
 from corroborate.claims.numbers import connected_groups, parse_number, sentence_of
+from corroborate.claims.speech import SPEECH_VERBS
 from corroborate.records import Article, Contradiction, Evidence, Position, TimelineEvent
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
@@ -117,6 +129,11 @@ _SCHEDULING_VERBS = {"schedule", "reschedule", "slate", "set", "plan", "postpone
 # Nouns that name a time by which something is to happen: the verb acting on one dates the act ("has given
 # them a May 10 deadline"), not the time the noun names.
 _TIME_LIMIT_NOUNS = {"deadline", "ultimatum", "cutoff", "cut-off", "target", "timeline", "timetable"}
+# A weekday placed in a week to come: "Friday of next week" is the next calendar week's, "Friday in the coming week"
+# the first after the anchor.
+_WEEK_AHEAD = re.compile(
+    r",?\s+(?:of\s+|in\s+)?(?:(?P<next>next week)|the (?:week ahead|coming week))\b", re.IGNORECASE
+)
 _LOCAL_TIME = re.compile(r"\W*(?:(?:morning|afternoon|evening|night)\W+)?(?:\(\s*)?local time\b", re.IGNORECASE)
 _RANGE = re.compile(r"(?:between |from )?(?P<start>.+?)(?: (?:and|to|through|until|till) |\s*[-–—]\s*)(?P<end>.+)")
 _RANGE_LINK = re.compile(r"\s*(?:and|to|through|until|till|-|–|—)\s*", re.IGNORECASE)
@@ -129,6 +146,17 @@ _PAST_AUXILIARIES = {"did", "had", "has", "have", "was", "were"}
 # Prepositions that set a date before or after the event of their clause: "since 1989", "after last week" ("before"
 # also places: "testified before the committee").
 _SEQUENCE_PREPOSITIONS = {"since", "after", "until", "till"}
+# Prepositions by which a past act reaches a time after its own: "agreed a lease until 2030", "vowed to finish by 2030",
+# "promised deliveries from March".
+_REACHING_PREPOSITIONS = {"until", "till", "through", "by", "for", "to", "into", "before", "from"}
+# Adverbs that set a word in a time gone by: "once expected", "originally planned", "initially scheduled".
+_FORMER_TIME_ADVERBS = {"once", "originally", "initially", "previously", "formerly"}
+# Conjunctions of a clause telling the event its main clause follows or meets: "after the witness was found".
+_EARLIER_EVENT_MARKS = {"after", "when", "once"}
+# Verbs whose participle sets when an act starts, as a preposition would: "beginning this week", "starting Monday".
+_BEGINNING_VERBS = {"begin", "start"}
+# Articles: a date takes none, so a year with one names a thing ("the 2017" for a phone model, "a 2015 vintage").
+_ARTICLES = {"the", "a", "an"}
 # A free relative stands for an unnamed event ("what happened", "what we saw") as its doer or its object.
 _FREE_RELATIVE_WORDS = {"what", "whatever"}
 _WH_ROLES = {"nsubj", "nsubjpass", "dobj"}
@@ -532,6 +560,8 @@ def _attachment(span: Span) -> Token:
         token = token.head
     while span.start <= token.i < span.end and token.head.i != token.i:
         token = token.head
+    if _opening_time(token, span) and _acted_on(token.head):
+        token = next((verb for verb in token.ancestors if verb.pos_ in {"VERB", "AUX"}), token)
     return _fronted_clause(span, token) or token
 
 
@@ -593,9 +623,9 @@ def _tense(span: Span, text: str) -> Tense:
     if verb.lemma_.lower() in _SCHEDULING_VERBS or _attachment(span).lemma_.lower() in _TIME_LIMIT_NOUNS:
         return "unknown"
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
-    if verb.tag_ == "VBD" or auxiliaries & {"did", "had", "has", "have", "was", "were"} or _done_thing(verb):
+    if verb.tag_ == "VBD" or auxiliaries & _PAST_AUXILIARIES or _done_thing(verb) or _told_after_past(verb):
         return "past"
-    if _scheduled(verb, auxiliaries):
+    if _scheduled(verb, auxiliaries) or _timetable_day(span, verb, auxiliaries):
         return "future"
     return "unknown"
 
@@ -609,6 +639,17 @@ def _scheduled(verb: Token, auxiliaries: set[str]) -> bool:
     return clause.dep_ == "relcl"
 
 
+def _timetable_day(span: Span, verb: Token, auxiliaries: set[str]) -> bool:
+    """A weekday on a main verb in the simple present ("The fair opens to visitors on Friday", "The first match is
+    Saturday"): a timetable, which lies ahead. Not in a headline, whose present tells what happened ("Shares fall
+    on Monday", no full stop), nor on a verb of saying ("the minister says Friday"), whose present is now."""
+    if auxiliaries or verb.tag_ not in {"VBZ", "VBP"} or verb.dep_ != "ROOT" or _attachment(span) != verb:
+        return False
+    if not _BARE_WEEKDAY.match(_normalised(span.text)) or verb.lemma_.lower() in SPEECH_VERBS:
+        return False
+    return span.sent.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
+
+
 def _done_thing(verb: Token) -> bool:
     """A participle that tells what was done to a thing ("a survey conducted in March", "Published in May,
     the report ..."): passive and complete, so in the past, whatever the tense of the sentence around it. Not
@@ -619,13 +660,42 @@ def _done_thing(verb: Token) -> bool:
 
 
 def _told_as_past(token: Token) -> bool:
-    """The word is in a past tense: its own ("planned"), its auxiliary's ("was expected", "had planned") or, for
-    a predicate adjective, its verb's ("was due")."""
+    """The word is in a past tense: its own ("planned"), its auxiliary's ("was expected", "had planned"), an adverb's
+    of former time ("once expected") or, for a predicate adjective, its verb's ("was due")."""
     if token.tag_ == "VBD":
+        return True
+    if any(child.dep_ == "advmod" and child.lower_ in _FORMER_TIME_ADVERBS for child in token.children):
         return True
     if any(child.dep_ in {"aux", "auxpass", "cop"} and child.tag_ == "VBD" for child in token.children):
         return True
     return token.dep_ == "acomp" and token.head.tag_ == "VBD"
+
+
+def _told_after_past(verb: Token) -> bool:
+    """Whether a verb tells an act its clause sets in the past though its own form has no tense: a gerund, or an
+    infinitive completing one, that a past verb's preposition takes ("pleaded guilty to threatening to burn the office
+    in March": the threat came before the plea), or a verb with a clause in the past telling what it followed
+    ("decided to reopen the case in May after the witness was found")."""
+    earlier = [child for child in verb.children if child.dep_ == "advcl"]
+    if any(_past_clause(clause) and _marked(clause, _EARLIER_EVENT_MARKS) for clause in earlier):
+        return True
+    gerund = verb
+    while gerund.dep_ == "xcomp" and gerund.head.pos_ in {"VERB", "AUX"}:
+        gerund = gerund.head
+    preposition = gerund.head
+    if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp" or preposition.lower_ in {"before", "until", "till"}:
+        return False
+    governor = preposition.head
+    return governor.tag_ == "VBD" and governor.lemma_.lower() not in _FUTURE_GOVERNORS
+
+
+def _past_clause(verb: Token) -> bool:
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ == "VBD" or bool(auxiliaries & _PAST_AUXILIARIES)
+
+
+def _marked(clause: Token, marks: set[str]) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ in marks for child in clause.children)
 
 
 def _is_to_be_done(verb: Token) -> bool:
@@ -638,6 +708,9 @@ def _is_to_be_done(verb: Token) -> bool:
 def _event_head(span: Span) -> Token:
     """The word the date modifies: a verb ("met on Thursday") or a noun ("the call on Thursday")."""
     token = _attachment(span)
+    clause = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    if clause is not None and _own_participle_clause(clause):
+        return clause
     while (
         token.pos_ in {"VERB", "AUX"}
         and token.dep_ in {"xcomp", "acl", "relcl", "csubj"}
@@ -654,6 +727,44 @@ def _event_head(span: Span) -> Token:
         # A reduced relative ("the summit in Alaska, held two months ago") dates the noun before it.
         return next((t for t in reversed(token.doc[token.sent.start : token.i]) if t.pos_ == "NOUN"), token)
     return token
+
+
+def _opening_time(participle: Token, span: Span) -> bool:
+    """Whether a participle of beginning with the date alone sets the time something starts ("plans to cut jobs
+    beginning this week", "prices rise starting Monday"): a preposition in all but name, which the parse may hang
+    on the noun before it; when that noun is what the clause acts on, the clause's act is what starts."""
+    if participle.tag_ != "VBG" or participle.lemma_.lower() not in _BEGINNING_VERBS:
+        return False
+    date = set(range(span.start, span.end)) | ({span.root.head.i} if span.root.dep_ == "pobj" else set())
+    return all(token.i in date for child in participle.children for token in child.subtree)
+
+
+def _acted_on(word: Token) -> bool:
+    """Whether a word is a verb or what its clause acts on: its subject or object, or a noun of one ("thousands
+    of jobs"); not a noun in a phrase of its own ("ready for missions starting in 2021")."""
+    while word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        word = word.head.head
+    return word.pos_ in {"VERB", "AUX"} or word.dep_ in {"nsubj", "nsubjpass", "dobj"}
+
+
+def _own_participle_clause(verb: Token) -> bool:
+    """Whether a participle with no subject tells an event apart from its main clause's: one a preposition of
+    sequence opens ("after opening its first store in May, the chain has ...", "..., before spreading to every
+    branch in 2016"), which the main clause follows or precedes, or a passive with its agent set off after the main
+    clause ("Sales began with laptops in January, followed by phones in March"), which tells what came next. Not
+    one that opens the sentence on its own ("Discussing the plan in an interview, the mayor said"): that is the
+    main clause's time."""
+    if verb.pos_ not in {"VERB", "AUX"} or _subject(verb) is not None:
+        return False
+    if verb.dep_ == "pcomp":
+        return verb.head.lower_ in _SEQUENCE_PREPOSITIONS | {"before"}
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and verb.head.i < verb.i
+        and _set_off(verb)
+        and any(child.dep_ == "agent" for child in verb.children)
+    )
 
 
 def _predicate_of_noun(verb: Token) -> bool:
@@ -721,7 +832,13 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
     drop = set(date_words)
     named = _named_noun(span, root) if head is None else None
     head = head or named or _when_clause(span) or _event_head(span)
-    drop |= {token.i for token in span.root.ancestors if token.pos_ == "ADP" and token.head.i == head.i}
+    # The date's own preposition on the head ("met on Friday"), not the agent whose phrase holds it ("followed by
+    # phones in March").
+    drop |= {
+        token.i
+        for token in span.root.ancestors
+        if token.pos_ == "ADP" and token.head.i == head.i and token.dep_ != "agent"
+    }
     words = _without_loose_ends(_phrase_words(head, named, root, drop, date_words, max_words), date_words)
     text = _joined(words).strip(",;:–—- ")
     if len(re.findall(r"\w{2,}", text)) >= _MIN_EVENT_WORDS and len(text.split()) > max_words:
@@ -803,7 +920,11 @@ def _completed_clause(verb: Token) -> tuple[Token, Token | None]:
     """The verb whose clause tells the event of ``verb``, and its dependent holding ``verb`` if that is another:
     a verb with no subject that completes another ("asked for time to review it on Monday") is part of that
     one's clause."""
-    if _clause_subject(verb)[0] is not None or verb.dep_ not in {"xcomp", "advcl", "pcomp", "acl", "relcl"}:
+    if (
+        _clause_subject(verb)[0] is not None
+        or verb.dep_ not in {"xcomp", "advcl", "pcomp", "acl", "relcl"}
+        or _own_participle_clause(verb)
+    ):
         return verb, None
     completed = _clause_verb(verb)
     if completed is None or _clause_subject(completed)[0] is None:
@@ -830,6 +951,7 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
     drop = set(range(span.start, max(span.end, root.i + 1)))
     if root.dep_ == "pobj":
         drop.add(root.head.i)
+    drop.update(token.i for token in (root.head, root.head.head) if _opening_time(token, span))
     end = max(span.end, root.i + 1)
     if end < len(span.doc) and span.doc[end].tag_ == "POS":
         drop.add(end)
@@ -1086,9 +1208,22 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
             filled.extend(between)  # the article agrees with the date: without it "a 2018 analysis" reads "a analysis"
         elif all(token.is_punct or token.i in date_words for token in between):
             filled.extend(token for token in between if token.i not in date_words)
-    while filled and (filled[-1].pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "PART"} or filled[-1].tag_ == "PRP$"):
+    while (
+        filled
+        and not _particle(filled[-1])
+        and (filled[-1].pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "PART"} or filled[-1].tag_ == "PRP$")
+    ):
         filled.pop()
     return filled
+
+
+def _particle(word: Token) -> bool:
+    """Whether a word is a verb's particle, which ends its phrase ("sold off", "handed over"): not one of a bare
+    verb with no subject or auxiliary, which is as likely a noun the parse took for a verb ("a report out Friday")."""
+    verb = word.head
+    if word.dep_ != "prt" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return verb.tag_ != "VB" or any(child.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for child in verb.children)
 
 
 def _joined(words: list[Token]) -> str:
@@ -1165,6 +1300,7 @@ def extract_dates(
             continue
         stated_times = [stated for stated in stated_times if stated[0].sent.start == span.sent.start]
         text = _normalised(span.text)
+        text = _in_week_ahead(text, doc_text, span.end_char)
         local_time = _in_local_time(span, doc_text)
         verb = _governing_verb(span)
         context = _Context(
@@ -1181,13 +1317,28 @@ def extract_dates(
         opening = previous if previous is not None and mentions and mentions[-1].start == previous.start_char else None
         told, reference = _told_or_reference(span, spans, resolved)
         reference = reference or (opening is not None and _closes_range(opening, span, doc_text))
-        reference = reference or _unspecified_event(span)
+        reference = reference or _unspecified_event(span) or _names_thing(span, resolved)
+        reference = reference or _not_its_clause_time(span, resolved, base, context.tense)
+        reference = reference or _thing_from(span, resolved, base)
         head = told or _past_thing_of_present_verb(span, resolved, base)
         mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, head)
         mentions.append(replace(mention, reference=reference))
         if not (resolved.relative or reference) and resolved.day is not None and _attachment(span) == verb:
             stated_times.append((span, resolved, verb))
     return mentions
+
+
+def _in_week_ahead(text: str, doc_text: str, end: int) -> str:
+    """A weekday the date or the words after it place in a week to come ("Friday of next week", "Friday in the
+    coming week"), as the relative weekday it is; any other text as it is."""
+    weekday = re.match(rf"^(?:{_WEEKDAY})\b", text)
+    if weekday is None:
+        return text
+    rest = text[weekday.end() :]
+    ahead = _WEEK_AHEAD.match(rest) if rest else _WEEK_AHEAD.match(doc_text, end)
+    if ahead is None or (rest and ahead.end() != len(rest)):
+        return text
+    return f"{'next' if ahead.group('next') else 'this coming'} {weekday.group(0)}"
 
 
 def _weekday_of(span: Span, following: Span, text: str) -> bool:
@@ -1262,6 +1413,67 @@ def _told_or_reference(span: Span, spans: Sequence[Span], resolved: _Resolved) -
     if verb is None or any(other.start != span.start and _governing_verb(other) == verb for other in spans):
         return None, True
     return verb, False
+
+
+def _names_thing(span: Span, resolved: _Resolved) -> bool:
+    """Whether a stated year is part of a thing's name rather than a date: after a name it closes ("Racing Legends
+    2017", also in a headline the parse cuts up), with an article ("the 2017" for a phone model, "a 2017 or older
+    phone"), or with a possessive before a title ("1977's Silver Lanterns"). A year naming the noun after it ("the
+    2016 election") is ``_told_or_reference``'s."""
+    if resolved.granularity != "year" or resolved.relative or not _YEAR.search(span.text):
+        return False
+    year = next((token for token in span if _YEAR.fullmatch(token.text)), None)
+    if year is None or _named_thing(span) is not None:
+        return False
+    doc = span.doc
+    name = doc[year.i - 1] if year.i > 0 else None
+    if name is not None and name.tag_ in {"NNP", "NNPS"} and not _calendar_word(name.lower_):
+        return True  # "Racing Legends 2017": a name the year closes
+    start = year.i
+    if start > 1 and _RANGE_LINK.fullmatch(doc[start - 1].text) and _YEAR.fullmatch(doc[start - 2].text):
+        start -= 2  # the end of a range of them: "the 2015 through 2017 models"
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in _ARTICLES:
+        return True
+    after = doc[year.i + 1] if year.i + 1 < len(doc) else None
+    return after is not None and after.lower_ in {"'s", "’s"}
+
+
+def _thing_from(span: Span, resolved: _Resolved, base: date | None) -> bool:
+    """Whether a stated date, not after the anchor, is the time a noun just before it comes from ("a painting from
+    1890", "the model from earlier in 2019", "a recipe from 1950"): a thing's age, no event. Not a range ("from 2015
+    to 2017"), a time ahead ("deliveries from March 2026"), when the thing is yet to happen, nor the start of what a
+    verb in the perfect has done since ("the rule has applied to every firm from 2015")."""
+    if resolved.relative or resolved.day is None or base is None or resolved.day > base:
+        return False
+    doc = span.doc
+    preposition = span.root.head if span.root.dep_ == "pobj" else None
+    if preposition is not None and preposition.i > 1 and doc[preposition.i - 1].lower_ in {"earlier", "later"}:
+        preposition = doc[preposition.i - 2]  # "from earlier in 2019": the words before the year
+    if preposition is None or preposition.lower_ != "from" or preposition.i == 0:
+        return False
+    if doc[preposition.i - 1].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    verb = _governing_verb(span)
+    if verb is not None and any(child.dep_ == "aux" and child.lemma_ == "have" for child in verb.children):
+        return False
+    after = doc[span.end : span.end + 2]
+    closing = len(after) == 2 and (_YEAR.fullmatch(after[1].text) or _calendar_word(after[1].lower_))
+    return not (closing and _RANGE_LINK.fullmatch(after[0].text))
+
+
+def _calendar_word(word: str) -> bool:
+    return bool(_MONTH_WORD.fullmatch(word) or word in WEEKDAYS)
+
+
+def _not_its_clause_time(span: Span, resolved: _Resolved, base: date | None, tense: Tense) -> bool:
+    """Whether a stated date lies after the anchor in a past-tense clause that does not reach forward to it: no
+    time of that clause but a number the recogniser took for a year ("earned a total score of 2350"; against
+    "agreed a lease until 2035", "promised deliveries from March")."""
+    if tense != "past" or resolved.relative or resolved.day is None or base is None:
+        return False
+    preposition = span.root.head if span.root.dep_ == "pobj" else None
+    return resolved.day > base and (preposition is None or preposition.lower_ not in _REACHING_PREPOSITIONS)
 
 
 def _named_thing(span: Span) -> Token | None:
