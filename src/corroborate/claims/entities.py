@@ -195,12 +195,15 @@ def person_referred(
 
     A person is a named entity ``is_person`` accepts, or a capitalised proper noun the tagger left untagged or
     mislabelled that stands as a subject or a subject's owner and that the article knows as a person
-    (``_proper_subject``): "Lee said he ..." means Lee when the tagger missed the name.
+    (``_proper_subject``): "Lee said he ..." means Lee when the tagger missed the name. Such a name is whom only a
+    subject pronoun stands for, a subject going on with a subject: "his" or "her" after one as often means
+    someone its clause names ("Lee called the man about his symptoms").
     """
     if pronoun.lower_ not in PERSON_PRONOUNS:
         return None
     sentence = pronoun.sent
-    closed, people = _quotes_and_people(sentence, is_person)
+    untagged = pronoun.dep_ in _SUBJECT_DEPS
+    closed, people = _quotes_and_people(sentence, is_person, untagged)
     quoted = _within(pronoun, sentence, closed)
     clause = pronoun.head
     if (
@@ -223,7 +226,7 @@ def person_referred(
         if sentence.start == 0:
             break
         sentence = pronoun.doc[sentence.start - 1].sent
-        _, found = _quotes_and_people(sentence, is_person)
+        _, found = _quotes_and_people(sentence, is_person, untagged)
         earlier = [ent for ent, inside in found if quoted or not inside]
         if earlier:
             subjects = [ent for ent in earlier if _is_subject_or_its_owner(ent.root)]
@@ -237,19 +240,20 @@ def _is_subject_or_its_owner(token: Token) -> bool:
 
 
 def _quotes_and_people(
-    sentence: Span, is_person: Callable[[Span], bool]
+    sentence: Span, is_person: Callable[[Span], bool], untagged: bool
 ) -> tuple[list[tuple[int, int]], list[tuple[Span, bool]]]:
     """From one scan of the sentence for quotation marks: its quotes that close (character spans in the sentence),
-    and its people in order (entities ``is_person`` accepts and untagged names, ``_proper_subject``), each with
-    whether it stands in quoted words, closed or left open (``quoted_or_open_spans``). A pronoun's side of the
-    marks is read from the closed quotes only: a quote left open may have lost its closing mark before the words
-    that say who speaks ('“... signed the order, she said')."""
+    and its people in order (entities ``is_person`` accepts and, if ``untagged``, names the tagger missed,
+    ``_proper_subject``), each with whether it stands in quoted words, closed or left open
+    (``quoted_or_open_spans``). A pronoun's side of the marks is read from the closed quotes only: a quote left
+    open may have lost its closing mark before the words that say who speaks ('“... signed the order, she said')."""
     text = sentence.text
     spans = quoted_or_open_spans(text)
     # Only a quote left open runs to the sentence's end: a closed one ends before its closing mark.
     closed = spans[:-1] if spans and spans[-1][1] == len(text) else spans
     found = [ent for ent in sentence.ents if is_person(ent)]
-    found += [name for token in sentence if (name := _proper_subject(token)) is not None]
+    if untagged:
+        found += [name for token in sentence if (name := _proper_subject(token)) is not None]
     found.sort(key=lambda span: span.start)
     return closed, [(span, _within_spans(span.start_char - sentence.start_char, spans)) for span in found]
 
