@@ -65,3 +65,11 @@ def test_an_untagged_name_is_no_antecedent_of_a_possessive(nlp: Language) -> Non
     # Hard case: "his" after an untagged subject as often means someone its clause names.
     text = "Tarlow called the man on Monday about his symptoms."
     assert referred(nlp, text, pronoun="his", lookback=0) is None
+
+
+def test_a_capitalised_opening_word_the_article_writes_in_lower_case_is_no_name(nlp: Language) -> None:
+    text = "Ann Brody met the board on Monday. Tarlow said he would resign."
+    assert referred(nlp, text, ("Ann Brody", "PERSON")) == "Tarlow"
+    # Hard case: "Leadership" opens its sentence, and the article writes it in lower case before.
+    text = "Ann Brody met the leadership on Monday. Leadership said he would resign."
+    assert referred(nlp, text, ("Ann Brody", "PERSON")) == "Ann Brody"
