@@ -32,7 +32,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
-from corroborate.claims.people import HONORIFICS, SHORT_OFFICES, TITLED_OCCUPATIONS, TITLED_OFFICES
+from corroborate.claims.people import (
+    BODY_NOUNS,
+    HONORIFICS,
+    PERSON_NOUNS,
+    SHORT_OFFICES,
+    TITLED_OCCUPATIONS,
+    TITLED_OFFICES,
+)
 from corroborate.claims.speech import SAYING_VERBS
 from corroborate.extract import title_cased
 from corroborate.records import Article, Entity
@@ -185,12 +192,18 @@ def person_referred(
     before it, count only on the same side of the quotation marks ('"He will resign," Lee said' is not about Lee),
     and a name in quoted words is what a speaker talked of, no antecedent for the writer's pronouns. None when no
     person fits.
+
+    A person is a named entity ``is_person`` accepts, or a capitalised proper noun the tagger left untagged or
+    mislabelled that stands as a subject or a subject's owner and that the article knows as a person
+    (``_proper_subject``): "Lee said he ..." means Lee when the tagger missed the name. Such a name is whom only a
+    subject pronoun stands for, a subject going on with a subject: "his" or "her" after one as often means
+    someone its clause names ("Lee called the man about his symptoms").
     """
     if pronoun.lower_ not in PERSON_PRONOUNS:
         return None
     sentence = pronoun.sent
-    closed, people = _quotes_and_ents(sentence)
-    people = [(ent, inside) for ent, inside in people if is_person(ent)]
+    untagged = pronoun.dep_ in _SUBJECT_DEPS
+    closed, people = _quotes_and_people(sentence, is_person, untagged)
     quoted = _within(pronoun, sentence, closed)
     clause = pronoun.head
     if (
@@ -213,8 +226,8 @@ def person_referred(
         if sentence.start == 0:
             break
         sentence = pronoun.doc[sentence.start - 1].sent
-        _, ents = _quotes_and_ents(sentence)
-        earlier = [ent for ent, inside in ents if (quoted or not inside) and is_person(ent)]
+        _, found = _quotes_and_people(sentence, is_person, untagged)
+        earlier = [ent for ent, inside in found if quoted or not inside]
         if earlier:
             subjects = [ent for ent in earlier if _is_subject_or_its_owner(ent.root)]
             return (subjects if pronoun.dep_ in _SUBJECT_DEPS and subjects else earlier)[-1]
@@ -226,17 +239,75 @@ def _is_subject_or_its_owner(token: Token) -> bool:
     return token.dep_ in _SUBJECT_DEPS or (token.dep_ in {"poss", "appos"} and token.head.dep_ in _SUBJECT_DEPS)
 
 
-def _quotes_and_ents(sentence: Span) -> tuple[list[tuple[int, int]], list[tuple[Span, bool]]]:
+def _quotes_and_people(
+    sentence: Span, is_person: Callable[[Span], bool], untagged: bool
+) -> tuple[list[tuple[int, int]], list[tuple[Span, bool]]]:
     """From one scan of the sentence for quotation marks: its quotes that close (character spans in the sentence),
-    and its named entities, each with whether it stands in quoted words, closed or left open
+    and its people in order (entities ``is_person`` accepts and, if ``untagged``, names the tagger missed,
+    ``_proper_subject``), each with whether it stands in quoted words, closed or left open
     (``quoted_or_open_spans``). A pronoun's side of the marks is read from the closed quotes only: a quote left
     open may have lost its closing mark before the words that say who speaks ('“... signed the order, she said')."""
     text = sentence.text
     spans = quoted_or_open_spans(text)
     # Only a quote left open runs to the sentence's end: a closed one ends before its closing mark.
     closed = spans[:-1] if spans and spans[-1][1] == len(text) else spans
-    ents = [(ent, _within_spans(ent.start_char - sentence.start_char, spans)) for ent in sentence.ents]
-    return closed, ents
+    found = [ent for ent in sentence.ents if is_person(ent)]
+    if untagged:
+        found += [name for token in sentence if (name := _proper_subject(token)) is not None]
+    found.sort(key=lambda span: span.start)
+    return closed, [(span, _within_spans(span.start_char - sentence.start_char, spans)) for span in found]
+
+
+#: Words before a name that make it a person's: words of address and offices only a person holds.
+_PERSON_TITLES = HONORIFICS | SHORT_OFFICES | TITLED_OFFICES
+#: Capitalised common nouns for people or bodies that open a sentence as its subject ("Police said he ...").
+_COMMON_SUBJECTS = PERSON_NOUNS | BODY_NOUNS
+
+
+def _proper_subject(token: Token) -> Span | None:
+    """The name ``token`` ends when it is a person the tagger missed or mislabelled (the small model tags a bare
+    surname as an organisation or a place): a capitalised proper noun, a subject or a subject's owner, under no
+    person label, and known as a person by the article, as the last word of a person's name it tags elsewhere
+    ("Ann Lee ... Lee said"), or by a title before it ("Governor Lee"); or, tagged nothing, as the speaker of a
+    verb of saying ("Lee said"). An organisation ("the Acme said") has none of these; a name qualifying a noun
+    ("the Lee report") is no subject."""
+    if not (
+        token.pos_ == "PROPN"
+        and _capitalised(token.text)
+        and token.ent_type_ != "PERSON"
+        and token.lower_ not in _COMMON_SUBJECTS
+        and _is_subject_or_its_owner(token)
+        and not _common_opening(token)
+    ):
+        return None
+    start = token.i
+    while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head == token:
+        start -= 1
+    name = token.doc[start : token.i + 1]
+    titled = any(_title_word(word) for word in token.doc[max(start - 1, 0) : token.i])
+    untagged_speaker = (
+        not any(word.ent_type_ for word in name) and token.dep_ == "nsubj" and token.head.lemma_ in SAYING_VERBS
+    )
+    return name if titled or untagged_speaker or _known_surname(token) else None
+
+
+def _title_word(token: Token) -> bool:
+    return token.lower_.rstrip(".") in _PERSON_TITLES
+
+
+def _known_surname(token: Token) -> bool:
+    """The word ends a name the tagger labels a person elsewhere in the article."""
+    word = fold(token.text)
+    return any(
+        ent.label_ == "PERSON" and (words := person_tokens(clean_name(ent.text))) and words[-1] == word
+        for ent in token.doc.ents
+    )
+
+
+def _common_opening(token: Token) -> bool:
+    """A sentence's first word that the article also writes in lower case: a common word, capitalised there
+    only because it opens the sentence."""
+    return token.is_sent_start and any(other.is_lower and other.lower_ == token.lower_ for other in token.doc)
 
 
 def _within(token: Token, sentence: Span, spans: Sequence[tuple[int, int]]) -> bool:
