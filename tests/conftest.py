@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from corroborate.cluster import ArticleFeatures, StoryIndex
 
@@ -23,6 +25,18 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not found at {path} (set CORROBORATE_SHARED to its folder)")
     return path
+
+
+def labelled_doc(nlp: Language, text: str, *ents: tuple[str, str]) -> Doc:
+    """``text`` parsed, with the named entities set to ``ents`` (text, label), found in order: the small model's
+    labels vary with the sentence, and tests of what is done with a given label must not."""
+    doc, spans, cursor = nlp(text), [], 0
+    for name, label in ents:
+        start = text.index(name, cursor)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+        cursor = start + len(name)
+    doc.ents = spans
+    return doc
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import labelled_doc
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -340,15 +341,8 @@ def test_a_title_case_heading_makes_no_name_of_words_the_story_writes_in_lower_c
 
 
 def labelled(nlp: Language, ident: str, text: str, *ents: tuple[str, str]) -> tuple[Article, Doc]:
-    """``text`` parsed, with the named entities set to ``ents`` (text, label), found in order: the small model's
-    labels vary with the sentence, and these tests are about what is done with a given label."""
-    doc, spans, cursor = nlp(text), [], 0
-    for name, label in ents:
-        start = text.index(name, cursor)
-        spans.append(doc.char_span(start, start + len(name), label=label))
-        cursor = start + len(name)
-    doc.ents = spans
-    return article(ident, text), doc
+    """An article of ``text`` with its parse, the named entities set to ``ents`` (``labelled_doc``)."""
+    return article(ident, text), labelled_doc(nlp, text, *ents)
 
 
 def test_a_known_place_the_model_calls_a_person_is_a_place(nlp: Language) -> None:

@@ -4,6 +4,7 @@ article knows it as a person; an organisation or a name qualifying a noun is not
 from __future__ import annotations
 
 import pytest
+from conftest import labelled_doc
 from spacy.language import Language
 
 from corroborate.claims.entities import clean_name, person_referred
@@ -16,14 +17,8 @@ def nlp() -> Language:
 
 
 def referred(nlp: Language, text: str, *ents: tuple[str, str], pronoun: str = "he", lookback: int = 3) -> str | None:
-    """Whom the last ``pronoun`` of ``text`` stands for, with the named entities set to ``ents`` (text, label, found in
-    order): the small model's labels vary with the sentence, and these tests are about a given label."""
-    doc, spans, cursor = nlp(text), [], 0
-    for name, label in ents:
-        start = text.index(name, cursor)
-        spans.append(doc.char_span(start, start + len(name), label=label))
-        cursor = start + len(name)
-    doc.ents = spans
+    """Whom the last ``pronoun`` of ``text`` stands for, with the named entities set to ``ents`` (``labelled_doc``)."""
+    doc = labelled_doc(nlp, text, *ents)
     token = [token for token in doc if token.lower_ == pronoun][-1]
     person = person_referred(token, lookback)
     return clean_name(person.text) if person is not None else None
