@@ -258,8 +258,6 @@ def _quotes_and_people(
     return closed, [(span, _within_spans(span.start_char - sentence.start_char, spans)) for span in found]
 
 
-#: Words before a name that make it a person's: words of address and offices only a person holds.
-_PERSON_TITLES = HONORIFICS | SHORT_OFFICES | TITLED_OFFICES
 #: Capitalised common nouns for people or bodies that open a sentence as its subject ("Police said he ...").
 _COMMON_SUBJECTS = PERSON_NOUNS | BODY_NOUNS
 
@@ -284,15 +282,11 @@ def _proper_subject(token: Token) -> Span | None:
     while start > 0 and token.doc[start - 1].dep_ == "compound" and token.doc[start - 1].head == token:
         start -= 1
     name = token.doc[start : token.i + 1]
-    titled = any(_title_word(word) for word in token.doc[max(start - 1, 0) : token.i])
+    titled = any(_is_title_word(word) for word in token.doc[max(start - 1, 0) : token.i])
     untagged_speaker = (
         not any(word.ent_type_ for word in name) and token.dep_ == "nsubj" and token.head.lemma_ in SAYING_VERBS
     )
     return name if titled or untagged_speaker or _known_surname(token) else None
-
-
-def _title_word(token: Token) -> bool:
-    return token.lower_.rstrip(".") in _PERSON_TITLES
 
 
 def _known_surname(token: Token) -> bool:
