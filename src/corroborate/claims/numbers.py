@@ -26,7 +26,7 @@ from datetime import date
 from itertools import combinations
 from typing import TYPE_CHECKING, Literal
 
-from corroborate.claims.entities import person_referred
+from corroborate.claims.entities import PERSON_PRONOUNS, person_referred
 from corroborate.claims.speech import SPEECH_VERBS
 from corroborate.records import Article, Contradiction, Evidence, Position
 from corroborate.settings import DEFAULT_SETTINGS, Settings
@@ -1163,7 +1163,10 @@ def _participants(root: Token) -> frozenset[str]:
     is not."""
     own_verb = _clause_verbs(root)[0]
     mentions = [(ent.root, ent) for ent in root.sent.ents if ent.label_ == "PERSON"]
-    mentions += [(token, person) for token in root.sent for person in [_person_meant(token)] if person is not None]
+    mentions += [
+        (token, person) for token in root.sent if token.lower_ in PERSON_PRONOUNS
+        for person in [_person_meant(token)] if person is not None
+    ]
     return frozenset(
         word.lower_ for mention, person in mentions if not _tells(mention, own_verb) for word in person if word.is_alpha
     )
@@ -1174,10 +1177,8 @@ def _person_meant(pronoun: Token) -> Span | None:
     own only when its own names no one it could stand for: a subject before it that is a name or a singular noun
     but no person entity ("Okafor said he ...", "The player said his ...", a name the tagger missed) is the
     nearer antecedent, whom a person named sentences back would wrongly replace."""
-    person = person_referred(pronoun, lookback=0)
-    if person is not None or _nearer_subject(pronoun):
-        return person
-    return person_referred(pronoun, lookback=_PRONOUN_LOOKBACK_SENTENCES)
+    lookback = 0 if _nearer_subject(pronoun) else _PRONOUN_LOOKBACK_SENTENCES
+    return person_referred(pronoun, lookback=lookback)
 
 
 def _nearer_subject(pronoun: Token) -> bool:
