@@ -403,18 +403,17 @@ class Store:
         return row is not None and bool(row[0])
 
     def story_members(self) -> list[StoryMemberRow]:
-        rows = self._db.execute(
-            f"SELECT article_id, story_id, embedding, features, {self._story_component()} FROM story_members"
-            " ORDER BY position"
-        )
-        return [StoryMemberRow(row[0], row[1], bytes(row[2]), row[3], row[4]) for row in rows]
+        return self._story_member_rows("")
 
     def story_copies(self) -> list[StoryMemberRow]:
         """The kept rows without an embedding: copies that joined their original's story without being clustered,
         in the order kept; read without the clustered articles' features."""
+        return self._story_member_rows(" WHERE length(embedding) = 0")
+
+    def _story_member_rows(self, where: str) -> list[StoryMemberRow]:
         rows = self._db.execute(
             f"SELECT article_id, story_id, embedding, features, {self._story_component()} FROM story_members"
-            " WHERE length(embedding) = 0 ORDER BY position"
+            f"{where} ORDER BY position"
         )
         return [StoryMemberRow(row[0], row[1], bytes(row[2]), row[3], row[4]) for row in rows]
 
