@@ -1196,6 +1196,11 @@ def _copy_row(copy: CopyMember, story: str, component: str) -> StoryMemberRow:
     return StoryMemberRow(copy.article_id, story, b"", json.dumps(features), component)
 
 
+def placed_originals(store: Store) -> dict[str, str]:
+    """Each stored copy's original, as the store placed it (its copy row)."""
+    return {copy.article_id: copy.original for copy in map(copy_of_row, store.story_copies()) if copy is not None}
+
+
 def copy_of_row(row: StoryMemberRow) -> CopyMember | None:
     """The copy a stored row keeps, or None when the row is a clustered article's."""
     if row.embedding:

@@ -42,7 +42,7 @@ from corroborate.claims.quotes import (
 from corroborate.claims.roles import extract_leaderships, extract_roles, leadership_contradictions, role_contradictions
 from corroborate.claims.when import SentenceVectors, build_timeline, date_contradictions, extract_dates, story_anchor
 from corroborate.clean import clean
-from corroborate.cluster import copy_of_row, load_story_index, save_story_index
+from corroborate.cluster import load_story_index, placed_originals, save_story_index
 from corroborate.dedup import load_duplicate_groups, load_duplicate_index, originals, save_signatures
 from corroborate.errors import InputError, NothingReadError, UnknownStoryError
 from corroborate.extract import extract, host_outlet, language_of
@@ -224,7 +224,7 @@ def find_copies(store: Store, articles: Sequence[Article], settings: Settings = 
     index = load_duplicate_index(store, settings)
     index.add(articles)
     save_signatures(index, store)
-    placed = {copy.article_id: copy.original for copy in map(copy_of_row, store.story_copies()) if copy is not None}
+    placed = placed_originals(store)
     return originals(index.copied(article.id for article in articles), placed)
 
 

@@ -43,7 +43,7 @@ from pyspark.errors import PySparkException
 from pyspark.sql import SparkSession
 
 from corroborate import dedup
-from corroborate.cluster import ArticleFeatures, CopyMember, Story, clustering_rules, copy_of_row
+from corroborate.cluster import ArticleFeatures, CopyMember, Story, clustering_rules, copy_of_row, placed_originals
 from corroborate.dedup import DuplicateGroup, Signature
 from corroborate.errors import NothingReadError, StoreError
 from corroborate.pipeline import organise
@@ -328,7 +328,7 @@ def _duplicate_groups(context: SparkContext, signatures: RDD[tuple[int, Signatur
     ordered = sorted(found, key=lambda item: (-len(item[1].members), item[0]))
     # As ``pipeline.find_copies``: a copy takes the original of the first article it copies, a stored copy's as
     # the store placed it. A copy and the article it copies share a group, so each group is followed on its own.
-    placed = {copy.article_id: copy.original for copy in map(copy_of_row, store.story_copies()) if copy is not None}
+    placed = placed_originals(store)
     return [group for _, group, _ in ordered], {copy: original for *_, copied in found
                                                   for copy, original in dedup.originals(copied, placed).items()}
 
