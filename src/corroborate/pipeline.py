@@ -27,7 +27,7 @@ from corroborate.claims.characterisations import (
     novelty_contradictions,
     state_contradictions,
 )
-from corroborate.claims.entities import EntityResolver, extract_entities
+from corroborate.claims.entities import EntityResolver, extract_entities, with_opening_subject_named
 from corroborate.claims.numbers import extract_quantities, number_contradictions
 from corroborate.claims.quotes import (
     RelayedQuote,
@@ -48,7 +48,7 @@ from corroborate.errors import InputError, NothingReadError, UnknownStoryError
 from corroborate.extract import extract, host_outlet, language_of
 from corroborate.ingest import iter_documents
 from corroborate.limits import build_articles
-from corroborate.records import Article, Brief, Quote, RawDocument, Sentence, Skipped, Story
+from corroborate.records import Article, Brief, Claim, Quote, RawDocument, Sentence, Skipped, Story
 from corroborate.sentences import parse_articles, split_sentences
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 from corroborate.store import Store
@@ -285,6 +285,7 @@ def build_brief(
         groups, {article.id: article for article in articles}, duplicate_of, findings.contradictions
     )
     align.settle(claims, duplicate_of=duplicate_of, cited_origins=findings.cited_origins, settings=settings)
+    name_opening_subjects(claims, docs, findings.canonical, settings)
     return brief.assemble(articles, claims, findings, duplicate_of)
 
 
@@ -330,6 +331,27 @@ def find_claims(
         canonical=resolver.canonical,
     )
     return findings, quotes
+
+
+def name_opening_subjects(
+    claims: Sequence[Claim],
+    docs: Mapping[str, Doc],
+    canonical: Callable[[str, str | None], str | None],
+    settings: Settings = DEFAULT_SETTINGS,
+) -> None:
+    """Each claim shown by one of its sentences names whom that sentence's opening "he" or "she" stands for."""
+    for claim in claims:
+        shown = next((e for e in claim.evidence if e.quote == claim.text and e.start is not None), None)
+        if shown is None or shown.start is None:
+            continue
+        sentence = docs[shown.article].char_span(shown.start, shown.start + len(shown.quote))
+        if sentence is None or sentence.text != claim.text:
+            continue
+        claim.text = with_opening_subject_named(
+            sentence,
+            lambda person, article=shown.article: canonical(person.text, article),
+            settings.claims.pronoun_lookback_sentences,
+        )
 
 
 #: Characters a quote's sentence may start before its statement: the opening quotation mark and a space.

@@ -239,6 +239,30 @@ def _is_subject_or_its_owner(token: Token) -> bool:
     return token.dep_ in _SUBJECT_DEPS or (token.dep_ in {"poss", "appos"} and token.head.dep_ in _SUBJECT_DEPS)
 
 
+#: Subject pronouns a sentence can open with that stand for one named person.
+_OPENING_PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+def with_opening_subject_named(
+    sentence: Span,
+    name_of: Callable[[Span], str | None],
+    lookback: int = DEFAULT_SETTINGS.claims.pronoun_lookback_sentences,
+) -> str:
+    """The sentence's text with the person its opening subject pronoun stands for named in brackets, as an editor
+    quoting a sentence out of its article writes it: "He [Jane Roe] said ...". A claim shows one sentence apart
+    from the sentences before it, where "He said" names no one. Unchanged when the sentence opens with no such
+    pronoun, or its person is not known (``person_referred``, named by ``name_of``)."""
+    opening = sentence[0]
+    if opening.lower_ not in _OPENING_PERSON_PRONOUNS or opening.dep_ not in _SUBJECT_DEPS:
+        return sentence.text
+    person = person_referred(opening, lookback)
+    name = name_of(person) if person is not None else None
+    if not name:
+        return sentence.text
+    cut = len(opening.text)
+    return f"{sentence.text[:cut]} [{name}]{sentence.text[cut:]}"
+
+
 def _quotes_and_people(
     sentence: Span, is_person: Callable[[Span], bool], untagged: bool
 ) -> tuple[list[tuple[int, int]], list[tuple[Span, bool]]]:
