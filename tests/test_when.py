@@ -9,6 +9,7 @@ import pytest
 
 from corroborate.claims.when import (
     DateMention,
+    _one_event_word,
     build_timeline,
     date_contradictions,
     extract_dates,
@@ -435,6 +436,68 @@ def test_guessed_and_nested_dates_do_not_contradict(nlp) -> None:  # type: ignor
         *_dates(nlp, "The two foreign ministers met in Geneva in October 2025.", None, source="centre"),
     ]
     assert date_contradictions(found) == []
+
+
+@pytest.mark.slow
+def test_a_verb_and_its_noun_date_one_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = [
+        *_dates(nlp, "The two foreign ministers met in Geneva on March 6.", "2025-03-10", source="left"),
+        *_dates(nlp, "The ministers' meeting in Geneva was on March 7.", "2025-03-10", source="right"),
+    ]
+    assert [(m.head, m.bound) for m in found] == [("meet", ""), ("meeting", "")]
+    [contradiction] = date_contradictions(found)
+    assert {p.value for p in contradiction.positions} == {"2025-03-06", "2025-03-07"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # What was announced is not the announcement.
+        (
+            "The power outage beginning March 3 left thousands of homes without electricity.",
+            "The utility announced on March 5 that the power outage left thousands of homes without electricity.",
+        ),
+        # The start of a period is no day of a thing done at once, in words however like.
+        ("Since March 2 the strike has closed every school.", "The strike closed every school on March 4."),
+    ],
+)
+def test_dates_of_two_events_told_in_like_words_do_not_contradict(nlp, first: str, second: str) -> None:  # type: ignore[no-untyped-def]
+    found = [*_dates(nlp, first, "2025-03-10", source="left"), *_dates(nlp, second, "2025-03-10", source="right")]
+    assert len({m.iso for m in found}) == 2
+    assert date_contradictions(found) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "one"),
+    [
+        ("meet", "meeting", True),
+        ("rule", "ruling", True),
+        ("arrive", "arrival", True),
+        ("kill", "kill", True),
+        ("announce", "leave", False),
+        ("die", "dinner", False),
+        ("close", "start", False),
+    ],
+)
+def test_a_verb_and_its_noun_are_one_event_word(first: str, second: str, one: bool) -> None:
+    assert _one_event_word(first, second) is one
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "head", "bound"),
+    [
+        ("Calls to the firm were not answered Monday afternoon.", "answer", ""),
+        ("The vote was on Friday.", "vote", ""),
+        ("Prices rise starting Monday.", "rise", "start"),
+        ("Talks will run until March 12.", "run", "until"),
+        ("Officials said the bridge had been closed from March 1.", "close", "from"),
+    ],
+)
+def test_a_date_keeps_its_event_word_and_the_bound_it_sets(nlp, text: str, head: str, bound: str) -> None:  # type: ignore[no-untyped-def]
+    mention = _one(nlp, text, "2025-03-10")
+    assert (mention.head, mention.bound) == (head, bound)
 
 
 @pytest.mark.slow

@@ -155,6 +155,9 @@ _FORMER_TIME_ADVERBS = {"once", "originally", "initially", "previously", "former
 _EARLIER_EVENT_MARKS = {"after", "when", "once"}
 # Verbs whose participle sets when an act starts, as a preposition would: "beginning this week", "starting Monday".
 _BEGINNING_VERBS = {"begin", "start"}
+# Prepositions that make a date a bound of a period ("since Monday", "until May", "by Friday", "after 2015"), not the
+# time of its event.
+_BOUND_PREPOSITIONS = {"since", "from", "until", "till", "through", "by", "before", "after"}
 # Articles: a date takes none, so a year with one names a thing ("the 2017" for a phone model, "a 2015 vintage").
 _ARTICLES = {"the", "a", "an"}
 # A free relative stands for an unnamed event ("what happened", "what we saw") as its doer or its object.
@@ -178,6 +181,8 @@ _CONTENT_NOUNS = {
 # Prepositions that open examples of the noun before them ("attacks on officials, including the shooting of ..."):
 # an example is a thing of its own, not a part of that noun's phrase.
 _EXAMPLE_PREPOSITIONS = {"including", "excluding"}
+# A verb's stem shorter than this ("di" of "die") begins too many other words to tell its noun by.
+_MIN_EVENT_STEM = 3
 # A quote cut short for its speaker keeps at least this many of its words.
 _MIN_QUOTE_WORDS = 4
 # Marks that set an aside off from the phrase it interrupts.
@@ -210,6 +215,12 @@ class DateMention:
     reference: bool = False
     #: The day relative readings counted from (the publication's or the story's), if any.
     base: date | None = None
+    #: The lemma of the word the date dates: the verb ("meet" in "met on Friday") or noun ("call" in "the Friday
+    #: call") of its event, or the subject a copula dates ("vote" in "the vote was on Friday").
+    head: str = ""
+    #: The word that makes the date a bound of a period rather than the time of its event ("since", "until",
+    #: "begin" in "beginning Monday"), or empty: a period's start is no date of a thing done at one time.
+    bound: str = ""
 
     @property
     def period(self) -> tuple[date, date] | None:
@@ -830,8 +841,7 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
     root = _date_root(span)
     date_words = _date_tokens(span, root)
     drop = set(date_words)
-    named = _named_noun(span, root) if head is None else None
-    head = head or named or _when_clause(span) or _event_head(span)
+    head, named = _event_word(span, root, head)
     # The date's own preposition on the head ("met on Friday"), not the agent whose phrase holds it ("followed by
     # phones in March").
     drop |= {
@@ -849,6 +859,41 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
         text = sentence_of(span[0])[1].strip()
     cut = text.split()
     return " ".join(cut[:max_words]) + (" …" if len(cut) > max_words else "")
+
+
+def _event_word(span: Span, root: Token, head: Token | None) -> tuple[Token, Token | None]:
+    """The word of the date's event (``head`` when the caller knows it), and the noun the date names if that is
+    it ("conversation" in "their March 30 conversation")."""
+    named = _named_noun(span, root) if head is None else None
+    return head or named or _when_clause(span) or _event_head(span), named
+
+
+def _dated_lemma(span: Span, head: Token | None) -> str:
+    """The lemma ``DateMention.head`` keeps: of the event's word, or of the subject a bare copula dates ("the vote
+    was on Friday": the vote)."""
+    root = _date_root(span)
+    word, _ = _event_word(span, root, head)
+    date_words = _date_tokens(span, root)
+    while word.i in date_words and word.head.i != word.i:  # "answered Monday afternoon": the time noun is the date's
+        word = word.head
+    subject = _subject(word)
+    if word.lemma_ == "be" and subject is not None and not _says_more(word, date_words):
+        word = subject
+    return word.lemma_.lower()
+
+
+def _bound(span: Span) -> str:
+    """The preposition or participle of beginning that makes the date a bound of a period ("since Monday",
+    "beginning March 3"), or empty when the date is the time of its event ("on Monday")."""
+    first = span[0].lower_
+    if first in _BOUND_PREPOSITIONS:  # the recogniser took the preposition into the date: "since last May"
+        return first
+    root = _date_root(span)
+    preposition = root.head if root.dep_ == "pobj" else None
+    if preposition is not None and preposition.lower_ in _BOUND_PREPOSITIONS:
+        return preposition.lower_
+    participle = next((word for word in (root.head, root.head.head) if _opening_time(word, span)), None)
+    return participle.lemma_.lower() if participle is not None else ""
 
 
 def _with_its_speaker(words: list[Token], max_words: int) -> str | None:
@@ -1595,6 +1640,8 @@ def _mention(
         basis=used,
         exact=resolved.exact and iso is not None,
         base=base,
+        head=_dated_lemma(span, head),
+        bound=_bound(span),
     )
 
 
@@ -1906,13 +1953,31 @@ def date_contradictions(
         m for m in mentions if m.exact and m.granularity == "day" and m.basis in {"stated", "published"} and m.event
     ]
     same = _same_event_pairs(firm, settings, SentenceVectors() if vectors is None else vectors, strict=True)
-    pairs = [(i, j) for i, j in same if firm[i].article_id != firm[j].article_id]
+    pairs = [(i, j) for i, j in same if firm[i].article_id != firm[j].article_id and _one_dating(firm[i], firm[j])]
     contradictions = []
     for group in connected_groups(len(firm), pairs):
         contradiction = _date_contradiction([firm[i] for i in group])
         if contradiction is not None:
             contradictions.append(contradiction)
     return contradictions
+
+
+def _one_dating(first: DateMention, second: DateMention) -> bool:
+    """Whether two dates date one event the same way: the same word of the event ("met" / "meeting"), the date
+    its time in both or the same bound of a period in both. Sentences told in like words may still date two
+    events ("the outage beginning March 3" / "announced the outage on March 5"): the start of a period is no
+    time of a thing done at once, and an announcement is not what it announces."""
+    return first.bound == second.bound and _one_event_word(first.head, second.head)
+
+
+def _one_event_word(first: str, second: str) -> bool:
+    """Whether two lemmas are one word or a verb and its noun ("meet" / "meeting", "rule" / "ruling",
+    "arrive" / "arrival"): the shorter, less a final "e", begins the longer."""
+    if first == second:
+        return True
+    shorter, longer = sorted((first, second), key=len)
+    stem = shorter.removesuffix("e")
+    return len(stem) >= _MIN_EVENT_STEM and longer.startswith(stem)
 
 
 def _firmly_apart(positions: Sequence[Sequence[DateMention]]) -> bool:
