@@ -1183,3 +1183,39 @@ def test_a_participle_of_beginning_is_the_dates_preposition(nlp, text: str, iso:
 def test_a_time_a_thing_comes_from_dates_no_event(nlp, text: str, reference: bool) -> None:  # type: ignore[no-untyped-def]
     [mention] = _dates(nlp, text, "2019-11-18")
     assert mention.reference is reference
+
+
+@pytest.mark.slow
+def test_a_date_the_parse_made_a_subject_after_its_preposition_bounds_the_clause_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Two hostages who had been held by rebels since 2016 were released on Tuesday in an exchange."
+    held, released = _dates(nlp, text, "2019-11-20")
+    assert (held.iso, held.bound, held.event) == ("2016", "since", "Two hostages had been held by rebels")
+    assert (released.iso, released.event) == ("2019-11-19", "Two hostages were released in an exchange")
+    # A conjunction's clause may have a date for its subject.
+    busiest = _one(nlp, "Since May was the busiest month, the shop hired more staff.", "2019-11-20")
+    assert (busiest.bound, busiest.event) == ("", "was the busiest month")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The rail strike, starting on March 4, closed the network.", "The rail strike closed the network"),
+        ('It is bigger than the modest pact" signed in October, one analyst said.', "the modest pact signed"),
+        # Marks the phrase holds both ends of stay, as does one comma where the date stood.
+        ('"The plan will work," the mayor said on Friday.', '"The plan will work," the mayor said'),
+        ('The mayor said on Friday that the "plan" will work.', 'The mayor said that the "plan" will work'),
+    ],
+)
+def test_an_event_phrase_keeps_no_marks_whose_partner_it_lost(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2019-11-20").event == event
+
+
+@pytest.mark.slow
+def test_a_year_far_past_the_anchor_is_a_number(nlp) -> None:  # type: ignore[no-untyped-def]
+    scores = _dates(nlp, "In the benchmark, scores jumped from 2395 to 2623.", "2019-11-20")
+    assert [m.reference for m in scores] == [True, True]
+    assert build_timeline({"outlet-1": scores}) == []
+    # A forecast's horizon is a date.
+    forecast = _dates(nlp, "Sea levels could rise a metre by 2100, the panel said in May.", "2019-11-20")
+    assert [(m.iso, m.reference) for m in forecast] == [("2100", False), ("2019-05", False)]

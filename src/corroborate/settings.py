@@ -212,6 +212,9 @@ class ClaimsSettings:
     # Year-less dates ("October 16") with no tense to go by take the year that puts them nearest the anchor,
     # but never further than this many days away, beyond which the year is left unknown.
     max_yearless_distance_days: int = 183
+    # A stated year this far or further past the anchor is a number the recogniser took for a year ("scores rose
+    # from 2395 to 2623"): news sets nothing that far ahead (forecasts reach the end of the century).
+    max_years_ahead: int = 150
     # Publication dates are in the outlet's time zone: an event dated this many days after the anchor may
     # still be told in the past tense.
     publication_slack_days: int = 1

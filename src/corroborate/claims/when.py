@@ -561,6 +561,9 @@ def _attachment(span: Span) -> Token:
     """The word outside the date that the date modifies ("met" in "met on Thursday", "call" in "the
     Thursday call"), or the date's own root when it modifies nothing. A preposition joined to an earlier
     one ("discussed it in the 1990s and again in 2005") modifies what that one does."""
+    mark = _misread_preposition(span)
+    if mark is not None and mark.head.head.i != mark.head.i:
+        return mark.head.head
     token = span.root
     preposition = token.head
     while preposition.dep_ == "conj" and preposition.head.pos_ == "ADP":
@@ -574,6 +577,26 @@ def _attachment(span: Span) -> Token:
     if _opening_time(token, span) and _acted_on(token.head):
         token = next((verb for verb in token.ancestors if verb.pos_ in {"VERB", "AUX"}), token)
     return _fronted_clause(span, token) or token
+
+
+def _misread_preposition(span: Span) -> Token | None:
+    """A preposition of sequence the parse took for the conjunction of the clause after it, making the date that
+    is its object that clause's subject ("held since 2016 were released Tuesday": no 2016 was released); the date
+    then bounds the clause before it."""
+    root = span.root
+    if span.start == 0 or root.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    mark = span.doc[span.start - 1]
+    verb = root.head
+    if mark.dep_ != "mark" or mark.lower_ not in _SEQUENCE_PREPOSITIONS | {"before"} or mark.head != verb:
+        return None
+    # A clause a conjunction opens may have a date for subject ("since May was the busiest month, ..."); a
+    # plural verb does not agree with one, and a clause describing a noun ("held") ends at its preposition.
+    plural = verb.tag_ == "VBP" or any(
+        child.dep_ in {"aux", "auxpass"} and child.lower_ in {"are", "were"} for child in verb.children
+    )
+    describing = verb.head.dep_ in {"relcl", "acl"} and verb.head.i < mark.i
+    return mark if plural or describing else None
 
 
 def _fronted_clause(span: Span, verb: Token) -> Token | None:
@@ -889,7 +912,7 @@ def _bound(span: Span) -> str:
     if first in _BOUND_PREPOSITIONS:  # the recogniser took the preposition into the date: "since last May"
         return first
     root = _date_root(span)
-    preposition = root.head if root.dep_ == "pobj" else None
+    preposition = root.head if root.dep_ == "pobj" else _misread_preposition(span)
     if preposition is not None and preposition.lower_ in _BOUND_PREPOSITIONS:
         return preposition.lower_
     participle = next((word for word in (root.head, root.head.head) if _opening_time(word, span)), None)
@@ -996,6 +1019,9 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
     drop = set(range(span.start, max(span.end, root.i + 1)))
     if root.dep_ == "pobj":
         drop.add(root.head.i)
+    mark = _misread_preposition(span)
+    if mark is not None:
+        drop.add(mark.i)
     drop.update(token.i for token in (root.head, root.head.head) if _opening_time(token, span))
     end = max(span.end, root.i + 1)
     if end < len(span.doc) and span.doc[end].tag_ == "POS":
@@ -1187,6 +1213,9 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
     envoy, who will meet ..."), a participle describing a noun has it for subject ("the files, sent on
     Friday"), and a verb joined to another by "and" shares that one's subject."""
     subject = _subject(verb)
+    if subject is not None and _misread_date(subject) and verb.head.pos_ in {"VERB", "AUX"}:
+        # The subject is a date the parse took from the preposition before it: the clause's subject is its head's.
+        return _clause_subject(verb.head)[0], False
     if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return _nearest_conjunct(verb.head, verb), False
     if subject is not None:
@@ -1196,6 +1225,13 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _clause_subject(verb.head)[0], False
     return None, False
+
+
+def _misread_date(word: Token) -> bool:
+    """Whether the word is a date the parse made the subject of the clause a preposition before it seemed to open
+    (see ``_misread_preposition``)."""
+    phrase = word.doc[word.left_edge.i : word.right_edge.i + 1]
+    return word.ent_type_ == "DATE" and _misread_preposition(phrase) is not None
 
 
 def _nearest_conjunct(noun: Token, clause: Token) -> Token:
@@ -1252,7 +1288,11 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
         if word.lower_ in {"a", "an"} and between and all(token.i in date_words for token in between):
             filled.extend(between)  # the article agrees with the date: without it "a 2018 analysis" reads "a analysis"
         elif all(token.is_punct or token.i in date_words for token in between):
-            filled.extend(token for token in between if token.i not in date_words)
+            marks = [token for token in between if token.i not in date_words]
+            if len(marks) > 1 and len(marks) < len(between) and all(mark.text in _SEPARATORS for mark in marks):
+                marks = []  # marks setting off an aside of the date go with it: "the strike, starting May 4, closed"
+            filled.extend(marks)
+    filled = [word for word in filled if not _unpaired_quote(word, filled)]
     while (
         filled
         and not _particle(filled[-1])
@@ -1260,6 +1300,17 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
     ):
         filled.pop()
     return filled
+
+
+def _unpaired_quote(word: Token, words: list[Token]) -> bool:
+    """Whether a quote mark's partner lies outside the phrase: a closing one before any opening one ('deal"
+    announced', the rest of a quoted name) or an opening one after the last closing one."""
+    if not word.is_quote or word.text in {"'", "’", "‘"}:
+        return False
+    marks = [other for other in words if other.is_quote and other.text not in {"'", "’", "‘"}]
+    index = next(k for k, other in enumerate(marks) if other.i == word.i)
+    closing = word.tag_ == "''" or word.text == "”"
+    return (closing and index == 0) or (not closing and index == len(marks) - 1)
 
 
 def _particle(word: Token) -> bool:
@@ -1364,7 +1415,7 @@ def extract_dates(
         reference = reference or (opening is not None and _closes_range(opening, span, doc_text))
         reference = reference or _unspecified_event(span) or _names_thing(span, resolved)
         reference = reference or _not_its_clause_time(span, resolved, base, context.tense)
-        reference = reference or _thing_from(span, resolved, base)
+        reference = reference or _thing_from(span, resolved, base) or _too_far_ahead(resolved, base, settings)
         head = told or _past_thing_of_present_verb(span, resolved, base)
         mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, head)
         mentions.append(replace(mention, reference=reference))
@@ -1505,6 +1556,13 @@ def _thing_from(span: Span, resolved: _Resolved, base: date | None) -> bool:
     after = doc[span.end : span.end + 2]
     closing = len(after) == 2 and (_YEAR.fullmatch(after[1].text) or _calendar_word(after[1].lower_))
     return not (closing and _RANGE_LINK.fullmatch(after[0].text))
+
+
+def _too_far_ahead(resolved: _Resolved, base: date | None, settings: Settings) -> bool:
+    """Whether a stated date lies ``max_years_ahead`` or more past the anchor: a number, not a time news tells of."""
+    if resolved.relative or resolved.day is None or base is None:
+        return False
+    return resolved.day.year - base.year >= settings.claims.max_years_ahead
 
 
 def _calendar_word(word: str) -> bool:
