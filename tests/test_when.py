@@ -1219,3 +1219,24 @@ def test_a_year_far_past_the_anchor_is_a_number(nlp) -> None:  # type: ignore[no
     # A forecast's horizon is a date.
     forecast = _dates(nlp, "Sea levels could rise a metre by 2100, the panel said in May.", "2019-11-20")
     assert [(m.iso, m.reference) for m in forecast] == [("2100", False), ("2019-05", False)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # The parse took the subject of what the tenants allege for its object and cut the rest away.
+        (
+            'The firm called the suit a "rehash" of a complaint filed last year by tenants alleging their rights were '
+            "violated during the dispute.",
+            'a "rehash" of a complaint filed by tenants',
+        ),
+        # An object that is all the verb says stays.
+        (
+            "The suit is a copy of a complaint filed last year by tenants denying the claims.",
+            "a copy of a complaint filed by tenants denying the claims",
+        ),
+    ],
+)
+def test_an_event_phrase_ends_before_a_report_whose_clause_the_parse_cut(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2019-11-20").event == event

@@ -1293,6 +1293,7 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
                 marks = []  # marks setting off an aside of the date go with it: "the strike, starting May 4, closed"
             filled.extend(marks)
     filled = [word for word in filled if not _unpaired_quote(word, filled)]
+    filled = _without_cut_report(filled)
     while (
         filled
         and not _particle(filled[-1])
@@ -1302,15 +1303,28 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
     return filled
 
 
+def _without_cut_report(words: list[Token]) -> list[Token]:
+    """The words without a closing verb of saying whose clause the parse cut after its subject, taking that for
+    the verb's object ("a complaint alleging their rights | were violated"): what the verb says is lost, so the
+    phrase ends before the verb."""
+    if not words:
+        return words
+    last = words[-1]
+    verb = last.head
+    after = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if last.dep_ != "dobj" or verb.lemma_.lower() not in SPEECH_VERBS or after is None:
+        return words
+    if after.pos_ not in {"AUX", "VERB"} or after.head.i == verb.i:
+        return words
+    return [word for word in words if word.i < verb.left_edge.i]
+
+
 def _unpaired_quote(word: Token, words: list[Token]) -> bool:
-    """Whether a quote mark's partner lies outside the phrase: a closing one before any opening one ('deal"
-    announced', the rest of a quoted name) or an opening one after the last closing one."""
-    if not word.is_quote or word.text in {"'", "’", "‘"}:
+    """Whether a closing quote mark comes before any opening one in the phrase ('the deal" announced', the end of
+    a quoted name): its quote lies outside. An opening one whose quote runs past the phrase still tells a quote."""
+    if not word.is_quote or word.text in {"'", "’", "‘"} or not (word.tag_ == "''" or word.text == "”"):
         return False
-    marks = [other for other in words if other.is_quote and other.text not in {"'", "’", "‘"}]
-    index = next(k for k, other in enumerate(marks) if other.i == word.i)
-    closing = word.tag_ == "''" or word.text == "”"
-    return (closing and index == 0) or (not closing and index == len(marks) - 1)
+    return not any(other.is_quote and other.i < word.i and other.text not in {"'", "’", "‘"} for other in words)
 
 
 def _particle(word: Token) -> bool:
