@@ -1240,3 +1240,37 @@ def test_a_year_far_past_the_anchor_is_a_number(nlp) -> None:  # type: ignore[no
 )
 def test_an_event_phrase_ends_before_a_report_whose_clause_the_parse_cut(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
     assert _one(nlp, text, "2019-11-20").event == event
+
+
+@pytest.mark.slow
+def test_dates_joined_by_a_conjunction_leave_no_scraps_in_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    first, second = _dates(nlp, "I think 2021 and 2022 will see a bigger push by the large firms.", "2019-11-20")
+    assert first.event == second.event == "will see a bigger push by the large firms"
+    assert (first.reference, second.reference) == (False, True)
+    closed = _dates(nlp, "The plant was closed in 2015 and 2016 by the owners.", "2019-11-20")
+    assert [m.event for m in closed] == ["The plant was closed by the owners"] * 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Across a year end, the narrative's next month is in the next year.
+        (
+            "The patient first saw his doctor in December 2016. At first, the doctor thought it was an infection. "
+            "But by January, his symptoms worsened.",
+            "2017-01",
+        ),
+        ("The firm was founded in March 2015. It hired its first engineer in June.", "2015-06"),
+        # Not a clause that looks ahead, nor one further on than the reach, nor one after another date.
+        ("The firm was founded in March 2015. It now plans to open a plant in June.", "2020-06"),
+        (
+            "The firm was founded in March 2015. Its owners were brothers. They sold farm tools. It hired an engineer "
+            "in June.",
+            "2019-06",
+        ),
+        ("The firm was founded in March 2015. On Monday it said it hired an engineer in June.", "2019-06"),
+    ],
+)
+def test_a_yearless_past_date_is_read_in_the_time_the_narrative_last_set(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _dates(nlp, text, "2019-11-20")[-1].iso == expected

@@ -1022,6 +1022,7 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
     mark = _misread_preposition(span)
     if mark is not None:
         drop.add(mark.i)
+    drop |= _joined_dates(root)
     drop.update(token.i for token in (root.head, root.head.head) if _opening_time(token, span))
     end = max(span.end, root.i + 1)
     if end < len(span.doc) and span.doc[end].tag_ == "POS":
@@ -1031,6 +1032,21 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
         if after[: len(told)] == told:
             drop.update(range(end, end + len(told)))
     return drop
+
+
+def _joined_dates(root: Token) -> set[int]:
+    """The dates joined to the date by a conjunction ("2021 and 2022", "May or June"), with the conjunction: one
+    time with it, which its event phrase does not tell as a thing."""
+    first = root
+    while first.dep_ == "conj" and first.head.ent_type_ == "DATE":
+        first = first.head
+    members = [first, *(word for word in first.conjuncts if word.ent_type_ == "DATE")]
+    if len(members) == 1:
+        return set()
+    doc = root.doc
+    between = range(min(m.left_edge.i for m in members), max(m.right_edge.i for m in members) + 1)
+    joined = {i for i in between if doc[i].ent_type_ == "DATE" or doc[i].dep_ == "cc" or doc[i].is_punct}
+    return joined | ({first.head.i} if first.dep_ == "pobj" else set())  # their preposition: "in 2015 and 2016"
 
 
 def _named_noun(span: Span, root: Token) -> Token | None:
@@ -1401,6 +1417,9 @@ def extract_dates(
     # The dates of the current sentence that state their year and date an act, with the verb each hangs on (not
     # a thing's: "the Class of 2020 will be honored on May 2" sets no time for the sentence).
     stated_times: list[tuple[Span, _Resolved, Token]] = []
+    ordinals = {sentence.start: ordinal for ordinal, sentence in enumerate(doc.sents)}
+    # The time the text last set with a stated date and the sentence it was last told in (see ``_narrative_time``).
+    narrative: tuple[_Resolved, str, int] | None = None
     for index, span in enumerate(spans):
         following = spans[index + 1] if index + 1 < len(spans) else None
         sentence_start, sentence = sentence_of(span[0])
@@ -1413,12 +1432,14 @@ def extract_dates(
         text = _in_week_ahead(text, doc_text, span.end_char)
         local_time = _in_local_time(span, doc_text)
         verb = _governing_verb(span)
+        tense = _tense(span, doc_text)
+        ordinal = ordinals[span.sent.start]
         context = _Context(
-            tense=_tense(span, doc_text),
+            tense=tense,
             local_time=local_time,
             anchor_slack_days=slack,
             range_end=_range_end(span, following, doc_text),
-            told_in=_told_in(verb, stated_times),
+            told_in=_told_in(verb, stated_times) or _narrative_time(narrative, ordinal, tense, settings),
         )
         resolved = _resolve(text, base, context, settings)
         if resolved is None:
@@ -1435,7 +1456,35 @@ def extract_dates(
         mentions.append(replace(mention, reference=reference))
         if not (resolved.relative or reference) and resolved.day is not None and _attachment(span) == verb:
             stated_times.append((span, resolved, verb))
+        if not reference and resolved.day is not None:
+            narrative = _next_narrative(narrative, span, resolved, ordinal)
     return mentions
+
+
+def _narrative_time(
+    narrative: tuple[_Resolved, str, int] | None, ordinal: int, tense: Tense, settings: Settings
+) -> tuple[_Resolved, str] | None:
+    """The time a past-tense clause tells of when its sentence follows, within ``narrative_reach_sentences``, the
+    one where the text last set a time with a stated day or month and its year ("he visited the doctor in November
+    2016. ... But by December, his symptoms worsened"): a narrative moves on from its reference time, not from
+    the publication's."""
+    if narrative is None or tense != "past":
+        return None
+    resolved, words, told = narrative
+    if not 0 < ordinal - told <= settings.claims.narrative_reach_sentences:
+        return None
+    return resolved, words
+
+
+def _next_narrative(
+    narrative: tuple[_Resolved, str, int] | None, span: Span, resolved: _Resolved, ordinal: int
+) -> tuple[_Resolved, str, int] | None:
+    """The narrative's time after a date: set by a stated day or month with its year, carried on by a date read in
+    it, ended by any other."""
+    if resolved.told_in is not None and narrative is not None and resolved.told_in == narrative[1]:
+        return narrative[0], narrative[1], ordinal
+    stated = not resolved.relative and resolved.granularity in {"day", "month"} and _YEAR.search(span.text)
+    return (resolved, span.text, ordinal) if stated else None
 
 
 def _in_week_ahead(text: str, doc_text: str, end: int) -> str:
