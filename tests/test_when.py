@@ -1253,24 +1253,33 @@ def test_dates_joined_by_a_conjunction_leave_no_scraps_in_the_event(nlp) -> None
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "published", "expected"),
     [
         # Across a year end, the narrative's next month is in the next year.
         (
             "The patient first saw his doctor in December 2016. At first, the doctor thought it was an infection. "
-            "But by January, his symptoms worsened.",
-            "2017-01",
+            "But by February, his symptoms worsened.",
+            "2020-01-15",
+            "2017-02",
         ),
-        ("The firm was founded in March 2015. It hired its first engineer in June.", "2015-06"),
-        # Not a clause that looks ahead, nor one further on than the reach, nor one after another date.
-        ("The firm was founded in March 2015. It now plans to open a plant in June.", "2020-06"),
+        ("The firm was founded in March 2015. It hired its first engineer in December.", "2019-11-20", "2015-12"),
+        # A month of the publication's year: news writes no year for it.
+        ("The firm was founded in March 2015. It hired its first engineer in June.", "2019-11-20", "2019-06"),
+        ("The patient saw his doctor in December 2016. By January, he was worse.", "2019-11-20", "2019-01"),
+        # Not a clause that looks ahead or back, nor one further on than the reach, nor one after another date.
+        ("The firm was founded in March 2015. It had been registered in December.", "2019-11-20", "2018-12"),
+        ("The firm was founded in March 2015. It now plans to open a plant in December.", "2019-11-20", "2019-12"),
         (
             "The firm was founded in March 2015. Its owners were brothers. They sold farm tools. It hired an engineer "
-            "in June.",
-            "2019-06",
+            "in December.",
+            "2019-11-20",
+            "2018-12",
         ),
-        ("The firm was founded in March 2015. On Monday it said it hired an engineer in June.", "2019-06"),
+        ("The firm was founded in March 2015. On Monday it said it hired an engineer in December.", "2019-11-20",
+         "2018-12"),
     ],
 )
-def test_a_yearless_past_date_is_read_in_the_time_the_narrative_last_set(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
-    assert _dates(nlp, text, "2019-11-20")[-1].iso == expected
+def test_a_yearless_past_date_is_read_in_the_time_the_narrative_last_set(  # type: ignore[no-untyped-def]
+    nlp, text: str, published: str, expected: str
+) -> None:
+    assert _dates(nlp, text, published)[-1].iso == expected

@@ -216,8 +216,9 @@ class ClaimsSettings:
     # from 2395 to 2623"): news sets nothing that far ahead (forecasts reach the end of the century).
     max_years_ahead: int = 150
     # A year-less date in a past-tense clause up to this many sentences after a stated day or month with its year,
-    # no other date between, is read in that date's time ("visited the doctor in November 2016. [...] By
-    # December, his symptoms worsened"): the narrative's reference time. Two covers a sentence of aside between.
+    # no other date between, is read in that date's time when the publication's reading falls in another year than
+    # the publication's ("visited the doctor in November 2016. [...] By December, his symptoms worsened", told in
+    # November 2019): the narrative's reference time. Two covers a sentence of aside between.
     narrative_reach_sentences: int = 2
     # Publication dates are in the outlet's time zone: an event dated this many days after the anchor may
     # still be told in the past tense.

@@ -310,6 +310,8 @@ class _Context:
     #: A date with its year stated earlier in the sentence, on whose clause this one's hangs ("In November 2016
     #: the firm agreed to sell the unit by December"): the time the sentence tells of, with its words.
     told_in: tuple[_Resolved, str] | None = None
+    #: The time a narrative of earlier sentences last set with a stated date (see ``_narrative_time``), with its words.
+    narrative: tuple[_Resolved, str] | None = None
 
 
 def _resolve(text: str, base: date | None, context: _Context, settings: Settings) -> _Resolved | None:
@@ -451,6 +453,11 @@ def _stated(text: str, base: date | None, context: _Context, settings: Settings)
     if base is None:
         return _Resolved(None, None, False, True)
     chosen = _choose_year(day, granularity, base, context.tense, context.anchor_slack_days, settings)
+    if context.narrative is not None and (chosen is None or chosen.year != base.year):
+        # News leaves out the year of a date in the current year only; one left out for another year is the
+        # narrative's ("visited the doctor in November 2016. [...] By December, ...").
+        reference, words = context.narrative
+        return _Resolved(_next_after(day, reference), granularity, True, True, words)
     return _Resolved(chosen, granularity, True, True)
 
 
@@ -485,6 +492,13 @@ def _in_time_of(day: date, reference: _Resolved) -> date | None:
     assert stated is not None
     years = [stated.year] if reference.granularity == "year" else [stated.year - 1, stated.year, stated.year + 1]
     return min(_in_years(day, years), key=lambda candidate: abs((candidate - stated).days), default=None)
+
+
+def _next_after(day: date, reference: _Resolved) -> date | None:
+    """``day`` in the first year that puts it on or after the start of ``reference``: a narrative moves on."""
+    start = reference.day
+    assert start is not None
+    return next((candidate for candidate in _in_years(day, (start.year, start.year + 1)) if candidate >= start), None)
 
 
 def _year_before(day: date, end: date) -> date | None:
@@ -1439,7 +1453,8 @@ def extract_dates(
             local_time=local_time,
             anchor_slack_days=slack,
             range_end=_range_end(span, following, doc_text),
-            told_in=_told_in(verb, stated_times) or _narrative_time(narrative, ordinal, tense, settings),
+            told_in=_told_in(verb, stated_times),
+            narrative=_narrative_time(narrative, ordinal, verb, tense, settings),
         )
         resolved = _resolve(text, base, context, settings)
         if resolved is None:
@@ -1462,13 +1477,16 @@ def extract_dates(
 
 
 def _narrative_time(
-    narrative: tuple[_Resolved, str, int] | None, ordinal: int, tense: Tense, settings: Settings
+    narrative: tuple[_Resolved, str, int] | None, ordinal: int, verb: Token | None, tense: Tense, settings: Settings
 ) -> tuple[_Resolved, str] | None:
     """The time a past-tense clause tells of when its sentence follows, within ``narrative_reach_sentences``, the
     one where the text last set a time with a stated day or month and its year ("he visited the doctor in November
     2016. ... But by December, his symptoms worsened"): a narrative moves on from its reference time, not from
-    the publication's."""
-    if narrative is None or tense != "past":
+    the publication's, where the year left out is not the publication's (``_stated``). Not in the past perfect
+    ("it had been registered in December"), which steps back from that time."""
+    if narrative is None or tense != "past" or verb is None:
+        return None
+    if any(child.dep_ == "aux" and child.lower_ == "had" for child in verb.children):
         return None
     resolved, words, told = narrative
     if not 0 < ordinal - told <= settings.claims.narrative_reach_sentences:
