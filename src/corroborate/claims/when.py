@@ -28,6 +28,10 @@ Rules, chosen to match how news is written:
   verb with no tense of its own is past when its clause sets it there: taken by a past verb's preposition
   ("pleaded guilty to threatening to burn the office in March") or followed by a past clause of what came first
   ("decided to reopen the case in May after the witness was found").
+- A year-less past date a few sentences after a stated day or month with its year ("visited the doctor in November
+  2016. [...] By December, his symptoms worsened") is read in that narrative time, the first such date on or after
+  it, when the publication's reading falls in another year than the publication's: news leaves out the year of
+  the current year only (``narrative_reach_sentences``; not in the past perfect, which steps back).
 - A participle opened by a preposition of sequence ("after opening its first store two months ago, the chain has
   ...") or a passive with its agent set off after the main clause ("..., followed by phones in March 2018") tells an
   event apart from its main clause's.
@@ -55,7 +59,10 @@ Rules, chosen to match how news is written:
   serve ``claims.numbers``) but open no timeline entry. So do years in a thing's name: closing a title ("Racing
   Legends 2017"), with an article ("the 2017" for a phone model), with a possessive ("1977's" album), a noun's age
   ("a painting from 1890"), and numbers read as years, which a past-tense clause places after the anchor without
-  reaching forward ("earned a total score of 2350").
+  reaching forward ("earned a total score of 2350") or which lie ``max_years_ahead`` past it ("rose to 2395").
+- Two outlets' dates contradict only when they date one event one way: the same word of the event (a verb or its
+  noun, "met" / "meeting") and the same bound, if any ("since May", "beginning March 3": a period's start is
+  no date of a thing done at once), besides phrases and sentences that embed close.
 """
 
 from __future__ import annotations
