@@ -9,6 +9,7 @@ import pytest
 
 from corroborate.claims.when import (
     DateMention,
+    _one_event_word,
     build_timeline,
     date_contradictions,
     extract_dates,
@@ -435,6 +436,68 @@ def test_guessed_and_nested_dates_do_not_contradict(nlp) -> None:  # type: ignor
         *_dates(nlp, "The two foreign ministers met in Geneva in October 2025.", None, source="centre"),
     ]
     assert date_contradictions(found) == []
+
+
+@pytest.mark.slow
+def test_a_verb_and_its_noun_date_one_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = [
+        *_dates(nlp, "The two foreign ministers met in Geneva on March 6.", "2025-03-10", source="left"),
+        *_dates(nlp, "The ministers' meeting in Geneva was on March 7.", "2025-03-10", source="right"),
+    ]
+    assert [(m.head, m.bound) for m in found] == [("meet", ""), ("meeting", "")]
+    [contradiction] = date_contradictions(found)
+    assert {p.value for p in contradiction.positions} == {"2025-03-06", "2025-03-07"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # What was announced is not the announcement.
+        (
+            "The power outage beginning March 3 left thousands of homes without electricity.",
+            "The utility announced on March 5 that the power outage left thousands of homes without electricity.",
+        ),
+        # The start of a period is no day of a thing done at once, in words however like.
+        ("Since March 2 the strike has closed every school.", "The strike closed every school on March 4."),
+    ],
+)
+def test_dates_of_two_events_told_in_like_words_do_not_contradict(nlp, first: str, second: str) -> None:  # type: ignore[no-untyped-def]
+    found = [*_dates(nlp, first, "2025-03-10", source="left"), *_dates(nlp, second, "2025-03-10", source="right")]
+    assert len({m.iso for m in found}) == 2
+    assert date_contradictions(found) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "one"),
+    [
+        ("meet", "meeting", True),
+        ("rule", "ruling", True),
+        ("arrive", "arrival", True),
+        ("kill", "kill", True),
+        ("announce", "leave", False),
+        ("die", "dinner", False),
+        ("close", "start", False),
+    ],
+)
+def test_a_verb_and_its_noun_are_one_event_word(first: str, second: str, one: bool) -> None:
+    assert _one_event_word(first, second) is one
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "head", "bound"),
+    [
+        ("Calls to the firm were not answered Monday afternoon.", "answer", ""),
+        ("The vote was on Friday.", "vote", ""),
+        ("Prices rise starting Monday.", "rise", "start"),
+        ("Talks will run until March 12.", "run", "until"),
+        ("Officials said the bridge had been closed from March 1.", "close", "from"),
+    ],
+)
+def test_a_date_keeps_its_event_word_and_the_bound_it_sets(nlp, text: str, head: str, bound: str) -> None:  # type: ignore[no-untyped-def]
+    mention = _one(nlp, text, "2025-03-10")
+    assert (mention.head, mention.bound) == (head, bound)
 
 
 @pytest.mark.slow
@@ -1120,3 +1183,103 @@ def test_a_participle_of_beginning_is_the_dates_preposition(nlp, text: str, iso:
 def test_a_time_a_thing_comes_from_dates_no_event(nlp, text: str, reference: bool) -> None:  # type: ignore[no-untyped-def]
     [mention] = _dates(nlp, text, "2019-11-18")
     assert mention.reference is reference
+
+
+@pytest.mark.slow
+def test_a_date_the_parse_made_a_subject_after_its_preposition_bounds_the_clause_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Two hostages who had been held by rebels since 2016 were released on Tuesday in an exchange."
+    held, released = _dates(nlp, text, "2019-11-20")
+    assert (held.iso, held.bound, held.event) == ("2016", "since", "Two hostages had been held by rebels")
+    assert (released.iso, released.event) == ("2019-11-19", "Two hostages were released in an exchange")
+    # A conjunction's clause may have a date for its subject.
+    busiest = _one(nlp, "Since May was the busiest month, the shop hired more staff.", "2019-11-20")
+    assert (busiest.bound, busiest.event) == ("", "was the busiest month")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The rail strike, starting on March 4, closed the network.", "The rail strike closed the network"),
+        ('It is bigger than the modest pact" signed in October, one analyst said.', "the modest pact signed"),
+        # Marks the phrase holds both ends of stay, as does one comma where the date stood.
+        ('"The plan will work," the mayor said on Friday.', '"The plan will work," the mayor said'),
+        ('The mayor said on Friday that the "plan" will work.', 'The mayor said that the "plan" will work'),
+    ],
+)
+def test_an_event_phrase_keeps_no_marks_whose_partner_it_lost(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2019-11-20").event == event
+
+
+@pytest.mark.slow
+def test_a_year_far_past_the_anchor_is_a_number(nlp) -> None:  # type: ignore[no-untyped-def]
+    scores = _dates(nlp, "In the benchmark, scores jumped from 2395 to 2623.", "2019-11-20")
+    assert [m.reference for m in scores] == [True, True]
+    assert build_timeline({"outlet-1": scores}) == []
+    # A forecast's horizon is a date.
+    forecast = _dates(nlp, "Sea levels could rise a metre by 2100, the panel said in May.", "2019-11-20")
+    assert [(m.iso, m.reference) for m in forecast] == [("2100", False), ("2019-05", False)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # The parse took the subject of what the tenants allege for its object and cut the rest away.
+        (
+            'The firm called the suit a "rehash" of a complaint filed last year by tenants alleging their rights were '
+            "violated during the dispute.",
+            'a "rehash" of a complaint filed by tenants',
+        ),
+        # An object that is all the verb says stays.
+        (
+            "The suit is a copy of a complaint filed last year by tenants denying the claims.",
+            "a copy of a complaint filed by tenants denying the claims",
+        ),
+    ],
+)
+def test_an_event_phrase_ends_before_a_report_whose_clause_the_parse_cut(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2019-11-20").event == event
+
+
+@pytest.mark.slow
+def test_dates_joined_by_a_conjunction_leave_no_scraps_in_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    first, second = _dates(nlp, "I think 2021 and 2022 will see a bigger push by the large firms.", "2019-11-20")
+    assert first.event == second.event == "will see a bigger push by the large firms"
+    assert (first.reference, second.reference) == (False, True)
+    closed = _dates(nlp, "The plant was closed in 2015 and 2016 by the owners.", "2019-11-20")
+    assert [m.event for m in closed] == ["The plant was closed by the owners"] * 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Across a year end, the narrative's next month is in the next year.
+        (
+            "The patient first saw his doctor in December 2016. At first, the doctor thought it was an infection. "
+            "But by February, his symptoms worsened.",
+            "2020-01-15",
+            "2017-02",
+        ),
+        ("The firm was founded in March 2015. It hired its first engineer in December.", "2019-11-20", "2015-12"),
+        # A month of the publication's year: news writes no year for it.
+        ("The firm was founded in March 2015. It hired its first engineer in June.", "2019-11-20", "2019-06"),
+        ("The patient saw his doctor in December 2016. By January, he was worse.", "2019-11-20", "2019-01"),
+        # Not a clause that looks ahead or back, nor one further on than the reach, nor one after another date.
+        ("The firm was founded in March 2015. It had been registered in December.", "2019-11-20", "2018-12"),
+        ("The firm was founded in March 2015. It now plans to open a plant in December.", "2019-11-20", "2019-12"),
+        (
+            "The firm was founded in March 2015. Its owners were brothers. They sold farm tools. It hired an engineer "
+            "in December.",
+            "2019-11-20",
+            "2018-12",
+        ),
+        ("The firm was founded in March 2015. On Monday it said it hired an engineer in December.", "2019-11-20",
+         "2018-12"),
+    ],
+)
+def test_a_yearless_past_date_is_read_in_the_time_the_narrative_last_set(  # type: ignore[no-untyped-def]
+    nlp, text: str, published: str, expected: str
+) -> None:
+    assert _dates(nlp, text, published)[-1].iso == expected

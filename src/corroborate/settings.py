@@ -212,6 +212,14 @@ class ClaimsSettings:
     # Year-less dates ("October 16") with no tense to go by take the year that puts them nearest the anchor,
     # but never further than this many days away, beyond which the year is left unknown.
     max_yearless_distance_days: int = 183
+    # A stated year this far or further past the anchor is a number the recogniser took for a year ("scores rose
+    # from 2395 to 2623"): news sets nothing that far ahead (forecasts reach the end of the century).
+    max_years_ahead: int = 150
+    # A year-less date in a past-tense clause up to this many sentences after a stated day or month with its year,
+    # no other date between, is read in that date's time when the publication's reading falls in another year than
+    # the publication's ("visited the doctor in November 2016. [...] By December, his symptoms worsened", told in
+    # November 2019): the narrative's reference time. Two covers a sentence of aside between.
+    narrative_reach_sentences: int = 2
     # Publication dates are in the outlet's time zone: an event dated this many days after the anchor may
     # still be told in the past tense.
     publication_slack_days: int = 1

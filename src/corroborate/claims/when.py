@@ -28,6 +28,10 @@ Rules, chosen to match how news is written:
   verb with no tense of its own is past when its clause sets it there: taken by a past verb's preposition
   ("pleaded guilty to threatening to burn the office in March") or followed by a past clause of what came first
   ("decided to reopen the case in May after the witness was found").
+- A year-less past date a few sentences after a stated day or month with its year ("visited the doctor in November
+  2016. [...] By December, his symptoms worsened") is read in that narrative time, the first such date on or after
+  it, when the publication's reading falls in another year than the publication's: news leaves out the year of
+  the current year only (``narrative_reach_sentences``; not in the past perfect, which steps back).
 - A participle opened by a preposition of sequence ("after opening its first store two months ago, the chain has
   ...") or a passive with its agent set off after the main clause ("..., followed by phones in March 2018") tells an
   event apart from its main clause's.
@@ -55,7 +59,10 @@ Rules, chosen to match how news is written:
   serve ``claims.numbers``) but open no timeline entry. So do years in a thing's name: closing a title ("Racing
   Legends 2017"), with an article ("the 2017" for a phone model), with a possessive ("1977's" album), a noun's age
   ("a painting from 1890"), and numbers read as years, which a past-tense clause places after the anchor without
-  reaching forward ("earned a total score of 2350").
+  reaching forward ("earned a total score of 2350") or which lie ``max_years_ahead`` past it ("rose to 2395").
+- Two outlets' dates contradict only when they date one event one way: the same word of the event (a verb or its
+  noun, "met" / "meeting") and the same bound, if any ("since May", "beginning March 3": a period's start is
+  no date of a thing done at once), besides phrases and sentences that embed close.
 """
 
 from __future__ import annotations
@@ -155,6 +162,9 @@ _FORMER_TIME_ADVERBS = {"once", "originally", "initially", "previously", "former
 _EARLIER_EVENT_MARKS = {"after", "when", "once"}
 # Verbs whose participle sets when an act starts, as a preposition would: "beginning this week", "starting Monday".
 _BEGINNING_VERBS = {"begin", "start"}
+# Prepositions that make a date a bound of a period ("since Monday", "until May", "by Friday", "after 2015"), not the
+# time of its event.
+_BOUND_PREPOSITIONS = {"since", "from", "until", "till", "through", "by", "before", "after"}
 # Articles: a date takes none, so a year with one names a thing ("the 2017" for a phone model, "a 2015 vintage").
 _ARTICLES = {"the", "a", "an"}
 # A free relative stands for an unnamed event ("what happened", "what we saw") as its doer or its object.
@@ -178,6 +188,8 @@ _CONTENT_NOUNS = {
 # Prepositions that open examples of the noun before them ("attacks on officials, including the shooting of ..."):
 # an example is a thing of its own, not a part of that noun's phrase.
 _EXAMPLE_PREPOSITIONS = {"including", "excluding"}
+# A verb's stem shorter than this ("di" of "die") begins too many other words to tell its noun by.
+_MIN_EVENT_STEM = 3
 # A quote cut short for its speaker keeps at least this many of its words.
 _MIN_QUOTE_WORDS = 4
 # Marks that set an aside off from the phrase it interrupts.
@@ -210,6 +222,12 @@ class DateMention:
     reference: bool = False
     #: The day relative readings counted from (the publication's or the story's), if any.
     base: date | None = None
+    #: The lemma of the word the date dates: the verb ("meet" in "met on Friday") or noun ("call" in "the Friday
+    #: call") of its event, or the subject a copula dates ("vote" in "the vote was on Friday").
+    head: str = ""
+    #: The word that makes the date a bound of a period rather than the time of its event ("since", "until",
+    #: "begin" in "beginning Monday"), or empty: a period's start is no date of a thing done at one time.
+    bound: str = ""
 
     @property
     def period(self) -> tuple[date, date] | None:
@@ -299,6 +317,8 @@ class _Context:
     #: A date with its year stated earlier in the sentence, on whose clause this one's hangs ("In November 2016
     #: the firm agreed to sell the unit by December"): the time the sentence tells of, with its words.
     told_in: tuple[_Resolved, str] | None = None
+    #: The time a narrative of earlier sentences last set with a stated date (see ``_narrative_time``), with its words.
+    narrative: tuple[_Resolved, str] | None = None
 
 
 def _resolve(text: str, base: date | None, context: _Context, settings: Settings) -> _Resolved | None:
@@ -440,6 +460,11 @@ def _stated(text: str, base: date | None, context: _Context, settings: Settings)
     if base is None:
         return _Resolved(None, None, False, True)
     chosen = _choose_year(day, granularity, base, context.tense, context.anchor_slack_days, settings)
+    if context.narrative is not None and (chosen is None or chosen.year != base.year):
+        # News leaves out the year of a date in the current year only; one left out for another year is the
+        # narrative's ("visited the doctor in November 2016. [...] By December, ...").
+        reference, words = context.narrative
+        return _Resolved(_next_after(day, reference), granularity, True, True, words)
     return _Resolved(chosen, granularity, True, True)
 
 
@@ -474,6 +499,13 @@ def _in_time_of(day: date, reference: _Resolved) -> date | None:
     assert stated is not None
     years = [stated.year] if reference.granularity == "year" else [stated.year - 1, stated.year, stated.year + 1]
     return min(_in_years(day, years), key=lambda candidate: abs((candidate - stated).days), default=None)
+
+
+def _next_after(day: date, reference: _Resolved) -> date | None:
+    """``day`` in the first year that puts it on or after the start of ``reference``: a narrative moves on."""
+    start = reference.day
+    assert start is not None
+    return next((candidate for candidate in _in_years(day, (start.year, start.year + 1)) if candidate >= start), None)
 
 
 def _year_before(day: date, end: date) -> date | None:
@@ -550,6 +582,9 @@ def _attachment(span: Span) -> Token:
     """The word outside the date that the date modifies ("met" in "met on Thursday", "call" in "the
     Thursday call"), or the date's own root when it modifies nothing. A preposition joined to an earlier
     one ("discussed it in the 1990s and again in 2005") modifies what that one does."""
+    mark = _misread_preposition(span)
+    if mark is not None and mark.head.head.i != mark.head.i:
+        return mark.head.head
     token = span.root
     preposition = token.head
     while preposition.dep_ == "conj" and preposition.head.pos_ == "ADP":
@@ -563,6 +598,26 @@ def _attachment(span: Span) -> Token:
     if _opening_time(token, span) and _acted_on(token.head):
         token = next((verb for verb in token.ancestors if verb.pos_ in {"VERB", "AUX"}), token)
     return _fronted_clause(span, token) or token
+
+
+def _misread_preposition(span: Span) -> Token | None:
+    """A preposition of sequence the parse took for the conjunction of the clause after it, making the date that
+    is its object that clause's subject ("held since 2016 were released Tuesday": no 2016 was released); the date
+    then bounds the clause before it."""
+    root = span.root
+    if span.start == 0 or root.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    mark = span.doc[span.start - 1]
+    verb = root.head
+    if mark.dep_ != "mark" or mark.lower_ not in _SEQUENCE_PREPOSITIONS | {"before"} or mark.head != verb:
+        return None
+    # A clause a conjunction opens may have a date for subject ("since May was the busiest month, ..."); a
+    # plural verb does not agree with one, and a clause describing a noun ("held") ends at its preposition.
+    plural = verb.tag_ == "VBP" or any(
+        child.dep_ in {"aux", "auxpass"} and child.lower_ in {"are", "were"} for child in verb.children
+    )
+    describing = verb.head.dep_ in {"relcl", "acl"} and verb.head.i < mark.i
+    return mark if plural or describing else None
 
 
 def _fronted_clause(span: Span, verb: Token) -> Token | None:
@@ -830,8 +885,7 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
     root = _date_root(span)
     date_words = _date_tokens(span, root)
     drop = set(date_words)
-    named = _named_noun(span, root) if head is None else None
-    head = head or named or _when_clause(span) or _event_head(span)
+    head, named = _event_word(span, root, head)
     # The date's own preposition on the head ("met on Friday"), not the agent whose phrase holds it ("followed by
     # phones in March").
     drop |= {
@@ -849,6 +903,41 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
         text = sentence_of(span[0])[1].strip()
     cut = text.split()
     return " ".join(cut[:max_words]) + (" …" if len(cut) > max_words else "")
+
+
+def _event_word(span: Span, root: Token, head: Token | None) -> tuple[Token, Token | None]:
+    """The word of the date's event (``head`` when the caller knows it), and the noun the date names if that is
+    it ("conversation" in "their March 30 conversation")."""
+    named = _named_noun(span, root) if head is None else None
+    return head or named or _when_clause(span) or _event_head(span), named
+
+
+def _dated_lemma(span: Span, head: Token | None) -> str:
+    """The lemma ``DateMention.head`` keeps: of the event's word, or of the subject a bare copula dates ("the vote
+    was on Friday": the vote)."""
+    root = _date_root(span)
+    word, _ = _event_word(span, root, head)
+    date_words = _date_tokens(span, root)
+    while word.i in date_words and word.head.i != word.i:  # "answered Monday afternoon": the time noun is the date's
+        word = word.head
+    subject = _subject(word)
+    if word.lemma_ == "be" and subject is not None and not _says_more(word, date_words):
+        word = subject
+    return word.lemma_.lower()
+
+
+def _bound(span: Span) -> str:
+    """The preposition or participle of beginning that makes the date a bound of a period ("since Monday",
+    "beginning March 3"), or empty when the date is the time of its event ("on Monday")."""
+    first = span[0].lower_
+    if first in _BOUND_PREPOSITIONS:  # the recogniser took the preposition into the date: "since last May"
+        return first
+    root = _date_root(span)
+    preposition = root.head if root.dep_ == "pobj" else _misread_preposition(span)
+    if preposition is not None and preposition.lower_ in _BOUND_PREPOSITIONS:
+        return preposition.lower_
+    participle = next((word for word in (root.head, root.head.head) if _opening_time(word, span)), None)
+    return participle.lemma_.lower() if participle is not None else ""
 
 
 def _with_its_speaker(words: list[Token], max_words: int) -> str | None:
@@ -951,6 +1040,10 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
     drop = set(range(span.start, max(span.end, root.i + 1)))
     if root.dep_ == "pobj":
         drop.add(root.head.i)
+    mark = _misread_preposition(span)
+    if mark is not None:
+        drop.add(mark.i)
+    drop |= _joined_dates(root)
     drop.update(token.i for token in (root.head, root.head.head) if _opening_time(token, span))
     end = max(span.end, root.i + 1)
     if end < len(span.doc) and span.doc[end].tag_ == "POS":
@@ -960,6 +1053,21 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
         if after[: len(told)] == told:
             drop.update(range(end, end + len(told)))
     return drop
+
+
+def _joined_dates(root: Token) -> set[int]:
+    """The dates joined to the date by a conjunction ("2021 and 2022", "May or June"), with the conjunction: one
+    time with it, which its event phrase does not tell as a thing."""
+    first = root
+    while first.dep_ == "conj" and first.head.ent_type_ == "DATE":
+        first = first.head
+    members = [first, *(word for word in first.conjuncts if word.ent_type_ == "DATE")]
+    if len(members) == 1:
+        return set()
+    doc = root.doc
+    between = range(min(m.left_edge.i for m in members), max(m.right_edge.i for m in members) + 1)
+    joined = {i for i in between if doc[i].ent_type_ == "DATE" or doc[i].dep_ == "cc" or doc[i].is_punct}
+    return joined | ({first.head.i} if first.dep_ == "pobj" else set())  # their preposition: "in 2015 and 2016"
 
 
 def _named_noun(span: Span, root: Token) -> Token | None:
@@ -1142,6 +1250,9 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
     envoy, who will meet ..."), a participle describing a noun has it for subject ("the files, sent on
     Friday"), and a verb joined to another by "and" shares that one's subject."""
     subject = _subject(verb)
+    if subject is not None and _misread_date(subject) and verb.head.pos_ in {"VERB", "AUX"}:
+        # The subject is a date the parse took from the preposition before it: the clause's subject is its head's.
+        return _clause_subject(verb.head)[0], False
     if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return _nearest_conjunct(verb.head, verb), False
     if subject is not None:
@@ -1151,6 +1262,13 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _clause_subject(verb.head)[0], False
     return None, False
+
+
+def _misread_date(word: Token) -> bool:
+    """Whether the word is a date the parse made the subject of the clause a preposition before it seemed to open
+    (see ``_misread_preposition``)."""
+    phrase = word.doc[word.left_edge.i : word.right_edge.i + 1]
+    return word.ent_type_ == "DATE" and _misread_preposition(phrase) is not None
 
 
 def _nearest_conjunct(noun: Token, clause: Token) -> Token:
@@ -1207,7 +1325,12 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
         if word.lower_ in {"a", "an"} and between and all(token.i in date_words for token in between):
             filled.extend(between)  # the article agrees with the date: without it "a 2018 analysis" reads "a analysis"
         elif all(token.is_punct or token.i in date_words for token in between):
-            filled.extend(token for token in between if token.i not in date_words)
+            marks = [token for token in between if token.i not in date_words]
+            if len(marks) > 1 and len(marks) < len(between) and all(mark.text in _SEPARATORS for mark in marks):
+                marks = []  # marks setting off an aside of the date go with it: "the strike, starting May 4, closed"
+            filled.extend(marks)
+    filled = [word for word in filled if not _unpaired_quote(word, filled)]
+    filled = _without_cut_report(filled)
     while (
         filled
         and not _particle(filled[-1])
@@ -1215,6 +1338,30 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
     ):
         filled.pop()
     return filled
+
+
+def _without_cut_report(words: list[Token]) -> list[Token]:
+    """The words without a closing verb of saying whose clause the parse cut after its subject, taking that for
+    the verb's object ("a complaint alleging their rights | were violated"): what the verb says is lost, so the
+    phrase ends before the verb."""
+    if not words:
+        return words
+    last = words[-1]
+    verb = last.head
+    after = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if last.dep_ != "dobj" or verb.lemma_.lower() not in SPEECH_VERBS or after is None:
+        return words
+    if after.pos_ not in {"AUX", "VERB"} or after.head.i == verb.i:
+        return words
+    return [word for word in words if word.i < verb.left_edge.i]
+
+
+def _unpaired_quote(word: Token, words: list[Token]) -> bool:
+    """Whether a closing quote mark comes before any opening one in the phrase ('the deal" announced', the end of
+    a quoted name): its quote lies outside. An opening one whose quote runs past the phrase still tells a quote."""
+    if not word.is_quote or word.text in {"'", "’", "‘"} or not (word.tag_ == "''" or word.text == "”"):
+        return False
+    return not any(other.is_quote and other.i < word.i and other.text not in {"'", "’", "‘"} for other in words)
 
 
 def _particle(word: Token) -> bool:
@@ -1291,6 +1438,9 @@ def extract_dates(
     # The dates of the current sentence that state their year and date an act, with the verb each hangs on (not
     # a thing's: "the Class of 2020 will be honored on May 2" sets no time for the sentence).
     stated_times: list[tuple[Span, _Resolved, Token]] = []
+    ordinals = {sentence.start: ordinal for ordinal, sentence in enumerate(doc.sents)}
+    # The time the text last set with a stated date and the sentence it was last told in (see ``_narrative_time``).
+    narrative: tuple[_Resolved, str, int] | None = None
     for index, span in enumerate(spans):
         following = spans[index + 1] if index + 1 < len(spans) else None
         sentence_start, sentence = sentence_of(span[0])
@@ -1303,12 +1453,15 @@ def extract_dates(
         text = _in_week_ahead(text, doc_text, span.end_char)
         local_time = _in_local_time(span, doc_text)
         verb = _governing_verb(span)
+        tense = _tense(span, doc_text)
+        ordinal = ordinals[span.sent.start]
         context = _Context(
-            tense=_tense(span, doc_text),
+            tense=tense,
             local_time=local_time,
             anchor_slack_days=slack,
             range_end=_range_end(span, following, doc_text),
             told_in=_told_in(verb, stated_times),
+            narrative=_narrative_time(narrative, ordinal, verb, tense, settings),
         )
         resolved = _resolve(text, base, context, settings)
         if resolved is None:
@@ -1319,13 +1472,44 @@ def extract_dates(
         reference = reference or (opening is not None and _closes_range(opening, span, doc_text))
         reference = reference or _unspecified_event(span) or _names_thing(span, resolved)
         reference = reference or _not_its_clause_time(span, resolved, base, context.tense)
-        reference = reference or _thing_from(span, resolved, base)
+        reference = reference or _thing_from(span, resolved, base) or _too_far_ahead(resolved, base, settings)
         head = told or _past_thing_of_present_verb(span, resolved, base)
         mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, head)
         mentions.append(replace(mention, reference=reference))
         if not (resolved.relative or reference) and resolved.day is not None and _attachment(span) == verb:
             stated_times.append((span, resolved, verb))
+        if not reference and resolved.day is not None:
+            narrative = _next_narrative(narrative, span, resolved, ordinal)
     return mentions
+
+
+def _narrative_time(
+    narrative: tuple[_Resolved, str, int] | None, ordinal: int, verb: Token | None, tense: Tense, settings: Settings
+) -> tuple[_Resolved, str] | None:
+    """The time a past-tense clause tells of when its sentence follows, within ``narrative_reach_sentences``, the
+    one where the text last set a time with a stated day or month and its year ("he visited the doctor in November
+    2016. ... But by December, his symptoms worsened"): a narrative moves on from its reference time, not from
+    the publication's, where the year left out is not the publication's (``_stated``). Not in the past perfect
+    ("it had been registered in December"), which steps back from that time."""
+    if narrative is None or tense != "past" or verb is None:
+        return None
+    if any(child.dep_ == "aux" and child.lower_ == "had" for child in verb.children):
+        return None
+    resolved, words, told = narrative
+    if not 0 < ordinal - told <= settings.claims.narrative_reach_sentences:
+        return None
+    return resolved, words
+
+
+def _next_narrative(
+    narrative: tuple[_Resolved, str, int] | None, span: Span, resolved: _Resolved, ordinal: int
+) -> tuple[_Resolved, str, int] | None:
+    """The narrative's time after a date: set by a stated day or month with its year, carried on by a date read in
+    it, ended by any other."""
+    if resolved.told_in is not None and narrative is not None and resolved.told_in == narrative[1]:
+        return narrative[0], narrative[1], ordinal
+    stated = not resolved.relative and resolved.granularity in {"day", "month"} and _YEAR.search(span.text)
+    return (resolved, span.text, ordinal) if stated else None
 
 
 def _in_week_ahead(text: str, doc_text: str, end: int) -> str:
@@ -1462,6 +1646,13 @@ def _thing_from(span: Span, resolved: _Resolved, base: date | None) -> bool:
     return not (closing and _RANGE_LINK.fullmatch(after[0].text))
 
 
+def _too_far_ahead(resolved: _Resolved, base: date | None, settings: Settings) -> bool:
+    """Whether a stated date lies ``max_years_ahead`` or more past the anchor: a number, not a time news tells of."""
+    if resolved.relative or resolved.day is None or base is None:
+        return False
+    return resolved.day.year - base.year >= settings.claims.max_years_ahead
+
+
 def _calendar_word(word: str) -> bool:
     return bool(_MONTH_WORD.fullmatch(word) or word in WEEKDAYS)
 
@@ -1595,6 +1786,8 @@ def _mention(
         basis=used,
         exact=resolved.exact and iso is not None,
         base=base,
+        head=_dated_lemma(span, head),
+        bound=_bound(span),
     )
 
 
@@ -1906,13 +2099,31 @@ def date_contradictions(
         m for m in mentions if m.exact and m.granularity == "day" and m.basis in {"stated", "published"} and m.event
     ]
     same = _same_event_pairs(firm, settings, SentenceVectors() if vectors is None else vectors, strict=True)
-    pairs = [(i, j) for i, j in same if firm[i].article_id != firm[j].article_id]
+    pairs = [(i, j) for i, j in same if firm[i].article_id != firm[j].article_id and _one_dating(firm[i], firm[j])]
     contradictions = []
     for group in connected_groups(len(firm), pairs):
         contradiction = _date_contradiction([firm[i] for i in group])
         if contradiction is not None:
             contradictions.append(contradiction)
     return contradictions
+
+
+def _one_dating(first: DateMention, second: DateMention) -> bool:
+    """Whether two dates date one event the same way: the same word of the event ("met" / "meeting"), the date
+    its time in both or the same bound of a period in both. Sentences told in like words may still date two
+    events ("the outage beginning March 3" / "announced the outage on March 5"): the start of a period is no
+    time of a thing done at once, and an announcement is not what it announces."""
+    return first.bound == second.bound and _one_event_word(first.head, second.head)
+
+
+def _one_event_word(first: str, second: str) -> bool:
+    """Whether two lemmas are one word or a verb and its noun ("meet" / "meeting", "rule" / "ruling",
+    "arrive" / "arrival"): the shorter, less a final "e", begins the longer."""
+    if first == second:
+        return True
+    shorter, longer = sorted((first, second), key=len)
+    stem = shorter.removesuffix("e")
+    return len(stem) >= _MIN_EVENT_STEM and longer.startswith(stem)
 
 
 def _firmly_apart(positions: Sequence[Sequence[DateMention]]) -> bool:
