@@ -259,7 +259,8 @@ def _description(head: Token) -> str:
 def quote_spans(sentence: Span, doc_text: str) -> list[tuple[int, int]]:
     """Character spans (in the doc, whose text is ``doc_text``: spaCy rebuilds it on every read) of the quoted
     words of a sentence."""
-    spans = [(sentence.start_char + start, sentence.start_char + end) for start, end in quoted_spans(sentence.text)]
+    within = quoted_spans(sentence.text, continued=True)
+    spans = [(sentence.start_char + start, sentence.start_char + end) for start, end in within]
     left_open = _closed_after(sentence, doc_text)
     if left_open is not None and not any(s <= left_open < e for s, e in spans):
         spans.append((left_open, sentence.start_char + len(sentence.text.rstrip())))
