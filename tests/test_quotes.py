@@ -525,3 +525,38 @@ def test_a_quote_that_quotes_someone_in_turn_takes_no_side_on_the_inner_words_sp
     plain = "the mayor's budget is a disgrace and a betrayal of every voter in the '90s style"
     [found] = quote_contradictions([quote("a", "Ann Okafor", plain), quote("b", "Tom Baker", plain)])
     assert {p.value for p in found.positions} == {"Ann Okafor", "Tom Baker"}
+
+
+def test_a_quote_running_into_the_next_sentence_has_one_speaker(nlp: Language) -> None:
+    text = (
+        "Nadia Brenner toured the harbour on Monday. “The new pier will open in the spring. "
+        "The ferries will follow by the summer,” Brenner said."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, speaker(q)) for q in quotes] == [
+        ("The new pier will open in the spring", "Nadia Brenner"),
+        ("The ferries will follow by the summer", "Nadia Brenner"),
+    ]
+    # Hard case: a paragraph break ends the quote; a sentence that opens and closes its own quote names its own
+    # speaker, not the earlier one's.
+    text = (
+        "Nadia Brenner toured the harbour on Monday. “The new pier will open in the spring,” Brenner said.\n"
+        "“It is too late for this season,” Omar Field replied."
+    )
+    assert [speaker(q) for q in quotes_of(nlp, text)] == ["Nadia Brenner", "Omar Field"]
+
+
+def test_the_end_of_a_quote_begun_before_is_not_its_words_about_others(nlp: Language) -> None:
+    # The words before a closing mark the sentence does not open are quoted: a person named there is talked of,
+    # neither the speaker nor whom "she" means.
+    text = (
+        "Nadia Brenner spoke after the vote. “The council acted in time,” she said.\n"
+        "Nothing Omar Field has done changes that,” she added."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, speaker(q)) for q in quotes][-1] == ("Nothing Omar Field has done changes that", "Nadia Brenner")
+
+
+def test_a_pair_of_one_curly_and_one_straight_mark_is_a_quote(nlp: Language) -> None:
+    [quote] = quotes_of(nlp, 'Nadia Brenner spoke on Monday. “The pier will open in the spring," Brenner said.')
+    assert quote.text == "The pier will open in the spring" and speaker(quote) == "Nadia Brenner"

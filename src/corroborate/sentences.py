@@ -33,10 +33,14 @@ _CLOSING_MARK = re.compile(r'(?:[\w,.!?…]|(?<=[,.!?…]) )"')
 _PUNCTUATED = re.compile(r"[,.;:!?…\]]")
 #: Quotation marks and spaces before a sentence's first quoted word.
 _LEADING_MARKS = " \t\n\"'“‘"
-#: Quoted words: in curly or straight double quotes, or in single curly quotes not closing a possessive.
+#: Quoted words: in curly or straight double quotes, or a pair of one of each, or in single curly quotes not
+#: closing a possessive.
 _QUOTE_SPANS = (
     re.compile(r"“([^“”]+)”"),
     re.compile(r'"([^"]+)"'),
+    # A copy that retyped one mark of a pair: '“... that," she said', '"... that,” she said'.
+    re.compile(r'(?:^|(?<=[\s(\[—–]))"([^"“”]+)”'),
+    re.compile(r'“([^“”"]+)"(?=[\s,.;:!?)\]—–]|$)'),
     re.compile(r"‘([^‘’]+)’(?!\w)"),
 )
 #: An opening double quotation mark: a curly one, or a straight one at the start or after a space or bracket, either

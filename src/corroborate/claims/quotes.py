@@ -36,7 +36,7 @@ from corroborate.claims.entities import (
 from corroborate.claims.people import BODY_NOUNS, PERSON_NOUNS
 from corroborate.claims.speech import EVIDENTIAL_VERBS, SPEECH_VERBS
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
-from corroborate.sentences import quoted_spans
+from corroborate.sentences import closed_from_before, quoted_or_open_spans
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
 
 #: Words that negate the word after them, as ``_normalised`` leaves them ("wasn't" -> "wasn t").
@@ -258,13 +258,22 @@ def _description(head: Token) -> str:
 
 def quote_spans(sentence: Span, doc_text: str) -> list[tuple[int, int]]:
     """Character spans (in the doc, whose text is ``doc_text``: spaCy rebuilds it on every read) of the quoted
-    words of a sentence."""
-    within = quoted_spans(sentence.text, continued=True)
+    words of a sentence: closed, left open to its end, or closed from an earlier sentence."""
+    within = quoted_or_open_spans(sentence.text, continued=True)
+    if within and within[-1][1] == len(sentence.text) and not _runs_on(sentence, doc_text):
+        within.pop()
     spans = [(sentence.start_char + start, sentence.start_char + end) for start, end in within]
     left_open = _closed_after(sentence, doc_text)
     if left_open is not None and not any(s <= left_open < e for s, e in spans):
         spans.append((left_open, sentence.start_char + len(sentence.text.rstrip())))
     return sorted(spans)
+
+
+def _runs_on(sentence: Span, doc_text: str) -> bool:
+    """Whether the rest of the sentence's paragraph closes a quote it did not open: the quote the sentence
+    leaves open ends there, not at the sentence's end (a paragraph's quote seldom lacks its closing mark)."""
+    rest = doc_text[sentence.end_char :].split("\n", 1)[0]
+    return closed_from_before(rest) is not None
 
 
 def _closed_after(sentence: Span, doc_text: str) -> int | None:
@@ -301,10 +310,12 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
     speakers = _Speakers(article, resolver, settings)
     found: list[Quote] = []
     doc_text = doc.text
+    running = _RunningQuote()
     for sentence in article_sentences(doc):
         text = sentence.text.strip()
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         origins = tuple(cited_origins(text, resolver))
+        running.enter(sentence, doc_text)
         spans = quote_spans(sentence, doc_text)
         verbs = _speech_verbs(sentence, spans)
         for quote_start, quote_end in spans:
@@ -313,8 +324,10 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
             words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
             words = words.strip().rstrip(",.;:").strip()
             attribution = _attribute(sentence, _governing(verbs, (quote_start, quote_end)), spans, speakers)
+            attribution = running.speaker(sentence, quote_start, attribution, found)
             if words and (attribution is not None or len(words.split()) >= settings.min_quote_words):
                 found.append(Quote(article.id, article.source, words, True, attribution, text, start, origins))
+                running.leave(sentence, quote_end, len(found) - 1, attribution)
         if not spans:
             verb = verbs[0] if verbs else None
             attribution = _attribute(sentence, verb, spans, speakers)
@@ -322,6 +335,51 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
             if reported:
                 found.append(Quote(article.id, article.source, reported, False, attribution, text, start, origins))
     return found
+
+
+class _RunningQuote:
+    """A quote that runs from one sentence into the next of its paragraph (its opening mark in one, its closing
+    mark in the next): one speaker says both parts, whichever sentence names them."""
+
+    def __init__(self) -> None:
+        self._speaker: Attribution | None = None
+        self._unnamed: list[int] = []  # the found quotes of its earlier part, when that part names no speaker
+        self._end = 0
+
+    def enter(self, sentence: Span, doc_text: str) -> None:
+        """Forget a quote that the sentence before left open when a paragraph ends between them."""
+        if "\n" in doc_text[self._end : sentence.start_char]:
+            self._speaker, self._unnamed = None, []
+
+    def speaker(
+        self, sentence: Span, quote_start: int, attribution: Attribution | None, found: list[Quote]
+    ) -> Attribution | None:
+        """The speaker of a quote of ``sentence``: when it is the end of the running quote (the words before a
+        closing mark the sentence does not open), the speaker either part names, given to the earlier part too."""
+        running = self._speaker is not None or self._unnamed
+        continues = running and closed_from_before(sentence.text) is not None and not sentence.text[
+            : quote_start - sentence.start_char
+        ].strip(_MARKS_AND_SPACES)
+        if not continues:
+            self._speaker, self._unnamed = None, []
+            return attribution
+        if attribution is None:
+            attribution = self._speaker
+        elif self._unnamed:
+            for index in self._unnamed:
+                found[index] = replace(found[index], attribution=attribution)
+        self._speaker, self._unnamed = None, []
+        return attribution
+
+    def leave(self, sentence: Span, quote_end: int, index: int, attribution: Attribution | None) -> None:
+        """Remember a quote the sentence leaves open at its end."""
+        if quote_end >= sentence.start_char + len(sentence.text.rstrip()):
+            self._speaker = attribution
+            self._unnamed = [index] if attribution is None else []
+            self._end = sentence.end_char
+
+
+_MARKS_AND_SPACES = " \t\n\"'“‘"
 
 
 #: Short words a title leaves in lower case: "Gone with the Wind", "Of Mice and Men".
