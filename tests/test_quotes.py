@@ -560,3 +560,32 @@ def test_the_end_of_a_quote_begun_before_is_not_its_words_about_others(nlp: Lang
 def test_a_pair_of_one_curly_and_one_straight_mark_is_a_quote(nlp: Language) -> None:
     [quote] = quotes_of(nlp, 'Nadia Brenner spoke on Monday. “The pier will open in the spring," Brenner said.')
     assert quote.text == "The pier will open in the spring" and speaker(quote) == "Nadia Brenner"
+
+
+def test_the_closing_mark_of_a_quote_begun_before_opens_none_when_a_quote_follows(nlp: Language) -> None:
+    text = (
+        'Nadia Brenner toured the harbour. "The pier is late. We will still finish it by the summer," Brenner said.'
+        ' "Nobody here has given up."'
+    )
+    quotes = quotes_of(nlp, text)
+    assert ("We will still finish it by the summer", "Nadia Brenner") in [(q.text, speaker(q)) for q in quotes]
+
+
+def test_verbs_of_the_say_and_complain_classes_bring_in_a_quote(nlp: Language) -> None:
+    [quote] = quotes_of(nlp, "Nadia Brenner spoke on Monday. “We had the money ready,” Brenner recounted.")
+    assert speaker(quote) == "Nadia Brenner"
+    # Hard case: a verb of another class with quoted words is no act of saying.
+    text = "Nadia Brenner spoke on Monday. Brenner dismissed the plan as “a costly fantasy that nobody will pay for.”"
+    assert [speaker(quote) for quote in quotes_of(nlp, text)] == [None]
+
+
+def test_a_thing_that_reveals_hands_the_quote_to_the_speaker_above_it(nlp: Language) -> None:
+    text = "Nadia Brenner spoke on Monday. Brenner suggested that the accounts would reveal “careless spending.”"
+    [quote] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert speaker(quote) == "Nadia Brenner"
+
+
+def test_reported_speech_is_the_clause_a_verb_of_speech_reports(nlp: Language) -> None:
+    text = "Nadia Brenner commented on the audit on Monday, insisting that the accounts were in order."
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == "Nadia Brenner" and quote.text == "that the accounts were in order"

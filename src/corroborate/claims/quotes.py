@@ -278,12 +278,13 @@ def _runs_on(sentence: Span, doc_text: str) -> bool:
 
 def _closed_after(sentence: Span, doc_text: str) -> int | None:
     """Where a quote opens that the sentence splitter closed in the next sentence (a paragraph of quoted words
-    whose closing mark was cut off on its own), or None."""
+    whose closing mark was cut off on its own), or None. A mark closing a quote begun before opens none."""
     text, following = sentence.text, doc_text[sentence.end_char :].lstrip(" ")
+    before = closed_from_before(text)
     for opening, closing in (("“", "”"), ('"', '"')):
         at = text.rfind(opening)
         unclosed = text.count('"') % 2 == 1 if opening == '"' else at > text.rfind(closing)
-        if at >= 0 and unclosed and following.startswith(closing):
+        if at >= 0 and at != before and unclosed and following.startswith(closing):
             return sentence.start_char + at + 1
     return None
 
@@ -323,13 +324,22 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
                 continue
             words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
             words = words.strip().rstrip(",.;:").strip()
-            attribution = _attribute(sentence, _governing(verbs, (quote_start, quote_end)), spans, speakers)
+            attribution = next(
+                (
+                    found_speaker
+                    for verb in _governing(verbs, (quote_start, quote_end))
+                    if (found_speaker := _attribute(sentence, verb, spans, speakers)) is not None
+                ),
+                None,
+            ) or _attribute(sentence, None, spans, speakers)
             attribution = running.speaker(sentence, quote_start, attribution, found)
             if words and (attribution is not None or len(words.split()) >= settings.min_quote_words):
                 found.append(Quote(article.id, article.source, words, True, attribution, text, start, origins))
                 running.leave(sentence, quote_end, len(found) - 1, attribution)
         if not spans:
-            verb = verbs[0] if verbs else None
+            # The verb reporting a clause, nearest the root: "X commented on Y, asserting that ..." reports with
+            # "asserting".
+            verb = next((verb for verb in verbs if _reported(verb)), verbs[0] if verbs else None)
             attribution = _attribute(sentence, verb, spans, speakers)
             reported = (_reported(verb) if verb is not None else _without_cue(text)) if attribution else None
             if reported:
@@ -402,17 +412,19 @@ def _is_title(span: Span | None) -> bool:
     )
 
 
-def _governing(verbs: Sequence[Token], quote: tuple[int, int]) -> Token | None:
-    """The deepest speech verb whose clause holds the quote: in "X said Y told him '...'" Y speaks. Failing one, a
-    verb the parser hung on the quoted words themselves ('"... was right," X said' read as two clauses joined, or
-    the quote's own verb taking X's as its complement): the verb whose head stands inside the quote."""
+def _governing(verbs: Sequence[Token], quote: tuple[int, int]) -> list[Token]:
+    """The speech verbs whose clause holds the quote, deepest first: in "X said Y told him '...'" Y speaks, and
+    where the deepest names no speaker ("X suggested the files would reveal '...'", files revealing nothing of
+    their own) the next does. Failing one, a verb the parser hung on the quoted words themselves ('"... was right,"
+    X said' read as two clauses joined, or the quote's own verb taking X's as its complement): the verb whose
+    head stands inside the quote."""
     start, end = quote
     holding = [
         verb for verb in verbs if any(token.idx <= start < token.idx + len(token) + 1 for token in verb.subtree)
     ]
     if holding:
-        return holding[-1]
-    return next((verb for verb in verbs if verb.head is not verb and start <= verb.head.idx < end), None)
+        return holding[::-1]
+    return [verb for verb in verbs if verb.head is not verb and start <= verb.head.idx < end][:1]
 
 
 def _attribute(
