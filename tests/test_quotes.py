@@ -589,3 +589,23 @@ def test_reported_speech_is_the_clause_a_verb_of_speech_reports(nlp: Language) -
     text = "Nadia Brenner commented on the audit on Monday, insisting that the accounts were in order."
     [quote] = quotes_of(nlp, text)
     assert speaker(quote) == "Nadia Brenner" and quote.text == "that the accounts were in order"
+
+
+def test_it_or_they_speaking_is_the_one_body_or_group_that_spoke_before(nlp: Language) -> None:
+    text = (
+        "The Harbour Authority said the pier would reopen in May. "
+        "“The repairs are ahead of schedule and under budget,” it added."
+    )
+    [quote] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert quote.attribution.pronoun == "it" and "Harbour Authority" in speaker(quote)
+    text = "The officials said the pier was safe. “We found no cracks in the main beams at all,” they added."
+    [quote] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert speaker(quote) == "The officials"
+    # Hard cases: a speaker of the other number, or two speakers, leave "it" unresolved.
+    text = "The officials said the pier was safe. “We found no cracks in the main beams at all,” it added."
+    assert [speaker(q) for q in quotes_of(nlp, text) if q.direct] == [None]
+    text = (
+        "The Harbour Authority said the pier would reopen in May, and the union said it would not. "
+        "“The repairs are ahead of schedule and under budget,” it added."
+    )
+    assert [speaker(q) for q in quotes_of(nlp, text) if q.direct] == [None]

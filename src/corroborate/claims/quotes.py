@@ -173,6 +173,10 @@ class _Speakers:
             person = person_referred(head, self._settings.pronoun_lookback_sentences, self._is_person_mention)
             name = self._resolver.canonical(person.text, self._article.id) if person is not None else None
             return Attribution(name, True, cue, head.text) if name else None
+        if head.lower_ in _GROUP_PRONOUNS:
+            body = _body_referred(head)
+            found = self.attribution(body, cue) if body is not None else None
+            return replace(found, pronoun=head.text) if found is not None else None
         if head.pos_ == "PRON" or (cue in EVIDENTIAL_VERBS and not _is_agent(head)):
             return None
         named = self._named(head) or self._person_beside(head)
@@ -225,6 +229,50 @@ class _Speakers:
                 if name and self.is_person(name):
                     return name
         return None
+
+
+#: Pronouns that stand for a body or a group when they speak: "it said", "they added".
+_GROUP_PRONOUNS = frozenset({"it", "they"})
+#: Labels of names that speak for a body or a group: "it" or "they" may stand for any.
+_BODY_LABELS = frozenset({"ORG", "NORP", "GPE"})
+
+
+def _body_referred(pronoun: Token) -> Token | None:
+    """Whom "it" or "they", speaking, stands for: the one speaker of a verb of speech before it in its sentence or,
+    failing one, in the sentence before ("The agency said ... It added ..."), outside quoted words, when it is a
+    body or a group of its number: a named organisation, people or country, or for "it" a body noun in the
+    singular ("the ministry"), for "they" a noun for people or bodies in the plural ("officials"). None when two
+    speakers or none fit: only a clear antecedent speaks."""
+    sentence = pronoun.sent
+    for scope, before in ((sentence, pronoun.i), (_previous(sentence), None)):
+        if scope is None:
+            return None
+        quoted = quoted_or_open_spans(scope.text, continued=True)
+        speakers = {
+            token.text.lower(): token
+            for token in scope
+            if (before is None or token.i < before)
+            and token.dep_ == "nsubj"
+            and token.head.lemma_.lower() in SPEECH_VERBS
+            and not any(start <= token.idx - scope.start_char < end for start, end in quoted)
+        }
+        if speakers:
+            fitting = [token for token in speakers.values() if _fits(pronoun, token)]
+            return fitting[0] if len(fitting) == len(speakers) == 1 else None
+    return None
+
+
+def _previous(sentence: Span) -> Span | None:
+    return sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
+
+
+def _fits(pronoun: Token, subject: Token) -> bool:
+    if subject.ent_type_:
+        return subject.ent_type_ in _BODY_LABELS
+    lemma = subject.lemma_.lower()
+    if pronoun.lower_ == "it":
+        return subject.tag_ == "NN" and lemma in BODY_NOUNS
+    return subject.tag_ == "NNS" and lemma in _AGENT_NOUNS
 
 
 #: Labels of names that speak: people, bodies, the countries and groups standing for their leaders, and the
