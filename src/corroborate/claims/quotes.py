@@ -372,14 +372,7 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
                 continue
             words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
             words = words.strip().rstrip(",.;:").strip()
-            attribution = next(
-                (
-                    found_speaker
-                    for verb in _governing(verbs, (quote_start, quote_end))
-                    if (found_speaker := _attribute(sentence, verb, spans, speakers)) is not None
-                ),
-                None,
-            ) or _attribute(sentence, None, spans, speakers)
+            attribution = _attribute_quote(sentence, _governing(verbs, (quote_start, quote_end)), spans, speakers)
             attribution = running.speaker(sentence, quote_start, attribution, found)
             if words and (attribution is not None or len(words.split()) >= settings.min_quote_words):
                 found.append(Quote(article.id, article.source, words, True, attribution, text, start, origins))
@@ -460,10 +453,21 @@ def _is_title(span: Span | None) -> bool:
     )
 
 
+def _attribute_quote(
+    sentence: Span, governing: Sequence[Token], spans: Sequence[tuple[int, int]], speakers: _Speakers
+) -> Attribution | None:
+    """The speaker of the deepest verb of speech holding a quote, or of the verb above it where the deepest is one
+    that also tells what a thing shows and a thing is its subject ("X suggested the files would reveal '...'")."""
+    for verb in governing:
+        attribution = _attribute(sentence, verb, spans, speakers)
+        if attribution is not None or verb.lemma_.lower() not in EVIDENTIAL_VERBS:
+            return attribution
+    return _attribute(sentence, None, spans, speakers)
+
+
 def _governing(verbs: Sequence[Token], quote: tuple[int, int]) -> list[Token]:
-    """The speech verbs whose clause holds the quote, deepest first: in "X said Y told him '...'" Y speaks, and
-    where the deepest names no speaker ("X suggested the files would reveal '...'", files revealing nothing of
-    their own) the next does. Failing one, a verb the parser hung on the quoted words themselves ('"... was right,"
+    """The speech verbs whose clause holds the quote, deepest first: in "X said Y told him '...'" Y speaks.
+    Failing one, a verb the parser hung on the quoted words themselves ('"... was right,"
     X said' read as two clauses joined, or the quote's own verb taking X's as its complement): the verb whose
     head stands inside the quote."""
     start, end = quote
