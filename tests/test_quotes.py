@@ -609,3 +609,18 @@ def test_it_or_they_speaking_is_the_one_body_or_group_that_spoke_before(nlp: Lan
         "“The repairs are ahead of schedule and under budget,” it added."
     )
     assert [speaker(q) for q in quotes_of(nlp, text) if q.direct] == [None]
+
+
+def test_a_sentence_between_the_parts_of_a_running_quote_is_quoted_by_its_speaker(nlp: Language) -> None:
+    text = (
+        "Nadia Brenner toured the harbour on Monday. “The new pier will open in the spring. "
+        "The old one will be closed for good. The ferries will follow by the summer,” Brenner said."
+    )
+    quotes = quotes_of(nlp, text)
+    assert ("The old one will be closed for good", "Nadia Brenner") in [(q.text, speaker(q)) for q in quotes]
+    # Hard case: a sentence after a closed quote is the writer's.
+    text = (
+        "Nadia Brenner toured the harbour on Monday. “The new pier will open in the spring,” she said. "
+        "The old one will be closed for good, according to the plans."
+    )
+    assert [q.text for q in quotes_of(nlp, text) if q.direct] == ["The new pier will open in the spring"]

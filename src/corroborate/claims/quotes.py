@@ -364,8 +364,8 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
         text = sentence.text.strip()
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         origins = tuple(cited_origins(text, resolver))
-        running.enter(sentence, doc_text)
-        spans = quote_spans(sentence, doc_text)
+        between = running.enter(sentence, doc_text)
+        spans = quote_spans(sentence, doc_text) or ([between] if between else [])
         verbs = _speech_verbs(sentence, spans)
         for quote_start, quote_end in spans:
             if _is_title(doc.char_span(quote_start, quote_end, alignment_mode="expand")):
@@ -389,47 +389,63 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
 
 
 class _RunningQuote:
-    """A quote that runs from one sentence into the next of its paragraph (its opening mark in one, its closing
-    mark in the next): one speaker says both parts, whichever sentence names them."""
+    """A quote that runs from one sentence into the next ones of its paragraph (its opening mark in one, its
+    closing mark in a later one, the sentences between marked by neither): one speaker says every part, whichever
+    sentence names them."""
 
     def __init__(self) -> None:
         self._speaker: Attribution | None = None
-        self._unnamed: list[int] = []  # the found quotes of its earlier part, when that part names no speaker
+        self._unnamed: list[int] = []  # the found quotes of its earlier parts, when those name no speaker
         self._end = 0
 
-    def enter(self, sentence: Span, doc_text: str) -> None:
-        """Forget a quote that the sentence before left open when a paragraph ends between them."""
+    def enter(self, sentence: Span, doc_text: str) -> tuple[int, int] | None:
+        """Forget a quote that the sentence before left open when a paragraph ends between them; else the whole
+        sentence when it is a part between the quote's first and last (no quotation mark of its own, a closing
+        one later in the paragraph)."""
         if "\n" in doc_text[self._end : sentence.start_char]:
             self._speaker, self._unnamed = None, []
+        if not self._running() or any(mark in sentence.text for mark in _DOUBLE_MARKS) or not _runs_on(
+            sentence, doc_text
+        ):
+            return None
+        return sentence.start_char, sentence.start_char + len(sentence.text.rstrip())
+
+    def _running(self) -> bool:
+        return self._speaker is not None or bool(self._unnamed)
 
     def speaker(
         self, sentence: Span, quote_start: int, attribution: Attribution | None, found: list[Quote]
     ) -> Attribution | None:
-        """The speaker of a quote of ``sentence``: when it is the end of the running quote (the words before a
-        closing mark the sentence does not open), the speaker either part names, given to the earlier part too."""
-        running = self._speaker is not None or self._unnamed
-        continues = running and closed_from_before(sentence.text) is not None and not sentence.text[
-            : quote_start - sentence.start_char
-        ].strip(_MARKS_AND_SPACES)
-        if not continues:
+        """The speaker of a quote of ``sentence``: when it is a later part of the running quote (the words before
+        a closing mark the sentence does not open, or a whole sentence between), the speaker any part names, given
+        to the earlier parts too."""
+        at_start = not sentence.text[: quote_start - sentence.start_char].strip(_MARKS_AND_SPACES)
+        between = not any(mark in sentence.text for mark in _DOUBLE_MARKS)
+        closing = closed_from_before(sentence.text) is not None
+        if not (self._running() and at_start and (closing or between)):
             self._speaker, self._unnamed = None, []
             return attribution
         if attribution is None:
             attribution = self._speaker
-        elif self._unnamed:
+        else:
             for index in self._unnamed:
                 found[index] = replace(found[index], attribution=attribution)
-        self._speaker, self._unnamed = None, []
+            self._unnamed = []
+        if closing:
+            self._speaker, self._unnamed = None, []
         return attribution
 
     def leave(self, sentence: Span, quote_end: int, index: int, attribution: Attribution | None) -> None:
         """Remember a quote the sentence leaves open at its end."""
         if quote_end >= sentence.start_char + len(sentence.text.rstrip()):
-            self._speaker = attribution
-            self._unnamed = [index] if attribution is None else []
+            if attribution is None:
+                self._unnamed.append(index)
+            else:
+                self._speaker = attribution
             self._end = sentence.end_char
 
 
+_DOUBLE_MARKS = '"“”'
 _MARKS_AND_SPACES = " \t\n\"'“‘"
 
 
