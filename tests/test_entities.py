@@ -501,11 +501,11 @@ def test_a_lower_case_word_after_a_known_name_is_no_part_of_it(nlp: Language) ->
 
 def test_a_legislators_state_tag_is_no_acronym_and_no_place(nlp: Language) -> None:
     text = (
-        "The Security Council met. Senator Ann Lee, D-S.C., and Representative Tom Ray, R-Ore., said the "
+        "The Security Council met. Senator Sam Lee, D-S.C., and Representative Tom Ray, R-Ore., said the "
         "Security Council erred."
     )
     docs = [labelled(
-        nlp, "a0", text, ("Security Council", "ORG"), ("Ann Lee", "PERSON"), ("Tom Ray", "PERSON"),
+        nlp, "a0", text, ("Security Council", "ORG"), ("Sam Lee", "PERSON"), ("Tom Ray", "PERSON"),
         ("Ore.", "GPE"), ("Security Council", "ORG"),
     )]
     entities = extract_entities(docs)
@@ -602,7 +602,7 @@ def test_a_name_cut_before_its_last_word_is_the_longer_name(nlp: Language) -> No
 def test_parts_of_committee_names_join_the_committee_or_go_when_ambiguous(nlp: Language) -> None:
     entities = entities_of(
         nlp,
-        "Ann Lee of the House Judiciary Committee spoke. A statement from Judiciary Chairman Ann Lee followed.",
+        "Sam Lee of the House Judiciary Committee spoke. A statement from Judiciary Chairman Sam Lee followed.",
         "Tom Ruiz, the Intelligence Chairman, said the Senate Intelligence Committee and the House Intelligence "
         "Committee disagreed.",
     )
@@ -776,38 +776,38 @@ def referred(nlp: Language, text: str, pronoun: str, lookback: int = 3) -> str |
 
 
 def test_a_reported_clauses_pronoun_is_its_reporter_before_or_after_it(nlp: Language) -> None:
-    assert referred(nlp, "Tom Baker met the board. Ann Lee said he would resign.", "he") == "Ann Lee"
-    assert referred(nlp, "Tom Baker met the board. He would resign, Ann Lee said.", "he") == "Ann Lee"
+    assert referred(nlp, "Tom Baker met the board. Sam Lee said he would resign.", "he") == "Sam Lee"
+    assert referred(nlp, "Tom Baker met the board. He would resign, Sam Lee said.", "he") == "Sam Lee"
     # Hard case: in quoted words a speaker says "I" of themself, so "he" is someone else.
-    assert referred(nlp, 'Tom Baker met the board. "He will resign," Ann Lee said.', "he") == "Tom Baker"
+    assert referred(nlp, 'Tom Baker met the board. "He will resign," Sam Lee said.', "he") == "Tom Baker"
 
 
 def test_a_subject_named_before_the_pronoun_beats_a_nearer_name(nlp: Language) -> None:
-    text = "Tom Baker was arrested for a call to Ann Lee's office in which he made threats."
+    text = "Tom Baker was arrested for a call to Sam Lee's office in which he made threats."
     assert referred(nlp, text, "he") == "Tom Baker"
 
 
 def test_a_subject_after_a_quote_closed_from_an_earlier_sentence_is_outside_it(nlp: Language) -> None:
-    text = 'Tom Baker ran the meeting. Nobody expected the talks to end so soon," Ann Lee said as he left the room.'
-    assert referred(nlp, text, "he") == "Ann Lee"
+    text = 'Tom Baker ran the meeting. Nobody expected the talks to end so soon," Sam Lee said as he left the room.'
+    assert referred(nlp, text, "he") == "Sam Lee"
 
 
 def test_the_last_person_of_the_sentences_before_and_no_further_than_the_lookback(nlp: Language) -> None:
-    text = "Ana Silva scored 20 points. He also had 11 rebounds."
-    assert referred(nlp, text, "he") == "Ana Silva"
+    text = "Sam Silva scored 20 points. He also had 11 rebounds."
+    assert referred(nlp, text, "he") == "Sam Silva"
     assert referred(nlp, text, "he", lookback=0) is None
     # Hard case: a name its own sentence gives before it as no subject is seldom whom it means.
-    assert referred(nlp, "Tom Baker spoke after the vote. Asked about Ann Lee, he said the budget was sound.",
+    assert referred(nlp, "Tom Baker spoke after the vote. Asked about Sam Lee, he said the budget was sound.",
                     "he") == "Tom Baker"
 
 
 def test_a_subjects_owner_or_name_in_apposition_is_the_antecedent_of_a_possessive(nlp: Language) -> None:
-    text = "Ann Lee chaired the panel. Tom Baker's decision to close his shop surprised the town."
+    text = "Sam Lee chaired the panel. Tom Baker's decision to close his shop surprised the town."
     assert referred(nlp, text, "his") == "Tom Baker"
-    text = "Ann Lee chaired the panel. The club's new owner, Tom Baker, announced that his stadium would close."
+    text = "Sam Lee chaired the panel. The club's new owner, Tom Baker, announced that his stadium would close."
     assert referred(nlp, text, "his") == "Tom Baker"
     # Hard case: a pronoun and its reporter within one partial quote are one voice.
-    text = 'Ann Lee chaired the panel. She noted that Tom Baker "never wrote that he felt threatened."'
+    text = 'Sam Lee chaired the panel. She noted that Tom Baker "never wrote that he felt threatened."'
     assert referred(nlp, text, "he") == "Tom Baker"
 
 
@@ -822,7 +822,7 @@ def test_a_name_after_a_rank_only_a_person_holds_is_a_person_but_not_after_a_wor
 
 
 def test_a_subject_pronoun_goes_on_with_the_subject_of_the_sentence_before(nlp: Language) -> None:
-    text = "Tom Baker will meet Ann Lee in May. He has said he hopes to settle the dispute."
+    text = "Tom Baker will meet Sam Lee in May. He has said he hopes to settle the dispute."
     assert referred(nlp, text, "he") == "Tom Baker"
     # Hard case: with no person as its subject, the sentence before gives its last person.
     text = "The court fined Tom Baker on Monday. He said he would appeal the ruling."

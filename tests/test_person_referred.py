@@ -25,46 +25,69 @@ def referred(nlp: Language, text: str, *ents: tuple[str, str], pronoun: str = "h
 
 
 def test_an_untagged_speaker_is_whom_his_reported_pronoun_means(nlp: Language) -> None:
-    text = "Ann Brody met the board on Monday. Tarlow said he would resign."
-    assert referred(nlp, text, ("Ann Brody", "PERSON")) == "Tarlow"
+    text = "Sam Brody met the board on Monday. Tarlow said he would resign."
+    assert referred(nlp, text, ("Sam Brody", "PERSON")) == "Tarlow"
     # Hard case: a body speaks through someone, so "he" is no body's.
-    text = "Ann Brody met the board on Monday. Halvex said he would resign."
-    assert referred(nlp, text, ("Ann Brody", "PERSON"), ("Halvex", "ORG")) == "Ann Brody"
+    text = "Sam Brody met the board on Monday. Halvex said he would resign."
+    assert referred(nlp, text, ("Sam Brody", "PERSON"), ("Halvex", "ORG")) == "Sam Brody"
 
 
 def test_a_surname_labelled_an_organisation_is_a_person_when_the_article_names_him_in_full(nlp: Language) -> None:
-    text = "Mark Tarlow arrived on Monday. Ann Brody spoke first. Tarlow criticised Brody, and he left early."
-    ents = (("Mark Tarlow", "PERSON"), ("Ann Brody", "PERSON"), ("Tarlow", "ORG"), ("Brody", "PERSON"))
+    text = "Mark Tarlow arrived on Monday. Sam Brody spoke first. Tarlow criticised Brody, and he left early."
+    ents = (("Mark Tarlow", "PERSON"), ("Sam Brody", "PERSON"), ("Tarlow", "ORG"), ("Brody", "PERSON"))
     assert referred(nlp, text, *ents) == "Tarlow"
     # Hard case: an organisation whose words end no person's name is no antecedent.
-    text = "Mark Tarlow arrived on Monday. Ann Brody spoke first. Halvex criticised Brody, and he left early."
-    ents = (("Mark Tarlow", "PERSON"), ("Ann Brody", "PERSON"), ("Halvex", "ORG"), ("Brody", "PERSON"))
-    assert referred(nlp, text, *ents) == "Ann Brody"
+    text = "Mark Tarlow arrived on Monday. Sam Brody spoke first. Halvex criticised Brody, and he left early."
+    ents = (("Mark Tarlow", "PERSON"), ("Sam Brody", "PERSON"), ("Halvex", "ORG"), ("Brody", "PERSON"))
+    assert referred(nlp, text, *ents) == "Sam Brody"
 
 
 def test_a_name_after_a_persons_title_is_a_person_whatever_its_label(nlp: Language) -> None:
-    text = "Ann Brody spoke first. Governor Tarlow criticised Brody, and he left early."
-    assert referred(nlp, text, ("Ann Brody", "PERSON"), ("Tarlow", "GPE"), ("Brody", "PERSON")) == "Tarlow"
+    text = "Sam Brody spoke first. Governor Tarlow criticised Brody, and he left early."
+    assert referred(nlp, text, ("Sam Brody", "PERSON"), ("Tarlow", "GPE"), ("Brody", "PERSON")) == "Tarlow"
 
 
 def test_a_name_qualifying_a_noun_or_a_capitalised_body_noun_is_no_antecedent(nlp: Language) -> None:
-    text = "Ann Brody met the board on Monday. The Tarlow report said he would resign."
-    assert referred(nlp, text, ("Ann Brody", "PERSON")) == "Ann Brody"
-    text = "Ann Brody met the board on Monday. The Ministry said he would resign."
-    assert referred(nlp, text, ("Ann Brody", "PERSON")) == "Ann Brody"
+    text = "Sam Brody met the board on Monday. The Tarlow report said he would resign."
+    assert referred(nlp, text, ("Sam Brody", "PERSON")) == "Sam Brody"
+    text = "Sam Brody met the board on Monday. The Ministry said he would resign."
+    assert referred(nlp, text, ("Sam Brody", "PERSON")) == "Sam Brody"
 
 
 def test_an_untagged_name_is_no_antecedent_of_a_possessive(nlp: Language) -> None:
-    text = "Ann Brody met the board on Monday. Tarlow said he would call the man about his symptoms."
-    assert referred(nlp, text, ("Ann Brody", "PERSON")) == "Tarlow"
+    text = "Sam Brody met the board on Monday. Tarlow said he would call the man about his symptoms."
+    assert referred(nlp, text, ("Sam Brody", "PERSON")) == "Tarlow"
     # Hard case: "his" after an untagged subject as often means someone its clause names.
     text = "Tarlow called the man on Monday about his symptoms."
     assert referred(nlp, text, pronoun="his", lookback=0) is None
 
 
 def test_a_capitalised_opening_word_the_article_writes_in_lower_case_is_no_name(nlp: Language) -> None:
-    text = "Ann Brody met the board on Monday. Tarlow said he would resign."
-    assert referred(nlp, text, ("Ann Brody", "PERSON")) == "Tarlow"
+    text = "Sam Brody met the board on Monday. Tarlow said he would resign."
+    assert referred(nlp, text, ("Sam Brody", "PERSON")) == "Tarlow"
     # Hard case: "Leadership" opens its sentence, and the article writes it in lower case before.
-    text = "Ann Brody met the leadership on Monday. Leadership said he would resign."
-    assert referred(nlp, text, ("Ann Brody", "PERSON")) == "Ann Brody"
+    text = "Sam Brody met the leadership on Monday. Leadership said he would resign."
+    assert referred(nlp, text, ("Sam Brody", "PERSON")) == "Sam Brody"
+
+
+def test_a_pronoun_of_the_other_gender_than_the_article_gives_its_person_is_refused(nlp: Language) -> None:
+    # The article's own word for the person: "Mr." makes a man, whom "she" cannot mean.
+    text = "Mr. Tarlow inspected the dam on Monday. She said the repairs were late."
+    assert referred(nlp, text, ("Tarlow", "PERSON"), pronoun="she") is None
+    # Hard case: the same words with a woman's honorific keep the reading.
+    text = "Ms. Tarlow inspected the dam on Monday. She said the repairs were late."
+    assert referred(nlp, text, ("Tarlow", "PERSON"), pronoun="she") == "Tarlow"
+
+
+def test_a_first_name_the_dictionary_gives_one_gender_refuses_the_other_pronoun(nlp: Language) -> None:
+    text = "Patrick Tarlow inspected the dam on Monday. She said the repairs were late."
+    assert referred(nlp, text, ("Patrick Tarlow", "PERSON"), pronoun="she") is None
+    text = "Patrick Tarlow inspected the dam on Monday. He said the repairs were late."
+    assert referred(nlp, text, ("Patrick Tarlow", "PERSON")) == "Patrick Tarlow"
+    # Hard case: a first name worn by men and women alike, or one the dictionary doubts in English-language
+    # countries, refuses nothing.
+    text = "Jan Tarlow inspected the dam on Monday. She said the repairs were late."
+    assert referred(nlp, text, ("Jan Tarlow", "PERSON"), pronoun="she") == "Jan Tarlow"
+    # Hard case: the article's honorific outweighs the dictionary.
+    text = "Ms. Patrick Tarlow inspected the dam on Monday. She said the repairs were late."
+    assert referred(nlp, text, ("Patrick Tarlow", "PERSON"), pronoun="she") == "Patrick Tarlow"

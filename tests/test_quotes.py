@@ -525,3 +525,102 @@ def test_a_quote_that_quotes_someone_in_turn_takes_no_side_on_the_inner_words_sp
     plain = "the mayor's budget is a disgrace and a betrayal of every voter in the '90s style"
     [found] = quote_contradictions([quote("a", "Ann Okafor", plain), quote("b", "Tom Baker", plain)])
     assert {p.value for p in found.positions} == {"Ann Okafor", "Tom Baker"}
+
+
+def test_a_quote_running_into_the_next_sentence_has_one_speaker(nlp: Language) -> None:
+    text = (
+        "Nadia Brenner toured the harbour on Monday. “The new pier will open in the spring. "
+        "The ferries will follow by the summer,” Brenner said."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, speaker(q)) for q in quotes] == [
+        ("The new pier will open in the spring", "Nadia Brenner"),
+        ("The ferries will follow by the summer", "Nadia Brenner"),
+    ]
+    # Hard case: a paragraph break ends the quote; a sentence that opens and closes its own quote names its own
+    # speaker, not the earlier one's.
+    text = (
+        "Nadia Brenner toured the harbour on Monday. “The new pier will open in the spring,” Brenner said.\n"
+        "“It is too late for this season,” Omar Field replied."
+    )
+    assert [speaker(q) for q in quotes_of(nlp, text)] == ["Nadia Brenner", "Omar Field"]
+
+
+def test_the_end_of_a_quote_begun_before_is_not_its_words_about_others(nlp: Language) -> None:
+    # The words before a closing mark the sentence does not open are quoted: a person named there is talked of,
+    # neither the speaker nor whom "she" means.
+    text = (
+        "Nadia Brenner spoke after the vote. “The council acted in time,” she said.\n"
+        "Nothing Omar Field has done changes that,” she added."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.text, speaker(q)) for q in quotes][-1] == ("Nothing Omar Field has done changes that", "Nadia Brenner")
+
+
+def test_a_pair_of_one_curly_and_one_straight_mark_is_a_quote(nlp: Language) -> None:
+    [quote] = quotes_of(nlp, 'Nadia Brenner spoke on Monday. “The pier will open in the spring," Brenner said.')
+    assert quote.text == "The pier will open in the spring" and speaker(quote) == "Nadia Brenner"
+
+
+def test_the_closing_mark_of_a_quote_begun_before_opens_none_when_a_quote_follows(nlp: Language) -> None:
+    text = (
+        'Nadia Brenner toured the harbour. "The pier is late. We will still finish it by the summer," Brenner said.'
+        ' "Nobody here has given up."'
+    )
+    quotes = quotes_of(nlp, text)
+    assert ("We will still finish it by the summer", "Nadia Brenner") in [(q.text, speaker(q)) for q in quotes]
+
+
+def test_verbs_of_the_say_and_complain_classes_bring_in_a_quote(nlp: Language) -> None:
+    [quote] = quotes_of(nlp, "Nadia Brenner spoke on Monday. “We had the money ready,” Brenner recounted.")
+    assert speaker(quote) == "Nadia Brenner"
+    # Hard case: a verb of another class with quoted words is no act of saying.
+    text = "Nadia Brenner spoke on Monday. Brenner dismissed the plan as “a costly fantasy that nobody will pay for.”"
+    assert [speaker(quote) for quote in quotes_of(nlp, text)] == [None]
+
+
+def test_a_thing_that_reveals_hands_the_quote_to_the_speaker_above_it(nlp: Language) -> None:
+    text = "Nadia Brenner spoke on Monday. Brenner suggested that the accounts would reveal “careless spending.”"
+    [quote] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert speaker(quote) == "Nadia Brenner"
+
+
+def test_reported_speech_is_the_clause_a_verb_of_speech_reports(nlp: Language) -> None:
+    text = "Nadia Brenner commented on the audit on Monday, insisting that the accounts were in order."
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == "Nadia Brenner" and quote.text == "that the accounts were in order"
+
+
+def test_it_or_they_speaking_is_the_one_body_or_group_that_spoke_before(nlp: Language) -> None:
+    text = (
+        "The Harbour Authority said the pier would reopen in May. "
+        "“The repairs are ahead of schedule and under budget,” it added."
+    )
+    [quote] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert quote.attribution.pronoun == "it" and "Harbour Authority" in speaker(quote)
+    text = "The officials said the pier was safe. “We found no cracks in the main beams at all,” they added."
+    [quote] = [q for q in quotes_of(nlp, text) if q.direct]
+    assert speaker(quote) == "The officials"
+    # Hard cases: a speaker of the other number, or two speakers, leave "it" unresolved.
+    text = "The officials said the pier was safe. “We found no cracks in the main beams at all,” it added."
+    assert [speaker(q) for q in quotes_of(nlp, text) if q.direct] == [None]
+    text = (
+        "The Harbour Authority said the pier would reopen in May, and the union said it would not. "
+        "“The repairs are ahead of schedule and under budget,” it added."
+    )
+    assert [speaker(q) for q in quotes_of(nlp, text) if q.direct] == [None]
+
+
+def test_a_sentence_between_the_parts_of_a_running_quote_is_quoted_by_its_speaker(nlp: Language) -> None:
+    text = (
+        "Nadia Brenner toured the harbour on Monday. “The new pier will open in the spring. "
+        "The old one will be closed for good. The ferries will follow by the summer,” Brenner said."
+    )
+    quotes = quotes_of(nlp, text)
+    assert ("The old one will be closed for good", "Nadia Brenner") in [(q.text, speaker(q)) for q in quotes]
+    # Hard case: a sentence after a closed quote is the writer's.
+    text = (
+        "Nadia Brenner toured the harbour on Monday. “The new pier will open in the spring,” she said. "
+        "The old one will be closed for good, according to the plans."
+    )
+    assert [q.text for q in quotes_of(nlp, text) if q.direct] == ["The new pier will open in the spring"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from corroborate.claims.speech import EVIDENTIAL_VERBS, SAYING_VERBS, SPEECH_VERB_FORMS, SPEECH_VERBS
-from corroborate.sentences import quoted_or_open_spans, quoted_words
+from corroborate.sentences import quoted_or_open_spans, quoted_spans, quoted_words
 
 
 def spans_text(text: str) -> list[str]:
@@ -33,3 +33,28 @@ def test_the_narrower_verb_sets_are_parts_of_the_one_list_of_verbs_of_speech() -
     assert SAYING_VERBS <= SPEECH_VERBS and EVIDENTIAL_VERBS <= SPEECH_VERBS
     assert {"said", "says", "told", "wrote", "denied", "signalled", "signaled"} <= SPEECH_VERB_FORMS
     assert "claims" not in SPEECH_VERB_FORMS
+
+
+def test_the_words_before_the_closing_mark_of_a_quote_begun_before_are_its_end() -> None:
+    text = 'the ferry will run again by June,” the harbour master said.'
+    assert [text[a:b] for a, b in quoted_spans(text, continued=True)] == ["the ferry will run again by June,"]
+    text = 'the ferry will run again by June," Ann Lee said.'
+    assert [text[a:b] for a, b in quoted_spans(text, continued=True)] == ["the ferry will run again by June,"]
+    # Comparing statements reads only quotes a sentence holds whole.
+    assert quoted_spans(text) == []
+    # Hard cases: a straight mark after a space opens a quote, even before a name and a verb of speech; a
+    # curly closing mark after a bare word before an opening one is a swapped pair; an opening straight mark
+    # before a curly closing one makes a quote of its own.
+    assert spans_text('The board met, "He asked why we waited," Ann Lee recalled.') == ["He asked why we waited,"]
+    assert quoted_spans("They added it to their” Ten Best “list of parks.", continued=True) == []
+    text = '"The ferry will run again by June,” the harbour master said.'
+    assert [text[a:b] for a, b in quoted_or_open_spans(text, continued=True)][0].startswith("The ferry")
+
+
+def test_marks_pair_after_the_closing_mark_of_a_quote_begun_before() -> None:
+    # Paired from the first mark, the words between a closing and an opening mark read as a quote.
+    text = 'the ferry will run again by June," Ann Lee said, "and the bridge will follow.'
+    assert spans_text(text) == ["and the bridge will follow."]
+    # Hard case: a sentence whose first mark opens a quote pairs its marks as always.
+    text = '"The ferry will run by June," Ann Lee said, "and the bridge will follow."'
+    assert spans_text(text) == ["The ferry will run by June,", "and the bridge will follow."]

@@ -26,10 +26,21 @@ _BULLET = re.compile(r"^[\s\u2022\u25cf\u25aa\u2023\u2043*\-–—·]+")
 # events 1-3 byte-identical.
 _CLOSING = re.compile(r"[.!?…](?:\s*[\"'”’)\]])*$|[\"”’]$|\b(?:include[sd]?|including|are|were|is|was|follows?)\s*:$")
 _WORD = re.compile(r"\w+")
-#: Quoted words: in curly or straight double quotes, or in single curly quotes not closing a possessive.
+#: A straight closing mark: after the quote's last word or its punctuation, with a space before it only after
+#: punctuation (some copies space a closing mark off: '... spring . " Lee said').
+_CLOSING_MARK = re.compile(r'(?:[\w,.!?…]|(?<=[,.!?…]) )"')
+#: Punctuation beside a closing mark, inside it or after it.
+_PUNCTUATED = re.compile(r"[,.;:!?…\]]")
+#: Quotation marks and spaces before a sentence's first quoted word.
+_LEADING_MARKS = " \t\n\"'“‘"
+#: Quoted words: in curly or straight double quotes, or a pair of one of each, or in single curly quotes not
+#: closing a possessive.
 _QUOTE_SPANS = (
     re.compile(r"“([^“”]+)”"),
     re.compile(r'"([^"]+)"'),
+    # A copy that retyped one mark of a pair: '“... that," she said', '"... that,” she said'.
+    re.compile(r'(?:^|(?<=[\s(\[—–]))"([^"“”]+)”'),
+    re.compile(r'“([^“”"]+)"(?=[\s,.;:!?)\]—–]|$)'),
     re.compile(r"‘([^‘’]+)’(?!\w)"),
 )
 #: An opening double quotation mark: a curly one, or a straight one at the start or after a space or bracket, either
@@ -39,6 +50,13 @@ _OPENING = re.compile(r"(?:“|(?:^|(?<=[\s(\[—–]))\")(?=\S)")
 #: reads as an opening one: who said it and a verb of saying, where an opening mark is followed by the quote.
 _ATTRIBUTION = re.compile(
     r"(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they|we|I)\s+)"
+    rf"(?:{'|'.join(sorted(SPEECH_VERB_FORMS))})\b"
+)
+#: Who said a quote, after its closing mark: a name, a lower-case pronoun or a description, and a verb of saying;
+#: not a capitalised pronoun, which opens the quoted sentence ('..., "He asked why').
+_SAID_AFTER = re.compile(
+    r"\s*(?:(?!(?:He|She|They|We|It|I)\s)(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they|we|I)\s+"
+    r"|(?:the|a|an|one)\s+(?:[\w’'-]+\s+){0,3})"
     rf"(?:{'|'.join(sorted(SPEECH_VERB_FORMS))})\b"
 )
 
@@ -82,24 +100,52 @@ def is_statement(sentence: Sentence, settings: Settings = DEFAULT_SETTINGS) -> b
     return len(words) >= settings.align.min_statement_words and bool(_CLOSING.search(sentence.text))
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` puts words inside quotation marks: (start, end) of each quote's words, in order."""
+def quoted_spans(text: str, *, continued: bool = False) -> list[tuple[int, int]]:
+    """Where ``text`` puts words inside quotation marks: (start, end) of each quote's words, in order. The marks
+    are paired after the closing mark of a quote begun in an earlier sentence (``closed_from_before``), and with
+    ``continued`` the words before that mark are a quote too (the end of the earlier one, for readers of who said
+    what; comparing statements reads only the quotes a sentence holds whole)."""
+    closing = closed_from_before(text)
     spans: list[tuple[int, int]] = []
+    if closing is not None and continued:
+        spans.append((len(text) - len(text.lstrip(_LEADING_MARKS)), len(text[:closing].rstrip())))
+    after = closing + 1 if closing is not None else 0
     for pattern in _QUOTE_SPANS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, after):
             if not any(start <= match.start(1) < end for start, end in spans):
                 spans.append(match.span(1))
     return sorted(spans)
 
 
-def quoted_or_open_spans(text: str) -> list[tuple[int, int]]:
+def closed_from_before(text: str) -> int | None:
+    """Where ``text`` closes a quote that an earlier sentence opened, or None: a closing mark with punctuation on
+    one side of it ('... by spring,” Lee said', '... suspicious”.'), curly and before any opening one, or straight
+    and followed by who said it ('... by spring," Lee said, "and ...'): paired with the next straight mark, the
+    words between would read as a quote (" Lee said, "). A straight mark after a space opens a quote when a
+    sentence follows it ('..., "He asked why'); a curly closing mark after a bare word and before one opening is a
+    copy's swapped pair ('their” Ten Best “list')."""
+    curly_close, curly_open = text.find("”"), text.find("“")
+    straight = text.find('"')
+    if curly_close >= 0 and (curly_open < 0 or curly_close < curly_open):
+        opened = straight >= 0 and straight < curly_close and _OPENING.match(text, straight)
+        closes = _PUNCTUATED.match(text, curly_close - 1) or _PUNCTUATED.match(text, curly_close + 1)
+        return curly_close if closes and not opened and text[:curly_close].strip(_LEADING_MARKS) else None
+    first = straight > 0 and (curly_open < 0 or straight < curly_open)
+    closing = first and _CLOSING_MARK.match(text, straight - 1) and _SAID_AFTER.match(text, straight + 1)
+    return straight if closing else None
+
+
+def quoted_or_open_spans(text: str, *, continued: bool = False) -> list[tuple[int, int]]:
     """``quoted_spans`` and, last, the quote ``text`` opens and does not close, to its end: news prints a quote of
     several sentences with one opening mark per paragraph and one closing mark at its end, so its first sentences
     close none. A mark after the last closed quote opens one only where an opening mark stands (not one closing a
     quote begun in an earlier sentence: '... in time," Lee said') and the quote's words follow it, not who said
-    them (a closing mark spaced off its last word: '... than ever, "Lee said')."""
-    spans = quoted_spans(text)
-    last_end = spans[-1][1] + 1 if spans else 0  # past the closing mark of the last quote
+    them (a closing mark spaced off its last word: '... than ever, "Lee said'). ``continued`` as for
+    ``quoted_spans``."""
+    spans = quoted_spans(text, continued=continued)
+    closing = closed_from_before(text)
+    # Past the closing mark of the last quote, or of the quote begun before.
+    last_end = max(spans[-1][1] + 1 if spans else 0, closing + 1 if closing is not None else 0)
     unclosed = next(
         (mark.end() for mark in _OPENING.finditer(text, last_end) if not _ATTRIBUTION.match(text, mark.end())), None
     )

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import gender_guesser.detector
 import pycountry
 from babel import Locale
 from cleanco import basename
@@ -34,7 +35,9 @@ from wordfreq import zipf_frequency
 
 from corroborate.claims.people import (
     BODY_NOUNS,
+    FEMALE_WORDS,
     HONORIFICS,
+    MALE_WORDS,
     PERSON_NOUNS,
     SHORT_OFFICES,
     TITLED_OCCUPATIONS,
@@ -188,6 +191,9 @@ def person_referred(
        subject's owner: a subject goes on with the subject before it ("Lee will meet Park in May. He has said ...").
        Another mention in its own sentence is seldom whom it means ("Asked about Lee, he said ...").
 
+    A reading whose person is known as a man for "she" or "her", or as a woman for "he", "him" or "his"
+    (``person_gender``), is refused, not replaced: the next candidate is no surer reading.
+
     Quoted words are another voice than the writer's: a pronoun and the verb reporting its clause, or a subject
     before it, count only on the same side of the quotation marks ('"He will resign," Lee said' is not about Lee),
     and a name in quoted words is what a speaker talked of, no antecedent for the writer's pronouns. None when no
@@ -201,6 +207,13 @@ def person_referred(
     """
     if pronoun.lower_ not in PERSON_PRONOUNS:
         return None
+    person = _person_referred(pronoun, lookback, is_person)
+    if person is not None and person_gender(person) not in {None, _PRONOUN_GENDERS[pronoun.lower_]}:
+        return None
+    return person
+
+
+def _person_referred(pronoun: Token, lookback: int, is_person: Callable[[Span], bool]) -> Span | None:
     sentence = pronoun.sent
     untagged = pronoun.dep_ in _SUBJECT_DEPS
     closed, people = _quotes_and_people(sentence, is_person, untagged)
@@ -232,6 +245,59 @@ def person_referred(
             subjects = [ent for ent in earlier if _is_subject_or_its_owner(ent.root)]
             return (subjects if pronoun.dep_ in _SUBJECT_DEPS and subjects else earlier)[-1]
     return None
+
+
+#: The gender each pronoun for a person says.
+_PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+#: Countries whose readings of a first name must not doubt the worldwide one: the English-language news's own.
+_NAME_COUNTRIES = ("usa", "great_britain")
+
+
+def person_gender(person: Span) -> str | None:
+    """"male" or "female" when the article says so of the person its mention names, else None: by a word before
+    any mention of the surname ("Mr.", "Ms.", "Queen", "spokeswoman") or, failing one, by the first name of a
+    full name ending in it (the words its entity, or a run of untagged capitalised names, holds before it) that a
+    name dictionary gives without doubt (``_first_name_gender``). Two readings, as for two people of one surname,
+    are none."""
+    doc = person.doc
+    words = [token for token in person if token.is_alpha]
+    if not words:
+        return None
+    surname = fold(words[-1].text)
+    said, guessed = set(), set()
+    for token in doc:
+        if token.is_alpha and fold(token.text) == surname:
+            start = token.i
+            while start > 0 and (
+                doc[start].ent_iob_ == "I"
+                or (not token.ent_type_ and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper())
+            ):
+                start -= 1
+            before = [fold(word.text) for word in doc[max(start - 1, 0) : token.i]]
+            said |= {"male" for word in before if word in MALE_WORDS}
+            said |= {"female" for word in before if word in FEMALE_WORDS}
+            names = [word for word in doc[start : token.i] if word.is_alpha and fold(word.text) not in TITLES]
+            if names:
+                guessed.add(_first_name_gender(names[0].text))
+    readings = said or guessed
+    return next(iter(readings)) if len(readings) == 1 else None
+
+
+def _first_name_gender(name: str) -> str | None:
+    """The gender a name dictionary gives a first name worldwide and doubts nowhere in the English-language news's
+    countries (not "Jan", a man's name in one country and a woman's in another), else None."""
+    detector = _name_dictionary()
+    reading = detector.get_gender(name)
+    if reading not in _PRONOUN_GENDERS.values():
+        return None
+    other = "female" if reading == "male" else "male"
+    doubted = {"andy", other, f"mostly_{other}"}
+    return None if any(detector.get_gender(name, country) in doubted for country in _NAME_COUNTRIES) else reading
+
+
+@lru_cache(maxsize=1)
+def _name_dictionary() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=False)
 
 
 def _is_subject_or_its_owner(token: Token) -> bool:
@@ -269,10 +335,11 @@ def _quotes_and_people(
     """From one scan of the sentence for quotation marks: its quotes that close (character spans in the sentence),
     and its people in order (entities ``is_person`` accepts and, if ``untagged``, names the tagger missed,
     ``_proper_subject``), each with whether it stands in quoted words, closed or left open
-    (``quoted_or_open_spans``). A pronoun's side of the marks is read from the closed quotes only: a quote left
-    open may have lost its closing mark before the words that say who speaks ('“... signed the order, she said')."""
+    (``quoted_or_open_spans``, with the end of a quote begun before). A pronoun's side of the marks is read from
+    the closed quotes only: a quote left open may have lost its closing mark before the words that say who speaks
+    ('“... signed the order, she said')."""
     text = sentence.text
-    spans = quoted_or_open_spans(text)
+    spans = quoted_or_open_spans(text, continued=True)
     # Only a quote left open runs to the sentence's end: a closed one ends before its closing mark.
     closed = spans[:-1] if spans and spans[-1][1] == len(text) else spans
     found = [ent for ent in sentence.ents if is_person(ent)]

@@ -60,4 +60,14 @@ BODY_NOUNS = frozenset({
     "team", "side", "regime", "media", "newspaper", "prosecution", "defense", "defence", "coalition", "alliance",
     "opposition", "delegation",
 })
+#: Words before a person's name, or for a person, that say whether they are a man or a woman ("Mr.", "Queen",
+#: "spokeswoman"): the article's own word for someone's gender.
+MALE_WORDS = frozenset({
+    "mr", "sir", "lord", "king", "prince", "duke", "emperor", "sheikh", "emir", "pope", "archbishop", "cardinal",
+    "chairman", "congressman", "spokesman", "businessman", "father", "brother", "son", "husband",
+})
+FEMALE_WORDS = frozenset({
+    "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "duchess", "empress", "chairwoman", "congresswoman",
+    "spokeswoman", "businesswoman", "mother", "sister", "daughter", "wife",
+})
 # fmt: on

@@ -36,7 +36,7 @@ from corroborate.claims.entities import (
 from corroborate.claims.people import BODY_NOUNS, PERSON_NOUNS
 from corroborate.claims.speech import EVIDENTIAL_VERBS, SPEECH_VERBS
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
-from corroborate.sentences import quoted_spans
+from corroborate.sentences import closed_from_before, quoted_or_open_spans
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
 
 #: Words that negate the word after them, as ``_normalised`` leaves them ("wasn't" -> "wasn t").
@@ -173,6 +173,10 @@ class _Speakers:
             person = person_referred(head, self._settings.pronoun_lookback_sentences, self._is_person_mention)
             name = self._resolver.canonical(person.text, self._article.id) if person is not None else None
             return Attribution(name, True, cue, head.text) if name else None
+        if head.lower_ in _GROUP_PRONOUNS:
+            body = _body_referred(head)
+            found = self.attribution(body, cue) if body is not None else None
+            return replace(found, pronoun=head.text) if found is not None else None
         if head.pos_ == "PRON" or (cue in EVIDENTIAL_VERBS and not _is_agent(head)):
             return None
         named = self._named(head) or self._person_beside(head)
@@ -227,6 +231,50 @@ class _Speakers:
         return None
 
 
+#: Pronouns that stand for a body or a group when they speak: "it said", "they added".
+_GROUP_PRONOUNS = frozenset({"it", "they"})
+#: Labels of names that speak for a body or a group: "it" or "they" may stand for any.
+_BODY_LABELS = frozenset({"ORG", "NORP", "GPE"})
+
+
+def _body_referred(pronoun: Token) -> Token | None:
+    """Whom "it" or "they", speaking, stands for: the one speaker of a verb of speech before it in its sentence or,
+    failing one, in the sentence before ("The agency said ... It added ..."), outside quoted words, when it is a
+    body or a group of its number: a named organisation, people or country, or for "it" a body noun in the
+    singular ("the ministry"), for "they" a noun for people or bodies in the plural ("officials"). None when two
+    speakers or none fit: only a clear antecedent speaks."""
+    sentence = pronoun.sent
+    for scope, before in ((sentence, pronoun.i), (_previous(sentence), None)):
+        if scope is None:
+            return None
+        quoted = quoted_or_open_spans(scope.text, continued=True)
+        speakers = {
+            token.text.lower(): token
+            for token in scope
+            if (before is None or token.i < before)
+            and token.dep_ == "nsubj"
+            and token.head.lemma_.lower() in SPEECH_VERBS
+            and not any(start <= token.idx - scope.start_char < end for start, end in quoted)
+        }
+        if speakers:
+            fitting = [token for token in speakers.values() if _fits(pronoun, token)]
+            return fitting[0] if len(fitting) == len(speakers) == 1 else None
+    return None
+
+
+def _previous(sentence: Span) -> Span | None:
+    return sentence.doc[sentence.start - 1].sent if sentence.start > 0 else None
+
+
+def _fits(pronoun: Token, subject: Token) -> bool:
+    if subject.ent_type_:
+        return subject.ent_type_ in _BODY_LABELS
+    lemma = subject.lemma_.lower()
+    if pronoun.lower_ == "it":
+        return subject.tag_ == "NN" and lemma in BODY_NOUNS
+    return subject.tag_ == "NNS" and lemma in _AGENT_NOUNS
+
+
 #: Labels of names that speak: people, bodies, the countries and groups standing for their leaders, and the
 #: buildings standing for the bodies inside them.
 _AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
@@ -258,22 +306,33 @@ def _description(head: Token) -> str:
 
 def quote_spans(sentence: Span, doc_text: str) -> list[tuple[int, int]]:
     """Character spans (in the doc, whose text is ``doc_text``: spaCy rebuilds it on every read) of the quoted
-    words of a sentence."""
-    spans = [(sentence.start_char + start, sentence.start_char + end) for start, end in quoted_spans(sentence.text)]
+    words of a sentence: closed, left open to its end, or closed from an earlier sentence."""
+    within = quoted_or_open_spans(sentence.text, continued=True)
+    if within and within[-1][1] == len(sentence.text) and not _runs_on(sentence, doc_text):
+        within.pop()
+    spans = [(sentence.start_char + start, sentence.start_char + end) for start, end in within]
     left_open = _closed_after(sentence, doc_text)
     if left_open is not None and not any(s <= left_open < e for s, e in spans):
         spans.append((left_open, sentence.start_char + len(sentence.text.rstrip())))
     return sorted(spans)
 
 
+def _runs_on(sentence: Span, doc_text: str) -> bool:
+    """Whether the rest of the sentence's paragraph closes a quote it did not open: the quote the sentence
+    leaves open ends there, not at the sentence's end (a paragraph's quote seldom lacks its closing mark)."""
+    rest = doc_text[sentence.end_char :].split("\n", 1)[0]
+    return closed_from_before(rest) is not None
+
+
 def _closed_after(sentence: Span, doc_text: str) -> int | None:
     """Where a quote opens that the sentence splitter closed in the next sentence (a paragraph of quoted words
-    whose closing mark was cut off on its own), or None."""
+    whose closing mark was cut off on its own), or None. A mark closing a quote begun before opens none."""
     text, following = sentence.text, doc_text[sentence.end_char :].lstrip(" ")
+    before = closed_from_before(text)
     for opening, closing in (("“", "”"), ('"', '"')):
         at = text.rfind(opening)
         unclosed = text.count('"') % 2 == 1 if opening == '"' else at > text.rfind(closing)
-        if at >= 0 and unclosed and following.startswith(closing):
+        if at >= 0 and at != before and unclosed and following.startswith(closing):
             return sentence.start_char + at + 1
     return None
 
@@ -300,27 +359,94 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
     speakers = _Speakers(article, resolver, settings)
     found: list[Quote] = []
     doc_text = doc.text
+    running = _RunningQuote()
     for sentence in article_sentences(doc):
         text = sentence.text.strip()
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         origins = tuple(cited_origins(text, resolver))
-        spans = quote_spans(sentence, doc_text)
+        between = running.enter(sentence, doc_text)
+        spans = quote_spans(sentence, doc_text) or ([between] if between else [])
         verbs = _speech_verbs(sentence, spans)
         for quote_start, quote_end in spans:
             if _is_title(doc.char_span(quote_start, quote_end, alignment_mode="expand")):
                 continue
             words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
             words = words.strip().rstrip(",.;:").strip()
-            attribution = _attribute(sentence, _governing(verbs, (quote_start, quote_end)), spans, speakers)
+            attribution = _attribute_quote(sentence, _governing(verbs, (quote_start, quote_end)), spans, speakers)
+            attribution = running.speaker(sentence, quote_start, attribution, found)
             if words and (attribution is not None or len(words.split()) >= settings.min_quote_words):
                 found.append(Quote(article.id, article.source, words, True, attribution, text, start, origins))
+                running.leave(sentence, quote_end, len(found) - 1, attribution)
         if not spans:
-            verb = verbs[0] if verbs else None
+            # The verb reporting a clause, nearest the root: "X commented on Y, asserting that ..." reports with
+            # "asserting".
+            verb = next((verb for verb in verbs if _reported(verb)), verbs[0] if verbs else None)
             attribution = _attribute(sentence, verb, spans, speakers)
             reported = (_reported(verb) if verb is not None else _without_cue(text)) if attribution else None
             if reported:
                 found.append(Quote(article.id, article.source, reported, False, attribution, text, start, origins))
     return found
+
+
+class _RunningQuote:
+    """A quote that runs from one sentence into the next ones of its paragraph (its opening mark in one, its
+    closing mark in a later one, the sentences between marked by neither): one speaker says every part, whichever
+    sentence names them."""
+
+    def __init__(self) -> None:
+        self._speaker: Attribution | None = None
+        self._unnamed: list[int] = []  # the found quotes of its earlier parts, when those name no speaker
+        self._end = 0
+
+    def enter(self, sentence: Span, doc_text: str) -> tuple[int, int] | None:
+        """Forget a quote that the sentence before left open when a paragraph ends between them; else the whole
+        sentence when it is a part between the quote's first and last (no quotation mark of its own, a closing
+        one later in the paragraph)."""
+        if "\n" in doc_text[self._end : sentence.start_char]:
+            self._speaker, self._unnamed = None, []
+        if not self._running() or any(mark in sentence.text for mark in _DOUBLE_MARKS) or not _runs_on(
+            sentence, doc_text
+        ):
+            return None
+        return sentence.start_char, sentence.start_char + len(sentence.text.rstrip())
+
+    def _running(self) -> bool:
+        return self._speaker is not None or bool(self._unnamed)
+
+    def speaker(
+        self, sentence: Span, quote_start: int, attribution: Attribution | None, found: list[Quote]
+    ) -> Attribution | None:
+        """The speaker of a quote of ``sentence``: when it is a later part of the running quote (the words before
+        a closing mark the sentence does not open, or a whole sentence between), the speaker any part names, given
+        to the earlier parts too."""
+        at_start = not sentence.text[: quote_start - sentence.start_char].strip(_MARKS_AND_SPACES)
+        between = not any(mark in sentence.text for mark in _DOUBLE_MARKS)
+        closing = closed_from_before(sentence.text) is not None
+        if not (self._running() and at_start and (closing or between)):
+            self._speaker, self._unnamed = None, []
+            return attribution
+        if attribution is None:
+            attribution = self._speaker
+        else:
+            for index in self._unnamed:
+                found[index] = replace(found[index], attribution=attribution)
+            self._unnamed = []
+        if closing:
+            self._speaker, self._unnamed = None, []
+        return attribution
+
+    def leave(self, sentence: Span, quote_end: int, index: int, attribution: Attribution | None) -> None:
+        """Remember a quote the sentence leaves open at its end."""
+        if quote_end >= sentence.start_char + len(sentence.text.rstrip()):
+            if attribution is None:
+                self._unnamed.append(index)
+            else:
+                self._speaker = attribution
+            self._end = sentence.end_char
+
+
+_DOUBLE_MARKS = '"“”'
+_MARKS_AND_SPACES = " \t\n\"'“‘"
 
 
 #: Short words a title leaves in lower case: "Gone with the Wind", "Of Mice and Men".
@@ -343,17 +469,30 @@ def _is_title(span: Span | None) -> bool:
     )
 
 
-def _governing(verbs: Sequence[Token], quote: tuple[int, int]) -> Token | None:
-    """The deepest speech verb whose clause holds the quote: in "X said Y told him '...'" Y speaks. Failing one, a
-    verb the parser hung on the quoted words themselves ('"... was right," X said' read as two clauses joined, or
-    the quote's own verb taking X's as its complement): the verb whose head stands inside the quote."""
+def _attribute_quote(
+    sentence: Span, governing: Sequence[Token], spans: Sequence[tuple[int, int]], speakers: _Speakers
+) -> Attribution | None:
+    """The speaker of the deepest verb of speech holding a quote, or of the verb above it where the deepest is one
+    that also tells what a thing shows and a thing is its subject ("X suggested the files would reveal '...'")."""
+    for verb in governing:
+        attribution = _attribute(sentence, verb, spans, speakers)
+        if attribution is not None or verb.lemma_.lower() not in EVIDENTIAL_VERBS:
+            return attribution
+    return _attribute(sentence, None, spans, speakers)
+
+
+def _governing(verbs: Sequence[Token], quote: tuple[int, int]) -> list[Token]:
+    """The speech verbs whose clause holds the quote, deepest first: in "X said Y told him '...'" Y speaks.
+    Failing one, a verb the parser hung on the quoted words themselves ('"... was right,"
+    X said' read as two clauses joined, or the quote's own verb taking X's as its complement): the verb whose
+    head stands inside the quote."""
     start, end = quote
     holding = [
         verb for verb in verbs if any(token.idx <= start < token.idx + len(token) + 1 for token in verb.subtree)
     ]
     if holding:
-        return holding[-1]
-    return next((verb for verb in verbs if verb.head is not verb and start <= verb.head.idx < end), None)
+        return holding[::-1]
+    return [verb for verb in verbs if verb.head is not verb and start <= verb.head.idx < end][:1]
 
 
 def _attribute(

@@ -25,6 +25,14 @@ _FORMS: dict[str, tuple[str, ...]] = {
     "mention": ("mentions", "mentioned"), "observe": ("observes", "observed"),
     "signal": ("signals", "signaled", "signalled"), "accuse": ("accuses", "accused"),
     "promise": ("promises", "promised"), "threaten": ("threatens", "threatened"),
+    # Further verbs of the say and complain classes of English verbs (Levin 37.7, 37.8) and of manner of speaking
+    # (37.3) that the news uses to bring in a quote: a verb of another class with a quote is not its source's act
+    # of saying ("called it 'a sham'", "dismissed it as 'a farce'").
+    "recount": ("recounts", "recounted"), "comment": ("comments", "commented"),
+    "disclose": ("discloses", "disclosed"), "reveal": ("reveals", "revealed"), "confess": ("confesses", "confessed"),
+    "concede": ("concedes", "conceded"), "hint": ("hints", "hinted"), "boast": ("boasts", "boasted"),
+    "lament": ("laments", "lamented"), "retort": ("retorts", "retorted"), "demur": ("demurs", "demurred"),
+    "exclaim": ("exclaims", "exclaimed"), "joke": ("jokes", "joked"), "thunder": ("thunders", "thundered"),
 }
 # fmt: on
 
@@ -42,6 +50,7 @@ SPEECH_VERB_FORMS = frozenset(
     for form in ((present, *pasts) if verb in SAYING_VERBS else pasts)
 )
 #: Verbs of speech that also tell what a thing shows: their subject is a speaker only when it is someone ("Analysts
-#: suggest"), not evidence or an event ("The data suggest", "The move signals"). Not "argue": what argues without
-#: being someone is a writing that speaks for its authors ("the lawsuit argued"), a source as a report is.
-EVIDENTIAL_VERBS = frozenset({"suggest", "signal"})
+#: suggest"), not evidence or an event ("The data suggest", "The move signals", "The files reveal"). Not "argue":
+#: what argues without being someone is a writing that speaks for its authors ("the lawsuit argued"), a source as a
+#: report is.
+EVIDENTIAL_VERBS = frozenset({"suggest", "signal", "reveal", "disclose"})
