@@ -943,3 +943,58 @@ def test_an_open_bound_does_not_tell_the_other_sides_figure(nlp) -> None:  # typ
         "a": "A storm left 15,000 people homeless on Sunday. It hit Lanto Island, home to 9,000 people.",
         "b": "The storm made landfall near Lanto Island, home to 15,000 people, the weather agency said.",
     }) == []
+
+
+@pytest.mark.slow
+def test_a_percentage_counts_the_measure_it_is_the_value_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "a turnout of 72 percent" is the turnout, not a share of the clause's subject; "per cent" is one percent
+    sign, whose "of" names what the share is of."""
+    assert _only(nlp, "Observers reported a turnout of seventy-two percent on Sunday.").counted == "turnout"
+    assert _only(nlp, "The board said 90 per cent of registered voters had cast ballots.").counted == (
+        "registered voters"
+    )
+    assert _only(nlp, "About 5% of voters stayed home.").counted == "voters"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("The jobless rate was twelve percent.", "be"),
+        ("The jobless rate reached twelve percent.", "be"),
+        ("The jobless rate stood at twelve percent.", "be"),
+        ("The jobless rate rose to twelve percent.", "rise to"),
+        ("The jobless rate rose by twelve percent.", "rise by"),
+        ("The airline ran over twenty flights.", "run"),
+        ("She worked there for twelve years.", "work"),
+    ],
+)
+def test_a_level_is_one_predicate_and_to_or_by_tells_it_from_a_change(  # type: ignore[no-untyped-def]
+    nlp, text: str, predicate: str
+) -> None:
+    """Whatever verb tells the level a measure is at, it is one statement ("was", "reached", "stood at"); "rose
+    to" a level is not "rose by" a change. A hedge or a span's "for" before a figure is not its verb's."""
+    assert _only(nlp, text).predicate == predicate
+
+
+@pytest.mark.slow
+def test_levels_of_one_measure_told_by_different_verbs_contradict(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Turnout "reached" 71 percent in one outlet and "was almost sixty percent" in another: one level, told in
+    sentences too unlike for figures whose verbs differ, and "almost sixty" allows no more than 60. A figure just
+    under sixty fits "almost sixty", and a change ("rose by") is no level."""
+    level = "Local observers said turnout reached seventy-one percent in the referendum on the mining law."
+    almost = "The electoral board said that turnout was almost sixty percent."
+    assert _contradicted(nlp, {"a": level, "b": almost}) == [("71 percent", "nearly 60 percent")]
+    just_under = "Local observers said turnout reached fifty-eight percent in the referendum on the mining law."
+    assert _contradicted(nlp, {"a": just_under, "b": almost}) == []
+    change = "Local observers said turnout rose by seventy-one percent in the referendum on the mining law."
+    assert _contradicted(nlp, {"a": change, "b": almost}) == []
+
+
+@pytest.mark.slow
+def test_a_level_names_no_sum_it_is_the_level_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "It was five thousand dollars" says no more of what the sum is than no verb does: two such sums are not
+    one figure, though both are told as a level."""
+    texts = {"a": "It was five thousand dollars, the court said.", "b": "It was ten thousand dollars, the court said."}
+    assert [q.predicate for q in _extract(nlp, texts, _PUBLISHED)] == ["be", "be"]
+    assert _contradicted(nlp, texts) == []

@@ -232,6 +232,8 @@ _INCREMENT_WORDS = {"another", "additional", "further", "extra", "fresh"}
 _PART_NOUNS = {"tranche", "batch", "instalment", "installment"}
 # Tokens that may stand between a number and its unit in one phrase ("three - plus - year").
 _MAX_UNIT_GAP = 4
+# The parser's labels of a clause's nominal subject, active or passive.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -614,12 +616,22 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
+def _value_of(token: Token) -> Token | None:
+    """The noun a figure is the value of when it follows that noun's "of" ("a turnout of 72 percent", "a rate of
+    5%"): the figure is that measure, not a share of its clause's subject ("officials reported a turnout of ...")."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "of" or preposition.dep_ != "prep":
+        return None
+    noun = preposition.head
+    return noun if noun.pos_ in {"NOUN", "PROPN"} and noun.i < token.i else None
+
+
 def _subject_of_clause(token: Token) -> Token | None:
     """The subject of the clause a token belongs to (what a percentage or an age describes)."""
     for ancestor in [token, *token.ancestors]:
         if ancestor.pos_ in {"VERB", "AUX"}:
             for child in ancestor.children:
-                if child.dep_ in {"nsubj", "nsubjpass"} and child.i != token.i:
+                if child.dep_ in _SUBJECT_DEPS and child.i != token.i:
                     return child
             return None
     return None
@@ -644,8 +656,10 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
         target = _valued(_attached_noun(head))
         return _Reading(_CURRENCY_SYMBOLS[before.lower_], _phrase_or_empty(target, exclude), "money", end)
     percent_words = _percent_words(doc, end)
-    if after is not None and percent_words:
-        target = _of_object(after) or _attached_noun(after) or _subject_of_clause(after)
+    if percent_words:
+        # The last percent word heads the phrase ("cent" of "per cent", "points" of "percentage points").
+        sign = doc[end + len(percent_words) - 1]
+        target = _of_object(sign) or _attached_noun(sign) or _value_of(sign) or _subject_of_clause(sign)
         unit = "percentage point" if "point" in " ".join(percent_words) else "percent"
         return _Reading(unit, _phrase_or_empty(target, exclude), "percent", end + len(percent_words))
     age = _read_age(doc, start, end, head)
@@ -708,7 +722,7 @@ def _opens_unhyphenated_compound(noun: Token) -> bool:
         return False
     participle, following = doc[noun.i + 1], doc[noun.i + 2]
     return (
-        noun.dep_ in {"nsubj", "nsubjpass"}
+        noun.dep_ in _SUBJECT_DEPS
         and participle.i == noun.head.i
         and participle.tag_ in {"VBD", "VBN"}
         and following.tag_ == "NN"
@@ -1105,7 +1119,7 @@ def _added(span: Span) -> bool:
     for token in [span.root, *span.root.ancestors]:
         holders.append(token)
         if token.pos_ in {"VERB", "AUX"}:
-            holders += [child for child in token.children if child.dep_ in {"nsubj", "nsubjpass"}]
+            holders += [child for child in token.children if child.dep_ in _SUBJECT_DEPS]
             break
     nouns = [holder for holder in holders if holder.pos_ in {"NOUN", "PROPN"}]
     return any(noun.lemma_.lower() in _PART_NOUNS for noun in nouns) or any(
@@ -1183,7 +1197,7 @@ def _person_meant(pronoun: Token) -> Span | None:
 
 def _nearer_subject(pronoun: Token) -> bool:
     return any(
-        token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ in _SINGULAR_NOUN_TAGS
+        token.dep_ in _SUBJECT_DEPS and token.tag_ in _SINGULAR_NOUN_TAGS
         for token in pronoun.sent[: pronoun.i - pronoun.sent.start]
     )
 
@@ -1209,7 +1223,7 @@ def _tells(person: Token, own_verb: int) -> bool:
 _RELATIVE_TAGS = {"WP", "WDT"}
 # Prepositions that credit a counted noun to a person ("20 points from Silva", "a goal by Silva").
 _SOURCE_PREPOSITIONS = {"from", "by"}
-_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"}
+_ARGUMENTS = {*_SUBJECT_DEPS, "dobj", "attr", "oprd", "dative"}
 _PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
 _PLACES = {"GPE", "LOC", "FAC"}
 
@@ -1218,22 +1232,40 @@ def _predicate(root: Token, start: int) -> str:
     """The verb the counted noun is an argument of, with its particle or preposition ("carry out", "vote
     for"); a copula stands for its complement ("were missing" -> "missing"). Empty when the noun sits in a
     noun phrase ("part of a wave of 20 raids"), where no verb says what happened to it. A preposition just
-    before the figure hedges it ("ran over 20 flights", "between 10 and 12 flights") and is not the verb's."""
+    before the figure hedges or frames it ("ran over 20 flights", "between 10 and 12 flights", "worked for 15
+    years") and is not the verb's, but for one that tells a level from a change ("rose to 5%" / "rose by
+    5%"). A figure told as the level its subject is at ("turnout was 60%", "reached 60%", "stood at 60%") has
+    the one predicate ``LEVEL``, whatever verb tells it."""
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     verb, preposition = root.head, ""
     if root.dep_ == "pobj" and root.head.dep_ in {"prep", "agent"}:
-        hedge = root.head.i == start - 1
+        hedge = root.head.i == start - 1 and (
+            root.head.lower_ not in _LEVEL_PREPOSITIONS or _qualifier(root.doc, start) != "exact"
+        )
         verb, preposition = root.head.head, "" if hedge else root.head.lower_
     elif root.dep_ not in _ARGUMENTS:
         return ""
     if verb.pos_ not in {"VERB", "AUX"} or verb.i == root.i:
         return ""
+    subjects = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
     if verb.lemma_.lower() == "be":
         complement = next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.i != root.i), None)
-        return complement.lemma_.lower() if complement is not None else ""
+        if complement is not None:
+            return complement.lemma_.lower()
+        return LEVEL if root.dep_ == "attr" and subjects else ""
     particle = " ".join(child.lower_ for child in verb.children if child.dep_ == "prt")
-    return " ".join(word for word in (verb.lemma_.lower(), particle, preposition) if word)
+    predicate = " ".join(word for word in (verb.lemma_.lower(), particle, preposition) if word)
+    return LEVEL if predicate in _LEVEL_VERBS and subjects else predicate
+
+
+# Prepositions just before a figure that tell a level reached or held ("rose to", "stood at") from a change
+# ("rose by"): the same verb with either says a different thing.
+_LEVEL_PREPOSITIONS = {"to", "at", "by"}
+#: The predicate of a figure told as the level its subject stands at, by a copula or a verb of level.
+LEVEL = "be"
+# Verbs (with their preposition) that tell the level their subject is at, as a copula does.
+_LEVEL_VERBS = {"reach", "stand at", "total", "amount to", "come to"}
 
 
 def _name(token: Token) -> str:
@@ -1607,8 +1639,9 @@ def _same_predicate(first: Quantity, second: Quantity) -> bool:
     """Whether the figures' verbs allow one fact: equal, or one unknown. A sum or a span of time that names
     nothing it measures ("$3 million", "two years") says what it is only by its verb, so it needs both verbs,
     alike ("paid $3 million" / "a hit with $363 million"; "control him for two years" / "a deal of six years")."""
-    if first.predicate and second.predicate:
+    if first.predicate and second.predicate and (first.predicate != second.predicate or first.predicate != LEVEL):
         return first.predicate == second.predicate
+    # A level says no more of what a sum or a span is than no verb does ("the cost was $5 million").
     return first.kind == "count" or bool(first.counted and second.counted)
 
 
