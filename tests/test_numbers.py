@@ -998,3 +998,20 @@ def test_a_level_names_no_sum_it_is_the_level_of(nlp) -> None:  # type: ignore[n
     texts = {"a": "It was five thousand dollars, the court said.", "b": "It was ten thousand dollars, the court said."}
     assert [q.predicate for q in _extract(nlp, texts, _PUBLISHED)] == ["be", "be"]
     assert _contradicted(nlp, texts) == []
+
+
+@pytest.mark.slow
+def test_a_number_ending_a_designation_in_capitals_is_no_count(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "AK-47" (spaced apart or not) names a model: its 47 counts nothing, while the count before it does; a name
+    beside a count of another noun ("the UN 15-member council") leaves the count alone."""
+    found = _quantities(nlp, "Guards seized six AK - 47 rifles and twelve AK 47 rifles on Monday.")
+    assert sorted(q.value for q in found if q.unit == "rifle") == [6, 12]
+    assert [q.value for q in _quantities(nlp, "The UN 15-member council voted.")] == [15]
+
+
+@pytest.mark.slow
+def test_a_count_sharing_its_noun_with_another_takes_only_its_own_modifiers(nlp) -> None:  # type: ignore[no-untyped-def]
+    """In "40 wooden and 25 steel bridges" forty are wooden, not wooden and steel (which would make them a narrower
+    kind of the 25, and a count above them a dispute)."""
+    found = _quantities(nlp, "Inspectors counted 40 wooden and 25 steel bridges.")
+    assert {q.value: q.counted for q in found} == {40: "wooden bridges", 25: "steel bridges"}

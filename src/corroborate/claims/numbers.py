@@ -586,13 +586,16 @@ def sentence_of(token: Token) -> tuple[int, str]:
 
 
 def _noun_phrase(noun: Token, exclude: set[int]) -> str:
-    """The noun with its compound and adjective modifiers ("cargo drones", "phone conversation")."""
+    """The noun with its compound and adjective modifiers ("cargo drones", "phone conversation"), but those of
+    another number that shares the noun ("12 Somali and 11 Yemeni pirates": 12 Somali pirates)."""
     keep = [
         child
         for child in noun.lefts
         if child.dep_ in {"compound", "amod", "nmod"} and child.i not in exclude and not child.like_num
     ]
     keep = [child for child in keep if all(between.i not in exclude for between in noun.doc[child.i : noun.i])]
+    others = [token.i for token in noun.doc[max(exclude, default=noun.i) : noun.i] if _is_cardinal_word(token)]
+    keep = [child for child in keep if not any(other < child.i for other in others if other not in exclude)]
     return " ".join([child.text for child in keep] + [noun.text])
 
 
@@ -784,7 +787,21 @@ def _is_date_or_clock(doc: Doc, start: int, end: int, head: Token) -> bool:
         return True
     if re.fullmatch(r"1\d{3}|2\d{3}", text) and (_attached_noun(head) is None or head.ent_type_ == "DATE"):
         return True
-    return head.dep_ in {"nummod", "compound", "appos"} and head.head.pos_ == "PROPN" and head.head.i < start
+    return _designated(doc, start, head) or (
+        head.dep_ in {"nummod", "compound", "appos"} and head.head.pos_ == "PROPN" and head.head.i < start
+    )
+
+
+def _designated(doc: Doc, start: int, head: Token) -> bool:
+    """Whether a number ends a model designation in capitals ("AK-47 rifles", "AK 47 rifles", "the MH 370
+    flight"): the capitals before it, a hyphen or nothing between, hang on the number or on the noun it does,
+    which a name beside a count ("the UN 15-member council") does not."""
+    at = start - 2 if start >= 2 and doc[start - 1].text in {"-", "–"} else start - 1
+    if at < 0:
+        return False
+    letters = doc[at]
+    capitals = letters.text.isalpha() and letters.text.isupper()
+    return capitals and letters.head.i in {head.i, head.head.i} and letters.dep_ in {"compound", "nmod"}
 
 
 def _spaced_clock(doc: Doc, start: int, end: int) -> bool:
