@@ -1015,3 +1015,21 @@ def test_a_count_sharing_its_noun_with_another_takes_only_its_own_modifiers(nlp)
     kind of the 25, and a count above them a dispute)."""
     found = _quantities(nlp, "Inspectors counted 40 wooden and 25 steel bridges.")
     assert {q.value: q.counted for q in found} == {40: "wooden bridges", 25: "steel bridges"}
+
+
+@pytest.mark.slow
+def test_a_span_of_years_is_no_range_of_a_count(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "the 1950-53 war" and "the 2019-2020 season" are dates; "1,500-2,000 troops" and "ten to twelve
+    soldiers" are ranges of a count."""
+    assert [q for q in _quantities(nlp, "Troops stayed after the 1950-53 war.") if q.kind == "count"] == []
+    assert [q.counted for q in _quantities(nlp, "He retired after the 2019-2020 season.")] == []
+    troops = _only(nlp, "The 1,500-2,000 troops were sent.")
+    assert (troops.value, troops.upper) == (1500, 2000)
+    assert _only(nlp, "Ten to twelve soldiers were hurt.").qualifier == "range"
+
+
+@pytest.mark.slow
+def test_a_scale_word_without_a_number_is_an_order_of_magnitude(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "a multi-million dollar suit" is no sum of one million, which "a million dollars" is."""
+    assert _only(nlp, "The multi-million dollar suit was filed on Monday.").qualifier == "vague"
+    assert _only(nlp, "The firm paid a million dollars.").qualifier == "exact"

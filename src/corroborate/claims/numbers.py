@@ -915,10 +915,14 @@ def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple
     if value is None:
         return None
     upper: float | None = float(single_range.group(2)) if single_range else None
+    upper_words = single_range.group(2) if single_range else ""
     last = end
     if upper_run is not None:
+        upper_words = "".join(glued_words(doc, *upper_run))
         upper = parse_number(glued_words(doc, *upper_run))
         last = upper_run[1]
+    if upper is not None and _year_span(doc[start], single_range.group(1) if single_range else words[0], upper_words):
+        return None
     reading = _read_unit(doc, start, last, _run_head(doc, start, end))
     if upper_run is not None and (reading is None or not reading.unit):
         # In "10 and 20 soldiers" the noun hangs on the first number; in "10 to 20 soldiers", on the second.
@@ -926,7 +930,23 @@ def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple
     if reading is None:
         return None
     qualifier: Qualifier = "range" if upper is not None else _qualifier(doc, start, end, reading.end)
+    if len(words) == 1 and words[0].lower() in _SCALES:
+        # A scale word with no number before it ("a multi-million dollar suit", "million-dollar homes") is an
+        # order of magnitude, as "millions" is.
+        qualifier = "vague"
     return _quantity(article, doc, start, max(last, reading.end), value, upper, reading, qualifier, _step(words, value))
+
+
+_YEAR = re.compile(r"1\d{3}|2\d{3}")
+
+
+def _year_span(first: Token, lower: str, upper: str) -> bool:
+    """Whether a range is a span of years ("the 1950-53 war", "the 2019-2020 season"), which ``claims.when``
+    reads, rather than a range of a count: a year, then two digits that go on from it or a year that the
+    parser reads as a date with it ("between 1500 and 2000 troops" is a count)."""
+    if not _YEAR.fullmatch(lower):
+        return False
+    return len(upper) == 2 or (_YEAR.fullmatch(upper) is not None and first.ent_type_ == "DATE")
 
 
 def _quantity(
