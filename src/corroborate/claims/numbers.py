@@ -587,7 +587,7 @@ def sentence_of(token: Token) -> tuple[int, str]:
 
 def _noun_phrase(noun: Token, exclude: set[int]) -> str:
     """The noun with its compound and adjective modifiers ("cargo drones", "phone conversation"), but those of
-    another number that shares the noun ("12 Somali and 11 Yemeni pirates": 12 Somali pirates)."""
+    another number that shares the noun ("40 wooden and 25 steel bridges": 40 wooden bridges)."""
     keep = [
         child
         for child in noun.lefts
@@ -620,8 +620,8 @@ def _of_object(token: Token) -> Token | None:
 
 
 def _value_of(token: Token) -> Token | None:
-    """The noun a figure is the value of when it follows that noun's "of" ("a turnout of 72 percent", "a rate of
-    5%"): the figure is that measure, not a share of its clause's subject ("officials reported a turnout of ...")."""
+    """The noun a figure is the value of when it follows that noun's "of" ("a jobless rate of 7 percent"): the
+    figure is that measure, not a share of its clause's subject ("officials reported a jobless rate of ...")."""
     preposition = token.head
     if token.dep_ != "pobj" or preposition.lower_ != "of" or preposition.dep_ != "prep":
         return None
@@ -793,7 +793,7 @@ def _is_date_or_clock(doc: Doc, start: int, end: int, head: Token) -> bool:
 
 
 def _designated(doc: Doc, start: int, head: Token) -> bool:
-    """Whether a number ends a model designation in capitals ("AK-47 rifles", "AK 47 rifles", "the MH 370
+    """Whether a number ends a model designation in capitals ("SU-27 jets", "SU 27 jets", "the MH 370
     flight"): the capitals before it, a hyphen or nothing between, hang on the number or on the noun it does,
     which a name beside a count ("the UN 15-member council") does not."""
     at = start - 2 if start >= 2 and doc[start - 1].text in {"-", "–"} else start - 1
@@ -1271,7 +1271,7 @@ def _predicate(root: Token, start: int) -> str:
     noun phrase ("part of a wave of 20 raids"), where no verb says what happened to it. A preposition just
     before the figure hedges or frames it ("ran over 20 flights", "between 10 and 12 flights", "worked for 15
     years") and is not the verb's, but for one that tells a level from a change ("rose to 5%" / "rose by
-    5%"). A figure told as the level its subject is at ("turnout was 60%", "reached 60%", "stood at 60%") has
+    5%"). A figure told as the level its subject is at ("the rate was 6%", "reached 6%", "stood at 6%") has
     the one predicate ``LEVEL``, whatever verb tells it."""
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
