@@ -943,3 +943,93 @@ def test_an_open_bound_does_not_tell_the_other_sides_figure(nlp) -> None:  # typ
         "a": "A storm left 15,000 people homeless on Sunday. It hit Lanto Island, home to 9,000 people.",
         "b": "The storm made landfall near Lanto Island, home to 15,000 people, the weather agency said.",
     }) == []
+
+
+@pytest.mark.slow
+def test_a_percentage_counts_the_measure_it_is_the_value_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "a turnout of 72 percent" is the turnout, not a share of the clause's subject; "per cent" is one percent
+    sign, whose "of" names what the share is of."""
+    assert _only(nlp, "Observers reported a turnout of seventy-two percent on Sunday.").counted == "turnout"
+    assert _only(nlp, "The board said 90 per cent of registered voters had cast ballots.").counted == (
+        "registered voters"
+    )
+    assert _only(nlp, "About 5% of voters stayed home.").counted == "voters"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("The jobless rate was twelve percent.", "be"),
+        ("The jobless rate reached twelve percent.", "be"),
+        ("The jobless rate stood at twelve percent.", "be"),
+        ("The jobless rate rose to twelve percent.", "rise to"),
+        ("The jobless rate rose by twelve percent.", "rise by"),
+        ("The airline ran over twenty flights.", "run"),
+        ("She worked there for twelve years.", "work"),
+    ],
+)
+def test_a_level_is_one_predicate_and_to_or_by_tells_it_from_a_change(  # type: ignore[no-untyped-def]
+    nlp, text: str, predicate: str
+) -> None:
+    """Whatever verb tells the level a measure is at, it is one statement ("was", "reached", "stood at"); "rose
+    to" a level is not "rose by" a change. A hedge or a span's "for" before a figure is not its verb's."""
+    assert _only(nlp, text).predicate == predicate
+
+
+@pytest.mark.slow
+def test_levels_of_one_measure_told_by_different_verbs_contradict(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Turnout "reached" 71 percent in one outlet and "was almost sixty percent" in another: one level, told in
+    sentences too unlike for figures whose verbs differ, and "almost sixty" allows no more than 60. A figure just
+    under sixty fits "almost sixty", and a change ("rose by") is no level."""
+    level = "Local observers said turnout reached seventy-one percent in the referendum on the mining law."
+    almost = "The electoral board said that turnout was almost sixty percent."
+    assert _contradicted(nlp, {"a": level, "b": almost}) == [("71 percent", "nearly 60 percent")]
+    just_under = "Local observers said turnout reached fifty-eight percent in the referendum on the mining law."
+    assert _contradicted(nlp, {"a": just_under, "b": almost}) == []
+    change = "Local observers said turnout rose by seventy-one percent in the referendum on the mining law."
+    assert _contradicted(nlp, {"a": change, "b": almost}) == []
+
+
+@pytest.mark.slow
+def test_a_level_names_no_sum_it_is_the_level_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "It was five thousand dollars" says no more of what the sum is than no verb does: two such sums are not
+    one figure, though both are told as a level."""
+    texts = {"a": "It was five thousand dollars, the court said.", "b": "It was ten thousand dollars, the court said."}
+    assert [q.predicate for q in _extract(nlp, texts, _PUBLISHED)] == ["be", "be"]
+    assert _contradicted(nlp, texts) == []
+
+
+@pytest.mark.slow
+def test_a_number_ending_a_designation_in_capitals_is_no_count(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "SU-27" (spaced apart or not) names a model: its 27 counts nothing, while the count before it does; a name
+    beside a count of another noun ("the UN 15-member council") leaves the count alone."""
+    found = _quantities(nlp, "Radar tracked six SU - 27 jets and twelve SU 27 jets on Monday.")
+    assert sorted(q.value for q in found if q.unit == "jet") == [6, 12]
+    assert [q.value for q in _quantities(nlp, "The UN 15-member council voted.")] == [15]
+
+
+@pytest.mark.slow
+def test_a_count_sharing_its_noun_with_another_takes_only_its_own_modifiers(nlp) -> None:  # type: ignore[no-untyped-def]
+    """In "40 wooden and 25 steel bridges" forty are wooden, not wooden and steel (which would make them a narrower
+    kind of the 25, and a count above them a dispute)."""
+    found = _quantities(nlp, "Inspectors counted 40 wooden and 25 steel bridges.")
+    assert {q.value: q.counted for q in found} == {40: "wooden bridges", 25: "steel bridges"}
+
+
+@pytest.mark.slow
+def test_a_span_of_years_is_no_range_of_a_count(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "the 1950-53 war" and "the 2019-2020 season" are dates; "1,500-2,000 troops" and "ten to twelve
+    soldiers" are ranges of a count."""
+    assert [q for q in _quantities(nlp, "Troops stayed after the 1950-53 war.") if q.kind == "count"] == []
+    assert [q.counted for q in _quantities(nlp, "He retired after the 2019-2020 season.")] == []
+    troops = _only(nlp, "The 1,500-2,000 troops were sent.")
+    assert (troops.value, troops.upper) == (1500, 2000)
+    assert _only(nlp, "Ten to twelve soldiers were hurt.").qualifier == "range"
+
+
+@pytest.mark.slow
+def test_a_scale_word_without_a_number_is_an_order_of_magnitude(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "a multi-million dollar suit" is no sum of one million, which "a million dollars" is."""
+    assert _only(nlp, "The multi-million dollar suit was filed on Monday.").qualifier == "vague"
+    assert _only(nlp, "The firm paid a million dollars.").qualifier == "exact"

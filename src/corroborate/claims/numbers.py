@@ -232,6 +232,8 @@ _INCREMENT_WORDS = {"another", "additional", "further", "extra", "fresh"}
 _PART_NOUNS = {"tranche", "batch", "instalment", "installment"}
 # Tokens that may stand between a number and its unit in one phrase ("three - plus - year").
 _MAX_UNIT_GAP = 4
+# The parser's labels of a clause's nominal subject, active or passive.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -584,13 +586,16 @@ def sentence_of(token: Token) -> tuple[int, str]:
 
 
 def _noun_phrase(noun: Token, exclude: set[int]) -> str:
-    """The noun with its compound and adjective modifiers ("cargo drones", "phone conversation")."""
+    """The noun with its compound and adjective modifiers ("cargo drones", "phone conversation"), but those of
+    another number that shares the noun ("40 wooden and 25 steel bridges": 40 wooden bridges)."""
     keep = [
         child
         for child in noun.lefts
         if child.dep_ in {"compound", "amod", "nmod"} and child.i not in exclude and not child.like_num
     ]
     keep = [child for child in keep if all(between.i not in exclude for between in noun.doc[child.i : noun.i])]
+    others = [token.i for token in noun.doc[max(exclude, default=noun.i) : noun.i] if _is_cardinal_word(token)]
+    keep = [child for child in keep if not any(other < child.i for other in others if other not in exclude)]
     return " ".join([child.text for child in keep] + [noun.text])
 
 
@@ -614,12 +619,22 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
+def _value_of(token: Token) -> Token | None:
+    """The noun a figure is the value of when it follows that noun's "of" ("a jobless rate of 7 percent"): the
+    figure is that measure, not a share of its clause's subject ("officials reported a jobless rate of ...")."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "of" or preposition.dep_ != "prep":
+        return None
+    noun = preposition.head
+    return noun if noun.pos_ in {"NOUN", "PROPN"} and noun.i < token.i else None
+
+
 def _subject_of_clause(token: Token) -> Token | None:
     """The subject of the clause a token belongs to (what a percentage or an age describes)."""
     for ancestor in [token, *token.ancestors]:
         if ancestor.pos_ in {"VERB", "AUX"}:
             for child in ancestor.children:
-                if child.dep_ in {"nsubj", "nsubjpass"} and child.i != token.i:
+                if child.dep_ in _SUBJECT_DEPS and child.i != token.i:
                     return child
             return None
     return None
@@ -644,8 +659,10 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
         target = _valued(_attached_noun(head))
         return _Reading(_CURRENCY_SYMBOLS[before.lower_], _phrase_or_empty(target, exclude), "money", end)
     percent_words = _percent_words(doc, end)
-    if after is not None and percent_words:
-        target = _of_object(after) or _attached_noun(after) or _subject_of_clause(after)
+    if percent_words:
+        # The last percent word heads the phrase ("cent" of "per cent", "points" of "percentage points").
+        sign = doc[end + len(percent_words) - 1]
+        target = _of_object(sign) or _attached_noun(sign) or _value_of(sign) or _subject_of_clause(sign)
         unit = "percentage point" if "point" in " ".join(percent_words) else "percent"
         return _Reading(unit, _phrase_or_empty(target, exclude), "percent", end + len(percent_words))
     age = _read_age(doc, start, end, head)
@@ -708,7 +725,7 @@ def _opens_unhyphenated_compound(noun: Token) -> bool:
         return False
     participle, following = doc[noun.i + 1], doc[noun.i + 2]
     return (
-        noun.dep_ in {"nsubj", "nsubjpass"}
+        noun.dep_ in _SUBJECT_DEPS
         and participle.i == noun.head.i
         and participle.tag_ in {"VBD", "VBN"}
         and following.tag_ == "NN"
@@ -770,7 +787,21 @@ def _is_date_or_clock(doc: Doc, start: int, end: int, head: Token) -> bool:
         return True
     if re.fullmatch(r"1\d{3}|2\d{3}", text) and (_attached_noun(head) is None or head.ent_type_ == "DATE"):
         return True
-    return head.dep_ in {"nummod", "compound", "appos"} and head.head.pos_ == "PROPN" and head.head.i < start
+    return _designated(doc, start, head) or (
+        head.dep_ in {"nummod", "compound", "appos"} and head.head.pos_ == "PROPN" and head.head.i < start
+    )
+
+
+def _designated(doc: Doc, start: int, head: Token) -> bool:
+    """Whether a number ends a model designation in capitals ("SU-27 jets", "SU 27 jets", "the MH 370
+    flight"): the capitals before it, a hyphen or nothing between, hang on the number or on the noun it does,
+    which a name beside a count ("the UN 15-member council") does not."""
+    at = start - 2 if start >= 2 and doc[start - 1].text in {"-", "–"} else start - 1
+    if at < 0:
+        return False
+    letters = doc[at]
+    capitals = letters.text.isalpha() and letters.text.isupper()
+    return capitals and letters.head.i in {head.i, head.head.i} and letters.dep_ in {"compound", "nmod"}
 
 
 def _spaced_clock(doc: Doc, start: int, end: int) -> bool:
@@ -884,10 +915,14 @@ def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple
     if value is None:
         return None
     upper: float | None = float(single_range.group(2)) if single_range else None
+    upper_words = single_range.group(2) if single_range else ""
     last = end
     if upper_run is not None:
+        upper_words = "".join(glued_words(doc, *upper_run))
         upper = parse_number(glued_words(doc, *upper_run))
         last = upper_run[1]
+    if upper is not None and _year_span(doc[start], single_range.group(1) if single_range else words[0], upper_words):
+        return None
     reading = _read_unit(doc, start, last, _run_head(doc, start, end))
     if upper_run is not None and (reading is None or not reading.unit):
         # In "10 and 20 soldiers" the noun hangs on the first number; in "10 to 20 soldiers", on the second.
@@ -895,7 +930,23 @@ def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple
     if reading is None:
         return None
     qualifier: Qualifier = "range" if upper is not None else _qualifier(doc, start, end, reading.end)
+    if len(words) == 1 and words[0].lower() in _SCALES:
+        # A scale word with no number before it ("a multi-million dollar suit", "million-dollar homes") is an
+        # order of magnitude, as "millions" is.
+        qualifier = "vague"
     return _quantity(article, doc, start, max(last, reading.end), value, upper, reading, qualifier, _step(words, value))
+
+
+_YEAR = re.compile(r"1\d{3}|2\d{3}")
+
+
+def _year_span(first: Token, lower: str, upper: str) -> bool:
+    """Whether a range is a span of years ("the 1950-53 war", "the 2019-2020 season"), which ``claims.when``
+    reads, rather than a range of a count: a year, then two digits that go on from it or a year that the
+    parser reads as a date with it ("between 1500 and 2000 troops" is a count)."""
+    if not _YEAR.fullmatch(lower):
+        return False
+    return len(upper) == 2 or (_YEAR.fullmatch(upper) is not None and first.ent_type_ == "DATE")
 
 
 def _quantity(
@@ -1105,7 +1156,7 @@ def _added(span: Span) -> bool:
     for token in [span.root, *span.root.ancestors]:
         holders.append(token)
         if token.pos_ in {"VERB", "AUX"}:
-            holders += [child for child in token.children if child.dep_ in {"nsubj", "nsubjpass"}]
+            holders += [child for child in token.children if child.dep_ in _SUBJECT_DEPS]
             break
     nouns = [holder for holder in holders if holder.pos_ in {"NOUN", "PROPN"}]
     return any(noun.lemma_.lower() in _PART_NOUNS for noun in nouns) or any(
@@ -1183,7 +1234,7 @@ def _person_meant(pronoun: Token) -> Span | None:
 
 def _nearer_subject(pronoun: Token) -> bool:
     return any(
-        token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ in _SINGULAR_NOUN_TAGS
+        token.dep_ in _SUBJECT_DEPS and token.tag_ in _SINGULAR_NOUN_TAGS
         for token in pronoun.sent[: pronoun.i - pronoun.sent.start]
     )
 
@@ -1209,7 +1260,7 @@ def _tells(person: Token, own_verb: int) -> bool:
 _RELATIVE_TAGS = {"WP", "WDT"}
 # Prepositions that credit a counted noun to a person ("20 points from Silva", "a goal by Silva").
 _SOURCE_PREPOSITIONS = {"from", "by"}
-_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative"}
+_ARGUMENTS = {*_SUBJECT_DEPS, "dobj", "attr", "oprd", "dative"}
 _PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
 _PLACES = {"GPE", "LOC", "FAC"}
 
@@ -1218,22 +1269,40 @@ def _predicate(root: Token, start: int) -> str:
     """The verb the counted noun is an argument of, with its particle or preposition ("carry out", "vote
     for"); a copula stands for its complement ("were missing" -> "missing"). Empty when the noun sits in a
     noun phrase ("part of a wave of 20 raids"), where no verb says what happened to it. A preposition just
-    before the figure hedges it ("ran over 20 flights", "between 10 and 12 flights") and is not the verb's."""
+    before the figure hedges or frames it ("ran over 20 flights", "between 10 and 12 flights", "worked for 15
+    years") and is not the verb's, but for one that tells a level from a change ("rose to 5%" / "rose by
+    5%"). A figure told as the level its subject is at ("the rate was 6%", "reached 6%", "stood at 6%") has
+    the one predicate ``LEVEL``, whatever verb tells it."""
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     verb, preposition = root.head, ""
     if root.dep_ == "pobj" and root.head.dep_ in {"prep", "agent"}:
-        hedge = root.head.i == start - 1
+        hedge = root.head.i == start - 1 and (
+            root.head.lower_ not in _LEVEL_PREPOSITIONS or _qualifier(root.doc, start) != "exact"
+        )
         verb, preposition = root.head.head, "" if hedge else root.head.lower_
     elif root.dep_ not in _ARGUMENTS:
         return ""
     if verb.pos_ not in {"VERB", "AUX"} or verb.i == root.i:
         return ""
+    subjects = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
     if verb.lemma_.lower() == "be":
         complement = next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.i != root.i), None)
-        return complement.lemma_.lower() if complement is not None else ""
+        if complement is not None:
+            return complement.lemma_.lower()
+        return LEVEL if root.dep_ == "attr" and subjects else ""
     particle = " ".join(child.lower_ for child in verb.children if child.dep_ == "prt")
-    return " ".join(word for word in (verb.lemma_.lower(), particle, preposition) if word)
+    predicate = " ".join(word for word in (verb.lemma_.lower(), particle, preposition) if word)
+    return LEVEL if predicate in _LEVEL_VERBS and subjects else predicate
+
+
+# Prepositions just before a figure that tell a level reached or held ("rose to", "stood at") from a change
+# ("rose by"): the same verb with either says a different thing.
+_LEVEL_PREPOSITIONS = {"to", "at", "by"}
+#: The predicate of a figure told as the level its subject stands at, by a copula or a verb of level.
+LEVEL = "be"
+# Verbs (with their preposition) that tell the level their subject is at, as a copula does.
+_LEVEL_VERBS = {"reach", "stand at", "total", "amount to", "come to"}
 
 
 def _name(token: Token) -> str:
@@ -1607,8 +1676,9 @@ def _same_predicate(first: Quantity, second: Quantity) -> bool:
     """Whether the figures' verbs allow one fact: equal, or one unknown. A sum or a span of time that names
     nothing it measures ("$3 million", "two years") says what it is only by its verb, so it needs both verbs,
     alike ("paid $3 million" / "a hit with $363 million"; "control him for two years" / "a deal of six years")."""
-    if first.predicate and second.predicate:
+    if first.predicate and second.predicate and (first.predicate != second.predicate or first.predicate != LEVEL):
         return first.predicate == second.predicate
+    # A level says no more of what a sum or a span is than no verb does ("the cost was $5 million").
     return first.kind == "count" or bool(first.counted and second.counted)
 
 
