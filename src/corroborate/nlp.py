@@ -37,6 +37,8 @@ PARSE_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "
 # Who did what in a sentence: the parser, with the tagger and lemmatizer for its verbs' lemmas; its entities
 # come from a pass of the recogniser over a longer text.
 ACT_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
+#: The parser's labels of a clause's nominal subject, active or passive.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 # "U.S.", "U.K.", "Sen.", "Gov.": a full stop that ends an abbreviation, not (usually) a sentence.

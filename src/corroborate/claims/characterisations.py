@@ -14,6 +14,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from corroborate.nlp import SUBJECT_DEPS
 from corroborate.records import Article, Contradiction, Evidence, Position
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
@@ -79,7 +80,7 @@ def _characterising_adjectives(noun: Token) -> Iterable[Token]:
         if child.dep_ == "amod":
             yield child
     head = noun.head
-    if noun.dep_ in {"nsubj", "nsubjpass"}:
+    if noun.dep_ in SUBJECT_DEPS:
         for child in head.children:
             if child.dep_ in {"acomp", "attr", "oprd"} and child.pos_ == "ADJ":
                 yield child

@@ -45,6 +45,7 @@ from corroborate.claims.people import (
 )
 from corroborate.claims.speech import SAYING_VERBS
 from corroborate.extract import title_cased
+from corroborate.nlp import SUBJECT_DEPS
 from corroborate.records import Article, Entity
 from corroborate.sentences import quoted_or_open_spans
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
@@ -163,7 +164,6 @@ def sentences_with_entities(doc: Doc) -> list[tuple[Span, list[Span]]]:
 
 #: Pronouns that stand for one person, whom the text named before them.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependencies of a clause that a verb reports ("X said he would ...", "He would go, X said").
 _REPORTED_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 
@@ -215,12 +215,12 @@ def person_referred(
 
 def _person_referred(pronoun: Token, lookback: int, is_person: Callable[[Span], bool]) -> Span | None:
     sentence = pronoun.sent
-    untagged = pronoun.dep_ in _SUBJECT_DEPS
+    untagged = pronoun.dep_ in SUBJECT_DEPS
     closed, people = _quotes_and_people(sentence, is_person, untagged)
     quoted = _within(pronoun, sentence, closed)
     clause = pronoun.head
     if (
-        pronoun.dep_ in _SUBJECT_DEPS
+        pronoun.dep_ in SUBJECT_DEPS
         and clause.dep_ in _REPORTED_CLAUSE_DEPS
         and _within(clause.head, sentence, closed) == quoted
     ):
@@ -243,7 +243,7 @@ def _person_referred(pronoun: Token, lookback: int, is_person: Callable[[Span], 
         earlier = [ent for ent, inside in found if quoted or not inside]
         if earlier:
             subjects = [ent for ent in earlier if _is_subject_or_its_owner(ent.root)]
-            return (subjects if pronoun.dep_ in _SUBJECT_DEPS and subjects else earlier)[-1]
+            return (subjects if pronoun.dep_ in SUBJECT_DEPS and subjects else earlier)[-1]
     return None
 
 
@@ -302,7 +302,7 @@ def _name_dictionary() -> gender_guesser.detector.Detector:
 
 def _is_subject_or_its_owner(token: Token) -> bool:
     """A subject, its owner ("Ruiz's decision") or its name in apposition ("The mayor, Ruiz, announced")."""
-    return token.dep_ in _SUBJECT_DEPS or (token.dep_ in {"poss", "appos"} and token.head.dep_ in _SUBJECT_DEPS)
+    return token.dep_ in SUBJECT_DEPS or (token.dep_ in {"poss", "appos"} and token.head.dep_ in SUBJECT_DEPS)
 
 
 #: Subject pronouns a sentence can open with that stand for one named person.
@@ -319,7 +319,7 @@ def with_opening_subject_named(
     from the sentences before it, where "He said" names no one. Unchanged when the sentence opens with no such
     pronoun, or its person is not known (``person_referred``, named by ``name_of``)."""
     opening = sentence[0]
-    if opening.lower_ not in _OPENING_PERSON_PRONOUNS or opening.dep_ not in _SUBJECT_DEPS:
+    if opening.lower_ not in _OPENING_PERSON_PRONOUNS or opening.dep_ not in SUBJECT_DEPS:
         return sentence.text
     person = person_referred(opening, lookback)
     name = name_of(person) if person is not None else None

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Literal
 
 from corroborate.claims.entities import PERSON_PRONOUNS, person_referred
 from corroborate.claims.speech import SPEECH_VERBS
+from corroborate.nlp import SUBJECT_DEPS
 from corroborate.records import Article, Contradiction, Evidence, Position
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
@@ -232,8 +233,6 @@ _INCREMENT_WORDS = {"another", "additional", "further", "extra", "fresh"}
 _PART_NOUNS = {"tranche", "batch", "instalment", "installment"}
 # Tokens that may stand between a number and its unit in one phrase ("three - plus - year").
 _MAX_UNIT_GAP = 4
-# The parser's labels of a clause's nominal subject, active or passive.
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -634,7 +633,7 @@ def _subject_of_clause(token: Token) -> Token | None:
     for ancestor in [token, *token.ancestors]:
         if ancestor.pos_ in {"VERB", "AUX"}:
             for child in ancestor.children:
-                if child.dep_ in _SUBJECT_DEPS and child.i != token.i:
+                if child.dep_ in SUBJECT_DEPS and child.i != token.i:
                     return child
             return None
     return None
@@ -725,7 +724,7 @@ def _opens_unhyphenated_compound(noun: Token) -> bool:
         return False
     participle, following = doc[noun.i + 1], doc[noun.i + 2]
     return (
-        noun.dep_ in _SUBJECT_DEPS
+        noun.dep_ in SUBJECT_DEPS
         and participle.i == noun.head.i
         and participle.tag_ in {"VBD", "VBN"}
         and following.tag_ == "NN"
@@ -852,9 +851,10 @@ def extract_quantities(article: Article, doc: Doc, dates: Sequence[DateMention] 
     """
     quantities: list[Quantity] = []
     runs = list(_number_runs(doc))
+    text = doc.text  # read once: spaCy rebuilds the whole text from its tokens on every read
     used: set[int] = set()
     for position, (start, end) in enumerate(runs):
-        if start in used or _in_fraction(doc, start, end):
+        if start in used or _in_fraction(doc, text, start, end):
             continue
         upper_run = _range_partner(doc, runs, position)
         quantity = _cardinal(article, doc, start, end, upper_run)
@@ -869,12 +869,13 @@ def extract_quantities(article: Article, doc: Doc, dates: Sequence[DateMention] 
     return _breakdowns(sorted((_in_context(q, doc, spans) for q in quantities), key=lambda quantity: quantity.start))
 
 
-def _in_fraction(doc: Doc, start: int, end: int) -> bool:
+def _in_fraction(doc: Doc, text: str, start: int, end: int) -> bool:
     """Whether the number ``doc[start:end]`` is a piece of a fraction, whose value it is not: either side of a
-    slash between numbers ("3 / 4", "3/ 4") or the whole before a fraction ("6 1/2 feet", "1-1/2 years"). Text
-    extraction that loses a fraction's glyph writes "4½" as "41 / 2", so the pieces are no reliable figure."""
+    slash between numbers ("3 / 4", "3/ 4") or the whole before a fraction ("6 1/2 feet", "1-1/2 years"), read in
+    ``text``, the doc's text read once. Text extraction that loses a fraction's glyph writes "4½" as "41 / 2", so
+    the pieces are no reliable figure."""
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    before, after = doc.text[max(0, first - _FRACTION_REACH) : first], doc.text[last : last + _FRACTION_REACH]
+    before, after = text[max(0, first - _FRACTION_REACH) : first], text[last : last + _FRACTION_REACH]
     return bool(_SLASH_BEFORE.search(before) or _SLASH_OR_FRACTION_AFTER.match(after))
 
 
@@ -1156,7 +1157,7 @@ def _added(span: Span) -> bool:
     for token in [span.root, *span.root.ancestors]:
         holders.append(token)
         if token.pos_ in {"VERB", "AUX"}:
-            holders += [child for child in token.children if child.dep_ in _SUBJECT_DEPS]
+            holders += [child for child in token.children if child.dep_ in SUBJECT_DEPS]
             break
     nouns = [holder for holder in holders if holder.pos_ in {"NOUN", "PROPN"}]
     return any(noun.lemma_.lower() in _PART_NOUNS for noun in nouns) or any(
@@ -1234,7 +1235,7 @@ def _person_meant(pronoun: Token) -> Span | None:
 
 def _nearer_subject(pronoun: Token) -> bool:
     return any(
-        token.dep_ in _SUBJECT_DEPS and token.tag_ in _SINGULAR_NOUN_TAGS
+        token.dep_ in SUBJECT_DEPS and token.tag_ in _SINGULAR_NOUN_TAGS
         for token in pronoun.sent[: pronoun.i - pronoun.sent.start]
     )
 
@@ -1260,7 +1261,7 @@ def _tells(person: Token, own_verb: int) -> bool:
 _RELATIVE_TAGS = {"WP", "WDT"}
 # Prepositions that credit a counted noun to a person ("20 points from Silva", "a goal by Silva").
 _SOURCE_PREPOSITIONS = {"from", "by"}
-_ARGUMENTS = {*_SUBJECT_DEPS, "dobj", "attr", "oprd", "dative"}
+_ARGUMENTS = {*SUBJECT_DEPS, "dobj", "attr", "oprd", "dative"}
 _PERSONAL_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they"}
 _PLACES = {"GPE", "LOC", "FAC"}
 
@@ -1285,7 +1286,7 @@ def _predicate(root: Token, start: int) -> str:
         return ""
     if verb.pos_ not in {"VERB", "AUX"} or verb.i == root.i:
         return ""
-    subjects = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
     if verb.lemma_.lower() == "be":
         complement = next((c for c in verb.children if c.dep_ in {"acomp", "attr"} and c.i != root.i), None)
         if complement is not None:

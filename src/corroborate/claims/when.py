@@ -77,6 +77,7 @@ from typing import TYPE_CHECKING, Literal
 
 from corroborate.claims.numbers import connected_groups, parse_number, sentence_of
 from corroborate.claims.speech import SPEECH_VERBS
+from corroborate.nlp import SUBJECT_DEPS
 from corroborate.records import Article, Contradiction, Evidence, Position, TimelineEvent
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
@@ -605,7 +606,7 @@ def _misread_preposition(span: Span) -> Token | None:
     is its object that clause's subject ("held since 2016 were released Tuesday": no 2016 was released); the date
     then bounds the clause before it."""
     root = span.root
-    if span.start == 0 or root.dep_ not in {"nsubj", "nsubjpass"}:
+    if span.start == 0 or root.dep_ not in SUBJECT_DEPS:
         return None
     mark = span.doc[span.start - 1]
     verb = root.head
@@ -1098,7 +1099,7 @@ def _states_now(noun: Token, copula_only: bool = False) -> bool:
     dated thing, which is the event; one in the past ("Friday's vote ended the strike") tells what happened at
     its time."""
     verb = noun.head
-    if noun.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+    if noun.dep_ not in SUBJECT_DEPS or verb.pos_ not in {"VERB", "AUX"}:
         return False
     if verb.lemma_ == "be":
         return True
@@ -1685,7 +1686,7 @@ def _verb_dated_by(noun: Token) -> Token | None:
     the verb that follows a common noun (quote marks aside) is read as that noun's, whatever the parse says:
     "looked into interference in the 2016 election" tells of no interference in the year it names."""
     preposition = noun.head
-    if noun.dep_ in {"nsubj", "nsubjpass"}:
+    if noun.dep_ in SUBJECT_DEPS:
         verb = noun.head
     elif noun.dep_ == "pobj" and preposition.lower_ in _WITHIN_PREPOSITIONS:
         verb = preposition.head
