@@ -378,3 +378,44 @@ def test_what_one_did_and_what_they_said_of_it_themselves_are_not() -> None:
         "Tom Becker showed bad judgment in the grant affair.",
         "Tom Becker wrote that he had shown bad judgment in the grant affair.",
     ) > align.DEFAULT_SETTINGS.align.same_statement_similarity
+
+
+
+# ---- what a speaker said, taken out of a reporting clause -----------------------------------------------------
+
+
+def test_a_reporting_clause_without_what_was_said_tells_only_who_spoke(nlp) -> None:
+    text = "Governor Tom Becker told reporters on Monday that the bridge would reopen in June."
+    units = align.statement_units([Sentence("a", 0, 0, text)], {"a": nlp(text)})
+    assert [unit.text for unit in units if unit.frame] == ["Governor Tom Becker told reporters on Monday ."]
+    assert {unit.voice for unit in units if unit.frame} == {frozenset({"becker"})}
+
+
+def test_a_clause_of_another_verb_taking_a_clause_is_no_mere_frame(nlp) -> None:
+    text = "The long storm convinced the council that the bridge had to be closed for the winter."
+    units = align.statement_units([Sentence("a", 0, 0, text)], {"a": nlp(text)})
+    assert not any(unit.frame for unit in units)
+
+
+def test_what_two_speakers_said_at_one_meeting_is_two_claims() -> None:
+    assert corroborated(
+        article("a", "After a meeting with Governor Becker in May, union leaders said that he was willing to hold "
+                     "talks about the mine and would pause the closures during the talks."),
+        article("b", "Governor Becker reportedly told union leaders in a May meeting that saving the mine was his late "
+                     "father's dying wish."),
+    ) == []
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("On Tuesday, Mayor Ana Ruiz said the city would no longer insist on closing the old bus depot.",
+     "On Tuesday, Mayor Ana Ruiz said the city has dropped its long-held demand that the old bus depot be closed."),
+    ("Senator Lee, the top Democrat on the budget panel, argued that the audit was the work of a careful official "
+     "alarmed by the waste.",
+     "Sen. Mark Lee of Ohio, the senior Democrat on the budget committee, said late Monday that the audit gives strong "
+     "evidence of the waste."),
+    ("In his statement on the ruling, Governor Becker said that if the appeal proceeds, the state would seek the "
+     "court records of the mining company.",
+     '"This is a reckless ruling written by a court that ignores the law," Governor Becker said in a statement.'),
+])
+def test_one_speaker_on_one_occasion_stays_one_claim(first: str, second: str) -> None:
+    assert corroborated(article("a", first), article("b", second)) == [["a", "b"]]

@@ -332,6 +332,11 @@ class Unit:
     #: The text its shared story words are counted in: for a whole statement, without what it says in passing of
     #: whom or what it names (``_in_passing``); None for its text.
     worded: str | None = None
+    #: It reports what someone said with what was said taken out (``Clause.frame``).
+    frame: bool = False
+    #: For a unit reporting what someone said, who spoke, by name (in the words ``names`` holds); empty for any
+    #: other unit, or an unnamed speaker ("officials", "an aide").
+    voice: frozenset[str] = frozenset()
 
 
 def statement_units(
@@ -355,7 +360,7 @@ def statement_units(
     ]
     for index, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
         units += [
-            _unit(index, c.text, False, c.piece, names[index], c.head, c.beyond_speaker)
+            replace(_unit(index, c.text, False, c.piece, names[index], c.head, c.beyond_speaker), frame=c.frame)
             for c in _clauses(sentence, span, settings)
         ]
     return units
@@ -389,7 +394,18 @@ def _unit(
     speech has no agents (``UnitSimilarity`` compares such units on what they say beyond the speaker)."""
     agents = _agents(verb) if beyond_speaker is None else frozenset()
     tellers = frozenset() if beyond_speaker is None else _telling_of_another(verb)
-    return Unit(owner, text, whole, piece, names(text), agents, beyond_speaker, aspect=_aspect(verb), tellers=tellers)
+    voice = frozenset() if beyond_speaker is None else _voice(verb)
+    return Unit(
+        owner, text, whole, piece, names(text), agents, beyond_speaker, aspect=_aspect(verb), tellers=tellers,
+        voice=voice,
+    )
+
+
+def _voice(verb: Token) -> frozenset[str]:
+    """Who speaks when ``verb`` reports what was said, by name: the names of its subject ("he" as far as its own
+    sentence tells, ``_reporter``), a person, a body or a place."""
+    named = _names([_reporter(child) for child in verb.children if child.dep_ in _SUBJECTS])
+    return frozenset(term for name in named for term in _TERM.findall(name))
 
 
 #: Verbs that turn an activity on or keep it going, and verbs that turn it off: "stopped testing" and "can resume
@@ -770,6 +786,8 @@ class UnitSimilarity:
     agents: csr_matrix
     #: Units x the names of who speaks in them of another (``Unit.tellers``), in the same columns.
     tellers: csr_matrix
+    #: Units x the names of who speaks in them (``Unit.voice``), in the same columns.
+    voices: csr_matrix
     #: Units x units floors of the pairs known to say the same (``_anchor_floors``).
     floors: csr_matrix
     owners: np.ndarray
@@ -780,6 +798,8 @@ class UnitSimilarity:
     acted: np.ndarray
     #: Whether each unit reports what someone said (``Unit.beyond_speaker``).
     speaker: np.ndarray
+    #: Whether each unit is a reporting clause with what was said taken out (``Unit.frame``).
+    frame: np.ndarray
     #: Story TF-IDF rows of what each unit says beyond who spoke (its text, for units not in ``speaker``).
     beyond_speaker: csr_matrix
     #: Which way each unit's main verb turns an activity (``Unit.aspect``).
@@ -857,7 +877,13 @@ class UnitSimilarity:
         def apart(first: np.ndarray, second: np.ndarray) -> np.ndarray:
             said = self.vectors[self.wholes[first]] @ self.vectors[self.wholes[second]].T
             beyond = (self.beyond_speaker[first] @ self.beyond_speaker[second].T).toarray()
-            return (said < align.speaker_same_point_similarity) & (beyond < align.clause_min_lexical)
+            # A unit telling only who spoke and where (``Unit.frame``) shares nothing but the occasion with another
+            # telling what someone else said there ("officials said after meeting X" / "X told officials at the
+            # meeting"); one speaker on one occasion is one claim.
+            framed = np.logical_and.outer(self.frame[first], self.speaker[second])
+            framed |= np.logical_and.outer(self.speaker[first], self.frame[second])
+            framed &= (self.voices[first] @ self.voices[second].T).toarray() == 0
+            return (said < align.speaker_same_point_similarity) & ((beyond < align.clause_min_lexical) | framed)
 
         # Computed only where a speaker is: most units report no speech.
         result = np.zeros((len(rows), len(columns)), dtype=bool)
@@ -947,7 +973,7 @@ def unit_similarity(
     naming different things, and units of one statement, are kept apart; ``floors`` raise known pairs.
     """
     texts = [unit.text for unit in units]
-    mentions, agents, tellers = _mentions(units)
+    mentions, agents, tellers, voices = _mentions(units)
     whole = {unit.owner: index for index, unit in enumerate(units) if unit.whole}
     # Every unit is compared on what its statement quotes, the quote taken out of it or not ("the man wrote in the
     # report", "a note accompanying the report"): two statements of different quotes tell two things said.
@@ -959,12 +985,14 @@ def unit_similarity(
         mentions=mentions,
         agents=agents,
         tellers=tellers,
+        voices=voices,
         floors=floors if floors is not None else csr_matrix((len(units), len(units))),
         owners=np.asarray([unit.owner for unit in units]),
         is_clause=np.asarray([not unit.whole for unit in units]),
         named=np.asarray([bool(unit.names) for unit in units]),
         acted=np.asarray([bool(unit.agents) for unit in units]),
         speaker=np.asarray([unit.beyond_speaker is not None for unit in units]),
+        frame=np.asarray([unit.frame for unit in units]),
         beyond_speaker=_story_tfidf(
             vectorizer, [unit.text if unit.beyond_speaker is None else unit.beyond_speaker for unit in units]
         ),
@@ -1003,12 +1031,12 @@ def _embedded(texts: Sequence[str], needed: np.ndarray) -> np.ndarray:
     return vectors
 
 
-def _mentions(units: Sequence[Unit]) -> tuple[csr_matrix, csr_matrix, csr_matrix]:
-    """Units x the names and numbers they mention, units x the names of their agents, and units x the names of who
-    speaks in them of another (one vocabulary)."""
+def _mentions(units: Sequence[Unit]) -> tuple[csr_matrix, csr_matrix, csr_matrix, csr_matrix]:
+    """Units x the names and numbers they mention, units x the names of their agents, units x the names of who
+    speaks in them of another, and units x the names of who speaks in them (one vocabulary)."""
     vocabulary: dict[str, int] = {}
     matrices = []
-    for part in ("names", "agents", "tellers"):
+    for part in ("names", "agents", "tellers", "voice"):
         rows, columns = [], []
         for row, unit in enumerate(units):
             for name in getattr(unit, part):
@@ -1016,10 +1044,10 @@ def _mentions(units: Sequence[Unit]) -> tuple[csr_matrix, csr_matrix, csr_matrix
                 columns.append(vocabulary.setdefault(name, len(vocabulary)))
         matrices.append((rows, columns))
     shape = (len(units), max(len(vocabulary), 1))
-    mentions, agents, tellers = (
+    mentions, agents, tellers, voices = (
         csr_matrix((np.ones(len(rows)), (rows, columns)), shape=shape) for rows, columns in matrices
     )
-    return mentions, agents, tellers
+    return mentions, agents, tellers, voices
 
 
 #: Unit pairs compared at a time (a block of rows against all units): bounds the memory the comparison takes,
@@ -1075,6 +1103,8 @@ class Clause:
     head: Token
     #: When it reports what someone said ("X told reporters on Monday that ..."), what it says beyond who spoke.
     beyond_speaker: str | None = None
+    #: It reports what someone said with what was said taken out ("X told reporters on Monday"): who spoke, no more.
+    frame: bool = False
 
 
 def clause_units(
@@ -1102,7 +1132,10 @@ def _clauses(sentence: Sentence, span: Span | None, settings: Settings = DEFAULT
         tokens = list(head.subtree) if head.i != span.root.i else list(span)
         kept = [t for t in tokens if t.i not in removed]
         text = subject + _text(_trimmed(kept))
-        candidates[text] = Clause(text, True, head, _beyond_speaker(head, kept))
+        frame = head.lemma_.lower() in _REPORTING and any(
+            child.dep_ in _CLAUSAL_OBJECTS and child.i in removed for child in head.children
+        )
+        candidates[text] = Clause(text, True, head, _beyond_speaker(head, kept), frame)
         text = subject + _text(_trimmed(tokens))
         candidates.setdefault(text, Clause(text, False, head, _beyond_speaker(head, tokens)))
     return [
