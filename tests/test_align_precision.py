@@ -419,3 +419,49 @@ def test_what_two_speakers_said_at_one_meeting_is_two_claims() -> None:
 ])
 def test_one_speaker_on_one_occasion_stays_one_claim(first: str, second: str) -> None:
     assert corroborated(article("a", first), article("b", second)) == [["a", "b"]]
+
+
+# ---- a phrase borrowed from a quote ---------------------------------------------------------------------------
+
+_HART = ('"We see the council\'s vote as a bold step toward the protection of the northern wetlands the region has '
+         'long hoped for," said Lena Hart, a spokeswoman for Governor Ortiz.')
+_BORROWED = ('Farmers fear the "protection of the northern wetlands," a phrase the council will read as a ban on '
+             "new farms, will hurt them.")
+_DESCRIBED = ('Governor Ortiz\'s spokeswoman called the vote "a bold step toward the protection of the northern '
+              'wetlands."')
+
+
+def test_a_phrase_of_a_quote_in_quotation_marks_is_not_what_its_speaker_said(nlp) -> None:
+    units = align.statement_units([Sentence("b", 0, 0, _BORROWED)], {"b": nlp(_BORROWED)})
+    assert all("protection" not in unit.unquoted for unit in units if unit.unquoted is not None)
+    assert corroborated(article("a", _HART), article("b", _BORROWED)) == []
+
+
+def test_a_quoted_phrase_relayed_as_a_description_stays_one_claim() -> None:
+    assert corroborated(article("a", _HART), article("c", _DESCRIBED)) == [["a", "c"]]
+
+
+def anchored(first: Article, second: Article) -> list[list[str]]:
+    """Corroborated claims of two one-sentence articles given as relaying one quote."""
+    docs = parse_articles([first, second])
+    statements = align.statements(split_sentences([first, second], docs=docs))
+    groups = align.group_statements(statements, docs=docs, anchors=[[0, 1]])
+    claims = align.claims_from_groups(groups, {first.id: first, second.id: second})
+    return sorted(claim.sources for claim in claims if claim.status == "corroborated")
+
+
+def test_a_sentence_borrowing_a_phrase_of_a_quote_does_not_relay_it() -> None:
+    borrowed = ('The two agencies agreed to a public hearing on the plan, which officials have said would cover the '
+                'cost of the dam and the "protection of the northern wetlands," a phrase that some have suspected the '
+                "council will read as a ban on new farms.")
+    assert anchored(article("a", _HART), article("b", borrowed)) == []
+
+
+def test_a_quoted_description_still_relays_its_quote() -> None:
+    assert anchored(article("a", _HART), article("c", _DESCRIBED)) == [["a", "c"]]
+
+
+def test_a_quoted_title_is_a_name_not_a_borrowed_phrase(nlp) -> None:
+    text = 'The singer came back on stage during the encore to perform the band\'s old single "Open Roads Tonight."'
+    units = align.statement_units([Sentence("a", 0, 0, text)], {"a": nlp(text)})
+    assert all(unit.unquoted is None for unit in units)

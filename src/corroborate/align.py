@@ -143,7 +143,9 @@ def group_statements(
         by_owner[unit.owner].append(index)
     # Word rarity is learnt from the full statements: a relayed short line repeats its story's words.
     rarity = [s.text for s in sentences if is_statement(s, settings)] or [s.text for s in sentences]
-    computed = unit_similarity(units, rarity, settings, _anchor_floors(units, sentences, anchors, settings))
+    computed = unit_similarity(units, rarity, settings)
+    anchors = _unborrowed(anchors, units, sentences, computed, by_owner, settings)
+    computed = replace(computed, floors=_anchor_floors(units, sentences, anchors, settings))
     specific = _specific_anchors(sentences, _specifics(sentences, docs, cited_origins), computed, by_owner, settings)
     if specific:
         computed = replace(computed, floors=_anchor_floors(units, sentences, anchors, settings, specific))
@@ -337,6 +339,8 @@ class Unit:
     #: For a unit reporting what someone said, who spoke, by name (in the words ``names`` holds); empty for any
     #: other unit, or an unnamed speaker ("officials", "an aide").
     voice: frozenset[str] = frozenset()
+    #: Its text without the phrases its sentence quotes (``_quoted_phrases``); None when it holds none.
+    unquoted: str | None = None
 
 
 def statement_units(
@@ -363,7 +367,33 @@ def statement_units(
             replace(_unit(index, c.text, False, c.piece, names[index], c.head, c.beyond_speaker), frame=c.frame)
             for c in _clauses(sentence, span, settings)
         ]
-    return units
+    phrases = [
+        _quoted_phrases(sentence, span) if span is not None else []
+        for sentence, span in zip(sentences, spans, strict=True)
+    ]
+    return [replace(unit, unquoted=_without(unit.text, phrases[unit.owner])) for unit in units]
+
+
+def _quoted_phrases(sentence: Sentence, span: Span) -> list[str]:
+    """The words a sentence puts in quotation marks as a phrase, not a clause: no verb among them ("the 'open
+    door'"). A phrase in quotation marks is borrowed: what a sentence says of it is not what its speaker said. Not a
+    title, whose content words are all capitalised ("the song 'Open Door'"): a name of a work, not words borrowed."""
+    phrases = []
+    for start, end in quoted_spans(sentence.text):
+        tokens = [token for token in span if start <= token.idx - sentence.start < end]
+        if not any(token.pos_ in {"VERB", "AUX"} for token in tokens) and any(
+            token.is_alpha and not token.is_stop and token.text[0].islower() for token in tokens
+        ):
+            phrases.append(sentence.text[start:end])
+    return phrases
+
+
+def _without(text: str, phrases: Sequence[str]) -> str | None:
+    """``text`` without the ``phrases`` it holds; None when it holds none."""
+    held = [phrase for phrase in phrases if phrase in text]
+    for phrase in held:
+        text = text.replace(phrase, " ")
+    return text if held else None
 
 
 def _in_passing(span: Span) -> set[int]:
@@ -558,6 +588,51 @@ def _continues(joiner: Token) -> bool:
     """Whether a hyphen or "and" joins the number before it to a number word after it."""
     following = joiner.doc[joiner.i + 1] if joiner.i + 1 < len(joiner.doc) else None
     return following is not None and (following.like_num or following.lower_ in _COUNTING_WORDS)
+
+
+def _unborrowed(
+    anchors: Sequence[Sequence[int]],
+    units: Sequence[Unit],
+    sentences: Sequence[Sentence],
+    similarity: UnitSimilarity,
+    by_owner: Sequence[Sequence[int]],
+    settings: Settings,
+) -> list[list[int]]:
+    """The ``anchors`` without the statements that relay the quote with no other article's but by borrowing a
+    phrase of it (``_borrowing``)."""
+    return [
+        [
+            k for k in anchor
+            if any(
+                sentences[k].article_id != sentences[other].article_id
+                and not _borrowing(k, other, units, sentences, similarity, by_owner, settings)
+                for other in anchor
+            )
+        ]
+        for anchor in anchors
+    ]
+
+
+def _borrowing(
+    first: int,
+    second: int,
+    units: Sequence[Unit],
+    sentences: Sequence[Sentence],
+    similarity: UnitSimilarity,
+    by_owner: Sequence[Sequence[int]],
+    settings: Settings,
+) -> bool:
+    """Whether two statements share a quote only as a phrase one of them puts in quotation marks (``Unit.unquoted``:
+    without it they share a shorter run of words) and, that aside, match no closer than ``anchor_margin`` below the
+    threshold: a sentence borrowing a phrase of a quote ("the 'open door', a phrase critics read as ...") may say
+    anything of it. Quoting it as a description ("called it 'an open door'") keeps what the speaker said of it."""
+    wholes = units[by_owner[first][0]], units[by_owner[second][0]]
+    if all(unit.unquoted is None for unit in wholes):
+        return False
+    quoted = _longest_run(_words(sentences[first].text), _words(sentences[second].text))
+    bare = _longest_run(*(_words(unit.text if unit.unquoted is None else unit.unquoted) for unit in wholes))
+    floor = settings.align.same_statement_similarity - settings.align.anchor_margin
+    return bare < quoted and float(similarity.block(by_owner[first], by_owner[second]).max()) < floor
 
 
 def _anchor_floors(
@@ -800,6 +875,9 @@ class UnitSimilarity:
     speaker: np.ndarray
     #: Whether each unit is a reporting clause with what was said taken out (``Unit.frame``).
     frame: np.ndarray
+    #: Story TF-IDF rows of each unit without the phrases it quotes (``Unit.unquoted``), and which units quote one.
+    unquoted: csr_matrix
+    quotes_some: np.ndarray
     #: Story TF-IDF rows of what each unit says beyond who spoke (its text, for units not in ``speaker``).
     beyond_speaker: csr_matrix
     #: Which way each unit's main verb turns an activity (``Unit.aspect``).
@@ -837,8 +915,14 @@ class UnitSimilarity:
         if lexical is None:
             lexical = (self.terms[rows] @ self.terms[columns].T).toarray()
         # Two clauses about the same people and place embed close whatever they say.
-        apart = np.logical_or.outer(self.is_clause[rows], self.is_clause[columns])
-        apart &= lexical < self.settings.align.clause_min_lexical
+        clauses = np.logical_or.outer(self.is_clause[rows], self.is_clause[columns])
+        apart = clauses & (lexical < self.settings.align.clause_min_lexical)
+        # ... besides a phrase one of them quotes (``_quoted_phrases``): what a clause says of a borrowed phrase
+        # ("the 'open door', a phrase critics read as ...") is not what its speaker said with it.
+        quoting = np.logical_or.outer(self.quotes_some[rows], self.quotes_some[columns])
+        if quoting.any():
+            unquoted = (self.unquoted[rows] @ self.unquoted[columns].T).toarray()
+            apart |= clauses & quoting & (unquoted < self.settings.align.clause_min_lexical)
         # Statements naming different people, places or numbers and none in common are about different things,
         # however alike their wording ("China has long favoured a treaty" / "X has long sought a treaty").
         shared = (self.mentions[rows] @ self.mentions[columns].T).toarray() > 0
@@ -993,6 +1077,8 @@ def unit_similarity(
         acted=np.asarray([bool(unit.agents) for unit in units]),
         speaker=np.asarray([unit.beyond_speaker is not None for unit in units]),
         frame=np.asarray([unit.frame for unit in units]),
+        unquoted=_story_tfidf(vectorizer, [unit.text if unit.unquoted is None else unit.unquoted for unit in units]),
+        quotes_some=np.asarray([unit.unquoted is not None for unit in units]),
         beyond_speaker=_story_tfidf(
             vectorizer, [unit.text if unit.beyond_speaker is None else unit.beyond_speaker for unit in units]
         ),
