@@ -119,7 +119,8 @@ def group_statements(
     one such group, so the units are then grouped on their own: a group of units that links statements no
     statement group links is a claim too, and the long sentence supports each. ``anchors`` are sets of
     statement indices known to carry the same content (the same quote relayed by several outlets: those of them
-    giving its words are a claim even where average linkage parts them, ``_with_anchor_groups``); so are two
+    giving its words are a claim even where average linkage parts them, ``_with_anchor_groups``; not one only
+    borrowing a phrase of it, ``_unborrowed``); so are two
     outlets' statements that cite the same original reporting (``cited_origins``: a sentence's cited outlets) or
     count the same quantity of a thing, and nearly match (``_specific_anchors``). A statement
     told with others that names something no other article says stands alone too, for that (``_own_details``);
@@ -955,7 +956,8 @@ class UnitSimilarity:
         """Pairs involving a unit that reports what someone said, whose statements are not on one point (what
         was said included) and which beyond the speaker share few story words: they match on who spoke and how
         they are described, and one speaker saying two things is two claims. What they share besides the speaker
-        keeps a pair: what was said, or the occasion ("at a party meeting", "in a statement", "in court")."""
+        keeps a pair: what was said, or the occasion ("at a party meeting", "in a statement", "in court"); but not
+        the occasion alone, for a unit telling no more (``Unit.frame``) and another's speaker by another name."""
         align = self.settings.align
 
         def apart(first: np.ndarray, second: np.ndarray) -> np.ndarray:

@@ -177,7 +177,9 @@ class AlignSettings:
     # points 0.37-0.54), or share clause_min_lexical beyond the speaker: one speaker saying two things is two. A
     # reporting clause with what was said taken out ("X told officials at a March meeting") shares only the
     # occasion with another speaker's statement, so only this test keeps such a pair (event 2: two speakers of one
-    # meeting 0.59, parted; one speaker's point in other words 0.68-0.74, kept).
+    # meeting 0.59, parted; one speaker's point in other words 0.68-0.74, kept). Held out (events 0 and 4, read once,
+    # with the borrowed-phrase rules of clause_min_lexical and anchor_margin): one outlet's other wording of a remark
+    # three relayed left their claim (event 4), nothing else changed.
     speaker_same_point_similarity: float = 0.6
     # Two units each quoting at least this many story words relay different words whatever occasion they share
     # ("..., the patient wrote in the case report") when their quotes share less than same_quote_min_shared of the
