@@ -639,6 +639,8 @@ def random_units(rng: np.random.Generator, size: int, count: int) -> align.UnitS
         vectors=vectors / np.linalg.norm(vectors, axis=1, keepdims=True),
         terms=align.csr_matrix((size, 1)), mentions=mentions, agents=agents, floors=align.csr_matrix((size, size)),
         tellers=mentions.multiply(rng.random((size, 3)) < 0.2).tocsr(),  # some speak of another
+        voices=mentions.multiply(rng.random((size, 3)) < 0.3).tocsr(), frame=rng.random(size) < 0.1,
+        unquoted=align.csr_matrix((size, 1)), quotes_some=rng.random(size) < 0.1,  # some quote a phrase: apart
         owners=owners, is_clause=np.zeros(size, dtype=bool), named=np.asarray(mentions.sum(axis=1) > 0).ravel(),
         acted=np.asarray(agents.sum(axis=1) > 0).ravel(), speaker=rng.random(size) < 0.2,
         beyond_speaker=align.csr_matrix((size, 1)), aspect=rng.integers(-1, 2, size).astype(np.int8), wholes=owners,

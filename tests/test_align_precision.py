@@ -378,3 +378,90 @@ def test_what_one_did_and_what_they_said_of_it_themselves_are_not() -> None:
         "Tom Becker showed bad judgment in the grant affair.",
         "Tom Becker wrote that he had shown bad judgment in the grant affair.",
     ) > align.DEFAULT_SETTINGS.align.same_statement_similarity
+
+
+
+# ---- what a speaker said, taken out of a reporting clause -----------------------------------------------------
+
+
+def test_a_reporting_clause_without_what_was_said_tells_only_who_spoke(nlp) -> None:
+    text = "Governor Tom Becker told reporters on Monday that the bridge would reopen in June."
+    units = align.statement_units([Sentence("a", 0, 0, text)], {"a": nlp(text)})
+    assert [unit.text for unit in units if unit.frame] == ["Governor Tom Becker told reporters on Monday ."]
+    assert {unit.voice for unit in units if unit.frame} == {frozenset({"becker"})}
+
+
+def test_a_clause_of_another_verb_taking_a_clause_is_no_mere_frame(nlp) -> None:
+    text = "The long storm convinced the council that the bridge had to be closed for the winter."
+    units = align.statement_units([Sentence("a", 0, 0, text)], {"a": nlp(text)})
+    assert not any(unit.frame for unit in units)
+
+
+def test_what_two_speakers_said_at_one_meeting_is_two_claims() -> None:
+    assert corroborated(
+        article("a", "After a meeting with Governor Becker in May, union leaders said that he was willing to hold "
+                     "talks about the mine and would pause the closures during the talks."),
+        article("b", "Governor Becker reportedly told union leaders in a May meeting that saving the mine was his late "
+                     "father's dying wish."),
+    ) == []
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("On Tuesday, Mayor Ana Ruiz said the city would no longer insist on closing the old bus depot.",
+     "On Tuesday, Mayor Ana Ruiz said the city has dropped its long-held demand that the old bus depot be closed."),
+    ("Senator Lee, the top Democrat on the budget panel, argued that the audit was the work of a careful official "
+     "alarmed by the waste.",
+     "Sen. Mark Lee of Ohio, the senior Democrat on the budget committee, said late Monday that the audit gives strong "
+     "evidence of the waste."),
+    ("In his statement on the ruling, Governor Becker said that if the appeal proceeds, the state would seek the "
+     "court records of the mining company.",
+     '"This is a reckless ruling written by a court that ignores the law," Governor Becker said in a statement.'),
+])
+def test_one_speaker_on_one_occasion_stays_one_claim(first: str, second: str) -> None:
+    assert corroborated(article("a", first), article("b", second)) == [["a", "b"]]
+
+
+# ---- a phrase borrowed from a quote ---------------------------------------------------------------------------
+
+_HART = ('"We see the council\'s vote as a bold step toward the protection of the northern wetlands the region has '
+         'long hoped for," said Lena Hart, a spokeswoman for Governor Ortiz.')
+_BORROWED = ('Farmers fear the "protection of the northern wetlands," a phrase the council will read as a ban on '
+             "new farms, will hurt them.")
+_DESCRIBED = ('Governor Ortiz\'s spokeswoman called the vote "a bold step toward the protection of the northern '
+              'wetlands."')
+
+
+def test_a_phrase_of_a_quote_in_quotation_marks_is_not_what_its_speaker_said(nlp) -> None:
+    units = align.statement_units([Sentence("b", 0, 0, _BORROWED)], {"b": nlp(_BORROWED)})
+    assert all("protection" not in unit.unquoted for unit in units if unit.unquoted is not None)
+    assert corroborated(article("a", _HART), article("b", _BORROWED)) == []
+
+
+def test_a_quoted_phrase_relayed_as_a_description_stays_one_claim() -> None:
+    assert corroborated(article("a", _HART), article("c", _DESCRIBED)) == [["a", "c"]]
+
+
+def anchored(first: Article, second: Article) -> list[list[str]]:
+    """Corroborated claims of two one-sentence articles given as relaying one quote."""
+    docs = parse_articles([first, second])
+    statements = align.statements(split_sentences([first, second], docs=docs))
+    groups = align.group_statements(statements, docs=docs, anchors=[[0, 1]])
+    claims = align.claims_from_groups(groups, {first.id: first, second.id: second})
+    return sorted(claim.sources for claim in claims if claim.status == "corroborated")
+
+
+def test_a_sentence_borrowing_a_phrase_of_a_quote_does_not_relay_it() -> None:
+    borrowed = ('The two agencies agreed to a public hearing on the plan, which officials have said would cover the '
+                'cost of the dam and the "protection of the northern wetlands," a phrase that some have suspected the '
+                "council will read as a ban on new farms.")
+    assert anchored(article("a", _HART), article("b", borrowed)) == []
+
+
+def test_a_quoted_description_still_relays_its_quote() -> None:
+    assert anchored(article("a", _HART), article("c", _DESCRIBED)) == [["a", "c"]]
+
+
+def test_a_quoted_title_is_a_name_not_a_borrowed_phrase(nlp) -> None:
+    text = 'The singer came back on stage during the encore to perform the band\'s old single "Open Roads Tonight."'
+    units = align.statement_units([Sentence("a", 0, 0, text)], {"a": nlp(text)})
+    assert all(unit.unquoted is None for unit in units)

@@ -119,7 +119,8 @@ def group_statements(
     one such group, so the units are then grouped on their own: a group of units that links statements no
     statement group links is a claim too, and the long sentence supports each. ``anchors`` are sets of
     statement indices known to carry the same content (the same quote relayed by several outlets: those of them
-    giving its words are a claim even where average linkage parts them, ``_with_anchor_groups``); so are two
+    giving its words are a claim even where average linkage parts them, ``_with_anchor_groups``; not one only
+    borrowing a phrase of it, ``_unborrowed``); so are two
     outlets' statements that cite the same original reporting (``cited_origins``: a sentence's cited outlets) or
     count the same quantity of a thing, and nearly match (``_specific_anchors``). A statement
     told with others that names something no other article says stands alone too, for that (``_own_details``);
@@ -143,7 +144,9 @@ def group_statements(
         by_owner[unit.owner].append(index)
     # Word rarity is learnt from the full statements: a relayed short line repeats its story's words.
     rarity = [s.text for s in sentences if is_statement(s, settings)] or [s.text for s in sentences]
-    computed = unit_similarity(units, rarity, settings, _anchor_floors(units, sentences, anchors, settings))
+    computed = unit_similarity(units, rarity, settings)
+    anchors = _unborrowed(anchors, units, sentences, computed, by_owner, settings)
+    computed = replace(computed, floors=_anchor_floors(units, sentences, anchors, settings))
     specific = _specific_anchors(sentences, _specifics(sentences, docs, cited_origins), computed, by_owner, settings)
     if specific:
         computed = replace(computed, floors=_anchor_floors(units, sentences, anchors, settings, specific))
@@ -332,6 +335,13 @@ class Unit:
     #: The text its shared story words are counted in: for a whole statement, without what it says in passing of
     #: whom or what it names (``_in_passing``); None for its text.
     worded: str | None = None
+    #: It reports what someone said with what was said taken out (``Clause.frame``).
+    frame: bool = False
+    #: For a unit reporting what someone said, who spoke, by name (in the words ``names`` holds); empty for any
+    #: other unit, or an unnamed speaker ("officials", "an aide").
+    voice: frozenset[str] = frozenset()
+    #: Its text without the phrases its sentence quotes (``_quoted_phrases``); None when it holds none.
+    unquoted: str | None = None
 
 
 def statement_units(
@@ -355,10 +365,36 @@ def statement_units(
     ]
     for index, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
         units += [
-            _unit(index, c.text, False, c.piece, names[index], c.head, c.beyond_speaker)
+            replace(_unit(index, c.text, False, c.piece, names[index], c.head, c.beyond_speaker), frame=c.frame)
             for c in _clauses(sentence, span, settings)
         ]
-    return units
+    phrases = [
+        _quoted_phrases(sentence, span) if span is not None else []
+        for sentence, span in zip(sentences, spans, strict=True)
+    ]
+    return [replace(unit, unquoted=_without(unit.text, phrases[unit.owner])) for unit in units]
+
+
+def _quoted_phrases(sentence: Sentence, span: Span) -> list[str]:
+    """The words a sentence puts in quotation marks as a phrase, not a clause: no verb among them ("the 'open
+    door'"). A phrase in quotation marks is borrowed: what a sentence says of it is not what its speaker said. Not a
+    title, whose content words are all capitalised ("the song 'Open Door'"): a name of a work, not words borrowed."""
+    phrases = []
+    for start, end in quoted_spans(sentence.text):
+        tokens = [token for token in span if start <= token.idx - sentence.start < end]
+        if not any(token.pos_ in {"VERB", "AUX"} for token in tokens) and any(
+            token.is_alpha and not token.is_stop and token.text[0].islower() for token in tokens
+        ):
+            phrases.append(sentence.text[start:end])
+    return phrases
+
+
+def _without(text: str, phrases: Sequence[str]) -> str | None:
+    """``text`` without the ``phrases`` it holds; None when it holds none."""
+    held = [phrase for phrase in phrases if phrase in text]
+    for phrase in held:
+        text = text.replace(phrase, " ")
+    return text if held else None
 
 
 def _in_passing(span: Span) -> set[int]:
@@ -389,7 +425,18 @@ def _unit(
     speech has no agents (``UnitSimilarity`` compares such units on what they say beyond the speaker)."""
     agents = _agents(verb) if beyond_speaker is None else frozenset()
     tellers = frozenset() if beyond_speaker is None else _telling_of_another(verb)
-    return Unit(owner, text, whole, piece, names(text), agents, beyond_speaker, aspect=_aspect(verb), tellers=tellers)
+    voice = frozenset() if beyond_speaker is None else _voice(verb)
+    return Unit(
+        owner, text, whole, piece, names(text), agents, beyond_speaker, aspect=_aspect(verb), tellers=tellers,
+        voice=voice,
+    )
+
+
+def _voice(verb: Token) -> frozenset[str]:
+    """Who speaks when ``verb`` reports what was said, by name: the names of its subject ("he" as far as its own
+    sentence tells, ``_reporter``), a person, a body or a place."""
+    named = _names([_reporter(child) for child in verb.children if child.dep_ in _SUBJECTS])
+    return frozenset(term for name in named for term in _TERM.findall(name))
 
 
 #: Verbs that turn an activity on or keep it going, and verbs that turn it off: "stopped testing" and "can resume
@@ -542,6 +589,51 @@ def _continues(joiner: Token) -> bool:
     """Whether a hyphen or "and" joins the number before it to a number word after it."""
     following = joiner.doc[joiner.i + 1] if joiner.i + 1 < len(joiner.doc) else None
     return following is not None and (following.like_num or following.lower_ in _COUNTING_WORDS)
+
+
+def _unborrowed(
+    anchors: Sequence[Sequence[int]],
+    units: Sequence[Unit],
+    sentences: Sequence[Sentence],
+    similarity: UnitSimilarity,
+    by_owner: Sequence[Sequence[int]],
+    settings: Settings,
+) -> list[list[int]]:
+    """The ``anchors`` without the statements that relay the quote with no other article's but by borrowing a
+    phrase of it (``_borrowing``)."""
+    return [
+        [
+            k for k in anchor
+            if any(
+                sentences[k].article_id != sentences[other].article_id
+                and not _borrowing(k, other, units, sentences, similarity, by_owner, settings)
+                for other in anchor
+            )
+        ]
+        for anchor in anchors
+    ]
+
+
+def _borrowing(
+    first: int,
+    second: int,
+    units: Sequence[Unit],
+    sentences: Sequence[Sentence],
+    similarity: UnitSimilarity,
+    by_owner: Sequence[Sequence[int]],
+    settings: Settings,
+) -> bool:
+    """Whether two statements share a quote only as a phrase one of them puts in quotation marks (``Unit.unquoted``:
+    without it they share a shorter run of words) and, that aside, match no closer than ``anchor_margin`` below the
+    threshold: a sentence borrowing a phrase of a quote ("the 'open door', a phrase critics read as ...") may say
+    anything of it. Quoting it as a description ("called it 'an open door'") keeps what the speaker said of it."""
+    wholes = units[by_owner[first][0]], units[by_owner[second][0]]
+    if all(unit.unquoted is None for unit in wholes):
+        return False
+    quoted = _longest_run(_words(sentences[first].text), _words(sentences[second].text))
+    bare = _longest_run(*(_words(unit.text if unit.unquoted is None else unit.unquoted) for unit in wholes))
+    floor = settings.align.same_statement_similarity - settings.align.anchor_margin
+    return bare < quoted and float(similarity.block(by_owner[first], by_owner[second]).max()) < floor
 
 
 def _anchor_floors(
@@ -770,6 +862,8 @@ class UnitSimilarity:
     agents: csr_matrix
     #: Units x the names of who speaks in them of another (``Unit.tellers``), in the same columns.
     tellers: csr_matrix
+    #: Units x the names of who speaks in them (``Unit.voice``), in the same columns.
+    voices: csr_matrix
     #: Units x units floors of the pairs known to say the same (``_anchor_floors``).
     floors: csr_matrix
     owners: np.ndarray
@@ -780,6 +874,11 @@ class UnitSimilarity:
     acted: np.ndarray
     #: Whether each unit reports what someone said (``Unit.beyond_speaker``).
     speaker: np.ndarray
+    #: Whether each unit is a reporting clause with what was said taken out (``Unit.frame``).
+    frame: np.ndarray
+    #: Story TF-IDF rows of each unit without the phrases it quotes (``Unit.unquoted``), and which units quote one.
+    unquoted: csr_matrix
+    quotes_some: np.ndarray
     #: Story TF-IDF rows of what each unit says beyond who spoke (its text, for units not in ``speaker``).
     beyond_speaker: csr_matrix
     #: Which way each unit's main verb turns an activity (``Unit.aspect``).
@@ -817,8 +916,14 @@ class UnitSimilarity:
         if lexical is None:
             lexical = (self.terms[rows] @ self.terms[columns].T).toarray()
         # Two clauses about the same people and place embed close whatever they say.
-        apart = np.logical_or.outer(self.is_clause[rows], self.is_clause[columns])
-        apart &= lexical < self.settings.align.clause_min_lexical
+        clauses = np.logical_or.outer(self.is_clause[rows], self.is_clause[columns])
+        apart = clauses & (lexical < self.settings.align.clause_min_lexical)
+        # ... besides a phrase one of them quotes (``_quoted_phrases``): what a clause says of a borrowed phrase
+        # ("the 'open door', a phrase critics read as ...") is not what its speaker said with it.
+        quoting = np.logical_or.outer(self.quotes_some[rows], self.quotes_some[columns])
+        if quoting.any():
+            unquoted = (self.unquoted[rows] @ self.unquoted[columns].T).toarray()
+            apart |= clauses & quoting & (unquoted < self.settings.align.clause_min_lexical)
         # Statements naming different people, places or numbers and none in common are about different things,
         # however alike their wording ("China has long favoured a treaty" / "X has long sought a treaty").
         shared = (self.mentions[rows] @ self.mentions[columns].T).toarray() > 0
@@ -851,13 +956,20 @@ class UnitSimilarity:
         """Pairs involving a unit that reports what someone said, whose statements are not on one point (what
         was said included) and which beyond the speaker share few story words: they match on who spoke and how
         they are described, and one speaker saying two things is two claims. What they share besides the speaker
-        keeps a pair: what was said, or the occasion ("at a party meeting", "in a statement", "in court")."""
+        keeps a pair: what was said, or the occasion ("at a party meeting", "in a statement", "in court"); but not
+        the occasion alone, for a unit telling no more (``Unit.frame``) and another's speaker by another name."""
         align = self.settings.align
 
         def apart(first: np.ndarray, second: np.ndarray) -> np.ndarray:
             said = self.vectors[self.wholes[first]] @ self.vectors[self.wholes[second]].T
             beyond = (self.beyond_speaker[first] @ self.beyond_speaker[second].T).toarray()
-            return (said < align.speaker_same_point_similarity) & (beyond < align.clause_min_lexical)
+            # A unit telling only who spoke and where (``Unit.frame``) shares nothing but the occasion with another
+            # telling what someone else said there ("officials said after meeting X" / "X told officials at the
+            # meeting"); one speaker on one occasion is one claim.
+            framed = np.logical_and.outer(self.frame[first], self.speaker[second])
+            framed |= np.logical_and.outer(self.speaker[first], self.frame[second])
+            framed &= (self.voices[first] @ self.voices[second].T).toarray() == 0
+            return (said < align.speaker_same_point_similarity) & ((beyond < align.clause_min_lexical) | framed)
 
         # Computed only where a speaker is: most units report no speech.
         result = np.zeros((len(rows), len(columns)), dtype=bool)
@@ -947,7 +1059,7 @@ def unit_similarity(
     naming different things, and units of one statement, are kept apart; ``floors`` raise known pairs.
     """
     texts = [unit.text for unit in units]
-    mentions, agents, tellers = _mentions(units)
+    mentions, agents, tellers, voices = _mentions(units)
     whole = {unit.owner: index for index, unit in enumerate(units) if unit.whole}
     # Every unit is compared on what its statement quotes, the quote taken out of it or not ("the man wrote in the
     # report", "a note accompanying the report"): two statements of different quotes tell two things said.
@@ -959,12 +1071,16 @@ def unit_similarity(
         mentions=mentions,
         agents=agents,
         tellers=tellers,
+        voices=voices,
         floors=floors if floors is not None else csr_matrix((len(units), len(units))),
         owners=np.asarray([unit.owner for unit in units]),
         is_clause=np.asarray([not unit.whole for unit in units]),
         named=np.asarray([bool(unit.names) for unit in units]),
         acted=np.asarray([bool(unit.agents) for unit in units]),
         speaker=np.asarray([unit.beyond_speaker is not None for unit in units]),
+        frame=np.asarray([unit.frame for unit in units]),
+        unquoted=_story_tfidf(vectorizer, [unit.text if unit.unquoted is None else unit.unquoted for unit in units]),
+        quotes_some=np.asarray([unit.unquoted is not None for unit in units]),
         beyond_speaker=_story_tfidf(
             vectorizer, [unit.text if unit.beyond_speaker is None else unit.beyond_speaker for unit in units]
         ),
@@ -1003,12 +1119,12 @@ def _embedded(texts: Sequence[str], needed: np.ndarray) -> np.ndarray:
     return vectors
 
 
-def _mentions(units: Sequence[Unit]) -> tuple[csr_matrix, csr_matrix, csr_matrix]:
-    """Units x the names and numbers they mention, units x the names of their agents, and units x the names of who
-    speaks in them of another (one vocabulary)."""
+def _mentions(units: Sequence[Unit]) -> tuple[csr_matrix, csr_matrix, csr_matrix, csr_matrix]:
+    """Units x the names and numbers they mention, units x the names of their agents, units x the names of who
+    speaks in them of another, and units x the names of who speaks in them (one vocabulary)."""
     vocabulary: dict[str, int] = {}
     matrices = []
-    for part in ("names", "agents", "tellers"):
+    for part in ("names", "agents", "tellers", "voice"):
         rows, columns = [], []
         for row, unit in enumerate(units):
             for name in getattr(unit, part):
@@ -1016,10 +1132,10 @@ def _mentions(units: Sequence[Unit]) -> tuple[csr_matrix, csr_matrix, csr_matrix
                 columns.append(vocabulary.setdefault(name, len(vocabulary)))
         matrices.append((rows, columns))
     shape = (len(units), max(len(vocabulary), 1))
-    mentions, agents, tellers = (
+    mentions, agents, tellers, voices = (
         csr_matrix((np.ones(len(rows)), (rows, columns)), shape=shape) for rows, columns in matrices
     )
-    return mentions, agents, tellers
+    return mentions, agents, tellers, voices
 
 
 #: Unit pairs compared at a time (a block of rows against all units): bounds the memory the comparison takes,
@@ -1075,6 +1191,8 @@ class Clause:
     head: Token
     #: When it reports what someone said ("X told reporters on Monday that ..."), what it says beyond who spoke.
     beyond_speaker: str | None = None
+    #: It reports what someone said with what was said taken out ("X told reporters on Monday"): who spoke, no more.
+    frame: bool = False
 
 
 def clause_units(
@@ -1102,7 +1220,10 @@ def _clauses(sentence: Sentence, span: Span | None, settings: Settings = DEFAULT
         tokens = list(head.subtree) if head.i != span.root.i else list(span)
         kept = [t for t in tokens if t.i not in removed]
         text = subject + _text(_trimmed(kept))
-        candidates[text] = Clause(text, True, head, _beyond_speaker(head, kept))
+        frame = head.lemma_.lower() in _REPORTING and any(
+            child.dep_ in _CLAUSAL_OBJECTS and child.i in removed for child in head.children
+        )
+        candidates[text] = Clause(text, True, head, _beyond_speaker(head, kept), frame)
         text = subject + _text(_trimmed(tokens))
         candidates.setdefault(text, Clause(text, False, head, _beyond_speaker(head, tokens)))
     return [
