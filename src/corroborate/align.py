@@ -27,7 +27,7 @@ from corroborate.claims.entities import person_referred, run_on_word
 from corroborate.claims.numbers import CONDITIONS, PERFECT_AUXILIARIES, UNREAL_MODALS, parse_number
 from corroborate.claims.speech import SPEECH_VERBS
 from corroborate.claims.when import WEEKDAYS
-from corroborate.nlp import embed
+from corroborate.nlp import SUBJECT_DEPS, embed
 from corroborate.records import Article, Claim, Contradiction, Evidence, Position, Sentence
 from corroborate.sentences import is_statement, quoted_spans, quoted_words
 from corroborate.settings import DEFAULT_SETTINGS, AlignSettings, Settings
@@ -435,7 +435,7 @@ def _unit(
 def _voice(verb: Token) -> frozenset[str]:
     """Who speaks when ``verb`` reports what was said, by name: the names of its subject ("he" as far as its own
     sentence tells, ``_reporter``), a person, a body or a place."""
-    named = _names([_reporter(child) for child in verb.children if child.dep_ in _SUBJECTS])
+    named = _names([_reporter(child) for child in verb.children if child.dep_ in SUBJECT_DEPS])
     return frozenset(term for name in named for term in _TERM.findall(name))
 
 
@@ -474,10 +474,10 @@ def _telling_of_another(verb: Token) -> frozenset[str]:
     wrote'). Speaking of another is no act of one's own: "X showed bad judgment" is not told by it. A paraphrase
     ("X said the memos show ...") may retell what the speaker did by speaking ("X issued a statement"), so only
     their quoted words count."""
-    speakers = [child for child in verb.children if child.dep_ in _SUBJECTS]
+    speakers = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
     named = _names(speakers, _is_person)
     said = [child for child in verb.children if child.dep_ in _CLAUSAL_OBJECTS]
-    subjects = [subject for clause in said for subject in clause.children if subject.dep_ in _SUBJECTS]
+    subjects = [subject for clause in said for subject in clause.children if subject.dep_ in SUBJECT_DEPS]
     sentence = verb.sent
     quoted = quoted_spans(sentence.text)
     if not subjects or any(
@@ -1176,7 +1176,6 @@ def statement_edges(unit_edges: Edges, owners: np.ndarray) -> Edges:
 #: Dependency labels of words that head a clause of their own inside a sentence (not xcomp: it completes the
 #: main clause, which without it says nothing).
 _CLAUSE_HEADS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: Clauses that are the object of the verb above them: what was said, thought or found ("said that ...").
 _CLAUSAL_OBJECTS = frozenset({"ccomp", "parataxis"})
 
@@ -1245,7 +1244,7 @@ def _beyond_speaker(verb: Token, tokens: Sequence[Token]) -> str | None:
         return None
     speakers = [
         child for child in verb.children
-        if child.dep_ in _SUBJECTS and (child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in _SPEAKER_ENTITIES)
+        if child.dep_ in SUBJECT_DEPS and (child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in _SPEAKER_ENTITIES)
     ]
     out = {verb.i, *(t.i for speaker in speakers for t in speaker.subtree)}  # "said" is no shared content
     return _text([t for t in tokens if t.i not in out])
@@ -1259,13 +1258,13 @@ def _heads_clause(token: Token) -> bool:
         return token.pos_ == "VERB" and token.tag_ in {"VBG", "VBN"} and not _names_its_maker(token)
     if token.dep_ == "advcl" and (_is_purpose(token) or _is_supposed_event(token)):
         return False
-    return token.pos_ in {"VERB", "AUX"} or any(child.dep_ in _SUBJECTS for child in token.children)
+    return token.pos_ in {"VERB", "AUX"} or any(child.dep_ in SUBJECT_DEPS for child in token.children)
 
 
 def _is_purpose(verb: Token) -> bool:
     """An infinitive without a subject of its own saying what something was done for ("... hacked the servers to
     hurt the candidate"): it tells an aim, not what happened, and two different acts of one aim match on it."""
-    return verb.tag_ == "VB" and not any(child.dep_ in _SUBJECTS for child in verb.children) and any(
+    return verb.tag_ == "VB" and not any(child.dep_ in SUBJECT_DEPS for child in verb.children) and any(
         child.dep_ == "aux" and child.tag_ == "TO" for child in verb.children
     )
 
@@ -1300,14 +1299,14 @@ def _shared_subject(head: Token) -> str:
     on, or the subject of the verb a coordinated verb joins. A relative clause whose subject is its relative
     pronoun ("who is named as a defendant", "that sought to ...") is about the noun too: without it, it would
     match the same words said of anyone or anything else."""
-    subjects = [child for child in head.children if child.dep_ in _SUBJECTS]
+    subjects = [child for child in head.children if child.dep_ in SUBJECT_DEPS]
     if any(subject.tag_ not in _RELATIVE_PRONOUNS for subject in subjects) or subjects and head.dep_ != "relcl":
         return ""
     if head.dep_ in {"acl", "relcl"}:
         noun = head.head
         return _text([t for t in noun.subtree if t.i <= noun.i]) + " "
     if head.dep_ == "conj":
-        subjects = [child for child in head.head.children if child.dep_ in _SUBJECTS]
+        subjects = [child for child in head.head.children if child.dep_ in SUBJECT_DEPS]
         if subjects:
             return _text(list(subjects[0].subtree)) + " "
     return ""
@@ -1680,7 +1679,7 @@ def predications(span: Span) -> list[Predication]:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _REPORTING or _hedged(verb):
             continue
         negated = _is_negated(verb)
-        subjects = [_antecedent(c) for c in verb.children if c.dep_ in _SUBJECTS]
+        subjects = [_antecedent(c) for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if any(subject.tag_ in {"WDT", "WP"} for subject in subjects):
             continue  # a relative pronoun left unresolved: who the clause is about is unknown
         objects = [c for c in verb.children if c.dep_ in _OBJECTS]
