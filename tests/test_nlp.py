@@ -43,6 +43,21 @@ def test_a_word_opening_a_paragraph_stays_with_its_verb() -> None:
     ]
 
 
+def test_a_title_whose_full_stop_the_tokeniser_split_off_goes_on_with_its_name() -> None:
+    # spaCy keeps "Mr." whole but splits "Sgt." into "Sgt" and ".": the quote's speaker is then "Sgt" alone.
+    text = '"She was calm," said Sgt. Dana Whitfield of the county police. Capt. Ruiz agreed. Then he left.'
+    assert sentences(text) == [
+        '"She was calm," said Sgt. Dana Whitfield of the county police.',
+        "Capt. Ruiz agreed.",
+        "Then he left.",
+    ]
+    # Hard case: a full stop after a lower-case word is a sentence's end.
+    assert sentences("The patrol was led by a sgt. Later that day it rained.") == [
+        "The patrol was led by a sgt.",
+        "Later that day it rained.",
+    ]
+
+
 def test_embeddings_batched_by_token_length_are_each_text_s_own_in_the_order_given() -> None:
     texts = [
         "The council approved the budget.",

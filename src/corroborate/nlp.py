@@ -70,7 +70,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         elif token.is_space and token.i > 0 and not _SENTENCE_END.search(doc[token.i - 1].text):
             # A stray non-breaking or double space inside a sentence is not a boundary.
             following.is_sent_start = False
-        elif (_ABBREVIATION.match(token.text) and following.is_title and not following.is_stop
+        elif (_ends_abbreviation(doc, token) and following.is_title and not following.is_stop
               and following.tag_ in {"NNP", "NNPS", ""}):
             following.is_sent_start = False
         elif token.is_alpha and not following.is_space:
@@ -78,6 +78,17 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             # paragraph ("Ottawa | officially closed ...") from its verb.
             following.is_sent_start = False
     return doc
+
+
+def _ends_abbreviation(doc: Doc, token: Token) -> bool:
+    """An abbreviation with its full stop, or the full stop the tokeniser split from one ("Sgt" + ".", whereas it
+    keeps "Mr." whole)."""
+    if _ABBREVIATION.match(token.text):
+        return True
+    before = doc[token.i - 1] if token.i > 0 else None
+    return token.text == "." and before is not None and not before.whitespace_ and bool(
+        _ABBREVIATION.match(before.text + ".")
+    )
 
 
 def _broken_paragraph(text: str, before: Token, after: Token) -> bool:
