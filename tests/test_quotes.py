@@ -624,3 +624,39 @@ def test_a_sentence_between_the_parts_of_a_running_quote_is_quoted_by_its_speake
         "The old one will be closed for good, according to the plans."
     )
     assert [q.text for q in quotes_of(nlp, text) if q.direct] == ["The new pier will open in the spring"]
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("The city will close three bridges for repairs next month, the Harbor Gazette reported.", "Harbor Gazette"),
+        (
+            "Officials told the Lakeside Wire last week that the budget was short. According to the Lakeside Wire, "
+            "the council will cut library hours in March.",
+            "Lakeside Wire",
+        ),
+    ],
+)
+def test_an_outlet_that_reports_someone_else_s_news_is_its_origin_not_its_speaker(
+    nlp: Language, text: str, outlet: str
+) -> None:
+    quote = quotes_of(nlp, text)[-1]
+    assert speaker(quote) is None and outlet in quote.origins
+
+
+@pytest.mark.parametrize(
+    "text, speaker_name",
+    [
+        # The outlet reports about itself: it speaks.
+        ("The Harbor Gazette reported that it would appeal the ruling against its editor.", "Harbor Gazette"),
+        # A body cited by "according to" is a source, not an outlet, unless the story shows it reports news.
+        ("The river rose two meters overnight, according to the Water Authority.", "Water Authority"),
+        # An outlet that speaks for itself with a verb of speech is its own speaker.
+        ("The Harbor Gazette said in a statement that it stands by its editor.", "Harbor Gazette"),
+    ],
+)
+def test_an_outlet_about_itself_or_a_body_cited_for_its_figures_keeps_its_words(
+    nlp: Language, text: str, speaker_name: str
+) -> None:
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == speaker_name
