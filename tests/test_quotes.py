@@ -660,3 +660,29 @@ def test_an_outlet_about_itself_or_a_body_cited_for_its_figures_keeps_its_words(
 ) -> None:
     [quote] = quotes_of(nlp, text)
     assert speaker(quote) == speaker_name
+
+
+def _direct(outlet: str, words: str) -> Quote:
+    return Quote(f"{outlet}-1", outlet, words, True, None, f"“{words},” a spokesman said.", 0)
+
+
+def test_a_phrase_from_deep_inside_a_longer_quote_is_no_relay_of_it() -> None:
+    longer = "We see the agreement as a firm step toward lasting peace along the northern border"
+    excerpt = "lasting peace along the northern border"
+    relayed = relayed_quotes([_direct("outlet0", longer), _direct("outlet1", excerpt)])
+    assert all(len(group.outlets) == 1 for group in relayed)
+
+
+@pytest.mark.parametrize(
+    "longer, excerpt",
+    [
+        # The object of the longer quote's verb, or its complement, is the point a trimmed quote keeps.
+        ("The council voted on Tuesday to close the old textile factory by spring", "the old textile factory"),
+        ("The attack on the market was an act of reckless cruelty against families", "an act of reckless cruelty"),
+        # An excerpt with a verb of its own is a clause cut from the quote.
+        ("Officials said the bridge would reopen once the storm passed and inspectors checked it", "the storm passed"),
+    ],
+)
+def test_an_excerpt_holding_the_longer_quote_s_predicate_or_its_object_relays_it(longer: str, excerpt: str) -> None:
+    [group] = relayed_quotes([_direct("outlet0", longer), _direct("outlet1", excerpt)])
+    assert group.outlets == ["outlet0", "outlet1"]

@@ -35,6 +35,7 @@ from corroborate.claims.entities import (
 )
 from corroborate.claims.people import BODY_NOUNS, PERSON_NOUNS
 from corroborate.claims.speech import EVIDENTIAL_VERBS, SPEECH_VERBS
+from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
 from corroborate.sentences import closed_from_before, quoted_or_open_spans
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
@@ -578,7 +579,11 @@ def _normalised(text: str) -> str:
 
 
 def relayed_quotes(quotes: Iterable[Quote], settings: Settings = DEFAULT_SETTINGS) -> list[RelayedQuote]:
-    """Direct quotes grouped by their words (fuzzily: outlets trim and retype quotes), each group once."""
+    """Direct quotes grouped by their words (fuzzily: outlets trim and retype quotes), each group once. A phrase
+    without a verb of its own relays a longer quote only when it holds one of the longer one's predicates or what a
+    predicate takes ("an act of treachery" from "This was an act of treachery"); a phrase from deeper in it ("peace
+    on the peninsula" from "We see a step toward peace on the peninsula") may be the outlet's own words on another
+    statement."""
     config = settings.claims
     groups: list[RelayedQuote] = []
     keys: list[str] = []
@@ -587,7 +592,12 @@ def relayed_quotes(quotes: Iterable[Quote], settings: Settings = DEFAULT_SETTING
         if not quote.direct or len(key.split()) < config.min_matched_quote_words:
             continue
         match = next(
-            (i for i, other in enumerate(keys) if fuzz.partial_ratio(key, other) >= config.same_quote_similarity),
+            (
+                i
+                for i, other in enumerate(keys)
+                if fuzz.partial_ratio(key, other) >= config.same_quote_similarity
+                and _excerpt_relays(quote.text, groups[i].text)
+            ),
             None,
         )
         if match is None:
@@ -598,6 +608,46 @@ def relayed_quotes(quotes: Iterable[Quote], settings: Settings = DEFAULT_SETTING
             if len(key) > len(keys[match]):
                 keys[match], groups[match].text = key, quote.text
     return groups
+
+
+#: Dependents that complete a predicate: its objects and complements ("said the plan", "was a failure").
+_PREDICATE_PARTS = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "ccomp", "xcomp"})
+
+
+def _excerpt_relays(text: str, other: str) -> bool:
+    """Whether the shorter of two fuzzily matching quotes relays the longer: always when it has a verb of its own (a
+    clause cut from the quote), else when it holds one of the longer one's predicates or what a predicate takes
+    (its object or complement), which a quote trimmed to its point keeps."""
+    shorter, longer = sorted((text, other), key=lambda words: len(words.split()))
+    if len(shorter.split()) == len(longer.split()):
+        return True
+    nlp = spacy_pipeline()
+    excerpt = nlp(shorter)
+    if any(_is_predicate(token) for token in excerpt):
+        return True
+    held = {token.lemma_.lower() for token in excerpt if token.is_alpha and not token.is_stop}
+    return bool(held & _predicate_lemmas(nlp(longer)))
+
+
+_VERB_TAGS = frozenset({"VERB", "AUX"})
+
+
+def _is_predicate(token: Token) -> bool:
+    """A verb that heads a clause, not a participle describing a noun ("lasting peace")."""
+    return token.pos_ in _VERB_TAGS and token.dep_ not in {"amod", "compound"}
+
+
+def _predicate_lemmas(doc: Doc) -> set[str]:
+    """The lemmas of a quote's predicates (its verbs, and the root of a verbless one) and of their objects and
+    complements."""
+    heads = [token for token in doc if _is_predicate(token)] + [sentence.root for sentence in doc.sents]
+    lemmas: set[str] = set()
+    for head in heads:
+        lemmas.add(head.lemma_.lower())
+        for child in head.children:
+            if child.dep_ in _PREDICATE_PARTS:
+                lemmas.update(part.lemma_.lower() for part in (child, *child.conjuncts))
+    return lemmas
 
 
 @dataclass(slots=True)
