@@ -624,3 +624,65 @@ def test_a_sentence_between_the_parts_of_a_running_quote_is_quoted_by_its_speake
         "The old one will be closed for good, according to the plans."
     )
     assert [q.text for q in quotes_of(nlp, text) if q.direct] == ["The new pier will open in the spring"]
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("The city will close three bridges for repairs next month, the Harbor Gazette reported.", "Harbor Gazette"),
+        (
+            "Officials told the Lakeside Wire last week that the budget was short. According to the Lakeside Wire, "
+            "the council will cut library hours in March.",
+            "Lakeside Wire",
+        ),
+    ],
+)
+def test_an_outlet_that_reports_someone_else_s_news_is_its_origin_not_its_speaker(
+    nlp: Language, text: str, outlet: str
+) -> None:
+    quote = quotes_of(nlp, text)[-1]
+    assert speaker(quote) is None and outlet in quote.origins
+
+
+@pytest.mark.parametrize(
+    "text, speaker_name",
+    [
+        # The outlet reports about itself: it speaks.
+        ("The Harbor Gazette reported that it would appeal the ruling against its editor.", "Harbor Gazette"),
+        # A body cited by "according to" is a source, not an outlet, unless the story shows it reports news.
+        ("The river rose two meters overnight, according to the Water Authority.", "Water Authority"),
+        # An outlet that speaks for itself with a verb of speech is its own speaker.
+        ("The Harbor Gazette said in a statement that it stands by its editor.", "Harbor Gazette"),
+    ],
+)
+def test_an_outlet_about_itself_or_a_body_cited_for_its_figures_keeps_its_words(
+    nlp: Language, text: str, speaker_name: str
+) -> None:
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == speaker_name
+
+
+def _direct(outlet: str, words: str) -> Quote:
+    return Quote(f"{outlet}-1", outlet, words, True, None, f"“{words},” a spokesman said.", 0)
+
+
+def test_a_phrase_from_deep_inside_a_longer_quote_is_no_relay_of_it() -> None:
+    longer = "We see the agreement as a firm step toward lasting peace along the northern border"
+    excerpt = "lasting peace along the northern border"
+    relayed = relayed_quotes([_direct("outlet0", longer), _direct("outlet1", excerpt)])
+    assert all(len(group.outlets) == 1 for group in relayed)
+
+
+@pytest.mark.parametrize(
+    "longer, excerpt",
+    [
+        # The object of the longer quote's verb, or its complement, is the point a trimmed quote keeps.
+        ("The council voted on Tuesday to close the old textile factory by spring", "the old textile factory"),
+        ("The attack on the market was an act of reckless cruelty against families", "an act of reckless cruelty"),
+        # An excerpt with a verb of its own is a clause cut from the quote.
+        ("Officials said the bridge would reopen once the storm passed and inspectors checked it", "the storm passed"),
+    ],
+)
+def test_an_excerpt_holding_the_longer_quote_s_predicate_or_its_object_relays_it(longer: str, excerpt: str) -> None:
+    [group] = relayed_quotes([_direct("outlet0", longer), _direct("outlet1", excerpt)])
+    assert group.outlets == ["outlet0", "outlet1"]

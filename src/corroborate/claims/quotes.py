@@ -35,6 +35,7 @@ from corroborate.claims.entities import (
 )
 from corroborate.claims.people import BODY_NOUNS, PERSON_NOUNS
 from corroborate.claims.speech import EVIDENTIAL_VERBS, SPEECH_VERBS
+from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
 from corroborate.sentences import closed_from_before, quoted_or_open_spans
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
@@ -48,17 +49,20 @@ _AFTER_NAME = r"(?=['’]s\b|\s*[,.;:)]|\s+(?:that|which|who|in|on|last|this|ear
 #: report said").
 _REPORTS = frozenset({"report", "reporting", "story", "article", "analysis", "investigation", "interview"})
 _REPORT = rf"(?:{'|'.join(sorted(_REPORTS))})s?"
-#: Phrases that cite another outlet's reporting; each captures the outlet's name as "o".
-_ORIGIN_CUES = tuple(
+#: "According to X": X is cited as the sentence's source, which may be an outlet or any other body.
+_ACCORDING_TO_NAME = re.compile(rf"\b[Aa]ccording to (?P<o>{_NAME}){_AFTER_NAME}")
+#: Phrases that cite a name as a news outlet, for its reporting; each captures the outlet's name as "o".
+_REPORTING_CUES = tuple(
     re.compile(pattern)
     for pattern in (
         rf"\b[Aa]ccording to (?:an? |the )?(?:\w+ )?{_REPORT} (?:from|by|in|with) (?P<o>{_NAME})",
-        rf"\b[Aa]ccording to (?P<o>{_NAME}){_AFTER_NAME}",
         rf"\btold (?P<o>{_NAME}){_AFTER_NAME}",
         rf"\b(?:interview with|speaking to|quoted by|reported by|cited by|first reported by) (?P<o>{_NAME})",
         rf"(?P<o>{_NAME})['’]s (?:sources|reporting|report|reporters|correspondents?)\b",
     )
 )
+#: Phrases that cite another outlet's reporting, or any source by name.
+_ORIGIN_CUES = (_ACCORDING_TO_NAME, *_REPORTING_CUES)
 #: Last words of a publication's name; a named thing that "reported" is an outlet only with one of these.
 _PUBLICATION_WORDS = frozenset(
     {"times", "post", "journal", "news", "press", "herald", "tribune", "guardian", "telegraph", "gazette",
@@ -94,6 +98,22 @@ def cited_origins(sentence_text: str, resolver: EntityResolver | None = None) ->
         if origin and origin not in found:
             found.append(origin)
     return found
+
+
+def story_outlets(docs: Sequence[tuple[Article, Doc]], resolver: EntityResolver) -> frozenset[str]:
+    """The names a story shows to be news outlets, by canonical name: the articles' own outlets, names it cites
+    for their reporting ("told X", "X's sources") and names of publications ("the Daily Gazette reported"). A bare
+    "according to X" makes no outlet of X: a ministry or a survey is cited that way too."""
+    names = {article.source for article, _ in docs}
+    for text in (sentence.text for _, doc in docs for sentence in article_sentences(doc)):
+        names.update(match.group("o") for cue in _REPORTING_CUES for match in cue.finditer(text))
+        names.update(
+            match.group("o")
+            for cue in (_ACCORDING_TO_NAME, _REPORTED_BY_PUBLICATION)
+            for match in cue.finditer(text)
+            if match.group("o").split()[-1].lower().rstrip(".") in _PUBLICATION_WORDS
+        )
+    return frozenset(origin for name in names if (origin := _origin_name(name, resolver)))
 
 
 def _origin_name(name: str, resolver: EntityResolver | None) -> str | None:
@@ -160,18 +180,40 @@ def _according_to(sentence: Span) -> Token | None:
 class _Speakers:
     """Names the speakers of one article: a pronoun the named person it stands for, an entity its canonical name."""
 
-    def __init__(self, article: Article, resolver: EntityResolver, settings: ClaimsSettings) -> None:
+    def __init__(
+        self, article: Article, resolver: EntityResolver, settings: ClaimsSettings, outlets: frozenset[str]
+    ) -> None:
         self._article = article
-        self._resolver = resolver
-        self._settings = settings
+        self.resolver = resolver
+        self.settings = settings
+        self._outlets = outlets
+
+    def carried(
+        self, attribution: Attribution | None, words: str, origins: tuple[str, ...]
+    ) -> tuple[Attribution | None, tuple[str, ...]]:
+        """The speaker and origins of words an outlet is credited with: an outlet that reports them or is cited for
+        them ("..., the Gazette reported"; "according to the Gazette, ...") only carries someone else's words, so it
+        is their origin, not their speaker, unless they are about the outlet itself ("the Gazette reported that it
+        had ...")."""
+        if (
+            attribution is None
+            or not attribution.named
+            or attribution.pronoun is not None
+            or attribution.cue not in _CARRIER_CUES
+            or not any(outlet == attribution.speaker or outlet.startswith(f"{attribution.speaker} ")
+                       for outlet in self._outlets)
+            or _about(words, attribution.speaker)
+        ):
+            return attribution, origins
+        return None, tuple(dict.fromkeys((*origins, attribution.speaker)))
 
     def is_person(self, name: str) -> bool:
-        return self._resolver.type_of(name) == "person"
+        return self.resolver.type_of(name) == "person"
 
     def attribution(self, head: Token, cue: str) -> Attribution | None:
         if head.lower_ in PERSON_PRONOUNS:
-            person = person_referred(head, self._settings.pronoun_lookback_sentences, self._is_person_mention)
-            name = self._resolver.canonical(person.text, self._article.id) if person is not None else None
+            person = person_referred(head, self.settings.pronoun_lookback_sentences, self._is_person_mention)
+            name = self.resolver.canonical(person.text, self._article.id) if person is not None else None
             return Attribution(name, True, cue, head.text) if name else None
         if head.lower_ in _GROUP_PRONOUNS:
             body = _body_referred(head)
@@ -185,7 +227,7 @@ class _Speakers:
         return Attribution(_description(head), False, cue)
 
     def _is_person_mention(self, ent: Span) -> bool:
-        name = self._resolver.canonical(ent.text, self._article.id)
+        name = self.resolver.canonical(ent.text, self._article.id)
         return name is not None and self.is_person(name)
 
     def _named(self, head: Token) -> str | None:
@@ -199,7 +241,7 @@ class _Speakers:
                 start -= 1
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
-            name = self._resolver.canonical(doc[start:end].text, self._article.id)
+            name = self.resolver.canonical(doc[start:end].text, self._article.id)
             if name:
                 return name
         return self._person_ending(head)
@@ -214,7 +256,7 @@ class _Speakers:
         while start > head.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].text[:1].isupper():
             start -= 1
         for first in range(start, head.i + 1):
-            name = self._resolver.canonical(doc[first : head.i + 1].text, self._article.id)
+            name = self.resolver.canonical(doc[first : head.i + 1].text, self._article.id)
             if name and self.is_person(name):
                 return name
         return None
@@ -229,6 +271,18 @@ class _Speakers:
                 if name and self.is_person(name):
                     return name
         return None
+
+
+#: Cues under which an outlet passes on what it learnt, rather than speaking for itself ("X said it would appeal").
+_CARRIER_CUES = frozenset({"report", "according to"})
+#: Words opening a reported clause about the outlet that reports it: "(that) it had", "its own".
+_ABOUT_ITSELF = re.compile(r"^(?:that\s+)?(?:it|its)\b", re.IGNORECASE)
+
+
+def _about(words: str, outlet: str) -> bool:
+    """Whether reported words open with the outlet as their subject ("that it would appeal", "the Gazette had")."""
+    opening = _normalised(words).removeprefix("that ").removeprefix("the ")
+    return bool(_ABOUT_ITSELF.match(words)) or opening.startswith(_normalised(outlet).removeprefix("the "))
 
 
 #: Pronouns that stand for a body or a group when they speak: "it said", "they added".
@@ -350,13 +404,14 @@ def extract_quotes(
 ) -> list[Quote]:
     """Every direct quote and reported statement of every article, with its speaker and cited origins."""
     found: list[Quote] = []
+    outlets = story_outlets(docs, resolver)
     for article, doc in docs:
-        found.extend(_article_quotes(article, doc, resolver, settings.claims))
+        found.extend(_article_quotes(article, doc, _Speakers(article, resolver, settings.claims, outlets)))
     return found
 
 
-def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settings: ClaimsSettings) -> list[Quote]:
-    speakers = _Speakers(article, resolver, settings)
+def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quote]:
+    resolver, settings = speakers.resolver, speakers.settings
     found: list[Quote] = []
     doc_text = doc.text
     running = _RunningQuote()
@@ -375,7 +430,8 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
             attribution = _attribute_quote(sentence, _governing(verbs, (quote_start, quote_end)), spans, speakers)
             attribution = running.speaker(sentence, quote_start, attribution, found)
             if words and (attribution is not None or len(words.split()) >= settings.min_quote_words):
-                found.append(Quote(article.id, article.source, words, True, attribution, text, start, origins))
+                attribution, carriers = speakers.carried(attribution, words, origins)
+                found.append(Quote(article.id, article.source, words, True, attribution, text, start, carriers))
                 running.leave(sentence, quote_end, len(found) - 1, attribution)
         if not spans:
             # The verb reporting a clause, nearest the root: "X commented on Y, asserting that ..." reports with
@@ -384,7 +440,8 @@ def _article_quotes(article: Article, doc: Doc, resolver: EntityResolver, settin
             attribution = _attribute(sentence, verb, spans, speakers)
             reported = (_reported(verb) if verb is not None else _without_cue(text)) if attribution else None
             if reported:
-                found.append(Quote(article.id, article.source, reported, False, attribution, text, start, origins))
+                attribution, carriers = speakers.carried(attribution, reported, origins)
+                found.append(Quote(article.id, article.source, reported, False, attribution, text, start, carriers))
     return found
 
 
@@ -522,7 +579,11 @@ def _normalised(text: str) -> str:
 
 
 def relayed_quotes(quotes: Iterable[Quote], settings: Settings = DEFAULT_SETTINGS) -> list[RelayedQuote]:
-    """Direct quotes grouped by their words (fuzzily: outlets trim and retype quotes), each group once."""
+    """Direct quotes grouped by their words (fuzzily: outlets trim and retype quotes), each group once. A phrase
+    without a verb of its own relays a longer quote only when it holds one of the longer one's predicates or what a
+    predicate takes ("an act of treachery" from "This was an act of treachery"); a phrase from deeper in it ("peace
+    on the peninsula" from "We see a step toward peace on the peninsula") may be the outlet's own words on another
+    statement."""
     config = settings.claims
     groups: list[RelayedQuote] = []
     keys: list[str] = []
@@ -531,7 +592,12 @@ def relayed_quotes(quotes: Iterable[Quote], settings: Settings = DEFAULT_SETTING
         if not quote.direct or len(key.split()) < config.min_matched_quote_words:
             continue
         match = next(
-            (i for i, other in enumerate(keys) if fuzz.partial_ratio(key, other) >= config.same_quote_similarity),
+            (
+                i
+                for i, other in enumerate(keys)
+                if fuzz.partial_ratio(key, other) >= config.same_quote_similarity
+                and _excerpt_relays(quote.text, groups[i].text)
+            ),
             None,
         )
         if match is None:
@@ -542,6 +608,46 @@ def relayed_quotes(quotes: Iterable[Quote], settings: Settings = DEFAULT_SETTING
             if len(key) > len(keys[match]):
                 keys[match], groups[match].text = key, quote.text
     return groups
+
+
+#: Dependents that complete a predicate: its objects and complements ("said the plan", "was a failure").
+_PREDICATE_PARTS = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "ccomp", "xcomp"})
+
+
+def _excerpt_relays(text: str, other: str) -> bool:
+    """Whether the shorter of two fuzzily matching quotes relays the longer: always when it has a verb of its own (a
+    clause cut from the quote), else when it holds one of the longer one's predicates or what a predicate takes
+    (its object or complement), which a quote trimmed to its point keeps."""
+    shorter, longer = sorted((text, other), key=lambda words: len(words.split()))
+    if len(shorter.split()) == len(longer.split()):
+        return True
+    nlp = spacy_pipeline()
+    excerpt = nlp(shorter)
+    if any(_is_predicate(token) for token in excerpt):
+        return True
+    held = {token.lemma_.lower() for token in excerpt if token.is_alpha and not token.is_stop}
+    return bool(held & _predicate_lemmas(nlp(longer)))
+
+
+_VERB_TAGS = frozenset({"VERB", "AUX"})
+
+
+def _is_predicate(token: Token) -> bool:
+    """A verb that heads a clause, not a participle describing a noun ("lasting peace")."""
+    return token.pos_ in _VERB_TAGS and token.dep_ not in {"amod", "compound"}
+
+
+def _predicate_lemmas(doc: Doc) -> set[str]:
+    """The lemmas of a quote's predicates (its verbs, and the root of a verbless one) and of their objects and
+    complements."""
+    heads = [token for token in doc if _is_predicate(token)] + [sentence.root for sentence in doc.sents]
+    lemmas: set[str] = set()
+    for head in heads:
+        lemmas.add(head.lemma_.lower())
+        for child in head.children:
+            if child.dep_ in _PREDICATE_PARTS:
+                lemmas.update(part.lemma_.lower() for part in (child, *child.conjuncts))
+    return lemmas
 
 
 @dataclass(slots=True)
