@@ -688,7 +688,9 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     if unit in TIME_UNITS:
         if _next_word(doc, unit_token.i) == "ago":
             return None
-        target = _attached_noun(unit_token) or _measure_valued(unit_token)
+        # Not a span's "of" noun ("a sentence of 12 years"): an outlet that tells the span by its verb
+        # ("sentenced to 12 years") leaves it unnamed, and the two would no longer count as one figure.
+        target = _attached_noun(unit_token)
         return _Reading(unit, _phrase_or_empty(target, exclude | {unit_token.i}), "duration", text_end)
     measured = _measured(unit_token)
     return _Reading(
@@ -710,8 +712,8 @@ def _noun_after_range(doc: Doc, start: int, end: int) -> Token | None:
 
 
 def _measure_valued(token: Token) -> Token | None:
-    """The noun a sum or a span is the value of when it follows that noun's "of" ("a fine of $8,000", "a
-    sentence of 10 years"), unless that noun names no measure of its own ("a total of $8,000")."""
+    """The noun a sum is the value of when it follows that noun's "of" ("a fine of $8,000"), unless that noun
+    names no measure of its own ("a total of $8,000")."""
     noun = _value_of(token)
     return noun if noun is not None and noun.lemma_.lower() not in _EMPTY_MEASURES else None
 
