@@ -1033,3 +1033,32 @@ def test_a_scale_word_without_a_number_is_an_order_of_magnitude(nlp) -> None:  #
     """ "a multi-million dollar suit" is no sum of one million, which "a million dollars" is."""
     assert _only(nlp, "The multi-million dollar suit was filed on Monday.").qualifier == "vague"
     assert _only(nlp, "The firm paid a million dollars.").qualifier == "exact"
+
+
+@pytest.mark.slow
+def test_a_sum_told_as_its_subjects_level_measures_that_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    level = _only(nlp, "The penalty was $4,000, the regulator said on Tuesday.")
+    assert (level.kind, level.counted) == ("money", "penalty")
+    assert _only(nlp, "The regulator imposed a penalty of $9,000 on Tuesday.").counted == "penalty"
+    assert _only(nlp, "The deposit was set at $2 million by the board.").counted == "deposit"
+    assert _only(nlp, "The suspension was six months.").counted == "suspension"
+    # A pronoun or a noun that names no measure leaves the sum naming nothing.
+    assert _only(nlp, "It was $4,000, the regulator said on Tuesday.").counted == ""
+    assert _only(nlp, "The total was $4,000, the regulator said on Tuesday.").counted == ""
+    told = {
+        "a": "The penalty was $4,000, the regulator said on Tuesday.",
+        "b": "The regulator imposed a penalty of $9,000 on Tuesday.",
+    }
+    assert _contradicted(nlp, told) == [("4000 dollar", "9000 dollar")]
+    unnamed = {
+        "a": "It was $4,000, the regulator said on Tuesday.",
+        "b": "It was $9,000, the regulator said on Tuesday.",
+    }
+    assert _contradicted(nlp, unnamed) == []
+
+
+def test_a_range_opened_by_between_counts_the_noun_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    crowd = _only(nlp, "Between 3500 and 4000 volunteers joined the search.")
+    assert (crowd.value, crowd.upper, crowd.unit) == (3500, 4000, "volunteer")
+    # Only the noun right after the upper bound: past a comma it is another phrase's.
+    assert _only(nlp, "Between 3500 and 4000, volunteers said, joined the search.").unit == ""

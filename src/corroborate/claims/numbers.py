@@ -229,6 +229,11 @@ _VALUE_NOUNS = {"worth", "value"}
 # Words that make a figure an addition to an earlier one ("another 20 troops", "fresh tariffs on $5 billion of
 # goods"): a part of a total, not the total another outlet may give. Not "new": "the new stadium holds 40,000".
 _INCREMENT_WORDS = {"another", "additional", "further", "extra", "fresh"}
+# Nouns that name no measure of their own, only that a figure is one ("the total was $5,000", "a period of
+# two years"): two such figures may be of anything.
+_EMPTY_MEASURES = {
+    "total", "sum", "amount", "figure", "number", "value", "worth", "level", "tally", "period", "span", "time"
+}
 # Nouns that make what they hold one part of a series ("a tranche of duties on $5 billion of goods").
 _PART_NOUNS = {"tranche", "batch", "instalment", "installment"}
 # Tokens that may stand between a number and its unit in one phrase ("three - plus - year").
@@ -655,7 +660,7 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     after = doc[end] if end < len(doc) else None
     exclude = set(range(start, end))
     if before is not None and before.lower_ in _CURRENCY_SYMBOLS:
-        target = _valued(_attached_noun(head))
+        target = _valued(_attached_noun(head)) or _measure_valued(head)
         return _Reading(_CURRENCY_SYMBOLS[before.lower_], _phrase_or_empty(target, exclude), "money", end)
     percent_words = _percent_words(doc, end)
     if percent_words:
@@ -670,9 +675,11 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     if _is_date_or_clock(doc, start, end, head):
         return None
     if after is not None and after.lemma_.lower() in _CURRENCY_WORDS and after.pos_ == "NOUN":
-        target = _attached_noun(after)
+        target = _attached_noun(after) or _measure_valued(after)
         return _Reading(after.lemma_.lower(), _phrase_or_empty(target, exclude), "money", end + 1)
-    unit_token = _attached_noun(head) or _of_object(head) or _whole_of_part(doc, end)
+    unit_token = (
+        _attached_noun(head) or _of_object(head) or _whole_of_part(doc, end) or _noun_after_range(doc, start, end)
+    )
     if unit_token is None or _opens_unhyphenated_compound(unit_token):
         return _Reading("", "", "count", end)
     unit = unit_token.lemma_.lower()
@@ -681,6 +688,8 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     if unit in TIME_UNITS:
         if _next_word(doc, unit_token.i) == "ago":
             return None
+        # Not a span's "of" noun ("a sentence of 12 years"): an outlet that tells the span by its verb
+        # ("sentenced to 12 years") leaves it unnamed, and the two would no longer count as one figure.
         target = _attached_noun(unit_token)
         return _Reading(unit, _phrase_or_empty(target, exclude | {unit_token.i}), "duration", text_end)
     measured = _measured(unit_token)
@@ -691,6 +700,22 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
         text_end,
         _phrase_or_empty(measured, exclude | {unit_token.i}),
     )
+
+
+def _noun_after_range(doc: Doc, start: int, end: int) -> Token | None:
+    """The noun right after a range opened by "between" ("between 1,500 and 2,000 troops"), which the parser may
+    hang on "between" rather than on either number."""
+    opened = start > 0 and doc[start - 1].lower_ == "between"
+    closed = any(token.lower_ == "and" for token in doc[start:end])
+    noun = doc[end] if end < len(doc) else None
+    return noun if opened and closed and noun is not None and noun.pos_ == "NOUN" else None
+
+
+def _measure_valued(token: Token) -> Token | None:
+    """The noun a sum is the value of when it follows that noun's "of" ("a fine of $8,000"), unless that noun
+    names no measure of its own ("a total of $8,000")."""
+    noun = _value_of(token)
+    return noun if noun is not None and noun.lemma_.lower() not in _EMPTY_MEASURES else None
 
 
 def _measured(unit: Token) -> Token | None:
@@ -1079,14 +1104,21 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
         return quantity
     root = span.root
     frame, period = _time_frame(root, span, dates)
+    predicate = _predicate(root, span.start)
+    measured_sum = quantity.kind in {"money", "duration"} and not quantity.counted
+    measure = _level_subject(root, predicate) if measured_sum else None
+    if measure is not None:
+        # The figure is its subject's level ("the fine was $5,000"): it measures that noun, whose owner or the
+        # one who set it is its actor; the subject itself does nothing to the figure.
+        quantity = replace(quantity, counted=_noun_phrase(measure, set()))
     return replace(
         quantity,
-        actor=_actor(root),
+        actor=_actor(measure if measure is not None else root),
         place=_place(root, span),
         frame=frame,
         period=period,
         scope=_scope(root),
-        predicate=_predicate(root, span.start),
+        predicate=predicate,
         caveat=_caveat(doc, span, quantity.kind),
         participants=_participants(root) if quantity.kind == "count" else frozenset(),
     )
@@ -1295,6 +1327,21 @@ def _predicate(root: Token, start: int) -> str:
     particle = " ".join(child.lower_ for child in verb.children if child.dep_ == "prt")
     predicate = " ".join(word for word in (verb.lemma_.lower(), particle, preposition) if word)
     return LEVEL if predicate in _LEVEL_VERBS and subjects else predicate
+
+
+def _level_subject(root: Token, predicate: str) -> Token | None:
+    """The common noun whose level a figure tells, told by a copula or a verb of level ("the fine was $5,000",
+    "the sentence totalled 10 years") or by a passive verb's "at" ("the bail was set at $1 million"): the
+    figure measures what that subject names. None for a pronoun ("it was $5,000") or a noun that names no
+    measure ("the total was $5,000")."""
+    passive_at = root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.dep_ == "prep"
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    if predicate != LEVEL and not (passive_at and any(child.dep_ == "nsubjpass" for child in verb.children)):
+        return None
+    subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in _EMPTY_MEASURES:
+        return None
+    return subject
 
 
 # Prepositions just before a figure that tell a level reached or held ("rose to", "stood at") from a change
