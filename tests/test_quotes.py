@@ -61,6 +61,15 @@ def test_straight_quotes_and_speaker_before(nlp: Language) -> None:
     assert speaker(quote) == "Angela Merkel" and quote.text == "We will not accept these terms"
 
 
+def test_a_title_whose_full_stop_was_split_off_is_not_the_speaker(nlp: Language) -> None:
+    # spaCy splits "Sgt." into "Sgt" and ".", and the parser may make both "Sgt" and the name subjects of "said".
+    [quote] = quotes_of(nlp, "“She stayed calm the whole time,” said Sgt. Dana Whitfield of the county police.")
+    assert speaker(quote) == "Dana Whitfield"
+    # Hard case: a name ending its sentence before the next one's subject is no title.
+    [quote] = quotes_of(nlp, "Dana Whitfield arrived. “She stayed calm,” Whitfield said.")
+    assert speaker(quote) == "Dana Whitfield"
+
+
 def test_pronoun_speaker_resolves_to_the_nearest_named_person(nlp: Language) -> None:
     quotes = quotes_of(
         nlp,

@@ -68,8 +68,8 @@ TITLES = frozenset(
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr", "president",
         "vice", "prime", "minister", "secretary", "senator", "sen", "rep", "representative", "congressman",
         "congresswoman", "gov", "governor", "mayor", "judge", "justice", "general", "gen", "col", "lt", "capt",
-        "adm", "admiral", "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "emir",
-        "ambassador", "chairman", "chairwoman", "chair", "director", "commissioner", "attorney", "speaker",
+        "adm", "admiral", "sgt", "sergeant", "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh",
+        "emir", "ambassador", "chairman", "chairwoman", "chair", "director", "commissioner", "attorney", "speaker",
         "premier", "foreign", "defence", "defense", "state", "chief", "deputy", "acting", "former", "late",
         "dictator", "leader",
     }

@@ -157,15 +157,24 @@ def _subject(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | Non
         if any(child.dep_ in {"nsubjpass", "auxpass"} for child in current.children):
             agent = next((child for child in current.children if child.dep_ == "agent"), None)
             return next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
-        subject = next(
-            (c for c in current.children if c.dep_ == "nsubj" and not any(s <= c.idx < e for s, e in quoted)), None
-        )
-        if subject is not None:
-            return subject
+        subjects = [c for c in current.children if c.dep_ == "nsubj" and not any(s <= c.idx < e for s, e in quoted)]
+        if subjects:
+            return _past_split_title(subjects)
         if current.dep_ not in {"advcl", "conj", "xcomp", "ccomp"} or current.head is current:
             return None
         current = current.head
     return None
+
+
+def _past_split_title(subjects: Sequence[Token]) -> Token:
+    """The first subject, or the name after it when it is a title whose full stop the tokeniser split off and the
+    parser made a subject of its own ("said Sgt. Ann Lee": "Sgt" and "Lee")."""
+    first = subjects[0]
+    for later in subjects[1:]:
+        between = first.doc[first.i + 1 : later.left_edge.i]
+        if len(between) == 1 and between[0].text == "." and not first.whitespace_:
+            return later
+    return first
 
 
 def _according_to(sentence: Span) -> Token | None:
