@@ -341,7 +341,7 @@ def name_opening_subjects(
 ) -> None:
     """Each claim shown by one of its sentences names whom that sentence's opening "he" or "she" stands for."""
     for claim in claims:
-        shown = next((e for e in claim.evidence if e.quote == claim.text and e.start is not None), None)
+        shown = next((evidence for evidence in claim.evidence if evidence.quote == claim.text), None)
         if shown is None or shown.start is None:
             continue
         sentence = docs[shown.article].char_span(shown.start, shown.start + len(shown.quote))
