@@ -32,7 +32,7 @@ _CLOSING_MARK = re.compile(r'(?:[\w,.!?…]|(?<=[,.!?…]) )"')
 #: Punctuation beside a closing mark, inside it or after it.
 _PUNCTUATED = re.compile(r"[,.;:!?…\]]")
 #: Quotation marks and spaces before a sentence's first quoted word.
-_LEADING_MARKS = " \t\n\"'“‘"
+LEADING_MARKS = " \t\n\"'“‘"
 #: Quoted words: in curly or straight double quotes, or a pair of one of each, or in single curly quotes not
 #: closing a possessive.
 _QUOTE_SPANS = (
@@ -108,7 +108,7 @@ def quoted_spans(text: str, *, continued: bool = False) -> list[tuple[int, int]]
     closing = closed_from_before(text)
     spans: list[tuple[int, int]] = []
     if closing is not None and continued:
-        spans.append((len(text) - len(text.lstrip(_LEADING_MARKS)), len(text[:closing].rstrip())))
+        spans.append((len(text) - len(text.lstrip(LEADING_MARKS)), len(text[:closing].rstrip())))
     after = closing + 1 if closing is not None else 0
     for pattern in _QUOTE_SPANS:
         for match in pattern.finditer(text, after):
@@ -129,7 +129,7 @@ def closed_from_before(text: str) -> int | None:
     if curly_close >= 0 and (curly_open < 0 or curly_close < curly_open):
         opened = straight >= 0 and straight < curly_close and _OPENING.match(text, straight)
         closes = _PUNCTUATED.match(text, curly_close - 1) or _PUNCTUATED.match(text, curly_close + 1)
-        return curly_close if closes and not opened and text[:curly_close].strip(_LEADING_MARKS) else None
+        return curly_close if closes and not opened and text[:curly_close].strip(LEADING_MARKS) else None
     first = straight > 0 and (curly_open < 0 or straight < curly_open)
     closing = first and _CLOSING_MARK.match(text, straight - 1) and _SAID_AFTER.match(text, straight + 1)
     return straight if closing else None

@@ -37,7 +37,7 @@ from corroborate.claims.people import BODY_NOUNS, PERSON_NOUNS
 from corroborate.claims.speech import EVIDENTIAL_VERBS, SPEECH_VERBS
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
-from corroborate.sentences import closed_from_before, quoted_or_open_spans
+from corroborate.sentences import LEADING_MARKS, closed_from_before, quoted_or_open_spans
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
 
 #: Words that negate the word after them, as ``_normalised`` leaves them ("wasn't" -> "wasn t").
@@ -485,7 +485,7 @@ class _RunningQuote:
         """The speaker of a quote of ``sentence``: when it is a later part of the running quote (the words before
         a closing mark the sentence does not open, or a whole sentence between), the speaker any part names, given
         to the earlier parts too."""
-        at_start = not sentence.text[: quote_start - sentence.start_char].strip(_MARKS_AND_SPACES)
+        at_start = not sentence.text[: quote_start - sentence.start_char].strip(LEADING_MARKS)
         between = not any(mark in sentence.text for mark in _DOUBLE_MARKS)
         closing = closed_from_before(sentence.text) is not None
         if not (self._running() and at_start and (closing or between)):
@@ -512,7 +512,6 @@ class _RunningQuote:
 
 
 _DOUBLE_MARKS = '"“”'
-_MARKS_AND_SPACES = " \t\n\"'“‘"
 
 
 #: Short words a title leaves in lower case: "Gone with the Wind", "Of Mice and Men".
