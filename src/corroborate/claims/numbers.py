@@ -809,7 +809,7 @@ def _is_date_or_clock(doc: Doc, start: int, end: int, head: Token) -> bool:
         return True
     if ":" in text or (end < len(doc) and doc[end].lower_ in _CLOCK_WORDS) or _spaced_clock(doc, start, end):
         return True
-    if re.fullmatch(r"1\d{3}|2\d{3}", text) and (_attached_noun(head) is None or head.ent_type_ == "DATE"):
+    if _YEAR.fullmatch(text) and (_attached_noun(head) is None or head.ent_type_ == "DATE"):
         return True
     return _designated(doc, start, head) or (
         head.dep_ in {"nummod", "compound", "appos"} and head.head.pos_ == "PROPN" and head.head.i < start
