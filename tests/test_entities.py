@@ -169,6 +169,17 @@ def test_father_and_son_named_apart_in_one_article_are_two_people(nlp: Language)
     assert named(entities, "Adam Hollis").sources == ["a0"]
 
 
+def test_one_article_leaving_out_the_suffix_once_speaks_of_one_man(nlp: Language) -> None:
+    entities = entities_of(
+        nlp,
+        "Walter K. Brennan Jr., 61, of Millbrook, admitted the fraud on Tuesday. The judge set sentencing for May. "
+        "A neighbour said Walter K. Brennan kept to himself.",
+        "Walter K. Brennan Jr. faces up to five years in prison.",
+    )
+    spellings = [{entity.name, *entity.aliases} for entity in entities if entity.type == "person"]
+    assert any(forms >= {"Walter K. Brennan Jr.", "Walter K. Brennan"} for forms in spellings), spellings
+
+
 def test_an_acronym_with_its_small_words_names_the_body(nlp: Language) -> None:
     entities = entities_of(
         nlp,
@@ -410,6 +421,17 @@ def test_the_last_word_of_an_organisation_after_its_full_name_is_that_organisati
     ]
     entities = extract_entities(docs)
     assert named(entities, "Daily Planet").aliases == ["Planet"] and named(entities, "Planet").sources == ["a1"]
+
+
+def test_the_place_a_body_is_of_is_no_short_form_of_it(nlp: Language) -> None:
+    docs = [
+        labelled(
+            nlp, "a0", "Two lecturers at the University of Lyon were freed. They met the Lyon council later.",
+            ("University of Lyon", "ORG"), ("Lyon", "GPE"),
+        ),
+    ]
+    entities = extract_entities(docs)
+    assert named(entities, "University of Lyon").aliases == [] and named(entities, "Lyon").type == "place"
 
 
 def test_a_short_form_stays_apart_when_the_word_begins_or_ends_other_names(nlp: Language) -> None:
@@ -827,3 +849,41 @@ def test_a_subject_pronoun_goes_on_with_the_subject_of_the_sentence_before(nlp: 
     # Hard case: with no person as its subject, the sentence before gives its last person.
     text = "The court fined Tom Baker on Monday. He said he would appeal the ruling."
     assert referred(nlp, text, "he") == "Tom Baker"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name"),
+    [
+        ("Acme Rockets, Orbital Works", "ORG", "Orbital Works"),
+        ("Widget Holdings, Inc.", "ORG", "Widget Holdings, Inc."),
+        ("Widget Holdings, LLC", "ORG", "Widget Holdings, LLC"),
+        ("Gamma, 2019", "ORG", "Gamma, 2019"),
+        ("Brennan, Walter", "PERSON", "Brennan, Walter"),
+        ("CO @ Red Rocks Amphitheatre", "FAC", "Red Rocks Amphitheatre"),
+        ("the Harbour Pavilion", "FAC", "Harbour Pavilion"),
+    ],
+)
+def test_clean_name_cuts_listing_junk_and_keeps_legal_forms(text: str, label: str, name: str) -> None:
+    assert clean_name(text, label) == name
+
+
+def test_a_name_opening_with_an_acronym_is_not_that_acronym(nlp: Language) -> None:
+    docs = [
+        labelled(
+            nlp, "a0", "The bill went to the US Senate on Monday. The US said it would wait.",
+            ("US Senate", "ORG"), ("US", "ORG"),
+        ),
+    ]
+    senate = named(extract_entities(docs), "US Senate")
+    assert "US" not in senate.aliases
+
+
+def test_a_tagged_run_of_lower_case_words_is_no_name(nlp: Language) -> None:
+    docs = [
+        labelled(
+            nlp, "a0", "The commerce ministry said the Harbour Works board would meet.",
+            ("commerce ministry", "ORG"), ("Harbour Works", "ORG"),
+        ),
+    ]
+    names = {entity.name for entity in extract_entities(docs)}
+    assert "Harbour Works" in names and "commerce ministry" not in names

@@ -85,22 +85,36 @@ _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A spelling-insensitive key: no accents, no case, no dots, hyphens as spaces ("Min-jun" = "Min Jun")."""
+    return _plain(text).lower()
+
+
+def _plain(text: str) -> str:
+    """``fold`` with the case kept."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     plain = plain.replace("’", "'").replace(".", "").replace("-", " ").replace("‐", " ")
-    return " ".join(plain.lower().split())
+    return " ".join(plain.split())
 
 
 def initials(name: str) -> str:
     """The acronym a name would be shortened to: "Associated Press" -> "ap", "United States" -> "us"."""
-    words = [word for word in fold(name).split() if word not in _ACRONYM_SKIP]
-    return "".join(word[0] for word in words) if len(words) > 1 else ""
+    return _acronym([word for word in _plain(name).split() if word.lower() not in _ACRONYM_SKIP])
 
 
 def acronyms(name: str) -> frozenset[str]:
     """Every acronym a name is shortened to: without its small words ("FT") or with them ("DOJ")."""
-    every_word = "".join(word[0] for word in fold(name).split()) if len(fold(name).split()) > 1 else ""
-    return frozenset(form for form in (initials(name), every_word) if form)
+    return frozenset(form for form in (initials(name), _acronym(_plain(name).split())) if form)
+
+
+def _acronym(words: list[str]) -> str:
+    """The initials of ``words``; a word that is an acronym already stays whole, so "US Senate" is no "US"
+    (unless every word is in capitals, as in a headline)."""
+    if len(words) < 2:
+        return ""
+    in_capitals = [len(word) > 1 and word.isupper() for word in words]
+    if all(in_capitals):
+        return "".join(word[0] for word in words).lower()
+    return "".join(word if whole else word[0] for word, whole in zip(words, in_capitals, strict=True)).lower()
 
 
 def person_tokens(name: str) -> list[str]:
@@ -119,17 +133,29 @@ def suffix(name: str) -> str:
 
 
 def clean_name(text: str, label: str = "PERSON") -> str:
-    """A mention as a name: first line only, no leading "the", no possessive, and for people no titles (a
-    generational suffix stays: it is part of the name)."""
+    """A mention as a name: first line only, no leading "the", no possessive, the place after a listing's
+    " @ " ("Denver @ Red Rocks"), and for people no titles (a generational suffix stays: it is part of the
+    name)."""
     line = next((part for part in text.splitlines() if part.strip()), "")
     name = _EDGE_JUNK.sub("", _LEADING_ARTICLE.sub("", " ".join(line.split())))
-    name = _POSSESSIVE.sub("", name).strip()
+    name = _POSSESSIVE.sub("", name).strip().rsplit(" @ ", 1)[-1]
+    if label == "ORG":
+        name = _last_listed(name)
     if label == "PERSON":
         words = name.split()
         while len(words) > 1 and fold(words[0]) in TITLES:
             words.pop(0)
         name = " ".join(words).rstrip(",")
     return name if any(char.isalpha() for char in name) else ""
+
+
+def _last_listed(name: str) -> str:
+    """The last of names a tagger ran together across a list's commas ("Acme Rockets, Orbital Works"); a
+    legal form, a generational suffix, an abbreviation or a number after a comma is still the name's."""
+    _, comma, last = name.rpartition(", ")
+    if not comma or not last[:1].isupper() or last.endswith(".") or fold(last) in _NAME_SUFFIXES:
+        return name
+    return last if basename(last) and len(last) > 1 else name
 
 
 def article_sentences(doc: Doc) -> Iterator[Span]:
@@ -494,7 +520,8 @@ def _mentions(
             continue
         label = "PERSON" if _of_a_person(ent, located) else ent.label_
         text = clean_name(ent.doc[_name_start(ent) : _without_trailing_words(ent)].text, label)
-        if text and len(text.split()) <= settings.max_name_tokens and text[0].isalnum():
+        # A name has a capital ("iPhone", "de Gaulle"): the model also tags common nouns ("commerce ministry").
+        if text and len(text.split()) <= settings.max_name_tokens and text[0].isalnum() and not text.islower():
             found.append(_Mention(article.id, text, label, ent.start_char, _modifier_use(ent)))
     return found
 
@@ -819,12 +846,18 @@ def _same_generation(
     return " ".join((suffixed[0], suffixed[-1])) not in two_generations
 
 
+_KINSHIP = re.compile(r"\b(?:father|son|sons|dad|grandfather|grandson|namesake)\b", re.IGNORECASE)
+
+
 def _two_generations(docs: Sequence[tuple[Article, Doc]], found: dict[str, list[_Mention]]) -> frozenset[str]:
-    """First and last names an article writes, outside quotes, both with a generational suffix and without."""
+    """First and last names an article writes, outside quotes, both with a generational suffix and without,
+    in an article that speaks of a father or a son: without one, the suffix was only left out once."""
     pairs: set[str] = set()
     for article, doc in docs:
         forms: dict[str, set[str]] = defaultdict(set)
         text = doc.text  # read once: spaCy rebuilds the whole text from its tokens on every read
+        if not _KINSHIP.search(text):
+            continue
         for mention in found.get(article.id, ()):
             tokens = person_tokens(mention.text)
             if _is_full_name(mention) and not _inside_quote(text, mention.start):
@@ -1401,12 +1434,13 @@ def _short_forms(
     """Organisations written by their last word after their full name ("the Daily Planet" ... "the Planet"):
     each such mention's key with the full form it shortens. The full form must come earlier in the same
     article, be the story's only name ending in that word ("the Hall" after "the Town Hall" may be
-    another's when another name ends in "Hall"), and the word must begin no name of the story ("Hall Budget
+    another's when another name ends in "Hall") and not end in what the body is "of" (the city of "the
+    University of Lyon" is no short form of it), and the word must begin no name of the story ("Hall Budget
     Committee" makes "the Hall" a body of its own)."""
     by_last: dict[str, set[str]] = defaultdict(set)
     for mention in rest:
         words = fold(mention.text).split()
-        if len(words) > 1:
+        if len(words) > 1 and words[-2] != "of":
             by_last[words[-1]].add(fold(mention.text))
     first_words = {fold(mention.text).split()[0] for mention in mentions if " " in mention.text.strip()}
     short: dict[tuple[str, int], str] = {}
