@@ -67,6 +67,17 @@ def test_the_tense_call_is_corroborated(corpus_brief: dict[str, Any]) -> None:
     assert calls and max(len(claim["sources"]) for claim in calls) >= 3
 
 
+def test_people_carry_the_roles_the_outlets_give_them_with_evidence(corpus_brief: dict[str, Any]) -> None:
+    people = {entity["name"]: entity for entity in corpus_brief["entities"] if entity["type"] == "person"}
+    rubio = people["Marco Rubio"]
+    assert len(rubio["roles"][0]["sources"]) == 4 and "Secretary of State" in rubio["roles"][0]["value"]
+    assert any("Senator" in role["value"] and len(role["sources"]) == 1 for role in rubio["roles"])
+    for entity in people.values():
+        for role in entity["roles"]:
+            assert set(role["sources"]) <= set(entity["sources"])
+            assert any(role["value"] in evidence["quote"] for evidence in role["evidence"])
+
+
 def test_evidence_quotes_are_exact_sentences_of_the_articles(
     corpus_brief: dict[str, Any], budapest_corpus: Path
 ) -> None:

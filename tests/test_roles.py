@@ -13,6 +13,7 @@ from corroborate.claims.roles import (
     extract_leaderships,
     extract_roles,
     leadership_contradictions,
+    person_roles,
     role_contradictions,
 )
 from corroborate.nlp import spacy_pipeline
@@ -53,6 +54,19 @@ def test_appositives_after_and_before_the_name(nlp: Language) -> None:
     found = {(r.person, r.normalised) for r in roles}
     assert ("Tom Perez", "chairman of democratic party") in found
     assert ("Itsunori Onodera", "defense minister") in found
+
+
+def test_each_persons_roles_are_listed_with_the_outlets_giving_them(nlp: Language) -> None:
+    roles = person_roles(roles_of(
+        nlp,
+        "The talks between Foreign Minister Maria Castillo and the envoy ended on Monday.",
+        "Maria Castillo, the foreign minister, defended the deal.",
+        "Former governor Maria Castillo, a veteran negotiator, spoke first.",
+    ))
+    first, *others = roles["Maria Castillo"]
+    assert (first.value, first.sources) == ("Foreign Minister", ["a0", "a1"]), first
+    assert first.evidence[1].quote == "Maria Castillo, the foreign minister, defended the deal."
+    assert {role.value for role in others} == {"Former governor", "a veteran negotiator"}
 
 
 def test_different_offices_across_outlets_are_a_contradiction(nlp: Language) -> None:

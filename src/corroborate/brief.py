@@ -17,6 +17,7 @@ from corroborate.records import (
     CopyGroup,
     Entity,
     Evidence,
+    Position,
     RemovedRef,
     SourceSignal,
     StoryInfo,
@@ -270,8 +271,16 @@ def _entities_section(entities: Sequence[Entity], outlet_of: Mapping[str, str]) 
         also = f" (also: {', '.join(aliases)})" if aliases else ""
         count = len({outlet_of.get(s, s) for s in entity.sources})
         lines.append(f"- {entity.name} [{entity.type}]{also}: {_counted(count, 'outlet')}")
+        if entity.roles:
+            lines.append(f"  - roles: {'; '.join(_role_line(role, outlet_of) for role in entity.roles)}")
     lines.append("")
     return lines
+
+
+def _role_line(role: Position, outlet_of: Mapping[str, str]) -> str:
+    """A role with who gives it: the outlet's name when one does, else how many."""
+    outlets = list(dict.fromkeys(outlet_of.get(s, s) for s in role.sources))
+    return f"{role.value} ({outlets[0] if len(outlets) == 1 else _counted(len(outlets), 'outlet')})"
 
 
 def _timeline_section(timeline: Sequence[TimelineEvent], outlet_of: Mapping[str, str], width: int) -> list[str]:

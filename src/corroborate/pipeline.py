@@ -39,7 +39,13 @@ from corroborate.claims.quotes import (
     with_shared_terms,
     wording_contradictions,
 )
-from corroborate.claims.roles import extract_leaderships, extract_roles, leadership_contradictions, role_contradictions
+from corroborate.claims.roles import (
+    extract_leaderships,
+    extract_roles,
+    leadership_contradictions,
+    person_roles,
+    role_contradictions,
+)
 from corroborate.claims.when import SentenceVectors, build_timeline, date_contradictions, extract_dates, story_anchor
 from corroborate.clean import clean
 from corroborate.cluster import load_story_index, placed_originals, save_story_index
@@ -310,9 +316,13 @@ def find_claims(
     for quote in quotes:
         if quote.attribution is not None or quote.origins:
             attributed.setdefault(quote.article, []).append(quote.start)
+    roles = extract_roles(pairs, resolver, settings)
+    roles_of = person_roles(roles)
+    for entity in entities:
+        entity.roles = roles_of.get(entity.name, []) if entity.type == "person" else []
     date_vectors = SentenceVectors()  # the date contradictions' texts, reused by the timeline
     contradictions = [
-        *role_contradictions(extract_roles(pairs, resolver, settings)),
+        *role_contradictions(roles),
         *quote_contradictions(quotes, settings),
         *number_contradictions(quantities, settings),
         *date_contradictions([m for mentions in dates.values() for m in mentions], settings, date_vectors),

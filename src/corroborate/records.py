@@ -148,6 +148,9 @@ class Entity:
     type: str
     aliases: list[str]
     sources: list[str]
+    #: For a person, what the articles say the person is ("Secretary of State"), one position per role, the
+    #: roles most outlets give first.
+    roles: list[Position] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -380,6 +380,18 @@ def _position(group: Sequence[RoleMention]) -> Position:
     return Position(value=value, sources=sources, evidence=evidence)
 
 
+def person_roles(mentions: Sequence[RoleMention]) -> dict[str, list[Position]]:
+    """Each person's roles as the articles give them, one position per role (former ones and epithets too),
+    the roles most articles give first."""
+    by_role: dict[str, dict[str, list[RoleMention]]] = defaultdict(lambda: defaultdict(list))
+    for mention in mentions:
+        by_role[mention.person][mention.normalised].append(mention)
+    return {
+        person: sorted((_position(group) for group in roles.values()), key=lambda position: -len(position.sources))
+        for person, roles in by_role.items()
+    }
+
+
 def role_contradictions(mentions: Sequence[RoleMention]) -> list[Contradiction]:
     """Persons given roles by different articles that cannot both be true, each role with its evidence."""
     by_person: dict[str, list[RoleMention]] = defaultdict(list)

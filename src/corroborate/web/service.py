@@ -349,6 +349,10 @@ def _evidence(items: Iterable[Mapping[str, Any]]) -> list[Evidence]:
     return [_record(Evidence, item) for item in items]
 
 
+def _position(data: Mapping[str, Any]) -> Position:
+    return _record(Position, data, evidence=_evidence(data.get("evidence", [])))
+
+
 def brief_from_json(data: Mapping[str, Any]) -> Brief:
     """The ``Brief`` that ``Brief.to_json`` wrote."""
     return Brief(
@@ -361,14 +365,14 @@ def brief_from_json(data: Mapping[str, Any]) -> Brief:
             _record(
                 Contradiction,
                 item,
-                positions=[
-                    _record(Position, position, evidence=_evidence(position.get("evidence", [])))
-                    for position in item.get("positions", [])
-                ],
+                positions=[_position(position) for position in item.get("positions", [])],
             )
             for item in data.get("contradictions", [])
         ],
-        entities=[_record(Entity, item) for item in data.get("entities", [])],
+        entities=[
+            _record(Entity, item, roles=[_position(position) for position in item.get("roles", [])])
+            for item in data.get("entities", [])
+        ],
         timeline=[_record(TimelineEvent, item) for item in data.get("timeline", [])],
         removed=[_record(RemovedRef, item) for item in data.get("removed", [])],
         sources=[_record(SourceSignal, item) for item in data.get("sources", [])],
