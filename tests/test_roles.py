@@ -271,3 +271,16 @@ def test_an_occupation_before_a_name_is_a_role_but_a_part_in_one_event_is_not(nl
     assert [(r.person, r.normalised) for r in roles] == [("Ann Lee", "historian")]
     # Hard case: a witness is what someone was in this event, not what they are.
     assert roles_of(nlp, "The court heard from witness Ann Lee on Monday morning.") == []
+
+
+def test_offices_shortened_before_a_name_are_roles_written_out(nlp: Language) -> None:
+    roles = roles_of(nlp, "Rep. Maria Castillo spoke on Monday.", "Sen. Maria Castillo spoke on Tuesday.")
+    assert [(role.role, role.normalised) for role in roles] == [("Rep.", "representative"), ("Sen.", "senator")]
+    assert [c.subject for c in role_contradictions(roles)] == ["Maria Castillo: role"]
+    same = roles_of(nlp, "Rep. Maria Castillo spoke on Monday.", "Representative Maria Castillo spoke later.")
+    assert {role.normalised for role in same} == {"representative"} and not role_contradictions(same)
+
+
+def test_a_possessor_the_model_ran_into_a_name_still_owns_the_role(nlp: Language) -> None:
+    roles = roles_of(nlp, "Sonya A. Whitfield, Carlucci’s attorney, told reporters her client was innocent.")
+    assert [(role.person, role.normalised) for role in roles] == [("Sonya A. Whitfield", "attorney")]

@@ -25,7 +25,7 @@ from corroborate.claims.entities import (
     fold,
     sentences_with_entities,
 )
-from corroborate.claims.people import PARTICIPANTS, PERSON_NOUNS
+from corroborate.claims.people import PARTICIPANTS, PERSON_NOUNS, SHORT_OFFICES
 from corroborate.claims.quotes import quote_spans
 from corroborate.records import Article, Contradiction, Evidence, Position, RoleMention
 from corroborate.settings import DEFAULT_SETTINGS, Settings
@@ -157,7 +157,11 @@ def normalise_role(tokens: Sequence[Token]) -> str:
     # A jurisdiction cut from the end leaves its preposition: "envoy to" of "envoy to Spain".
     while kept and kept[-1].pos_ == "ADP":
         kept.pop()
-    return " ".join(fold(" ".join(token.text for token in kept)).split())
+    return " ".join(_SHORTENED_OFFICES.get(word, word) for word in fold(" ".join(token.text for token in kept)).split())
+
+
+#: Offices shortened before a name, written out, so that "Sen. X" and "Senator X" give one role.
+_SHORTENED_OFFICES = {"sen": "senator", "rep": "representative", "gov": "governor"}
 
 
 def _title_before(ent: Span, sentence: Span) -> list[Token]:
@@ -176,7 +180,7 @@ def _title_before(ent: Span, sentence: Span) -> list[Token]:
     # "Representative Mary Ann Lopez" tagged as "Ann Lopez": a first name is no title.
     while len(words) > 1 and words[-2].lower_ in ROLE_NOUNS and not (words[-1].ent_type_ or _role_word(words[-1])):
         words.pop()
-    return words if any(token.lower_ in ROLE_NOUNS for token in words) else []
+    return words if any(_role_noun(token) for token in words) else []
 
 
 #: Words joined to a title by a hyphen that change what it is: "vice-premier" is not a premier.
@@ -196,7 +200,12 @@ def _qualifier_start(doc: Doc, start: int, floor: int) -> int:
 
 
 def _role_word(token: Token) -> bool:
-    return token.lower_ in ROLE_NOUNS | ROLE_MODIFIERS
+    return _role_noun(token) or token.lower_ in ROLE_MODIFIERS
+
+
+def _role_noun(token: Token) -> bool:
+    """A word naming a role, or an office shortened before a name ("Sen.", "Rep.")."""
+    return token.lower_ in ROLE_NOUNS or token.text.endswith(".") and token.lower_[:-1] in SHORT_OFFICES
 
 
 def _title_word(token: Token) -> bool:
@@ -209,7 +218,7 @@ def _role_anchor(token: Token) -> bool:
     """Where a title may begin: a role word, or a named jurisdiction ("U.S.", "French", "FBI")."""
     if token.lower_ in {"of", "the", "his", "her", "their", "its"}:
         return False
-    return token.lower_ in ROLE_NOUNS | ROLE_MODIFIERS or bool(token.ent_type_) or token.is_upper
+    return _role_word(token) or bool(token.ent_type_) or token.is_upper
 
 
 _AFTER = re.compile(r"^\s*,\s*([^,;:()\[\]“”\"]+?)\s*(?:,|;|\.\s|\.$|$)")
@@ -283,7 +292,9 @@ def _describes(words: Sequence[Token], max_words: int) -> bool:
         return False
     for i, token in enumerate(words):
         following = words[i + 1].text if i + 1 < len(words) else ""
-        if token.ent_type_ == "PERSON" and following not in _POSSESSIVE_TOKENS and words[i + 1 : i + 2] and (
+        # The model often takes the possessive into the name ("Lee's"): it is no other person.
+        owned = following in _POSSESSIVE_TOKENS or token.text in _POSSESSIVE_TOKENS
+        if token.ent_type_ == "PERSON" and not owned and words[i + 1 : i + 2] and (
             words[i + 1].ent_type_ != "PERSON"
         ):
             return False
