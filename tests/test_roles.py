@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from corroborate.claims.entities import EntityResolver, extract_entities
 from corroborate.claims.roles import (
+    _part_of_role,
     compatible,
     extract_leaderships,
     extract_roles,
@@ -284,3 +285,17 @@ def test_offices_shortened_before_a_name_are_roles_written_out(nlp: Language) ->
 def test_a_possessor_the_model_ran_into_a_name_still_owns_the_role(nlp: Language) -> None:
     roles = roles_of(nlp, "Sonya A. Whitfield, Carlucci’s attorney, told reporters her client was innocent.")
     assert [(role.person, role.normalised) for role in roles] == [("Sonya A. Whitfield", "attorney")]
+
+
+def test_a_role_written_shorter_is_the_same_role_but_a_qualified_one_is_not(nlp: Language) -> None:
+    roles = person_roles(roles_of(
+        nlp,
+        "House Budget Committee Chairman Maria Castillo opened the hearing.",
+        "Budget Chairman Maria Castillo asked the first question.",
+        "Former mayor Maria Castillo was there. Vice Chairman Tom Reyes sat beside Mayor Ana Lobo.",
+    ))
+    assert [(role.value, role.sources) for role in roles["Maria Castillo"]] == [
+        ("House Budget Committee Chairman", ["a0", "a1"]), ("Former mayor", ["a2"]),
+    ]
+    assert _part_of_role("chairman", "house budget committee chairman")
+    assert not _part_of_role("chairman", "vice chairman") and not _part_of_role("mayor", "former mayor")

@@ -385,7 +385,10 @@ def _positions(mentions: Sequence[RoleMention]) -> list[list[RoleMention]]:
 
 
 def _position(group: Sequence[RoleMention]) -> Position:
-    value = Counter(mention.role for mention in group).most_common(1)[0][0]
+    """The group's role as most of it writes it (on a tie, a title before the name over a phrase opened by
+    "the", then the longer form), its articles and sentences."""
+    counts = Counter(mention.role for mention in group)
+    value = max(counts, key=lambda role: (counts[role], role.split()[0].lower() not in _DETERMINERS, len(role)))
     sources = list(dict.fromkeys(mention.article for mention in group))
     evidence = [Evidence(m.article, m.sentence, m.source, m.start) for m in group]
     return Position(value=value, sources=sources, evidence=evidence)
@@ -393,14 +396,41 @@ def _position(group: Sequence[RoleMention]) -> Position:
 
 def person_roles(mentions: Sequence[RoleMention]) -> dict[str, list[Position]]:
     """Each person's roles as the articles give them, one position per role (former ones and epithets too),
-    the roles most articles give first."""
-    by_role: dict[str, dict[str, list[RoleMention]]] = defaultdict(lambda: defaultdict(list))
+    the roles most articles give first. A role written shorter or longer ("Judiciary Chairman", "House
+    Judiciary Committee Chairman") is one role; one that adds a qualifier ("vice", "former") is another."""
+    by_person: dict[str, list[RoleMention]] = defaultdict(list)
     for mention in mentions:
-        by_role[mention.person][mention.normalised].append(mention)
+        by_person[mention.person].append(mention)
     return {
-        person: sorted((_position(group) for group in roles.values()), key=lambda position: -len(position.sources))
-        for person, roles in by_role.items()
+        person: sorted(
+            (_position(group) for group in _same_roles(roles)), key=lambda position: -len(position.sources)
+        )
+        for person, roles in by_person.items()
     }
+
+
+def _same_roles(mentions: Sequence[RoleMention]) -> list[list[RoleMention]]:
+    """``mentions`` grouped by role, longest roles first, a role joining a longer one it is part of."""
+    groups: list[tuple[str, list[RoleMention]]] = []
+    for mention in sorted(mentions, key=lambda m: -len(m.normalised.split())):
+        group = next((members for role, members in groups if _part_of_role(mention.normalised, role)), None)
+        if group is None:
+            groups.append((mention.normalised, [mention]))
+        else:
+            group.append(mention)
+    return [members for _, members in groups]
+
+
+def _part_of_role(short: str, long: str) -> bool:
+    """``short`` names the role ``long`` does, in fewer words: same head, and no added word that qualifies it."""
+    if short == long:
+        return True
+    words, longer = short.split(), long.split()
+    added = " ".join(word for word in longer if word not in words)
+    return (
+        bool(words) and words[-1] == longer[-1] and set(words) <= set(longer)
+        and not (_PAST.search(added) or _PROSPECTIVE.search(added) or _SUBORDINATE.search(added))
+    )
 
 
 def role_contradictions(mentions: Sequence[RoleMention]) -> list[Contradiction]:
