@@ -698,7 +698,7 @@ def _specifics(
 ) -> list[list[str]]:
     """Each statement's keys for ``_specific_anchors``: the reporting it cites ("cites <origin>") and, with a
     parse, each quantity it counts ("15 page" for "15 pages", "five location" for "five locations"; not a date,
-    time or rank, which the timeline compares)."""
+    time or rank, which the timeline compares) and whom it says something is not so of (``_denials``)."""
     keys: list[list[str]] = [[] for _ in sentences]
     for index, sentence in enumerate(sentences):
         keys[index] += [f"cites {origin}" for origin in (cited_origins(sentence.text) if cited_origins else [])]
@@ -707,7 +707,25 @@ def _specifics(
             f"{token.lower_.replace(',', '')} {token.head.lemma_.lower()}" for token in span or ()
             if token.like_num and token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.ent_type_ not in _WHEN
         ]
+        keys[index] += [f"denial of {name}" for name in _denials(span)] if span is not None else []
     return keys
+
+
+def _denials(span: Span) -> frozenset[str]:
+    """The named people or bodies a sentence's asserted clause denies something of: its main verb, or the clause a
+    verb of speech reports, negated ("X did not ...", "X never ...") or with a "no" object ("X made no mention of
+    ...", "X gave no sign of ..."), not hedged (``_hedged``). Outlets word a denial many ways ("no sign" / "no
+    indication"), and what is said not to be so of one named subject is rarer than what is: two retellings of one."""
+    verbs = [span.root]
+    if span.root.lemma_.lower() in _REPORTING:
+        verbs = [child for child in span.root.children if child.dep_ in _CLAUSAL_OBJECTS]
+    denied = [
+        verb for verb in verbs
+        if not _hedged(verb) and (
+            _is_negated(verb) or any(_denied_noun(child) for child in verb.children if child.dep_ in _OBJECTS)
+        )
+    ]
+    return _names([_reporter(child) for verb in denied for child in verb.children if child.dep_ in SUBJECT_DEPS])
 
 
 def _distinct_representatives(groups: Sequence[tuple[set[int], int]], best: Similarities) -> list[tuple[set[int], int]]:
