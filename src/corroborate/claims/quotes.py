@@ -34,7 +34,7 @@ from corroborate.claims.entities import (
     person_referred,
 )
 from corroborate.claims.people import BODY_NOUNS, PERSON_NOUNS
-from corroborate.claims.speech import EVIDENTIAL_VERBS, SPEECH_VERBS
+from corroborate.claims.speech import EVIDENTIAL_VERBS, POSTING_VERBS, SPEECH_VERBS, WRITINGS
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
 from corroborate.sentences import LEADING_MARKS, closed_from_before, quoted_or_open_spans
@@ -67,6 +67,18 @@ _ORIGIN_CUES = (_ACCORDING_TO_NAME, *_REPORTING_CUES)
 _PUBLICATION_WORDS = frozenset(
     {"times", "post", "journal", "news", "press", "herald", "tribune", "guardian", "telegraph", "gazette",
      "agency", "radio", "tv", "television", "network", "wire", "daily", "weekly", "magazine", "review"}
+)
+#: Nouns for a news outlet, which name one beside them: "the state news agency X", "X, a newspaper", "the X news
+#: agency".
+_OUTLET_NOUNS = r"(?:news agency|news service|wire service|newspaper|broadcaster|news outlet|news site|news website)"
+#: Phrases that name an outlet by what it is; each captures the outlet's name as "o".
+_OUTLET_NAMINGS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"(?P<o>{_NAME}) {_OUTLET_NOUNS}\b",
+        rf"\b{_OUTLET_NOUNS} (?P<o>{_NAME})",
+        rf"(?P<o>{_NAME}), (?:a|an|the) (?:[\w-]+ )?{_OUTLET_NOUNS}\b",
+    )
 )
 _REPORTED_BY_PUBLICATION = re.compile(rf"(?P<o>{_NAME}) (?:first |has |had )?report(?:ed|s)\b")
 
@@ -102,11 +114,12 @@ def cited_origins(sentence_text: str, resolver: EntityResolver | None = None) ->
 
 def story_outlets(docs: Sequence[tuple[Article, Doc]], resolver: EntityResolver) -> frozenset[str]:
     """The names a story shows to be news outlets, by canonical name: the articles' own outlets, names it cites
-    for their reporting ("told X", "X's sources") and names of publications ("the Daily Gazette reported"). A bare
+    for their reporting ("told X", "X's sources"), names it calls outlets ("the news agency X", "X, a newspaper")
+    and names of publications ("the Daily Gazette reported"). A bare
     "according to X" makes no outlet of X: a ministry or a survey is cited that way too."""
     names = {article.source for article, _ in docs}
     for text in (sentence.text for _, doc in docs for sentence in article_sentences(doc)):
-        names.update(match.group("o") for cue in _REPORTING_CUES for match in cue.finditer(text))
+        names.update(match.group("o") for cue in (*_REPORTING_CUES, *_OUTLET_NAMINGS) for match in cue.finditer(text))
         names.update(
             match.group("o")
             for cue in (_ACCORDING_TO_NAME, _REPORTED_BY_PUBLICATION)
@@ -136,11 +149,22 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
     verbs = [
         token
         for token in sentence
-        if token.lemma_.lower() in SPEECH_VERBS
+        if (token.lemma_.lower() in SPEECH_VERBS or _posts_quote(token, outside))
         and token.pos_ == "VERB"
         and not any(start <= token.idx < end for start, end in outside)
     ]
     return sorted(verbs, key=lambda token: len(list(token.ancestors)))
+
+
+def _posts_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether a verb of posting puts up the quoted words: its clause holds a quote and its object, if any, is a
+    writing ('posted a statement: "..."'), not some other thing ('posted a loss of "about" ...')."""
+    if verb.lemma_.lower() not in POSTING_VERBS:
+        return False
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    if any(child.lemma_.lower() not in WRITINGS for child in objects):
+        return False
+    return any(any(token.idx <= start < token.idx + len(token) + 1 for token in verb.subtree) for start, _ in quoted)
 
 
 def _subject(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | None:
@@ -164,6 +188,32 @@ def _subject(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | Non
             return None
         current = current.head
     return None
+
+
+def _named_after_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
+    """The speaker of a verb of speech the parser left without a subject, written between a quote and the verb
+    ('"...," team manager Ann Lee said', with the name hung on a word of the quote): the noun the phrase ends in,
+    when nothing but that phrase stands between the quote's closing mark and the verb."""
+    doc = verb.doc
+    if verb.i == verb.sent.start or doc[verb.i - 1].pos_ not in {"PROPN", "NOUN"}:
+        return None
+    start = verb.i - 1
+    while start > verb.sent.start and doc[start - 1].pos_ in _SPEAKER_PHRASE_TAGS:
+        start -= 1
+    before = doc[start - 1] if start > verb.sent.start else None
+    if before is None or not before.is_punct:
+        return None
+    closed = before.idx + len(before.text)
+    if not any(end <= closed and before.text in _MARKS | {","} and closed - end <= _QUOTE_CLOSE_GAP
+               for _, end in quoted):
+        return None
+    return doc[verb.i - 1]
+
+
+#: Words a speaker phrase between a quote and its verb is made of: "team general manager Ann Lee".
+_SPEAKER_PHRASE_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})
+#: Characters from a quote's end to the mark before its speaker: the comma and closing mark ('...,"').
+_QUOTE_CLOSE_GAP = 2
 
 
 def _past_split_title(subjects: Sequence[Token]) -> Token:
@@ -569,7 +619,7 @@ def _attribute(
     # the subject of the verb only relays them.
     if according is not None and according.named and speakers.is_person(according.speaker):
         return according
-    subject = _subject(verb, spans) if verb is not None else None
+    subject = (_subject(verb, spans) or _named_after_quote(verb, spans)) if verb is not None else None
     if verb is not None and subject is not None and not any(s <= subject.idx < e for s, e in spans):
         return speakers.attribution(subject, verb.lemma_.lower())
     return according

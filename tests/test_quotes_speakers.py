@@ -1,0 +1,101 @@
+"""Quotes: speakers the parse leaves out (a name hung on the quote's words), quotes that are posted, and outlets a
+story names as such."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from corroborate.claims.entities import EntityResolver, extract_entities
+from corroborate.claims.quotes import _named_after_quote, extract_quotes, quote_spans
+from corroborate.nlp import spacy_pipeline
+from corroborate.records import Article, Quote
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy_pipeline()
+
+
+def quotes_of(nlp: Language, *texts: str) -> list[Quote]:
+    docs = [
+        (Article(f"a{i}", f"a{i}.txt", f"outlet{i}", None, None, None, text, text), nlp(text))
+        for i, text in enumerate(texts)
+    ]
+    return extract_quotes(docs, EntityResolver(extract_entities(docs)))
+
+
+def speaker(quote: Quote) -> str | None:
+    return quote.attribution.speaker if quote.attribution else None
+
+
+def _misparsed(nlp: Language, words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    """A parse as the model sometimes gives it, with the speaker's name hung on the quote's last word."""
+    spaces = [word not in {"“"} and following not in {",", "”", "."} for word, following in zip(words, [*words[1:], ""],
+                                                                                                  strict=True)]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, sent_starts=[True] +
+               [False] * (len(words) - 1))
+
+
+def test_a_name_the_parser_hung_on_the_quote_still_speaks_it(nlp: Language) -> None:
+    # “We regret the delay,” club manager Ann Lee said.  ("Lee" made an apposition of "delay", "said" subjectless.)
+    words = ["“", "We", "regret", "the", "delay", ",", "”", "club", "manager", "Ann", "Lee", "said", "."]
+    heads = [2, 2, 11, 4, 2, 4, 4, 8, 10, 10, 4, 11, 11]
+    deps = ["punct", "nsubj", "ccomp", "det", "dobj", "punct", "punct", "compound", "compound", "compound", "appos",
+            "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "NOUN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = _misparsed(nlp, words, heads, deps, pos)
+    sentence = doc[:]
+    found = _named_after_quote(doc[11], quote_spans(sentence, doc.text))
+    assert found is not None and found.text == "Lee"
+
+
+def test_a_subjectless_verb_after_other_words_than_a_quote_takes_no_speaker(nlp: Language) -> None:
+    # “We regret the delay,” and later in the day club Lee said.  (A phrase after other words than the quote.)
+    words = ["“", "We", "regret", "the", "delay", ",", "”", "and", "later", "club", "Lee", "said", "."]
+    heads = [2, 2, 11, 4, 2, 4, 4, 11, 11, 10, 8, 11, 11]
+    deps = ["punct", "nsubj", "ccomp", "det", "dobj", "punct", "punct", "cc", "advmod", "compound", "npadvmod",
+            "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "CCONJ", "ADV", "NOUN", "PROPN", "VERB", "PUNCT"]
+    doc = _misparsed(nlp, words, heads, deps, pos)
+    assert _named_after_quote(doc[11], quote_spans(doc[:], doc.text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor Ann Lee posted on social media: "We will rebuild the bridge by spring."',
+        '"We will rebuild the bridge by spring," Mayor Ann Lee posted online.',
+        'Mayor Ann Lee posted a statement online: "We will rebuild the bridge by spring."',
+    ],
+)
+def test_words_someone_posted_are_theirs(nlp: Language, text: str) -> None:
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == "Ann Lee" and quote.attribution.cue == "post"
+
+
+def test_posting_something_else_than_words_brings_in_no_quote(nlp: Language) -> None:
+    text = 'The rowing club posted a record of "nine straight wins without a single loss" in the autumn league.'
+    assert all(quote.attribution is None for quote in quotes_of(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "called",
+    [
+        "The regional news agency Kestrel said on Monday the pier would stay shut.",
+        "Kestrel, a regional newspaper, said on Monday the pier would stay shut.",
+        "The Kestrel news agency said on Monday the pier would stay shut.",
+    ],
+)
+def test_an_outlet_the_story_calls_one_is_the_origin_of_what_is_cited_to_it(nlp: Language, called: str) -> None:
+    quote = quotes_of(nlp, f"{called} The ferry service will resume on Friday, according to Kestrel.")[-1]
+    assert speaker(quote) is None and "Kestrel" in quote.origins
+
+
+def test_a_body_cited_by_according_to_stays_the_speaker_when_nothing_calls_it_an_outlet(nlp: Language) -> None:
+    text = (
+        "The Port Authority of Kestrel Bay said on Monday the pier would stay shut. The ferry service will resume on "
+        "Friday, according to the Port Authority of Kestrel Bay."
+    )
+    assert speaker(quotes_of(nlp, text)[-1]) == "Port Authority of Kestrel Bay"
