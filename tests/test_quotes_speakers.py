@@ -99,3 +99,40 @@ def test_a_body_cited_by_according_to_stays_the_speaker_when_nothing_calls_it_an
         "Friday, according to the Port Authority of Kestrel Bay."
     )
     assert speaker(quotes_of(nlp, text)[-1]) == "Port Authority of Kestrel Bay"
+
+
+def test_posting_that_reports_a_clause(nlp: Language) -> None:
+    [quote] = quotes_of(nlp, "Mayor Ann Lee posted on social media that the bridge would reopen in spring.")
+    assert not quote.direct and speaker(quote) == "Ann Lee" and "bridge would reopen" in quote.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The next sentence of the paragraph, quoted words alone.
+        '"We will rebuild the bridge," Mayor Ann Lee said on Monday. "It will take a full year of work."',
+        # A new paragraph of quoted words alone.
+        "“We will rebuild the bridge,” Mayor Ann Lee said on Monday.\n\n“It will take a full year of work.”",
+        # Words a sentence ending in a colon introduces.
+        "Mayor Ann Lee issued the following statement on Monday:\n\n“It will take a full year of work.”",
+    ],
+)
+def test_quoted_words_alone_go_on_from_the_speaker_before_them(nlp: Language, text: str) -> None:
+    quote = quotes_of(nlp, text)[-1]
+    assert quote.text == "It will take a full year of work" and speaker(quote) == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An answer to a question is the other person's.
+        '"Will the bridge reopen this year?" reporter Tom Wu asked on Monday. "It will take a full year of work."',
+        # Words of the writer's own beside the quote: no quote going on.
+        '"We will rebuild the bridge," Mayor Ann Lee said. Residents hoped "it will take a full year of work" at most.',
+        # A sentence in between.
+        '"We will rebuild the bridge," Mayor Ann Lee said. The council met later. "It will take a full year of work."',
+    ],
+)
+def test_quoted_words_after_a_question_or_other_words_take_no_speaker_from_before(nlp: Language, text: str) -> None:
+    quote = quotes_of(nlp, text)[-1]
+    assert quote.text.endswith("a full year of work") and speaker(quote) is None

@@ -157,14 +157,17 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
 
 
 def _posts_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
-    """Whether a verb of posting puts up the quoted words: its clause holds a quote and its object, if any, is a
-    writing ('posted a statement: "..."'), not some other thing ('posted a loss of "about" ...')."""
+    """Whether a verb of posting puts up words: it reports a clause ("posted online that the bridge would
+    reopen") or its clause holds a quote, and its object, if any, is a writing ('posted a statement: "..."'), not
+    some other thing ('posted bail', 'posted a loss of "about" ...')."""
     if verb.lemma_.lower() not in POSTING_VERBS:
         return False
     objects = [child for child in verb.children if child.dep_ == "dobj"]
     if any(child.lemma_.lower() not in WRITINGS for child in objects):
         return False
-    return any(any(token.idx <= start < token.idx + len(token) + 1 for token in verb.subtree) for start, _ in quoted)
+    return any(child.dep_ == "ccomp" for child in verb.children) or any(
+        any(token.idx <= start < token.idx + len(token) + 1 for token in verb.subtree) for start, _ in quoted
+    )
 
 
 def _subject(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | None:
@@ -474,6 +477,7 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
     found: list[Quote] = []
     doc_text = doc.text
     running = _RunningQuote()
+    handed: Attribution | None = None  # the speaker the sentence before hands on to a quote that follows it
     for sentence in article_sentences(doc):
         text = sentence.text.strip()
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
@@ -481,6 +485,7 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
         between = running.enter(sentence, doc_text)
         spans = quote_spans(sentence, doc_text) or ([between] if between else [])
         verbs = _speech_verbs(sentence, spans)
+        following, handed = handed, None
         for quote_start, quote_end in spans:
             if _is_title(doc.char_span(quote_start, quote_end, alignment_mode="expand")):
                 continue
@@ -488,10 +493,15 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
             words = words.strip().rstrip(",.;:").strip()
             attribution = _attribute_quote(sentence, _governing(verbs, (quote_start, quote_end)), spans, speakers)
             attribution = running.speaker(sentence, quote_start, attribution, found)
+            if attribution is None and _all_quoted(sentence, spans):
+                attribution = following
             if words and (attribution is not None or len(words.split()) >= settings.min_quote_words):
                 attribution, carriers = speakers.carried(attribution, words, origins)
                 found.append(Quote(article.id, article.source, words, True, attribution, text, start, carriers))
                 running.leave(sentence, quote_end, len(found) - 1, attribution)
+                handed = attribution if attribution is not None and attribution.cue not in _QUESTION_CUES else None
+        if text.endswith(":"):
+            handed = _introducer(sentence, spans, speakers)
         if not spans:
             # The verb reporting a clause, nearest the root: "X commented on Y, asserting that ..." reports with
             # "asserting".
@@ -502,6 +512,37 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
                 attribution, carriers = speakers.carried(attribution, reported, origins)
                 found.append(Quote(article.id, article.source, reported, False, attribution, text, start, carriers))
     return found
+
+
+#: Cues of a question: the words after it are an answer, someone else's.
+_QUESTION_CUES = frozenset({"ask"})
+
+
+def _all_quoted(sentence: Span, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a sentence is quoted words alone, nothing outside its quotes but marks: a quote going on from the
+    speaker of the quote before it ('"...," Lee said. "We will rebuild."') or of the words introducing it ("Lee
+    said:")."""
+    outside = sentence.text
+    for quote_start, quote_end in sorted(spans, reverse=True):
+        begin, end = quote_start - sentence.start_char, quote_end - sentence.start_char
+        outside = outside[: max(begin, 0)] + outside[max(end, 0) :]
+    return bool(spans) and not any(character.isalnum() for character in outside)
+
+
+def _introducer(sentence: Span, spans: Sequence[tuple[int, int]], speakers: _Speakers) -> Attribution | None:
+    """The speaker of words a sentence ending in a colon introduces: the subject of its verb of speech ("Lee said
+    in a statement:"), or of a verb whose object is a writing ("Lee issued the following statement:")."""
+    verbs = _speech_verbs(sentence, spans) or [
+        token
+        for token in sentence
+        if token.pos_ == "VERB"
+        and any(child.dep_ == "dobj" and child.lemma_.lower() in WRITINGS for child in token.children)
+    ]
+    for verb in verbs:
+        subject = _subject(verb, spans)
+        if subject is not None and not any(s <= subject.idx < e for s, e in spans):
+            return speakers.attribution(subject, verb.lemma_.lower())
+    return None
 
 
 class _RunningQuote:
