@@ -68,15 +68,23 @@ def test_a_subjectless_verb_after_other_words_than_a_quote_takes_no_speaker(nlp:
         'Mayor Ann Lee posted on social media: "We will rebuild the bridge by spring."',
         '"We will rebuild the bridge by spring," Mayor Ann Lee posted online.',
         'Mayor Ann Lee posted a statement online: "We will rebuild the bridge by spring."',
+        'Mayor Ann Lee issued a statement on Monday: "We will rebuild the bridge by spring."',
+        'Mayor Ann Lee released a short response to the news: "We will rebuild the bridge by spring."',
     ],
 )
-def test_words_someone_posted_are_theirs(nlp: Language, text: str) -> None:
+def test_words_someone_posted_or_issued_are_theirs(nlp: Language, text: str) -> None:
     [quote] = quotes_of(nlp, text)
-    assert speaker(quote) == "Ann Lee" and quote.attribution.cue == "post"
+    assert speaker(quote) == "Ann Lee" and quote.attribution.cue in {"post", "issue", "release"}
 
 
-def test_posting_something_else_than_words_brings_in_no_quote(nlp: Language) -> None:
-    text = 'The rowing club posted a record of "nine straight wins without a single loss" in the autumn league.'
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The rowing club posted a record of "nine straight wins without a single loss" in the autumn league.',
+        'The rebels released the hostages after a call for "a humane end to the long standoff at the border."',
+    ],
+)
+def test_posting_or_releasing_something_else_than_words_brings_in_no_quote(nlp: Language, text: str) -> None:
     assert all(quote.attribution is None for quote in quotes_of(nlp, text))
 
 
@@ -136,3 +144,12 @@ def test_quoted_words_alone_go_on_from_the_speaker_before_them(nlp: Language, te
 def test_quoted_words_after_a_question_or_other_words_take_no_speaker_from_before(nlp: Language, text: str) -> None:
     quote = quotes_of(nlp, text)[-1]
     assert quote.text.endswith("a full year of work") and speaker(quote) is None
+
+
+def test_quoted_words_left_open_wait_for_the_speaker_their_closing_part_names(nlp: Language) -> None:
+    text = (
+        "“We are thrilled to have her back,” producer Ann Lee said.\n\n“I am so excited to be hosting the show "
+        "again.\n\nThey say the third time is the charm,” said singer Tom Wu."
+    )
+    opening = next(quote for quote in quotes_of(nlp, text) if quote.text.startswith("I am so excited"))
+    assert speaker(opening) != "Ann Lee"

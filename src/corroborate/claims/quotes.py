@@ -34,7 +34,7 @@ from corroborate.claims.entities import (
     person_referred,
 )
 from corroborate.claims.people import BODY_NOUNS, PERSON_NOUNS
-from corroborate.claims.speech import EVIDENTIAL_VERBS, POSTING_VERBS, SPEECH_VERBS, WRITINGS
+from corroborate.claims.speech import EVIDENTIAL_VERBS, ISSUING_VERBS, POSTING_VERBS, SPEECH_VERBS, WRITINGS
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
 from corroborate.sentences import LEADING_MARKS, closed_from_before, quoted_or_open_spans
@@ -156,14 +156,22 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
     return sorted(verbs, key=lambda token: len(list(token.ancestors)))
 
 
+def _puts_out_writing(verb: Token) -> bool:
+    """Whether a verb of posting or issuing puts out a writing: its object, if any, is a writing ("posted a
+    statement", "issued a response"), not some other thing ("posted bail", "released the hostages"); a verb of
+    issuing needs one ("posted online" is enough)."""
+    lemma = verb.lemma_.lower()
+    objects = [child.lemma_.lower() for child in verb.children if child.dep_ == "dobj"]
+    if lemma in ISSUING_VERBS:
+        return bool(objects) and all(obj in WRITINGS for obj in objects)
+    return lemma in POSTING_VERBS and all(obj in WRITINGS for obj in objects)
+
+
 def _posts_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
-    """Whether a verb of posting puts up words: it reports a clause ("posted online that the bridge would
-    reopen") or its clause holds a quote, and its object, if any, is a writing ('posted a statement: "..."'), not
-    some other thing ('posted bail', 'posted a loss of "about" ...')."""
-    if verb.lemma_.lower() not in POSTING_VERBS:
-        return False
-    objects = [child for child in verb.children if child.dep_ == "dobj"]
-    if any(child.lemma_.lower() not in WRITINGS for child in objects):
+    """Whether a verb of posting or issuing puts out the words of a sentence: it puts out a writing and reports a
+    clause ("posted online that the bridge would reopen") or its clause holds a quote ('posted a statement:
+    "..."'), not some other thing's ('posted a loss of "about" ...')."""
+    if not _puts_out_writing(verb):
         return False
     return any(child.dep_ == "ccomp" for child in verb.children) or any(
         any(token.idx <= start < token.idx + len(token) + 1 for token in verb.subtree) for start, _ in quoted
@@ -492,9 +500,9 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
             words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
             words = words.strip().rstrip(",.;:").strip()
             attribution = _attribute_quote(sentence, _governing(verbs, (quote_start, quote_end)), spans, speakers)
-            attribution = running.speaker(sentence, quote_start, attribution, found)
-            if attribution is None and _all_quoted(sentence, spans):
+            if attribution is None and _all_quoted(sentence, spans) and text[-1] in _MARKS:
                 attribution = following
+            attribution = running.speaker(sentence, quote_start, attribution, found)
             if words and (attribution is not None or len(words.split()) >= settings.min_quote_words):
                 attribution, carriers = speakers.carried(attribution, words, origins)
                 found.append(Quote(article.id, article.source, words, True, attribution, text, start, carriers))
@@ -502,6 +510,10 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
                 handed = attribution if attribution is not None and attribution.cue not in _QUESTION_CUES else None
         if text.endswith(":"):
             handed = _introducer(sentence, spans, speakers)
+        elif handed is None and _all_quoted(sentence, spans) and text[-1] not in _MARKS:
+            # Quoted words left open go on in the next sentence, which may name their speaker ('"B. C," Y said'):
+            # the speaker before them waits for a closing part that names none.
+            handed = following
         if not spans:
             # The verb reporting a clause, nearest the root: "X commented on Y, asserting that ..." reports with
             # "asserting".
@@ -521,7 +533,7 @@ _QUESTION_CUES = frozenset({"ask"})
 def _all_quoted(sentence: Span, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether a sentence is quoted words alone, nothing outside its quotes but marks: a quote going on from the
     speaker of the quote before it ('"...," Lee said. "We will rebuild."') or of the words introducing it ("Lee
-    said:")."""
+    said:"), when it closes there; a quote left open may name its own speaker further on."""
     outside = sentence.text
     for quote_start, quote_end in sorted(spans, reverse=True):
         begin, end = quote_start - sentence.start_char, quote_end - sentence.start_char
@@ -531,12 +543,9 @@ def _all_quoted(sentence: Span, spans: Sequence[tuple[int, int]]) -> bool:
 
 def _introducer(sentence: Span, spans: Sequence[tuple[int, int]], speakers: _Speakers) -> Attribution | None:
     """The speaker of words a sentence ending in a colon introduces: the subject of its verb of speech ("Lee said
-    in a statement:"), or of a verb whose object is a writing ("Lee issued the following statement:")."""
+    in a statement:"), or of a verb putting out a writing ("Lee issued the following statement:")."""
     verbs = _speech_verbs(sentence, spans) or [
-        token
-        for token in sentence
-        if token.pos_ == "VERB"
-        and any(child.dep_ == "dobj" and child.lemma_.lower() in WRITINGS for child in token.children)
+        token for token in sentence if token.pos_ == "VERB" and _puts_out_writing(token)
     ]
     for verb in verbs:
         subject = _subject(verb, spans)
