@@ -500,7 +500,7 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
             words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
             words = words.strip().rstrip(",.;:").strip()
             attribution = _attribute_quote(sentence, _governing(verbs, (quote_start, quote_end)), spans, speakers)
-            if attribution is None and _all_quoted(sentence, spans) and text[-1] in _MARKS:
+            if attribution is None and _all_quoted(sentence, spans) and not _closing_names_speaker(sentence, doc_text):
                 attribution = following
             attribution = running.speaker(sentence, quote_start, attribution, found)
             if words and (attribution is not None or len(words.split()) >= settings.min_quote_words):
@@ -511,8 +511,7 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
         if text.endswith(":"):
             handed = _introducer(sentence, spans, speakers)
         elif handed is None and _all_quoted(sentence, spans) and text[-1] not in _MARKS:
-            # Quoted words left open go on in the next sentence, which may name their speaker ('"B. C," Y said'):
-            # the speaker before them waits for a closing part that names none.
+            # Quoted words left open go on in the next sentence: its closing part names no speaker of its own.
             handed = following
         if not spans:
             # The verb reporting a clause, nearest the root: "X commented on Y, asserting that ..." reports with
@@ -539,6 +538,24 @@ def _all_quoted(sentence: Span, spans: Sequence[tuple[int, int]]) -> bool:
         begin, end = quote_start - sentence.start_char, quote_end - sentence.start_char
         outside = outside[: max(begin, 0)] + outside[max(end, 0) :]
     return bool(spans) and not any(character.isalnum() for character in outside)
+
+
+def _closing_names_speaker(sentence: Span, doc_text: str) -> bool:
+    """Whether quoted words a sentence leaves open close further on with words of the writer's after them that may
+    name their own speaker ('"B. C," Y said'); the closing mark is the first after the sentence that opens no
+    paragraph (a paragraph of a quote going on opens with a mark of its own)."""
+    if sentence.text.rstrip()[-1:] in _MARKS:
+        return False
+    rest = doc_text[sentence.end_char :]
+    for match in _QUOTE_MARK.finditer(rest):
+        if (sentence.text + rest[: match.start()]).rstrip(" \t").endswith("\n"):
+            continue
+        after = rest[match.end() :].split("\n", 1)[0]
+        return any(character.isalpha() for character in after.split(".", 1)[0])
+    return False
+
+
+_QUOTE_MARK = re.compile('[”"]')
 
 
 def _introducer(sentence: Span, spans: Sequence[tuple[int, int]], speakers: _Speakers) -> Attribution | None:
