@@ -153,3 +153,13 @@ def test_quoted_words_left_open_wait_for_the_speaker_their_closing_part_names(nl
     )
     opening = next(quote for quote in quotes_of(nlp, text) if quote.text.startswith("I am so excited"))
     assert speaker(opening) != "Ann Lee"
+
+
+def test_quoted_words_going_on_to_a_closing_part_without_a_speaker_are_the_speaker_s_before(nlp: Language) -> None:
+    text = (
+        "“We will rebuild the bridge,” Mayor Ann Lee said on Monday. “It will take a full year of work. We already "
+        "have most of the money.”"
+    )
+    quotes = {quote.text: speaker(quote) for quote in quotes_of(nlp, text)}
+    assert quotes["It will take a full year of work"] == "Ann Lee"
+    assert quotes["We already have most of the money"] == "Ann Lee"
