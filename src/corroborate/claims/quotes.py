@@ -115,8 +115,8 @@ def cited_origins(sentence_text: str, resolver: EntityResolver | None = None) ->
 def story_outlets(docs: Sequence[tuple[Article, Doc]], resolver: EntityResolver) -> frozenset[str]:
     """The names a story shows to be news outlets, by canonical name: the articles' own outlets, names it cites
     for their reporting ("told X", "X's sources"), names it calls outlets ("the news agency X", "X, a newspaper")
-    and names of publications ("the Daily Gazette reported"). A bare
-    "according to X" makes no outlet of X: a ministry or a survey is cited that way too."""
+    and names of publications ("the Daily Gazette reported"). A bare "according to X" makes no outlet of X: a
+    ministry or a survey is cited that way too."""
     names = {article.source for article, _ in docs}
     for text in (sentence.text for _, doc in docs for sentence in article_sentences(doc)):
         names.update(match.group("o") for cue in (*_REPORTING_CUES, *_OUTLET_NAMINGS) for match in cue.finditer(text))
@@ -149,7 +149,7 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
     verbs = [
         token
         for token in sentence
-        if (token.lemma_.lower() in SPEECH_VERBS or _posts_quote(token, outside))
+        if (token.lemma_.lower() in SPEECH_VERBS or _puts_out_words(token, outside))
         and token.pos_ == "VERB"
         and not any(start <= token.idx < end for start, end in outside)
     ]
@@ -167,7 +167,7 @@ def _puts_out_writing(verb: Token) -> bool:
     return lemma in POSTING_VERBS and all(obj in WRITINGS for obj in objects)
 
 
-def _posts_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+def _puts_out_words(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
     """Whether a verb of posting or issuing puts out the words of a sentence: it puts out a writing and reports a
     clause ("posted online that the bridge would reopen") or its clause holds a quote ('posted a statement:
     "..."'), not some other thing's ('posted a loss of "about" ...')."""
@@ -215,8 +215,7 @@ def _named_after_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token 
     if before is None or not before.is_punct:
         return None
     closed = before.idx + len(before.text)
-    if not any(end <= closed and before.text in _MARKS | {","} and closed - end <= _QUOTE_CLOSE_GAP
-               for _, end in quoted):
+    if before.text not in _MARKS | {","} or not any(0 <= closed - end <= _QUOTE_CLOSE_GAP for _, end in quoted):
         return None
     return doc[verb.i - 1]
 
@@ -532,7 +531,7 @@ _QUESTION_CUES = frozenset({"ask"})
 def _all_quoted(sentence: Span, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether a sentence is quoted words alone, nothing outside its quotes but marks: a quote going on from the
     speaker of the quote before it ('"...," Lee said. "We will rebuild."') or of the words introducing it ("Lee
-    said:"), when it closes there; a quote left open may name its own speaker further on."""
+    said:")."""
     outside = sentence.text
     for quote_start, quote_end in sorted(spans, reverse=True):
         begin, end = quote_start - sentence.start_char, quote_end - sentence.start_char
