@@ -34,7 +34,7 @@ from corroborate.claims.entities import (
     person_referred,
 )
 from corroborate.claims.people import BODY_NOUNS, PERSON_NOUNS
-from corroborate.claims.speech import EVIDENTIAL_VERBS, SPEECH_VERBS
+from corroborate.claims.speech import EVIDENTIAL_VERBS, ISSUING_VERBS, POSTING_VERBS, SPEECH_VERBS, WRITINGS
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
 from corroborate.sentences import LEADING_MARKS, closed_from_before, quoted_or_open_spans
@@ -67,6 +67,18 @@ _ORIGIN_CUES = (_ACCORDING_TO_NAME, *_REPORTING_CUES)
 _PUBLICATION_WORDS = frozenset(
     {"times", "post", "journal", "news", "press", "herald", "tribune", "guardian", "telegraph", "gazette",
      "agency", "radio", "tv", "television", "network", "wire", "daily", "weekly", "magazine", "review"}
+)
+#: Nouns for a news outlet, which name one beside them: "the state news agency X", "X, a newspaper", "the X news
+#: agency".
+_OUTLET_NOUNS = r"(?:news agency|news service|wire service|newspaper|broadcaster|news outlet|news site|news website)"
+#: Phrases that name an outlet by what it is; each captures the outlet's name as "o".
+_OUTLET_NAMINGS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rf"(?P<o>{_NAME}) {_OUTLET_NOUNS}\b",
+        rf"\b{_OUTLET_NOUNS} (?P<o>{_NAME})",
+        rf"(?P<o>{_NAME}), (?:a|an|the) (?:[\w-]+ )?{_OUTLET_NOUNS}\b",
+    )
 )
 _REPORTED_BY_PUBLICATION = re.compile(rf"(?P<o>{_NAME}) (?:first |has |had )?report(?:ed|s)\b")
 
@@ -102,11 +114,12 @@ def cited_origins(sentence_text: str, resolver: EntityResolver | None = None) ->
 
 def story_outlets(docs: Sequence[tuple[Article, Doc]], resolver: EntityResolver) -> frozenset[str]:
     """The names a story shows to be news outlets, by canonical name: the articles' own outlets, names it cites
-    for their reporting ("told X", "X's sources") and names of publications ("the Daily Gazette reported"). A bare
-    "according to X" makes no outlet of X: a ministry or a survey is cited that way too."""
+    for their reporting ("told X", "X's sources"), names it calls outlets ("the news agency X", "X, a newspaper")
+    and names of publications ("the Daily Gazette reported"). A bare "according to X" makes no outlet of X: a
+    ministry or a survey is cited that way too."""
     names = {article.source for article, _ in docs}
     for text in (sentence.text for _, doc in docs for sentence in article_sentences(doc)):
-        names.update(match.group("o") for cue in _REPORTING_CUES for match in cue.finditer(text))
+        names.update(match.group("o") for cue in (*_REPORTING_CUES, *_OUTLET_NAMINGS) for match in cue.finditer(text))
         names.update(
             match.group("o")
             for cue in (_ACCORDING_TO_NAME, _REPORTED_BY_PUBLICATION)
@@ -136,11 +149,33 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
     verbs = [
         token
         for token in sentence
-        if token.lemma_.lower() in SPEECH_VERBS
+        if (token.lemma_.lower() in SPEECH_VERBS or _puts_out_words(token, outside))
         and token.pos_ == "VERB"
         and not any(start <= token.idx < end for start, end in outside)
     ]
     return sorted(verbs, key=lambda token: len(list(token.ancestors)))
+
+
+def _puts_out_writing(verb: Token) -> bool:
+    """Whether a verb of posting or issuing puts out a writing: its object, if any, is a writing ("posted a
+    statement", "issued a response"), not some other thing ("posted bail", "released the hostages"); a verb of
+    issuing needs one ("posted online" is enough)."""
+    lemma = verb.lemma_.lower()
+    objects = [child.lemma_.lower() for child in verb.children if child.dep_ == "dobj"]
+    if lemma in ISSUING_VERBS:
+        return bool(objects) and all(obj in WRITINGS for obj in objects)
+    return lemma in POSTING_VERBS and all(obj in WRITINGS for obj in objects)
+
+
+def _puts_out_words(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether a verb of posting or issuing puts out the words of a sentence: it puts out a writing and reports a
+    clause ("posted online that the bridge would reopen") or its clause holds a quote ('posted a statement:
+    "..."'), not some other thing's ('posted a loss of "about" ...')."""
+    if not _puts_out_writing(verb):
+        return False
+    return any(child.dep_ == "ccomp" for child in verb.children) or any(
+        any(token.idx <= start < token.idx + len(token) + 1 for token in verb.subtree) for start, _ in quoted
+    )
 
 
 def _subject(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | None:
@@ -164,6 +199,31 @@ def _subject(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | Non
             return None
         current = current.head
     return None
+
+
+def _named_after_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
+    """The speaker of a verb of speech the parser left without a subject, written between a quote and the verb
+    ('"...," team manager Ann Lee said', with the name hung on a word of the quote): the noun the phrase ends in,
+    when nothing but that phrase stands between the quote's closing mark and the verb."""
+    doc = verb.doc
+    if verb.i == verb.sent.start or doc[verb.i - 1].pos_ not in {"PROPN", "NOUN"}:
+        return None
+    start = verb.i - 1
+    while start > verb.sent.start and doc[start - 1].pos_ in _SPEAKER_PHRASE_TAGS:
+        start -= 1
+    before = doc[start - 1] if start > verb.sent.start else None
+    if before is None or not before.is_punct:
+        return None
+    closed = before.idx + len(before.text)
+    if before.text not in _MARKS | {","} or not any(0 <= closed - end <= _QUOTE_CLOSE_GAP for _, end in quoted):
+        return None
+    return doc[verb.i - 1]
+
+
+#: Words a speaker phrase between a quote and its verb is made of: "team general manager Ann Lee".
+_SPEAKER_PHRASE_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})
+#: Characters from a quote's end to the mark before its speaker: the comma and closing mark ('...,"').
+_QUOTE_CLOSE_GAP = 2
 
 
 def _past_split_title(subjects: Sequence[Token]) -> Token:
@@ -424,6 +484,7 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
     found: list[Quote] = []
     doc_text = doc.text
     running = _RunningQuote()
+    handed: Attribution | None = None  # the speaker the sentence before hands on to a quote that follows it
     for sentence in article_sentences(doc):
         text = sentence.text.strip()
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
@@ -431,17 +492,26 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
         between = running.enter(sentence, doc_text)
         spans = quote_spans(sentence, doc_text) or ([between] if between else [])
         verbs = _speech_verbs(sentence, spans)
+        following, handed = handed, None
         for quote_start, quote_end in spans:
             if _is_title(doc.char_span(quote_start, quote_end, alignment_mode="expand")):
                 continue
             words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
             words = words.strip().rstrip(",.;:").strip()
             attribution = _attribute_quote(sentence, _governing(verbs, (quote_start, quote_end)), spans, speakers)
+            if attribution is None and _all_quoted(sentence, spans) and not _closing_names_speaker(sentence, doc_text):
+                attribution = following
             attribution = running.speaker(sentence, quote_start, attribution, found)
             if words and (attribution is not None or len(words.split()) >= settings.min_quote_words):
                 attribution, carriers = speakers.carried(attribution, words, origins)
                 found.append(Quote(article.id, article.source, words, True, attribution, text, start, carriers))
                 running.leave(sentence, quote_end, len(found) - 1, attribution)
+                handed = attribution if attribution is not None and attribution.cue not in _QUESTION_CUES else None
+        if text.endswith(":"):
+            handed = _introducer(sentence, spans, speakers)
+        elif handed is None and _all_quoted(sentence, spans) and text[-1] not in _MARKS:
+            # Quoted words left open go on in the next sentence: its closing part names no speaker of its own.
+            handed = following
         if not spans:
             # The verb reporting a clause, nearest the root: "X commented on Y, asserting that ..." reports with
             # "asserting".
@@ -452,6 +522,52 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
                 attribution, carriers = speakers.carried(attribution, reported, origins)
                 found.append(Quote(article.id, article.source, reported, False, attribution, text, start, carriers))
     return found
+
+
+#: Cues of a question: the words after it are an answer, someone else's.
+_QUESTION_CUES = frozenset({"ask"})
+
+
+def _all_quoted(sentence: Span, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a sentence is quoted words alone, nothing outside its quotes but marks: a quote going on from the
+    speaker of the quote before it ('"...," Lee said. "We will rebuild."') or of the words introducing it ("Lee
+    said:")."""
+    outside = sentence.text
+    for quote_start, quote_end in sorted(spans, reverse=True):
+        begin, end = quote_start - sentence.start_char, quote_end - sentence.start_char
+        outside = outside[: max(begin, 0)] + outside[max(end, 0) :]
+    return bool(spans) and not any(character.isalnum() for character in outside)
+
+
+def _closing_names_speaker(sentence: Span, doc_text: str) -> bool:
+    """Whether quoted words a sentence leaves open close further on with words of the writer's after them that may
+    name their own speaker ('"B. C," Y said'); the closing mark is the first after the sentence that opens no
+    paragraph (a paragraph of a quote going on opens with a mark of its own)."""
+    if sentence.text.rstrip()[-1:] in _MARKS:
+        return False
+    rest = doc_text[sentence.end_char :]
+    for match in _QUOTE_MARK.finditer(rest):
+        if (sentence.text + rest[: match.start()]).rstrip(" \t").endswith("\n"):
+            continue
+        after = rest[match.end() :].split("\n", 1)[0]
+        return any(character.isalpha() for character in after.split(".", 1)[0])
+    return False
+
+
+_QUOTE_MARK = re.compile('[”"]')
+
+
+def _introducer(sentence: Span, spans: Sequence[tuple[int, int]], speakers: _Speakers) -> Attribution | None:
+    """The speaker of words a sentence ending in a colon introduces: the subject of its verb of speech ("Lee said
+    in a statement:"), or of a verb putting out a writing ("Lee issued the following statement:")."""
+    verbs = _speech_verbs(sentence, spans) or [
+        token for token in sentence if token.pos_ == "VERB" and _puts_out_writing(token)
+    ]
+    for verb in verbs:
+        subject = _subject(verb, spans)
+        if subject is not None and not any(s <= subject.idx < e for s, e in spans):
+            return speakers.attribution(subject, verb.lemma_.lower())
+    return None
 
 
 class _RunningQuote:
@@ -569,7 +685,7 @@ def _attribute(
     # the subject of the verb only relays them.
     if according is not None and according.named and speakers.is_person(according.speaker):
         return according
-    subject = _subject(verb, spans) if verb is not None else None
+    subject = (_subject(verb, spans) or _named_after_quote(verb, spans)) if verb is not None else None
     if verb is not None and subject is not None and not any(s <= subject.idx < e for s, e in spans):
         return speakers.attribution(subject, verb.lemma_.lower())
     return according

@@ -54,3 +54,13 @@ SPEECH_VERB_FORMS = frozenset(
 #: what argues without being someone is a writing that speaks for its authors ("the lawsuit argued"), a source as a
 #: report is.
 EVIDENTIAL_VERBS = frozenset({"suggest", "signal", "reveal", "disclose"})
+#: Verbs of putting words up for others to read that as often take anything else ("posted bail", "posted a loss",
+#: "posted a photo"): they bring in a quote only when it is what they put up, as in 'posted: "..."' or 'posted a
+#: statement: "..."'; a rule over a parse checks that before taking them for verbs of speech.
+POSTING_VERBS = frozenset({"post"})
+#: Verbs of putting out a writing ("issued a statement", "released a response"): they bring in a quote only with a
+#: writing for their object, as "issued a warning" or "released the hostages" bring in none.
+ISSUING_VERBS = frozenset({"issue", "release", "publish"})
+#: What someone posts or writes that holds their words: 'posted a statement', 'wrote in a letter'.
+WRITINGS = frozenset({"statement", "message", "post", "note", "letter", "comment", "tweet", "update", "response",
+                      "reply", "video"})

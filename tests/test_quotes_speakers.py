@@ -1,0 +1,165 @@
+"""Quotes: speakers the parse leaves out (a name hung on the quote's words), quotes that are posted, and outlets a
+story names as such."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from corroborate.claims.entities import EntityResolver, extract_entities
+from corroborate.claims.quotes import _named_after_quote, extract_quotes, quote_spans
+from corroborate.nlp import spacy_pipeline
+from corroborate.records import Article, Quote
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy_pipeline()
+
+
+def quotes_of(nlp: Language, *texts: str) -> list[Quote]:
+    docs = [
+        (Article(f"a{i}", f"a{i}.txt", f"outlet{i}", None, None, None, text, text), nlp(text))
+        for i, text in enumerate(texts)
+    ]
+    return extract_quotes(docs, EntityResolver(extract_entities(docs)))
+
+
+def speaker(quote: Quote) -> str | None:
+    return quote.attribution.speaker if quote.attribution else None
+
+
+def _misparsed(nlp: Language, words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    """A parse as the model sometimes gives it, with the speaker's name hung on the quote's last word."""
+    spaces = [word not in {"“"} and following not in {",", "”", "."} for word, following in zip(words, [*words[1:], ""],
+                                                                                                  strict=True)]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, sent_starts=[True] +
+               [False] * (len(words) - 1))
+
+
+def test_a_name_the_parser_hung_on_the_quote_still_speaks_it(nlp: Language) -> None:
+    # “We regret the delay,” club manager Ann Lee said.  ("Lee" made an apposition of "delay", "said" subjectless.)
+    words = ["“", "We", "regret", "the", "delay", ",", "”", "club", "manager", "Ann", "Lee", "said", "."]
+    heads = [2, 2, 11, 4, 2, 4, 4, 8, 10, 10, 4, 11, 11]
+    deps = ["punct", "nsubj", "ccomp", "det", "dobj", "punct", "punct", "compound", "compound", "compound", "appos",
+            "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "NOUN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = _misparsed(nlp, words, heads, deps, pos)
+    sentence = doc[:]
+    found = _named_after_quote(doc[11], quote_spans(sentence, doc.text))
+    assert found is not None and found.text == "Lee"
+
+
+def test_a_subjectless_verb_after_other_words_than_a_quote_takes_no_speaker(nlp: Language) -> None:
+    # “We regret the delay,” and later in the day club Lee said.  (A phrase after other words than the quote.)
+    words = ["“", "We", "regret", "the", "delay", ",", "”", "and", "later", "club", "Lee", "said", "."]
+    heads = [2, 2, 11, 4, 2, 4, 4, 11, 11, 10, 8, 11, 11]
+    deps = ["punct", "nsubj", "ccomp", "det", "dobj", "punct", "punct", "cc", "advmod", "compound", "npadvmod",
+            "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "CCONJ", "ADV", "NOUN", "PROPN", "VERB", "PUNCT"]
+    doc = _misparsed(nlp, words, heads, deps, pos)
+    assert _named_after_quote(doc[11], quote_spans(doc[:], doc.text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mayor Ann Lee posted on social media: "We will rebuild the bridge by spring."',
+        '"We will rebuild the bridge by spring," Mayor Ann Lee posted online.',
+        'Mayor Ann Lee posted a statement online: "We will rebuild the bridge by spring."',
+        'Mayor Ann Lee issued a statement on Monday: "We will rebuild the bridge by spring."',
+        'Mayor Ann Lee released a short response to the news: "We will rebuild the bridge by spring."',
+    ],
+)
+def test_words_someone_posted_or_issued_are_theirs(nlp: Language, text: str) -> None:
+    [quote] = quotes_of(nlp, text)
+    assert speaker(quote) == "Ann Lee" and quote.attribution.cue in {"post", "issue", "release"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The rowing club posted a record of "nine straight wins without a single loss" in the autumn league.',
+        'The rebels released the hostages after a call for "a humane end to the long standoff at the border."',
+    ],
+)
+def test_posting_or_releasing_something_else_than_words_brings_in_no_quote(nlp: Language, text: str) -> None:
+    assert all(quote.attribution is None for quote in quotes_of(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "called",
+    [
+        "The regional news agency Kestrel said on Monday the pier would stay shut.",
+        "Kestrel, a regional newspaper, said on Monday the pier would stay shut.",
+        "The Kestrel news agency said on Monday the pier would stay shut.",
+    ],
+)
+def test_an_outlet_the_story_calls_one_is_the_origin_of_what_is_cited_to_it(nlp: Language, called: str) -> None:
+    quote = quotes_of(nlp, f"{called} The ferry service will resume on Friday, according to Kestrel.")[-1]
+    assert speaker(quote) is None and "Kestrel" in quote.origins
+
+
+def test_a_body_cited_by_according_to_stays_the_speaker_when_nothing_calls_it_an_outlet(nlp: Language) -> None:
+    text = (
+        "The Port Authority of Kestrel Bay said on Monday the pier would stay shut. The ferry service will resume on "
+        "Friday, according to the Port Authority of Kestrel Bay."
+    )
+    assert speaker(quotes_of(nlp, text)[-1]) == "Port Authority of Kestrel Bay"
+
+
+def test_posting_that_reports_a_clause(nlp: Language) -> None:
+    [quote] = quotes_of(nlp, "Mayor Ann Lee posted on social media that the bridge would reopen in spring.")
+    assert not quote.direct and speaker(quote) == "Ann Lee" and "bridge would reopen" in quote.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The next sentence of the paragraph, quoted words alone.
+        '"We will rebuild the bridge," Mayor Ann Lee said on Monday. "It will take a full year of work."',
+        # A new paragraph of quoted words alone.
+        "“We will rebuild the bridge,” Mayor Ann Lee said on Monday.\n\n“It will take a full year of work.”",
+        # Words a sentence ending in a colon introduces.
+        "Mayor Ann Lee issued the following statement on Monday:\n\n“It will take a full year of work.”",
+    ],
+)
+def test_quoted_words_alone_go_on_from_the_speaker_before_them(nlp: Language, text: str) -> None:
+    quote = quotes_of(nlp, text)[-1]
+    assert quote.text == "It will take a full year of work" and speaker(quote) == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An answer to a question is the other person's.
+        '"Will the bridge reopen this year?" reporter Tom Wu asked on Monday. "It will take a full year of work."',
+        # Words of the writer's own beside the quote: no quote going on.
+        '"We will rebuild the bridge," Mayor Ann Lee said. Residents hoped "it will take a full year of work" at most.',
+        # A sentence in between.
+        '"We will rebuild the bridge," Mayor Ann Lee said. The council met later. "It will take a full year of work."',
+    ],
+)
+def test_quoted_words_after_a_question_or_other_words_take_no_speaker_from_before(nlp: Language, text: str) -> None:
+    quote = quotes_of(nlp, text)[-1]
+    assert quote.text.endswith("a full year of work") and speaker(quote) is None
+
+
+def test_quoted_words_left_open_wait_for_the_speaker_their_closing_part_names(nlp: Language) -> None:
+    text = (
+        "“We are thrilled to have her back,” producer Ann Lee said.\n\n“I am so excited to be hosting the show "
+        "again.\n\nThey say the third time is the charm,” said singer Tom Wu."
+    )
+    opening = next(quote for quote in quotes_of(nlp, text) if quote.text.startswith("I am so excited"))
+    assert speaker(opening) != "Ann Lee"
+
+
+def test_quoted_words_going_on_to_a_closing_part_without_a_speaker_are_the_speaker_s_before(nlp: Language) -> None:
+    text = (
+        "“We will rebuild the bridge,” Mayor Ann Lee said on Monday. “It will take a full year of work. We already "
+        "have most of the money.”"
+    )
+    quotes = {quote.text: speaker(quote) for quote in quotes_of(nlp, text)}
+    assert quotes["It will take a full year of work"] == "Ann Lee"
+    assert quotes["We already have most of the money"] == "Ann Lee"
