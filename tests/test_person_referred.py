@@ -91,3 +91,12 @@ def test_a_first_name_the_dictionary_gives_one_gender_refuses_the_other_pronoun(
     # Hard case: the article's honorific outweighs the dictionary.
     text = "Ms. Patrick Tarlow inspected the dam on Monday. She said the repairs were late."
     assert referred(nlp, text, ("Patrick Tarlow", "PERSON"), pronoun="she") == "Patrick Tarlow"
+
+
+def test_a_subject_pronoun_goes_on_with_the_same_pronoun_subject_before_it(nlp: Language) -> None:
+    text = "Tom Lee arrived on Monday. He called Peter Wong about the deal. He said the talks had failed."
+    ents = (("Tom Lee", "PERSON"), ("Peter Wong", "PERSON"))
+    assert referred(nlp, text, *ents) == "Tom Lee"
+    # Hard case: a named subject in the sentence before is whom the pronoun goes on with.
+    text = "Tom Lee arrived on Monday. Peter Wong called him about the deal. He said the talks had failed."
+    assert referred(nlp, text, *ents) == "Peter Wong"

@@ -261,16 +261,29 @@ def _person_referred(pronoun: Token, lookback: int, is_person: Callable[[Span], 
     ]
     if before:
         return before[-1]
-    for _ in range(lookback):
+    for back in range(lookback):
         if sentence.start == 0:
             break
         sentence = pronoun.doc[sentence.start - 1].sent
-        _, found = _quotes_and_people(sentence, is_person, untagged)
+        closed, found = _quotes_and_people(sentence, is_person, untagged)
         earlier = [ent for ent, inside in found if quoted or not inside]
+        subjects = [ent for ent in earlier if _is_subject_or_its_owner(ent.root)]
+        if untagged and not subjects:
+            same = _same_subject_pronoun(pronoun, sentence, closed)
+            if same is not None:
+                return _person_referred(same, lookback - back - 1, is_person)
         if earlier:
-            subjects = [ent for ent in earlier if _is_subject_or_its_owner(ent.root)]
-            return (subjects if pronoun.dep_ in SUBJECT_DEPS and subjects else earlier)[-1]
+            return (subjects if untagged and subjects else earlier)[-1]
     return None
+
+
+def _same_subject_pronoun(pronoun: Token, sentence: Span, closed: Sequence[tuple[int, int]]) -> Token | None:
+    """The subject pronoun of ``sentence`` written as ``pronoun`` is, outside quotes: "He called Park. He said
+    ..." goes on with the first "he", not with Park."""
+    return next((
+        token for token in sentence
+        if token.lower_ == pronoun.lower_ and token.dep_ in SUBJECT_DEPS and not _within(token, sentence, closed)
+    ), None)
 
 
 #: The gender each pronoun for a person says.
