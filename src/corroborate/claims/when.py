@@ -195,6 +195,21 @@ _MIN_EVENT_STEM = 3
 _MIN_QUOTE_WORDS = 4
 # Marks that set an aside off from the phrase it interrupts.
 _SEPARATORS = {",", "—", "–", "(", ")", ";", ":"}
+# Verbs of a state, not an act: told in the present of things in general ("Today, such infections are rare"), "today"
+# means these days, not the publication's day.
+_STATE_VERBS = {"be", "exist", "remain", "live", "have", "lack", "experience", "face", "need", "know", "own"}
+# Verbs of a change in amount: a range they go through ("rose from 1061 to 1128") is a range of values.
+_CHANGE_VERBS = {
+    "increase", "decrease", "rise", "fall", "grow", "drop", "climb", "decline", "jump", "slip", "surge",
+    "plunge", "soar", "dip", "shrink", "swell", "improve", "tumble",
+}  # fmt: skip
+# Prepositions by which a verb takes an act it is about ("pleaded guilty to threatening", "accused of hiding", "arrested
+# for stealing"), told as a thing of its own.
+_CHARGE_PREPOSITIONS = {"to", "of", "for"}
+# Auxiliaries of the present progressive ("the conditions we're experiencing today").
+_PRESENT_AUXILIARIES = {"am", "is", "are", "'m", "'re", "'s", "’m", "’re", "’s"}
+# Subjects that stand for people or things in general: "we" and "you" as anyone.
+_GENERIC_PRONOUNS = {"we", "you"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -586,6 +601,9 @@ def _attachment(span: Span) -> Token:
     mark = _misread_preposition(span)
     if mark is not None and mark.head.head.i != mark.head.i:
         return mark.head.head
+    named = _apposed_noun(span)
+    if named is not None:
+        return named
     token = span.root
     preposition = token.head
     while preposition.dep_ == "conj" and preposition.head.pos_ == "ADP":
@@ -599,6 +617,26 @@ def _attachment(span: Span) -> Token:
     if _opening_time(token, span) and _acted_on(token.head):
         token = next((verb for verb in token.ancestors if verb.pos_ in {"VERB", "AUX"}), token)
     return _fronted_clause(span, token) or token
+
+
+def _apposed_noun(span: Span) -> Token | None:
+    """The noun a bare date closing its sentence after a comma names, when the parse hung the date on a verb whose
+    clause already holds a date ("will play Denver on May 3, with Houston hosting the final show, May 10"): one clause
+    has one time, so the second date is the noun's, set beside it."""
+    doc = span.doc
+    root = span.root
+    if span.start < 2 or doc[span.start - 1].text != "," or root.dep_ not in {"npadvmod", "appos"}:
+        return None
+    if span.end < len(doc) and not doc[span.end].is_punct:
+        return None
+    verb, noun = root.head, doc[span.start - 2]
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.i <= verb.i or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if not any(word.ent_type_ == "DATE" and word.i < noun.i for word in verb.subtree):
+        return None
+    while noun.dep_ == "pobj" and noun.head.head.pos_ in {"NOUN", "PROPN"} and noun.head.head.i > verb.i:
+        noun = noun.head.head  # up the phrase the comma closes: "the final show on the tour"
+    return noun
 
 
 def _misread_preposition(span: Span) -> Token | None:
@@ -641,6 +679,8 @@ def _fronted_clause(span: Span, verb: Token) -> Token | None:
 
 
 def _governing_verb(span: Span) -> Token | None:
+    if _apposed_noun(span) is not None:  # the noun's time is told in the tense of the clause the date closes
+        return span.root.head
     start = _attachment(span)
     for token in [start, *start.ancestors]:
         if token.pos_ in {"VERB", "AUX"} and not (span.start <= token.i < span.end):
@@ -735,14 +775,20 @@ def _told_after_past(verb: Token) -> bool:
     earlier = [child for child in verb.children if child.dep_ == "advcl"]
     if any(_past_clause(clause) and _marked(clause, _EARLIER_EVENT_MARKS) for clause in earlier):
         return True
+    return _earlier_gerund(verb) is not None
+
+
+def _earlier_gerund(verb: Token) -> Token | None:
+    """The gerund a verb is or completes when a past verb's preposition takes it ("pleaded guilty to threatening to
+    burn the office"): an act before that verb's, with a time of its own."""
     gerund = verb
     while gerund.dep_ == "xcomp" and gerund.head.pos_ in {"VERB", "AUX"}:
         gerund = gerund.head
     preposition = gerund.head
     if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp" or preposition.lower_ in {"before", "until", "till"}:
-        return False
+        return None
     governor = preposition.head
-    return governor.tag_ == "VBD" and governor.lemma_.lower() not in _FUTURE_GOVERNORS
+    return gerund if governor.tag_ == "VBD" and governor.lemma_.lower() not in _FUTURE_GOVERNORS else None
 
 
 def _past_clause(verb: Token) -> bool:
@@ -773,6 +819,10 @@ def _event_head(span: Span) -> Token:
         and not _subject(token)
         and not _predicate_of_noun(token)
     ):
+        if _doing_agent(token) and not _bound(span):
+            # "abducted by gunmen wearing uniforms in May": the doer is told as doing it, so the date is the act's;
+            # not a period the doer's doing fills ("conducted by a firm tracking prices since 2015").
+            return token.head.head.head
         token = token.head
     if (
         token.tag_ in {"VBN", "VBD"}
@@ -783,6 +833,13 @@ def _event_head(span: Span) -> Token:
         # A reduced relative ("the summit in Alaska, held two months ago") dates the noun before it.
         return next((t for t in reversed(token.doc[token.sent.start : token.i]) if t.pos_ == "NOUN"), token)
     return token
+
+
+def _doing_agent(participle: Token) -> bool:
+    """Whether a present participle describes the doer a passive names ("was abducted by gunmen wearing uniforms"):
+    what the doer is told doing then is the act itself, at its time."""
+    noun = participle.head
+    return participle.dep_ == "acl" and participle.tag_ == "VBG" and noun.dep_ == "pobj" and noun.head.dep_ == "agent"
 
 
 def _opening_time(participle: Token, span: Span) -> bool:
@@ -887,6 +944,8 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
     date_words = _date_tokens(span, root)
     drop = set(date_words)
     head, named = _event_word(span, root, head)
+    if _told_of(span, root, head):
+        drop -= date_words
     # The date's own preposition on the head ("met on Friday"), not the agent whose phrase holds it ("followed by
     # phones in March").
     drop |= {
@@ -904,6 +963,17 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
         text = sentence_of(span[0])[1].strip()
     cut = text.split()
     return " ".join(cut[:max_words]) + (" …" if len(cut) > max_words else "")
+
+
+def _told_of(span: Span, root: Token, head: Token) -> bool:
+    """Whether the date is what its clause tells of, its subject with something said of it ("Next year will be about
+    growth"): without the date that clause has no subject. Not a time that merely comes ("when May rolls around"),
+    which tells no event: the sentence does."""
+    while root.dep_ == "conj" and root.head.ent_type_ == "DATE":  # one of dates joined as the subject: "2021 and 2022"
+        root = root.head
+    if root.dep_ not in SUBJECT_DEPS or head.i not in {root.i, root.head.i} or _misread_preposition(span) is not None:
+        return False
+    return any(child.dep_ in _OBJECT_PARTS | {"prep"} for child in root.head.children)
 
 
 def _event_word(span: Span, root: Token, head: Token | None) -> tuple[Token, Token | None]:
@@ -1016,6 +1086,11 @@ def _completed_clause(verb: Token) -> tuple[Token, Token | None]:
         or _own_participle_clause(verb)
     ):
         return verb, None
+    earlier = _earlier_gerund(verb)
+    if earlier is not None and earlier.head.lower_ in _CHARGE_PREPOSITIONS:
+        # "pleaded guilty to threatening to burn the office in March": the threat is the event; not the time or manner
+        # of the past act ("typed notes upon leaving the building on May 3"), which is that act's.
+        return earlier, None
     completed = _clause_verb(verb)
     if completed is None or _clause_subject(completed)[0] is None:
         return verb, None
@@ -1171,8 +1246,9 @@ def _clause_words(
         # What a verb of saying says may come first: "'The plan will work,' the mayor said".
         complements += [child for child in verb.lefts if child.dep_ == "ccomp" and _quoted(child)][-1:]
     prepositions = [child for child in verb.rights if child.dep_ == "prep" and child.i not in drop]
-    if not any(child.dep_ in _OBJECT_PARTS for child in complements):
-        # An intransitive verb's first preposition is its complement: "met with the minister".
+    if not any(child.dep_ in _OBJECT_PARTS and child.i not in drop for child in complements):
+        # An intransitive verb's first preposition is its complement ("met with the minister"), as is that of a verb
+        # whose object the parse took the date for ("concludes October 10 in Houston").
         complements += prepositions[:1]
     last = max((child.i for child in complements if child.i > verb.i), default=verb.i)
     # A preposition between the verb and its complement is part of the clause: "asked for time to review it".
@@ -1261,8 +1337,20 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.tag_ in {"VBN", "VBG", "VBD"}:
         return verb.head, False
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return _clause_subject(verb.head)[0], False
+        return _clause_subject(_first_conjunct(verb))[0], False
     return None, False
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The verb a joined verb shares its subject with: the one the parse joined it to, unless that one's form differs
+    and a verb of the joined one's form stands between them, which the parse skipped ("will tour during the trek,
+    which kicks off in June and concludes in October": what concludes is what kicks off, not what will tour)."""
+    first = verb.head
+    if verb.tag_ not in {"VBZ", "VBP", "VBD"} or first.tag_ == verb.tag_:
+        return first
+    between = verb.doc[first.i + 1 : verb.i]
+    same_form = [word for word in between if word.tag_ == verb.tag_ and word.dep_ not in {"aux", "auxpass", "cop"}]
+    return same_form[-1] if same_form else first
 
 
 def _misread_date(word: Token) -> bool:
@@ -1472,8 +1560,11 @@ def extract_dates(
         told, reference = _told_or_reference(span, spans, resolved)
         reference = reference or (opening is not None and _closes_range(opening, span, doc_text))
         reference = reference or _unspecified_event(span) or _names_thing(span, resolved)
+        if _these_days(span, text):  # no day at all: no entry of its own, nor a day to contradict
+            reference, resolved = True, replace(resolved, exact=False)
         reference = reference or _not_its_clause_time(span, resolved, base, context.tense)
         reference = reference or _thing_from(span, resolved, base) or _too_far_ahead(resolved, base, settings)
+        reference = reference or _values_changed(span, resolved, base, settings)
         head = told or _past_thing_of_present_verb(span, resolved, base)
         mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, head)
         mentions.append(replace(mention, reference=reference))
@@ -1568,6 +1659,36 @@ def _unspecified_event(span: Span) -> bool:
     return subject is None or subject in free or subject.pos_ == "PRON"
 
 
+def _these_days(span: Span, text: str) -> bool:
+    """Whether "today" means these days rather than the publication's day: it sets a state of things in general in
+    the present ("Today, such infections are rare", "the best phones that exist today", "the prices we're facing
+    today"), which no timeline dates. Not an act told in the present ("The show opens today"), a state of a thing
+    named ("The museum is closed today") nor where some are ("Protesters are in the square today"). ``text`` is the
+    date's normalised text."""
+    root = span.root
+    verb = root.head
+    if text != "today" or root.dep_ not in {"npadvmod", "advmod"} or verb.lemma_.lower() not in _STATE_VERBS:
+        return False
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    present = verb.tag_ in {"VBZ", "VBP"} and not auxiliaries
+    progressive = verb.tag_ == "VBG" and bool(auxiliaries) and auxiliaries <= _PRESENT_AUXILIARIES
+    # Where things are ("Protesters are in the square today") is a passing state of some of them, not of all.
+    placed = verb.lemma_ == "be" and not any(child.dep_ in {"acomp", "attr"} for child in verb.children)
+    subject = _subject(verb)
+    if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head
+    return (present or progressive) and not placed and subject is not None and _generic(subject)
+
+
+def _generic(noun: Token) -> bool:
+    """Whether a subject stands for things or people in general: a plural noun with no article, possessive or number
+    ("infections", "the best consoles" has one), or "we"/"you"."""
+    if noun.lower_ in _GENERIC_PRONOUNS:
+        return True
+    determiners = {"det", "poss", "nummod", "predet"}
+    return noun.tag_ == "NNS" and not any(child.dep_ in determiners for child in noun.children)
+
+
 def _denied(noun: Token) -> bool:
     """Whether ``noun`` is, or hangs by prepositions on, a thing said not to be ("no collusion with the firm")."""
     while noun.pos_ in {"NOUN", "PROPN"}:
@@ -1652,6 +1773,21 @@ def _too_far_ahead(resolved: _Resolved, base: date | None, settings: Settings) -
     if resolved.relative or resolved.day is None or base is None:
         return False
     return resolved.day.year - base.year >= settings.claims.max_years_ahead
+
+
+def _values_changed(span: Span, resolved: _Resolved, base: date | None, settings: Settings) -> bool:
+    """Whether a range of stated years is the values a verb of change in amount goes through ("single-core scores
+    increased from 1061 to 1128"), starting ``max_years_back_of_change`` or more before the anchor: numbers, not a
+    time. A range of years that recent ("cases rose from 2015 to 2017") is a time."""
+    if resolved.relative or resolved.granularity != "year" or resolved.day is None or base is None:
+        return False
+    years = _YEAR.findall(span.text)
+    if len(years) != 2 or _RANGE.fullmatch(_normalised(span.text)) is None:
+        return False
+    verb = _governing_verb(span)
+    if verb is None or verb.lemma_.lower() not in _CHANGE_VERBS:
+        return False
+    return base.year - resolved.day.year >= settings.claims.max_years_back_of_change
 
 
 def _calendar_word(word: str) -> bool:
