@@ -1116,6 +1116,9 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
     drop = set(range(span.start, max(span.end, root.i + 1)))
     if root.dep_ == "pobj":
         drop.add(root.head.i)
+        preposition = root.head
+        if preposition.dep_ == "prep" and preposition.head.pos_ == "ADP" and preposition.head.i == preposition.i - 1:
+            drop.add(preposition.head.i)  # a preposition of two words: "as of today", "up until May"
     mark = _misread_preposition(span)
     if mark is not None:
         drop.add(mark.i)
@@ -1212,7 +1215,19 @@ def _needs_its_clause(noun: Token, root: Token, drop: set[int]) -> bool:
     listed = noun
     while listed.dep_ == "conj":  # one of a list ("X, Y and Z") plays the list's part
         listed = listed.head
+    if _clause_dated_apart(noun, drop):
+        return False  # "the plant's opening in May 2006 doubled output by 2009": one clause has one time, the other's
     return direct and (noun.pos_ == "PROPN" or listed.dep_ in {"nsubj", "nsubjpass", "dobj"})
+
+
+def _clause_dated_apart(noun: Token, drop: set[int]) -> bool:
+    """Whether the clause a noun is subject of holds a date besides the noun's own (the ``drop`` words): the clause's
+    time, so the noun's date is the noun's."""
+    verb = noun.head
+    if noun.dep_ not in SUBJECT_DEPS or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    own = {token.i for token in noun.subtree} | drop
+    return any(token.ent_type_ == "DATE" and token.i not in own for token in verb.subtree)
 
 
 def _left(child: Token, drop: set[int]) -> list[Token]:
@@ -1418,7 +1433,7 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
             if len(marks) > 1 and len(marks) < len(between) and all(mark.text in _SEPARATORS for mark in marks):
                 marks = []  # marks setting off an aside of the date go with it: "the strike, starting May 4, closed"
             filled.extend(marks)
-    filled = [word for word in filled if not _unpaired_quote(word, filled)]
+    filled = [word for word in filled if not _unpaired_quote(word, filled) and not _unopened_bracket(word, filled)]
     filled = _without_cut_report(filled)
     while (
         filled
@@ -1451,6 +1466,15 @@ def _unpaired_quote(word: Token, words: list[Token]) -> bool:
     if not word.is_quote or word.text in {"'", "’", "‘"} or not (word.tag_ == "''" or word.text == "”"):
         return False
     return not any(other.is_quote and other.i < word.i and other.text not in {"'", "’", "‘"} for other in words)
+
+
+def _unopened_bracket(word: Token, words: list[Token]) -> bool:
+    """Whether a closing bracket has no opening one before it in the phrase ("[the firm] said", cut after "["): the
+    bracket's aside began outside the phrase."""
+    pairs = {")": "(", "]": "["}
+    if word.text not in pairs:
+        return False
+    return not any(other.text == pairs[word.text] and other.i < word.i for other in words)
 
 
 def _particle(word: Token) -> bool:
