@@ -60,6 +60,16 @@ Rules, chosen to match how news is written:
   Legends 2017"), with an article ("the 2017" for a phone model), with a possessive ("1977's" album), a noun's age
   ("a painting from 1890"), and numbers read as years, which a past-tense clause places after the anchor without
   reaching forward ("earned a total score of 2350") or which lie ``max_years_ahead`` past it ("rose to 2395").
+- "today" that sets a state of things in general in the present ("Today, such infections are rare", "phones that exist
+  today") means these days: it dates nothing, so it opens no entry and is no exact day. A range of "years" a verb of
+  change in amount goes through ``max_years_back_of_change`` or more before the anchor ("scores increased from 1061
+  to 1128") is a range of values.
+- The event of a date is that of its clause, with a few repairs of the parse: a passive's doer told doing it ("abducted
+  by gunmen wearing uniforms in May") dates the act; a verb joined to another of a different form shares the subject
+  of the verb of its own form between them; an act a past verb takes by "to", "of" or "for" ("pleaded guilty to
+  threatening ... in March") is the date's event; a bare date closing a dated clause after a comma names the noun
+  before it ("..., with Houston hosting the final show, May 10"), as does a subject's date when its clause holds
+  another date; a date that is its clause's subject stays in the event ("Next year is the year of ...").
 - Two outlets' dates contradict only when they date one event one way: the same word of the event (a verb or its
   noun, "met" / "meeting") and the same bound, if any ("since May", "beginning March 3": a period's start is
   no date of a thing done at once), besides phrases and sentences that embed close.
