@@ -164,3 +164,11 @@ def test_a_bracket_closing_an_aside_the_phrase_cuts_is_left_out(nlp) -> None:  #
     cut = [token for token in doc if token.text != "["]
     assert _unopened_bracket(closing, cut)
     assert not _unopened_bracket(closing, list(doc))  # a pair stays
+
+
+@pytest.mark.slow
+def test_a_time_limit_have_gives_stays_in_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    limit = _one(nlp, "The bidders had until Nov. 1 to submit detailed plans for the bridge.", "2019-11-18")
+    assert limit.event.startswith("The bidders had until Nov. 1")
+    # An obligation with its date after the act: the date goes, as for any other event.
+    assert _one(nlp, "The bidders had to submit their plans by Friday.", "2019-11-18").event.endswith("their plans")

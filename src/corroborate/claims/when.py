@@ -954,16 +954,19 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
     date_words = _date_tokens(span, root)
     drop = set(date_words)
     head, named = _event_word(span, root, head)
-    if _told_of(span, root, head):
+    deadline = _time_given(root, head)
+    if deadline or _told_of(span, root, head):
         drop -= date_words
-    # The date's own preposition on the head ("met on Friday"), not the agent whose phrase holds it ("followed by
-    # phones in March").
-    drop |= {
-        token.i
-        for token in span.root.ancestors
-        if token.pos_ == "ADP" and token.head.i == head.i and token.dep_ != "agent"
-    }
-    words = _without_loose_ends(_phrase_words(head, named, root, drop, date_words, max_words), date_words)
+    if not deadline:
+        # The date's own preposition on the head ("met on Friday"), not the agent whose phrase holds it ("followed by
+        # phones in March").
+        drop |= {
+            token.i
+            for token in span.root.ancestors
+            if token.pos_ == "ADP" and token.head.i == head.i and token.dep_ != "agent"
+        }
+    kept = set() if deadline else date_words
+    words = _without_loose_ends(_phrase_words(head, named, root, drop, kept, max_words), date_words)
     text = _joined(words).strip(",;:–—- ")
     if len(re.findall(r"\w{2,}", text)) >= _MIN_EVENT_WORDS and len(text.split()) > max_words:
         text = _with_its_speaker(words, max_words) or text
@@ -973,6 +976,17 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
         text = sentence_of(span[0])[1].strip()
     cut = text.split()
     return " ".join(cut[:max_words]) + (" …" if len(cut) > max_words else "")
+
+
+def _time_given(root: Token, head: Token) -> bool:
+    """Whether the date is the time limit "have" gives an act ("had until May 1 to submit proposals"): without it the
+    clause tells an obligation ("had to submit"), so the date stays in the event."""
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ not in {"until", "till", "by"} or preposition.head.i != head.i:
+        return False
+    infinitives = [child for child in head.children if child.dep_ in {"xcomp", "advcl"} and child.i > preposition.i]
+    act = any(part.lower_ == "to" for child in infinitives for part in child.lefts)
+    return head.lemma_.lower() == "have" and act
 
 
 def _told_of(span: Span, root: Token, head: Token) -> bool:
