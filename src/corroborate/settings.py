@@ -228,6 +228,10 @@ class ClaimsSettings:
     # A stated year this far or further past the anchor is a number the recogniser took for a year ("scores rose
     # from 2395 to 2623"): news sets nothing that far ahead (forecasts reach the end of the century).
     max_years_ahead: int = 150
+    # A range of "years" that a verb of change in amount goes through ("scores increased from 1061 to 1128") starting
+    # this far or further before the anchor is the amount's values, not a time: news tells a change over centuries by
+    # era, while "cases rose from 2015 to 2017" is a time (4 years back).
+    max_years_back_of_change: int = 150
     # A year-less date in a past-tense clause up to this many sentences after a stated day or month with its year,
     # no other date between, is read in that date's time when the publication's reading falls in another year than
     # the publication's ("visited the doctor in November 2016. [...] By December, his symptoms worsened", told in

@@ -60,6 +60,16 @@ Rules, chosen to match how news is written:
   Legends 2017"), with an article ("the 2017" for a phone model), with a possessive ("1977's" album), a noun's age
   ("a painting from 1890"), and numbers read as years, which a past-tense clause places after the anchor without
   reaching forward ("earned a total score of 2350") or which lie ``max_years_ahead`` past it ("rose to 2395").
+- "today" that sets a state of things in general in the present ("Today, such infections are rare", "phones that exist
+  today") means these days: it dates nothing, so it opens no entry and is no exact day. A range of "years" a verb of
+  change in amount goes through ``max_years_back_of_change`` or more before the anchor ("scores increased from 1061
+  to 1128") is a range of values.
+- The event of a date is that of its clause, with a few repairs of the parse: a passive's doer told doing it ("abducted
+  by gunmen wearing uniforms in May") dates the act; a verb joined to another of a different form shares the subject
+  of the verb of its own form between them; an act a past verb takes by "to", "of" or "for" ("pleaded guilty to
+  threatening ... in March") is the date's event; a bare date closing a dated clause after a comma names the noun
+  before it ("..., with Houston hosting the final show, May 10"), as does a subject's date when its clause holds
+  another date; a date that is its clause's subject stays in the event ("Next year is the year of ...").
 - Two outlets' dates contradict only when they date one event one way: the same word of the event (a verb or its
   noun, "met" / "meeting") and the same bound, if any ("since May", "beginning March 3": a period's start is
   no date of a thing done at once), besides phrases and sentences that embed close.
@@ -195,6 +205,21 @@ _MIN_EVENT_STEM = 3
 _MIN_QUOTE_WORDS = 4
 # Marks that set an aside off from the phrase it interrupts.
 _SEPARATORS = {",", "—", "–", "(", ")", ";", ":"}
+# Verbs of a state, not an act: told in the present of things in general ("Today, such infections are rare"), "today"
+# means these days, not the publication's day.
+_STATE_VERBS = {"be", "exist", "remain", "live", "have", "lack", "experience", "face", "need", "know", "own"}
+# Verbs of a change in amount: a range they go through ("rose from 1061 to 1128") is a range of values.
+_CHANGE_VERBS = {
+    "increase", "decrease", "rise", "fall", "grow", "drop", "climb", "decline", "jump", "slip", "surge",
+    "plunge", "soar", "dip", "shrink", "swell", "improve", "tumble",
+}  # fmt: skip
+# Prepositions by which a verb takes an act it is about ("pleaded guilty to threatening", "accused of hiding", "arrested
+# for stealing"), told as a thing of its own.
+_CHARGE_PREPOSITIONS = {"to", "of", "for"}
+# Auxiliaries of the present progressive ("the conditions we're experiencing today").
+_PRESENT_AUXILIARIES = {"am", "is", "are", "'m", "'re", "'s", "’m", "’re", "’s"}
+# Subjects that stand for people or things in general: "we" and "you" as anyone.
+_GENERIC_PRONOUNS = {"we", "you"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -586,6 +611,9 @@ def _attachment(span: Span) -> Token:
     mark = _misread_preposition(span)
     if mark is not None and mark.head.head.i != mark.head.i:
         return mark.head.head
+    named = _apposed_noun(span)
+    if named is not None:
+        return named
     token = span.root
     preposition = token.head
     while preposition.dep_ == "conj" and preposition.head.pos_ == "ADP":
@@ -599,6 +627,26 @@ def _attachment(span: Span) -> Token:
     if _opening_time(token, span) and _acted_on(token.head):
         token = next((verb for verb in token.ancestors if verb.pos_ in {"VERB", "AUX"}), token)
     return _fronted_clause(span, token) or token
+
+
+def _apposed_noun(span: Span) -> Token | None:
+    """The noun a bare date closing its sentence after a comma names, when the parse hung the date on a verb whose
+    clause already holds a date ("will play Denver on May 3, with Houston hosting the final show, May 10"): one clause
+    has one time, so the second date is the noun's, set beside it."""
+    doc = span.doc
+    root = span.root
+    if span.start < 2 or doc[span.start - 1].text != "," or root.dep_ not in {"npadvmod", "appos"}:
+        return None
+    if span.end < len(doc) and not doc[span.end].is_punct:
+        return None
+    verb, noun = root.head, doc[span.start - 2]
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.i <= verb.i or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if not any(word.ent_type_ == "DATE" and word.i < noun.i for word in verb.subtree):
+        return None
+    while noun.dep_ == "pobj" and noun.head.head.pos_ in {"NOUN", "PROPN"} and noun.head.head.i > verb.i:
+        noun = noun.head.head  # up the phrase the comma closes: "the final show on the tour"
+    return noun
 
 
 def _misread_preposition(span: Span) -> Token | None:
@@ -641,6 +689,8 @@ def _fronted_clause(span: Span, verb: Token) -> Token | None:
 
 
 def _governing_verb(span: Span) -> Token | None:
+    if _apposed_noun(span) is not None:  # the noun's time is told in the tense of the clause the date closes
+        return span.root.head
     start = _attachment(span)
     for token in [start, *start.ancestors]:
         if token.pos_ in {"VERB", "AUX"} and not (span.start <= token.i < span.end):
@@ -735,14 +785,20 @@ def _told_after_past(verb: Token) -> bool:
     earlier = [child for child in verb.children if child.dep_ == "advcl"]
     if any(_past_clause(clause) and _marked(clause, _EARLIER_EVENT_MARKS) for clause in earlier):
         return True
+    return _earlier_gerund(verb) is not None
+
+
+def _earlier_gerund(verb: Token) -> Token | None:
+    """The gerund a verb is or completes when a past verb's preposition takes it ("pleaded guilty to threatening to
+    burn the office"): an act before that verb's, with a time of its own."""
     gerund = verb
     while gerund.dep_ == "xcomp" and gerund.head.pos_ in {"VERB", "AUX"}:
         gerund = gerund.head
     preposition = gerund.head
     if gerund.tag_ != "VBG" or gerund.dep_ != "pcomp" or preposition.lower_ in {"before", "until", "till"}:
-        return False
+        return None
     governor = preposition.head
-    return governor.tag_ == "VBD" and governor.lemma_.lower() not in _FUTURE_GOVERNORS
+    return gerund if governor.tag_ == "VBD" and governor.lemma_.lower() not in _FUTURE_GOVERNORS else None
 
 
 def _past_clause(verb: Token) -> bool:
@@ -773,6 +829,10 @@ def _event_head(span: Span) -> Token:
         and not _subject(token)
         and not _predicate_of_noun(token)
     ):
+        if _doing_agent(token) and not _bound(span):
+            # "abducted by gunmen wearing uniforms in May": the doer is told as doing it, so the date is the act's;
+            # not a period the doer's doing fills ("conducted by a firm tracking prices since 2015").
+            return token.head.head.head
         token = token.head
     if (
         token.tag_ in {"VBN", "VBD"}
@@ -783,6 +843,13 @@ def _event_head(span: Span) -> Token:
         # A reduced relative ("the summit in Alaska, held two months ago") dates the noun before it.
         return next((t for t in reversed(token.doc[token.sent.start : token.i]) if t.pos_ == "NOUN"), token)
     return token
+
+
+def _doing_agent(participle: Token) -> bool:
+    """Whether a present participle describes the doer a passive names ("was abducted by gunmen wearing uniforms"):
+    what the doer is told doing then is the act itself, at its time."""
+    noun = participle.head
+    return participle.dep_ == "acl" and participle.tag_ == "VBG" and noun.dep_ == "pobj" and noun.head.dep_ == "agent"
 
 
 def _opening_time(participle: Token, span: Span) -> bool:
@@ -887,14 +954,19 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
     date_words = _date_tokens(span, root)
     drop = set(date_words)
     head, named = _event_word(span, root, head)
-    # The date's own preposition on the head ("met on Friday"), not the agent whose phrase holds it ("followed by
-    # phones in March").
-    drop |= {
-        token.i
-        for token in span.root.ancestors
-        if token.pos_ == "ADP" and token.head.i == head.i and token.dep_ != "agent"
-    }
-    words = _without_loose_ends(_phrase_words(head, named, root, drop, date_words, max_words), date_words)
+    deadline = _time_given(root, head)
+    if deadline or _told_of(span, root, head):
+        drop -= date_words
+    if not deadline:
+        # The date's own preposition on the head ("met on Friday"), not the agent whose phrase holds it ("followed by
+        # phones in March").
+        drop |= {
+            token.i
+            for token in span.root.ancestors
+            if token.pos_ == "ADP" and token.head.i == head.i and token.dep_ != "agent"
+        }
+    kept = set() if deadline else date_words
+    words = _without_loose_ends(_phrase_words(head, named, root, drop, kept, max_words), date_words)
     text = _joined(words).strip(",;:–—- ")
     if len(re.findall(r"\w{2,}", text)) >= _MIN_EVENT_WORDS and len(text.split()) > max_words:
         text = _with_its_speaker(words, max_words) or text
@@ -904,6 +976,28 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
         text = sentence_of(span[0])[1].strip()
     cut = text.split()
     return " ".join(cut[:max_words]) + (" …" if len(cut) > max_words else "")
+
+
+def _time_given(root: Token, head: Token) -> bool:
+    """Whether the date is the time limit "have" gives an act ("had until May 1 to submit proposals"): without it the
+    clause tells an obligation ("had to submit"), so the date stays in the event."""
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ not in {"until", "till", "by"} or preposition.head.i != head.i:
+        return False
+    infinitives = [child for child in head.children if child.dep_ in {"xcomp", "advcl"} and child.i > preposition.i]
+    act = any(part.lower_ == "to" for child in infinitives for part in child.lefts)
+    return head.lemma_.lower() == "have" and act
+
+
+def _told_of(span: Span, root: Token, head: Token) -> bool:
+    """Whether the date is what its clause tells of, its subject with something said of it ("Next year will be about
+    growth"): without the date that clause has no subject. Not a time that merely comes ("when May rolls around"),
+    which tells no event: the sentence does."""
+    while root.dep_ == "conj" and root.head.ent_type_ == "DATE":  # one of dates joined as the subject: "2021 and 2022"
+        root = root.head
+    if root.dep_ not in SUBJECT_DEPS or head.i not in {root.i, root.head.i} or _misread_preposition(span) is not None:
+        return False
+    return any(child.dep_ in _OBJECT_PARTS | {"prep"} for child in root.head.children)
 
 
 def _event_word(span: Span, root: Token, head: Token | None) -> tuple[Token, Token | None]:
@@ -1016,6 +1110,11 @@ def _completed_clause(verb: Token) -> tuple[Token, Token | None]:
         or _own_participle_clause(verb)
     ):
         return verb, None
+    earlier = _earlier_gerund(verb)
+    if earlier is not None and earlier.head.lower_ in _CHARGE_PREPOSITIONS:
+        # "pleaded guilty to threatening to burn the office in March": the threat is the event; not the time or manner
+        # of the past act ("typed notes upon leaving the building on May 3"), which is that act's.
+        return earlier, None
     completed = _clause_verb(verb)
     if completed is None or _clause_subject(completed)[0] is None:
         return verb, None
@@ -1041,6 +1140,9 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
     drop = set(range(span.start, max(span.end, root.i + 1)))
     if root.dep_ == "pobj":
         drop.add(root.head.i)
+        preposition = root.head
+        if preposition.dep_ == "prep" and preposition.head.pos_ == "ADP" and preposition.head.i == preposition.i - 1:
+            drop.add(preposition.head.i)  # a preposition of two words: "as of today", "up until May"
     mark = _misread_preposition(span)
     if mark is not None:
         drop.add(mark.i)
@@ -1137,7 +1239,19 @@ def _needs_its_clause(noun: Token, root: Token, drop: set[int]) -> bool:
     listed = noun
     while listed.dep_ == "conj":  # one of a list ("X, Y and Z") plays the list's part
         listed = listed.head
+    if _clause_dated_apart(noun, drop):
+        return False  # "the plant's opening in May 2006 doubled output by 2009": one clause has one time, the other's
     return direct and (noun.pos_ == "PROPN" or listed.dep_ in {"nsubj", "nsubjpass", "dobj"})
+
+
+def _clause_dated_apart(noun: Token, drop: set[int]) -> bool:
+    """Whether the clause a noun is subject of holds a date besides the noun's own (the ``drop`` words): the clause's
+    time, so the noun's date is the noun's."""
+    verb = noun.head
+    if noun.dep_ not in SUBJECT_DEPS or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    own = {token.i for token in noun.subtree} | drop
+    return any(token.ent_type_ == "DATE" and token.i not in own for token in verb.subtree)
 
 
 def _left(child: Token, drop: set[int]) -> list[Token]:
@@ -1171,8 +1285,9 @@ def _clause_words(
         # What a verb of saying says may come first: "'The plan will work,' the mayor said".
         complements += [child for child in verb.lefts if child.dep_ == "ccomp" and _quoted(child)][-1:]
     prepositions = [child for child in verb.rights if child.dep_ == "prep" and child.i not in drop]
-    if not any(child.dep_ in _OBJECT_PARTS for child in complements):
-        # An intransitive verb's first preposition is its complement: "met with the minister".
+    if not any(child.dep_ in _OBJECT_PARTS and child.i not in drop for child in complements):
+        # An intransitive verb's first preposition is its complement ("met with the minister"), as is that of a verb
+        # whose object the parse took the date for ("concludes October 10 in Houston").
         complements += prepositions[:1]
     last = max((child.i for child in complements if child.i > verb.i), default=verb.i)
     # A preposition between the verb and its complement is part of the clause: "asked for time to review it".
@@ -1261,8 +1376,20 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.tag_ in {"VBN", "VBG", "VBD"}:
         return verb.head, False
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return _clause_subject(verb.head)[0], False
+        return _clause_subject(_first_conjunct(verb))[0], False
     return None, False
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The verb a joined verb shares its subject with: the one the parse joined it to, unless that one's form differs
+    and a verb of the joined one's form stands between them, which the parse skipped ("will tour during the trek,
+    which kicks off in June and concludes in October": what concludes is what kicks off, not what will tour)."""
+    first = verb.head
+    if verb.tag_ not in {"VBZ", "VBP", "VBD"} or first.tag_ == verb.tag_:
+        return first
+    between = verb.doc[first.i + 1 : verb.i]
+    same_form = [word for word in between if word.tag_ == verb.tag_ and word.dep_ not in {"aux", "auxpass", "cop"}]
+    return same_form[-1] if same_form else first
 
 
 def _misread_date(word: Token) -> bool:
@@ -1330,7 +1457,7 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
             if len(marks) > 1 and len(marks) < len(between) and all(mark.text in _SEPARATORS for mark in marks):
                 marks = []  # marks setting off an aside of the date go with it: "the strike, starting May 4, closed"
             filled.extend(marks)
-    filled = [word for word in filled if not _unpaired_quote(word, filled)]
+    filled = [word for word in filled if not _unpaired_quote(word, filled) and not _unopened_bracket(word, filled)]
     filled = _without_cut_report(filled)
     while (
         filled
@@ -1363,6 +1490,15 @@ def _unpaired_quote(word: Token, words: list[Token]) -> bool:
     if not word.is_quote or word.text in {"'", "’", "‘"} or not (word.tag_ == "''" or word.text == "”"):
         return False
     return not any(other.is_quote and other.i < word.i and other.text not in {"'", "’", "‘"} for other in words)
+
+
+def _unopened_bracket(word: Token, words: list[Token]) -> bool:
+    """Whether a closing bracket has no opening one before it in the phrase ("[the firm] said", cut after "["): the
+    bracket's aside began outside the phrase."""
+    pairs = {")": "(", "]": "["}
+    if word.text not in pairs:
+        return False
+    return not any(other.text == pairs[word.text] and other.i < word.i for other in words)
 
 
 def _particle(word: Token) -> bool:
@@ -1472,8 +1608,11 @@ def extract_dates(
         told, reference = _told_or_reference(span, spans, resolved)
         reference = reference or (opening is not None and _closes_range(opening, span, doc_text))
         reference = reference or _unspecified_event(span) or _names_thing(span, resolved)
+        if _these_days(span, text):  # no day at all: no entry of its own, nor a day to contradict
+            reference, resolved = True, replace(resolved, exact=False)
         reference = reference or _not_its_clause_time(span, resolved, base, context.tense)
         reference = reference or _thing_from(span, resolved, base) or _too_far_ahead(resolved, base, settings)
+        reference = reference or _values_changed(span, resolved, base, settings)
         head = told or _past_thing_of_present_verb(span, resolved, base)
         mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, head)
         mentions.append(replace(mention, reference=reference))
@@ -1568,6 +1707,36 @@ def _unspecified_event(span: Span) -> bool:
     return subject is None or subject in free or subject.pos_ == "PRON"
 
 
+def _these_days(span: Span, text: str) -> bool:
+    """Whether "today" means these days rather than the publication's day: it sets a state of things in general in
+    the present ("Today, such infections are rare", "the best phones that exist today", "the prices we're facing
+    today"), which no timeline dates. Not an act told in the present ("The show opens today"), a state of a thing
+    named ("The museum is closed today") nor where some are ("Protesters are in the square today"). ``text`` is the
+    date's normalised text."""
+    root = span.root
+    verb = root.head
+    if text != "today" or root.dep_ not in {"npadvmod", "advmod"} or verb.lemma_.lower() not in _STATE_VERBS:
+        return False
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    present = verb.tag_ in {"VBZ", "VBP"} and not auxiliaries
+    progressive = verb.tag_ == "VBG" and bool(auxiliaries) and auxiliaries <= _PRESENT_AUXILIARIES
+    # Where things are ("Protesters are in the square today") is a passing state of some of them, not of all.
+    placed = verb.lemma_ == "be" and not any(child.dep_ in {"acomp", "attr"} for child in verb.children)
+    subject = _subject(verb)
+    if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head
+    return (present or progressive) and not placed and subject is not None and _generic(subject)
+
+
+def _generic(noun: Token) -> bool:
+    """Whether a subject stands for things or people in general: a plural noun with no article, possessive or number
+    ("infections", "the best consoles" has one), or "we"/"you"."""
+    if noun.lower_ in _GENERIC_PRONOUNS:
+        return True
+    determiners = {"det", "poss", "nummod", "predet"}
+    return noun.tag_ == "NNS" and not any(child.dep_ in determiners for child in noun.children)
+
+
 def _denied(noun: Token) -> bool:
     """Whether ``noun`` is, or hangs by prepositions on, a thing said not to be ("no collusion with the firm")."""
     while noun.pos_ in {"NOUN", "PROPN"}:
@@ -1652,6 +1821,21 @@ def _too_far_ahead(resolved: _Resolved, base: date | None, settings: Settings) -
     if resolved.relative or resolved.day is None or base is None:
         return False
     return resolved.day.year - base.year >= settings.claims.max_years_ahead
+
+
+def _values_changed(span: Span, resolved: _Resolved, base: date | None, settings: Settings) -> bool:
+    """Whether a range of stated years is the values a verb of change in amount goes through ("single-core scores
+    increased from 1061 to 1128"), starting ``max_years_back_of_change`` or more before the anchor: numbers, not a
+    time. A range of years that recent ("cases rose from 2015 to 2017") is a time."""
+    if resolved.relative or resolved.granularity != "year" or resolved.day is None or base is None:
+        return False
+    years = _YEAR.findall(span.text)
+    if len(years) != 2 or _RANGE.fullmatch(_normalised(span.text)) is None:
+        return False
+    verb = _governing_verb(span)
+    if verb is None or verb.lemma_.lower() not in _CHANGE_VERBS:
+        return False
+    return base.year - resolved.day.year >= settings.claims.max_years_back_of_change
 
 
 def _calendar_word(word: str) -> bool:
