@@ -979,7 +979,9 @@ def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple
         reading = _read_unit(doc, start, last, _run_head(doc, *upper_run)) or reading
     if reading is None:
         return None
-    qualifier: Qualifier = "range" if upper is not None else _qualifier(doc, start, end, reading.end)
+    # A hedge stands before a sum's currency sign ("about $40 million").
+    opening = start - 1 if start > 0 and doc[start - 1].lower_ in _CURRENCY_SYMBOLS else start
+    qualifier: Qualifier = "range" if upper is not None else _qualifier(doc, opening, end, reading.end)
     if len(words) == 1 and words[0].lower() in _SCALES:
         # A scale word with no number before it ("a multi-million dollar suit", "million-dollar homes") is an
         # order of magnitude, as "millions" is.
