@@ -42,6 +42,7 @@ def _one(nlp, text: str) -> Quantity:  # type: ignore[no-untyped-def]
 def test_a_passive_subject_or_the_object_beside_a_figure_holds_it(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _one(nlp, "Daniel Okoro was sentenced to nine years in prison.").holder == "daniel okoro"
     assert _one(nlp, "A judge sentenced Daniel Okoro to nine years in prison.").holder == "daniel okoro"
+    assert _one(nlp, "Jones, 41, was sentenced to nine years in prison.").holder == "jones"
     # A figure that is itself the subject is what is done to, not held by another.
     assert _one(nlp, "Forty villagers were evacuated from the valley.").holder == ""
 
@@ -141,3 +142,18 @@ def test_a_hedge_before_a_currency_sign_hedges_the_sum(nlp) -> None:  # type: ig
     assert _one(nlp, "The repairs cost about $40 million.").qualifier == "approximate"
     assert _one(nlp, "The repairs cost more than $40 million.").qualifier == "at_least"
     assert _one(nlp, "The repairs cost $40 million.").qualifier == "exact"
+
+
+@pytest.mark.slow
+def test_the_of_of_a_level_names_whose_level_it_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, "The bail of Daniel Okoro was set at $2 million.").actor == "daniel okoro"
+    texts = {
+        "a": "The bail of Daniel Okoro was set at $2 million on Monday.",
+        "b": "Priya Menon's bail was set at $400,000 on Monday.",
+    }
+    assert _contradicted(nlp, texts) == []
+    same = {
+        "a": "The bail of Daniel Okoro was set at $2 million on Monday.",
+        "b": "Okoro's bail was set at $400,000 on Monday.",
+    }
+    assert _contradicted(nlp, same) == [("2000000 dollar", "400000 dollar")]

@@ -1143,7 +1143,7 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
         predicate = LEVEL
     return replace(
         quantity,
-        actor=_actor(measure if measure is not None else root),
+        actor=_actor(root) if measure is None else _measure_owner(measure),
         place=_place(root, span),
         frame=frame,
         period=period,
@@ -1153,6 +1153,19 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
         participants=_participants(root) if quantity.kind == "count" else frozenset(),
         holder=_holder(root, measure),
     )
+
+
+def _measure_owner(measure: Token) -> str:
+    """Whose level a figure is: its measure noun's "of" ("the bail of Ann Lee was set at $5,000", "the salary of
+    the mayor is $90,000"), else as ``_actor`` finds for that noun ("Lee's bail")."""
+    owner = next((child for child in _of_objects(measure) if child.pos_ in {"NOUN", "PROPN"}), None)
+    return _name(owner) if owner is not None else _actor(measure)
+
+
+def _of_objects(noun: Token) -> Iterator[Token]:
+    for preposition in noun.rights:
+        if preposition.dep_ == "prep" and preposition.lower_ == "of":
+            yield from (child for child in preposition.children if child.dep_ == "pobj")
 
 
 def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
@@ -1277,8 +1290,13 @@ def _holder(root: Token, measure: Token | None) -> str:
     if held is None:
         return ""
     if held.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
-        return _name(verb.head)
-    return _name(held)
+        held = verb.head
+    return _proper_name(held) if held.pos_ == "PROPN" and not held.ent_type_ else _name(held)
+
+
+def _proper_name(token: Token) -> str:
+    """A name the recogniser missed ("Okoro, 41, was sentenced"), with its compounds, as ``_name`` writes one."""
+    return " ".join([*(t.lower_ for t in token.lefts if t.dep_ == "compound"), token.lower_])
 
 
 # Where a figure stands as the object of its verb, beside the one the verb does it to ("fined the firm $500").
