@@ -157,3 +157,17 @@ def test_the_of_of_a_level_names_whose_level_it_is(nlp) -> None:  # type: ignore
         "b": "Okoro's bail was set at $400,000 on Monday.",
     }
     assert _contradicted(nlp, same) == [("2000000 dollar", "400000 dollar")]
+
+
+@pytest.mark.slow
+def test_ages_of_people_things_happened_to_differently_are_two_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "a": "A 45-year-old cyclist was killed in the collision on the bridge.",
+        "b": "A 38-year-old cyclist was injured in the collision on the bridge.",
+    }
+    assert _contradicted(nlp, texts) == []
+    same = {
+        "a": "A 45-year-old cyclist was killed in the collision on the bridge.",
+        "b": "A 38-year-old cyclist was killed in the collision on the bridge.",
+    }
+    assert _contradicted(nlp, same) == [("38 year", "45 year")]

@@ -1130,7 +1130,9 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
         return quantity
     root = span.root
     frame, period = _time_frame(root, span, dates)
-    predicate = _predicate(root, span.start)
+    person = _aged(root) if quantity.kind == "age" else None
+    # An age is told of a person: what happened to that person ("a 45-year-old man was killed") tells which.
+    predicate = _predicate(person, person.i + 1) if person is not None else _predicate(root, span.start)
     measured_sum = quantity.kind in {"money", "duration"} and not quantity.counted
     bare_count = quantity.kind == "count" and not quantity.unit
     measure = _level_subject(root, predicate) if measured_sum or bare_count else None
@@ -1153,6 +1155,16 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
         participants=_participants(root) if quantity.kind == "count" else frozenset(),
         holder=_holder(root, measure),
     )
+
+
+def _aged(root: Token) -> Token | None:
+    """The noun an age modifies ("a 45-year-old man"), if the age is one of its modifiers."""
+    for token in [root, *root.ancestors]:
+        if token.pos_ in {"VERB", "AUX"}:
+            return None
+        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() not in TIME_UNITS:
+            return token
+    return None
 
 
 def _measure_owner(measure: Token) -> str:
