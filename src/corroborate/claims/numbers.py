@@ -11,8 +11,9 @@ times and model numbers ("in 2014", "October 16", "10:30", "Boeing 737") are not
 interval of values it allows ("16" give or take its written precision, since "100" may be a rounded 130;
 "over 20" anything above 20; "nearly 20" a little under 20), and two figures contradict only when their
 intervals cannot both hold, they count the same thing (the same noun, one's modifiers among the other's:
-"cargo flights" / "flights"), in sentences that say the same thing, of the same time frame, actor and event,
-and neither is a rate, a part ("one of"), an average or an order of magnitude ("dozens").
+"cargo flights" / "flights"), in sentences that say the same thing, of the same time frame, actor, holder
+(whose sentence, whose bail) and event, and neither is a rate, a part ("one of"), an average or an order of
+magnitude ("dozens").
 """
 
 from __future__ import annotations
@@ -1403,10 +1404,10 @@ def _predicate(root: Token, start: int) -> str:
         )
         verb, preposition = root.head.head, "" if hedge else root.head.lower_
         if verb.lower_ == "from" and verb.dep_ == "prep":
-            # "rose from 20 to 25": the parser hangs the level reached on the "from" of the level left, or
+            # "rose from 20 to 25": the level reached hangs on the "from" of the level left ...
             verb = verb.head
         elif preposition == "from" and start > 0 and root.doc[start - 1].lower_ == "to":
-            # reads the two as one phrase, the level left a modifier of the level reached.
+            # ... or, the two read as one phrase, is the "from"'s object with the level left its modifier.
             preposition = "to"
     elif root.dep_ not in _ARGUMENTS:
         return ""
@@ -1678,7 +1679,7 @@ def number_contradictions(quantities: Sequence[Quantity], settings: Settings = D
     Each figure is an interval of the values it allows (``Quantity.bounds``): "16" is 16 give or take its
     written precision, "over 20" anything above 20, "about 20" and "nearly 20" a margin around or under 20.
     Quantities are grouped when they share kind and unit, count the same thing (``same_counted``), have no two
-    different named actors, the same time frame and the same single-event scope, and sit in sentences that
+    different named actors or holders, the same time frame and the same single-event scope, and sit in sentences that
     embed close with the numbers masked. A group is a contradiction when its figures fall into positions whose
     intervals are disjoint; a figure that fits two positions takes no side. Vague orders of magnitude, rates,
     parts ("one of"), averages, ordinals and backwards ranges take no part, and a group in which one article
