@@ -171,3 +171,9 @@ def test_ages_of_people_things_happened_to_differently_are_two_people(nlp) -> No
         "b": "A 38-year-old cyclist was killed in the collision on the bridge.",
     }
     assert _contradicted(nlp, same) == [("38 year", "45 year")]
+    # A named person is the one person whatever each outlet says happened to them.
+    named = {
+        "a": "Tomas Berg, 45, was killed in the collision on the bridge on Monday.",
+        "b": "Tomas Berg, 38, died after the collision on the bridge on Monday.",
+    }
+    assert _contradicted(nlp, named) == [("38 year", "45 year")]

@@ -1132,7 +1132,9 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
     root = span.root
     frame, period = _time_frame(root, span, dates)
     person = _aged(root) if quantity.kind == "age" else None
-    # An age is told of a person: what happened to that person ("a 45-year-old man was killed") tells which.
+    # An age told of a person by a common noun: what happened to that person ("a 45-year-old man was killed")
+    # tells which. A name tells it already, whatever each outlet says the person did ("Lee, 32, fell" / "died").
+    person = person if person is not None and person.pos_ == "NOUN" else None
     predicate = _predicate(person, person.i + 1) if person is not None else _predicate(root, span.start)
     measured_sum = quantity.kind in {"money", "duration"} and not quantity.counted
     bare_count = quantity.kind == "count" and not quantity.unit
