@@ -11,8 +11,9 @@ times and model numbers ("in 2014", "October 16", "10:30", "Boeing 737") are not
 interval of values it allows ("16" give or take its written precision, since "100" may be a rounded 130;
 "over 20" anything above 20; "nearly 20" a little under 20), and two figures contradict only when their
 intervals cannot both hold, they count the same thing (the same noun, one's modifiers among the other's:
-"cargo flights" / "flights"), in sentences that say the same thing, of the same time frame, actor and event,
-and neither is a rate, a part ("one of"), an average or an order of magnitude ("dozens").
+"cargo flights" / "flights"), in sentences that say the same thing, of the same time frame, actor, holder
+(whose sentence, whose bail) and event, and neither is a rate, a part ("one of"), an average or an order of
+magnitude ("dozens").
 """
 
 from __future__ import annotations
@@ -204,6 +205,7 @@ _QUALIFIER_BEFORE: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
     (("some",), "approximate"),
     (("circa",), "approximate"),
     (("estimated",), "approximate"),
+    (("estimated", "at"), "approximate"),
     (("an", "estimated"), "approximate"),
     (("close", "to"), "approximate"),
     (("just", "under"), "nearly"),
@@ -262,7 +264,9 @@ class Quantity:
     number and its unit measure as its modifier ("pass" in "a 7-yard pass"), one of possibly many such in a
     story, and ``participants`` (of a count) the people its sentence names beyond those who tell it, whose tally
     or pass it is ("24 points from Silva" is not "9 points from Moreno"; "a 7-yard pass to Silva" not "a
-    42-yard pass to Moreno").
+    42-yard pass to Moreno"). ``holder`` is whom or what the figure's verb does it to, as ``actor`` names it:
+    the subject of a passive ("Ann Lee was sentenced to 7 years", "the road was closed for three days") or the
+    object beside the figure ("sentenced Ann Lee to 7 years"); one person's sentence is not another's.
     """
 
     article_id: str
@@ -287,6 +291,7 @@ class Quantity:
     caveat: str = ""
     measured: str = ""
     participants: frozenset[str] = frozenset()
+    holder: str = ""
 
     @property
     def subject(self) -> str:
@@ -929,9 +934,29 @@ def _range_partner(doc: Doc, runs: list[tuple[int, int]], position: int) -> tupl
         return None
     link = doc[end].lower_
     opened_by_between = start > 0 and doc[start - 1].lower_ in {"between", "from"}
+    if _change_from(doc, start):
+        return None
     if link in _RANGE_LINKS or (link == "and" and opened_by_between):
         return next_start, next_end
     return None
+
+
+def _change_from(doc: Doc, start: int) -> bool:
+    """Whether a number opened by "from" is where a change started ("rose from 1,500 to 2,000", "cut the
+    staff from 40 to 25"): a verb of change governs the "from". The two figures are then two levels, the one
+    before and the one after, not a range of one ("deployed from 1,500 to 2,000 troops")."""
+    if start == 0 or doc[start - 1].lower_ != "from":
+        return False
+    verb = next((token for token in doc[start - 1].ancestors if token.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.lemma_.lower() in _CHANGE_VERBS
+
+
+# Verbs that tell a change of a level ("rose from 20 to 25", "the company cut jobs from 40 to 25").
+_CHANGE_VERBS = {
+    "rise", "fall", "increase", "decrease", "grow", "climb", "drop", "jump", "soar", "surge", "decline", "plunge",
+    "plummet", "slip", "sink", "swell", "double", "triple", "raise", "cut", "reduce", "lower", "boost", "lift",
+    "expand", "shrink", "slide", "tumble", "dip", "edge", "balloon", "revise",
+}  # fmt: skip
 
 
 def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple[int, int] | None) -> Quantity | None:
@@ -955,7 +980,9 @@ def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple
         reading = _read_unit(doc, start, last, _run_head(doc, *upper_run)) or reading
     if reading is None:
         return None
-    qualifier: Qualifier = "range" if upper is not None else _qualifier(doc, start, end, reading.end)
+    # A hedge stands before a sum's currency sign ("about $40 million").
+    opening = start - 1 if start > 0 and doc[start - 1].lower_ in _CURRENCY_SYMBOLS else start
+    qualifier: Qualifier = "range" if upper is not None else _qualifier(doc, opening, end, reading.end)
     if len(words) == 1 and words[0].lower() in _SCALES:
         # A scale word with no number before it ("a multi-million dollar suit", "million-dollar homes") is an
         # order of magnitude, as "millions" is.
@@ -1104,16 +1131,24 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
         return quantity
     root = span.root
     frame, period = _time_frame(root, span, dates)
-    predicate = _predicate(root, span.start)
+    person = _aged(root) if quantity.kind == "age" else None
+    # An age told of a person by a common noun: what happened to that person ("a 45-year-old man was killed")
+    # tells which. A name tells it already, whatever each outlet says the person did ("Lee, 32, fell" / "died").
+    person = person if person is not None and person.pos_ == "NOUN" else None
+    predicate = _predicate(person, person.i + 1) if person is not None else _predicate(root, span.start)
     measured_sum = quantity.kind in {"money", "duration"} and not quantity.counted
-    measure = _level_subject(root, predicate) if measured_sum else None
+    bare_count = quantity.kind == "count" and not quantity.unit
+    measure = _level_subject(root, predicate) if measured_sum or bare_count else None
     if measure is not None:
-        # The figure is its subject's level ("the fine was $5,000"): it measures that noun, whose owner or the
-        # one who set it is its actor; the subject itself does nothing to the figure.
-        quantity = replace(quantity, counted=_noun_phrase(measure, set()))
+        # The figure is its subject's level ("the fine was $5,000", "the toll was put at 20"): it measures, or
+        # counts, that noun, whose owner or the one who set it is its actor; the subject itself does nothing to
+        # the figure, and whichever verb tells the level, it is the one level.
+        unit = measure.lemma_.lower() if bare_count else quantity.unit
+        quantity = replace(quantity, counted=_noun_phrase(measure, set()), unit=unit)
+        predicate = LEVEL
     return replace(
         quantity,
-        actor=_actor(measure if measure is not None else root),
+        actor=_actor(root) if measure is None else _measure_owner(measure),
         place=_place(root, span),
         frame=frame,
         period=period,
@@ -1121,7 +1156,31 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
         predicate=predicate,
         caveat=_caveat(doc, span, quantity.kind),
         participants=_participants(root) if quantity.kind == "count" else frozenset(),
+        holder=_holder(root, measure),
     )
+
+
+def _aged(root: Token) -> Token | None:
+    """The noun an age modifies ("a 45-year-old man"), if the age is one of its modifiers."""
+    for token in [root, *root.ancestors]:
+        if token.pos_ in {"VERB", "AUX"}:
+            return None
+        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() not in TIME_UNITS:
+            return token
+    return None
+
+
+def _measure_owner(measure: Token) -> str:
+    """Whose level a figure is: its measure noun's "of" ("the bail of Ann Lee was set at $5,000", "the salary of
+    the mayor is $90,000"), else as ``_actor`` finds for that noun ("Lee's bail")."""
+    owner = next((child for child in _of_objects(measure) if child.pos_ in {"NOUN", "PROPN"}), None)
+    return _name(owner) if owner is not None else _actor(measure)
+
+
+def _of_objects(noun: Token) -> Iterator[Token]:
+    for preposition in noun.rights:
+        if preposition.dep_ == "prep" and preposition.lower_ == "of":
+            yield from (child for child in preposition.children if child.dep_ == "pobj")
 
 
 def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
@@ -1227,6 +1286,38 @@ def _actor(root: Token) -> str:
     return ""
 
 
+def _holder(root: Token, measure: Token | None) -> str:
+    """Whom or what the figure's verb does it to, named as ``_actor`` names: the subject of a passive ("Lee was
+    sentenced to 7 years"), the noun a relative clause of that passive describes ("Lee, who was sentenced to 7
+    years") or, for a figure told through a preposition, the verb's object ("sentenced Lee to 7 years", "fined
+    the firm $500" as the object's dative). Not the figure's own noun ("20 people were killed") nor the noun it
+    is the level of ("bail was set at $5,000"), which are what it counts or measures."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    through_preposition = root.dep_ == "pobj" and root.head.dep_ == "prep"
+    verb = root.head.head if through_preposition else root.head
+    # A figure that is a subject itself ("nine rifles and a radio were seized") is what is done to.
+    if verb.pos_ not in {"VERB", "AUX"} or not (through_preposition or root.dep_ in _OBJECTS):
+        return ""
+    itself = {root.i, *(conjunct.i for conjunct in root.conjuncts)} | ({measure.i} if measure is not None else set())
+    wanted = {"nsubjpass"} | ({"dobj", "dative"} if through_preposition else {"dative"})
+    held = next((child for child in verb.children if child.dep_ in wanted and child.i not in itself), None)
+    if held is None:
+        return ""
+    if held.tag_ in _RELATIVE_TAGS and verb.dep_ == "relcl":
+        held = verb.head
+    return _proper_name(held) if held.pos_ == "PROPN" and not held.ent_type_ else _name(held)
+
+
+def _proper_name(token: Token) -> str:
+    """A name the recogniser missed ("Okoro, 41, was sentenced"), with its compounds, as ``_name`` writes one."""
+    return " ".join([*(t.lower_ for t in token.lefts if t.dep_ == "compound"), token.lower_])
+
+
+# Where a figure stands as the object of its verb, beside the one the verb does it to ("fined the firm $500").
+_OBJECTS = {"dobj", "attr", "oprd"}
+
+
 def _person_of(noun: Token) -> Token | None:
     """The person a counted noun, or a list it is in, comes from or is credited to ("20 points from Ana Silva",
     "20 votes by Silva", "20 points and 11 rebounds from Silva"): a tally of one person is not another's, though
@@ -1314,6 +1405,12 @@ def _predicate(root: Token, start: int) -> str:
             root.head.lower_ not in _LEVEL_PREPOSITIONS or _qualifier(root.doc, start) != "exact"
         )
         verb, preposition = root.head.head, "" if hedge else root.head.lower_
+        if verb.lower_ == "from" and verb.dep_ == "prep":
+            # "rose from 20 to 25": the level reached hangs on the "from" of the level left ...
+            verb = verb.head
+        elif preposition == "from" and start > 0 and root.doc[start - 1].lower_ == "to":
+            # ... or, the two read as one phrase, is the "from"'s object with the level left its modifier.
+            preposition = "to"
     elif root.dep_ not in _ARGUMENTS:
         return ""
     if verb.pos_ not in {"VERB", "AUX"} or verb.i == root.i:
@@ -1336,6 +1433,8 @@ def _level_subject(root: Token, predicate: str) -> Token | None:
     measure ("the total was $5,000")."""
     passive_at = root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.dep_ == "prep"
     verb = root.head.head if root.dep_ == "pobj" else root.head
+    # "updated at 4", "arrested at 20": an "at" of a time or a place, not of a level.
+    passive_at = passive_at and verb.lemma_.lower() in _LEVEL_PASSIVES
     if predicate != LEVEL and not (passive_at and any(child.dep_ == "nsubjpass" for child in verb.children)):
         return None
     subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
@@ -1344,6 +1443,9 @@ def _level_subject(root: Token, predicate: str) -> Token | None:
     return subject
 
 
+# Verbs whose passive with "at" tells the level of their subject ("bail was set at $5,000", "the toll was put at
+# 20", "the damage was estimated at $2 million").
+_LEVEL_PASSIVES = {"set", "put", "place", "estimate", "value", "peg", "fix", "cap", "assess", "price", "count"}
 # Prepositions just before a figure that tell a level reached or held ("rose to", "stood at") from a change
 # ("rose by"): the same verb with either says a different thing.
 _LEVEL_PREPOSITIONS = {"to", "at", "by"}
@@ -1579,7 +1681,7 @@ def number_contradictions(quantities: Sequence[Quantity], settings: Settings = D
     Each figure is an interval of the values it allows (``Quantity.bounds``): "16" is 16 give or take its
     written precision, "over 20" anything above 20, "about 20" and "nearly 20" a margin around or under 20.
     Quantities are grouped when they share kind and unit, count the same thing (``same_counted``), have no two
-    different named actors, the same time frame and the same single-event scope, and sit in sentences that
+    different named actors or holders, the same time frame and the same single-event scope, and sit in sentences that
     embed close with the numbers masked. A group is a contradiction when its figures fall into positions whose
     intervals are disjoint; a figure that fits two positions takes no side. Vague orders of magnitude, rates,
     parts ("one of"), averages, ordinals and backwards ranges take no part, and a group in which one article
@@ -1700,6 +1802,7 @@ def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) ->
         first.article_id != second.article_id
         and (first.kind, first.unit, first.scope) == (second.kind, second.unit, second.scope)
         and not actors_differ(first.actor, second.actor)
+        and not actors_differ(first.holder, second.holder)
         and first.place == second.place
         and _same_predicate(first, second)
         and same_time_frame(first, second, settings)
@@ -1726,8 +1829,16 @@ def _same_predicate(first: Quantity, second: Quantity) -> bool:
     alike ("paid $3 million" / "a hit with $363 million"; "control him for two years" / "a deal of six years")."""
     if first.predicate and second.predicate and (first.predicate != second.predicate or first.predicate != LEVEL):
         return first.predicate == second.predicate
+    if first.kind == "count" and first.unit in _ANYONE and bool(first.predicate) != bool(second.predicate):
+        # "people" says nothing of which people: with a verb ("16 people were hurt"), of one group; without one
+        # ("a town of 16,000 people", "16 people on board"), of any other.
+        return False
     # A level says no more of what a sum or a span is than no verb does ("the cost was $5 million").
     return first.kind == "count" or bool(first.counted and second.counted)
+
+
+# Nouns of a count that name no group of people but people ("16 people"): only what happens to them does.
+_ANYONE = {"people", "person", "individual"}
 
 
 def same_counted(first: str, second: str) -> bool:
@@ -1737,7 +1848,14 @@ def same_counted(first: str, second: str) -> bool:
     if not a or not b or _singular(a[-1]) != _singular(b[-1]):
         return not a and not b
     modifiers_a, modifiers_b = set(a[:-1]), set(b[:-1])
+    if (modifiers_a ^ modifiers_b) & _SET_APART:
+        return False
     return modifiers_a <= modifiers_b or modifiers_b <= modifiers_a
+
+
+# Modifiers that set what a phrase counts apart from what its sentence told before ("five other workers were
+# rescued" after the three who died): no kind of the same things, but others.
+_SET_APART = {"other"}
 
 
 def _narrower(first: str, second: str) -> bool:
@@ -1815,7 +1933,7 @@ def _group_contradiction(
 ) -> Contradiction | None:
     margin = settings.claims.approximate_number_margin
     positions = _positions(members, margin)
-    if len(positions) < 2:
+    if len(positions) < 2 or _of_several(positions):
         return None
     for position in positions:
         articles = {q.article_id for q in position}
@@ -1845,6 +1963,20 @@ def _group_contradiction(
             for position in positions
         ],
         kind="number",
+    )
+
+
+def _of_several(positions: Sequence[Sequence[Quantity]]) -> bool:
+    """Whether figures on two sides are of different doers, holders or people ("Lee was sentenced to 7 years",
+    "Kim was sentenced to 12 years"), which a figure of no one named ("the man was sentenced to 12 years") may
+    have linked into one group: the sides are then two people's figures, not a disagreement."""
+    return any(
+        actors_differ(first.actor, second.actor)
+        or actors_differ(first.holder, second.holder)
+        or bool(first.participants and second.participants and first.participants.isdisjoint(second.participants))
+        for side, other in combinations(positions, 2)
+        for first in side
+        for second in other
     )
 
 
