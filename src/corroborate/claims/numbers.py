@@ -1968,7 +1968,7 @@ def _group_contradiction(
 
 def _of_several(positions: Sequence[Sequence[Quantity]]) -> bool:
     """Whether figures on two sides are of different doers, holders or people ("Lee was sentenced to 7 years",
-    "Kim was sentenced to 12 years"), which a figure of no one named ("the man was sentenced to 12 years") may
+    "Diaz was sentenced to 12 years"), which a figure of no one named ("the man was sentenced to 12 years") may
     have linked into one group: the sides are then two people's figures, not a disagreement."""
     return any(
         actors_differ(first.actor, second.actor)
