@@ -412,6 +412,7 @@ def test_story_page_draws_contradictions_timeline_entities_and_matrix(empty: Tes
     assert page.count('class="position"') == 2 and "40 million dollars" in page and "45 million dollars" in page
     assert page.count("<circle") == 2 and "2025-03-04" in page
     assert "Ellen Park" in page and "Mayor Park" in page
+    assert '<span class="entity-role" title="Herald, Gazette">Mayor <span class="muted">(2 outlets)</span>' in page
     assert '<span class="details">only here: Ellen Park</span>' in page
     assert 'class="cell contradicts"' in page and 'class="cell agree"' in page
 
