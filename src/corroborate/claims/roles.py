@@ -205,7 +205,7 @@ def _role_word(token: Token) -> bool:
 
 def _role_noun(token: Token) -> bool:
     """A word naming a role, or an office shortened before a name ("Sen.", "Rep.")."""
-    return token.lower_ in ROLE_NOUNS or token.text.endswith(".") and token.lower_[:-1] in SHORT_OFFICES
+    return token.lower_ in ROLE_NOUNS or (token.text.endswith(".") and token.lower_[:-1] in SHORT_OFFICES)
 
 
 def _title_word(token: Token) -> bool:
@@ -386,12 +386,13 @@ def _positions(mentions: Sequence[RoleMention]) -> list[list[RoleMention]]:
 
 def _position(group: Sequence[RoleMention]) -> Position:
     """The group's role as most of it writes it (on a tie, a title before the name over a phrase opened by
-    "the", then the longer form), its articles and sentences."""
+    "the", then the longer form; an office shortened alone, "Gov.", written out), its articles and sentences."""
     counts = Counter(mention.role for mention in group)
     value = max(counts, key=lambda role: (counts[role], role.split()[0].lower() not in _DETERMINERS, len(role)))
+    written_out = _SHORTENED_OFFICES.get(fold(value))
     sources = list(dict.fromkeys(mention.article for mention in group))
     evidence = [Evidence(m.article, m.sentence, m.source, m.start) for m in group]
-    return Position(value=value, sources=sources, evidence=evidence)
+    return Position(value=written_out.capitalize() if written_out else value, sources=sources, evidence=evidence)
 
 
 def person_roles(mentions: Sequence[RoleMention]) -> dict[str, list[Position]]:
