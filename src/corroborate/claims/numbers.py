@@ -1801,14 +1801,21 @@ def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) ->
     return (
         first.article_id != second.article_id
         and (first.kind, first.unit, first.scope) == (second.kind, second.unit, second.scope)
-        and not actors_differ(first.actor, second.actor)
-        and not actors_differ(first.holder, second.holder)
+        and not _of_different_people(first, second)
         and first.place == second.place
         and _same_predicate(first, second)
         and same_time_frame(first, second, settings)
         and not _one_and_several(first, second)
         and bool(first.measured) == bool(second.measured)
-        and not (first.participants and second.participants and first.participants.isdisjoint(second.participants))
+    )
+
+
+def _of_different_people(first: Quantity, second: Quantity) -> bool:
+    """Whether two figures are of different doers, holders or people named with them."""
+    return (
+        actors_differ(first.actor, second.actor)
+        or actors_differ(first.holder, second.holder)
+        or bool(first.participants and second.participants and first.participants.isdisjoint(second.participants))
     )
 
 
@@ -1971,9 +1978,7 @@ def _of_several(positions: Sequence[Sequence[Quantity]]) -> bool:
     "Diaz was sentenced to 12 years"), which a figure of no one named ("the man was sentenced to 12 years") may
     have linked into one group: the sides are then two people's figures, not a disagreement."""
     return any(
-        actors_differ(first.actor, second.actor)
-        or actors_differ(first.holder, second.holder)
-        or bool(first.participants and second.participants and first.participants.isdisjoint(second.participants))
+        _of_different_people(first, second)
         for side, other in combinations(positions, 2)
         for first in side
         for second in other
