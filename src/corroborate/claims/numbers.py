@@ -951,11 +951,15 @@ def _change_from(doc: Doc, start: int) -> bool:
     return verb is not None and verb.lemma_.lower() in _CHANGE_VERBS
 
 
-# Verbs that tell a change of a level ("rose from 20 to 25", "the company cut jobs from 40 to 25").
-_CHANGE_VERBS = {
+#: Verbs of an amount changing by itself ("rose from 20 to 25"): the values it goes through are levels.
+AMOUNT_CHANGES = frozenset({
     "rise", "fall", "increase", "decrease", "grow", "climb", "drop", "jump", "soar", "surge", "decline", "plunge",
-    "plummet", "slip", "sink", "swell", "double", "triple", "raise", "cut", "reduce", "lower", "boost", "lift",
-    "expand", "shrink", "slide", "tumble", "dip", "edge", "balloon", "revise",
+    "slip", "swell", "shrink", "tumble", "dip",
+})  # fmt: skip
+# Verbs that tell a change of a level, also by someone ("the company cut jobs from 40 to 25").
+_CHANGE_VERBS = AMOUNT_CHANGES | {
+    "plummet", "sink", "double", "triple", "raise", "cut", "reduce", "lower", "boost", "lift", "expand", "slide",
+    "edge", "balloon", "revise",
 }  # fmt: skip
 
 

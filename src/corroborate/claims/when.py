@@ -85,7 +85,7 @@ from functools import cache, lru_cache
 from statistics import median_low
 from typing import TYPE_CHECKING, Literal
 
-from corroborate.claims.numbers import connected_groups, parse_number, sentence_of
+from corroborate.claims.numbers import AMOUNT_CHANGES, connected_groups, parse_number, sentence_of
 from corroborate.claims.speech import SPEECH_VERBS
 from corroborate.nlp import SUBJECT_DEPS
 from corroborate.records import Article, Contradiction, Evidence, Position, TimelineEvent
@@ -208,11 +208,9 @@ _SEPARATORS = {",", "—", "–", "(", ")", ";", ":"}
 # Verbs of a state, not an act: told in the present of things in general ("Today, such infections are rare"), "today"
 # means these days, not the publication's day.
 _STATE_VERBS = {"be", "exist", "remain", "live", "have", "lack", "experience", "face", "need", "know", "own"}
-# Verbs of a change in amount: a range they go through ("rose from 1061 to 1128") is a range of values.
-_CHANGE_VERBS = {
-    "increase", "decrease", "rise", "fall", "grow", "drop", "climb", "decline", "jump", "slip", "surge",
-    "plunge", "soar", "dip", "shrink", "swell", "improve", "tumble",
-}  # fmt: skip
+# Verbs of a change in amount: a range they go through ("rose from 1061 to 1128") is a range of values. Not the
+# verbs of moving ("went from 1990 to 2000", "edged"), whose range is as often a time.
+_CHANGE_VERBS = AMOUNT_CHANGES | {"improve"}
 # Prepositions by which a verb takes an act it is about ("pleaded guilty to threatening", "accused of hiding", "arrested
 # for stealing"), told as a thing of its own.
 _CHARGE_PREPOSITIONS = {"to", "of", "for"}
