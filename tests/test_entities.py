@@ -887,3 +887,75 @@ def test_a_tagged_run_of_lower_case_words_is_no_name(nlp: Language) -> None:
     ]
     names = {entity.name for entity in extract_entities(docs)}
     assert "Harbour Works" in names and "commerce ministry" not in names
+
+
+def test_a_given_name_before_a_surname_the_story_calls_a_person_is_a_person(nlp: Language) -> None:
+    first = "The club signed forward Tobias Hartwell on Monday."
+    second = "Hartwell said he was pleased. Coaches praised Hartwell."
+    docs = [
+        labelled(nlp, "a0", first, ("Tobias Hartwell", "ORG")),
+        labelled(nlp, "a1", second, ("Hartwell", "PERSON"), ("Hartwell", "ORG")),
+    ]
+    entity = named(extract_entities(docs), "Tobias Hartwell")
+    assert entity.type == "person" and "Hartwell" in entity.aliases
+
+
+def test_a_surname_followed_by_who_makes_the_name_a_persons(nlp: Language) -> None:
+    text = "The board named Miriam Ostrander chair. The move was backed by Ostrander, who joined in 2019."
+    docs = [labelled(nlp, "a0", text, ("Miriam Ostrander", "ORG"), ("Ostrander", "GPE"))]
+    assert named(extract_entities(docs), "Miriam Ostrander").type == "person"
+
+
+def test_an_organisation_opening_with_a_given_name_stays_one_without_a_person_beside_it(nlp: Language) -> None:
+    text = "Analysts at Piper Quillfeather cut their forecast. Quillfeather expects slower sales."
+    docs = [labelled(nlp, "a0", text, ("Piper Quillfeather", "ORG"), ("Quillfeather", "ORG"))]
+    assert named(extract_entities(docs), "Piper Quillfeather").type == "organisation"
+
+
+def test_a_surname_the_model_took_for_a_place_stays_the_persons(nlp: Language) -> None:
+    text = (
+        "Ambassador Walter Brisbrook testified on Tuesday. Lawmakers pressed Brisbrook on the call. "
+        "The plan came from Brisbrook, aides said."
+    )
+    docs = [labelled(nlp, "a0", text, ("Walter Brisbrook", "PERSON"), ("Brisbrook", "GPE"), ("Brisbrook", "GPE"))]
+    entity = named(extract_entities(docs), "Walter Brisbrook")
+    assert entity.type == "person" and "Brisbrook" in entity.aliases
+
+
+def test_a_name_ending_in_a_venue_word_is_a_place(nlp: Language) -> None:
+    text = "The band plays Lakemont Amphitheatre in June, then Harbor Pavilion."
+    docs = [labelled(nlp, "a0", text, ("Lakemont Amphitheatre", "PERSON"), ("Harbor Pavilion", "PERSON"))]
+    entities = extract_entities(docs)
+    assert named(entities, "Lakemont Amphitheatre").type == "place"
+    assert named(entities, "Harbor Pavilion").type == "place"
+
+
+def test_a_name_ending_in_a_word_that_is_also_a_surname_stays_a_person(nlp: Language) -> None:
+    text = "Senator Dorothy Hall said the bill would pass."
+    docs = [labelled(nlp, "a0", text, ("Dorothy Hall", "PERSON"))]
+    assert named(extract_entities(docs), "Dorothy Hall").type == "person"
+
+
+def test_a_plural_after_the_is_a_team_not_a_person(nlp: Language) -> None:
+    text = "The Ravens beat the Falconers 21-7. Falconers coach Dana Pike blamed the rain."
+    docs = [labelled(nlp, "a0", text, ("Falconers", "PERSON"), ("Falconers", "PERSON"), ("Dana Pike", "PERSON"))]
+    entities = extract_entities(docs)
+    assert named(entities, "Falconers").type == "organisation"
+    assert named(entities, "Dana Pike").type == "person"
+
+
+def test_a_surname_ending_in_s_after_the_still_joins_its_person(nlp: Language) -> None:
+    text = "Investor Carla Simmons spoke first. The fund, the Simmons said, would grow."
+    docs = [labelled(nlp, "a0", text, ("Carla Simmons", "PERSON"), ("Simmons", "PERSON"))]
+    assert [(entity.name, entity.type) for entity in extract_entities(docs)] == [("Carla Simmons", "person")]
+
+
+@pytest.mark.parametrize(("mention", "name"), [
+    ("Ravens DL Marcus Obi", "Marcus Obi"),
+    ("Acme CEO Jane Roe", "Jane Roe"),
+    ("Jane B. Roe", "Jane B. Roe"),
+    ("Jane Roe", "Jane Roe"),
+    ("JR Smith", "JR Smith"),
+])
+def test_a_team_and_a_position_in_capitals_before_a_name_are_cut(mention: str, name: str) -> None:
+    assert clean_name(mention) == name

@@ -78,6 +78,7 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "de", "la", "&"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSITION_ABBREVIATION = re.compile(r"[A-Z]{2,4}")
 _EDGE_JUNK = re.compile(r"^[^\w]+|[^\w.)]+$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 
@@ -142,11 +143,21 @@ def clean_name(text: str, label: str = "PERSON") -> str:
     if label == "ORG":
         name = _last_listed(name)
     if label == "PERSON":
-        words = name.split()
+        words = _after_position_abbreviation(name.split())
         while len(words) > 1 and fold(words[0]) in TITLES:
             words.pop(0)
         name = " ".join(words).rstrip(",")
     return name if any(char.isalpha() for char in name) else ""
+
+
+def _after_position_abbreviation(words: list[str]) -> list[str]:
+    """The name after a team or firm and a position written in capitals that the tagger ran into it ("Rovers FW
+    Ann Lee", "Acme CEO Ann Lee"): a full name (two words or more) after an abbreviation that is not the name's
+    first word; an initial has a full stop and stays ("Ann B. Lee")."""
+    for index in range(1, len(words) - 2):
+        if _POSITION_ABBREVIATION.fullmatch(words[index]):
+            return words[index + 1 :]
+    return words
 
 
 def _last_listed(name: str) -> str:
@@ -332,6 +343,16 @@ def _first_name_gender(name: str) -> str | None:
     other = "female" if reading == "male" else "male"
     doubted = {"andy", other, f"mostly_{other}"}
     return None if any(detector.get_gender(name, country) in doubted for country in _NAME_COUNTRIES) else reading
+
+
+def given_name(word: str) -> bool:
+    """The name dictionary knows ``word``, or the part before its hyphen ("Anna-Lena"), as a given name of
+    either sex somewhere in the world; a name it reads as of both ("Kim") or does not know is no evidence."""
+    detector = _name_dictionary()
+    return detector.get_gender(word.split("-")[0]) in _GIVEN_NAME_READINGS
+
+
+_GIVEN_NAME_READINGS = frozenset({"male", "female", "mostly_male", "mostly_female"})
 
 
 @lru_cache(maxsize=1)
@@ -1217,6 +1238,62 @@ def _retype_institutions(docs: Sequence[tuple[Article, Doc]], by_article: dict[s
                 found[index] = _Mention(mention.article, mention.text, "ORG", mention.start, mention.modifier)
 
 
+#: Words the names of places and buildings end in that are no one's surname ("Hall", "Park" and "House" are).
+_NON_SURNAME_PLACE_HEADS = frozenset({
+    "county", "province", "district", "region", "island", "islands", "mountains", "avenue", "square", "center",
+    "centre", "hotel", "airport", "station", "cathedral", "stadium", "arena", "museum", "prison", "amphitheatre",
+    "amphitheater", "pavilion", "auditorium", "theatre", "theater", "falls",
+})
+
+
+def _retype_by_story(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> None:
+    """Names the small model types one way in one mention and the story shows to be another, in every mention:
+    a given name before a surname the story calls a person is a person's name ("Ann Lee" tagged an organisation
+    beside "Lee said"); a person-labelled name ending in a word only places end in is a place ("Lakeside
+    Amphitheatre"); a one-word plural written "the X" is a team or a family, not a person ("the Rovers")."""
+    surnames = _bare_person_names(docs, by_article)
+    teams = {fold(ent.text) for _, doc in docs for ent in doc.ents if _team_plural(ent)}
+    for found in by_article.values():
+        for index, mention in enumerate(found):
+            label = _story_label(mention, surnames, teams)
+            if label != mention.label:
+                found[index] = _Mention(mention.article, mention.text, label, mention.start, mention.modifier)
+
+
+def _story_label(mention: _Mention, surnames: set[str], teams: set[str]) -> str:
+    words = fold(mention.text).split()
+    if mention.label == "PERSON":
+        if len(words) > 1 and words[-1] in _NON_SURNAME_PLACE_HEADS:
+            return "FAC"
+        return "ORG" if fold(mention.text) in teams else mention.label
+    if len(words) in {2, 3} and words[-1] in surnames and given_name(mention.text.split()[0]):
+        return "PERSON"
+    return mention.label
+
+
+def _bare_person_names(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> set[str]:
+    """One-word names the story shows are a person's: labelled a person, or followed by ", who"."""
+    labelled = {
+        fold(mention.text) for found in by_article.values() for mention in found
+        if mention.label == "PERSON" and " " not in mention.text
+    }
+    who = {
+        fold(ent[-1].text) for _, doc in docs for ent in doc.ents
+        if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "who"
+    }
+    return labelled | who
+
+
+def _team_plural(ent: Span) -> bool:
+    """A person-labelled single word in the plural after "the": a team or a family ("the Rovers", "the Lees")."""
+    word = ent.text
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return (
+        ent.label_ == "PERSON" and len(ent) == 1 and word.endswith("s") and not word.endswith("ss")
+        and before is not None and before.lower_ == "the"
+    )
+
+
 def _medium(ent: Span) -> bool:
     """A one-word name someone was told something by, or that something was written on ("told Courier",
     "posted on Chirpr"): an outlet or a network, which the model takes for a person's surname. A surname of a
@@ -1366,9 +1443,12 @@ class _KnownNames:
 
 
 def _place_words(found: Iterable[list[_Mention]]) -> set[str]:
-    """One-word names more often tagged as places than found inside person names."""
+    """One-word names more often tagged as places than found inside person names; the surname after a given
+    name ("Ann Lee") is a person's, however often the model took it alone for a place, unless it is a known
+    place's name."""
     as_place: Counter[str] = Counter()
     in_names: Counter[str] = Counter()
+    surnames: set[str] = set()
     for mentions in found:
         for mention in mentions:
             words = fold(mention.text).split()
@@ -1376,7 +1456,12 @@ def _place_words(found: Iterable[list[_Mention]]) -> set[str]:
                 as_place[words[0]] += 1
             elif mention.label == "PERSON":
                 in_names.update(words)
-    return {word for word, count in as_place.items() if count > in_names[word]}
+                if len(words) > 1 and given_name(mention.text.split()[0]):
+                    surnames.add(words[-1])
+    return {
+        word for word, count in as_place.items()
+        if count > in_names[word] and (word not in surnames or word in place_names())
+    }
 
 
 def extract_entities(
@@ -1391,6 +1476,7 @@ def extract_entities(
     located = _located(docs)
     by_article = {article.id: _mentions(article, doc, config, lower_case, located) for article, doc in docs}
     _retype_institutions(docs, by_article)
+    _retype_by_story(docs, by_article)
     _trim_run_ons(by_article, lower_case)
     texts = {article.id: doc.text for article, doc in docs}
     _extend_cut_names(by_article, texts)
