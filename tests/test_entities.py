@@ -959,3 +959,22 @@ def test_a_surname_ending_in_s_after_the_still_joins_its_person(nlp: Language) -
 ])
 def test_a_team_and_a_position_in_capitals_before_a_name_are_cut(mention: str, name: str) -> None:
     assert clean_name(mention) == name
+
+
+def test_a_town_and_its_state_code_in_a_listing_are_places(nlp: Language) -> None:
+    text = "Tour dates: June 3 - Lakemont, TX. June 5 - Harbor Point, NJ."
+    docs = [labelled(nlp, "a0", text, ("Lakemont", "ORG"), ("TX", "ORG"), ("Harbor Point", "ORG"), ("NJ", "ORG"))]
+    entities = extract_entities(docs)
+    assert {named(entities, name).type for name in ("Lakemont", "TX", "Harbor Point", "NJ")} == {"place"}
+
+
+def test_where_a_person_named_with_an_age_lives_is_a_place(nlp: Language) -> None:
+    text = "Police arrested Dale Morrow, 41, of Brightwater, on Friday. Brightwater officials declined to comment."
+    docs = [labelled(nlp, "a0", text, ("Dale Morrow", "PERSON"), ("Brightwater", "ORG"), ("Brightwater", "ORG"))]
+    assert named(extract_entities(docs), "Brightwater").type == "place"
+
+
+def test_an_organisation_before_a_comma_and_a_word_in_capitals_stays_one(nlp: Language) -> None:
+    text = "Shares of Corvana, the maker of the XR phone, rose. Corvana, CEO Ann Lee said, will grow."
+    docs = [labelled(nlp, "a0", text, ("Corvana", "ORG"), ("Corvana", "ORG"))]
+    assert named(extract_entities(docs), "Corvana").type == "organisation"

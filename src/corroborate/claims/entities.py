@@ -552,12 +552,34 @@ def _mentions(
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES or _misread(ent) or _heading_words(ent, lower_case) or _common_use(ent):
             continue
-        label = "PERSON" if _of_a_person(ent, located) else ent.label_
+        label = "PERSON" if _of_a_person(ent, located) else "GPE" if _listed_place(ent) else ent.label_
         text = clean_name(ent.doc[_name_start(ent) : _without_trailing_words(ent)].text, label)
         # A name has a capital ("iPhone", "de Gaulle"): the model also tags common nouns ("commerce ministry").
         if text and len(text.split()) <= settings.max_name_tokens and text[0].isalnum() and not text.islower():
             found.append(_Mention(article.id, text, label, ent.start_char, _modifier_use(ent)))
     return found
+
+
+def _listed_place(ent: Span) -> bool:
+    """A place as news lists places: a town and its state's postal code ("Salem, OR"), or where someone named
+    with an age lives ("Ann Lee, 55, of Salem")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    if len(ent) == 1 and ent.text in _state_codes() and start and doc[start - 1].text == ",":
+        return True
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text in _state_codes():
+        return True
+    before = [token.text for token in doc[max(start - 4, 0) : start]]
+    return len(before) == 4 and before[0] == "," and before[1].isdigit() and before[2:] == [",", "of"]
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> frozenset[str]:
+    """The two-letter postal codes of US states and Canadian provinces, as town listings write them."""
+    return frozenset(
+        subdivision.code.split("-")[1] for country in ("US", "CA")
+        for subdivision in pycountry.subdivisions.get(country_code=country)
+        if len(subdivision.code.split("-")[1]) == 2
+    )
 
 
 #: Words that say a name is a person's, before it ("Ms. X", "Senator X") or in apposition to it ("X, the finance
