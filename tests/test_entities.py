@@ -978,3 +978,31 @@ def test_an_organisation_before_a_comma_and_a_word_in_capitals_stays_one(nlp: La
     text = "Shares of Corvana, the maker of the XR phone, rose. Corvana, CEO Ann Lee said, will grow."
     docs = [labelled(nlp, "a0", text, ("Corvana", "ORG"), ("Corvana", "ORG"))]
     assert named(extract_entities(docs), "Corvana").type == "organisation"
+
+
+def test_a_product_name_with_a_number_or_after_an_article_is_no_person(nlp: Language) -> None:
+    text = "Reviewers liked the Pixelray Go. The Vantor 2 ships in May, said designer Ada Quint."
+    docs = [labelled(nlp, "a0", text, ("Pixelray Go", "PERSON"), ("Vantor 2", "PERSON"), ("Ada Quint", "PERSON"))]
+    assert [(entity.name, entity.type) for entity in extract_entities(docs)] == [("Ada Quint", "person")]
+
+
+def test_a_name_the_model_mostly_calls_an_organisation_is_not_made_a_person_by_one_label(nlp: Language) -> None:
+    text = "Sales of Zentrix Ultra rose. Zentrix Ultra owners praised it. Zentrix Ultra sold out."
+    docs = [labelled(
+        nlp, "a0", text, ("Zentrix Ultra", "ORG"), ("Zentrix Ultra", "PERSON"), ("Zentrix Ultra", "ORG"),
+    )]
+    assert named(extract_entities(docs), "Zentrix Ultra").type == "organisation"
+
+
+def test_a_person_the_model_mostly_mislabels_keeps_a_given_name(nlp: Language) -> None:
+    text = "Critics faulted Nadia Okafor. Nadia Okafor replied on Monday. Nadia Okafor resigned."
+    docs = [labelled(
+        nlp, "a0", text, ("Nadia Okafor", "ORG"), ("Nadia Okafor", "PERSON"), ("Nadia Okafor", "ORG"),
+    )]
+    assert named(extract_entities(docs), "Nadia Okafor").type == "person"
+
+
+def test_the_late_and_a_name_before_its_noun_stay_people(nlp: Language) -> None:
+    text = "Mourners honoured the late Ruth Galloway. A Galloway biography is planned, Ruth Galloway's son said."
+    docs = [labelled(nlp, "a0", text, ("Ruth Galloway", "PERSON"), ("Galloway", "PERSON"), ("Ruth Galloway", "PERSON"))]
+    assert named(extract_entities(docs), "Ruth Galloway").type == "person"

@@ -1272,14 +1272,18 @@ def _retype_by_story(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, 
     """Names the small model types one way in one mention and the story shows to be another, in every mention:
     a given name before a surname the story calls a person is a person's name ("Ann Lee" tagged an organisation
     beside "Lee said"); a person-labelled name ending in a word only places end in is a place ("Lakeside
-    Amphitheatre"); a one-word plural written "the X" is a team or a family, not a person ("the Rovers")."""
+    Amphitheatre"); a one-word plural written "the X" is a team or a family, not a person ("the Rovers"); a
+    thing's name (``_thing_named``) is none of the entities listed and is dropped."""
     surnames = _bare_person_names(docs, by_article)
     teams = {fold(ent.text) for _, doc in docs for ent in doc.ents if _team_plural(ent)}
-    for found in by_article.values():
+    things = {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if _thing_named(ent)}
+    things |= _mostly_not_people(by_article)
+    for article, found in by_article.items():
         for index, mention in enumerate(found):
             label = _story_label(mention, surnames, teams)
             if label != mention.label:
                 found[index] = _Mention(mention.article, mention.text, label, mention.start, mention.modifier)
+        by_article[article] = [m for m in found if not (m.label == "PERSON" and fold(m.text) in things)]
 
 
 def _story_label(mention: _Mention, surnames: set[str], teams: set[str]) -> str:
@@ -1304,6 +1308,33 @@ def _bare_person_names(docs: Sequence[tuple[Article, Doc]], by_article: dict[str
         if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "who"
     }
     return labelled | who
+
+
+def _mostly_not_people(by_article: dict[str, list[_Mention]]) -> set[str]:
+    """Full names the model labels a person in fewer than half of their mentions and that open with no given
+    name: a product's or a work's ("Pixelbook Go", mostly an organisation), which one person label would
+    otherwise make a person."""
+    labels: dict[str, Counter[bool]] = defaultdict(Counter)
+    for found in by_article.values():
+        for mention in found:
+            labels[fold(mention.text)][mention.label == "PERSON"] += 1
+    return {
+        form for form, counts in labels.items()
+        if " " in form and 0 < counts[True] < counts[False]
+        and not given_name(form.split()[0])
+    }
+
+
+def _thing_named(ent: Span) -> bool:
+    """A person-labelled name that is a thing's: a product or a work, written with a number ("Roadster 2") or
+    right after an article ("the Pixelbook Go", "a Pixelbook Go"), as no one's name is; not a plural ("the
+    Rovers", a team) nor a name before the noun it qualifies ("a Lee victory")."""
+    if ent.label_ != "PERSON" or _team_plural(ent):
+        return False
+    if any(char.isdigit() for char in ent.text):
+        return True
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return before is not None and before.lower_ in {"a", "an", "the"} and not _modifier_use(ent)
 
 
 def _team_plural(ent: Span) -> bool:
