@@ -1006,3 +1006,33 @@ def test_the_late_and_a_name_before_its_noun_stay_people(nlp: Language) -> None:
     text = "Mourners honoured the late Ruth Galloway. A Galloway biography is planned, Ruth Galloway's son said."
     docs = [labelled(nlp, "a0", text, ("Ruth Galloway", "PERSON"), ("Galloway", "PERSON"), ("Ruth Galloway", "PERSON"))]
     assert named(extract_entities(docs), "Ruth Galloway").type == "person"
+
+
+def test_a_rank_cut_off_its_name_is_no_name() -> None:
+    assert clean_name("Lt Col") == ""
+    assert clean_name("Col Ann Lee") == "Ann Lee"
+    assert clean_name("King") == "King"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("RocketX", "organisation"), ("eReader", "organisation"), ("MacArthur", "person"), ("DeSantis", "person"),
+    ("McAllister", "person"),
+])
+def test_a_capital_inside_a_word_marks_a_brand_unless_a_name_prefix_explains_it(
+    nlp: Language, name: str, kind: str
+) -> None:
+    text = f"Officials said {name} would decide soon."
+    docs = [labelled(nlp, "a0", text, (name, "PERSON"))]
+    assert named(extract_entities(docs), name).type == kind
+
+
+def test_a_common_word_tagged_a_person_is_no_name_when_the_story_writes_it_in_lower_case(nlp: Language) -> None:
+    text = "Lava. That was all the sign said. The lava reached the road by noon, Mayor Tom Reyes said."
+    docs = [labelled(nlp, "a0", text, ("Lava", "PERSON"), ("Tom Reyes", "PERSON"))]
+    assert [entity.name for entity in extract_entities(docs)] == ["Tom Reyes"]
+
+
+def test_a_surname_that_is_a_common_word_stays_after_a_title(nlp: Language) -> None:
+    text = "Ms. Baker said the baker on Main Street had closed. Baker declined to say more."
+    docs = [labelled(nlp, "a0", text, ("Baker", "PERSON"), ("Baker", "PERSON"))]
+    assert named(extract_entities(docs), "Baker").type == "person"

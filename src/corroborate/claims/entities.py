@@ -144,6 +144,8 @@ def clean_name(text: str, label: str = "PERSON") -> str:
         name = _last_listed(name)
     if label == "PERSON":
         words = _after_position_abbreviation(name.split())
+        if len(words) > 1 and all(fold(word) in TITLES for word in words):
+            return ""  # a rank cut off its name ("Lt Col" before a name the tagger left out)
         while len(words) > 1 and fold(words[0]) in TITLES:
             words.pop(0)
         name = " ".join(words).rstrip(",")
@@ -1268,7 +1270,9 @@ _NON_SURNAME_PLACE_HEADS = frozenset({
 })
 
 
-def _retype_by_story(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> None:
+def _retype_by_story(
+    docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]], lower_case: frozenset[str] | set[str]
+) -> None:
     """Names the small model types one way in one mention and the story shows to be another, in every mention:
     a given name before a surname the story calls a person is a person's name ("Ann Lee" tagged an organisation
     beside "Lee said"); a person-labelled name ending in a word only places end in is a place ("Lakeside
@@ -1277,7 +1281,7 @@ def _retype_by_story(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, 
     surnames = _bare_person_names(docs, by_article)
     teams = {fold(ent.text) for _, doc in docs for ent in doc.ents if _team_plural(ent)}
     things = {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if _thing_named(ent)}
-    things |= _mostly_not_people(by_article)
+    things |= _mostly_not_people(by_article) | _common_words_alone(docs, by_article, lower_case)
     for article, found in by_article.items():
         for index, mention in enumerate(found):
             label = _story_label(mention, surnames, teams)
@@ -1286,12 +1290,19 @@ def _retype_by_story(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, 
         by_article[article] = [m for m in found if not (m.label == "PERSON" and fold(m.text) in things)]
 
 
+#: A capital inside a word after lower-case letters, or after a lower-case first letter: brands and products
+#: are written so ("RocketX", "eReader"), names only after a prefix (``_NAME_PREFIX``).
+_BRAND_CASE = re.compile(r"[a-z]{2,}[A-Z]|^[a-z][A-Z]")
+_NAME_PREFIX = re.compile(r"(?:Mac|Fitz|Van|Vander|Von|Della|Del|St)[A-Z]")
+
+
 def _story_label(mention: _Mention, surnames: set[str], teams: set[str]) -> str:
     words = fold(mention.text).split()
     if mention.label == "PERSON":
         if len(words) > 1 and words[-1] in _NON_SURNAME_PLACE_HEADS:
             return "FAC"
-        return "ORG" if fold(mention.text) in teams else mention.label
+        brand = any(_BRAND_CASE.search(word) and not _NAME_PREFIX.match(word) for word in mention.text.split())
+        return "ORG" if brand or fold(mention.text) in teams else mention.label
     if len(words) in {2, 3} and words[-1] in surnames and given_name(mention.text.split()[0]):
         return "PERSON"
     return mention.label
@@ -1308,6 +1319,26 @@ def _bare_person_names(docs: Sequence[tuple[Article, Doc]], by_article: dict[str
         if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "who"
     }
     return labelled | who
+
+
+def _common_words_alone(
+    docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]], lower_case: frozenset[str] | set[str]
+) -> set[str]:
+    """One-word person names that are common words the story writes in lower case too ("Humidifier lung" in a
+    quote, "Lava." as a sentence), where no full name ends in them and no title goes before them ("Ms. Rice")."""
+    in_full_names = {
+        word for found in by_article.values() for mention in found if _is_full_name(mention)
+        for word in fold(mention.text).split()
+    }
+    titled = {
+        ent.text.lower() for _, doc in docs for ent in doc.ents
+        if len(ent) == 1 and ent.start and _is_title_word(doc[ent.start - 1])
+    }
+    return {
+        word for found in by_article.values() for mention in found
+        if mention.label == "PERSON" and " " not in mention.text
+        and (word := fold(mention.text)) in lower_case and word not in in_full_names and word not in titled
+    }
 
 
 def _mostly_not_people(by_article: dict[str, list[_Mention]]) -> set[str]:
@@ -1529,7 +1560,7 @@ def extract_entities(
     located = _located(docs)
     by_article = {article.id: _mentions(article, doc, config, lower_case, located) for article, doc in docs}
     _retype_institutions(docs, by_article)
-    _retype_by_story(docs, by_article)
+    _retype_by_story(docs, by_article, lower_case)
     _trim_run_ons(by_article, lower_case)
     texts = {article.id: doc.text for article, doc in docs}
     _extend_cut_names(by_article, texts)
