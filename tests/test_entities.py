@@ -1036,3 +1036,9 @@ def test_a_surname_that_is_a_common_word_stays_after_a_title(nlp: Language) -> N
     text = "Ms. Baker said the baker on Main Street had closed. Baker declined to say more."
     docs = [labelled(nlp, "a0", text, ("Baker", "PERSON"), ("Baker", "PERSON"))]
     assert named(extract_entities(docs), "Baker").type == "person"
+
+
+def test_a_given_name_written_with_an_inner_capital_inside_a_full_name_stays_a_person(nlp: Language) -> None:
+    text = "Analyst Li JiaWen Chen said demand would slow."
+    docs = [labelled(nlp, "a0", text, ("Li JiaWen Chen", "PERSON"))]
+    assert named(extract_entities(docs), "Li JiaWen Chen").type == "person"

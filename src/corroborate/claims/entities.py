@@ -1290,8 +1290,8 @@ def _retype_by_story(
         by_article[article] = [m for m in found if not (m.label == "PERSON" and fold(m.text) in things)]
 
 
-#: A capital inside a word after lower-case letters, or after a lower-case first letter: brands and products
-#: are written so ("RocketX", "eReader"), names only after a prefix (``_NAME_PREFIX``).
+#: A capital inside a one-word name after lower-case letters, or after a lower-case first letter: brands and
+#: products are written so ("RocketX", "eReader"), surnames only after a prefix (``_NAME_PREFIX``).
 _BRAND_CASE = re.compile(r"[a-z]{2,}[A-Z]|^[a-z][A-Z]")
 _NAME_PREFIX = re.compile(r"(?:Mac|Fitz|Van|Vander|Von|Della|Del|St)[A-Z]")
 
@@ -1301,7 +1301,8 @@ def _story_label(mention: _Mention, surnames: set[str], teams: set[str]) -> str:
     if mention.label == "PERSON":
         if len(words) > 1 and words[-1] in _NON_SURNAME_PLACE_HEADS:
             return "FAC"
-        brand = any(_BRAND_CASE.search(word) and not _NAME_PREFIX.match(word) for word in mention.text.split())
+        # One word only: a romanised given name may be written so inside a full name ("Li JiaWen Chen").
+        brand = len(words) == 1 and _BRAND_CASE.search(mention.text) and not _NAME_PREFIX.match(mention.text)
         return "ORG" if brand or fold(mention.text) in teams else mention.label
     if len(words) in {2, 3} and words[-1] in surnames and given_name(mention.text.split()[0]):
         return "PERSON"
