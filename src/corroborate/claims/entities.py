@@ -1302,7 +1302,7 @@ def _story_label(mention: _Mention, surnames: set[str], teams: set[str]) -> str:
         if len(words) > 1 and words[-1] in _NON_SURNAME_PLACE_HEADS:
             return "FAC"
         # One word only: a romanised given name may be written so inside a full name ("Li JiaWen Chen").
-        brand = len(words) == 1 and _BRAND_CASE.search(mention.text) and not _NAME_PREFIX.match(mention.text)
+        brand = len(words) == 1 and bool(_BRAND_CASE.search(mention.text)) and not _NAME_PREFIX.match(mention.text)
         return "ORG" if brand or fold(mention.text) in teams else mention.label
     if len(words) in {2, 3} and words[-1] in surnames and given_name(mention.text.split()[0]):
         return "PERSON"
