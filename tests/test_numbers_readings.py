@@ -186,3 +186,27 @@ def test_a_letter_k_scales_a_sum_but_not_a_resolution(nlp) -> None:  # type: ign
 def test_pounds_of_a_substance_are_a_weight_not_a_sum(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _read(nlp, "The ship spilled 3,400 pounds of oil.")[0][:3] == ("count", 3400, "pound")
     assert _read(nlp, "The club paid 3 million pounds for the striker.")[0][:3] == ("money", 3e6, "pound")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lightning 2 cables start at $19 retail.",  # a product's designation
+        "The Apollo 11 crew landed on the moon.",
+        "It is a step down from the Xbox One X version.",
+    ],
+)
+def test_a_number_ending_a_name_is_a_designation_not_a_count(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q for q in _read(nlp, text) if q[0] == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The UN 15-member council voted.", 15, "member"),  # a measure of the council beside a name
+        ("Apollo's 11 engineers were thanked.", 11, "engineer"),  # the name's own count
+        ("On Monday 16 people died.", 16, "people"),  # a day, then a count
+    ],
+)
+def test_a_count_beside_a_name_stays_a_count(nlp, text: str, value: float, unit: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(v, u) for kind, v, u, _ in _read(nlp, text) if kind == "count"] == [(value, unit)]

@@ -936,15 +936,21 @@ def _after_day_of_month(doc: Doc, start: int) -> bool:
 
 
 def _designated(doc: Doc, start: int, head: Token) -> bool:
-    """Whether a number ends a model designation in capitals ("SU-27 jets", "SU 27 jets", "the MH 370
-    flight"): the capitals before it, a hyphen or nothing between, hang on the number or on the noun it does,
-    which a name beside a count ("the UN 15-member council") does not."""
+    """Whether a number ends a designation ("SU-27 jets", "SU 27 jets", "the MH 370 flight", "Thunderbolt 3
+    docks", "the Apollo 11 crew"): a name or capitalised word before it, a hyphen or nothing between, hangs on the
+    number or on the noun it does, which a name beside a count ("the UN 15-member council") does not. A count is
+    told of a name by its possessive ("Apollo's 11 engineers")."""
     at = start - 2 if start >= 2 and doc[start - 1].text in {"-", "–"} else start - 1
     if at < 0:
         return False
     letters = doc[at]
     capitals = letters.text.isalpha() and letters.text.isupper()
-    return capitals and letters.head.i in {head.i, head.head.i} and letters.dep_ in {"compound", "nmod"}
+    named = letters.pos_ in {"PROPN", "NOUN"} and letters.text[:1].isupper() and letters.ent_type_ not in _WHEN
+    return (capitals or named) and letters.head.i in {head.i, head.head.i} and letters.dep_ in {"compound", "nmod"}
+
+
+# Entity types of a time, whose word before a number begins a date, not a name.
+_WHEN = {"DATE", "TIME"}
 
 
 def _spaced_clock(doc: Doc, start: int, end: int) -> bool:
