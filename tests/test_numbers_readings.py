@@ -79,6 +79,15 @@ def test_ages_of_different_people_are_no_dispute_but_one_persons_are(nlp) -> Non
     assert _contradicted(nlp, one) == [("23 year", "25 year")]
 
 
+def test_an_age_of_one_of_several_people_is_no_dispute(nlp) -> None:  # type: ignore[no-untyped-def]
+    several = {
+        "a": "One cyclist was 23, the coroner said on Monday.",
+        "b": "The cyclist was 25, the coroner said on Monday.",
+    }
+    assert _contradicted(nlp, several) == []
+    assert _read(nlp, "One cyclist was 23.")[-1] == ("age", 23, "year", "cyclist")
+
+
 def test_figures_of_different_people_named_by_different_nouns_are_no_dispute(nlp) -> None:  # type: ignore[no-untyped-def]
     texts = {
         "a": "A man was jailed for 6 years at the crown court on Friday.",

@@ -1369,8 +1369,8 @@ CONDITIONS = frozenset({"if", "whether", "unless"})
 def _added(span: Span) -> bool:
     """Whether a figure is told as an addition or one part of a series: an increment word just before it
     ("another 20", "an additional $5 billion"), on a noun of the phrase that holds it or on its clause's subject
-    ("the additional tariffs cover $5 billion"), or a noun of a part of a series holding it ("a tranche of duties on
-    $5 billion of goods")."""
+    ("the additional tariffs cover $5 billion") or told of one of several ("one victim was 17"), or a noun of a part
+    of a series holding it ("a tranche of duties on $5 billion of goods")."""
     doc = span.doc
     if any(token.lower_ in _INCREMENT_WORDS for token in doc[max(0, span.start - 2) : span.start]):
         return True
@@ -1382,8 +1382,15 @@ def _added(span: Span) -> bool:
             break
     nouns = [holder for holder in holders if holder.pos_ in {"NOUN", "PROPN"}]
     return any(noun.lemma_.lower() in _PART_NOUNS for noun in nouns) or any(
-        child.lower_ in _INCREMENT_WORDS and child.dep_ in {"amod", "det"} for noun in nouns for child in noun.children
+        (child.lower_ in _INCREMENT_WORDS and child.dep_ in {"amod", "det"})
+        or (child.lower_ == _ONE_OF_SEVERAL and child.dep_ == "nummod" and not span.start <= child.i < span.end)
+        for noun in nouns
+        for child in noun.children
     )
+
+
+# "One victim was 17": a figure told of one of several, which another outlet's figure may be of another.
+_ONE_OF_SEVERAL = "one"
 
 
 def _actor(root: Token) -> str:
