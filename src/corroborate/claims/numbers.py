@@ -28,6 +28,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Literal
 
 from corroborate.claims.entities import PERSON_PRONOUNS, person_referred
+from corroborate.claims.people import PERSON_NOUNS
 from corroborate.claims.speech import SPEECH_VERBS
 from corroborate.nlp import SUBJECT_DEPS
 from corroborate.records import Article, Contradiction, Evidence, Position
@@ -77,7 +78,11 @@ _TENS = {
 }
 # "hundred" multiplies what precedes it; the larger scales close a group ("two million three hundred").
 _HUNDRED = {"hundred": 100.0, "dozen": 12.0, "score": 20.0}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+# Scales written as a letter glued to digits ("$5m", "£2bn", "$449K"), no number word alone. "K" scales only a
+# sum: "4K" of a screen is a resolution.
+_LETTER_SCALES = {"m", "bn", "k"}
+_SUM_ONLY_SCALES = {"k"}
 _ORDINALS = {
     word: i + 1
     for i, word in enumerate(
@@ -453,12 +458,30 @@ def _step(words: Sequence[str], value: float) -> float:
 
 def _is_cardinal_word(token: Token) -> bool:
     lower = token.lower_
-    if lower in _HUNDRED or (lower in _SCALES and lower not in {"m", "bn"}):
+    if lower in _NOUN_SCALES:
+        return _scales_a_number(token)
+    if lower in _HUNDRED or (lower in _SCALES and lower not in _LETTER_SCALES):
         return True
     if lower in _SMALL or lower in _TENS:
         # "one" is often a pronoun ("the one who"); as a number it is tagged as one.
         return token.tag_ == "CD"
     return bool(_DIGITS.match(lower))
+
+
+# Number words that are more often nouns of their own ("a total score of 82", "a 2182 score", "test scores").
+_NOUN_SCALES = {"score"}
+_NOUN_SCALES_PLURAL = {"scores"}
+
+
+def _scales_a_number(token: Token) -> bool:
+    """Whether "score" is the number twenty: after a number word ("four score") or as "a score of" things ("a
+    score of villages"), not a score of digits ("a score of 82")."""
+    doc = token.doc
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    after = [t for t in doc[token.i + 1 : token.i + 3]]
+    if before in _SMALL or before in _TENS:
+        return True
+    return before == "a" and len(after) == 2 and after[0].lower_ == "of" and not after[1].like_num
 
 
 def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
@@ -473,7 +496,7 @@ def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
         end = i + spaced_number_length(tokens, i)
         while end < len(tokens):
             token = tokens[end]
-            if _is_cardinal_word(token) or token.lower_ in {"bn", "m"} and _DIGITS.match(tokens[end - 1].lower_):
+            if _is_cardinal_word(token) or _scales_digits(tokens, end):
                 end += spaced_number_length(tokens, end)
             elif token.text in {"-", "and"} and end + 1 < len(tokens) and _joins(tokens[end - 1], tokens[end + 1]):
                 end += 2
@@ -486,6 +509,15 @@ def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
             start -= 1
         yield start, tokens[end - 1].i + 1
         i = end
+
+
+def _scales_digits(tokens: Sequence[Token], at: int) -> bool:
+    """Whether ``tokens[at]`` is a scale letter after the digits before it ("5" "m"), one of a sum only after a
+    currency sign ("$" "449" "K")."""
+    lower = tokens[at].lower_
+    if lower not in _LETTER_SCALES or at == 0 or not _DIGITS.match(tokens[at - 1].lower_):
+        return False
+    return lower not in _SUM_ONLY_SCALES or (at >= 2 and tokens[at - 2].lower_ in _CURRENCY_SYMBOLS)
 
 
 def _ends_in_fraction(tokens: Sequence[Token], at: int) -> bool:
@@ -673,13 +705,16 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
         sign = doc[end + len(percent_words) - 1]
         target = _of_object(sign) or _attached_noun(sign) or _value_of(sign) or _subject_of_clause(sign)
         unit = "percentage point" if "point" in " ".join(percent_words) else "percent"
-        return _Reading(unit, _phrase_or_empty(target, exclude), "percent", end + len(percent_words))
+        # The percent words are the figure's, not a modifier of what it is a share of ("15% tariffs").
+        signs = exclude | set(range(end, end + len(percent_words)))
+        counted = _phrase_or_empty(_past_empty_measure(target), signs)
+        return _Reading(unit, counted, "percent", end + len(percent_words))
     age = _read_age(doc, start, end, head)
     if age is not None:
         return age
     if _is_date_or_clock(doc, start, end, head):
         return None
-    if after is not None and after.lemma_.lower() in _CURRENCY_WORDS and after.pos_ == "NOUN":
+    if after is not None and after.lemma_.lower() in _CURRENCY_WORDS and after.pos_ == "NOUN" and not _weight(after):
         target = _attached_noun(after) or _measure_valued(after)
         return _Reading(after.lemma_.lower(), _phrase_or_empty(target, exclude), "money", end + 1)
     unit_token = (
@@ -707,6 +742,16 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     )
 
 
+def _weight(unit: Token) -> bool:
+    """Whether a currency word is a weight: "pounds of" a substance ("5,200 pounds of water"); a sum in pounds is
+    "pounds worth of" goods."""
+    return unit.lemma_.lower() in _WEIGHT_CURRENCIES and _next_word(unit.doc, unit.i) == "of"
+
+
+# Currency words that also name a unit of weight.
+_WEIGHT_CURRENCIES = {"pound"}
+
+
 def _noun_after_range(doc: Doc, start: int, end: int) -> Token | None:
     """The noun right after a range opened by "between" ("between 1,500 and 2,000 troops"), which the parser may
     hang on "between" rather than on either number."""
@@ -714,6 +759,14 @@ def _noun_after_range(doc: Doc, start: int, end: int) -> Token | None:
     closed = any(token.lower_ == "and" for token in doc[start:end])
     noun = doc[end] if end < len(doc) else None
     return noun if opened and closed and noun is not None and noun.pos_ == "NOUN" else None
+
+
+def _past_empty_measure(noun: Token | None) -> Token | None:
+    """What a noun that names no measure of its own is of ("the number of young people" -> "people"), or the
+    noun itself."""
+    if noun is None or noun.lemma_.lower() not in _EMPTY_MEASURES:
+        return noun
+    return next((of for of in _of_objects(noun) if of.pos_ in {"NOUN", "PROPN"}), noun)
 
 
 def _measure_valued(token: Token) -> Token | None:
@@ -796,11 +849,55 @@ def _read_age(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     if start > 0 and doc[start - 1].lower_ == "aged":
         target = doc[start - 1].head if doc[start - 1].dep_ in {"amod", "acl"} else _subject_of_clause(head)
         return _Reading("year", _phrase_or_empty(target, set(range(start - 1, end))), "age", end)
-    person = head.head
-    if head.dep_ == "appos" and person.ent_type_ == "PERSON" and end - start == 1 and _DIGITS.match(head.text):
-        name = next((ent for ent in doc.ents if ent.start <= person.i < ent.end), None)
-        return _Reading("year", name.text if name is not None else person.text, "age", end)
-    return None
+    person = _person_of_bare_number(doc, start, end, head)
+    if person is None:
+        return None
+    name = next((ent for ent in doc.ents if ent.start <= person.i < ent.end), None)
+    if name is not None and person.ent_type_ == "PERSON":
+        return _Reading("year", name.text, "age", end)
+    return _Reading("year", _noun_phrase(person, set(range(start, end))), "age", end)
+
+
+def _person_of_bare_number(doc: Doc, start: int, end: int, head: Token) -> Token | None:
+    """The person a bare whole number is told of as an age: set beside a name or a noun for one person ("John
+    Smith, 45,", "the suspect, 32,") or the complement of "be" with such a subject ("the victim was 17", "Lee is
+    45"). A number with a noun of its own ("the victim was 17 miles away"), a part ("was one of 12"), a fraction
+    or a number word is none, nor a number told of a thing ("the toll was 17") or of several people ("the victims were
+    17"), which it may count."""
+    # News writes ages in digits: a number word beside a name is a count of something ("three models, one with").
+    text = doc[start:end].text
+    whole = end - start == 1 and text.isdigit() and 0 < int(text) <= _OLDEST_AGE
+    if not whole or _attached_noun(head) is not None or _of_object(head) is not None:
+        return None
+    if head.dep_ == "appos":
+        person = head.head
+    elif head.dep_ == "attr" and head.head.lemma_.lower() == "be":
+        person = next((child for child in head.head.children if child.dep_ == "nsubj"), None)
+    else:
+        return None
+    return person if person is not None and _one_person(person) else None
+
+
+def _one_person(token: Token) -> bool:
+    """Whether a token names one person: a person's name, "he" / "she" / "I", or a singular noun for a person."""
+    if token.ent_type_ == "PERSON" or token.lower_ in _ONE_PERSON_PRONOUNS:
+        return True
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and token.lemma_.lower() in _PERSON_NOUNS
+
+
+# No one is older: a bare number above it beside a person is something else of theirs (a score, a badge).
+_OLDEST_AGE = 120
+_ONE_PERSON_PRONOUNS = {"he", "she", "i"}
+# Nouns for one person that a news story tells an age of: the shared nouns for people who speak, and those for
+# the people an event happens to or who do it, by sex, age, kin or part.
+_PERSON_NOUNS = PERSON_NOUNS | {
+    "man", "woman", "boy", "girl", "child", "teenager", "teen", "youth", "baby", "infant", "toddler", "adult",
+    "victim", "suspect", "driver", "passenger", "pilot", "gunman", "shooter", "attacker", "assailant", "killer",
+    "soldier", "worker", "student", "patient", "owner", "player", "pedestrian", "cyclist", "motorist", "rider",
+    "survivor", "hostage", "prisoner", "inmate", "mother", "father", "son", "daughter", "wife", "husband",
+    "brother", "sister", "grandmother", "grandfather", "friend", "neighbour", "neighbor", "tourist", "hiker",
+    "climber", "swimmer", "runner", "teacher", "nurse", "firefighter", "policeman", "policewoman", "guard",
+}  # fmt: skip
 
 
 def _is_month(token: Token) -> bool:
@@ -814,23 +911,46 @@ def _is_date_or_clock(doc: Doc, start: int, end: int, head: Token) -> bool:
         return True
     if ":" in text or (end < len(doc) and doc[end].lower_ in _CLOCK_WORDS) or _spaced_clock(doc, start, end):
         return True
-    if _YEAR.fullmatch(text) and (_attached_noun(head) is None or head.ent_type_ == "DATE"):
+    if _YEAR.fullmatch(text) and (_attached_noun(head) is None or head.ent_type_ == "DATE" or _dates_one(head)):
         return True
+    if _YEAR.fullmatch(text) and _after_day_of_month(doc, start):
+        return True  # "the September 11, 2001 attacks"
     return _designated(doc, start, head) or (
         head.dep_ in {"nummod", "compound", "appos"} and head.head.pos_ == "PROPN" and head.head.i < start
     )
 
 
+def _dates_one(number: Token) -> bool:
+    """Whether a year-like number dates the one thing its noun names ("the 2020 sedan", "the 2016 Model S"): a
+    count above one counts a plural, so before a name or a singular noun it tells which one, unless a noun
+    between them makes it a measure ("a 1500 metre race")."""
+    noun = _attached_noun(number)
+    if noun is None or noun.tag_ not in {"NN", "NNP"}:
+        return False
+    return noun.tag_ == "NNP" or noun.i == number.i + 1
+
+
+def _after_day_of_month(doc: Doc, start: int) -> bool:
+    """Whether a number follows a month, a day and a comma ("September 11, 2001"): the year of that date."""
+    return start >= 3 and doc[start - 1].text == "," and doc[start - 2].like_num and _is_month(doc[start - 3])
+
+
 def _designated(doc: Doc, start: int, head: Token) -> bool:
-    """Whether a number ends a model designation in capitals ("SU-27 jets", "SU 27 jets", "the MH 370
-    flight"): the capitals before it, a hyphen or nothing between, hang on the number or on the noun it does,
-    which a name beside a count ("the UN 15-member council") does not."""
+    """Whether a number ends a designation ("SU-27 jets", "SU 27 jets", "the MH 370 flight", "Thunderbolt 3
+    docks", "the Apollo 11 crew"): a name or capitalised word before it, a hyphen or nothing between, hangs on the
+    number or on the noun it does, which a name beside a count ("the UN 15-member council") does not. A count is
+    told of a name by its possessive ("Apollo's 11 engineers")."""
     at = start - 2 if start >= 2 and doc[start - 1].text in {"-", "–"} else start - 1
     if at < 0:
         return False
     letters = doc[at]
     capitals = letters.text.isalpha() and letters.text.isupper()
-    return capitals and letters.head.i in {head.i, head.head.i} and letters.dep_ in {"compound", "nmod"}
+    named = letters.pos_ in {"PROPN", "NOUN"} and letters.text[:1].isupper() and letters.ent_type_ not in _WHEN
+    return (capitals or named) and letters.head.i in {head.i, head.head.i} and letters.dep_ in {"compound", "nmod"}
+
+
+# Entity types of a time, whose word before a number begins a date, not a name.
+_WHEN = {"DATE", "TIME"}
 
 
 def _spaced_clock(doc: Doc, start: int, end: int) -> bool:
@@ -1066,6 +1186,8 @@ def _vague_scales(article: Article, doc: Doc) -> Iterator[Quantity]:
         scale = _VAGUE_SCALES.get(token.lower_)
         if scale is None or (token.i > 0 and _is_cardinal_word(doc[token.i - 1])):
             continue
+        if token.lower_ in _NOUN_SCALES_PLURAL and _next_word(doc, token.i) != "of":
+            continue  # "scores" of a test, not "scores of people"
         target = _of_object(token)
         reading = _Reading(
             target.lemma_.lower() if target is not None else "",
@@ -1142,17 +1264,21 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
     predicate = _predicate(person, person.i + 1) if person is not None else _predicate(root, span.start)
     measured_sum = quantity.kind in {"money", "duration"} and not quantity.counted
     bare_count = quantity.kind == "count" and not quantity.unit
-    measure = _level_subject(root, predicate) if measured_sum or bare_count else None
-    if measure is not None:
+    level = _level_of(root, predicate, bare_count) if measured_sum or bare_count else None
+    measure = level.subject if level is not None else None
+    actor = _actor(root)
+    if level is not None:
         # The figure is its subject's level ("the fine was $5,000", "the toll was put at 20"): it measures, or
         # counts, that noun, whose owner or the one who set it is its actor; the subject itself does nothing to
-        # the figure, and whichever verb tells the level, it is the one level.
-        unit = measure.lemma_.lower() if bare_count else quantity.unit
-        quantity = replace(quantity, counted=_noun_phrase(measure, set()), unit=unit)
-        predicate = LEVEL
+        # the figure. What an empty measure counts is its "of" noun ("the number of dead was 40"), whose owner
+        # the "of" does not name.
+        unit = level.counted.lemma_.lower() if bare_count else quantity.unit
+        quantity = replace(quantity, counted=_noun_phrase(level.counted, set()), unit=unit)
+        predicate = level.predicate
+        actor = _measure_owner(level.subject) if level.counted is level.subject else _actor(level.subject)
     return replace(
         quantity,
-        actor=_actor(root) if measure is None else _measure_owner(measure),
+        actor=actor,
         place=_place(root, span),
         frame=frame,
         period=period,
@@ -1243,8 +1369,8 @@ CONDITIONS = frozenset({"if", "whether", "unless"})
 def _added(span: Span) -> bool:
     """Whether a figure is told as an addition or one part of a series: an increment word just before it
     ("another 20", "an additional $5 billion"), on a noun of the phrase that holds it or on its clause's subject
-    ("the additional tariffs cover $5 billion"), or a noun of a part of a series holding it ("a tranche of duties on
-    $5 billion of goods")."""
+    ("the additional tariffs cover $5 billion") or told of one of several ("one victim was 17"), or a noun of a part
+    of a series holding it ("a tranche of duties on $5 billion of goods")."""
     doc = span.doc
     if any(token.lower_ in _INCREMENT_WORDS for token in doc[max(0, span.start - 2) : span.start]):
         return True
@@ -1256,8 +1382,15 @@ def _added(span: Span) -> bool:
             break
     nouns = [holder for holder in holders if holder.pos_ in {"NOUN", "PROPN"}]
     return any(noun.lemma_.lower() in _PART_NOUNS for noun in nouns) or any(
-        child.lower_ in _INCREMENT_WORDS and child.dep_ in {"amod", "det"} for noun in nouns for child in noun.children
+        (child.lower_ in _INCREMENT_WORDS and child.dep_ in {"amod", "det"})
+        or (child.lower_ == _ONE_OF_SEVERAL and child.dep_ == "nummod" and not span.start <= child.i < span.end)
+        for noun in nouns
+        for child in noun.children
     )
+
+
+# "One victim was 17": a figure told of one of several, which another outlet's figure may be of another.
+_ONE_OF_SEVERAL = "one"
 
 
 def _actor(root: Token) -> str:
@@ -1430,21 +1563,44 @@ def _predicate(root: Token, start: int) -> str:
     return LEVEL if predicate in _LEVEL_VERBS and subjects else predicate
 
 
-def _level_subject(root: Token, predicate: str) -> Token | None:
+@dataclass(frozen=True, slots=True)
+class _Level:
+    """A figure told as the level of its clause's subject: the subject ("toll", "number"), what the figure
+    counts or measures (the subject, or the noun of an empty measure's "of") and what is told of that."""
+
+    subject: Token
+    counted: Token
+    predicate: str
+
+
+def _level_of(root: Token, predicate: str, bare_count: bool) -> _Level | None:
     """The common noun whose level a figure tells, told by a copula or a verb of level ("the fine was $5,000",
-    "the sentence totalled 10 years") or by a passive verb's "at" ("the bail was set at $1 million"): the
-    figure measures what that subject names. None for a pronoun ("it was $5,000") or a noun that names no
-    measure ("the total was $5,000")."""
+    "the sentence totalled 10 years"), by a passive verb's "at" ("the bail was set at $1 million") or, for a bare
+    count, by a verb of the amount changing ("the death toll rose to 40"), whose verb then stays the predicate: the
+    figure measures what that subject names. A noun that names no measure ("the total", "the number") counts the
+    noun of its "of" ("the number of dead was 40"), and what that noun's participle tells of it is the
+    predicate ("the number of people killed stands at 12": 12 people killed). None for a pronoun ("it was
+    $5,000") or an empty measure of nothing named ("the total was $5,000")."""
     passive_at = root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.dep_ == "prep"
     verb = root.head.head if root.dep_ == "pobj" else root.head
     # "updated at 4", "arrested at 20": an "at" of a time or a place, not of a level.
     passive_at = passive_at and verb.lemma_.lower() in _LEVEL_PASSIVES
-    if predicate != LEVEL and not (passive_at and any(child.dep_ == "nsubjpass" for child in verb.children)):
+    changed = bare_count and predicate != LEVEL and verb.lemma_.lower() in AMOUNT_CHANGES
+    told = predicate if changed else LEVEL
+    if predicate != LEVEL and not changed and not (
+        passive_at and any(child.dep_ == "nsubjpass" for child in verb.children)
+    ):
         return None
     subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
-    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in _EMPTY_MEASURES:
+    if subject is None or subject.pos_ != "NOUN":
         return None
-    return subject
+    if subject.lemma_.lower() not in _EMPTY_MEASURES:
+        return _Level(subject, subject, told)
+    counted = next((noun for noun in _of_objects(subject) if noun.pos_ == "NOUN"), None) if bare_count else None
+    if counted is None:
+        return None
+    participle = next((c for c in counted.children if c.dep_ == "acl" and c.tag_ in {"VBN", "VBG"}), None)
+    return _Level(subject, counted, participle.lemma_.lower() if participle is not None else told)
 
 
 # Verbs whose passive with "at" tells the level of their subject ("bail was set at $5,000", "the toll was put at
@@ -1461,13 +1617,14 @@ _LEVEL_VERBS = {"reach", "stand at", "total", "amount to", "come to"}
 
 def _name(token: Token) -> str:
     """The named entity a token is or belongs to ("norway"), "the" and the lemma of a common noun ("the
-    company"), or "" for a pronoun."""
+    company"), or "" for a pronoun or an empty measure ("the number")."""
     for candidate in [token, *(child for child in token.children if child.dep_ in {"poss", "compound"})]:
         if candidate.ent_type_ in _NAMED:
             entity = next(ent for ent in candidate.doc.ents if ent.start <= candidate.i < ent.end)
             return re.sub(r"^the |'s$|’s$", "", entity.text.lower()).strip()
     if token.pos_ == "NOUN":
-        return f"the {token.lemma_.lower()}"
+        # "the number", "the total": a noun that names no measure names no one whose figure it is either.
+        return "" if token.lemma_.lower() in _EMPTY_MEASURES else f"the {token.lemma_.lower()}"
     return token.lower_ if token.lower_ in _PERSONAL_PRONOUNS else ""
 
 
