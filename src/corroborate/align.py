@@ -11,7 +11,6 @@ each fact it carries. A group stated by two or more independent voices is corrob
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -146,7 +145,7 @@ def group_statements(
         by_owner[unit.owner].append(index)
     # Word rarity is learnt from the full statements: a relayed short line repeats its story's words.
     rarity = [s.text for s in sentences if is_statement(s, settings)] or [s.text for s in sentences]
-    computed = unit_similarity(units, rarity, settings, lemmas=story_lemmas(docs))
+    computed = unit_similarity(units, rarity, settings)
     anchors = _unborrowed(anchors, units, sentences, computed, by_owner, settings)
     computed = replace(computed, floors=_anchor_floors(units, sentences, anchors, settings))
     specific = _specific_anchors(sentences, _specifics(sentences, docs, cited_origins), computed, by_owner, settings)
@@ -429,8 +428,7 @@ def _unit(
     tellers = frozenset() if beyond_speaker is None else _telling_of_another(verb)
     voice = frozenset() if beyond_speaker is None else _voice(verb)
     return Unit(
-        owner, text, whole, piece, names(text), agents, beyond_speaker,
-        aspect=_aspect(verb) or (_sentence_aspect(verb) if whole else 0), tellers=tellers,
+        owner, text, whole, piece, names(text), agents, beyond_speaker, aspect=_aspect(verb), tellers=tellers,
         voice=voice,
     )
 
@@ -453,14 +451,6 @@ def _aspect(verb: Token) -> int:
     lemma = verb.lemma_.lower()
     turn = 1 if lemma in _TURNING_ON else -1 if lemma in _TURNING_OFF else 0
     return -turn if _is_negated(verb) else turn
-
-
-def _sentence_aspect(root: Token) -> int:
-    """Which way a sentence whose main verb turns nothing turns an activity: the way all its verbs that turn one
-    do ("All it takes is an order and the plant can resume work" turns it on); 0 when none does or they
-    disagree ("halted work but may resume it")."""
-    turns = {_aspect(token) for token in root.subtree if token.pos_ == "VERB"} - {0}
-    return turns.pop() if len(turns) == 1 else 0
 
 
 def _agents(verb: Token) -> frozenset[str]:
@@ -535,7 +525,7 @@ def _mentioned_names(
         name = canonical(entity.text, sentence.article_id) if entity.label_ in _CANONICAL_TYPES else None
         for token in entity if name else ():
             keys.setdefault(token.lower_, set()).add(f" {name}")  # a leading space no word has
-        # A capital stands for its country's government ("Moscow rejected ..."): it names the country too.
+        # A capital stands for its country's government ("Ottawa rejected ..."): it names the country too.
         country = country_of_capital(entity.text) if entity.label_ == "GPE" else None
         for token in entity if country else ():
             keys.setdefault(token.lower_, set()).add(f" {canonical(country, sentence.article_id) or country}")
@@ -1081,7 +1071,6 @@ def unit_similarity(
     statement_texts: Sequence[str],
     settings: Settings = DEFAULT_SETTINGS,
     floors: csr_matrix | None = None,
-    lemmas: Mapping[str, str] | None = None,
 ) -> UnitSimilarity:
     """Embedding cosine plus a weighted share of the story-specific words two units have in common.
 
@@ -1098,7 +1087,7 @@ def unit_similarity(
     # Every unit is compared on what its statement quotes, the quote taken out of it or not ("the man wrote in the
     # report", "a note accompanying the report"): two statements of different quotes tell two things said.
     quotes = [quoted_words(texts[whole[unit.owner]]) for unit in units]
-    vectorizer = _story_vectorizer(statement_texts, lemmas)
+    vectorizer = _story_vectorizer(statement_texts)
     unembedded = UnitSimilarity(
         vectors=np.zeros((len(units), 0), dtype=np.float32),
         terms=_story_tfidf(vectorizer, [unit.text if unit.worded is None else unit.worded for unit in units]),
@@ -1370,40 +1359,16 @@ def _text(tokens: Sequence[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
-def _story_vectorizer(fit_on: Sequence[str], lemmas: Mapping[str, str] | None = None) -> TfidfVectorizer | None:
-    """Story TF-IDF, word rarity learnt from ``fit_on`` (the story's statements), each word read as its lemma in
-    ``lemmas`` (``story_lemmas``); None when they hold no content word."""
+def _story_vectorizer(fit_on: Sequence[str]) -> TfidfVectorizer | None:
+    """Story TF-IDF, word rarity learnt from ``fit_on`` (the story's statements); None when they hold no content
+    word."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    def terms(text: str) -> list[str]:
-        return [lemmas.get(term, term) for term in content_terms(text)] if lemmas else content_terms(text)
-
-    vectorizer = TfidfVectorizer(tokenizer=terms, lowercase=False, token_pattern=None)
+    vectorizer = TfidfVectorizer(tokenizer=content_terms, lowercase=False, token_pattern=None)
     try:
         return vectorizer.fit(fit_on)
     except ValueError:  # no content word in any statement
         return None
-
-
-def story_lemmas(docs: Mapping[str, Doc] | None) -> dict[str, str]:
-    """Each content word of a story's parses (``content_terms``) to the one its verbs, nouns and adjectives are
-    most often lemmatised to there, where another: "showed" and "showing", "wasted" and "waste", are one word
-    told two ways, which a paraphrase changes freely."""
-    counts: dict[str, Counter[str]] = {}
-    for doc in (docs or {}).values():
-        for token in doc:
-            if token.pos_ in _LEMMATISED and token.is_alpha:
-                word, lemma = content_terms(token.lower_), content_terms(token.lemma_.lower())
-                if len(word) == 1 and len(lemma) == 1 and word != lemma:
-                    counts.setdefault(word[0], Counter())[lemma[0]] += 1
-                elif len(word) == 1:
-                    counts.setdefault(word[0], Counter())[word[0]] += 1
-    lemmas = {word: found.most_common(1)[0][0] for word, found in counts.items()}
-    return {word: lemma for word, lemma in lemmas.items() if lemma != word}
-
-
-#: Parts of speech read by their lemma in the story words two units share.
-_LEMMATISED = frozenset({"VERB", "NOUN", "ADJ"})
 
 
 def _story_tfidf(vectorizer: TfidfVectorizer | None, texts: Sequence[str]) -> csr_matrix:

