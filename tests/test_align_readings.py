@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corroborate import align
-from corroborate.capitals import country_of_capital
+from corroborate.capitals import country_code
 from corroborate.claims.entities import EntityResolver, extract_entities
 from corroborate.records import Article
 from corroborate.sentences import parse_articles, split_sentences
@@ -28,14 +28,21 @@ def corroborated(*articles: Article) -> list[list[str]]:
 
 
 @pytest.mark.parametrize(("name", "country"), [
-    ("Ottawa", "Canada"),
-    ("Lisbon", "Portugal"),
+    ("Ottawa", "CA"),
+    ("Canada", "CA"),
+    ("Lisbon", "PT"),
     ("Kingston", None),  # the capital of two countries names neither
     ("Toronto", None),  # a city that is no capital
-    ("Singapore", None),  # a city-state's own name is its country's, no capital standing for it
+    ("Singapore", "SG"),  # a city-state's name is its country's
 ])
-def test_the_country_a_capital_stands_for(name: str, country: str | None) -> None:
-    assert country_of_capital(name) == country
+def test_the_country_a_place_stands_for(name: str, country: str | None) -> None:
+    assert country_code(name) == country
+
+
+def test_the_first_name_naming_a_country_gives_it() -> None:
+    # A resolver's canonical name may be a person's where a country shares a surname: the name as written decides.
+    assert country_code("Pat Jordan", "Amman") == "JO"
+    assert country_code("Canada", "Lisbon") == "CA"
 
 
 def test_a_capital_and_its_country_told_doing_one_thing_are_one_claim() -> None:
