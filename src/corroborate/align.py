@@ -23,6 +23,7 @@ from scipy.sparse import csr_matrix
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from corroborate.capitals import country_code
 from corroborate.claims.entities import person_referred, run_on_word
 from corroborate.claims.numbers import CONDITIONS, PERFECT_AUXILIARIES, UNREAL_MODALS, parse_number
 from corroborate.claims.speech import SPEECH_VERBS
@@ -508,8 +509,8 @@ def _mentioned_names(
 ) -> Callable[[str], frozenset[str]]:
     """A function giving the names and numbers of the sentence that a part of it (a text) mentions: its proper
     names lower-cased, each named body or place also by its canonical name (``canonical``: "UAE" and "United Arab
-    Emirates", "NTSB" and its name spelled out are one), and each number by its value, a span of time in days
-    (``_number_keys``)."""
+    Emirates", "NTSB" and its name spelled out are one), a country or its capital also by the country's code
+    (``capitals``), and each number by its value, a span of time in days (``_number_keys``)."""
     span = _span(sentence, docs) if docs else None
     if span is None:
         return lambda text: frozenset()
@@ -524,6 +525,10 @@ def _mentioned_names(
         name = canonical(entity.text, sentence.article_id) if entity.label_ in _CANONICAL_TYPES else None
         for token in entity if name else ():
             keys.setdefault(token.lower_, set()).add(f" {name}")  # a leading space no word has
+        # A capital stands for its country's government ("Ottawa rejected ..."): both name the country.
+        country = country_code(name or entity.text, entity.text) if entity.label_ == "GPE" else None
+        for token in entity if country else ():
+            keys.setdefault(token.lower_, set()).add(f" country {country}")
     return lambda text: frozenset(key for term in _TERM.findall(text.lower()) for key in _keys_of(term, keys))
 
 
