@@ -122,6 +122,8 @@ _RELATIVE_MONTH = re.compile(rf"^(?P<rel>last|next|this) (?P<month>{_MONTH})$")
 _BARE_WEEKDAY = re.compile(rf"^(?P<day>{_WEEKDAY})(?: (?:morning|afternoon|evening|night))?$")
 _YEAR = re.compile(r"\b(1\d{3}|2\d{3})\b")
 _MONTH_WORD = re.compile(rf"\b({_MONTH}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?")
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CLOCK_UNITS = re.compile(r"\b(?:hours?|hrs|minutes?|mins|seconds?)\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _DAY_NUMBER = re.compile(r"\b([12]?\d|3[01])(st|nd|rd|th)?\b")
 _VAGUE = re.compile(r"\b(ago|earlier|later|recent|recently|lately)\b")
@@ -133,6 +135,10 @@ _EDITORIAL_NOTE = re.compile(
     r"^\W*(?:(?:this|the) (?:story|article|report|post|piece)\b.{0,40}?\b(?:updated|corrected|amended)\b"
     r"|(?:originally|first|last) (?:published|updated)\b|(?:updated|corrected)\s*(?:on\b|at\b|:)|published\s*:)",
     re.IGNORECASE,
+)
+# A length of time set in a period ("for six months in 2001", "the first weeks of May"): the period is the date.
+_LENGTH_IN = re.compile(
+    rf"^(?:(?:the|a|an) )?(?:(?:first|last|final|past) )?(?:[\w-]+ )?{_UNIT} (?:in|of|during) (?=\S)"
 )
 _LEADING = re.compile(r"^(?:(?:the|on|in|of|since|by|until|from|at|during)\s+)+")
 # An event phrase names at least an actor and an action, or a noun and its modifier.
@@ -185,6 +191,8 @@ _WH_ROLES = {"nsubj", "nsubjpass", "dobj"}
 _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "weekend", "day", "week", "hour", "time"}
 # A verb's dependents that say who did what to whom; the objects among them, without which a verb's first
 # preposition completes it ("met with the minister").
+# Adjectives that place a time within its day or among days ("late Monday", "the following Friday").
+_TIME_ADJECTIVES = {"early", "late", "last", "next", "past", "previous", "following", "same", "whole", "entire"}
 _CLAUSE_PARTS = {"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "agent"}
 _OBJECT_PARTS = {"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
@@ -465,6 +473,8 @@ def _stated(text: str, base: date | None, context: _Context, settings: Settings)
     if not (has_month or has_year or _NUMERIC_DATE.search(text)):
         return None
     if _RELATIVE_MONTH.match(text) or re.search(r"\b(ago|last|next|earlier|later)\b", text):
+        return None
+    if _CLOCK_UNITS.search(text):  # "at 1230 hours": a time of day, which the parser counts back as a length
         return None
     ranged = _range_start(text, base, context, settings)
     if ranged is not None:
@@ -961,7 +971,7 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
         drop |= {
             token.i
             for token in span.root.ancestors
-            if token.pos_ == "ADP" and token.head.i == head.i and token.dep_ != "agent"
+            if token.pos_ == "ADP" and token.head.i == head.i and token.dep_ != "agent" and not _stranded(token)
         }
     kept = set() if deadline else date_words
     words = _without_loose_ends(_phrase_words(head, named, root, drop, kept, max_words), date_words)
@@ -1063,7 +1073,7 @@ def _phrase_words(
         verb, within = _completed_clause(head)
         return _clause_words(verb, drop, date_words, max_words, within)
     verb = _clause_verb(head)
-    if named is not None and _in_its_clause(named):
+    if named is not None and _in_its_clause(named) and not _timed_apart(named, verb, drop):
         drop -= set(range(named.left_edge.i, named.i))
         # "Among the findings is a May 3 meeting in which ...", "Tuesday's ruling leaves the law in place": the noun.
         if verb is None or verb.lemma_ == "be" or _states_now(named):
@@ -1192,6 +1202,26 @@ def _in_its_clause(noun: Token) -> bool:
     return noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
 
 
+def _timed_apart(noun: Token, verb: Token | None, drop: set[int]) -> bool:
+    """Whether the clause a dated noun stands in holds a date of its own outside the noun's phrase ("was found
+    guilty last month of murder in the March 2005 rampage"): one clause has one time, so the noun's date is the
+    noun's alone and the clause is no event of that time."""
+    if verb is None:
+        return False
+    own = {token.i for token in noun.subtree} | drop
+    return any(token.ent_type_ == "DATE" and token.i not in own for token in _clause_tokens(verb))
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """The words of a verb's own clause: its subtree without the clauses of other verbs under it."""
+    nested = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj"}
+    words = [verb]
+    for child in verb.children:
+        if child.dep_ not in nested:
+            words.extend(child.subtree)
+    return words
+
+
 def _states_now(noun: Token, copula_only: bool = False) -> bool:
     """Whether the noun is the subject of a clause that says what the thing is, will be or does now, not what
     it did: a copula ("Monday's hearing was a farce"), or, unless ``copula_only``, a modal or a verb in the present
@@ -1297,8 +1327,18 @@ def _clause_words(
             opening = child.left_edge.i - 1
             if child.dep_ == "ccomp" and child.i < verb.i and opening >= 0 and verb.doc[opening].is_quote:
                 predicate.add(opening)
+    for preposition in (child for child in verb.rights if _stranded(child)):
+        # "which the firm had done away with": the preposition whose object the relative pronoun took, and the
+        # adverb of the verb before it, are the verb's ("do away with"); what the parse hung on it is the date's.
+        predicate.add(preposition.i)
+        adverbs = (child for child in verb.children if child.dep_ == "advmod" and verb.i < child.i < preposition.i)
+        predicate.update(adverb.i for adverb in adverbs)
+    complement = _misread_complement(verb, date_words)
+    if complement is not None:
+        predicate.add(complement.i)
     subject, own = _clause_subject(verb)
     skipped = drop | {token.i for child in verb.children if _holds(child, date_words) for token in child.subtree}
+    skipped -= {complement.i} if complement is not None else set()
     if own and subject is not None:
         skipped |= {token.i for token in subject.subtree}
     run = _contiguous_around(_words(verb.doc, predicate - drop), verb.i, skipped)
@@ -1310,6 +1350,18 @@ def _clause_words(
         subject_words = _noun_words(subject, drop, joined=True, brief=brief)
         return sorted({*run, *subject_words, *_antecedent(verb, drop)}, key=lambda token: token.i)
     return [*_noun_words(subject, drop, joined=True, brief=True), *run]
+
+
+def _misread_complement(verb: Token, date_words: set[int]) -> Token | None:
+    """The adjective right after the verb that the parse hung on the day after it ("pleaded guilty Monday", "went
+    public Wednesday"): a day takes no such adjective, so it completes the verb. Not a word of time ("arrived late
+    Monday"), which is the date's."""
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    word = verb.doc[verb.i + 1]
+    if word.dep_ != "amod" or word.pos_ != "ADJ" or word.i in date_words or word.head.i not in date_words:
+        return None
+    return None if word.lower_ in _TIME_ADJECTIVES else word
 
 
 def _antecedent(verb: Token, drop: set[int]) -> list[Token]:
@@ -1460,6 +1512,7 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
     while (
         filled
         and not _particle(filled[-1])
+        and not _stranded(filled[-1])
         and (filled[-1].pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "PART"} or filled[-1].tag_ == "PRP$")
     ):
         filled.pop()
@@ -1508,6 +1561,20 @@ def _particle(word: Token) -> bool:
     return verb.tag_ != "VB" or any(child.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for child in verb.children)
 
 
+def _stranded(word: Token) -> bool:
+    """Whether a word is a preposition of a relative clause's verb whose object is the relative pronoun before it
+    ("the rule that the board relied on", "the fee, which the city did away with"): it ends its phrase, which means
+    another thing without it. The parse may give it a time adverb after it for object ("with back in 2015")."""
+    verb = word.head
+    if word.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"} or word.i < verb.i:
+        return False
+    objects = [child for child in word.children if child.dep_ in {"pobj", "pcomp"}]
+    if any(child.i < word.i and child.lower_ in _RELATIVE_PRONOUNS for child in objects):
+        return True
+    relative = verb.dep_ == "relcl" and any(child.lower_ in _RELATIVE_PRONOUNS for child in verb.children)
+    return relative and all(child.i > word.i and child.pos_ == "ADV" for child in objects)
+
+
 def _joined(words: list[Token]) -> str:
     """The words as the article spaces them, even where a dropped word (a quote mark) held the space; a comma
     or full stop keeps to the word before it, as where the date stood before it ("After the talks in May,")."""
@@ -1549,7 +1616,7 @@ def _normalised(text: str) -> str:
     text = text.lower().replace("’", "'")
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.")
-    stripped = _LEADING.sub("", text)
+    stripped = _LEADING.sub("", _LENGTH_IN.sub("", _LEADING.sub("", text)))
     if _TRAILING_SPAN.match(text):  # "over the last year": the twelve months to now, not last calendar year
         return text
     return text if _NARRATIVE.match(re.sub(r"^(?:on|in|by|until|from|since) ", "", text)) else stripped
@@ -1581,7 +1648,7 @@ def extract_dates(
         sentence_start, sentence = sentence_of(span[0])
         if not _has_verb(doc, sentence_start, sentence) or _EDITORIAL_NOTE.match(sentence):
             continue
-        if following is not None and _weekday_of(span, following, doc_text):
+        if (following is not None and _weekday_of(span, following, doc_text)) or _clock_time(span):
             continue
         stated_times = [stated for stated in stated_times if stated[0].sent.start == span.sent.start]
         text = _normalised(span.text)
@@ -1661,6 +1728,15 @@ def _in_week_ahead(text: str, doc_text: str, end: int) -> str:
     if ahead is None or (rest and ahead.end() != len(rest)):
         return text
     return f"{'next' if ahead.group('next') else 'this coming'} {weekday.group(0)}"
+
+
+def _clock_time(span: Span) -> bool:
+    """Whether a four-figure "year" is a time of day on the 24-hour clock ("struck at 1353"): a year takes "in", a
+    moment "at"."""
+    text = span.text.strip()
+    if not _CLOCK.fullmatch(text) or span.start == 0:
+        return False
+    return span.doc[span.start - 1].lower_ == "at"
 
 
 def _weekday_of(span: Span, following: Span, text: str) -> bool:
