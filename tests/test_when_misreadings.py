@@ -76,3 +76,36 @@ def test_an_adjective_the_parse_hung_on_a_day_completes_the_verb(nlp) -> None:  
     # A word of time before the day is the date's own.
     late = _dates(nlp, "The minister answered late Monday in a letter.", "2020-03-05")
     assert all("late" not in m.event for m in late)
+
+
+@pytest.mark.slow
+def test_today_takes_the_next_day_the_article_names_for_the_same_thing(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 2021-03-01 is a Monday. Before: the service's launch was dated both Monday ("today") and Tuesday.
+    text = "The company launches its streaming service today. The service's launch day is Tuesday."
+    launch = next(m for m in _dates(nlp, text, "2021-03-01") if m.text == "today")
+    assert launch.iso == "2021-03-02"
+    assert "dated 'Tuesday' in the article" in launch.resolution
+    # Another thing on the next day leaves "today" alone.
+    other = "The company opens its new plant today. The company opens a second line on Tuesday."
+    assert next(m for m in _dates(nlp, other, "2021-03-01") if m.text == "today").iso == "2021-03-01"
+
+
+@pytest.mark.slow
+def test_a_copula_keeps_the_place_it_puts_its_subject_in(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Before: "The director" and "he will be".
+    away = _dates(nlp, "The director was away on leave last week.", "2012-04-04")
+    assert away[0].event == "The director was away on leave"
+    table = _dates(nlp, "It seems the envoy will be back at the negotiating table this week.", "2012-04-04")
+    assert table[-1].event == "the envoy will be back at the negotiating table"
+    # A copula with only the date is still its subject's event; an adverb of manner is no place.
+    assert _dates(nlp, "The vote was finally on Friday.", "2012-04-04")[0].event == "The vote"
+
+
+@pytest.mark.slow
+def test_a_gerund_of_what_an_act_is_about_shares_its_future(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 2012-04-04 is a Wednesday. Before: Monday read as the Monday before (2012-04-02).
+    text = "The director will resume talks with the studio about returning for the sequel on Monday."
+    assert _dates(nlp, text, "2012-04-04")[0].iso == "2012-04-09"
+    # A charge's gerund tells an earlier act.
+    tried = _dates(nlp, "She will be tried for stealing a car on Monday.", "2012-04-04")
+    assert tried[0].iso == "2012-04-02"

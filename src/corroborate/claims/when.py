@@ -189,10 +189,12 @@ _FREE_RELATIVE_WORDS = {"what", "whatever"}
 _WH_ROLES = {"nsubj", "nsubjpass", "dobj"}
 # Nouns that name a part or stretch of time: after a date ("Friday evening", "Thursday night") they belong to it.
 _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "weekend", "day", "week", "hour", "time"}
-# A verb's dependents that say who did what to whom; the objects among them, without which a verb's first
-# preposition completes it ("met with the minister").
+# Adverbs that say where a copula's subject is ("was away", "will be back at the table").
+_PLACE_ADVERBS = {"back", "away", "home", "abroad", "here", "there", "out", "ashore", "aboard", "off", "inside"}
 # Adjectives that place a time within its day or among days ("late Monday", "the following Friday").
 _TIME_ADJECTIVES = {"early", "late", "last", "next", "past", "previous", "following", "same", "whole", "entire"}
+# A verb's dependents that say who did what to whom; the objects among them, without which a verb's first
+# preposition completes it ("met with the minister").
 _CLAUSE_PARTS = {"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "agent"}
 _OBJECT_PARTS = {"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
@@ -729,8 +731,10 @@ def _tense(span: Span, text: str) -> Tense:
             return "future"
         if auxiliaries & _POSSIBILITY_MODALS and "have" not in auxiliaries:  # "may meet", not "may have met"
             return "future"
-        # A verb joined to another shares its auxiliary: "will meet on Monday and sign on Friday".
-        if token.dep_ not in {"xcomp", "acl", "advcl", "relcl", "conj"}:
+        # A verb joined to another shares its auxiliary: "will meet on Monday and sign on Friday"; so does a gerund
+        # telling what the act is about ("will resume talks about returning on Monday"), not one of a charge or an
+        # earlier act ("will be tried for stealing a car in March").
+        if token.dep_ not in {"xcomp", "acl", "advcl", "relcl", "conj"} and not _gerund_of_topic(token):
             break
     if _is_to_be_done(verb):
         return "future"
@@ -742,6 +746,17 @@ def _tense(span: Span, text: str) -> Tense:
     if _scheduled(verb, auxiliaries) or _timetable_day(span, verb, auxiliaries):
         return "future"
     return "unknown"
+
+
+def _gerund_of_topic(token: Token) -> bool:
+    """Whether a token is a gerund, or its preposition, telling what an act is about ("talks about returning"):
+    not one of a charge, a cause or a sequence ("tried for stealing", "after meeting"), which tells another time."""
+    preposition = token.head if token.dep_ == "pcomp" else token
+    if preposition.dep_ != "prep" or preposition.pos_ != "ADP":
+        return False
+    if token.dep_ == "prep" and not any(child.dep_ == "pcomp" for child in token.children):
+        return False
+    return preposition.lower_ not in _CHARGE_PREPOSITIONS | _SEQUENCE_PREPOSITIONS | _EARLIER_EVENT_MARKS | {"before"}
 
 
 def _scheduled(verb: Token, auxiliaries: set[str]) -> bool:
@@ -909,7 +924,15 @@ def _predicate_of_noun(verb: Token) -> bool:
 
 def _says_more(verb: Token, date_words: set[int]) -> bool:
     """Whether a verb has a complement besides the date: "was a farce on Friday", not "was on Friday"."""
-    return any(child.dep_ in _OBJECT_PARTS | {"prep"} and not _holds(child, date_words) for child in verb.children)
+    return any(
+        (child.dep_ in _OBJECT_PARTS | {"prep"} or _place_of_copula(child)) and not _holds(child, date_words)
+        for child in verb.children
+    )
+
+
+def _place_of_copula(word: Token) -> bool:
+    """Whether a word is the place a copula puts its subject in ("was away on leave", "were back in training")."""
+    return word.dep_ == "advmod" and word.head.lemma_ == "be" and word.i > word.head.i and word.lower_ in _PLACE_ADVERBS
 
 
 def _describes_noun(participle: Token) -> bool:
@@ -1317,6 +1340,9 @@ def _clause_words(
         # An intransitive verb's first preposition is its complement ("met with the minister"), as is that of a verb
         # whose object the parse took the date for ("concludes October 10 in Houston").
         complements += prepositions[:1]
+        if verb.lemma_ == "be" and not prepositions:
+            # A copula's place is its complement: "will be back at the table", not "will be".
+            complements += [child for child in verb.rights if _place_of_copula(child) and not _holds(child, date_words)]
     last = max((child.i for child in complements if child.i > verb.i), default=verb.i)
     # A preposition between the verb and its complement is part of the clause: "asked for time to review it".
     complements += [child for child in prepositions if child.i < last and not _holds(child, date_words)]
@@ -1685,7 +1711,44 @@ def extract_dates(
             stated_times.append((span, resolved, verb))
         if not reference and resolved.day is not None:
             narrative = _next_narrative(narrative, span, resolved, ordinal)
-    return mentions
+    return _with_own_next_day(mentions, settings)
+
+
+def _with_own_next_day(mentions: list[DateMention], settings: Settings) -> list[DateMention]:
+    """The mentions, with an article's "today" moved to the day right after its publication date that the article
+    names for the same thing ("X launches today", "X's launch day is Tuesday" in an article dated Monday): one article
+    puts one event on one day, and its publication date, in the outlet's time zone, may lag the day it was written
+    for by ``publication_slack_days``; the day it names is the better grounded."""
+    slack = settings.claims.publication_slack_days
+    moved = []
+    for mention in mentions:
+        later = None
+        published = mention.basis == "published" and mention.base is not None and not mention.reference
+        if published and _SAME_DAY.fullmatch(_normalised(mention.text)):
+            later = next((other for other in mentions if _names_next_day(mention, other, slack)), None)
+        if later is None or later.iso is None:
+            moved.append(mention)
+            continue
+        told = f"'{mention.text}' at {mention.base.isoformat()} (published), dated '{later.text}' in the article"
+        moved.append(replace(mention, iso=later.iso, resolution=f"{told} -> {later.iso}"))
+    return moved
+
+
+def _names_next_day(today: DateMention, other: DateMention, slack: int) -> bool:
+    """Whether ``other`` dates the thing ``today`` dates to a day at most ``slack`` days after the publication: its
+    phrase holds the word of ``today``'s event, another word of ``today``'s phrase and no word of another thing
+    ("X launches its service" and "the service's launch day"; not "X opens a second line")."""
+    if other.reference or other.granularity != "day" or other.iso is None or today.base is None:
+        return False
+    if not 0 < (date.fromisoformat(other.iso) - today.base).days <= slack:
+        return False
+    head = today.head.lower()
+    words = set(re.findall(r"[a-z]{4,}", other.event.lower()))
+    own = set(re.findall(r"[a-z]{4,}", today.event.lower()))
+    told = {word for word in words if word.startswith(head)}
+    if len(head) < _MIN_EVENT_STEM or not told:
+        return False
+    return bool(own & (words - told)) and words - told <= own
 
 
 def _narrative_time(
