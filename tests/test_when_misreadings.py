@@ -52,6 +52,10 @@ def test_a_dated_noun_in_a_clause_with_its_own_time_dates_only_itself(nlp) -> No
     told = "During their March 30 call, the minister told the mayor that the plant would close."
     call = _dates(nlp, told, "2020-05-05")
     assert call[0].event.startswith("During their March 30 call, the minister told the mayor")
+    # A date naming a thing of the clause does not time it.
+    closing = "The band announced the 30-date tour while closing out their November 18th concert."
+    tour = _dates(nlp, closing, "2020-03-05")
+    assert tour[-1].event == "The band announced the 30-date tour"
 
 
 @pytest.mark.slow

@@ -1226,23 +1226,20 @@ def _in_its_clause(noun: Token) -> bool:
 
 
 def _timed_apart(noun: Token, verb: Token | None, drop: set[int]) -> bool:
-    """Whether the clause a dated noun stands in holds a date of its own outside the noun's phrase ("was found
+    """Whether the clause a dated noun stands in is timed by a date of its own outside the noun's phrase ("was found
     guilty last month of murder in the March 2005 rampage"): one clause has one time, so the noun's date is the
-    noun's alone and the clause is no event of that time."""
+    noun's alone and the clause is no event of that time. Only a date on the verb times it, not one naming a thing
+    of the clause ("announced the 30-date tour")."""
     if verb is None:
         return False
     own = {token.i for token in noun.subtree} | drop
-    return any(token.ent_type_ == "DATE" and token.i not in own for token in _clause_tokens(verb))
-
-
-def _clause_tokens(verb: Token) -> list[Token]:
-    """The words of a verb's own clause: its subtree without the clauses of other verbs under it."""
-    nested = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "xcomp", "csubj"}
-    words = [verb]
     for child in verb.children:
-        if child.dep_ not in nested:
-            words.extend(child.subtree)
-    return words
+        time = child if child.dep_ in {"npadvmod", "advmod"} else None
+        if child.dep_ == "prep":
+            time = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+        if time is not None and time.ent_type_ == "DATE" and time.i not in own:
+            return True
+    return False
 
 
 def _states_now(noun: Token, copula_only: bool = False) -> bool:
