@@ -113,3 +113,12 @@ def test_a_gerund_of_what_an_act_is_about_shares_its_future(nlp) -> None:  # typ
     # A charge's gerund tells an earlier act.
     tried = _dates(nlp, "She will be tried for stealing a car on Monday.", "2012-04-04")
     assert tried[0].iso == "2012-04-02"
+
+
+@pytest.mark.slow
+def test_a_passive_participle_after_a_set_in_date_is_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Before: "The driver" (the parse hung "named" on "last night").
+    named = _dates(nlp, "The driver was last night named by police as a local man.", "2013-07-21")
+    assert named[0].event == "The driver was named by police as a local man"
+    # A copula with only the date stays its subject's event.
+    assert _dates(nlp, "The hearing was last week.", "2013-07-21")[0].event == "The hearing"

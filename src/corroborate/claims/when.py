@@ -1085,6 +1085,11 @@ def _phrase_words(
 ) -> list[Token]:
     """The words of ``_event_phrase``: of the clause of ``head`` or of the noun phrase it heads."""
     subject = _subject(head)
+    participle = _misread_participle(root, head)
+    if participle is not None and subject is not None:
+        told = {*(token.i for token in participle.subtree), head.i} - drop
+        words = {*_noun_words(subject, drop, joined=True, brief=True), *_words(head.doc, told)}
+        return sorted(words, key=lambda token: token.i)
     if (
         head.lemma_ == "be"
         and subject is not None
@@ -1129,6 +1134,15 @@ def _phrase_words(
     # A noun with nothing after it to say what it was ("the files, sent to the board on Friday") keeps the aside
     # that tells it along with the date.
     return plain if any(token.i > head.i for token in plain) else _noun_words(head, drop, dated=date_words)
+
+
+def _misread_participle(root: Token, head: Token) -> Token | None:
+    """The participle of a passive the parse hung on the date set between it and its "was" ("was last night named
+    by police", "were this morning called in"): a day takes no such clause, so it is the verb of the event."""
+    if head.lemma_ != "be" or root.head.i != head.i or root.i + 1 >= len(root.doc):
+        return None
+    after = root.doc[root.i + 1]
+    return after if after.dep_ == "acl" and after.head.i == root.i and after.tag_ == "VBN" else None
 
 
 def _completed_clause(verb: Token) -> tuple[Token, Token | None]:
