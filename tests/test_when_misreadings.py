@@ -122,3 +122,9 @@ def test_a_passive_participle_after_a_set_in_date_is_the_verb(nlp) -> None:  # t
     assert named[0].event == "The driver was named by police as a local man"
     # A copula with only the date stays its subject's event.
     assert _dates(nlp, "The hearing was last week.", "2013-07-21")[0].event == "The hearing"
+
+
+@pytest.mark.slow
+def test_a_preposition_whose_object_is_the_date_is_not_stranded(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Police said the gunman was a former worker who might have been fired as recently as a week ago."
+    assert _dates(nlp, text, "2020-03-05")[0].event.endswith("might have been fired")

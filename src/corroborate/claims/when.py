@@ -1609,7 +1609,7 @@ def _stranded(word: Token) -> bool:
     if any(child.i < word.i and child.lower_ in _RELATIVE_PRONOUNS for child in objects):
         return True
     relative = verb.dep_ == "relcl" and any(child.lower_ in _RELATIVE_PRONOUNS for child in verb.children)
-    return relative and all(child.i > word.i and child.pos_ == "ADV" for child in objects)
+    return relative and all(child.i > word.i and child.pos_ == "ADV" and not child.ent_type_ for child in objects)
 
 
 def _joined(words: list[Token]) -> str:
