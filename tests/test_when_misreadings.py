@@ -120,6 +120,8 @@ def test_a_passive_participle_after_a_set_in_date_is_the_verb(nlp) -> None:  # t
     # Before: "The driver" (the parse hung "named" on "last night").
     named = _dates(nlp, "The driver was last night named by police as a local man.", "2013-07-21")
     assert named[0].event == "The driver was named by police as a local man"
+    text = "Police officers from Kent were this morning called in to help."
+    assert _dates(nlp, text, "2013-07-21")[0].event == "Police officers from Kent were called in to help"
     # A copula with only the date stays its subject's event.
     assert _dates(nlp, "The hearing was last week.", "2013-07-21")[0].event == "The hearing"
 

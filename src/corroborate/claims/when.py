@@ -1137,12 +1137,14 @@ def _phrase_words(
 
 
 def _misread_participle(root: Token, head: Token) -> Token | None:
-    """The participle of a passive the parse hung on the date set between it and its "was" ("was last night named
-    by police", "were this morning called in"): a day takes no such clause, so it is the verb of the event."""
+    """The participle of a passive the parse hung on the date set between it and its "was", or on the "was" as a
+    clause of its own ("was last night named by police", "were this morning called in"): a day takes no such
+    clause, so it is the verb of the event."""
     if head.lemma_ != "be" or root.head.i != head.i or root.i + 1 >= len(root.doc):
         return None
     after = root.doc[root.i + 1]
-    return after if after.dep_ == "acl" and after.head.i == root.i and after.tag_ == "VBN" else None
+    hung = (after.dep_ == "acl" and after.head.i == root.i) or (after.dep_ == "advcl" and after.head.i == head.i)
+    return after if hung and after.tag_ == "VBN" else None
 
 
 def _completed_clause(verb: Token) -> tuple[Token, Token | None]:
