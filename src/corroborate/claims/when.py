@@ -122,6 +122,8 @@ _RELATIVE_MONTH = re.compile(rf"^(?P<rel>last|next|this) (?P<month>{_MONTH})$")
 _BARE_WEEKDAY = re.compile(rf"^(?P<day>{_WEEKDAY})(?: (?:morning|afternoon|evening|night))?$")
 _YEAR = re.compile(r"\b(1\d{3}|2\d{3})\b")
 _MONTH_WORD = re.compile(rf"\b({_MONTH}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?")
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CLOCK_UNITS = re.compile(r"\b(?:hours?|hrs|minutes?|mins|seconds?)\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _DAY_NUMBER = re.compile(r"\b([12]?\d|3[01])(st|nd|rd|th)?\b")
 _VAGUE = re.compile(r"\b(ago|earlier|later|recent|recently|lately)\b")
@@ -133,6 +135,10 @@ _EDITORIAL_NOTE = re.compile(
     r"^\W*(?:(?:this|the) (?:story|article|report|post|piece)\b.{0,40}?\b(?:updated|corrected|amended)\b"
     r"|(?:originally|first|last) (?:published|updated)\b|(?:updated|corrected)\s*(?:on\b|at\b|:)|published\s*:)",
     re.IGNORECASE,
+)
+# A length of time set in a period ("for six months in 2001", "the first weeks of May"): the period is the date.
+_LENGTH_IN = re.compile(
+    rf"^(?:(?:the|a|an) )?(?:(?:first|last|final|past) )?(?:[\w-]+ )?{_UNIT} (?:in|of|during) (?=\S)"
 )
 _LEADING = re.compile(r"^(?:(?:the|on|in|of|since|by|until|from|at|during)\s+)+")
 # An event phrase names at least an actor and an action, or a noun and its modifier.
@@ -183,6 +189,10 @@ _FREE_RELATIVE_WORDS = {"what", "whatever"}
 _WH_ROLES = {"nsubj", "nsubjpass", "dobj"}
 # Nouns that name a part or stretch of time: after a date ("Friday evening", "Thursday night") they belong to it.
 _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "weekend", "day", "week", "hour", "time"}
+# Adverbs that say where a copula's subject is ("was away", "will be back at the table").
+_PLACE_ADVERBS = {"back", "away", "home", "abroad", "here", "there", "out", "ashore", "aboard", "off", "inside"}
+# Adjectives that place a time within its day or among days ("late Monday", "the following Friday").
+_TIME_ADJECTIVES = {"early", "late", "last", "next", "past", "previous", "following", "same", "whole", "entire"}
 # A verb's dependents that say who did what to whom; the objects among them, without which a verb's first
 # preposition completes it ("met with the minister").
 _CLAUSE_PARTS = {"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "agent"}
@@ -466,6 +476,8 @@ def _stated(text: str, base: date | None, context: _Context, settings: Settings)
         return None
     if _RELATIVE_MONTH.match(text) or re.search(r"\b(ago|last|next|earlier|later)\b", text):
         return None
+    if _CLOCK_UNITS.search(text):  # "at 1230 hours": a time of day, which the parser counts back as a length
+        return None
     ranged = _range_start(text, base, context, settings)
     if ranged is not None:
         return ranged
@@ -719,8 +731,10 @@ def _tense(span: Span, text: str) -> Tense:
             return "future"
         if auxiliaries & _POSSIBILITY_MODALS and "have" not in auxiliaries:  # "may meet", not "may have met"
             return "future"
-        # A verb joined to another shares its auxiliary: "will meet on Monday and sign on Friday".
-        if token.dep_ not in {"xcomp", "acl", "advcl", "relcl", "conj"}:
+        # A verb joined to another shares its auxiliary: "will meet on Monday and sign on Friday"; so does a gerund
+        # telling what the act is about ("will resume talks about returning on Monday"), not one of a charge or an
+        # earlier act ("will be tried for stealing a car in March").
+        if token.dep_ not in {"xcomp", "acl", "advcl", "relcl", "conj"} and not _gerund_of_topic(token):
             break
     if _is_to_be_done(verb):
         return "future"
@@ -732,6 +746,17 @@ def _tense(span: Span, text: str) -> Tense:
     if _scheduled(verb, auxiliaries) or _timetable_day(span, verb, auxiliaries):
         return "future"
     return "unknown"
+
+
+def _gerund_of_topic(token: Token) -> bool:
+    """Whether a token is a gerund, or its preposition, telling what an act is about ("talks about returning"):
+    not one of a charge, a cause or a sequence ("tried for stealing", "after meeting"), which tells another time."""
+    preposition = token.head if token.dep_ == "pcomp" else token
+    if preposition.dep_ != "prep" or preposition.pos_ != "ADP":
+        return False
+    if token.dep_ == "prep" and not any(child.dep_ == "pcomp" for child in token.children):
+        return False
+    return preposition.lower_ not in _CHARGE_PREPOSITIONS | _SEQUENCE_PREPOSITIONS | _EARLIER_EVENT_MARKS | {"before"}
 
 
 def _scheduled(verb: Token, auxiliaries: set[str]) -> bool:
@@ -899,7 +924,15 @@ def _predicate_of_noun(verb: Token) -> bool:
 
 def _says_more(verb: Token, date_words: set[int]) -> bool:
     """Whether a verb has a complement besides the date: "was a farce on Friday", not "was on Friday"."""
-    return any(child.dep_ in _OBJECT_PARTS | {"prep"} and not _holds(child, date_words) for child in verb.children)
+    return any(
+        (child.dep_ in _OBJECT_PARTS | {"prep"} or _place_of_copula(child)) and not _holds(child, date_words)
+        for child in verb.children
+    )
+
+
+def _place_of_copula(word: Token) -> bool:
+    """Whether a word is the place a copula puts its subject in ("was away on leave", "were back in training")."""
+    return word.dep_ == "advmod" and word.head.lemma_ == "be" and word.i > word.head.i and word.lower_ in _PLACE_ADVERBS
 
 
 def _describes_noun(participle: Token) -> bool:
@@ -961,7 +994,7 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
         drop |= {
             token.i
             for token in span.root.ancestors
-            if token.pos_ == "ADP" and token.head.i == head.i and token.dep_ != "agent"
+            if token.pos_ == "ADP" and token.head.i == head.i and token.dep_ != "agent" and not _stranded(token)
         }
     kept = set() if deadline else date_words
     words = _without_loose_ends(_phrase_words(head, named, root, drop, kept, max_words), date_words)
@@ -1052,6 +1085,11 @@ def _phrase_words(
 ) -> list[Token]:
     """The words of ``_event_phrase``: of the clause of ``head`` or of the noun phrase it heads."""
     subject = _subject(head)
+    participle = _misread_participle(root, head)
+    if participle is not None and subject is not None:
+        told = {*(token.i for token in participle.subtree), head.i} - drop
+        words = {*_noun_words(subject, drop, joined=True, brief=True), *_words(head.doc, told)}
+        return sorted(words, key=lambda token: token.i)
     if (
         head.lemma_ == "be"
         and subject is not None
@@ -1063,7 +1101,7 @@ def _phrase_words(
         verb, within = _completed_clause(head)
         return _clause_words(verb, drop, date_words, max_words, within)
     verb = _clause_verb(head)
-    if named is not None and _in_its_clause(named):
+    if named is not None and _in_its_clause(named) and not _timed_apart(named, verb, drop):
         drop -= set(range(named.left_edge.i, named.i))
         # "Among the findings is a May 3 meeting in which ...", "Tuesday's ruling leaves the law in place": the noun.
         if verb is None or verb.lemma_ == "be" or _states_now(named):
@@ -1096,6 +1134,17 @@ def _phrase_words(
     # A noun with nothing after it to say what it was ("the files, sent to the board on Friday") keeps the aside
     # that tells it along with the date.
     return plain if any(token.i > head.i for token in plain) else _noun_words(head, drop, dated=date_words)
+
+
+def _misread_participle(root: Token, head: Token) -> Token | None:
+    """The participle of a passive the parse hung on the date set between it and its "was", or on the "was" as a
+    clause of its own ("was last night named by police", "were this morning called in"): a day takes no such
+    clause, so it is the verb of the event."""
+    if head.lemma_ != "be" or root.head.i != head.i or root.i + 1 >= len(root.doc):
+        return None
+    after = root.doc[root.i + 1]
+    hung = (after.dep_ == "acl" and after.head.i == root.i) or (after.dep_ == "advcl" and after.head.i == head.i)
+    return after if hung and after.tag_ == "VBN" else None
 
 
 def _completed_clause(verb: Token) -> tuple[Token, Token | None]:
@@ -1190,6 +1239,23 @@ def _in_its_clause(noun: Token) -> bool:
     if noun.dep_ == "pobj":
         return noun.head.lower_ in _WITHIN_PREPOSITIONS
     return noun.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}
+
+
+def _timed_apart(noun: Token, verb: Token | None, drop: set[int]) -> bool:
+    """Whether the clause a dated noun stands in is timed by a date of its own outside the noun's phrase ("was found
+    guilty last month of murder in the March 2005 rampage"): one clause has one time, so the noun's date is the
+    noun's alone and the clause is no event of that time. Only a date on the verb times it, not one naming a thing
+    of the clause ("announced the 30-date tour")."""
+    if verb is None:
+        return False
+    own = {token.i for token in noun.subtree} | drop
+    for child in verb.children:
+        time = child if child.dep_ in {"npadvmod", "advmod"} else None
+        if child.dep_ == "prep":
+            time = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+        if time is not None and time.ent_type_ == "DATE" and time.i not in own:
+            return True
+    return False
 
 
 def _states_now(noun: Token, copula_only: bool = False) -> bool:
@@ -1287,6 +1353,9 @@ def _clause_words(
         # An intransitive verb's first preposition is its complement ("met with the minister"), as is that of a verb
         # whose object the parse took the date for ("concludes October 10 in Houston").
         complements += prepositions[:1]
+        if verb.lemma_ == "be" and not prepositions:
+            # A copula's place is its complement: "will be back at the table", not "will be".
+            complements += [child for child in verb.rights if _place_of_copula(child) and not _holds(child, date_words)]
     last = max((child.i for child in complements if child.i > verb.i), default=verb.i)
     # A preposition between the verb and its complement is part of the clause: "asked for time to review it".
     complements += [child for child in prepositions if child.i < last and not _holds(child, date_words)]
@@ -1297,8 +1366,18 @@ def _clause_words(
             opening = child.left_edge.i - 1
             if child.dep_ == "ccomp" and child.i < verb.i and opening >= 0 and verb.doc[opening].is_quote:
                 predicate.add(opening)
+    for preposition in (child for child in verb.rights if _stranded(child)):
+        # "which the firm had done away with": the preposition whose object the relative pronoun took, and the
+        # adverb of the verb before it, are the verb's ("do away with"); what the parse hung on it is the date's.
+        predicate.add(preposition.i)
+        adverbs = (child for child in verb.children if child.dep_ == "advmod" and verb.i < child.i < preposition.i)
+        predicate.update(adverb.i for adverb in adverbs)
+    complement = _misread_complement(verb, date_words)
+    if complement is not None:
+        predicate.add(complement.i)
     subject, own = _clause_subject(verb)
     skipped = drop | {token.i for child in verb.children if _holds(child, date_words) for token in child.subtree}
+    skipped -= {complement.i} if complement is not None else set()
     if own and subject is not None:
         skipped |= {token.i for token in subject.subtree}
     run = _contiguous_around(_words(verb.doc, predicate - drop), verb.i, skipped)
@@ -1310,6 +1389,18 @@ def _clause_words(
         subject_words = _noun_words(subject, drop, joined=True, brief=brief)
         return sorted({*run, *subject_words, *_antecedent(verb, drop)}, key=lambda token: token.i)
     return [*_noun_words(subject, drop, joined=True, brief=True), *run]
+
+
+def _misread_complement(verb: Token, date_words: set[int]) -> Token | None:
+    """The adjective right after the verb that the parse hung on the day after it ("pleaded guilty Monday", "went
+    public Wednesday"): a day takes no such adjective, so it completes the verb. Not a word of time ("arrived late
+    Monday"), which is the date's."""
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    word = verb.doc[verb.i + 1]
+    if word.dep_ != "amod" or word.pos_ != "ADJ" or word.i in date_words or word.head.i not in date_words:
+        return None
+    return None if word.lower_ in _TIME_ADJECTIVES else word
 
 
 def _antecedent(verb: Token, drop: set[int]) -> list[Token]:
@@ -1460,6 +1551,7 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
     while (
         filled
         and not _particle(filled[-1])
+        and not _stranded(filled[-1])
         and (filled[-1].pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "PART"} or filled[-1].tag_ == "PRP$")
     ):
         filled.pop()
@@ -1508,6 +1600,20 @@ def _particle(word: Token) -> bool:
     return verb.tag_ != "VB" or any(child.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for child in verb.children)
 
 
+def _stranded(word: Token) -> bool:
+    """Whether a word is a preposition of a relative clause's verb whose object is the relative pronoun before it
+    ("the rule that the board relied on", "the fee, which the city did away with"): it ends its phrase, which means
+    another thing without it. The parse may give it a time adverb after it for object ("with back in 2015")."""
+    verb = word.head
+    if word.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"} or word.i < verb.i:
+        return False
+    objects = [child for child in word.children if child.dep_ in {"pobj", "pcomp"}]
+    if any(child.i < word.i and child.lower_ in _RELATIVE_PRONOUNS for child in objects):
+        return True
+    relative = verb.dep_ == "relcl" and any(child.lower_ in _RELATIVE_PRONOUNS for child in verb.children)
+    return relative and all(child.i > word.i and child.pos_ == "ADV" and not child.ent_type_ for child in objects)
+
+
 def _joined(words: list[Token]) -> str:
     """The words as the article spaces them, even where a dropped word (a quote mark) held the space; a comma
     or full stop keeps to the word before it, as where the date stood before it ("After the talks in May,")."""
@@ -1549,7 +1655,7 @@ def _normalised(text: str) -> str:
     text = text.lower().replace("’", "'")
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.")
-    stripped = _LEADING.sub("", text)
+    stripped = _LEADING.sub("", _LENGTH_IN.sub("", _LEADING.sub("", text)))
     if _TRAILING_SPAN.match(text):  # "over the last year": the twelve months to now, not last calendar year
         return text
     return text if _NARRATIVE.match(re.sub(r"^(?:on|in|by|until|from|since) ", "", text)) else stripped
@@ -1581,7 +1687,7 @@ def extract_dates(
         sentence_start, sentence = sentence_of(span[0])
         if not _has_verb(doc, sentence_start, sentence) or _EDITORIAL_NOTE.match(sentence):
             continue
-        if following is not None and _weekday_of(span, following, doc_text):
+        if (following is not None and _weekday_of(span, following, doc_text)) or _clock_time(span):
             continue
         stated_times = [stated for stated in stated_times if stated[0].sent.start == span.sent.start]
         text = _normalised(span.text)
@@ -1618,7 +1724,44 @@ def extract_dates(
             stated_times.append((span, resolved, verb))
         if not reference and resolved.day is not None:
             narrative = _next_narrative(narrative, span, resolved, ordinal)
-    return mentions
+    return _with_own_next_day(mentions, settings)
+
+
+def _with_own_next_day(mentions: list[DateMention], settings: Settings) -> list[DateMention]:
+    """The mentions, with an article's "today" moved to the day right after its publication date that the article
+    names for the same thing ("X launches today", "X's launch day is Tuesday" in an article dated Monday): one article
+    puts one event on one day, and its publication date, in the outlet's time zone, may lag the day it was written
+    for by ``publication_slack_days``; the day it names is the better grounded."""
+    slack = settings.claims.publication_slack_days
+    moved = []
+    for mention in mentions:
+        later = None
+        published = mention.basis == "published" and mention.base is not None and not mention.reference
+        if published and _SAME_DAY.fullmatch(_normalised(mention.text)):
+            later = next((other for other in mentions if _names_next_day(mention, other, slack)), None)
+        if later is None or later.iso is None:
+            moved.append(mention)
+            continue
+        told = f"'{mention.text}' at {mention.base.isoformat()} (published), dated '{later.text}' in the article"
+        moved.append(replace(mention, iso=later.iso, resolution=f"{told} -> {later.iso}"))
+    return moved
+
+
+def _names_next_day(today: DateMention, other: DateMention, slack: int) -> bool:
+    """Whether ``other`` dates the thing ``today`` dates to a day at most ``slack`` days after the publication: its
+    phrase holds the word of ``today``'s event, another word of ``today``'s phrase and no word of another thing
+    ("X launches its service" and "the service's launch day"; not "X opens a second line")."""
+    if other.reference or other.granularity != "day" or other.iso is None or today.base is None:
+        return False
+    if not 0 < (date.fromisoformat(other.iso) - today.base).days <= slack:
+        return False
+    head = today.head.lower()
+    words = set(re.findall(r"[a-z]{4,}", other.event.lower()))
+    own = set(re.findall(r"[a-z]{4,}", today.event.lower()))
+    told = {word for word in words if word.startswith(head)}
+    if len(head) < _MIN_EVENT_STEM or not told:
+        return False
+    return bool(own & (words - told)) and words - told <= own
 
 
 def _narrative_time(
@@ -1661,6 +1804,15 @@ def _in_week_ahead(text: str, doc_text: str, end: int) -> str:
     if ahead is None or (rest and ahead.end() != len(rest)):
         return text
     return f"{'next' if ahead.group('next') else 'this coming'} {weekday.group(0)}"
+
+
+def _clock_time(span: Span) -> bool:
+    """Whether a four-figure "year" is a time of day on the 24-hour clock ("struck at 1353"): a year takes "in", a
+    moment "at"."""
+    text = span.text.strip()
+    if not _CLOCK.fullmatch(text) or span.start == 0:
+        return False
+    return span.doc[span.start - 1].lower_ == "at"
 
 
 def _weekday_of(span: Span, following: Span, text: str) -> bool:
