@@ -163,3 +163,45 @@ def test_quoted_words_going_on_to_a_closing_part_without_a_speaker_are_the_speak
     quotes = {quote.text: speaker(quote) for quote in quotes_of(nlp, text)}
     assert quotes["It will take a full year of work"] == "Ann Lee"
     assert quotes["We already have most of the money"] == "Ann Lee"
+
+
+def test_a_quote_of_several_paragraphs_is_the_speaker_s_named_after_its_last(nlp: Language) -> None:
+    text = (
+        "The council voted on Monday.\n\n\"The bridge will reopen in May. The repairs took longer than planned.\n\n"
+        "\"The new deck should last fifty years,\" said Mayor Ann Lee.\n\nThe vote was close."
+    )
+    quotes = {quote.text: speaker(quote) for quote in quotes_of(nlp, text)}
+    assert quotes["The bridge will reopen in May"] == "Ann Lee"
+    assert quotes["The repairs took longer than planned"] == "Ann Lee"
+    assert quotes["The new deck should last fifty years"] == "Ann Lee"
+
+
+def test_a_quote_of_several_paragraphs_is_the_speaker_s_named_before_its_first(nlp: Language) -> None:
+    text = (
+        "Mayor Ann Lee said on Monday:\n\n\"The bridge will reopen in May after long repairs.\n\n"
+        "\"The new deck should last fifty years. We are proud of the crews.\"\n\nThe vote was close."
+    )
+    quotes = {quote.text: speaker(quote) for quote in quotes_of(nlp, text)}
+    assert quotes["The bridge will reopen in May after long repairs"] == "Ann Lee"
+    assert quotes["The new deck should last fifty years"] == "Ann Lee"
+    assert quotes["We are proud of the crews"] == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A paragraph that is not a quote's between the unclosed mark and the next quote.
+        "\"The bridge will reopen in May after long repairs.\n\nThe council met on Monday to approve the plan.\n\n"
+        "\"We are ready for the work,\" said Mayor Ann Lee.",
+        # Paragraphs opening with a mark that no paragraph closes.
+        "\"The bridge will reopen in May after long repairs.\n\n\"The new deck should last fifty years.\n\n"
+        "The council met on Monday to approve the plan.\n\n\"We are ready for the work,\" said Mayor Ann Lee.",
+        # A stray mark before a phrase of the writer's own.
+        "Critics called the repairs \"a waste of money after long delays.\n\n"
+        "\"We are ready for the work,\" said Mayor Ann Lee.",
+    ],
+)
+def test_an_unclosed_mark_not_going_on_in_quoted_paragraphs_takes_no_later_speaker(nlp: Language, text: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert [quote.text for quote in quotes if speaker(quote) == "Ann Lee"] == ["We are ready for the work"]
+    assert not any("council met" in quote.text for quote in quotes if quote.direct)

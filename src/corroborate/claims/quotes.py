@@ -482,7 +482,9 @@ def extract_quotes(
 def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quote]:
     resolver, settings = speakers.resolver, speakers.settings
     found: list[Quote] = []
+    placed: list[int] = []  # where each found quote's words begin in the doc
     doc_text = doc.text
+    long_quotes = _long_quotes(doc_text)
     running = _RunningQuote()
     handed: Attribution | None = None  # the speaker the sentence before hands on to a quote that follows it
     for sentence in article_sentences(doc):
@@ -490,7 +492,9 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         origins = tuple(cited_origins(text, resolver))
         between = running.enter(sentence, doc_text)
-        spans = quote_spans(sentence, doc_text) or ([between] if between else [])
+        spans = _with_long_quotes(
+            quote_spans(sentence, doc_text) or ([between] if between else []), sentence, long_quotes
+        )
         verbs = _speech_verbs(sentence, spans)
         following, handed = handed, None
         for quote_start, quote_end in spans:
@@ -505,6 +509,7 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
             if words and (attribution is not None or len(words.split()) >= settings.min_quote_words):
                 attribution, carriers = speakers.carried(attribution, words, origins)
                 found.append(Quote(article.id, article.source, words, True, attribution, text, start, carriers))
+                placed.append(quote_start)
                 running.leave(sentence, quote_end, len(found) - 1, attribution)
                 handed = attribution if attribution is not None and attribution.cue not in _QUESTION_CUES else None
         if text.endswith(":"):
@@ -521,7 +526,88 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
             if reported:
                 attribution, carriers = speakers.carried(attribution, reported, origins)
                 found.append(Quote(article.id, article.source, reported, False, attribution, text, start, carriers))
+                placed.append(start)
+    for long_quote in long_quotes:
+        _share_speaker(found, placed, long_quote)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class _LongQuote:
+    """A quote of several paragraphs as the news prints one: each paragraph opens with a quotation mark and only
+    the last closes the quote. ``parts`` are its words in each paragraph: from the mark that leaves the quote open
+    to the paragraph's end, and in the last from its opening mark to the closing one."""
+
+    parts: tuple[tuple[int, int], ...]
+
+    @property
+    def closing(self) -> int:
+        """Where the last paragraph's words begin."""
+        return self.parts[-1][0]
+
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def _long_quotes(doc_text: str) -> list[_LongQuote]:
+    """The quotes of several paragraphs in a text. A paragraph leaves a quote open when it ends inside quoted
+    words that open a sentence (not a stray mark before a phrase: 'called it "a disgrace.'); the quote goes on only
+    when the next paragraph opens with a quotation mark, and counts only when a paragraph opening with one closes
+    it: an unclosed mark followed by anything else stays a quote of its own paragraph alone."""
+    found: list[_LongQuote] = []
+    parts: list[tuple[int, int]] = []
+    for match in _PARAGRAPH.finditer(doc_text):
+        text = match.group().strip()
+        if not text:
+            continue
+        begin = match.start() + len(match.group()) - len(match.group().lstrip())
+        spans = quoted_or_open_spans(text)
+        opened = spans[-1][0] if spans and spans[-1][1] == len(text) and text[spans[-1][0]].isupper() else None
+        opens = text[0] in _OPENING_MARKS
+        if parts and opens and opened == 1:
+            parts.append((begin + 1, begin + len(text)))
+            continue
+        if parts and opens and spans[0][0] == 1:
+            found.append(_LongQuote((*parts, (begin + 1, begin + spans[0][1]))))
+        parts = [(begin + opened, begin + len(text))] if opened is not None else []
+    return found
+
+
+_OPENING_MARKS = '"“'
+
+
+def _with_long_quotes(
+    spans: list[tuple[int, int]], sentence: Span, long_quotes: Sequence[_LongQuote]
+) -> list[tuple[int, int]]:
+    """A sentence's quote spans with its part of any quote of several paragraphs, in place of the spans the sentence
+    alone pairs there (it cannot see the marks of the paragraph around it)."""
+    end = sentence.start_char + len(sentence.text.rstrip())
+    for long_quote in long_quotes:
+        for part_start, part_end in long_quote.parts:
+            start, stop = max(part_start, sentence.start_char), min(part_end, end)
+            if start < stop:
+                spans = sorted([*(s for s in spans if s[1] <= start or s[0] >= stop), (start, stop)])
+    return spans
+
+
+def _share_speaker(found: list[Quote], placed: Sequence[int], long_quote: _LongQuote) -> None:
+    """Give every part of a quote of several paragraphs that names no speaker the speaker named after its last
+    part ('"...," Lee said') or, failing that, the first one a part names (a speaker before its first words)."""
+    parts = [
+        index
+        for index, at in enumerate(placed)
+        if found[index].direct
+        and any(start <= at < end for start, end in long_quote.parts)
+    ]
+    closing = [found[index].attribution for index in parts if placed[index] == long_quote.closing]
+    named = [attribution for attribution in closing if attribution is not None] or [
+        found[index].attribution for index in parts if found[index].attribution is not None
+    ]
+    if not named:
+        return
+    for index in parts:
+        if found[index].attribution is None:
+            found[index] = replace(found[index], attribution=named[0])
 
 
 #: Cues of a question: the words after it are an answer, someone else's.
