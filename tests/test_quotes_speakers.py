@@ -205,3 +205,40 @@ def test_an_unclosed_mark_not_going_on_in_quoted_paragraphs_takes_no_later_speak
     quotes = quotes_of(nlp, text)
     assert [quote.text for quote in quotes if speaker(quote) == "Ann Lee"] == ["We are ready for the work"]
     assert not any("council met" in quote.text for quote in quotes if quote.direct)
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "The ferry operator cut its timetable, Kestrel reported on Monday.",
+        "Kestrel reported on Monday that the ferry operator had cut its timetable.",
+        "The ferry operator cut its timetable, reports Kestrel.",
+    ],
+)
+def test_a_name_reporting_someone_else_s_news_is_an_outlet_the_origin_of_what_it_reports(
+    nlp: Language, reported: str
+) -> None:
+    quotes = quotes_of(nlp, f"{reported} The ferry service will resume on Friday, according to Kestrel.")
+    assert all(speaker(quote) is None and "Kestrel" in quote.origins for quote in quotes)
+
+
+@pytest.mark.parametrize(
+    ("reported", "body"),
+    [
+        # A body reporting a finding of its own.
+        ("The Harbour Ministry reported that two ferries had sunk.", "Harbour Ministry"),
+        # A name reporting news about itself.
+        ("Kestrel Shipping reported that its profit fell by half.", "Kestrel Shipping"),
+    ],
+)
+def test_a_body_reporting_its_own_findings_stays_the_speaker(nlp: Language, reported: str, body: str) -> None:
+    quote = quotes_of(nlp, f"{reported} The ferry service will resume on Friday, according to {body}.")[-1]
+    assert speaker(quote) == body
+
+
+def test_a_reporter_named_in_full_is_no_outlet(nlp: Language) -> None:
+    text = (
+        "Reporter Ann Kestrel visited the harbour on Monday. The ferry operator cut its timetable, reports Kestrel. "
+        "The ferry service will resume on Friday, according to Kestrel."
+    )
+    assert speaker(quotes_of(nlp, text)[-1]) == "Ann Kestrel"

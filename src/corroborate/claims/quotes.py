@@ -118,6 +118,17 @@ def story_outlets(docs: Sequence[tuple[Article, Doc]], resolver: EntityResolver)
     and names of publications ("the Daily Gazette reported"). A bare "according to X" makes no outlet of X: a
     ministry or a survey is cited that way too."""
     names = {article.source for article, _ in docs}
+    # The parse has told a reporting outlet from a country; the story's names tell it from a person, who has a
+    # full name somewhere (a reporter: "reports Lee"). The model may still read an outlet's name as a place's ("the
+    # Daily X" as a region), which ``_origin_name`` turns down.
+    reporters = {
+        canonical
+        for _, doc in docs
+        for verb in doc
+        if _reports_news(verb)
+        and (name := clean_name(_reporter_name(verb), "ORG"))
+        and not (resolver.type_of(canonical := resolver.canonical(name) or name) == "person" and " " in canonical)
+    }
     for text in (sentence.text for _, doc in docs for sentence in article_sentences(doc)):
         names.update(match.group("o") for cue in (*_REPORTING_CUES, *_OUTLET_NAMINGS) for match in cue.finditer(text))
         names.update(
@@ -126,7 +137,49 @@ def story_outlets(docs: Sequence[tuple[Article, Doc]], resolver: EntityResolver)
             for match in cue.finditer(text)
             if match.group("o").split()[-1].lower().rstrip(".") in _PUBLICATION_WORDS
         )
-    return frozenset(origin for name in names if (origin := _origin_name(name, resolver)))
+    return frozenset(origin for name in names if (origin := _origin_name(name, resolver))) | reporters
+
+
+#: Labels of names that are no outlet's: a country or a people speaks for itself. (The model labels an outlet's name
+#: as anything else, a one-word one even as a person's, a newspaper's as a place's.)
+_NOT_OUTLET_LABELS = frozenset({"GPE", "NORP"})
+#: Pronouns by which a reported clause is about its reporter: "X reported that it had ...", "... that its profit".
+_OWN_PRONOUNS = frozenset({"it", "its", "they", "their", "we", "our"})
+
+
+def _reports_news(verb: Token) -> bool:
+    """Whether a verb reports someone else's news as an outlet does ("X reported that the mayor would resign", "...,
+    X reported"): "report" with a clause whose subject is neither the reporter nor its pronoun, and for reporter a
+    name that is no body's (a ministry or a company reports on itself or gives figures: "the Ministry reported that
+    30 people died" is its own finding)."""
+    if verb.lemma_.lower() != "report" or verb.pos_ != "VERB":
+        return False
+    reporter = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    clause = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+    if reporter is None or clause is None or reporter.pos_ != "PROPN" or reporter.ent_type_ in _NOT_OUTLET_LABELS:
+        return False
+    name = _reporter_name(verb).lower().split()
+    subject = next((child for child in clause.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+    own = subject is not None and (
+        subject.lower_ in _OWN_PRONOUNS
+        or subject.lower_ in name
+        or any(child.dep_ == "poss" and child.lower_ in _OWN_PRONOUNS for child in subject.children)
+    )
+    return not own and not any(word in BODY_NOUNS for word in name)
+
+
+def _reporter_name(verb: Token) -> str:
+    """The name of the subject of a verb: its entity's words, or the capitalised words ending in it."""
+    head = next(child for child in verb.children if child.dep_ == "nsubj")
+    doc = head.doc
+    start = head.i
+    if head.ent_type_:
+        while start > head.sent.start and doc[start].ent_iob_ == "I":
+            start -= 1
+    else:
+        while start > head.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].text[:1].isupper():
+            start -= 1
+    return doc[start : head.i + 1].text
 
 
 def _origin_name(name: str, resolver: EntityResolver | None) -> str | None:
