@@ -8,7 +8,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from corroborate.claims.entities import EntityResolver, extract_entities
-from corroborate.claims.quotes import _named_after_quote, extract_quotes, quote_spans
+from corroborate.claims.quotes import (
+    _description,
+    _named_after_quote,
+    _named_after_verb,
+    extract_quotes,
+    quote_spans,
+)
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Quote
 
@@ -242,3 +248,51 @@ def test_a_reporter_named_in_full_is_no_outlet(nlp: Language) -> None:
         "The ferry service will resume on Friday, according to Kestrel."
     )
     assert speaker(quotes_of(nlp, text)[-1]) == "Ann Kestrel"
+
+
+def test_a_name_after_a_subjectless_verb_after_a_quote_speaks_it(nlp: Language) -> None:
+    # “We won,” says Early.  ("Early" read as an adverb of "says", which is left without a subject.)
+    words = ["“", "We", "won", ",", "”", "says", "Early", "."]
+    heads = [5, 2, 5, 5, 5, 5, 5, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "advmod", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "ADV", "PUNCT"]
+    doc = _misparsed(nlp, words, heads, deps, pos)
+    found = _named_after_verb(doc[5], quote_spans(doc[:], doc.text))
+    assert found is not None and found.text == "Early"
+
+
+def test_a_word_after_a_subjectless_verb_away_from_a_quote_is_no_speaker(nlp: Language) -> None:
+    # The memo says Early.  (No quote before the verb.)
+    words = ["The", "memo", "says", "Early", "."]
+    heads = [1, 2, 2, 2, 2]
+    deps = ["det", "npadvmod", "ROOT", "advmod", "punct"]
+    pos = ["DET", "NOUN", "VERB", "ADV", "PUNCT"]
+    doc = _misparsed(nlp, words, heads, deps, pos)
+    assert _named_after_verb(doc[2], quote_spans(doc[:], doc.text)) is None
+
+
+def test_a_speaker_description_leaves_out_a_closing_mark_the_parser_hung_on_it(nlp: Language) -> None:
+    # “We won,” the deputy director said.  (The closing mark made a dependent of "director".)
+    words = ["“", "We", "won", ",", "”", "the", "deputy", "director", "said", "."]
+    heads = [8, 2, 8, 8, 7, 7, 7, 8, 8, 8]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "det", "compound", "nsubj", "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "DET", "NOUN", "NOUN", "VERB", "PUNCT"]
+    doc = _misparsed(nlp, words, heads, deps, pos)
+    assert _description(doc[7]) == "the deputy director"
+
+
+def test_a_name_beside_a_noun_for_a_person_is_the_speaker_whatever_its_label(nlp: Language) -> None:
+    # “We won,” the club's director, Ann Berg, said.  (The model labels "Ann Berg" an organisation.)
+    words = ["“", "We", "won", ",", "”", "the", "club", "'s", "director", ",", "Ann", "Berg", ",", "said", "."]
+    heads = [13, 2, 13, 13, 13, 6, 8, 6, 13, 8, 11, 8, 8, 13, 13]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "det", "poss", "case", "nsubj", "punct", "compound", "appos",
+            "punct", "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "DET", "NOUN", "PART", "NOUN", "PUNCT", "PROPN", "PROPN",
+           "PUNCT", "VERB", "PUNCT"]
+    doc = _misparsed(nlp, words, heads, deps, pos)
+    doc.ents = [doc.char_span(doc[10].idx, doc[11].idx + len("Berg"), label="ORG")]
+    for token in doc:
+        token.lemma_ = "say" if token.text == "said" else token.lower_
+    article = Article("a0", "a0.txt", "outlet0", None, None, None, doc.text, doc.text)
+    [quote] = extract_quotes([(article, doc)], EntityResolver(extract_entities([(article, doc)])))
+    assert speaker(quote) == "Ann Berg"

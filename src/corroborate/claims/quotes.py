@@ -273,6 +273,24 @@ def _named_after_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token 
     return doc[verb.i - 1]
 
 
+def _named_after_verb(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
+    """The speaker of a verb of speech the parser left without a subject, written after the verb that follows a quote
+    ('"...," says Lee', with a name that is also a word read as an adverb): the last of the capitalised words
+    between the verb and the punctuation or end of the sentence, when the verb follows the quote's closing mark."""
+    doc = verb.doc
+    if verb.i == verb.sent.start or doc[verb.i - 1].text not in _MARKS:
+        return None
+    if not any(0 <= doc[verb.i - 1].idx + 1 - end <= _QUOTE_CLOSE_GAP for _, end in quoted):
+        return None
+    end = verb.i + 1
+    while end < verb.sent.end and doc[end].text[:1].isupper() and doc[end].is_alpha and doc[end].ent_type_ not in _WHEN:
+        end += 1
+    closed = end == verb.sent.end or doc[end].is_punct
+    return doc[end - 1] if end > verb.i + 1 and closed else None
+
+
+#: Labels of names of a time, which follow a verb of speech as its speaker's never do ('..." said Tuesday').
+_WHEN = frozenset({"DATE", "TIME"})
 #: Words a speaker phrase between a quote and its verb is made of: "team general manager Ann Lee".
 _SPEAKER_PHRASE_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})
 #: Characters from a quote's end to the mark before its speaker: the comma and closing mark ('...,"').
@@ -390,7 +408,8 @@ class _Speakers:
         for child in head.children:
             if child.dep_ in {"appos", "nmod"} and child.ent_type_:
                 name = self._named(child)
-                if name and self.is_person(name):
+                # A name beside a noun for a person is that person's, whatever label the model gave it.
+                if name and (self.is_person(name) or (child.dep_ == "appos" and head.lemma_.lower() in PERSON_NOUNS)):
                     return name
         return None
 
@@ -470,8 +489,9 @@ def _is_agent(head: Token) -> bool:
 
 def _description(head: Token) -> str:
     """A speaker phrase as written, without the clauses that hang on it ("a ministry official")."""
-    tokens = [token for token in head.subtree if token.i <= head.i or token.dep_ in {"prep", "pobj", "amod",
-                                                                                       "compound", "acl"}]
+    # Not a quotation mark the parser hung on the phrase ('..." the deputy director said').
+    tokens = [token for token in head.subtree if (token.i <= head.i and not token.is_punct)
+              or token.dep_ in {"prep", "pobj", "amod", "compound", "acl"}]
     phrase = head.doc[tokens[0].i : head.i + 1] if tokens else head.doc[head.i : head.i + 1]
     right = [token for token in head.subtree if token.i > head.i]
     stop = next((token.i for token in right if token.text in {",", "“", '"'} or token.lower_ in {"who", "which"}),
@@ -824,7 +844,11 @@ def _attribute(
     # the subject of the verb only relays them.
     if according is not None and according.named and speakers.is_person(according.speaker):
         return according
-    subject = (_subject(verb, spans) or _named_after_quote(verb, spans)) if verb is not None else None
+    subject = (
+        (_subject(verb, spans) or _named_after_quote(verb, spans) or _named_after_verb(verb, spans))
+        if verb is not None
+        else None
+    )
     if verb is not None and subject is not None and not any(s <= subject.idx < e for s, e in spans):
         return speakers.attribution(subject, verb.lemma_.lower())
     return according
