@@ -296,3 +296,22 @@ def test_a_name_beside_a_noun_for_a_person_is_the_speaker_whatever_its_label(nlp
     article = Article("a0", "a0.txt", "outlet0", None, None, None, doc.text, doc.text)
     [quote] = extract_quotes([(article, doc)], EntityResolver(extract_entities([(article, doc)])))
     assert speaker(quote) == "Ann Berg"
+
+
+@pytest.mark.parametrize(
+    ("cited", "expected"),
+    [
+        # A reporter of an outlet the story shows relays the words of the verb's subject.
+        ("Ann Kestrel of the Daily Planet", "The health office"),
+        # A person of a body says them.
+        ("Tom Berg of the Harbour Ministry", "Tom Berg"),
+    ],
+)
+def test_a_person_cited_by_according_to_says_the_words_unless_a_reporter_of_an_outlet(
+    nlp: Language, cited: str, expected: str
+) -> None:
+    text = (
+        "The Daily Planet reported that the mayor would resign. The health office said it had tested everyone in "
+        f"the building, according to {cited}."
+    )
+    assert speaker(quotes_of(nlp, text)[-1]) == expected

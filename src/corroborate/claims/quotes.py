@@ -169,8 +169,12 @@ def _reports_news(verb: Token) -> bool:
 
 
 def _reporter_name(verb: Token) -> str:
-    """The name of the subject of a verb: its entity's words, or the capitalised words ending in it."""
-    head = next(child for child in verb.children if child.dep_ == "nsubj")
+    """The name of the subject of a verb."""
+    return _entity_text(next(child for child in verb.children if child.dep_ == "nsubj"))
+
+
+def _entity_text(head: Token) -> str:
+    """The name a token ends: its entity's words, or the capitalised words ending in it."""
     doc = head.doc
     start = head.i
     if head.ent_type_:
@@ -347,6 +351,17 @@ class _Speakers:
             return attribution, origins
         return None, tuple(dict.fromkeys((*origins, attribution.speaker)))
 
+    def reports_for(self, person: Token) -> bool:
+        """Whether a person is named as a reporter of one of the story's outlets: "Ann Lee of the Gazette", "Ann
+        Lee for the Gazette"."""
+        for preposition in person.children:
+            if preposition.dep_ == "prep" and preposition.lower_ in _OF_AN_OUTLET:
+                outlet = next((child for child in preposition.children if child.dep_ == "pobj"), None)
+                name = clean_name(_entity_text(outlet), "ORG") if outlet is not None else ""
+                if name and (self.resolver.canonical(name) or name) in self._outlets:
+                    return True
+        return False
+
     def is_person(self, name: str) -> bool:
         return self.resolver.type_of(name) == "person"
 
@@ -414,6 +429,8 @@ class _Speakers:
         return None
 
 
+#: Prepositions joining a reporter to the outlet they report for: "Ann Lee of the Gazette", "for the Gazette".
+_OF_AN_OUTLET = frozenset({"of", "for", "at"})
 #: Cues under which an outlet passes on what it learnt, rather than speaking for itself ("X said it would appeal").
 _CARRIER_CUES = frozenset({"report", "according to"})
 #: Words opening a reported clause about the outlet that reports it: "(that) it had", "its own".
@@ -841,8 +858,14 @@ def _attribute(
     source = _according_to(sentence)
     according = speakers.attribution(source, "according to") if source is not None else None
     # "A wire service added that ..., according to Okafor": the person named after "according to" said the words,
-    # the subject of the verb only relays them.
-    if according is not None and according.named and speakers.is_person(according.speaker):
+    # the subject of the verb only relays them; unless that person is a reporter of an outlet ("according to Ann
+    # Lee of the Gazette"), who relays the subject's words.
+    if (
+        according is not None
+        and according.named
+        and speakers.is_person(according.speaker)
+        and not (source is not None and speakers.reports_for(source))
+    ):
         return according
     subject = (
         (_subject(verb, spans) or _named_after_quote(verb, spans) or _named_after_verb(verb, spans))
