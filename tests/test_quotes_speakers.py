@@ -315,3 +315,12 @@ def test_a_person_cited_by_according_to_says_the_words_unless_a_reporter_of_an_o
         f"the building, according to {cited}."
     )
     assert speaker(quotes_of(nlp, text)[-1]) == expected
+
+
+def test_a_paragraph_of_a_lone_mark_after_an_unclosed_quote_closes_nothing(nlp: Language) -> None:
+    text = (
+        "\"The bridge will reopen in May after long repairs.\n\n\"\n\n\"We are ready for the work,\" said Mayor Ann "
+        "Lee."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [quote.text for quote in quotes if speaker(quote) == "Ann Lee"] == ["We are ready for the work"]

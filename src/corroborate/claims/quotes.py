@@ -657,7 +657,7 @@ def _long_quotes(doc_text: str) -> list[_LongQuote]:
         if parts and opens and opened == 1:
             parts.append((begin + 1, begin + len(text)))
             continue
-        if parts and opens and spans[0][0] == 1:
+        if parts and opens and spans and spans[0][0] == 1:
             found.append(_LongQuote((*parts, (begin + 1, begin + spans[0][1]))))
         parts = [(begin + opened, begin + len(text))] if opened is not None else []
     return found
