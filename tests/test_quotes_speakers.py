@@ -8,7 +8,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from corroborate.claims.entities import EntityResolver, extract_entities
-from corroborate.claims.quotes import _named_after_quote, extract_quotes, quote_spans
+from corroborate.claims.quotes import (
+    _description,
+    _named_after_quote,
+    _named_after_verb,
+    extract_quotes,
+    quote_spans,
+)
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Quote
 
@@ -163,3 +169,158 @@ def test_quoted_words_going_on_to_a_closing_part_without_a_speaker_are_the_speak
     quotes = {quote.text: speaker(quote) for quote in quotes_of(nlp, text)}
     assert quotes["It will take a full year of work"] == "Ann Lee"
     assert quotes["We already have most of the money"] == "Ann Lee"
+
+
+def test_a_quote_of_several_paragraphs_is_the_speaker_s_named_after_its_last(nlp: Language) -> None:
+    text = (
+        "The council voted on Monday.\n\n\"The bridge will reopen in May. The repairs took longer than planned.\n\n"
+        "\"The new deck should last fifty years,\" said Mayor Ann Lee.\n\nThe vote was close."
+    )
+    quotes = {quote.text: speaker(quote) for quote in quotes_of(nlp, text)}
+    assert quotes["The bridge will reopen in May"] == "Ann Lee"
+    assert quotes["The repairs took longer than planned"] == "Ann Lee"
+    assert quotes["The new deck should last fifty years"] == "Ann Lee"
+
+
+def test_a_quote_of_several_paragraphs_is_the_speaker_s_named_before_its_first(nlp: Language) -> None:
+    text = (
+        "Mayor Ann Lee said on Monday:\n\n\"The bridge will reopen in May after long repairs.\n\n"
+        "\"The new deck should last fifty years. We are proud of the crews.\"\n\nThe vote was close."
+    )
+    quotes = {quote.text: speaker(quote) for quote in quotes_of(nlp, text)}
+    assert quotes["The bridge will reopen in May after long repairs"] == "Ann Lee"
+    assert quotes["The new deck should last fifty years"] == "Ann Lee"
+    assert quotes["We are proud of the crews"] == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A paragraph that is not a quote's between the unclosed mark and the next quote.
+        "\"The bridge will reopen in May after long repairs.\n\nThe council met on Monday to approve the plan.\n\n"
+        "\"We are ready for the work,\" said Mayor Ann Lee.",
+        # Paragraphs opening with a mark that no paragraph closes.
+        "\"The bridge will reopen in May after long repairs.\n\n\"The new deck should last fifty years.\n\n"
+        "The council met on Monday to approve the plan.\n\n\"We are ready for the work,\" said Mayor Ann Lee.",
+        # A stray mark before a phrase of the writer's own.
+        "Critics called the repairs \"a waste of money after long delays.\n\n"
+        "\"We are ready for the work,\" said Mayor Ann Lee.",
+    ],
+)
+def test_an_unclosed_mark_not_going_on_in_quoted_paragraphs_takes_no_later_speaker(nlp: Language, text: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert [quote.text for quote in quotes if speaker(quote) == "Ann Lee"] == ["We are ready for the work"]
+    assert not any("council met" in quote.text for quote in quotes if quote.direct)
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "The ferry operator cut its timetable, Kestrel reported on Monday.",
+        "Kestrel reported on Monday that the ferry operator had cut its timetable.",
+        "The ferry operator cut its timetable, reports Kestrel.",
+    ],
+)
+def test_a_name_reporting_someone_else_s_news_is_an_outlet_the_origin_of_what_it_reports(
+    nlp: Language, reported: str
+) -> None:
+    quotes = quotes_of(nlp, f"{reported} The ferry service will resume on Friday, according to Kestrel.")
+    assert all(speaker(quote) is None and "Kestrel" in quote.origins for quote in quotes)
+
+
+@pytest.mark.parametrize(
+    ("reported", "body"),
+    [
+        # A body reporting a finding of its own.
+        ("The Harbour Ministry reported that two ferries had sunk.", "Harbour Ministry"),
+        # A name reporting news about itself.
+        ("Kestrel Shipping reported that its profit fell by half.", "Kestrel Shipping"),
+    ],
+)
+def test_a_body_reporting_its_own_findings_stays_the_speaker(nlp: Language, reported: str, body: str) -> None:
+    quote = quotes_of(nlp, f"{reported} The ferry service will resume on Friday, according to {body}.")[-1]
+    assert speaker(quote) == body
+
+
+def test_a_reporter_named_in_full_is_no_outlet(nlp: Language) -> None:
+    text = (
+        "Reporter Ann Kestrel visited the harbour on Monday. The ferry operator cut its timetable, reports Kestrel. "
+        "The ferry service will resume on Friday, according to Kestrel."
+    )
+    assert speaker(quotes_of(nlp, text)[-1]) == "Ann Kestrel"
+
+
+def test_a_name_after_a_subjectless_verb_after_a_quote_speaks_it(nlp: Language) -> None:
+    # “We won,” says Early.  ("Early" read as an adverb of "says", which is left without a subject.)
+    words = ["“", "We", "won", ",", "”", "says", "Early", "."]
+    heads = [5, 2, 5, 5, 5, 5, 5, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "advmod", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "ADV", "PUNCT"]
+    doc = _misparsed(nlp, words, heads, deps, pos)
+    found = _named_after_verb(doc[5], quote_spans(doc[:], doc.text))
+    assert found is not None and found.text == "Early"
+
+
+def test_a_word_after_a_subjectless_verb_away_from_a_quote_is_no_speaker(nlp: Language) -> None:
+    # The memo says Early.  (No quote before the verb.)
+    words = ["The", "memo", "says", "Early", "."]
+    heads = [1, 2, 2, 2, 2]
+    deps = ["det", "npadvmod", "ROOT", "advmod", "punct"]
+    pos = ["DET", "NOUN", "VERB", "ADV", "PUNCT"]
+    doc = _misparsed(nlp, words, heads, deps, pos)
+    assert _named_after_verb(doc[2], quote_spans(doc[:], doc.text)) is None
+
+
+def test_a_speaker_description_leaves_out_a_closing_mark_the_parser_hung_on_it(nlp: Language) -> None:
+    # “We won,” the deputy director said.  (The closing mark made a dependent of "director".)
+    words = ["“", "We", "won", ",", "”", "the", "deputy", "director", "said", "."]
+    heads = [8, 2, 8, 8, 7, 7, 7, 8, 8, 8]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "det", "compound", "nsubj", "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "DET", "NOUN", "NOUN", "VERB", "PUNCT"]
+    doc = _misparsed(nlp, words, heads, deps, pos)
+    assert _description(doc[7]) == "the deputy director"
+
+
+def test_a_name_beside_a_noun_for_a_person_is_the_speaker_whatever_its_label(nlp: Language) -> None:
+    # “We won,” the club's director, Ann Berg, said.  (The model labels "Ann Berg" an organisation.)
+    words = ["“", "We", "won", ",", "”", "the", "club", "'s", "director", ",", "Ann", "Berg", ",", "said", "."]
+    heads = [13, 2, 13, 13, 13, 6, 8, 6, 13, 8, 11, 8, 8, 13, 13]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "det", "poss", "case", "nsubj", "punct", "compound", "appos",
+            "punct", "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "DET", "NOUN", "PART", "NOUN", "PUNCT", "PROPN", "PROPN",
+           "PUNCT", "VERB", "PUNCT"]
+    doc = _misparsed(nlp, words, heads, deps, pos)
+    doc.ents = [doc.char_span(doc[10].idx, doc[11].idx + len("Berg"), label="ORG")]
+    for token in doc:
+        token.lemma_ = "say" if token.text == "said" else token.lower_
+    article = Article("a0", "a0.txt", "outlet0", None, None, None, doc.text, doc.text)
+    [quote] = extract_quotes([(article, doc)], EntityResolver(extract_entities([(article, doc)])))
+    assert speaker(quote) == "Ann Berg"
+
+
+@pytest.mark.parametrize(
+    ("cited", "expected"),
+    [
+        # A reporter of an outlet the story shows relays the words of the verb's subject.
+        ("Ann Kestrel of the Daily Planet", "The health office"),
+        # A person of a body says them.
+        ("Tom Berg of the Harbour Ministry", "Tom Berg"),
+    ],
+)
+def test_a_person_cited_by_according_to_says_the_words_unless_a_reporter_of_an_outlet(
+    nlp: Language, cited: str, expected: str
+) -> None:
+    text = (
+        "The Daily Planet reported that the mayor would resign. The health office said it had tested everyone in "
+        f"the building, according to {cited}."
+    )
+    assert speaker(quotes_of(nlp, text)[-1]) == expected
+
+
+def test_a_paragraph_of_a_lone_mark_after_an_unclosed_quote_closes_nothing(nlp: Language) -> None:
+    text = (
+        "\"The bridge will reopen in May after long repairs.\n\n\"\n\n\"We are ready for the work,\" said Mayor Ann "
+        "Lee."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [quote.text for quote in quotes if speaker(quote) == "Ann Lee"] == ["We are ready for the work"]

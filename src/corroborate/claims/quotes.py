@@ -118,6 +118,17 @@ def story_outlets(docs: Sequence[tuple[Article, Doc]], resolver: EntityResolver)
     and names of publications ("the Daily Gazette reported"). A bare "according to X" makes no outlet of X: a
     ministry or a survey is cited that way too."""
     names = {article.source for article, _ in docs}
+    # The parse has told a reporting outlet from a country; the story's names tell it from a person, who has a
+    # full name somewhere (a reporter: "reports Lee"). The model may still read an outlet's name as a place's ("the
+    # Daily X" as a region), which ``_origin_name`` turns down.
+    reporters = {
+        canonical
+        for _, doc in docs
+        for verb in doc
+        if _reports_news(verb)
+        and (name := clean_name(_reporter_name(verb), "ORG"))
+        and not (resolver.type_of(canonical := resolver.canonical(name) or name) == "person" and " " in canonical)
+    }
     for text in (sentence.text for _, doc in docs for sentence in article_sentences(doc)):
         names.update(match.group("o") for cue in (*_REPORTING_CUES, *_OUTLET_NAMINGS) for match in cue.finditer(text))
         names.update(
@@ -126,7 +137,53 @@ def story_outlets(docs: Sequence[tuple[Article, Doc]], resolver: EntityResolver)
             for match in cue.finditer(text)
             if match.group("o").split()[-1].lower().rstrip(".") in _PUBLICATION_WORDS
         )
-    return frozenset(origin for name in names if (origin := _origin_name(name, resolver)))
+    return frozenset(origin for name in names if (origin := _origin_name(name, resolver))) | reporters
+
+
+#: Labels of names that are no outlet's: a country or a people speaks for itself. (The model labels an outlet's name
+#: as anything else, a one-word one even as a person's, a newspaper's as a place's.)
+_NOT_OUTLET_LABELS = frozenset({"GPE", "NORP"})
+#: Pronouns by which a reported clause is about its reporter: "X reported that it had ...", "... that its profit".
+_OWN_PRONOUNS = frozenset({"it", "its", "they", "their", "we", "our"})
+
+
+def _reports_news(verb: Token) -> bool:
+    """Whether a verb reports someone else's news as an outlet does ("X reported that the mayor would resign", "...,
+    X reported"): "report" with a clause whose subject is neither the reporter nor its pronoun, and for reporter a
+    name that is no body's (a ministry or a company reports on itself or gives figures: "the Ministry reported that
+    30 people died" is its own finding)."""
+    if verb.lemma_.lower() != "report" or verb.pos_ != "VERB":
+        return False
+    reporter = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    clause = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+    if reporter is None or clause is None or reporter.pos_ != "PROPN" or reporter.ent_type_ in _NOT_OUTLET_LABELS:
+        return False
+    name = _reporter_name(verb).lower().split()
+    subject = next((child for child in clause.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+    own = subject is not None and (
+        subject.lower_ in _OWN_PRONOUNS
+        or subject.lower_ in name
+        or any(child.dep_ == "poss" and child.lower_ in _OWN_PRONOUNS for child in subject.children)
+    )
+    return not own and not any(word in BODY_NOUNS for word in name)
+
+
+def _reporter_name(verb: Token) -> str:
+    """The name of the subject of a verb."""
+    return _entity_text(next(child for child in verb.children if child.dep_ == "nsubj"))
+
+
+def _entity_text(head: Token) -> str:
+    """The name a token ends: its entity's words, or the capitalised words ending in it."""
+    doc = head.doc
+    start = head.i
+    if head.ent_type_:
+        while start > head.sent.start and doc[start].ent_iob_ == "I":
+            start -= 1
+    else:
+        while start > head.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].text[:1].isupper():
+            start -= 1
+    return doc[start : head.i + 1].text
 
 
 def _origin_name(name: str, resolver: EntityResolver | None) -> str | None:
@@ -220,6 +277,24 @@ def _named_after_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token 
     return doc[verb.i - 1]
 
 
+def _named_after_verb(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
+    """The speaker of a verb of speech the parser left without a subject, written after the verb that follows a quote
+    ('"...," says Lee', with a name that is also a word read as an adverb): the last of the capitalised words
+    between the verb and the punctuation or end of the sentence, when the verb follows the quote's closing mark."""
+    doc = verb.doc
+    if verb.i == verb.sent.start or doc[verb.i - 1].text not in _MARKS:
+        return None
+    if not any(0 <= doc[verb.i - 1].idx + 1 - end <= _QUOTE_CLOSE_GAP for _, end in quoted):
+        return None
+    end = verb.i + 1
+    while end < verb.sent.end and doc[end].text[:1].isupper() and doc[end].is_alpha and doc[end].ent_type_ not in _WHEN:
+        end += 1
+    closed = end == verb.sent.end or doc[end].is_punct
+    return doc[end - 1] if end > verb.i + 1 and closed else None
+
+
+#: Labels of names of a time, which follow a verb of speech as its speaker's never do ('..." said Tuesday').
+_WHEN = frozenset({"DATE", "TIME"})
 #: Words a speaker phrase between a quote and its verb is made of: "team general manager Ann Lee".
 _SPEAKER_PHRASE_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})
 #: Characters from a quote's end to the mark before its speaker: the comma and closing mark ('...,"').
@@ -275,6 +350,17 @@ class _Speakers:
         ):
             return attribution, origins
         return None, tuple(dict.fromkeys((*origins, attribution.speaker)))
+
+    def reports_for(self, person: Token) -> bool:
+        """Whether a person is named as a reporter of one of the story's outlets: "Ann Lee of the Gazette", "Ann
+        Lee for the Gazette"."""
+        for preposition in person.children:
+            if preposition.dep_ == "prep" and preposition.lower_ in _OF_AN_OUTLET:
+                outlet = next((child for child in preposition.children if child.dep_ == "pobj"), None)
+                name = clean_name(_entity_text(outlet), "ORG") if outlet is not None else ""
+                if name and (self.resolver.canonical(name) or name) in self._outlets:
+                    return True
+        return False
 
     def is_person(self, name: str) -> bool:
         return self.resolver.type_of(name) == "person"
@@ -337,11 +423,14 @@ class _Speakers:
         for child in head.children:
             if child.dep_ in {"appos", "nmod"} and child.ent_type_:
                 name = self._named(child)
-                if name and self.is_person(name):
+                # A name beside a noun for a person is that person's, whatever label the model gave it.
+                if name and (self.is_person(name) or (child.dep_ == "appos" and head.lemma_.lower() in PERSON_NOUNS)):
                     return name
         return None
 
 
+#: Prepositions joining a reporter to the outlet they report for: "Ann Lee of the Gazette", "for the Gazette".
+_OF_AN_OUTLET = frozenset({"of", "for", "at"})
 #: Cues under which an outlet passes on what it learnt, rather than speaking for itself ("X said it would appeal").
 _CARRIER_CUES = frozenset({"report", "according to"})
 #: Words opening a reported clause about the outlet that reports it: "(that) it had", "its own".
@@ -417,8 +506,9 @@ def _is_agent(head: Token) -> bool:
 
 def _description(head: Token) -> str:
     """A speaker phrase as written, without the clauses that hang on it ("a ministry official")."""
-    tokens = [token for token in head.subtree if token.i <= head.i or token.dep_ in {"prep", "pobj", "amod",
-                                                                                       "compound", "acl"}]
+    # Not a quotation mark the parser hung on the phrase ('..." the deputy director said').
+    tokens = [token for token in head.subtree if (token.i <= head.i and not token.is_punct)
+              or token.dep_ in {"prep", "pobj", "amod", "compound", "acl"}]
     phrase = head.doc[tokens[0].i : head.i + 1] if tokens else head.doc[head.i : head.i + 1]
     right = [token for token in head.subtree if token.i > head.i]
     stop = next((token.i for token in right if token.text in {",", "“", '"'} or token.lower_ in {"who", "which"}),
@@ -482,7 +572,9 @@ def extract_quotes(
 def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quote]:
     resolver, settings = speakers.resolver, speakers.settings
     found: list[Quote] = []
+    placed: list[int] = []  # where each found quote's words begin in the doc
     doc_text = doc.text
+    long_quotes = _long_quotes(doc_text)
     running = _RunningQuote()
     handed: Attribution | None = None  # the speaker the sentence before hands on to a quote that follows it
     for sentence in article_sentences(doc):
@@ -490,7 +582,9 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         origins = tuple(cited_origins(text, resolver))
         between = running.enter(sentence, doc_text)
-        spans = quote_spans(sentence, doc_text) or ([between] if between else [])
+        spans = _with_long_quotes(
+            quote_spans(sentence, doc_text) or ([between] if between else []), sentence, long_quotes
+        )
         verbs = _speech_verbs(sentence, spans)
         following, handed = handed, None
         for quote_start, quote_end in spans:
@@ -505,6 +599,7 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
             if words and (attribution is not None or len(words.split()) >= settings.min_quote_words):
                 attribution, carriers = speakers.carried(attribution, words, origins)
                 found.append(Quote(article.id, article.source, words, True, attribution, text, start, carriers))
+                placed.append(quote_start)
                 running.leave(sentence, quote_end, len(found) - 1, attribution)
                 handed = attribution if attribution is not None and attribution.cue not in _QUESTION_CUES else None
         if text.endswith(":"):
@@ -521,7 +616,88 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
             if reported:
                 attribution, carriers = speakers.carried(attribution, reported, origins)
                 found.append(Quote(article.id, article.source, reported, False, attribution, text, start, carriers))
+                placed.append(start)
+    for long_quote in long_quotes:
+        _share_speaker(found, placed, long_quote)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class _LongQuote:
+    """A quote of several paragraphs as the news prints one: each paragraph opens with a quotation mark and only
+    the last closes the quote. ``parts`` are its words in each paragraph: from the mark that leaves the quote open
+    to the paragraph's end, and in the last from its opening mark to the closing one."""
+
+    parts: tuple[tuple[int, int], ...]
+
+    @property
+    def closing(self) -> int:
+        """Where the last paragraph's words begin."""
+        return self.parts[-1][0]
+
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def _long_quotes(doc_text: str) -> list[_LongQuote]:
+    """The quotes of several paragraphs in a text. A paragraph leaves a quote open when it ends inside quoted
+    words that open a sentence (not a stray mark before a phrase: 'called it "a disgrace.'); the quote goes on only
+    when the next paragraph opens with a quotation mark, and counts only when a paragraph opening with one closes
+    it: an unclosed mark followed by anything else stays a quote of its own paragraph alone."""
+    found: list[_LongQuote] = []
+    parts: list[tuple[int, int]] = []
+    for match in _PARAGRAPH.finditer(doc_text):
+        text = match.group().strip()
+        if not text:
+            continue
+        begin = match.start() + len(match.group()) - len(match.group().lstrip())
+        spans = quoted_or_open_spans(text)
+        opened = spans[-1][0] if spans and spans[-1][1] == len(text) and text[spans[-1][0]].isupper() else None
+        opens = text[0] in _OPENING_MARKS
+        if parts and opens and opened == 1:
+            parts.append((begin + 1, begin + len(text)))
+            continue
+        if parts and opens and spans and spans[0][0] == 1:
+            found.append(_LongQuote((*parts, (begin + 1, begin + spans[0][1]))))
+        parts = [(begin + opened, begin + len(text))] if opened is not None else []
+    return found
+
+
+_OPENING_MARKS = '"“'
+
+
+def _with_long_quotes(
+    spans: list[tuple[int, int]], sentence: Span, long_quotes: Sequence[_LongQuote]
+) -> list[tuple[int, int]]:
+    """A sentence's quote spans with its part of any quote of several paragraphs, in place of the spans the sentence
+    alone pairs there (it cannot see the marks of the paragraph around it)."""
+    end = sentence.start_char + len(sentence.text.rstrip())
+    for long_quote in long_quotes:
+        for part_start, part_end in long_quote.parts:
+            start, stop = max(part_start, sentence.start_char), min(part_end, end)
+            if start < stop:
+                spans = sorted([*(s for s in spans if s[1] <= start or s[0] >= stop), (start, stop)])
+    return spans
+
+
+def _share_speaker(found: list[Quote], placed: Sequence[int], long_quote: _LongQuote) -> None:
+    """Give every part of a quote of several paragraphs that names no speaker the speaker named after its last
+    part ('"...," Lee said') or, failing that, the first one a part names (a speaker before its first words)."""
+    parts = [
+        index
+        for index, at in enumerate(placed)
+        if found[index].direct
+        and any(start <= at < end for start, end in long_quote.parts)
+    ]
+    closing = [found[index].attribution for index in parts if placed[index] == long_quote.closing]
+    named = [attribution for attribution in closing if attribution is not None] or [
+        found[index].attribution for index in parts if found[index].attribution is not None
+    ]
+    if not named:
+        return
+    for index in parts:
+        if found[index].attribution is None:
+            found[index] = replace(found[index], attribution=named[0])
 
 
 #: Cues of a question: the words after it are an answer, someone else's.
@@ -682,10 +858,20 @@ def _attribute(
     source = _according_to(sentence)
     according = speakers.attribution(source, "according to") if source is not None else None
     # "A wire service added that ..., according to Okafor": the person named after "according to" said the words,
-    # the subject of the verb only relays them.
-    if according is not None and according.named and speakers.is_person(according.speaker):
+    # the subject of the verb only relays them; unless that person is a reporter of an outlet ("according to Ann
+    # Lee of the Gazette"), who relays the subject's words.
+    if (
+        according is not None
+        and according.named
+        and speakers.is_person(according.speaker)
+        and not (source is not None and speakers.reports_for(source))
+    ):
         return according
-    subject = (_subject(verb, spans) or _named_after_quote(verb, spans)) if verb is not None else None
+    subject = (
+        (_subject(verb, spans) or _named_after_quote(verb, spans) or _named_after_verb(verb, spans))
+        if verb is not None
+        else None
+    )
     if verb is not None and subject is not None and not any(s <= subject.idx < e for s, e in spans):
         return speakers.attribution(subject, verb.lemma_.lower())
     return according
