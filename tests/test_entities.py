@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from corroborate.claims.entities import EntityResolver, _of_a_person, clean_name, extract_entities, person_referred
 from corroborate.nlp import spacy_pipeline
+from corroborate.pipeline import find_claims
 from corroborate.records import Article, Entity
 
 
@@ -1042,3 +1043,17 @@ def test_a_given_name_written_with_an_inner_capital_inside_a_full_name_stays_a_p
     text = "Analyst Li JiaWen Chen said demand would slow."
     docs = [labelled(nlp, "a0", text, ("Li JiaWen Chen", "PERSON"))]
     assert named(extract_entities(docs), "Li JiaWen Chen").type == "person"
+
+
+def test_an_outlet_the_model_took_for_a_person_is_an_organisation(nlp: Language) -> None:
+    text = "The mayor will resign in March, Kestrel reported on Monday. Kestrel cited two aides."
+    docs = {"a0": labelled_doc(nlp, text, ("Kestrel", "PERSON"), ("Kestrel", "PERSON"))}
+    findings, _ = find_claims([article("a0", text)], docs)
+    assert named(findings.entities, "Kestrel").type == "organisation"
+
+
+def test_a_person_reporting_on_himself_stays_a_person(nlp: Language) -> None:
+    text = "Haldane reported that he had sold the shares. Haldane declined to comment further."
+    docs = {"a0": labelled_doc(nlp, text, ("Haldane", "PERSON"), ("Haldane", "PERSON"))}
+    findings, _ = find_claims([article("a0", text)], docs)
+    assert named(findings.entities, "Haldane").type == "person"

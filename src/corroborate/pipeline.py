@@ -36,6 +36,7 @@ from corroborate.claims.quotes import (
     quote_contradictions,
     relayed_quotes,
     shared_terms,
+    story_outlets,
     with_shared_terms,
     wording_contradictions,
 )
@@ -312,6 +313,11 @@ def find_claims(
     novelty = [c for article, doc in pairs for c in extract_novelty(article, doc, resolver.canonical)]
     states = [c for article, doc in pairs for c in extract_state_changes(article, doc, resolver.canonical)]
     quotes = extract_quotes(pairs, resolver, settings)
+    # An outlet the model took for a person, a one-word name like a surname ("..., Courier reported"), is none.
+    outlets = story_outlets(pairs, resolver)
+    for entity in entities:
+        if entity.type == "person" and entity.name in outlets:
+            entity.type = "organisation"
     attributed: dict[str, list[int]] = {}
     for quote in quotes:
         if quote.attribution is not None or quote.origins:
