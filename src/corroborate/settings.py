@@ -274,6 +274,10 @@ class ClaimsSettings:
     # Zipf scale): "draconian" 2.9, "ridiculous" 4.5 are someone's characterisation; "a new deal" (new 6.3,
     # deal 5.3) and "good news" are everyday words any two writers quote.
     shared_term_max_zipf: float = 4.6
+    # ... and only when two outlets single the words out: in quotation marks alone or in a quote shorter than
+    # this ("not impressed with their position"). A longer quote that holds them relays a statement, where the
+    # words may be said of something else than the scare quote's.
+    shared_term_max_quote_words: int = 8
     # rapidfuzz partial ratio over normalised quote text above which two quotes are one quote relayed
     # twice (outlets often quote a shorter excerpt of the same words).
     same_quote_similarity: float = 88.0

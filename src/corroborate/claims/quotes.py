@@ -973,8 +973,8 @@ class SharedTerm:
 def shared_terms(
     docs: Sequence[tuple[Article, Doc]], statements: Sequence[Sentence], settings: Settings = DEFAULT_SETTINGS
 ) -> list[SharedTerm]:
-    """Scare-quoted words that two or more outlets put in quotation marks (on their own or inside a longer
-    quote), each with the statements of the story that use them.
+    """Scare-quoted words that two or more outlets put in quotation marks (on their own or inside a short
+    quote: ``shared_term_max_quote_words``), each with the statements of the story that use them.
 
     Whole sentences that share such words often differ in everything else, so alignment leaves them apart; the
     words themselves are the fact the outlets corroborate. Matching keeps every word, "not" included ("not
@@ -988,7 +988,8 @@ def shared_terms(
             for start, end in quote_spans(sentence, doc_text):
                 text = doc_text[start:end].strip().strip(",.;:!?").strip()
                 key = _term_key(text)
-                quoted_by[article.source].append(key)
+                if len(key) < settings.claims.shared_term_max_quote_words:
+                    quoted_by[article.source].append(key)
                 if _is_term(doc, doc_text, (start, end), key, settings.claims):
                     quoted.setdefault(key, text)
     statement_keys = [_term_key(statement.text) for statement in statements]
