@@ -532,9 +532,11 @@ def quote_spans(sentence: Span, doc_text: str) -> list[tuple[int, int]]:
 
 def _runs_on(sentence: Span, doc_text: str) -> bool:
     """Whether the rest of the sentence's paragraph closes a quote it did not open: the quote the sentence
-    leaves open ends there, not at the sentence's end (a paragraph's quote seldom lacks its closing mark)."""
+    leaves open ends there, not at the sentence's end (a paragraph's quote seldom lacks its closing mark). The
+    sentence's last character goes with the rest: the splitter may cut a closing mark off after it, alone or before
+    who said the quote ('... planned.' + '"')."""
     rest = doc_text[sentence.end_char :].split("\n", 1)[0]
-    return closed_from_before(rest) is not None
+    return closed_from_before(sentence.text.rstrip()[-1:] + rest) is not None
 
 
 def _closed_after(sentence: Span, doc_text: str) -> int | None:
