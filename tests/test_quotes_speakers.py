@@ -324,3 +324,14 @@ def test_a_paragraph_of_a_lone_mark_after_an_unclosed_quote_closes_nothing(nlp: 
     )
     quotes = quotes_of(nlp, text)
     assert [quote.text for quote in quotes if speaker(quote) == "Ann Lee"] == ["We are ready for the work"]
+
+
+@pytest.mark.parametrize("closing", ['"', ' "'])
+def test_a_paragraph_of_quoted_sentences_naming_no_speaker_is_a_quote(nlp: Language, closing: str) -> None:
+    # The splitter cuts the closing mark off the last sentence, spaced off or not.
+    text = (
+        "The council met on Monday. The mayor spoke first.\n\n\"The bridge will reopen in May. The repairs took "
+        f"longer than planned.{closing}\n\nThe vote was close."
+    )
+    quotes = [quote.text for quote in quotes_of(nlp, text) if quote.direct]
+    assert quotes == ["The bridge will reopen in May", "The repairs took longer than planned"]

@@ -58,3 +58,26 @@ def test_marks_pair_after_the_closing_mark_of_a_quote_begun_before() -> None:
     # Hard case: a sentence whose first mark opens a quote pairs its marks as always.
     text = '"The ferry will run by June," Ann Lee said, "and the bridge will follow."'
     assert spans_text(text) == ["The ferry will run by June,", "and the bridge will follow."]
+
+
+def test_a_closing_mark_before_a_described_speaker_or_the_verb_pairs_no_quote_from_the_attribution() -> None:
+    # Paired from the first mark, the attribution between the closing and the next opening mark reads as a quote.
+    text = 'the ferry will run by June," harbour master Ann Lee, of the port authority, said, "and the bridge too.'
+    assert spans_text(text) == ["and the bridge too."]
+    text = 'the ferry will run by June," said harbour master Ann Lee. "The bridge will follow."'
+    assert spans_text(text) == ["The bridge will follow."]
+    text = 'the ferry will run by June," said the harbour master, "and the bridge will follow."'
+    assert spans_text(text) == ["and the bridge will follow."]
+    # Hard case: after a comma and a space a mark opens a quote as often, so a quote that begins with lower-case
+    # words, a name and a verb of speech stays one.
+    text = 'The board met, "harbour staff in Dover said the ferry would run."'
+    assert spans_text(text) == ["harbour staff in Dover said the ferry would run."]
+
+
+def test_a_lone_mark_ending_a_sentence_closes_a_quote_begun_before() -> None:
+    text = "It will take a full year of work."
+    assert [text[a:b] for a, b in quoted_spans(f'{text}"', continued=True)] == [text]
+    # Hard cases: a mark after a space that ends a quote of the sentence's own, or a sentence's first mark followed
+    # by its quote, opens it.
+    assert spans_text('She called the plan "bold."') == ["bold."]
+    assert spans_text('He said, "We will rebuild."') == ["We will rebuild."]

@@ -52,12 +52,23 @@ _ATTRIBUTION = re.compile(
     r"(?:(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they|we|I)\s+)"
     rf"(?:{'|'.join(sorted(SPEECH_VERB_FORMS))})\b"
 )
-#: Who said a quote, after its closing mark: a name, a lower-case pronoun or a description, and a verb of saying;
-#: not a capitalised pronoun, which opens the quoted sentence ('..., "He asked why').
-_SAID_AFTER = re.compile(
-    r"\s*(?:(?!(?:He|She|They|We|It|I)\s)(?:[A-Z][\w.’'-]*\s+){1,4}|(?:he|she|they|we|I)\s+"
-    r"|(?:the|a|an|one)\s+(?:[\w’'-]+\s+){0,3})"
-    rf"(?:{'|'.join(sorted(SPEECH_VERB_FORMS))})\b"
+_SPEECH_VERB = rf"(?:{'|'.join(sorted(SPEECH_VERB_FORMS))})\b"
+#: A name: capitalised words, not a capitalised pronoun, which opens a quoted sentence ('..., "He asked why').
+_NAME = r"(?!(?:He|She|They|We|It|I)\s)[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+#: Who said a quote, as news writes it after the quote's closing mark: a name, a lower-case pronoun or a
+#: description with its article ('the harbour master').
+_SPEAKER = rf"(?:{_NAME}|(?:he|she|they|we|I)|(?:the|a|an|one)(?:\s+[\w’'-]+){{0,3}})"
+#: A speaker named with a title or description in lower case and no article before it ('study author Ann Lee').
+_TITLED = rf"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){{0,3}}\s+{_NAME}"
+#: Who said a quote, after a closing mark spaced off its last word: a speaker and a verb of saying. A mark after
+#: a comma and a space opens a quote as often, so only the plainest attributions read as one.
+_SAID_AFTER = re.compile(rf"\s*{_SPEAKER}\s+{_SPEECH_VERB}")
+#: Who said a quote, after a closing mark beside its last word or punctuation, which opens none: also a titled
+#: name, a speaker described between commas ('Ann Lee, of the city council, said'), or the verb first ('said Ann
+#: Lee', 'said the mayor').
+_SAID_AFTER_CLOSED = re.compile(
+    rf"\s*(?:(?:{_SPEAKER}|{_TITLED})(?:,\s[^,\"“”]+,)?\s+{_SPEECH_VERB}"
+    rf"|{_SPEECH_VERB}\s+(?:(?:the|a|an)\s|{_NAME}|{_TITLED}))"
 )
 
 
@@ -120,8 +131,9 @@ def quoted_spans(text: str, *, continued: bool = False) -> list[tuple[int, int]]
 def closed_from_before(text: str) -> int | None:
     """Where ``text`` closes a quote that an earlier sentence opened, or None: a closing mark with punctuation on
     one side of it ('... by spring,” Lee said', '... suspicious”.'), curly and before any opening one, or straight
-    and followed by who said it ('... by spring," Lee said, "and ...'): paired with the next straight mark, the
-    words between would read as a quote (" Lee said, "). A straight mark after a space opens a quote when a
+    and followed by who said it ('... by spring," Lee said, "and ...', '..., " said Ann Lee, "and ...') or ending
+    the sentence ('... by spring."'): paired with the next straight mark, the words between would read as a quote
+    (" Lee said, "), and a lone mark at the end would close nothing. A straight mark after a space opens a quote when a
     sentence follows it ('..., "He asked why'); a curly closing mark after a bare word and before one opening is a
     copy's swapped pair ('their” Ten Best “list')."""
     curly_close, curly_open = text.find("”"), text.find("“")
@@ -131,8 +143,10 @@ def closed_from_before(text: str) -> int | None:
         closes = _PUNCTUATED.match(text, curly_close - 1) or _PUNCTUATED.match(text, curly_close + 1)
         return curly_close if closes and not opened and text[:curly_close].strip(LEADING_MARKS) else None
     first = straight > 0 and (curly_open < 0 or straight < curly_open)
-    closing = first and _CLOSING_MARK.match(text, straight - 1) and _SAID_AFTER.match(text, straight + 1)
-    return straight if closing else None
+    if not (first and _CLOSING_MARK.match(text, straight - 1)):
+        return None
+    said = _SAID_AFTER if text[straight - 1].isspace() else _SAID_AFTER_CLOSED
+    return straight if said.match(text, straight + 1) or not text[straight + 1 :].strip() else None
 
 
 def quoted_or_open_spans(text: str, *, continued: bool = False) -> list[tuple[int, int]]:

@@ -532,9 +532,14 @@ def quote_spans(sentence: Span, doc_text: str) -> list[tuple[int, int]]:
 
 def _runs_on(sentence: Span, doc_text: str) -> bool:
     """Whether the rest of the sentence's paragraph closes a quote it did not open: the quote the sentence
-    leaves open ends there, not at the sentence's end (a paragraph's quote seldom lacks its closing mark)."""
+    leaves open ends there, not at the sentence's end (a paragraph's quote seldom lacks its closing mark). A mark
+    right after the sentence, or alone after it at the paragraph's end, is read with its last character: the
+    splitter may cut a closing mark off ('... planned.' + '"', '... planned.' + ' "'); a mark after a space and
+    before more words opens the next sentence's quote as often."""
     rest = doc_text[sentence.end_char :].split("\n", 1)[0]
-    return closed_from_before(rest) is not None
+    alone = len(rest.strip()) == 1 and rest.strip() in _DOUBLE_MARKS
+    cut_off = (rest[:1] in _DOUBLE_MARKS or alone) and sentence.text[-1:] not in LEADING_MARKS
+    return closed_from_before(sentence.text[-1:] + rest if cut_off else rest) is not None
 
 
 def _closed_after(sentence: Span, doc_text: str) -> int | None:
