@@ -285,7 +285,10 @@ def test_story_anchor_is_the_median_publication_day() -> None:
         _article("c", "2025-10-22T10:00:00"),
         _article("d", "2025-11-30"),
     ]
-    assert story_anchor(articles) == StoryDate(date(2025, 10, 22), date(2025, 10, 20), date(2025, 11, 30))
+    # The stray copy five weeks on sets neither the day nor the span the reports came out in.
+    assert story_anchor(articles) == StoryDate(date(2025, 10, 22), date(2025, 10, 20), date(2025, 10, 22))
+    near = [*articles, _article("e", "2025-10-27")]
+    assert story_anchor(near) == StoryDate(date(2025, 10, 22), date(2025, 10, 20), date(2025, 10, 27))
     assert story_anchor([_article("b", None)]) is None
 
 

@@ -329,12 +329,17 @@ class StoryDate:
     last: date
 
 
-def story_anchor(articles: Sequence[Article]) -> StoryDate | None:
+def story_anchor(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> StoryDate | None:
     """The date to resolve an undated article's relative dates against: the median publication day of the
     story's dated articles (the lower one of an even count), since one story's reports come out within days
-    of each other and the median ignores a stray late copy; with the span they came out in."""
+    of each other and the median ignores a stray late copy; with the span they came out in, stray copies
+    more than ``story_anchor_slack_days`` from the median left out as the median leaves them."""
     days = sorted(day for day in map(publication_date, articles) if day is not None)
-    return StoryDate(median_low(days), days[0], days[-1]) if days else None
+    if not days:
+        return None
+    middle = median_low(days)
+    near = [day for day in days if abs((day - middle).days) <= settings.claims.story_anchor_slack_days]
+    return StoryDate(middle, near[0], near[-1])
 
 
 # ---- Reading one date ----------------------------------------------------------------------------------------
