@@ -9,6 +9,7 @@ import pytest
 
 from corroborate.claims.when import (
     DateMention,
+    StoryDate,
     _one_event_word,
     build_timeline,
     date_contradictions,
@@ -39,7 +40,7 @@ def _article(text: str, published: str | None, source: str = "outlet") -> Articl
 
 
 def _dates(  # type: ignore[no-untyped-def]
-    nlp, text: str, published: str | None, anchor: date | None = None, source: str = "outlet"
+    nlp, text: str, published: str | None, anchor: date | StoryDate | None = None, source: str = "outlet"
 ) -> list[DateMention]:
     return extract_dates(_article(text, published, source), nlp(text), anchor)
 
@@ -284,8 +285,37 @@ def test_story_anchor_is_the_median_publication_day() -> None:
         _article("c", "2025-10-22T10:00:00"),
         _article("d", "2025-11-30"),
     ]
-    assert story_anchor(articles) == date(2025, 10, 22)
+    # The stray copy five weeks on sets neither the day nor the span the reports came out in.
+    assert story_anchor(articles) == StoryDate(date(2025, 10, 22), date(2025, 10, 20), date(2025, 10, 22))
+    near = [*articles, _article("e", "2025-10-27")]
+    assert story_anchor(near) == StoryDate(date(2025, 10, 22), date(2025, 10, 20), date(2025, 10, 27))
     assert story_anchor([_article("b", None)]) is None
+
+
+@pytest.mark.slow
+def test_undated_weekday_is_uncertain_when_the_story_was_reported_over_days(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The council approved the new budget on Tuesday."
+    # Reported from a Monday to the Thursday of the week after: "Tuesday" may be either week's.
+    spread = StoryDate(date(2025, 10, 22), date(2025, 10, 20), date(2025, 10, 30))
+    (mention,) = _dates(nlp, text, None, spread)
+    assert (mention.iso, mention.exact) == ("2025-10-21", False)
+    assert "uncertain: 2025-10-14 if told on 2025-10-20, 2025-10-28 if told on 2025-10-30" in mention.resolution
+    # Hard case: reported on a Wednesday and a Thursday, the Tuesday is that week's whichever day it was told.
+    close = StoryDate(date(2025, 10, 22), date(2025, 10, 22), date(2025, 10, 23))
+    (sure,) = _dates(nlp, text, None, close)
+    assert (sure.iso, sure.exact, "uncertain" in sure.resolution) == ("2025-10-21", True, False)
+    # Nor is a dated article's weekday, which its own date fixes.
+    (dated,) = _dates(nlp, text, "2025-10-23", spread)
+    assert (dated.iso, dated.basis, "uncertain" in dated.resolution) == ("2025-10-21", "published", False)
+
+
+@pytest.mark.slow
+def test_page_stamp_of_posting_dates_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _dates(nlp, "Posted: Oct 20, 2025 7:40 PM ET", "2025-10-20") == []
+    assert _dates(nlp, "Posted 1 year, 12 days ago", "2025-10-20") == []
+    # Hard case: a participle of being sent somewhere opens a sentence that dates its events.
+    kept = _dates(nlp, "Posted abroad in 2019, the diplomat returned home on Monday.", "2025-10-22")
+    assert [m.iso for m in kept] == ["2019", "2025-10-20"]
 
 
 # ---- Timeline and contradictions ----------------------------------------------------------------------------

@@ -133,7 +133,9 @@ _TRAILING_SPAN = re.compile(r"^(?:(?:over|in|during|for|within|of) )?the (?:last
 # Editors' notes date the page, not the story: "This story has been updated to ...", "Originally published ...".
 _EDITORIAL_NOTE = re.compile(
     r"^\W*(?:(?:this|the) (?:story|article|report|post|piece)\b.{0,40}?\b(?:updated|corrected|amended)\b"
-    r"|(?:originally|first|last) (?:published|updated)\b|(?:updated|corrected)\s*(?:on\b|at\b|:)|published\s*:)",
+    r"|(?:originally|first|last) (?:published|updated)\b|(?:updated|corrected)\s*(?:on\b|at\b|:)"
+    # A page's stamp of when it went up ("Posted: 3 May", "Posted 2 days ago"), not a participle ("Posted abroad, ...").
+    r"|(?:posted|published)\s*(?::|\d))",
     re.IGNORECASE,
 )
 # A length of time set in a period ("for six months in 2001", "the first weeks of May"): the period is the date.
@@ -316,12 +318,28 @@ def publication_date(article: Article) -> date | None:
         return parsed.date() if parsed else None
 
 
-def story_anchor(articles: Sequence[Article]) -> date | None:
+@dataclass(frozen=True, slots=True)
+class StoryDate:
+    """The date an undated article's relative dates are resolved against, and how sure that is."""
+
+    #: The median publication day of the story's dated articles.
+    day: date
+    #: The first and last day its dated articles came out: an undated one may have been told on any day between.
+    first: date
+    last: date
+
+
+def story_anchor(articles: Sequence[Article], settings: Settings = DEFAULT_SETTINGS) -> StoryDate | None:
     """The date to resolve an undated article's relative dates against: the median publication day of the
     story's dated articles (the lower one of an even count), since one story's reports come out within days
-    of each other and the median ignores a stray late copy."""
+    of each other and the median ignores a stray late copy; with the span they came out in, stray copies
+    more than ``story_anchor_slack_days`` from the median left out as the median leaves them."""
     days = sorted(day for day in map(publication_date, articles) if day is not None)
-    return median_low(days) if days else None
+    if not days:
+        return None
+    middle = median_low(days)
+    near = [day for day in days if abs((day - middle).days) <= settings.claims.story_anchor_slack_days]
+    return StoryDate(middle, near[0], near[-1])
 
 
 # ---- Reading one date ----------------------------------------------------------------------------------------
@@ -1662,14 +1680,18 @@ def _normalised(text: str) -> str:
 
 
 def extract_dates(
-    article: Article, doc: Doc, anchor: date | None, settings: Settings = DEFAULT_SETTINGS
+    article: Article, doc: Doc, anchor: date | StoryDate | None, settings: Settings = DEFAULT_SETTINGS
 ) -> list[DateMention]:
     """Every date in ``article`` that dates something, read from ``doc`` (its spaCy parse).
 
     Relative dates resolve against the article's publication date or, failing that, ``anchor`` (a date of
-    the story, see ``story_anchor``). Datelines and other verbless lines are skipped: they date no event.
+    the story, see ``story_anchor``). One that would read otherwise told on the first or the last day the
+    story's dated articles came out is uncertain: not exact, and its resolution says so. Datelines and other
+    verbless lines are skipped: they date no event.
     """
     published = publication_date(article)
+    story = anchor if isinstance(anchor, StoryDate) and not published else None
+    anchor = anchor.day if isinstance(anchor, StoryDate) else anchor
     base, basis = (published, "published") if published else (anchor, "story")
     slack = settings.claims.publication_slack_days if published else settings.claims.story_anchor_slack_days
     # Read once: spaCy joins every token's text each time ``doc.text`` is read.
@@ -1719,12 +1741,31 @@ def extract_dates(
         reference = reference or _values_changed(span, resolved, base, settings)
         head = told or _past_thing_of_present_verb(span, resolved, base)
         mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, head)
+        mention = _with_uncertainty(mention, text, story, context, settings) if story else mention
         mentions.append(replace(mention, reference=reference))
         if not (resolved.relative or reference) and resolved.day is not None and _attachment(span) == verb:
             stated_times.append((span, resolved, verb))
         if not reference and resolved.day is not None:
             narrative = _next_narrative(narrative, span, resolved, ordinal)
     return _with_own_next_day(mentions, settings)
+
+
+def _with_uncertainty(
+    mention: DateMention, text: str, story: StoryDate, context: _Context, settings: Settings
+) -> DateMention:
+    """``mention``, marked uncertain when its date, counted from the story's date, would read otherwise had its
+    undated article been told on the first or the last day the story's dated articles came out ("Tuesday" in a
+    story reported over two weeks): the story's date is then a guess, to be shown as one."""
+    if mention.basis != "story" or mention.iso is None:
+        return mention
+    ends = (story.first, story.last)
+    readings = [_resolve(text, day, context, settings) for day in ends]
+    isos = [None if found is None or found.day is None else _iso(found.day, found.granularity) for found in readings]
+    if all(iso == mention.iso for iso in isos):
+        return mention
+    told = mention.resolution.rsplit(" -> ", 1)[0]
+    spans = ", ".join(f"{iso or 'no date'} if told on {day.isoformat()}" for iso, day in zip(isos, ends, strict=True))
+    return replace(mention, exact=False, resolution=f"{told}, uncertain: {spans} -> {mention.iso}")
 
 
 def _with_own_next_day(mentions: list[DateMention], settings: Settings) -> list[DateMention]:
