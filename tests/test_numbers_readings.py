@@ -219,3 +219,61 @@ def test_a_number_ending_a_name_is_a_designation_not_a_count(nlp, text: str) -> 
 )
 def test_a_count_beside_a_name_stays_a_count(nlp, text: str, value: float, unit: str) -> None:  # type: ignore[no-untyped-def]
     assert [(v, u) for kind, v, u, _ in _read(nlp, text) if kind == "count"] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To test the chip, we ran the Speedbench 5 Compute test.",  # between two capitalised words
+        "The new lens is in the Lumo 9 and 9 Max phones.",  # the second model of a line
+    ],
+)
+def test_a_number_inside_a_name_is_a_designation_not_a_count(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q for q in _read(nlp, text) if q[0] == "count"] == []
+
+
+def test_a_count_after_a_list_link_without_a_designation_stays_a_count(nlp) -> None:  # type: ignore[no-untyped-def]
+    read = _read(nlp, "The shop sold 40 Lite models and 9 Max models.")
+    counts = [(v, u) for kind, v, u, _ in read if kind == "count"]
+    assert (9, "model") in counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor held a one-on-one meeting with the council leader.",
+        "Staff give one-to-one lessons to the pupils.",
+        "At one point the queue reached the station.",
+        "One day the bridge will be rebuilt.",
+    ],
+)
+def test_an_idiom_of_one_is_no_figure(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _read(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The strike lasted one day.", 1, "day"),
+        ("The ruling came one day after the vote.", 1, "day"),
+        ("The team won by one point.", 1, "point"),
+    ],
+)
+def test_one_of_a_length_or_a_margin_stays_a_figure(nlp, text: str, value: float, unit: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(v, u) for _, v, u, _ in _read(nlp, text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The bank raised $2bn from investors.", 2e9, "dollar"),
+        ("The stadium cost £3.5bn to build.", 3.5e9, "pound"),
+        ("The club paid €40m for the striker.", 4e7, "euro"),
+    ],
+)
+def test_a_sum_with_its_scale_glued_on_is_money(nlp, text: str, value: float, unit: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(kind, v, u) for kind, v, u, _ in _read(nlp, text)] == [("money", value, unit)]
+
+
+def test_glued_scale_letters_without_a_currency_sign_are_no_sum(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert all(kind != "money" and v < 1e6 for kind, v, _, _ in _read(nlp, "The code 4bn was printed on the box."))

@@ -112,6 +112,9 @@ _ORDINALS = {
 }
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+# A sum's digits and scale letters written as one word ("$2bn", "£3.5m"); after a currency sign only, as
+# "5m" alone is as often five metres.
+_GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|m)$")
 _DIGIT_RANGE = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
 # Plural scale words with no number before them are an order of magnitude, not a value.
 _VAGUE_SCALES = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
@@ -465,6 +468,8 @@ def _is_cardinal_word(token: Token) -> bool:
     if lower in _SMALL or lower in _TENS:
         # "one" is often a pronoun ("the one who"); as a number it is tagged as one.
         return token.tag_ == "CD"
+    if _GLUED_SCALE.match(lower):
+        return token.i > 0 and token.doc[token.i - 1].lower_ in _CURRENCY_SYMBOLS
     return bool(_DIGITS.match(lower))
 
 
@@ -587,8 +592,14 @@ def _lists_on(tokens: Sequence[Token] | Doc, end: int) -> bool:
 
 def glued_words(doc: Doc, start: int, end: int) -> list[str]:
     """The words of the number run ``doc[start:end]``, a number spaced apart ("1", ",", "150") joined back into
-    one ("1,150")."""
-    return ["".join(token.text for token in doc[i : i + length]) for i, length in _pieces(doc, start, end)]
+    one ("1,150"), a sum's scale letters glued to its digits ("2bn") split off."""
+    words = ["".join(token.text for token in doc[i : i + length]) for i, length in _pieces(doc, start, end)]
+    return [part for word in words for part in _split_scale(word)]
+
+
+def _split_scale(word: str) -> list[str]:
+    glued = _GLUED_SCALE.match(word.lower())
+    return [glued.group(1), glued.group(2)] if glued else [word]
 
 
 def _pieces(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -712,7 +723,7 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     age = _read_age(doc, start, end, head)
     if age is not None:
         return age
-    if _is_date_or_clock(doc, start, end, head):
+    if _is_date_or_clock(doc, start, end, head) or _idiom(doc, start, end):
         return None
     if after is not None and after.lemma_.lower() in _CURRENCY_WORDS and after.pos_ == "NOUN" and not _weight(after):
         target = _attached_noun(after) or _measure_valued(after)
@@ -915,9 +926,78 @@ def _is_date_or_clock(doc: Doc, start: int, end: int, head: Token) -> bool:
         return True
     if _YEAR.fullmatch(text) and _after_day_of_month(doc, start):
         return True  # "the September 11, 2001 attacks"
-    return _designated(doc, start, head) or (
-        head.dep_ in {"nummod", "compound", "appos"} and head.head.pos_ == "PROPN" and head.head.i < start
+    return (
+        _designated(doc, start, head)
+        or (head.dep_ in {"nummod", "compound", "appos"} and head.head.pos_ == "PROPN" and head.head.i < start)
+        or _between_names(doc, start, end)
+        or _repeats_designation(doc, start, end)
     )
+
+
+def _capitalised_name(token: Token, tags: frozenset[str] = frozenset({"PROPN", "NOUN"})) -> bool:
+    """A word with a capital that is a name or a name's word, not a sentence's first word, a month or a time."""
+    # A product's name may start with a small letter before its capital ("eReader").
+    return (
+        not token.text.islower()
+        and token.pos_ in tags
+        and not token.is_sent_start
+        and not _is_month(token)
+        and token.ent_type_ not in _WHEN
+    )
+
+
+def _between_names(doc: Doc, start: int, end: int) -> bool:
+    """Whether a number stands between two capitalised words ("Geekbench 5 Compute", "Series 7 Pro"): a
+    product's or a test's designation, which a count between a name and a common noun ("Acme's 5 plants") is
+    not."""
+    return start > 0 and end < len(doc) and _capitalised_name(doc[start - 1]) and _capitalised_name(doc[end])
+
+
+_MODEL_WORD_TAGS = frozenset({"PROPN", "NOUN", "ADJ"})
+
+
+def _repeats_designation(doc: Doc, start: int, end: int) -> bool:
+    """Whether a number after "and", "or" or a comma repeats the number of a designation earlier in its
+    sentence before a capitalised word ("the Pixel 8 and 8 Pro"): the second model of a line, not a count."""
+    if start == 0 or doc[start - 1].lower_ not in _LIST_LINKS or end >= len(doc):
+        return False
+    # A model's word after its number may be tagged an adjective ("8 Pro"); a people's adjective is not one.
+    if not _capitalised_name(doc[end], _MODEL_WORD_TAGS) or doc[end].ent_type_ == "NORP":
+        return False
+    text = doc[start:end].text
+    sentence = doc[start].sent
+    return any(
+        token.text == text and token.i > 0 and _capitalised_name(doc[token.i - 1])
+        for token in doc[sentence.start : start - 1]
+    )
+
+
+# Links of a number to itself in a pairing ("one-on-one talks", "one-to-one"), which counts nothing.
+_PAIRING_LINKS = {"on", "to"}
+# Nouns after "at one" that say when, not how many ("at one point", "at one stage").
+_SOME_TIME_NOUNS = {"point", "stage", "time", "moment"}
+_SOME_TIME_PREPOSITION = "at"
+_ONE = "one"
+
+
+def _idiom(doc: Doc, start: int, end: int) -> bool:
+    """Whether a lone "one" is an idiom, not a count: a pairing ("one-on-one"), "at one point", or "one day"
+    before its verb, which means some day ("One day the firm will pay"), not a day's length ("it lasted one
+    day", "one day later", "one day after the vote")."""
+    if end - start != 1 or doc[start].lower_ != _ONE:
+        return False
+    pairing = [[t.lower_ for t in doc[max(start - 4, 0) : start]], [t.lower_ for t in doc[end : end + 4]]]
+    if any(side in ([_ONE, "-", link, "-"], ["-", link, "-", _ONE]) for side in pairing for link in _PAIRING_LINKS):
+        return True
+    noun = doc[start].head if doc[start].dep_ == "nummod" else None
+    if noun is None:
+        return False
+    at_some_time = noun.lemma_.lower() in _SOME_TIME_NOUNS and noun.dep_ == "pobj"
+    if at_some_time and noun.head.lower_ == _SOME_TIME_PREPOSITION:
+        return True
+    some_day = noun.lemma_.lower() in TIME_UNITS and noun.dep_ == "npadvmod" and noun.head.pos_ in {"VERB", "AUX"}
+    # "one day after the vote" measures from an event, whose verb may follow.
+    return some_day and noun.i < noun.head.i and _next_word(doc, noun.i) not in _ANCHOR_WORDS | {"ago"}
 
 
 def _dates_one(number: Token) -> bool:
