@@ -10,7 +10,9 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from corroborate.claims.numbers import Quantity, extract_quantities
 from corroborate.cluster import ArticleFeatures, StoryIndex
+from corroborate.records import Article
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -25,6 +27,18 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not found at {path} (set CORROBORATE_SHARED to its folder)")
     return path
+
+
+def quantities_of(nlp: Language, texts: dict[str, str]) -> list[Quantity]:
+    """The quantities of each outlet's one article (``texts``: outlet -> text), published 2024-03-01."""
+    found: list[Quantity] = []
+    for source, text in texts.items():
+        article = Article(
+            id=f"{source}-1", origin=f"{source}.txt", source=source, title=None, author=None,
+            published="2024-03-01", text=text, raw=text,
+        )  # fmt: skip
+        found.extend(extract_quantities(article, nlp(text)))
+    return found
 
 
 def labelled_doc(nlp: Language, text: str, *ents: tuple[str, str]) -> Doc:

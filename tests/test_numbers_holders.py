@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import quantities_of
 
-from corroborate.claims.numbers import Quantity, extract_quantities, number_contradictions
+from corroborate.claims.numbers import Quantity, number_contradictions
 from corroborate.nlp import spacy_pipeline
-from corroborate.records import Article
 
 
 @pytest.fixture(scope="module")
@@ -14,26 +14,15 @@ def nlp():  # type: ignore[no-untyped-def]
     return spacy_pipeline()
 
 
-def _quantities(nlp, texts: dict[str, str]) -> list[Quantity]:  # type: ignore[no-untyped-def]
-    found: list[Quantity] = []
-    for source, text in texts.items():
-        article = Article(
-            id=f"{source}-1", origin=f"{source}.txt", source=source, title=None, author=None,
-            published="2024-03-01", text=text, raw=text,
-        )  # fmt: skip
-        found.extend(extract_quantities(article, nlp(text)))
-    return found
-
-
 def _contradicted(nlp, texts: dict[str, str]) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
     return [
         tuple(sorted(position.value for position in contradiction.positions))
-        for contradiction in number_contradictions(_quantities(nlp, texts))
+        for contradiction in number_contradictions(quantities_of(nlp, texts))
     ]
 
 
 def _one(nlp, text: str) -> Quantity:  # type: ignore[no-untyped-def]
-    found = [q for q in _quantities(nlp, {"outlet": text}) if q.kind != "ordinal" and q.unit]
+    found = [q for q in quantities_of(nlp, {"outlet": text}) if q.kind != "ordinal" and q.unit]
     assert len(found) == 1, found
     return found[0]
 
@@ -83,7 +72,7 @@ def test_a_level_told_by_a_passive_at_is_its_subjects(nlp) -> None:  # type: ign
 
 @pytest.mark.slow
 def test_an_at_of_a_time_or_a_count_of_a_changing_level_is_no_level(nlp) -> None:  # type: ignore[no-untyped-def]
-    assert [q.unit for q in _quantities(nlp, {"a": "The ferry was boarded at 6 on Sunday."})] == [""]
+    assert [q.unit for q in quantities_of(nlp, {"a": "The ferry was boarded at 6 on Sunday."})] == [""]
     # The toll rising to a figure is a later level, not the one another outlet gives.
     texts = {"a": "The death toll rose to 45 on Sunday.", "b": "The death toll was 30 on Sunday."}
     assert _contradicted(nlp, texts) == []
@@ -98,7 +87,7 @@ def test_an_estimate_at_is_approximate(nlp) -> None:  # type: ignore[no-untyped-
 
 @pytest.mark.slow
 def test_a_change_from_one_level_to_another_is_no_range(nlp) -> None:  # type: ignore[no-untyped-def]
-    changed = [q for q in _quantities(nlp, {"a": "The firm cut its staff from 40 to 25 workers."}) if q.unit]
+    changed = [q for q in quantities_of(nlp, {"a": "The firm cut its staff from 40 to 25 workers."}) if q.unit]
     assert [(q.value, q.upper, q.predicate) for q in changed] == [(25.0, None, "cut to")]
     ranged = _one(nlp, "The ministry deployed from 1,500 to 2,000 troops to the border.")
     assert (ranged.value, ranged.upper, ranged.qualifier) == (1500.0, 2000.0, "range")

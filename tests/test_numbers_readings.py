@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import quantities_of
 
-from corroborate.claims.numbers import Quantity, extract_quantities, number_contradictions
+from corroborate.claims.numbers import extract_quantities, number_contradictions
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article
 
@@ -14,27 +15,16 @@ def nlp():  # type: ignore[no-untyped-def]
     return spacy_pipeline()
 
 
-def _quantities(nlp, texts: dict[str, str]) -> list[Quantity]:  # type: ignore[no-untyped-def]
-    found: list[Quantity] = []
-    for source, text in texts.items():
-        article = Article(
-            id=f"{source}-1", origin=f"{source}.txt", source=source, title=None, author=None,
-            published="2024-03-01", text=text, raw=text,
-        )  # fmt: skip
-        found.extend(extract_quantities(article, nlp(text)))
-    return found
-
-
 def _read(nlp, text: str) -> list[tuple[str, float, str, str]]:  # type: ignore[no-untyped-def]
     return [
-        (q.kind, q.value, q.unit, q.counted) for q in _quantities(nlp, {"outlet": text}) if q.kind != "ordinal"
+        (q.kind, q.value, q.unit, q.counted) for q in quantities_of(nlp, {"outlet": text}) if q.kind != "ordinal"
     ]
 
 
 def _contradicted(nlp, texts: dict[str, str]) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
     return [
         tuple(sorted(position.value for position in contradiction.positions))
-        for contradiction in number_contradictions(_quantities(nlp, texts))
+        for contradiction in number_contradictions(quantities_of(nlp, texts))
     ]
 
 
@@ -115,7 +105,7 @@ def test_figures_of_different_people_named_by_different_nouns_are_no_dispute(nlp
 def test_an_empty_measure_counts_its_of_noun_and_a_changing_toll_counts_itself(  # type: ignore[no-untyped-def]
     nlp, text: str, unit: str, counted: str, predicate: str
 ) -> None:
-    (quantity,) = [q for q in _quantities(nlp, {"outlet": text}) if q.kind != "ordinal"]
+    (quantity,) = [q for q in quantities_of(nlp, {"outlet": text}) if q.kind != "ordinal"]
     assert (quantity.value, quantity.unit, quantity.counted, quantity.predicate, quantity.actor) == (
         31, unit, counted, predicate, ""
     )
