@@ -39,6 +39,8 @@ PARSE_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "
 ACT_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
 #: The parser's labels of a clause's nominal subject, active or passive.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Entity labels of a time: a word under one begins a date or a clock time, never a name.
+TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 # "U.S.", "U.K.", "Sen.", "Gov.": a full stop that ends an abbreviation, not (usually) a sentence.

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Literal
 from corroborate.claims.entities import PERSON_PRONOUNS, person_referred
 from corroborate.claims.people import PERSON_NOUNS
 from corroborate.claims.speech import SPEECH_VERBS
-from corroborate.nlp import SUBJECT_DEPS
+from corroborate.nlp import SUBJECT_DEPS, TIME_LABELS
 from corroborate.records import Article, Contradiction, Evidence, Position
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
@@ -942,7 +942,7 @@ def _capitalised_name(token: Token, tags: frozenset[str] = frozenset({"PROPN", "
         and token.pos_ in tags
         and not token.is_sent_start
         and not _is_month(token)
-        and token.ent_type_ not in _WHEN
+        and token.ent_type_ not in TIME_LABELS
     )
 
 
@@ -1025,12 +1025,8 @@ def _designated(doc: Doc, start: int, head: Token) -> bool:
         return False
     letters = doc[at]
     capitals = letters.text.isalpha() and letters.text.isupper()
-    named = letters.pos_ in {"PROPN", "NOUN"} and letters.text[:1].isupper() and letters.ent_type_ not in _WHEN
+    named = letters.pos_ in {"PROPN", "NOUN"} and letters.text[:1].isupper() and letters.ent_type_ not in TIME_LABELS
     return (capitals or named) and letters.head.i in {head.i, head.head.i} and letters.dep_ in {"compound", "nmod"}
-
-
-# Entity types of a time, whose word before a number begins a date, not a name.
-_WHEN = {"DATE", "TIME"}
 
 
 def _spaced_clock(doc: Doc, start: int, end: int) -> bool:

@@ -35,7 +35,7 @@ from corroborate.claims.entities import (
 )
 from corroborate.claims.people import BODY_NOUNS, PERSON_NOUNS
 from corroborate.claims.speech import EVIDENTIAL_VERBS, ISSUING_VERBS, POSTING_VERBS, SPEECH_VERBS, WRITINGS
-from corroborate.nlp import spacy_pipeline
+from corroborate.nlp import TIME_LABELS, spacy_pipeline
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
 from corroborate.sentences import LEADING_MARKS, closed_from_before, quoted_or_open_spans
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
@@ -287,14 +287,17 @@ def _named_after_verb(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token |
     if not any(0 <= doc[verb.i - 1].idx + 1 - end <= _QUOTE_CLOSE_GAP for _, end in quoted):
         return None
     end = verb.i + 1
-    while end < verb.sent.end and doc[end].text[:1].isupper() and doc[end].is_alpha and doc[end].ent_type_ not in _WHEN:
+    # A time after the verb is no speaker ('..." said Tuesday').
+    while end < verb.sent.end and _name_word(doc[end]):
         end += 1
     closed = end == verb.sent.end or doc[end].is_punct
     return doc[end - 1] if end > verb.i + 1 and closed else None
 
 
-#: Labels of names of a time, which follow a verb of speech as its speaker's never do ('..." said Tuesday').
-_WHEN = frozenset({"DATE", "TIME"})
+def _name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.ent_type_ not in TIME_LABELS
+
+
 #: Words a speaker phrase between a quote and its verb is made of: "team general manager Ann Lee".
 _SPEAKER_PHRASE_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})
 #: Characters from a quote's end to the mark before its speaker: the comma and closing mark ('...,"').
