@@ -313,7 +313,7 @@ def find_claims(
     novelty = [c for article, doc in pairs for c in extract_novelty(article, doc, resolver.canonical)]
     states = [c for article, doc in pairs for c in extract_state_changes(article, doc, resolver.canonical)]
     quotes = extract_quotes(pairs, resolver, settings)
-    # An outlet the model took for a person, a one-word name like a surname ("..., Courier reported"), is none.
+    # An outlet the story shows by "X reported" is no person, though the model may take its one word for a surname.
     outlets = story_outlets(pairs, resolver)
     for entity in entities:
         if entity.type == "person" and entity.name in outlets:

@@ -1276,8 +1276,9 @@ def _retype_by_story(
     """Names the small model types one way in one mention and the story shows to be another, in every mention:
     a given name before a surname the story calls a person is a person's name ("Ann Lee" tagged an organisation
     beside "Lee said"); a person-labelled name ending in a word only places end in is a place ("Lakeside
-    Amphitheatre"); a one-word plural written "the X" is a team or a family, not a person ("the Rovers"); a
-    thing's name (``_thing_named``) is none of the entities listed and is dropped."""
+    Amphitheatre"); a one-word plural written "the X" is a team or a family, not a person ("the Rovers"). The
+    person labels of a thing's name (``_thing_named``, ``_mostly_not_people``) and of a common word
+    (``_common_words_alone``) are dropped: a name left with no other label is not listed."""
     surnames = _bare_person_names(docs, by_article)
     teams = {fold(ent.text) for _, doc in docs for ent in doc.ents if _team_plural(ent)}
     things = {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if _thing_named(ent)}
@@ -1332,7 +1333,7 @@ def _common_words_alone(
         for word in fold(mention.text).split()
     }
     titled = {
-        ent.text.lower() for _, doc in docs for ent in doc.ents
+        fold(ent.text) for _, doc in docs for ent in doc.ents
         if len(ent) == 1 and ent.start and _is_title_word(doc[ent.start - 1])
     }
     return {
