@@ -312,9 +312,9 @@ def find_claims(
     ]
     novelty = [c for article, doc in pairs for c in extract_novelty(article, doc, resolver.canonical)]
     states = [c for article, doc in pairs for c in extract_state_changes(article, doc, resolver.canonical)]
-    quotes = extract_quotes(pairs, resolver, settings)
-    # An outlet the story shows by "X reported" is no person, though the model may take its one word for a surname.
     outlets = story_outlets(pairs, resolver)
+    quotes = extract_quotes(pairs, resolver, settings, outlets)
+    # An outlet the story shows by "X reported" is no person, though the model may take its one word for a surname.
     for entity in entities:
         if entity.type == "person" and entity.name in outlets:
             entity.type = "organisation"

@@ -567,11 +567,15 @@ def _reported(verb: Token) -> str | None:
 
 
 def extract_quotes(
-    docs: Sequence[tuple[Article, Doc]], resolver: EntityResolver, settings: Settings = DEFAULT_SETTINGS
+    docs: Sequence[tuple[Article, Doc]],
+    resolver: EntityResolver,
+    settings: Settings = DEFAULT_SETTINGS,
+    outlets: frozenset[str] | None = None,
 ) -> list[Quote]:
-    """Every direct quote and reported statement of every article, with its speaker and cited origins."""
+    """Every direct quote and reported statement of every article, with its speaker and cited origins;
+    ``outlets``, the story's outlets (``story_outlets``) when the caller has them already."""
     found: list[Quote] = []
-    outlets = story_outlets(docs, resolver)
+    outlets = story_outlets(docs, resolver) if outlets is None else outlets
     for article, doc in docs:
         found.extend(_article_quotes(article, doc, _Speakers(article, resolver, settings.claims, outlets)))
     return found
