@@ -87,7 +87,7 @@ from typing import TYPE_CHECKING, Literal
 
 from corroborate.claims.numbers import AMOUNT_CHANGES, connected_groups, parse_number, sentence_of
 from corroborate.claims.speech import SPEECH_VERBS
-from corroborate.nlp import SUBJECT_DEPS
+from corroborate.nlp import SUBJECT_DEPS, TIME_LABELS
 from corroborate.records import Article, Contradiction, Evidence, Position, TimelineEvent
 from corroborate.settings import DEFAULT_SETTINGS, Settings
 
@@ -2126,7 +2126,7 @@ def _range_end(span: Span, following: Span | None, text: str) -> date | None:
 
 def _date_spans(doc: Doc) -> Iterator[Span]:
     for span in doc.ents:
-        if span.label_ in {"DATE", "TIME"} and "\n" not in span.text.strip():
+        if span.label_ in TIME_LABELS and "\n" not in span.text.strip():
             yield span
 
 
