@@ -1057,3 +1057,59 @@ def test_a_person_reporting_on_himself_stays_a_person(nlp: Language) -> None:
     docs = {"a0": labelled_doc(nlp, text, ("Haldane", "PERSON"), ("Haldane", "PERSON"))}
     findings, _ = find_claims([article("a0", text)], docs)
     assert named(findings.entities, "Haldane").type == "person"
+
+
+def test_a_network_people_are_on_or_a_reaction_spreads_across_is_no_person(nlp: Language) -> None:
+    docs = [
+        labelled(nlp, "a0", "Many users on Chirpr mocked the slogan.", ("Chirpr", "PERSON")),
+        labelled(nlp, "a1", "The clip spread across Chirpr within hours.", ("Chirpr", "PERSON")),
+    ]
+    assert named(extract_entities(docs), "Chirpr").type == "organisation"
+
+
+def test_pressure_on_a_person_named_in_full_stays_on_the_person(nlp: Language) -> None:
+    text = "Senator Ann Kowalski faced questions. The pressure on Kowalski grew after the vote."
+    docs = [labelled(nlp, "a0", text, ("Ann Kowalski", "PERSON"), ("Kowalski", "PERSON"))]
+    assert "Kowalski" in named(extract_entities(docs), "Ann Kowalski").aliases
+
+
+def test_a_common_word_dropped_as_a_person_is_no_place_either(nlp: Language) -> None:
+    text = "Lava. That was the sign's one word. While the Lava sign stood, the lava reached the road."
+    docs = [labelled(nlp, "a0", text, ("Lava", "PERSON"), ("Lava", "GPE"))]
+    assert extract_entities(docs) == []
+
+
+def test_a_known_place_written_in_lower_case_too_stays_a_place(nlp: Language) -> None:
+    text = "Bath. The city was quiet. Officials in Bath said the bath house would reopen."
+    docs = [labelled(nlp, "a0", text, ("Bath", "PERSON"), ("Bath", "GPE"))]
+    assert named(extract_entities(docs), "Bath").type == "place"
+
+
+def test_a_lower_case_word_opening_a_name_is_left_out(nlp: Language) -> None:
+    text = "Owners of the older Acme Pro were offered a repair. The Acme Pro sold well."
+    docs = [labelled(nlp, "a0", text, ("older Acme Pro", "ORG"), ("Acme Pro", "ORG"))]
+    entities = extract_entities(docs)
+    assert [(entity.name, entity.aliases) for entity in entities] == [("Acme Pro", [])]
+
+
+def test_a_particle_opening_a_name_stays(nlp: Language) -> None:
+    text = "Critics of de Villiers met on Monday."
+    docs = [labelled(nlp, "a0", text, ("de Villiers", "PERSON"))]
+    assert "de Villiers" in names_of(extract_entities(docs))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The tour adds guests Ann Corwell and the Rovers.", "Ann Corwell", "person"),
+        ("Flights to Victoria Falls resumed.", "Victoria Falls", "place"),  # a gazetteer's town
+        ("The plant near Elizabeth Ridge closed.", "Elizabeth Ridge", "place"),  # put somewhere
+        ("Crews cleared Mary Square overnight.", "Mary Square", "place"),  # a place's last word
+        ("Later, Grace Hill police officers found the car.", "Grace Hill", "place"),  # qualifies a noun
+    ],
+)
+def test_a_given_name_and_a_word_under_a_place_label_is_a_person_unless_a_place(
+    nlp: Language, text: str, name: str, kind: str
+) -> None:
+    docs = [labelled(nlp, "a0", text, (name, "GPE"))]
+    assert named(extract_entities(docs), name).type == kind

