@@ -1113,3 +1113,24 @@ def test_a_given_name_and_a_word_under_a_place_label_is_a_person_unless_a_place(
 ) -> None:
     docs = [labelled(nlp, "a0", text, (name, "GPE"))]
     assert named(extract_entities(docs), name).type == kind
+
+
+def test_a_full_name_ending_in_a_common_word_with_no_given_name_names_a_thing(nlp: Language) -> None:
+    text = "Buyers of the Orbitron Edition got early access. Kestrova Works built the game."
+    docs = [labelled(nlp, "a0", text, ("Orbitron Edition", "PERSON"), ("Kestrova Works", "PERSON"))]
+    assert extract_entities(docs) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analyst Nealy Brown said demand would slow. Brown expects cuts.",  # the surname stands alone
+        "Vice Premier Liu He met the delegation.",  # a short romanised given name
+        "Officials said Moon Jae-in would attend.",  # no common last word
+    ],
+)
+def test_people_whose_names_end_in_a_common_word_or_a_short_one_stay_people(nlp: Language, text: str) -> None:
+    name = next(candidate for candidate in ("Nealy Brown", "Liu He", "Moon Jae-in") if candidate in text)
+    extra = [("Brown", "PERSON")] if "Brown expects" in text else []
+    docs = [labelled(nlp, "a0", text, (name, "PERSON"), *extra)]
+    assert named(extract_entities(docs), name).type == "person"
