@@ -1134,3 +1134,15 @@ def test_people_whose_names_end_in_a_common_word_or_a_short_one_stay_people(nlp:
     extra = [("Brown", "PERSON")] if "Brown expects" in text else []
     docs = [labelled(nlp, "a0", text, (name, "PERSON"), *extra)]
     assert named(extract_entities(docs), name).type == "person"
+
+
+def test_a_one_word_name_opening_a_bodys_name_is_the_body(nlp: Language) -> None:
+    text = "Scientists at the Halvorsen Research Center found the plume. Data from Halvorsen confirmed it."
+    docs = [labelled(nlp, "a0", text, ("Halvorsen Research Center", "ORG"), ("Halvorsen", "PERSON"))]
+    assert named(extract_entities(docs), "Halvorsen").type == "organisation"
+
+
+def test_a_person_a_body_is_named_after_stays_a_person_when_speaking(nlp: Language) -> None:
+    text = "The Halvorsen Foundation gave the grant. Halvorsen said the money would go to schools."
+    docs = [labelled(nlp, "a0", text, ("Halvorsen Foundation", "ORG"), ("Halvorsen", "PERSON"))]
+    assert named(extract_entities(docs), "Halvorsen").type == "person"

@@ -1259,7 +1259,8 @@ _INSTITUTION_HEADS = frozenset({
 
 def _retype_institutions(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> None:
     """Person-labelled names the story sets beside an institution noun, or that end in a word only an
-    institution's name ends in, are organisations, in every mention."""
+    institution's name ends in, are organisations, in every mention; so is a one-word name that is the first
+    word of a body's or a place's longer name (``_short_of_institution``)."""
     named = {word for found in by_article.values() for m in found if _is_full_name(m) for word in fold(m.text).split()}
     cued = {
         fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents
@@ -1270,10 +1271,32 @@ def _retype_institutions(docs: Sequence[tuple[Article, Doc]], by_article: dict[s
             or len(ent) > 1 and ent[-1].lower_.rstrip(".") in _INSTITUTION_HEADS
         )
     }
+    cued |= _short_of_institution(docs, by_article) - named
     for found in by_article.values():
         for index, mention in enumerate(found):
             if mention.label == "PERSON" and fold(mention.text) in cued:
                 found[index] = _Mention(mention.article, mention.text, "ORG", mention.start, mention.modifier)
+
+
+def _short_of_institution(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> set[str]:
+    """One-word person-labelled names that open a longer name of a body or a place in the story ("Halvorsen" of
+    "Halvorsen Research Center"), never with a title before them nor saying anything: the body's short name; a
+    person the body is named after speaks or holds a title when the story writes of them."""
+    openings = {
+        fold(m.text).split()[0] for found in by_article.values() for m in found
+        if m.label != "PERSON" and len(m.text.split()) > 1
+    }
+    personal = {
+        fold(ent.text) for _, doc in docs for ent in doc.ents
+        if len(ent) == 1 and (
+            ent.start and _is_title_word(doc[ent.start - 1])
+            or ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SAYING_VERBS
+        )
+    }
+    return {
+        fold(m.text) for found in by_article.values() for m in found
+        if m.label == "PERSON" and " " not in m.text and fold(m.text) in openings
+    } - personal
 
 
 #: Words the names of places and buildings end in that are no one's surname ("Hall", "Park" and "House" are).
