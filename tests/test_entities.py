@@ -1146,3 +1146,15 @@ def test_a_person_a_body_is_named_after_stays_a_person_when_speaking(nlp: Langua
     text = "The Halvorsen Foundation gave the grant. Halvorsen said the money would go to schools."
     docs = [labelled(nlp, "a0", text, ("Halvorsen Foundation", "ORG"), ("Halvorsen", "PERSON"))]
     assert named(extract_entities(docs), "Halvorsen").type == "person"
+
+
+def test_a_headings_verb_before_a_name_is_no_part_of_it(nlp: Language) -> None:
+    text = "Questioning Kowalski\n\nLawyers pressed Ann Kowalski on the timeline."
+    docs = [labelled(nlp, "a0", text, ("Questioning Kowalski", "PERSON"), ("Ann Kowalski", "PERSON"))]
+    assert [(entity.name, entity.aliases) for entity in extract_entities(docs)] == [("Ann Kowalski", ["Kowalski"])]
+
+
+@pytest.mark.parametrize("name", ["Sterling Okafor", "Fleming Dahl", "Browning Lutz"])
+def test_a_name_opening_with_an_ing_word_that_is_a_name_stays_whole(nlp: Language, name: str) -> None:
+    docs = [labelled(nlp, "a0", f"Officials said {name} would decide soon.", (name, "PERSON"))]
+    assert named(extract_entities(docs), name).type == "person"

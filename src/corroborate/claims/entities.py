@@ -556,7 +556,7 @@ def _mentions(
         if ent.label_ not in ENTITY_TYPES or _misread(ent) or _heading_words(ent, lower_case) or _common_use(ent):
             continue
         label = "PERSON" if _of_a_person(ent, located) else "GPE" if _listed_place(ent) else ent.label_
-        text = clean_name(ent.doc[_name_start(ent) : _without_trailing_words(ent)].text, label)
+        text = clean_name(ent.doc[_name_start(ent, settings) : _without_trailing_words(ent)].text, label)
         # A name has a capital ("iPhone", "de Gaulle"): the model also tags common nouns ("commerce ministry").
         if text and len(text.split()) <= settings.max_name_tokens and text[0].isalnum() and not text.islower():
             found.append(_Mention(article.id, text, label, ent.start_char, _modifier_use(ent)))
@@ -720,15 +720,28 @@ _NAME_PARTICLES = frozenset({
 })
 
 
-def _name_start(ent: Span) -> int:
+def _name_start(ent: Span, settings: ClaimsSettings) -> int:
     """Where a name starts, past lower-case words (not particles) and, for a person's, words that cannot open
-    one."""
+    one and a heading's verb before it."""
     start = ent.start
     while start + 1 < ent.end and (
-        ent.label_ == "PERSON" and ent.doc[start].pos_ in _NOT_NAME_START or _lower_case_opening(ent.doc[start])
+        _lower_case_opening(ent.doc[start])
+        or ent.label_ == "PERSON"
+        and (ent.doc[start].pos_ in _NOT_NAME_START or _heading_gerund(ent.doc[start], settings))
     ):
         start += 1
     return start
+
+
+def _heading_gerund(token: Token, settings: ClaimsSettings) -> bool:
+    """A common "-ing" word of a common verb, no given name ("Remembering", not "Sterling" nor "Fleming")."""
+    word = token.lower_
+    if not (token.is_title and word.endswith("ing")) or given_name(token.text):
+        return False
+    verb = word[: -len("ing")]
+    return zipf_frequency(word, "en") >= settings.opening_gerund_min_zipf and max(
+        zipf_frequency(verb, "en"), zipf_frequency(verb + "e", "en")
+    ) >= settings.opening_gerund_verb_min_zipf
 
 
 def _lower_case_opening(token: Token) -> bool:
