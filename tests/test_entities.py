@@ -1158,3 +1158,17 @@ def test_a_headings_verb_before_a_name_is_no_part_of_it(nlp: Language) -> None:
 def test_a_name_opening_with_an_ing_word_that_is_a_name_stays_whole(nlp: Language, name: str) -> None:
     docs = [labelled(nlp, "a0", f"Officials said {name} would decide soon.", (name, "PERSON"))]
     assert named(extract_entities(docs), name).type == "person"
+
+
+def test_a_persons_name_run_on_into_a_common_plural_stays_the_persons(nlp: Language) -> None:
+    docs = [
+        labelled(
+            nlp, "a0", "Lena Oyelaran Whitcombe denied it. Oyelaran Whitcombe said nothing more.",
+            ("Lena Oyelaran Whitcombe", "PERSON"), ("Oyelaran Whitcombe", "PERSON"),
+        ),
+        labelled(
+            nlp, "a1", "Critics want the Lena Oyelaran Whitcombe Servers, and the servers stay.",
+            ("Oyelaran Whitcombe Servers", "PERSON"),
+        ),
+    ]
+    assert named(extract_entities(docs), "Lena Oyelaran Whitcombe").sources == ["a0", "a1"]

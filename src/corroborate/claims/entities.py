@@ -1448,13 +1448,18 @@ def _thing_names(
 ) -> set[str]:
     """Person-labelled full names of things: no given name opens them and they end in a common English word
     ("Acme Edition", "Orbit Switch"), a word the story never shows as a person's surname (``surnames``); a short
-    last word may be a romanised given name ("Liu He"), so it takes four letters."""
+    last word may be a romanised given name ("Liu He"), so it takes four letters. A person's name run on into a
+    common word ("the Ann Lee Files") is left for ``_trim_run_ons``."""
+    mentions = [mention for found in by_article.values() for mention in found]
+    people = {f" {fold(mention.text)}" for mention in mentions if _is_full_name(mention)}
     found = set()
-    for mention in (mention for mentions in by_article.values() for mention in mentions):
+    for mention in mentions:
         words = mention.text.split()
         first, last = words[0], words[-1]
+        rest = fold(" ".join(words[:-1]))
         if (
             mention.label == "PERSON" and len(words) > 1 and first.isalpha() and not given_name(first)
+            and not any(person.endswith(f" {rest}") for person in people)
             and last.isalpha() and len(last) >= 4 and fold(last) not in surnames
             and zipf_frequency(last.lower(), "en") >= settings.thing_name_min_zipf
             and not _known_place(fold(mention.text))
