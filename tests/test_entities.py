@@ -1172,3 +1172,14 @@ def test_a_persons_name_run_on_into_a_common_plural_stays_the_persons(nlp: Langu
         ),
     ]
     assert named(extract_entities(docs), "Lena Oyelaran Whitcombe").sources == ["a0", "a1"]
+
+
+def test_a_thing_opening_a_bodys_name_is_no_body(nlp: Language) -> None:
+    text = "Lunar Works flew to the Moon. Moon Freight Corp will fly there next."
+    docs = [labelled(nlp, "a0", text, ("Moon", "PERSON"), ("Moon Freight Corp", "ORG"))]
+    assert "Moon" not in names_of(extract_entities(docs))
+
+
+def test_a_romanised_given_name_ending_in_ing_stays(nlp: Language) -> None:
+    docs = [labelled(nlp, "a0", "Analyst Ming-Chi Kuo said demand would slow.", ("Ming-Chi Kuo", "PERSON"))]
+    assert "Ming-Chi Kuo" in names_of(extract_entities(docs))

@@ -736,9 +736,10 @@ def _name_start(ent: Span, settings: ClaimsSettings) -> int:
 def _heading_gerund(token: Token, settings: ClaimsSettings) -> bool:
     """A common "-ing" word of a common verb, no given name ("Remembering", not "Sterling" nor "Fleming")."""
     word = token.lower_
-    if not (token.is_title and word.endswith("ing")) or given_name(token.text):
-        return False
     verb = word[: -len("ing")]
+    # A verb of three letters at least: "Ming" and "King" hold none.
+    if not (token.is_title and word.endswith("ing") and len(verb) >= 3) or given_name(token.text):
+        return False
     return zipf_frequency(word, "en") >= settings.opening_gerund_min_zipf and max(
         zipf_frequency(verb, "en"), zipf_frequency(verb + "e", "en")
     ) >= settings.opening_gerund_verb_min_zipf
@@ -1294,22 +1295,24 @@ def _retype_institutions(docs: Sequence[tuple[Article, Doc]], by_article: dict[s
 def _short_of_institution(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> set[str]:
     """One-word person-labelled names that open a longer name of a body or a place in the story ("Halvorsen" of
     "Halvorsen Research Center"), never with a title before them nor saying anything: the body's short name; a
-    person the body is named after speaks or holds a title when the story writes of them."""
+    person the body is named after speaks or holds a title when the story writes of them. A thing's name
+    (``_thing_named``: "the Moon" of "Moon Lander Corp") is left to be dropped."""
     openings = {
         fold(m.text).split()[0] for found in by_article.values() for m in found
         if m.label != "PERSON" and len(m.text.split()) > 1
     }
-    personal = {
+    personal_or_things = {
         fold(ent.text) for _, doc in docs for ent in doc.ents
         if len(ent) == 1 and (
             ent.start and _is_title_word(doc[ent.start - 1])
             or ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SAYING_VERBS
+            or _thing_named(ent)
         )
     }
     return {
         fold(m.text) for found in by_article.values() for m in found
         if m.label == "PERSON" and " " not in m.text and fold(m.text) in openings
-    } - personal
+    } - personal_or_things
 
 
 #: Words the names of places and buildings end in that are no one's surname ("Hall", "Park" and "House" are).
