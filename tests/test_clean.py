@@ -195,7 +195,11 @@ PARIS_LINE = "PARIS — Officials there said the bridge design would be studied 
         ("LONDON (Reuters) - Oil prices fell sharply on Tuesday on supply fears.", "LONDON (Reuters) - "),
         ("BERLIN -- The space agency says the tests will resume next year.", "BERLIN -- "),
         ("WEST PALM BEACH, Fla. ― The president said talks would go ahead.", "WEST PALM BEACH, Fla. ― "),
-        # an acronym opening an aside, a hyphenated pair, a heading: no datelines
+        ("Port Haven (Newswire Business)Shares fell in early trading.", "Port Haven (Newswire Business)"),
+        ("Port Haven, Wales (Newswire)“We are open,” the mayor said.", "Port Haven, Wales (Newswire)"),
+        # an acronym opening an aside, a hyphenated pair, a heading, a ticker: no datelines
+        ("Acme (ACME) Shares fell in early trading.", None),
+        ("Acme Corp (ACME) shares fell in early trading.", None),
         ("NATO — the alliance's oldest forum — said on Monday it would meet again.", None),
         ("US - China talks resumed on Monday in Geneva after a long break.", None),
         ("PEPA – Universitätsklinikum Heidelberg (UKHD)", None),

@@ -247,6 +247,13 @@ _DATELINE_PREFIX = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3})(?P<region>,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?"
     r"(?P<agency>\s*\([A-Z][\w.&'’ ]{0,30}\))?\s*(?P<dash>—|–|―|--|(?<=\))\s*-)\s+(?=[\"“‘'A-Z0-9])"
 )
+# The same dateline as a web page may print it, the place in title case and the agency glued to the story's first
+# word with no dash nor space ("Hong Kong (Newswire Business)Shares fell"): the page set them in separate elements;
+# no sentence writes a bracket against the next word.
+_GLUED_DATELINE_PREFIX = re.compile(
+    r"^[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3}(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?"
+    r"\s*\([A-Z][\w.&'’ ]{0,30}\)(?=[\"“‘A-Z])"
+)
 # A presenter line pointing back at the video's description: "Jane Doe has that story."
 _STORY_POINTER = re.compile(r"\bhas (?:that|this|the) story\W*$", re.IGNORECASE)
 # A video's title followed by the wire agency that supplied it: "Storm floods coastal town, dozens missing AP".
@@ -381,7 +388,8 @@ def dateline_prefix(line: str, settings: CleanSettings = DEFAULT_SETTINGS.clean)
     """
     match = _DATELINE_PREFIX.match(line.lstrip())
     if match is None:
-        return None
+        glued = _GLUED_DATELINE_PREFIX.match(line.lstrip())
+        return glued.group(0) if glued is not None else None
     rest = line.lstrip()[match.end() :]
     sentence = re.split(r"(?<=[.!?])\s", rest, maxsplit=1)[0]
     if len(sentence.split()) < settings.dateline_min_sentence_words:
