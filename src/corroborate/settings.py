@@ -446,6 +446,11 @@ class ClusterSettings:
     # Exact surnames only: three pairs of one event conflicted ("Hosseini", "Husseini").
     office_conflict_penalty: float = 0.3
     same_holder_similarity: float = 0.8
+    # STORY CONFLICT (placeholder comment, filled in once measured)
+    story_conflict_penalty: float = 0.1
+    story_conflict_min_articles: int = 4
+    story_conflict_min_names: int = 2
+    story_typical_share: float = 0.5
     # Weights of the pair similarity of two articles: lead-embedding cosine, entity-profile cosine (the
     # embedding says what kind of event, the entities which one, so they weigh more) and rare-word cosine (the
     # words the NER misses: a victim's name, a magnitude, a place), plus, when either is undated, a bonus if
