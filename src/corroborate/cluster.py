@@ -824,7 +824,7 @@ class StoryIndex:
         scores = self._pair_scores(positions, positions)
         linked = (scores >= self.settings.join_similarity) & self._near(positions, positions)
         days = self._day_array[positions]
-        groups = _average_linkage(scores, linked, days, self._story_names(positions), self.settings)
+        groups = _average_linkage(scores, linked, days, self.settings, self._story_names(positions))
         groups = _join_lone_stories(scores, days, self._join_small_stories(positions, groups), self.settings)
         for position in members:
             self._stories.pop(position, None)
@@ -834,21 +834,20 @@ class StoryIndex:
                 self._founder_of[position] = ordered[0]
             self._stories[ordered[0]] = _story_of(self._features, ordered)
     def _story_names(self, positions: np.ndarray) -> _StoryNames:
-        """The names the articles at ``positions`` give, for the story-level name conflict of ``_average_linkage``."""
+        """The names the articles at ``positions`` give and mention, for the story-level name conflict of
+        ``_average_linkage``: an article mentions the names it gives, the runs of their words, and every name
+        holding one it gives ("maurice cheeks" holds "cheeks")."""
         names = self._mentions.matrix[positions]
-        runs = self._mention_runs.matrix[positions]
-        # Each name the articles give, with the runs of its words that are names too: a name holding another one
-        # mentions it ("maurice cheeks" holds "cheeks").
         given = np.unique(names.indices)
         columns = self._mentions.columns
-        key_runs = sparse.csr_matrix(
-            (len(columns), max(1, len(columns))), dtype=np.float64)
-        if len(given):
-            rows, cols = zip(*((column, columns[run]) for column in given
-                               for run in _word_runs([self._mentions.key_of(int(column))]) if run in columns),
-                             strict=True)
-            key_runs = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=key_runs.shape)
-        return _StoryNames(names, runs, key_runs, self.settings)
+        pairs = [(column, columns[run]) for column in given
+                 for run in _word_runs([self._mentions.key_of(int(column))]) if run in columns]
+        holds = sparse.csr_matrix((np.ones(len(pairs)), ([row for row, _ in pairs], [run for _, run in pairs])),
+                                  shape=(names.shape[1], names.shape[1]))
+        mentioned = (self._mention_runs.matrix[positions] + names + (holds @ names.T).T).tocsr()
+        # Only the columns of the component's own names: dense rows of those are cheap to merge and compare.
+        local = np.union1d(given, mentioned.indices)
+        return _StoryNames(names[:, local].toarray() > 0, mentioned[:, local].toarray() > 0, self.settings)
 
     def _join_small_stories(self, positions: np.ndarray, groups: list[list[int]]) -> list[list[int]]:
         """The average-linkage ``groups`` of one component (indices into ``positions``) after each small story
@@ -1071,13 +1070,14 @@ class _Profiles:
 
 
 def _average_linkage(
-    scores: np.ndarray, linked: np.ndarray, days: np.ndarray, names: _StoryNames, settings: ClusterSettings
+    scores: np.ndarray, linked: np.ndarray, days: np.ndarray, settings: ClusterSettings,
+    names: _StoryNames | None = None,
 ) -> list[list[int]]:
     """Average-linkage clusters of one component: the two clusters with the highest mean pair similarity (less
-    ``story_conflict_penalty`` where their names conflict: ``_StoryNames``) merge while it reaches
-    ``join_similarity``, if some pair between them is linked and their spans of days lie within ``max_gap_days`` of
-    each other (one story is one event: the same people months later is another). Ties go to the first pair in
-    row-major order."""
+    ``story_conflict_penalty`` where their ``names`` conflict: ``_StoryNames``; none when not given) merge while it
+    reaches ``join_similarity``, if some pair between them is linked and their spans of days lie within
+    ``max_gap_days`` of each other (one story is one event: the same people months later is another). Ties go to
+    the first pair in row-major order."""
     table = _LinkageTable(scores, linked, days, names, settings)
     while True:
         a, b, mean = table.best_pair()
@@ -1092,7 +1092,7 @@ class _LinkageTable:
     in the rows whose best it was, where rescanning the whole matrix at every merge costs the cube of a
     component's size (minutes for a few thousand near-identical articles)."""
 
-    def __init__(self, scores: np.ndarray, linked: np.ndarray, days: np.ndarray, names: _StoryNames,
+    def __init__(self, scores: np.ndarray, linked: np.ndarray, days: np.ndarray, names: _StoryNames | None,
                  settings: ClusterSettings) -> None:
         self._sums = scores.astype(np.float64)
         self._linked = linked.copy()
@@ -1124,7 +1124,7 @@ class _LinkageTable:
         everyone, merged = np.arange(len(self._sums)), np.array([a])
         self._table[b], self._table[:, b] = -np.inf, -np.inf
         # Only the merged cluster's names changed: its conflicts are the only ones to find again.
-        conflict = self._penalty * self._names.merge(a, b, self._active)
+        conflict = self._penalty * self._names.merge(a, b, self._active) if self._names is not None else 0.0
         self._table[a] = self._means(merged, everyone)[0] - conflict
         column = self._table[:, a] = self._means(everyone, merged)[:, 0] - conflict
         self._best_mean[b] = -np.inf
@@ -1160,40 +1160,36 @@ class _StoryNames:
     and averaged over two stories a few noisy openings dilute them; a story's typical names are what its coverage
     agrees on: two events of one kind keep their own people, places and numbers, two halves of one event do not."""
 
-    def __init__(self, names: sparse.csr_matrix, runs: sparse.csr_matrix, key_runs: sparse.csr_matrix,
-                 settings: ClusterSettings) -> None:
-        # Per cluster: how many of its articles give each name, and the names it mentions: those its articles
-        # give, the runs of their words, and every name holding one they give.
-        mentioned = ((runs + names + (key_runs @ names.T).T) > 0).astype(np.float64).tocsr()
-        self._counts = [names[row] for row in range(names.shape[0])]
-        self._mentioned = [mentioned[row] for row in range(names.shape[0])]
-        self._sizes = np.ones(names.shape[0])
+    def __init__(self, given: np.ndarray, mentioned: np.ndarray, settings: ClusterSettings) -> None:
+        # Clusters x names, one row per article to begin with: how many of its articles give each name, whether
+        # one of them mentions it, and (for clusters of story_conflict_min_articles or more) its typical names.
+        self._counts = given.astype(np.int32)
+        self._mentioned = mentioned.copy()
+        self._typical = np.zeros_like(mentioned)
+        self._sizes = np.ones(len(given))
+        self._large = np.zeros(len(given), dtype=bool)
         self._settings = settings
-        self._typical: dict[int, sparse.csr_matrix] = {}
 
     def merge(self, a: int, b: int, active: np.ndarray) -> np.ndarray:
         """Merge cluster ``b`` into ``a``; whether ``a`` now conflicts with each cluster (False for inactive ones)."""
-        self._counts[a] = self._counts[a] + self._counts[b]
-        self._mentioned[a] = ((self._mentioned[a] + self._mentioned[b]) > 0).astype(np.float64)
-        self._sizes[a] += self._sizes[b]
-        self._typical.pop(b, None)
-        conflict = np.zeros(len(self._sizes), dtype=bool)
         settings = self._settings
+        self._counts[a] += self._counts[b]
+        self._mentioned[a] |= self._mentioned[b]
+        self._sizes[a] += self._sizes[b]
+        self._large[b] = False
+        conflict = np.zeros(len(self._sizes), dtype=bool)
         if self._sizes[a] < settings.story_conflict_min_articles:
             return conflict
-        counts = self._counts[a]
-        typical = counts.multiply(counts >= settings.story_typical_share * self._sizes[a])
-        self._typical[a] = (typical > 0).astype(np.float64)
-        others = [cluster for cluster in self._typical if cluster != a and active[cluster]]
-        if not others:
+        self._typical[a] = self._counts[a] >= settings.story_typical_share * self._sizes[a]
+        self._large[a] = True
+        others = np.flatnonzero(self._large & active)
+        others = others[others != a]
+        if not len(others):
             return conflict
+        # Typical names of one that no article of the other mentions, each way.
+        unmentioned_mine = (~self._mentioned[np.ix_(others, np.flatnonzero(self._typical[a]))]).sum(axis=1)
+        unmentioned_theirs = (self._typical[others] & ~self._mentioned[a]).sum(axis=1)
         least = settings.story_conflict_min_names
-        mine, theirs = self._typical[a], sparse.vstack([self._typical[cluster] for cluster in others]).tocsr()
-        mentioned_by_them = sparse.vstack([self._mentioned[cluster] for cluster in others]).tocsr()
-        # Typical names of one not mentioned by the other, each way.
-        unmentioned_mine = mine.sum() - np.asarray((mentioned_by_them @ mine.T).todense()).ravel()
-        unmentioned_theirs = (np.asarray(theirs.sum(axis=1)).ravel()
-                              - np.asarray((theirs @ self._mentioned[a].T).todense()).ravel())
         conflict[others] = (unmentioned_mine >= least) & (unmentioned_theirs >= least)
         return conflict
 
