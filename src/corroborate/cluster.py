@@ -19,10 +19,11 @@
    undated ones; an undated article with those that share an entity key with it, speak of its year, or share
    enough rare words with it, when the weights leave no other pair able to reach the threshold;
 3. re-cluster only the connected components of those links that the new articles touched, by average linkage
-   over the component's own articles, after which each small story of the component (a lone report, or two)
-   joins the story whose pooled profile (its members' features summed) is similar enough to its own, and then
-   each small story still apart joins the larger story with which its mean pair similarity is highest, if that
-   mean is high enough: stories of other components are not looked at again.
+   over the component's own articles (two clusters of several articles each agreeing on names the other never
+   mentions lose ``story_conflict_penalty`` from their mean), after which each small story of the component (a
+   lone report, or two) joins the story whose pooled profile (its members' features summed) is similar enough to
+   its own, and then each small story still apart joins the larger story with which its mean pair similarity is
+   highest, if that mean is high enough: stories of other components are not looked at again.
 
 The store keeps each article's story and component beside its features (``save_story_index``), so reading the
 stories back (``load_story_index``, on every ingest and stored-story brief) compares no pairs: its cost grows
