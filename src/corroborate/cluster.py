@@ -834,10 +834,11 @@ class StoryIndex:
             for position in ordered:
                 self._founder_of[position] = ordered[0]
             self._stories[ordered[0]] = _story_of(self._features, ordered)
+
     def _story_names(self, positions: np.ndarray) -> _StoryNames:
         """The names the articles at ``positions`` give and mention, for the story-level name conflict of
         ``_average_linkage``: an article mentions the names it gives, the runs of their words, and every name
-        holding one it gives ("maurice cheeks" holds "cheeks")."""
+        holding one it gives ("ann lee" holds "lee")."""
         names = self._mentions.matrix[positions]
         given = np.unique(names.indices)
         columns = self._mentions.columns
