@@ -19,10 +19,11 @@
    undated ones; an undated article with those that share an entity key with it, speak of its year, or share
    enough rare words with it, when the weights leave no other pair able to reach the threshold;
 3. re-cluster only the connected components of those links that the new articles touched, by average linkage
-   over the component's own articles, after which each small story of the component (a lone report, or two)
-   joins the story whose pooled profile (its members' features summed) is similar enough to its own, and then
-   each small story still apart joins the larger story with which its mean pair similarity is highest, if that
-   mean is high enough: stories of other components are not looked at again.
+   over the component's own articles (two clusters of several articles each agreeing on names the other never
+   mentions lose ``story_conflict_penalty`` from their mean), after which each small story of the component (a
+   lone report, or two) joins the story whose pooled profile (its members' features summed) is similar enough to
+   its own, and then each small story still apart joins the larger story with which its mean pair similarity is
+   highest, if that mean is high enough: stories of other components are not looked at again.
 
 The store keeps each article's story and component beside its features (``save_story_index``), so reading the
 stories back (``load_story_index``, on every ingest and stored-story brief) compares no pairs: its cost grows
@@ -824,7 +825,7 @@ class StoryIndex:
         scores = self._pair_scores(positions, positions)
         linked = (scores >= self.settings.join_similarity) & self._near(positions, positions)
         days = self._day_array[positions]
-        groups = _average_linkage(scores, linked, days, self.settings)
+        groups = _average_linkage(scores, linked, days, self.settings, self._story_names(positions))
         groups = _join_lone_stories(scores, days, self._join_small_stories(positions, groups), self.settings)
         for position in members:
             self._stories.pop(position, None)
@@ -833,6 +834,23 @@ class StoryIndex:
             for position in ordered:
                 self._founder_of[position] = ordered[0]
             self._stories[ordered[0]] = _story_of(self._features, ordered)
+
+    def _story_names(self, positions: np.ndarray) -> _StoryNames:
+        """The names the articles at ``positions`` give and mention, for the story-level name conflict of
+        ``_average_linkage``: an article mentions the names it gives, the runs of their words, and every name
+        holding one it gives ("ann lee" holds "lee")."""
+        names = self._mentions.matrix[positions]
+        given = np.unique(names.indices)
+        columns = self._mentions.columns
+        pairs = [(column, columns[run]) for column in given
+                 for run in _word_runs([self._mentions.key_of(int(column))]) if run in columns]
+        holds = sparse.csr_matrix((np.ones(len(pairs)), ([row for row, _ in pairs], [run for _, run in pairs])),
+                                  shape=(names.shape[1], names.shape[1]))
+        mentioned = (self._mention_runs.matrix[positions] + names + (holds @ names.T).T).tocsr()
+        # Only the columns of the component's own names: dense rows of those are cheap to merge and compare.
+        local = np.union1d(given, mentioned.indices)
+        return _StoryNames(names[:, local].toarray() > 0, mentioned[:, local].toarray() > 0, self.settings)
+
     def _join_small_stories(self, positions: np.ndarray, groups: list[list[int]]) -> list[list[int]]:
         """The average-linkage ``groups`` of one component (indices into ``positions``) after each small story
         (at most ``pooled_join_max_articles``) joined the story whose pooled profile is most similar to its
@@ -1054,13 +1072,15 @@ class _Profiles:
 
 
 def _average_linkage(
-    scores: np.ndarray, linked: np.ndarray, days: np.ndarray, settings: ClusterSettings
+    scores: np.ndarray, linked: np.ndarray, days: np.ndarray, settings: ClusterSettings,
+    names: _StoryNames | None = None,
 ) -> list[list[int]]:
-    """Average-linkage clusters of one component: the two clusters with the highest mean pair similarity merge
-    while it reaches ``join_similarity``, if some pair between them is linked and their spans of days lie
-    within ``max_gap_days`` of each other (one story is one event: the same people months later is another).
-    Ties go to the first pair in row-major order."""
-    table = _LinkageTable(scores, linked, days, settings.max_gap_days)
+    """Average-linkage clusters of one component: the two clusters with the highest mean pair similarity (less
+    ``story_conflict_penalty`` where their ``names`` conflict: ``_StoryNames``; none when not given) merge while it
+    reaches ``join_similarity``, if some pair between them is linked and their spans of days lie within
+    ``max_gap_days`` of each other (one story is one event: the same people months later is another). Ties go to
+    the first pair in row-major order."""
+    table = _LinkageTable(scores, linked, days, names, settings)
     while True:
         a, b, mean = table.best_pair()
         if not mean >= settings.join_similarity:
@@ -1074,14 +1094,17 @@ class _LinkageTable:
     in the rows whose best it was, where rescanning the whole matrix at every merge costs the cube of a
     component's size (minutes for a few thousand near-identical articles)."""
 
-    def __init__(self, scores: np.ndarray, linked: np.ndarray, days: np.ndarray, max_gap_days: float) -> None:
+    def __init__(self, scores: np.ndarray, linked: np.ndarray, days: np.ndarray, names: _StoryNames | None,
+                 settings: ClusterSettings) -> None:
         self._sums = scores.astype(np.float64)
         self._linked = linked.copy()
         self._sizes = np.ones(len(scores))
         self._first, self._last = days.astype(np.float64), days.astype(np.float64)
         self._active = np.ones(len(scores), dtype=bool)
         self._members = [[position] for position in range(len(scores))]
-        self._max_gap_days = max_gap_days
+        self._max_gap_days = settings.max_gap_days
+        self._names = names
+        self._penalty = settings.story_conflict_penalty
         everyone = np.arange(len(scores))
         self._table = self._means(everyone, everyone)
         self._best_column = np.argmax(self._table, axis=1)
@@ -1102,8 +1125,10 @@ class _LinkageTable:
         self._active[b] = False
         everyone, merged = np.arange(len(self._sums)), np.array([a])
         self._table[b], self._table[:, b] = -np.inf, -np.inf
-        self._table[a] = self._means(merged, everyone)[0]
-        column = self._table[:, a] = self._means(everyone, merged)[:, 0]
+        # Only the merged cluster's names changed: its conflicts are the only ones to find again.
+        conflict = self._penalty * self._names.merge(a, b, self._active) if self._names is not None else 0.0
+        self._table[a] = self._means(merged, everyone)[0] - conflict
+        column = self._table[:, a] = self._means(everyone, merged)[:, 0] - conflict
         self._best_mean[b] = -np.inf
         # In the other rows only columns a and b changed: a row whose best was a or b looks for its best again,
         # any other row only compares its best with its new mean to a.
@@ -1127,6 +1152,48 @@ class _LinkageTable:
         means[(first[None, columns] - last[rows, None]) > self._max_gap_days] = -np.inf
         means[(first[rows, None] - last[None, columns]) > self._max_gap_days] = -np.inf
         return means
+
+
+class _StoryNames:
+    """The names each cluster of an average linkage gives, for its story-level conflict: two clusters of at least
+    ``story_conflict_min_articles`` articles conflict when each has ``story_conflict_min_names`` typical names (given
+    by at least ``story_typical_share`` of its articles) that no article of the other mentions (gives, gives a run of
+    the words of, or gives a longer name holding). A pair's conflict penalties weigh one article against another,
+    and averaged over two stories a few noisy openings dilute them; a story's typical names are what its coverage
+    agrees on: two events of one kind keep their own people, places and numbers, two halves of one event do not."""
+
+    def __init__(self, given: np.ndarray, mentioned: np.ndarray, settings: ClusterSettings) -> None:
+        # Clusters x names, one row per article to begin with: how many of its articles give each name, whether
+        # one of them mentions it, and (for clusters of story_conflict_min_articles or more) its typical names.
+        self._counts = given.astype(np.int32)
+        self._mentioned = mentioned.copy()
+        self._typical = np.zeros_like(mentioned)
+        self._sizes = np.ones(len(given))
+        self._large = np.zeros(len(given), dtype=bool)
+        self._settings = settings
+
+    def merge(self, a: int, b: int, active: np.ndarray) -> np.ndarray:
+        """Merge cluster ``b`` into ``a``; whether ``a`` now conflicts with each cluster (False for inactive ones)."""
+        settings = self._settings
+        self._counts[a] += self._counts[b]
+        self._mentioned[a] |= self._mentioned[b]
+        self._sizes[a] += self._sizes[b]
+        self._large[b] = False
+        conflict = np.zeros(len(self._sizes), dtype=bool)
+        if self._sizes[a] < settings.story_conflict_min_articles:
+            return conflict
+        self._typical[a] = self._counts[a] >= settings.story_typical_share * self._sizes[a]
+        self._large[a] = True
+        others = np.flatnonzero(self._large & active)
+        others = others[others != a]
+        if not len(others):
+            return conflict
+        # Typical names of one that no article of the other mentions, each way.
+        unmentioned_mine = (~self._mentioned[np.ix_(others, np.flatnonzero(self._typical[a]))]).sum(axis=1)
+        unmentioned_theirs = (self._typical[others] & ~self._mentioned[a]).sum(axis=1)
+        least = settings.story_conflict_min_names
+        conflict[others] = (unmentioned_mine >= least) & (unmentioned_theirs >= least)
+        return conflict
 
 
 def _story_of(features: Sequence[ArticleFeatures], positions: Sequence[int]) -> Story:
@@ -1165,6 +1232,10 @@ def clustering_rules(settings: ClusterSettings) -> str:
         "distinct_conflict_penalty": settings.distinct_conflict_penalty,
         "office_conflict_penalty": settings.office_conflict_penalty,
         "same_holder_similarity": settings.same_holder_similarity,
+        "story_conflict_penalty": settings.story_conflict_penalty,
+        "story_conflict_min_articles": settings.story_conflict_min_articles,
+        "story_conflict_min_names": settings.story_conflict_min_names,
+        "story_typical_share": settings.story_typical_share,
         "join_similarity": settings.join_similarity,
         "max_gap_days": settings.max_gap_days, "gap_grace_days": settings.gap_grace_days,
         "gap_decay": settings.gap_decay,

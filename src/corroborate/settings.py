@@ -455,6 +455,33 @@ class ClusterSettings:
     # Exact surnames only: three pairs of one event conflicted ("Hosseini", "Husseini").
     office_conflict_penalty: float = 0.3
     same_holder_similarity: float = 0.8
+    # A story's coverage agrees on its own people, places, dates and counts; average linkage weighs two stories by
+    # the mean of their pairs, where the pair penalties above fire on some pairs only and are diluted. So two
+    # clusters of story_conflict_min_articles articles or more, each with story_conflict_min_names names (entity
+    # keys, actors, people and places named) that at least story_typical_share of its articles give and that no
+    # article of the other mentions (gives, in full or a run of its words, or as part of a longer name), lose
+    # story_conflict_penalty from their mean: two events of one kind, not two halves of one event, whose articles
+    # mention each other's names. Measured on ECB+ topics 1-20 (bench/clustering.py --margins), B-cubed F1 and
+    # topics merged at join_similarity 0.40/0.41/0.42/0.43: without it 0.929 [5, 10, 11, 12] / 0.954 [5, 11] /
+    # 0.968 / 0.954, with it 0.963 [10] / 0.970 / 0.968 / 0.954 (at 0.41 P/R 0.983/0.958); the same over penalties
+    # 0.05-0.3 and 4 or 5 articles; 3 articles: 0.963 [10] at 0.41, 0.959 at 0.42 (two halves of one event part);
+    # 6 articles: no gain; a share of 0.4: 0.963 at 0.41 (recall 0.945), 0.6: 0.966 [11]; one name: 0.957 at 0.41,
+    # three: 0.958 [5]. Pooled profiles can not do this: two events' sums converge on their kind (see
+    # pooled_join_similarity). The 181 extraction-benchmark pages' 128 stories identical at 0.42.
+    # Tried first, in the pair similarity (fifteenth session), on 1-20, with no story changed at 0.40-0.42 nor F1
+    # gained: a conflict of the places the first sentence of the lead names (GPE/LOC, once is enough; of pairs of a
+    # topic both naming one, 61 of one event conflict and 342 of two, but the one-event ones are a city against
+    # its state), 0.02-0.06 nothing, 0.08 recall 0.954 -> 0.930; the same for places after "in", "at", "near"
+    # (0.02-0.08 nothing); a conflict of the named subjects of the first sentence's main act (people and
+    # organisations, or any name: 27 pairs of one event conflict, 386 of two, but none near the threshold), up to
+    # 0.3 nothing; month-and-day dates of the lead (dateparser) without one within 3, 7 or 14 days of the other's,
+    # 0.04-0.13 nothing, 0.15 0.964 at 0.42 (0.962 [11] at 0.41); weekdays of the first sentence: 130 pairs of one
+    # event differ, 341 of two (not run). ORDINAL as an entity type: 0.964, topic 11 merged. Lead embeddings
+    # centred on their component's mean (0.1-0.6 of it) before clustering: at best 0.964 [11] (0.1, join 0.40).
+    story_conflict_penalty: float = 0.1
+    story_conflict_min_articles: int = 4
+    story_conflict_min_names: int = 2
+    story_typical_share: float = 0.5
     # Weights of the pair similarity of two articles: lead-embedding cosine, entity-profile cosine (the
     # embedding says what kind of event, the entities which one, so they weigh more) and rare-word cosine (the
     # words the NER misses: a victim's name, a magnitude, a place), plus, when either is undated, a bonus if
@@ -518,7 +545,10 @@ class ClusterSettings:
     # neither gives the other's anywhere), penalty 0.04 or 0.08: 57 pairs of one event, 147 of two; 1-20 F1 0.968
     # unchanged (at 0.40/0.41 0.929/0.954 -> 0.959/0.966), extraction-benchmark stories unchanged; held out (read
     # once, for this candidate) 0.953/0.922/0.937 -> 0.949/0.888/0.917, topic 27 still one story: not made.
-    join_similarity: float = 0.42
+    # Fifteenth session: with the story-level name conflict (story_conflict_penalty), 0.41 rather than 0.42: 1-20
+    # 0.983/0.954/0.968 -> 0.983/0.958/0.970, no topic merged at either, and 0.01 either side 0.963 ([10] merged)
+    # and 0.968; the extraction-benchmark pages' 128 stories -> 127, two pages reporting one study joining.
+    join_similarity: float = 0.41
     # After average linkage, a story of at most pooled_join_max_articles articles joins the story of its
     # component whose pooled profile (members' embeddings and profiles summed, the same weighted similarity)
     # reaches pooled_join_similarity: a lone report naming part of an event's people and places scores low
