@@ -588,9 +588,13 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
     doc_text = doc.text
     long_quotes = _long_quotes(doc_text)
     running = _RunningQuote()
+    awaiting = _AwaitingSpeaker()
     handed: Attribution | None = None  # the speaker the sentence before hands on to a quote that follows it
     for sentence in article_sentences(doc):
         text = sentence.text.strip()
+        if not any(character.isalnum() for character in text):
+            # A mark the splitter cut off on its own ('... by spring?' + '"') hands the speaker on as it stands.
+            continue
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         origins = tuple(cited_origins(text, resolver))
         between = running.enter(sentence, doc_text)
@@ -599,6 +603,12 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
         )
         verbs = _speech_verbs(sentence, spans)
         following, handed = handed, None
+        named_after = awaiting.named_by(sentence, verbs, speakers, doc_text) if not spans else None
+        if named_after is not None:
+            for index in awaiting.quotes:
+                found[index] = replace(found[index], attribution=named_after)
+            following = named_after if named_after.cue not in _QUESTION_CUES else None
+        first_found = len(found)
         for quote_start, quote_end in spans:
             if _is_title(doc.char_span(quote_start, quote_end, alignment_mode="expand")):
                 continue
@@ -614,6 +624,9 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
                 placed.append(quote_start)
                 running.leave(sentence, quote_end, len(found) - 1, attribution)
                 handed = attribution if attribution is not None and attribution.cue not in _QUESTION_CUES else None
+        awaiting.after(sentence, spans, range(first_found, len(found)), found, following, doc_text)
+        if named_after is not None:
+            handed = following
         if text.endswith(":"):
             handed = _introducer(sentence, spans, speakers)
         elif handed is None and _all_quoted(sentence, spans) and text[-1] not in _MARKS:
@@ -816,6 +829,64 @@ class _RunningQuote:
 
 
 _DOUBLE_MARKS = '"“”'
+
+
+class _AwaitingSpeaker:
+    """Sentences of a paragraph quoted whole, in a row, whose quotes name no speaker of their own, and the sentence of
+    the writer's right after them, which may name it: the splitter cuts '"Open the door!" an officer shouted.' and
+    '"Is it over?" Lee asked.' after the closing mark."""
+
+    def __init__(self) -> None:
+        self.quotes: list[int] = []
+        self._end = 0
+
+    def named_by(
+        self, sentence: Span, verbs: Sequence[Token], speakers: _Speakers, doc_text: str
+    ) -> Attribution | None:
+        """The speaker a sentence without quotation marks names for the quotes just before it, when it says only
+        who spoke (``_speaker_sentence``) and nothing but marks and spaces stand between them."""
+        between = doc_text[self._end : sentence.start_char]
+        if not self.quotes or "\n" in between or any(character.isalnum() for character in between):
+            return None
+        if any(mark in sentence.text for mark in _DOUBLE_MARKS):
+            return None
+        verb = _speaker_sentence(sentence, verbs)
+        return _attribute(sentence, verb, (), speakers) if verb is not None else None
+
+    def after(
+        self,
+        sentence: Span,
+        spans: Sequence[tuple[int, int]],
+        indices: Iterable[int],
+        found: Sequence[Quote],
+        following: Attribution | None,
+        doc_text: str,
+    ) -> None:
+        """Remember the quotes of a sentence quoted whole that have no speaker or only the one handed on from before
+        (``following``); any other sentence, or a paragraph's end, ends the row."""
+        if "\n" in doc_text[self._end : sentence.start_char]:
+            self.quotes = []
+        waiting = [index for index in indices if found[index].attribution in (None, following)]
+        if not (_all_quoted(sentence, spans) and waiting and len(waiting) == len(list(indices))):
+            self.quotes = []
+            return
+        self.quotes += waiting
+        self._end = sentence.start_char + len(sentence.text.rstrip())
+
+
+def _speaker_sentence(sentence: Span, verbs: Sequence[Token]) -> Token | None:
+    """The verb of a sentence that says only who spoke and how ('an officer shouted on the radio.', 'said Ann Lee,
+    the harbour master.'): a verb of speech at its root that opens it, or that only its subject comes before, and
+    reports no clause of its own ("Lee said the ferry would run" is a statement of its own)."""
+    root = sentence.root
+    if root not in verbs or _reported(root) is not None:
+        return None
+    first = next((token for token in sentence if not token.is_punct), None)
+    subject = _subject(root)
+    opens = first is not None and (
+        first.i == root.i or (subject is not None and subject.i < root.i and subject.left_edge.i == first.i)
+    )
+    return root if opens else None
 
 
 #: Short words a title leaves in lower case: "Gone with the Wind", "Of Mice and Men".

@@ -1,0 +1,64 @@
+"""Quotes: the speaker a sentence of the writer's names right after quoted sentences that name none, where the
+splitter cut the attribution off after the closing mark ('"... boat!"' + 'the guards announced.')."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from corroborate.claims.entities import EntityResolver, extract_entities
+from corroborate.claims.quotes import extract_quotes
+from corroborate.nlp import spacy_pipeline
+from corroborate.records import Article, Quote
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy_pipeline()
+
+
+def quotes_of(nlp: Language, text: str) -> list[Quote]:
+    docs = [(Article("a0", "a0.txt", "outlet0", None, None, None, text, text), nlp(text))]
+    return extract_quotes(docs, EntityResolver(extract_entities(docs)))
+
+
+def speakers(quotes: list[Quote]) -> dict[str, str | None]:
+    return {quote.text: quote.attribution.speaker if quote.attribution else None for quote in quotes if quote.direct}
+
+
+def test_a_sentence_saying_who_spoke_after_a_quote_names_its_speaker_and_hands_it_on(nlp: Language) -> None:
+    text = (
+        "The crew searched the bay all night.\n"
+        '"We found the boat, we found the boat!" the harbour guards announced on their radios. '
+        '"Nobody on board is hurt."'
+    )
+    assert speakers(quotes_of(nlp, text)) == {
+        "We found the boat, we found the boat!": "the harbour guards",
+        "Nobody on board is hurt": "the harbour guards",
+    }
+
+
+def test_a_question_named_after_it_hands_no_speaker_to_the_answer(nlp: Language) -> None:
+    text = (
+        'The crew searched the bay.\n"Is the ferry running today, or is the harbour closed?" Ann Lee asked. '
+        '"We need to know."'
+    )
+    assert speakers(quotes_of(nlp, text)) == {
+        "Is the ferry running today, or is the harbour closed?": "Ann Lee",
+        "We need to know": None,
+    }
+
+
+def test_a_statement_of_its_own_or_a_new_paragraph_after_a_quote_names_no_speaker(nlp: Language) -> None:
+    # A sentence that reports a clause of its own is a statement, not the quote's attribution.
+    text = (
+        'The crew searched the bay all night.\n"Is the ferry running today, or is the harbour closed?" Ann Lee '
+        "said the harbour had closed."
+    )
+    assert speakers(quotes_of(nlp, text))["Is the ferry running today, or is the harbour closed?"] is None
+    # Nor does a sentence of the next paragraph.
+    text = (
+        'The crew searched the bay all night.\n"We found the boat, we found the boat!"\nThe harbour guards announced '
+        "on their radios."
+    )
+    assert speakers(quotes_of(nlp, text))["We found the boat, we found the boat!"] is None
