@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from corroborate.claims.entities import EntityResolver, extract_entities
-from corroborate.claims.quotes import extract_quotes
+from corroborate.claims.quotes import _subject, extract_quotes, quote_spans
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Quote
 
@@ -62,3 +63,35 @@ def test_a_statement_of_its_own_or_a_new_paragraph_after_a_quote_names_no_speake
         "on their radios."
     )
     assert speakers(quotes_of(nlp, text))["We found the boat, we found the boat!"] is None
+
+
+def test_a_writing_that_reads_gives_its_words(nlp: Language) -> None:
+    text = (
+        "The board met on Monday.\n"
+        '"The ferry will not run again until the spring storms end," read a joint statement from the harbour board.\n'
+        '"We regret the delay to every passenger who relies on it," the statement read.'
+    )
+    found = speakers(quotes_of(nlp, text))
+    statement = "a joint statement from the harbour board"
+    assert found["The ferry will not run again until the spring storms end"] == statement
+    assert found["We regret the delay to every passenger who relies on it"] == "the statement"
+    # Hard case: a thing that is no writing reads words, it does not say them.
+    text = 'The old sign read "Closed for the winter season until further notice" in red letters.'
+    assert speakers(quotes_of(nlp, text)) == {"Closed for the winter season until further notice": None}
+
+
+def test_a_subjectless_verb_the_parser_hung_on_quoted_words_goes_on_the_report_above_them(nlp: Language) -> None:
+    # Ann Lee noted that Tom Baker "never wrote it," adding more.  ("adding" hung on the quoted "wrote".)
+    words = ["Ann", "Lee", "noted", "that", "Tom", "Baker", '"', "never", "wrote", "it", ",", '"', "adding", "more",
+             "."]
+    heads = [1, 2, 2, 8, 5, 8, 8, 8, 2, 8, 8, 8, 8, 12, 2]
+    deps = ["compound", "nsubj", "ROOT", "mark", "compound", "nsubj", "punct", "neg", "advcl", "dobj", "punct",
+            "punct", "advcl", "dobj", "punct"]
+    spaces = [True, True, True, True, True, True, False, True, True, False, False, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    subject = _subject(doc[12], quote_spans(doc[:], doc.text))
+    assert subject is not None and subject.text == "Lee"
+    # Hard case: a verb outside the quoted words ('Tom Baker wrote "it," adding more') keeps its subject.
+    subject = _subject(doc[12], [(doc[9].idx, doc[10].idx + 1)])
+    assert subject is not None and subject.text == "Baker"

@@ -34,7 +34,14 @@ from corroborate.claims.entities import (
     person_referred,
 )
 from corroborate.claims.people import BODY_NOUNS, PERSON_NOUNS
-from corroborate.claims.speech import EVIDENTIAL_VERBS, ISSUING_VERBS, POSTING_VERBS, SPEECH_VERBS, WRITINGS
+from corroborate.claims.speech import (
+    EVIDENTIAL_VERBS,
+    ISSUING_VERBS,
+    POSTING_VERBS,
+    READING_VERBS,
+    SPEECH_VERBS,
+    WRITINGS,
+)
 from corroborate.nlp import TIME_LABELS, spacy_pipeline
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
 from corroborate.sentences import LEADING_MARKS, closed_from_before, quoted_or_open_spans
@@ -206,11 +213,21 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
     verbs = [
         token
         for token in sentence
-        if (token.lemma_.lower() in SPEECH_VERBS or _puts_out_words(token, outside))
+        if (token.lemma_.lower() in SPEECH_VERBS or _puts_out_words(token, outside) or _read_writing(token))
         and token.pos_ == "VERB"
         and not any(start <= token.idx < end for start, end in outside)
     ]
     return sorted(verbs, key=lambda token: len(list(token.ancestors)))
+
+
+def _read_writing(verb: Token) -> Token | None:
+    """The writing whose words a verb of reading gives: its subject ('the statement read'), or its object when it has
+    none ('read a statement from the board')."""
+    if verb.lemma_.lower() not in READING_VERBS:
+        return None
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    writing = next(iter(subjects or [child for child in verb.children if child.dep_ == "dobj"]), None)
+    return writing if writing is not None and writing.lemma_.lower() in WRITINGS else None
 
 
 def _puts_out_writing(verb: Token) -> bool:
@@ -240,10 +257,16 @@ def _subject(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | Non
     subject ("..., telling reporters") its governing verb's; the subject of a passive is the hearer. A subject
     inside the ``quoted`` spans is the parser hanging quoted words on the verb, not the speaker. A verb without
     a subject set after what someone is reported to have said ("X noted that Y failed, adding that ...") goes
-    on the report, not on the reported clause: X adds, not Y."""
+    on the report, not on the reported clause: X adds, not Y. Nor does it go on a verb of the quoted words the
+    parser hung it on ('X noted that Y "failed to act," adding ...'): the search goes on above the quote."""
     current: Token | None = verb
     while current is not None:
         if current is not verb and current.dep_ == "ccomp" and current.head.lemma_.lower() in SPEECH_VERBS:
+            current = current.head
+            continue
+        if current is not verb and any(start <= current.idx < end for start, end in quoted):
+            if current.head.i == current.i:
+                return None
             current = current.head
             continue
         if any(child.dep_ in {"nsubjpass", "auxpass"} for child in current.children):
@@ -951,7 +974,12 @@ def _attribute(
     ):
         return according
     subject = (
-        (_subject(verb, spans) or _named_after_quote(verb, spans) or _named_after_verb(verb, spans))
+        (
+            _subject(verb, spans)
+            or _named_after_quote(verb, spans)
+            or _named_after_verb(verb, spans)
+            or _read_writing(verb)
+        )
         if verb is not None
         else None
     )
