@@ -95,3 +95,15 @@ def test_a_subjectless_verb_the_parser_hung_on_quoted_words_goes_on_the_report_a
     # Hard case: a verb outside the quoted words ('Tom Baker wrote "it," adding more') keeps its subject.
     subject = _subject(doc[12], [(doc[9].idx, doc[10].idx + 1)])
     assert subject is not None and subject.text == "Baker"
+
+
+def test_a_pronoun_adding_words_after_a_quote_paragraph_names_its_speaker(nlp: Language) -> None:
+    opening = (
+        "The harbour reopened on Monday after the storm. Harbour master Ann Lee spoke to reporters at the quay.\n"
+        '"We will rebuild the old bridge by spring, whatever it costs the town."\n'
+    )
+    found = speakers(quotes_of(nlp, opening + '"The ferry will run until then," she added.'))
+    assert found["We will rebuild the old bridge by spring, whatever it costs the town"] == "Ann Lee"
+    # Hard case: a name adding words is as often another speaker's turn.
+    found = speakers(quotes_of(nlp, opening + '"The ferry will run until then," Tom Baker adds.'))
+    assert found["We will rebuild the old bridge by spring, whatever it costs the town"] is None

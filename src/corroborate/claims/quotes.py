@@ -647,6 +647,7 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
                 placed.append(quote_start)
                 running.leave(sentence, quote_end, len(found) - 1, attribution)
                 handed = attribution if attribution is not None and attribution.cue not in _QUESTION_CUES else None
+        awaiting.goes_on(sentence, spans, found[first_found:], found, doc_text)
         awaiting.after(sentence, spans, range(first_found, len(found)), found, following, doc_text)
         if named_after is not None:
             handed = following
@@ -876,6 +877,31 @@ class _AwaitingSpeaker:
         verb = _speaker_sentence(sentence, verbs)
         return _attribute(sentence, verb, (), speakers) if verb is not None else None
 
+    def goes_on(
+        self,
+        sentence: Span,
+        spans: Sequence[tuple[int, int]],
+        quotes: Sequence[Quote],
+        found: list[Quote],
+        doc_text: str,
+    ) -> None:
+        """Give the waiting quotes that have no speaker at all the speaker of the sentence's first quote when its verb
+        says the speaker goes on and a pronoun names them ('"...," she added'), in the next paragraph too: who adds
+        words said the ones before. A name adding words is as often someone else's turn ('"...," Ann Lee adds')."""
+        between = doc_text[self._end : sentence.start_char]
+        if not self.quotes or not quotes or any(character.isalnum() for character in between):
+            return
+        attribution = quotes[0].attribution
+        if (
+            attribution is not None
+            and attribution.cue in _GOING_ON_CUES
+            and attribution.pronoun is not None
+            and not _all_quoted(sentence, spans)
+        ):
+            for index in self.quotes:
+                if found[index].attribution is None:
+                    found[index] = replace(found[index], attribution=attribution)
+
     def after(
         self,
         sentence: Span,
@@ -895,6 +921,10 @@ class _AwaitingSpeaker:
             return
         self.quotes += waiting
         self._end = sentence.start_char + len(sentence.text.rstrip())
+
+
+#: Cues of a speaker going on with words of theirs.
+_GOING_ON_CUES = frozenset({"add"})
 
 
 def _speaker_sentence(sentence: Span, verbs: Sequence[Token]) -> Token | None:
