@@ -107,3 +107,17 @@ def test_a_pronoun_adding_words_after_a_quote_paragraph_names_its_speaker(nlp: L
     # Hard case: a name adding words is as often another speaker's turn.
     found = speakers(quotes_of(nlp, opening + '"The ferry will run until then," Tom Baker adds.'))
     assert found["We will rebuild the old bridge by spring, whatever it costs the town"] is None
+
+
+def test_spaced_marks_pair_with_the_right_speaker(nlp: Language) -> None:
+    text = (
+        "The harbour master spoke on Monday.\n"
+        'The mayor paused, " Tom Baker said the ferry would stay all winter," Ann Lee added.\n'
+        '"The ferry will run again by the end of June, " Tom Baker said, "and the bridge will follow in the autumn."'
+    )
+    assert speakers(quotes_of(nlp, text)) == {
+        "Tom Baker said the ferry would stay all winter": "Ann Lee",
+        # Hard case: a spaced closing mark before a speaker and a verb stays a closing one.
+        "The ferry will run again by the end of June": "Tom Baker",
+        "and the bridge will follow in the autumn": "Tom Baker",
+    }
