@@ -31,6 +31,7 @@ _WORD = re.compile(r"\w+")
 _CLOSING_MARK = re.compile(r'(?:[\w,.!?…]|(?<=[,.!?…]) )"')
 #: A closing double mark: after the quote's last word or its punctuation, and before no word of its own.
 _GLUED_CLOSING = re.compile(r'(?<=[\w,.!?…])["”](?!\w)')
+#: Any double mark, opening or closing.
 _DOUBLE_MARK = re.compile('["“”]')
 #: Punctuation beside a closing mark, inside it or after it.
 _PUNCTUATED = re.compile(r"[,.;:!?…\]]")
@@ -138,8 +139,9 @@ def closed_from_before(text: str) -> int | None:
     and followed by who said it ('... by spring," Lee said, "and ...', '..., " said Ann Lee, "and ...') or ending
     the sentence ('... by spring."'): paired with the next straight mark, the words between would read as a quote
     (" Lee said, "), and a lone mark at the end would close nothing. A straight mark after a space opens a quote when a
-    sentence follows it ('..., "He asked why'); a curly closing mark after a bare word and before one opening is a
-    copy's swapped pair ('their” Ten Best “list')."""
+    sentence follows it ('..., "He asked why') or when the next mark closes one ('..., " Lee said we would stay,"
+    Ann added': ``_opens_closed_quote``); a curly closing mark after a bare word and before one opening is a copy's
+    swapped pair ('their” Ten Best “list')."""
     curly_close, curly_open = text.find("”"), text.find("“")
     straight = text.find('"')
     if curly_close >= 0 and (curly_open < 0 or curly_close < curly_open):
