@@ -81,3 +81,34 @@ def test_a_lone_mark_ending_a_sentence_closes_a_quote_begun_before() -> None:
     # by its quote, opens it.
     assert spans_text('She called the plan "bold."') == ["bold."]
     assert spans_text('He said, "We will rebuild."') == ["We will rebuild."]
+
+
+def test_a_spaced_mark_before_a_speaker_opens_the_quote_a_later_mark_closes() -> None:
+    text = 'The mayor paused, " Tom Baker said the ferry would stay," Ann Lee added.'
+    assert [span.strip() for span in spans_text(text)] == ["Tom Baker said the ferry would stay,"]
+    # Hard cases: a spaced mark before a speaker and a verb, followed by an opening mark or by none, closes a quote
+    # begun before.
+    assert spans_text('the ferry will run by June. " Ann Lee said. "The bridge will follow."') == [
+        "The bridge will follow."
+    ]
+    assert spans_text('the ferry will run by June, " Ann Lee said.') == []
+
+
+def test_a_mark_that_cannot_close_opens_a_quote_that_begins_with_a_speaker() -> None:
+    quote = "Tom Baker said the ferry would run."
+    assert spans_text(f'She told reporters: "{quote}') == [quote]
+    assert spans_text(f"She wrote: “{quote}") == [quote]
+    # Hard case: after a comma the mark closes a quote begun before ('..., "Tom Baker said').
+    assert spans_text('the ferry would run by June, "Tom Baker said.') == []
+
+
+def test_single_marks_inside_a_quote_left_open_are_part_of_it() -> None:
+    text = "“If the ferry fails, people will ask, ‘Why did we wait?’"
+    assert spans_text(text) == ["If the ferry fails, people will ask, ‘Why did we wait?’"]
+    # Hard case: a quote in single marks before the open one stays a quote of its own.
+    assert spans_text("He called it ‘a sham’ and said: “We are done.") == ["a sham", "We are done."]
+
+
+def test_a_speaker_described_with_commas_of_its_own_after_a_closing_mark_is_no_quote() -> None:
+    text = 'the ferry will run by June," Ann Lee, a harbour master in Dover, Kent, said, "and the bridge too.'
+    assert spans_text(text) == ["and the bridge too."]

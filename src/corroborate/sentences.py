@@ -29,6 +29,10 @@ _WORD = re.compile(r"\w+")
 #: A straight closing mark: after the quote's last word or its punctuation, with a space before it only after
 #: punctuation (some copies space a closing mark off: '... spring . " Lee said').
 _CLOSING_MARK = re.compile(r'(?:[\w,.!?…]|(?<=[,.!?…]) )"')
+#: A closing double mark: after the quote's last word or its punctuation, and before no word of its own.
+_GLUED_CLOSING = re.compile(r'(?<=[\w,.!?…])["”](?!\w)')
+#: Any double mark, opening or closing.
+_DOUBLE_MARK = re.compile('["“”]')
 #: Punctuation beside a closing mark, inside it or after it.
 _PUNCTUATED = re.compile(r"[,.;:!?…\]]")
 #: Quotation marks and spaces before a sentence's first quoted word.
@@ -64,10 +68,11 @@ _TITLED = rf"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){{0,3}}\s+{_NAME}"
 #: a comma and a space opens a quote as often, so only the plainest attributions read as one.
 _SAID_AFTER = re.compile(rf"\s*{_SPEAKER}\s+{_SPEECH_VERB}")
 #: Who said a quote, after a closing mark beside its last word or punctuation, which opens none: also a titled
-#: name, a speaker described between commas ('Ann Lee, of the city council, said'), or the verb first ('said Ann
-#: Lee', 'said the mayor').
+#: name, a speaker described between commas, in a description with commas of its own as well ('Ann Lee, of the
+#: city council, said'; 'Ann Lee, a biologist at the institute in Leeds, England, said'), or the verb first ('said
+#: Ann Lee', 'said the mayor').
 _SAID_AFTER_CLOSED = re.compile(
-    rf"\s*(?:(?:{_SPEAKER}|{_TITLED})(?:,\s[^,\"“”]+,)?\s+{_SPEECH_VERB}"
+    rf"\s*(?:(?:{_SPEAKER}|{_TITLED})(?:,\s[^\"“”]+?,)?\s+{_SPEECH_VERB}"
     rf"|{_SPEECH_VERB}\s+(?:(?:the|a|an)\s|{_NAME}|{_TITLED}))"
 )
 
@@ -134,8 +139,9 @@ def closed_from_before(text: str) -> int | None:
     and followed by who said it ('... by spring," Lee said, "and ...', '..., " said Ann Lee, "and ...') or ending
     the sentence ('... by spring."'): paired with the next straight mark, the words between would read as a quote
     (" Lee said, "), and a lone mark at the end would close nothing. A straight mark after a space opens a quote when a
-    sentence follows it ('..., "He asked why'); a curly closing mark after a bare word and before one opening is a
-    copy's swapped pair ('their” Ten Best “list')."""
+    sentence follows it ('..., "He asked why') or when the next mark closes one ('..., " Lee said we would stay,"
+    Ann added': ``_opens_closed_quote``); a curly closing mark after a bare word and before one opening is a copy's
+    swapped pair ('their” Ten Best “list')."""
     curly_close, curly_open = text.find("”"), text.find("“")
     straight = text.find('"')
     if curly_close >= 0 and (curly_open < 0 or curly_close < curly_open):
@@ -145,27 +151,52 @@ def closed_from_before(text: str) -> int | None:
     first = straight > 0 and (curly_open < 0 or straight < curly_open)
     if not (first and _CLOSING_MARK.match(text, straight - 1)):
         return None
-    said = _SAID_AFTER if text[straight - 1].isspace() else _SAID_AFTER_CLOSED
-    return straight if said.match(text, straight + 1) or not text[straight + 1 :].strip() else None
+    if not text[straight + 1 :].strip():
+        return straight
+    if text[straight - 1].isspace():
+        return straight if _SAID_AFTER.match(text, straight + 1) and not _opens_closed_quote(text, straight) else None
+    return straight if _SAID_AFTER_CLOSED.match(text, straight + 1) else None
+
+
+def _opens_closed_quote(text: str, mark: int) -> bool:
+    """Whether the next double mark after ``mark`` closes a quote, beside its last word or punctuation and before
+    no word ('..., " Lee said the ferry would run," Ann added'): ``mark`` opens that quote, with a speaker and a
+    verb at its start, where a spaced closing mark is followed by an opening one or by none ('... by June,
+    " Lee said. "The bridge ...')."""
+    after = _DOUBLE_MARK.search(text, mark + 1)
+    return after is not None and _GLUED_CLOSING.match(text, after.start()) is not None
 
 
 def quoted_or_open_spans(text: str, *, continued: bool = False) -> list[tuple[int, int]]:
     """``quoted_spans`` and, last, the quote ``text`` opens and does not close, to its end: news prints a quote of
     several sentences with one opening mark per paragraph and one closing mark at its end, so its first sentences
-    close none. A mark after the last closed quote opens one only where an opening mark stands (not one closing a
-    quote begun in an earlier sentence: '... in time," Lee said') and the quote's words follow it, not who said
-    them (a closing mark spaced off its last word: '... than ever, "Lee said'). ``continued`` as for
-    ``quoted_spans``."""
+    close none. A mark after the last quote closed in double marks opens one only where an opening mark stands (not
+    one closing a quote begun in an earlier sentence: '... in time," Lee said') and the quote's words follow it, not
+    who said them (a closing mark spaced off its last word: '... than ever, "Lee said'; a mark that cannot close,
+    after a colon or a curly opening one, opens: 'She said: "Lee told me'). Quotes in single marks after the open
+    one are quoted inside it ('“... they might think, ‘Why here?’'). ``continued`` as for ``quoted_spans``."""
     spans = quoted_spans(text, continued=continued)
     closing = closed_from_before(text)
-    # Past the closing mark of the last quote, or of the quote begun before.
-    last_end = max(spans[-1][1] + 1 if spans else 0, closing + 1 if closing is not None else 0)
+    # Past the closing mark of the last quote in double marks, or of the quote begun before.
+    ends = [end + 1 for start, end in spans if text[start - 1 : start] != "‘"]
+    last_end = max([*ends, closing + 1 if closing is not None else 0, 0])
     unclosed = next(
-        (mark.end() for mark in _OPENING.finditer(text, last_end) if not _ATTRIBUTION.match(text, mark.end())), None
+        (
+            mark.end()
+            for mark in _OPENING.finditer(text, last_end)
+            if not (_ATTRIBUTION.match(text, mark.end()) and _may_close(text, mark.start()))
+        ),
+        None,
     )
     if unclosed is not None:
-        spans.append((unclosed, len(text)))
+        spans = [*(span for span in spans if span[0] < unclosed), (unclosed, len(text))]
     return spans
+
+
+def _may_close(text: str, mark: int) -> bool:
+    """Whether a mark may close a quote: a straight one opening the text, or after a word or punctuation, spaced off
+    it only after punctuation."""
+    return text[mark] == '"' and (mark == 0 or _CLOSING_MARK.match(text, mark - 1) is not None)
 
 
 def quoted_words(text: str) -> str:

@@ -34,7 +34,14 @@ from corroborate.claims.entities import (
     person_referred,
 )
 from corroborate.claims.people import BODY_NOUNS, PERSON_NOUNS
-from corroborate.claims.speech import EVIDENTIAL_VERBS, ISSUING_VERBS, POSTING_VERBS, SPEECH_VERBS, WRITINGS
+from corroborate.claims.speech import (
+    EVIDENTIAL_VERBS,
+    ISSUING_VERBS,
+    POSTING_VERBS,
+    READING_VERBS,
+    SPEECH_VERBS,
+    WRITINGS,
+)
 from corroborate.nlp import TIME_LABELS, spacy_pipeline
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
 from corroborate.sentences import LEADING_MARKS, closed_from_before, quoted_or_open_spans
@@ -206,11 +213,21 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
     verbs = [
         token
         for token in sentence
-        if (token.lemma_.lower() in SPEECH_VERBS or _puts_out_words(token, outside))
+        if (token.lemma_.lower() in SPEECH_VERBS or _puts_out_words(token, outside) or _read_writing(token))
         and token.pos_ == "VERB"
         and not any(start <= token.idx < end for start, end in outside)
     ]
     return sorted(verbs, key=lambda token: len(list(token.ancestors)))
+
+
+def _read_writing(verb: Token) -> Token | None:
+    """The writing whose words a verb of reading gives: its subject ('the statement read'), or its object when it has
+    none ('read a statement from the board')."""
+    if verb.lemma_.lower() not in READING_VERBS:
+        return None
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    writing = next(iter(subjects or [child for child in verb.children if child.dep_ == "dobj"]), None)
+    return writing if writing is not None and writing.lemma_.lower() in WRITINGS else None
 
 
 def _puts_out_writing(verb: Token) -> bool:
@@ -240,10 +257,16 @@ def _subject(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | Non
     subject ("..., telling reporters") its governing verb's; the subject of a passive is the hearer. A subject
     inside the ``quoted`` spans is the parser hanging quoted words on the verb, not the speaker. A verb without
     a subject set after what someone is reported to have said ("X noted that Y failed, adding that ...") goes
-    on the report, not on the reported clause: X adds, not Y."""
+    on the report, not on the reported clause: X adds, not Y. Nor does it go on a verb of the quoted words the
+    parser hung it on ('X noted that Y "failed to act," adding ...'): the search goes on above the quote."""
     current: Token | None = verb
     while current is not None:
         if current is not verb and current.dep_ == "ccomp" and current.head.lemma_.lower() in SPEECH_VERBS:
+            current = current.head
+            continue
+        if current is not verb and any(start <= current.idx < end for start, end in quoted):
+            if current.head.i == current.i:
+                return None
             current = current.head
             continue
         if any(child.dep_ in {"nsubjpass", "auxpass"} for child in current.children):
@@ -588,9 +611,13 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
     doc_text = doc.text
     long_quotes = _long_quotes(doc_text)
     running = _RunningQuote()
+    awaiting = _AwaitingSpeaker()
     handed: Attribution | None = None  # the speaker the sentence before hands on to a quote that follows it
     for sentence in article_sentences(doc):
         text = sentence.text.strip()
+        if not any(character.isalnum() for character in text):
+            # A mark the splitter cut off on its own ('... by spring?' + '"') hands the speaker on as it stands.
+            continue
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         origins = tuple(cited_origins(text, resolver))
         between = running.enter(sentence, doc_text)
@@ -599,6 +626,12 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
         )
         verbs = _speech_verbs(sentence, spans)
         following, handed = handed, None
+        named_after = awaiting.named_by(sentence, verbs, speakers, doc_text) if not spans else None
+        if named_after is not None:
+            for index in awaiting.quotes:
+                found[index] = replace(found[index], attribution=named_after)
+            following = named_after if named_after.cue not in _QUESTION_CUES else None
+        first_found = len(found)
         for quote_start, quote_end in spans:
             if _is_title(doc.char_span(quote_start, quote_end, alignment_mode="expand")):
                 continue
@@ -614,6 +647,10 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
                 placed.append(quote_start)
                 running.leave(sentence, quote_end, len(found) - 1, attribution)
                 handed = attribution if attribution is not None and attribution.cue not in _QUESTION_CUES else None
+        awaiting.goes_on(sentence, spans, found[first_found:], found, doc_text)
+        awaiting.after(sentence, spans, range(first_found, len(found)), found, following, doc_text)
+        if named_after is not None:
+            handed = following
         if text.endswith(":"):
             handed = _introducer(sentence, spans, speakers)
         elif handed is None and _all_quoted(sentence, spans) and text[-1] not in _MARKS:
@@ -818,6 +855,93 @@ class _RunningQuote:
 _DOUBLE_MARKS = '"“”'
 
 
+class _AwaitingSpeaker:
+    """Sentences of a paragraph quoted whole, in a row, whose quotes name no speaker of their own, and the sentence of
+    the writer's right after them, which may name it: the splitter cuts '"Open the door!" an officer shouted.' and
+    '"Is it over?" Lee asked.' after the closing mark."""
+
+    def __init__(self) -> None:
+        self.quotes: list[int] = []
+        self._end = 0
+
+    def named_by(
+        self, sentence: Span, verbs: Sequence[Token], speakers: _Speakers, doc_text: str
+    ) -> Attribution | None:
+        """The speaker a sentence without quotation marks names for the quotes just before it, when it says only
+        who spoke (``_speaker_sentence``) and nothing but marks and spaces stand between them."""
+        between = doc_text[self._end : sentence.start_char]
+        if not self.quotes or "\n" in between or any(character.isalnum() for character in between):
+            return None
+        if any(mark in sentence.text for mark in _DOUBLE_MARKS):
+            return None
+        verb = _speaker_sentence(sentence, verbs)
+        return _attribute(sentence, verb, (), speakers) if verb is not None else None
+
+    def goes_on(
+        self,
+        sentence: Span,
+        spans: Sequence[tuple[int, int]],
+        quotes: Sequence[Quote],
+        found: list[Quote],
+        doc_text: str,
+    ) -> None:
+        """Give the waiting quotes that have no speaker at all the speaker of the sentence's first quote when its verb
+        says the speaker goes on and a pronoun names them ('"...," she added'), in the next paragraph too: who adds
+        words said the ones before. A name adding words is as often someone else's turn ('"...," Ann Lee adds')."""
+        between = doc_text[self._end : sentence.start_char]
+        if not self.quotes or not quotes or any(character.isalnum() for character in between):
+            return
+        attribution = quotes[0].attribution
+        if (
+            attribution is not None
+            and attribution.cue in _GOING_ON_CUES
+            and attribution.pronoun is not None
+            and not _all_quoted(sentence, spans)
+        ):
+            for index in self.quotes:
+                if found[index].attribution is None:
+                    found[index] = replace(found[index], attribution=attribution)
+
+    def after(
+        self,
+        sentence: Span,
+        spans: Sequence[tuple[int, int]],
+        indices: Iterable[int],
+        found: Sequence[Quote],
+        following: Attribution | None,
+        doc_text: str,
+    ) -> None:
+        """Remember the quotes of a sentence quoted whole that have no speaker or only the one handed on from before
+        (``following``); any other sentence, or a paragraph's end, ends the row."""
+        if "\n" in doc_text[self._end : sentence.start_char]:
+            self.quotes = []
+        waiting = [index for index in indices if found[index].attribution in (None, following)]
+        if not (_all_quoted(sentence, spans) and waiting and len(waiting) == len(list(indices))):
+            self.quotes = []
+            return
+        self.quotes += waiting
+        self._end = sentence.start_char + len(sentence.text.rstrip())
+
+
+#: Cues of a speaker going on with words of theirs.
+_GOING_ON_CUES = frozenset({"add"})
+
+
+def _speaker_sentence(sentence: Span, verbs: Sequence[Token]) -> Token | None:
+    """The verb of a sentence that says only who spoke and how ('an officer shouted on the radio.', 'said Ann Lee,
+    the harbour master.'): a verb of speech at its root that opens it, or that only its subject comes before, and
+    reports no clause of its own ("Lee said the ferry would run" is a statement of its own)."""
+    root = sentence.root
+    if root not in verbs or _reported(root) is not None:
+        return None
+    first = next((token for token in sentence if not token.is_punct), None)
+    subject = _subject(root)
+    opens = first is not None and (
+        first.i == root.i or (subject is not None and subject.i < root.i and subject.left_edge.i == first.i)
+    )
+    return root if opens else None
+
+
 #: Short words a title leaves in lower case: "Gone with the Wind", "Of Mice and Men".
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "of", "to", "in", "on", "at", "by",
                                 "for", "with", "from", "as", "vs"})
@@ -880,7 +1004,12 @@ def _attribute(
     ):
         return according
     subject = (
-        (_subject(verb, spans) or _named_after_quote(verb, spans) or _named_after_verb(verb, spans))
+        (
+            _subject(verb, spans)
+            or _named_after_quote(verb, spans)
+            or _named_after_verb(verb, spans)
+            or _read_writing(verb)
+        )
         if verb is not None
         else None
     )

@@ -61,6 +61,10 @@ POSTING_VERBS = frozenset({"post"})
 #: Verbs of putting out a writing ("issued a statement", "released a response"): they bring in a quote only with a
 #: writing for their object, as "issued a warning" or "released the hostages" bring in none.
 ISSUING_VERBS = frozenset({"issue", "release", "publish"})
+#: Verbs by which a writing gives its words ('"...," the statement read', '"...," read a letter from the board'): a
+#: verb of speech only with a writing for its subject or, put first with no subject, for its object; someone who
+#: reads may read out another's words.
+READING_VERBS = frozenset({"read"})
 #: What someone posts or writes that holds their words: 'posted a statement', 'wrote in a letter'.
 WRITINGS = frozenset({"statement", "message", "post", "note", "letter", "comment", "tweet", "update", "response",
                       "reply", "video"})
