@@ -724,6 +724,63 @@ def test_past_date_on_a_present_verb_dates_the_thing_before_it(nlp, text: str, e
 @pytest.mark.parametrize(
     ("text", "event"),
     [
+        ("A driver has admitted careless driving after a crash on the motorway late on Friday.", "a crash on the"),
+        ("Residents are still troubled by memories of the flood in March 2019.", "memories of the flood"),
+    ],
+)
+def test_past_day_on_a_present_perfect_or_passive_dates_the_thing_before_it(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    mention = _one(nlp, text, "2021-04-20")
+    assert mention.event.startswith(event), mention.event
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The club has held the trophy since 2006.", "The club has held the trophy"),  # a bound: the perfect takes it
+        ("Police have arrested a teenager on Sunday.", "Police have arrested a teenager"),  # its own object: the act
+        ("The museum has reopened its east wing this week.", "The museum has reopened its east wing"),  # not gone by
+    ],
+)
+def test_present_perfect_keeps_its_date_otherwise(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2021-04-20").event.startswith(event)
+
+
+@pytest.mark.slow
+def test_ed_form_with_its_own_subject_is_past(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The tagger takes "ended" after a hyphen for a participle; with a subject and no auxiliary it is the simple past.
+    text = "Her ban comes after Smith rear - ended a van with his truck on the coast road on June 8, and then fled."
+    assert _one(nlp, text, "2021-05-03").iso == "2020-06-08"
+    # A participle with no doer of its own keeps the reading by nearness: "due ... June 8" lies ahead.
+    assert _one(nlp, "The report, expected on June 8, is late.", "2021-05-03").iso == "2021-06-08"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The striker scored for the first time since 2015 and celebrated.",
+        "The navy foiled the raid, its fourth successful operation since September.",
+        "The town has had the worst floods since 1998.",
+    ],
+)
+def test_date_bounding_a_count_or_record_is_a_reference(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    mention = _one(nlp, text, "2021-11-20")
+    assert mention.reference, mention
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["The club has won the league every year since 2006.", "Sales have grown since the launch in March."]
+)
+def test_date_bounding_no_count_stays_an_event(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not _one(nlp, text, "2021-11-20").reference
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
         ("The DNC blamed Russia for breaches of its computer systems in 2015.", "The DNC blamed Russia"),  # past verb
         ("The company plans a merger with its rival in 2019.", "The company plans a merger"),  # date ahead
         ("The party blames Russia in 2015.", "The party blames Russia"),  # a name is no thing that happened

@@ -226,6 +226,8 @@ _CHANGE_VERBS = AMOUNT_CHANGES | {"improve"}
 # Prepositions by which a verb takes an act it is about ("pleaded guilty to threatening", "accused of hiding", "arrested
 # for stealing"), told as a thing of its own.
 _CHARGE_PREPOSITIONS = {"to", "of", "for"}
+# Prepositions that place an event at a time ("on Sunday", "in May", "at noon"), as against bounding a period.
+_PLACING_PREPOSITIONS = {"on", "in", "at"}
 # Auxiliaries of the present progressive ("the conditions we're experiencing today").
 _PRESENT_AUXILIARIES = {"am", "is", "are", "'m", "'re", "'s", "’m", "’re", "’s"}
 # Subjects that stand for people or things in general: "we" and "you" as anyone.
@@ -739,7 +741,7 @@ def _tense(span: Span, text: str) -> Tense:
         return "unknown"
     # A verb in the simple past keeps its own tense whatever governs it ("After the talks ended on Monday,
     # they will meet again"); any other looks up its chain of clauses for what lies ahead.
-    for token in [] if verb.tag_ == "VBD" else [verb, *verb.ancestors][:4]:
+    for token in [] if _simple_past(verb) else [verb, *verb.ancestors][:4]:
         auxiliaries = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}
         if token.lemma_.lower() in _FUTURE_GOVERNORS and token is not verb and _told_as_past(token):
             # Ahead of a past time ("was due to be released in September", "had planned to open it in May"):
@@ -759,11 +761,20 @@ def _tense(span: Span, text: str) -> Tense:
     if verb.lemma_.lower() in _SCHEDULING_VERBS or _attachment(span).lemma_.lower() in _TIME_LIMIT_NOUNS:
         return "unknown"
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
-    if verb.tag_ == "VBD" or auxiliaries & _PAST_AUXILIARIES or _done_thing(verb) or _told_after_past(verb):
+    if _simple_past(verb) or auxiliaries & _PAST_AUXILIARIES or _done_thing(verb) or _told_after_past(verb):
         return "past"
     if _scheduled(verb, auxiliaries) or _timetable_day(span, verb, auxiliaries):
         return "future"
     return "unknown"
+
+
+def _simple_past(verb: Token) -> bool:
+    """Whether a verb is in the simple past: tagged so, or an "-ed" form the tagger took for a participle though it
+    has a doer of its own and no auxiliary ("after the driver rear-ended a truck"), which no participle has."""
+    if verb.tag_ == "VBD":
+        return True
+    auxiliaries = any(child.dep_ in {"aux", "auxpass"} for child in verb.children)
+    return verb.tag_ == "VBN" and not auxiliaries and any(child.dep_ == "nsubj" for child in verb.children)
 
 
 def _gerund_of_topic(token: Token) -> bool:
@@ -1733,7 +1744,7 @@ def extract_dates(
         opening = previous if previous is not None and mentions and mentions[-1].start == previous.start_char else None
         told, reference = _told_or_reference(span, spans, resolved)
         reference = reference or (opening is not None and _closes_range(opening, span, doc_text))
-        reference = reference or _unspecified_event(span) or _names_thing(span, resolved)
+        reference = reference or _unspecified_event(span) or _names_thing(span, resolved) or _bounds_a_record(span)
         if _these_days(span, text):  # no day at all: no entry of its own, nor a day to contradict
             reference, resolved = True, replace(resolved, exact=False)
         reference = reference or _not_its_clause_time(span, resolved, base, context.tense)
@@ -1960,6 +1971,18 @@ def _told_or_reference(span: Span, spans: Sequence[Span], resolved: _Resolved) -
     return verb, False
 
 
+def _bounds_a_record(span: Span) -> bool:
+    """Whether a date is the start of the stretch a count or a record is told over ("the fifth raid since May", "for
+    the first time since 2005", "the worst floods since 1974"): a bound, at which nothing the clause tells happened."""
+    root = span.root
+    preposition = root if root.lower_ == "since" else root.head if root.dep_ == "pobj" else None  # "since 1996" is one
+    if preposition is None or preposition.lower_ != "since" or preposition.head.pos_ not in {"NOUN", "ADJ"}:
+        return False
+    bounded = preposition.head
+    ranking = [token for child in bounded.lefts for token in child.subtree] + [bounded]
+    return any(token.ent_type_ == "ORDINAL" or token.tag_ in {"JJS", "RBS"} for token in ranking)
+
+
 def _names_thing(span: Span, resolved: _Resolved) -> bool:
     """Whether a stated year is part of a thing's name rather than a date: after a name it closes ("Racing Legends
     2017", also in a headline the parse cuts up), with an article ("the 2017" for a phone model, "a 2017 or older
@@ -2088,10 +2111,17 @@ def _past_thing_of_present_verb(span: Span, resolved: _Resolved, base: date | No
         return None
     verb = _attachment(span)
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
-    if verb.tag_ not in {"VBZ", "VBP"} or auxiliaries & _PAST_AUXILIARIES:
+    perfect = _present_perfect(verb, auxiliaries)
+    if perfect:
+        # The perfect takes no time gone by ("*has denied it on Sunday"), save a bound ("has held it since 2006").
+        if not _placed_at(span):
+            return None
+    elif not _present(verb, auxiliaries):
         return None
     doc = span.doc
     first = span.start - 1 if span.start > 0 and doc[span.start - 1].pos_ == "ADP" else span.start
+    while first > 0 and doc[first - 1].dep_ == "advmod" and doc[first - 1].lower_ in _TIME_ADJECTIVES:
+        first -= 1  # "a fire at the depot early on Sunday": the phrase ends before "early"
     if first <= verb.i + 1:
         return None
     noun = doc[first - 1]
@@ -2100,11 +2130,38 @@ def _past_thing_of_present_verb(span: Span, resolved: _Resolved, base: date | No
         parent = noun.head.head if noun.head.pos_ == "ADP" else noun.head
         if parent.i >= first or parent.i <= verb.i or parent.pos_ not in {"NOUN", "PROPN"}:
             break
+        if perfect and parent.dep_ == "dobj" and parent.head.i == verb.i:
+            # The perfect's object is what it has done ("has admitted careless driving after a crash on Friday"); the
+            # time gone by is the thing its phrase tells of.
+            return noun if noun.pos_ == "NOUN" and noun.dep_ == "pobj" else None
         noun = parent
     preposition_object = noun.dep_ == "pobj" and noun.head.head.i == verb.i
-    if noun.pos_ != "NOUN" or not (noun.dep_ == "dobj" and noun.head.i == verb.i or preposition_object):
+    # Nor is a time gone by the perfect's own object's ("have arrested a man on Sunday", in a looser English).
+    direct_object = noun.dep_ == "dobj" and noun.head.i == verb.i and not perfect
+    if noun.pos_ != "NOUN" or not (direct_object or preposition_object):
         return None
     return noun
+
+
+def _present(verb: Token, auxiliaries: set[str]) -> bool:
+    """Whether a verb is in the present, active ("blames") or passive ("are still haunted by")."""
+    if auxiliaries & _PAST_AUXILIARIES:
+        return False
+    passive = verb.tag_ == "VBN" and bool(auxiliaries) and auxiliaries <= _PRESENT_AUXILIARIES
+    return verb.tag_ in {"VBZ", "VBP"} or passive
+
+
+def _present_perfect(verb: Token, auxiliaries: set[str]) -> bool:
+    """Whether a verb is in the present perfect ("has denied", "have been charged"), which tells a past act as part
+    of now."""
+    return verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have"}) and not auxiliaries & {"had", "will", "would"}
+
+
+def _placed_at(span: Span) -> bool:
+    """Whether a date places its event at a time, bare ("Sunday", "yesterday") or after "on", "in" or "at", rather than
+    bounding a period ("since May", "by Friday", "over the past year")."""
+    root = span.root
+    return root.dep_ in {"npadvmod", "advmod"} or root.dep_ == "pobj" and root.head.lower_ in _PLACING_PREPOSITIONS
 
 
 def _in_local_time(span: Span, text: str) -> bool:
