@@ -724,7 +724,7 @@ def test_past_date_on_a_present_verb_dates_the_thing_before_it(nlp, text: str, e
 @pytest.mark.parametrize(
     ("text", "event"),
     [
-        ("A driver has admitted careless driving after a crash on the motorway late on Friday.", "a crash on the"),
+        ("A driver has admitted dangerous driving after a crash on the motorway late on Friday.", "a crash on the"),
         ("Residents are still troubled by memories of the flood in March 2019.", "memories of the flood"),
     ],
 )
