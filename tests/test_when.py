@@ -746,6 +746,22 @@ def test_present_perfect_keeps_its_date_otherwise(nlp, text: str, event: str) ->
     assert _one(nlp, text, "2021-04-20").event.startswith(event)
 
 
+# 2021-05-05 is a Wednesday.
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["The aim is a signed deal by Friday.", "The mayor wrote to the board, urging it to approve the budget by Friday."],
+)
+def test_deadline_day_lies_ahead(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2021-05-05").iso == "2021-05-07"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["The rebels had taken the town by Friday.", "The repairs were finished by Friday."])
+def test_deadline_day_told_in_the_past_is_past(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2021-05-05").iso == "2021-04-30"
+
+
 @pytest.mark.slow
 def test_ed_form_with_its_own_subject_is_past(nlp) -> None:  # type: ignore[no-untyped-def]
     # The tagger takes "ended" after a hyphen for a participle; with a subject and no auxiliary it is the simple past.
@@ -767,6 +783,12 @@ def test_ed_form_with_its_own_subject_is_past(nlp) -> None:  # type: ignore[no-u
 def test_date_bounding_a_count_or_record_is_a_reference(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     mention = _one(nlp, text, "2021-11-20")
     assert mention.reference, mention
+
+
+@pytest.mark.slow
+def test_date_bounding_a_count_in_a_phrase_of_its_own_is_a_reference(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "It was the first death during a protest in the country since 1989."
+    assert _one(nlp, text, "2021-11-20").reference
 
 
 @pytest.mark.slow

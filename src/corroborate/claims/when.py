@@ -763,9 +763,15 @@ def _tense(span: Span, text: str) -> Tense:
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
     if _simple_past(verb) or auxiliaries & _PAST_AUXILIARIES or _done_thing(verb) or _told_after_past(verb):
         return "past"
-    if _scheduled(verb, auxiliaries) or _timetable_day(span, verb, auxiliaries):
+    if _scheduled(verb, auxiliaries) or _timetable_day(span, verb, auxiliaries) or _deadline(span):
         return "future"
     return "unknown"
+
+
+def _deadline(span: Span) -> bool:
+    """Whether a date is a time something is to be done by ("The aim is a deal by Friday", "urged them to pass it by
+    Friday"): told in no past tense, that lies ahead."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ == "by"
 
 
 def _simple_past(verb: Token) -> bool:
@@ -1976,10 +1982,15 @@ def _bounds_a_record(span: Span) -> bool:
     the first time since 2005", "the worst floods since 1974"): a bound, at which nothing the clause tells happened."""
     root = span.root
     preposition = root if root.lower_ == "since" else root.head if root.dep_ == "pobj" else None  # "since 1996" is one
-    if preposition is None or preposition.lower_ != "since" or preposition.head.pos_ not in {"NOUN", "ADJ"}:
+    if preposition is None or preposition.lower_ != "since":
         return False
-    bounded = preposition.head
-    ranking = [token for child in bounded.lefts for token in child.subtree] + [bounded]
+    # The counted thing may hold the bound in a phrase of its own: "the first deaths during a protest since 1991".
+    bounded, ranking = preposition.head, []
+    while bounded.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        ranking += [token for child in bounded.lefts for token in child.subtree] + [bounded]
+        if bounded.dep_ != "pobj" or bounded.head.dep_ != "prep":
+            break
+        bounded = bounded.head.head
     return any(token.ent_type_ == "ORDINAL" or token.tag_ in {"JJS", "RBS"} for token in ranking)
 
 
