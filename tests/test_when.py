@@ -746,6 +746,31 @@ def test_present_perfect_keeps_its_date_otherwise(nlp, text: str, event: str) ->
     assert _one(nlp, text, "2021-04-20").event.startswith(event)
 
 
+@pytest.mark.slow
+def test_perfect_participle_is_its_own_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The striker, having joined the club in May, scored twice in the cup final."
+    event = _one(nlp, text, "2021-06-20").event
+    assert "having joined the club" in event and "scored" not in event, event
+    # A participle of the main clause's own time keeps the main clause's event.
+    text = "Speaking to reporters on Monday, the coach praised the striker."
+    assert "the coach praised" in _one(nlp, text, "2021-06-20").event
+
+
+@pytest.mark.slow
+def test_second_object_with_a_date_of_its_own_is_told_with_its_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _dates(nlp, "The team won the league title in 2001 and the national cup in 2005.", "2021-06-20")
+    assert [m.event for m in found] == ["The team won the league title", "The team won the national cup"]
+    # A second verb has a clause of its own.
+    found = _dates(nlp, "The firm bought a mill in 1990 and sold it in 1995.", "2021-06-20")
+    assert [m.event for m in found] == ["The firm bought a mill", "The firm sold it"]
+
+
+@pytest.mark.slow
+def test_dated_noun_keeps_a_possessor_that_is_a_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Talks stalled three weeks before the new bridge's May 3 opening."
+    assert _one(nlp, text, "2021-06-20").event == "the new bridge's opening"
+
+
 # 2021-05-05 is a Wednesday.
 @pytest.mark.slow
 @pytest.mark.parametrize(

@@ -70,6 +70,15 @@ Rules, chosen to match how news is written:
   threatening ... in March") is the date's event; a bare date closing a dated clause after a comma names the noun
   before it ("..., with Houston hosting the final show, May 10"), as does a subject's date when its clause holds
   another date; a date that is its clause's subject stays in the event ("Next year is the year of ...").
+- A day gone by on a verb in the present perfect or the present passive ("has denied arson following a fire early
+  on Sunday", "are still haunted by images of the disaster in 2003") dates the thing of the phrase before it, as
+  with a verb in the present: the perfect takes no time gone by, save a bound ("has held it since 2006"). A "-ed" form
+  with a subject of its own and no auxiliary is the simple past, whatever the tagger says.
+- A "since" date that a count or a record is told over ("the fifth raid since May", "for the first time since 2005")
+  is a bound at which nothing the clause tells happened: a reference. A date "by" which a thing is to be done lies
+  ahead unless told in a past tense ("The aim is a deal by Friday").
+- A perfect participle ("..., having left the club in May") tells an act before its main clause's; a second object
+  told with a date of its own ("won the title in 2001 and the cup in 2005") is told with its verb.
 - Two outlets' dates contradict only when they date one event one way: the same word of the event (a verb or its
   noun, "met" / "meeting") and the same bound, if any ("since May", "beginning March 3": a period's start is
   no date of a thing done at once), besides phrases and sentences that embed close.
@@ -931,14 +940,16 @@ def _acted_on(word: Token) -> bool:
 def _own_participle_clause(verb: Token) -> bool:
     """Whether a participle with no subject tells an event apart from its main clause's: one a preposition of
     sequence opens ("after opening its first store in May, the chain has ...", "..., before spreading to every
-    branch in 2016"), which the main clause follows or precedes, or a passive with its agent set off after the main
-    clause ("Sales began with laptops in January, followed by phones in March"), which tells what came next. Not
-    one that opens the sentence on its own ("Discussing the plan in an interview, the mayor said"): that is the
-    main clause's time."""
+    branch in 2016"), which the main clause follows or precedes, a perfect one ("having left in May"), or a passive
+    with its agent set off after the main clause ("Sales began with laptops in January, followed by phones in
+    March"), which tells what came next. Not one that opens the sentence on its own ("Discussing the plan in an
+    interview, the mayor said"): that is the main clause's time."""
     if verb.pos_ not in {"VERB", "AUX"} or _subject(verb) is not None:
         return False
     if verb.dep_ == "pcomp":
         return verb.head.lower_ in _SEQUENCE_PREPOSITIONS | {"before"}
+    if verb.dep_ == "advcl" and any(child.dep_ == "aux" and child.lower_ == "having" for child in verb.children):
+        return True  # "..., having left the club in May": the perfect sets its act before its main clause's
     return (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBN"
@@ -1145,9 +1156,10 @@ def _phrase_words(
         within = named.head if named.dep_ == "pobj" and named.head.head == verb else None
         return _clause_words(verb, drop, date_words, max_words, within)
     if named is not None:
-        # Without its article or possessive pronoun ("their conversation"); a named possessor says whose it was.
+        # Without its article or possessive pronoun ("their conversation"); a possessor named or a noun ("the first
+        # film's opening") says whose it was.
         unnamed = {
-            token.i for token in named.lefts if token.dep_ == "det" or token.dep_ == "poss" and token.pos_ != "PROPN"
+            token.i for token in named.lefts if token.dep_ == "det" or token.dep_ == "poss" and token.pos_ == "PRON"
         }
         bare = _noun_words(named, drop | unnamed)
         # A common noun that says too little alone keeps the date that names it: "Thursday's fight", not "fight".
@@ -1155,6 +1167,11 @@ def _phrase_words(
             return bare
         return _noun_words(named, drop - date_words)
     if verb is not None and _needs_its_clause(head, root, drop):
+        if head.dep_ == "conj" and head.head.i == verb.i and head.pos_ == "NOUN":
+            # A verb's second object told with a date of its own ("won the title in 2001 and the cup in 2005"), the
+            # verb left out: that verb with this object alone.
+            told = _clause_words(verb, drop | set(range(verb.i + 1, head.left_edge.i)), date_words, max_words)
+            return sorted({*told, *_noun_words(head, drop)}, key=lambda token: token.i)
         return _clause_words(verb, drop, date_words, max_words)
     if any(_describes_noun(child) and _holds(child, drop) and not _set_off(child) for child in head.children):
         # What was done to a thing in a phrase ("an increase in tariffs planned for May"): the whole phrase.
