@@ -725,7 +725,7 @@ def test_past_date_on_a_present_verb_dates_the_thing_before_it(nlp, text: str, e
     ("text", "event"),
     [
         ("A driver has admitted dangerous driving after a crash on the motorway late on Friday.", "a crash on the"),
-        ("Residents are still troubled by memories of the flood in March 2019.", "memories of the flood"),
+        ("The islanders are haunted by harrowing memories of the world's worst tsunami in December 2004.", "harrowing"),
     ],
 )
 def test_past_day_on_a_present_perfect_or_passive_dates_the_thing_before_it(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
@@ -748,7 +748,7 @@ def test_present_perfect_keeps_its_date_otherwise(nlp, text: str, event: str) ->
 
 @pytest.mark.slow
 def test_perfect_participle_is_its_own_event(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "The striker, having joined the club in May, scored twice in the cup final."
+    text = "The striker scored twice in the final, having joined the club in March."
     event = _one(nlp, text, "2021-06-20").event
     assert "having joined the club" in event and "scored" not in event, event
     # A participle of the main clause's own time keeps the main clause's event.
@@ -790,7 +790,9 @@ def test_deadline_day_told_in_the_past_is_past(nlp, text: str) -> None:  # type:
 @pytest.mark.slow
 def test_ed_form_with_its_own_subject_is_past(nlp) -> None:  # type: ignore[no-untyped-def]
     # The tagger takes "ended" after a hyphen for a participle; with a subject and no auxiliary it is the simple past.
-    text = "Her ban comes after Smith rear - ended a van with his truck on the coast road on June 8, and then fled."
+    text = (
+        "Her new contract comes after Jones rear - ended a bus with her car on the ring road on June 8, and then left."
+    )
     assert _one(nlp, text, "2021-05-03").iso == "2020-06-08"
     # A participle with no doer of its own keeps the reading by nearness: "due ... June 8" lies ahead.
     assert _one(nlp, "The report, expected on June 8, is late.", "2021-05-03").iso == "2021-06-08"
