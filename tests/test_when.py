@@ -724,6 +724,112 @@ def test_past_date_on_a_present_verb_dates_the_thing_before_it(nlp, text: str, e
 @pytest.mark.parametrize(
     ("text", "event"),
     [
+        ("A driver has admitted dangerous driving after a crash on the motorway late on Friday.", "a crash on the"),
+        ("The islanders are haunted by harrowing memories of the world's worst tsunami in December 2004.", "harrowing"),
+    ],
+)
+def test_past_day_on_a_present_perfect_or_passive_dates_the_thing_before_it(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    mention = _one(nlp, text, "2021-04-20")
+    assert mention.event.startswith(event), mention.event
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The club has held the trophy since 2006.", "The club has held the trophy"),  # a bound: the perfect takes it
+        ("Police have arrested a teenager on Sunday.", "Police have arrested a teenager"),  # its own object: the act
+        ("The museum has reopened its east wing this week.", "The museum has reopened its east wing"),  # not gone by
+    ],
+)
+def test_present_perfect_keeps_its_date_otherwise(nlp, text: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2021-04-20").event.startswith(event)
+
+
+@pytest.mark.slow
+def test_perfect_participle_is_its_own_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The striker scored twice in the final, having joined the club in March."
+    event = _one(nlp, text, "2021-06-20").event
+    assert "having joined the club" in event and "scored" not in event, event
+    # A participle of the main clause's own time keeps the main clause's event.
+    text = "Speaking to reporters on Monday, the coach praised the striker."
+    assert "the coach praised" in _one(nlp, text, "2021-06-20").event
+
+
+@pytest.mark.slow
+def test_second_object_with_a_date_of_its_own_is_told_with_its_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _dates(nlp, "The team won the league title in 2001 and the national cup in 2005.", "2021-06-20")
+    assert [m.event for m in found] == ["The team won the league title", "The team won the national cup"]
+    # A second verb has a clause of its own.
+    found = _dates(nlp, "The firm bought a mill in 1990 and sold it in 1995.", "2021-06-20")
+    assert [m.event for m in found] == ["The firm bought a mill", "The firm sold it"]
+
+
+@pytest.mark.slow
+def test_dated_noun_keeps_a_possessor_that_is_a_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Talks stalled three weeks before the new bridge's May 3 opening."
+    assert _one(nlp, text, "2021-06-20").event == "the new bridge's opening"
+
+
+# 2021-05-05 is a Wednesday.
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["The aim is a signed deal by Friday.", "The mayor wrote to the board, urging it to approve the budget by Friday."],
+)
+def test_deadline_day_lies_ahead(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2021-05-05").iso == "2021-05-07"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["The rebels had taken the town by Friday.", "The repairs were finished by Friday."])
+def test_deadline_day_told_in_the_past_is_past(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2021-05-05").iso == "2021-04-30"
+
+
+@pytest.mark.slow
+def test_ed_form_with_its_own_subject_is_past(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The tagger takes "ended" after a hyphen for a participle; with a subject and no auxiliary it is the simple past.
+    text = (
+        "Her new contract comes after Jones rear - ended a bus with her car on the ring road on June 8, and then left."
+    )
+    assert _one(nlp, text, "2021-05-03").iso == "2020-06-08"
+    # A participle with no doer of its own keeps the reading by nearness: "due ... June 8" lies ahead.
+    assert _one(nlp, "The report, expected on June 8, is late.", "2021-05-03").iso == "2021-06-08"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The striker scored for the first time since 2015 and celebrated.",
+        "The navy foiled the raid, its fourth successful operation since September.",
+        "The town has had the worst floods since 1998.",
+    ],
+)
+def test_date_bounding_a_count_or_record_is_a_reference(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    mention = _one(nlp, text, "2021-11-20")
+    assert mention.reference, mention
+
+
+@pytest.mark.slow
+def test_date_bounding_a_count_in_a_phrase_of_its_own_is_a_reference(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "It was the first death during a protest in the country since 1989."
+    assert _one(nlp, text, "2021-11-20").reference
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["The club has won the league every year since 2006.", "Sales have grown since the launch in March."]
+)
+def test_date_bounding_no_count_stays_an_event(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not _one(nlp, text, "2021-11-20").reference
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
         ("The DNC blamed Russia for breaches of its computer systems in 2015.", "The DNC blamed Russia"),  # past verb
         ("The company plans a merger with its rival in 2019.", "The company plans a merger"),  # date ahead
         ("The party blames Russia in 2015.", "The party blames Russia"),  # a name is no thing that happened

@@ -70,6 +70,15 @@ Rules, chosen to match how news is written:
   threatening ... in March") is the date's event; a bare date closing a dated clause after a comma names the noun
   before it ("..., with Houston hosting the final show, May 10"), as does a subject's date when its clause holds
   another date; a date that is its clause's subject stays in the event ("Next year is the year of ...").
+- A day gone by on a verb in the present perfect or the present passive ("has denied arson following a fire early
+  on Sunday", "are still haunted by images of the disaster in 2003") dates the thing of the phrase before it, as
+  with a verb in the present: the perfect takes no time gone by, save a bound ("has held it since 2006"). A "-ed" form
+  with a subject of its own and no auxiliary is the simple past, whatever the tagger says.
+- A "since" date that a count or a record is told over ("the fifth raid since May", "for the first time since 2005")
+  is a bound at which nothing the clause tells happened: a reference. A date "by" which a thing is to be done lies
+  ahead unless told in a past tense ("The aim is a deal by Friday").
+- A perfect participle ("..., having left the club in May") tells an act before its main clause's; a second object
+  told with a date of its own ("won the title in 2001 and the cup in 2005") is told with its verb.
 - Two outlets' dates contradict only when they date one event one way: the same word of the event (a verb or its
   noun, "met" / "meeting") and the same bound, if any ("since May", "beginning March 3": a period's start is
   no date of a thing done at once), besides phrases and sentences that embed close.
@@ -226,6 +235,8 @@ _CHANGE_VERBS = AMOUNT_CHANGES | {"improve"}
 # Prepositions by which a verb takes an act it is about ("pleaded guilty to threatening", "accused of hiding", "arrested
 # for stealing"), told as a thing of its own.
 _CHARGE_PREPOSITIONS = {"to", "of", "for"}
+# Prepositions that place an event at a time ("on Sunday", "in May", "at noon"), as against bounding a period.
+_PLACING_PREPOSITIONS = {"on", "in", "at"}
 # Auxiliaries of the present progressive ("the conditions we're experiencing today").
 _PRESENT_AUXILIARIES = {"am", "is", "are", "'m", "'re", "'s", "’m", "’re", "’s"}
 # Subjects that stand for people or things in general: "we" and "you" as anyone.
@@ -739,7 +750,7 @@ def _tense(span: Span, text: str) -> Tense:
         return "unknown"
     # A verb in the simple past keeps its own tense whatever governs it ("After the talks ended on Monday,
     # they will meet again"); any other looks up its chain of clauses for what lies ahead.
-    for token in [] if verb.tag_ == "VBD" else [verb, *verb.ancestors][:4]:
+    for token in [] if _simple_past(verb) else [verb, *verb.ancestors][:4]:
         auxiliaries = {child.lower_ for child in token.children if child.dep_ in {"aux", "auxpass"}}
         if token.lemma_.lower() in _FUTURE_GOVERNORS and token is not verb and _told_as_past(token):
             # Ahead of a past time ("was due to be released in September", "had planned to open it in May"):
@@ -759,11 +770,26 @@ def _tense(span: Span, text: str) -> Tense:
     if verb.lemma_.lower() in _SCHEDULING_VERBS or _attachment(span).lemma_.lower() in _TIME_LIMIT_NOUNS:
         return "unknown"
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
-    if verb.tag_ == "VBD" or auxiliaries & _PAST_AUXILIARIES or _done_thing(verb) or _told_after_past(verb):
+    if _simple_past(verb) or auxiliaries & _PAST_AUXILIARIES or _done_thing(verb) or _told_after_past(verb):
         return "past"
-    if _scheduled(verb, auxiliaries) or _timetable_day(span, verb, auxiliaries):
+    if _scheduled(verb, auxiliaries) or _timetable_day(span, verb, auxiliaries) or _deadline(span):
         return "future"
     return "unknown"
+
+
+def _deadline(span: Span) -> bool:
+    """Whether a date is a time something is to be done by ("The aim is a deal by Friday", "urged them to pass it by
+    Friday"): told in no past tense, that lies ahead."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ == "by"
+
+
+def _simple_past(verb: Token) -> bool:
+    """Whether a verb is in the simple past: tagged so, or an "-ed" form the tagger took for a participle though it
+    has a doer of its own and no auxiliary ("after the driver rear-ended a truck"), which no participle has."""
+    if verb.tag_ == "VBD":
+        return True
+    auxiliaries = any(child.dep_ in {"aux", "auxpass"} for child in verb.children)
+    return verb.tag_ == "VBN" and not auxiliaries and any(child.dep_ == "nsubj" for child in verb.children)
 
 
 def _gerund_of_topic(token: Token) -> bool:
@@ -914,14 +940,16 @@ def _acted_on(word: Token) -> bool:
 def _own_participle_clause(verb: Token) -> bool:
     """Whether a participle with no subject tells an event apart from its main clause's: one a preposition of
     sequence opens ("after opening its first store in May, the chain has ...", "..., before spreading to every
-    branch in 2016"), which the main clause follows or precedes, or a passive with its agent set off after the main
-    clause ("Sales began with laptops in January, followed by phones in March"), which tells what came next. Not
-    one that opens the sentence on its own ("Discussing the plan in an interview, the mayor said"): that is the
-    main clause's time."""
+    branch in 2016"), which the main clause follows or precedes, a perfect one ("having left in May"), or a passive
+    with its agent set off after the main clause ("Sales began with laptops in January, followed by phones in
+    March"), which tells what came next. Not one that opens the sentence on its own ("Discussing the plan in an
+    interview, the mayor said"): that is the main clause's time."""
     if verb.pos_ not in {"VERB", "AUX"} or _subject(verb) is not None:
         return False
     if verb.dep_ == "pcomp":
         return verb.head.lower_ in _SEQUENCE_PREPOSITIONS | {"before"}
+    if verb.dep_ == "advcl" and any(child.dep_ == "aux" and child.lower_ == "having" for child in verb.children):
+        return True  # "..., having left the club in May": the perfect sets its act before its main clause's
     return (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBN"
@@ -1128,9 +1156,10 @@ def _phrase_words(
         within = named.head if named.dep_ == "pobj" and named.head.head == verb else None
         return _clause_words(verb, drop, date_words, max_words, within)
     if named is not None:
-        # Without its article or possessive pronoun ("their conversation"); a named possessor says whose it was.
+        # Without its article or possessive pronoun ("their conversation"); a possessor named or a noun ("the first
+        # film's opening") says whose it was.
         unnamed = {
-            token.i for token in named.lefts if token.dep_ == "det" or token.dep_ == "poss" and token.pos_ != "PROPN"
+            token.i for token in named.lefts if token.dep_ == "det" or token.dep_ == "poss" and token.pos_ == "PRON"
         }
         bare = _noun_words(named, drop | unnamed)
         # A common noun that says too little alone keeps the date that names it: "Thursday's fight", not "fight".
@@ -1138,6 +1167,11 @@ def _phrase_words(
             return bare
         return _noun_words(named, drop - date_words)
     if verb is not None and _needs_its_clause(head, root, drop):
+        if head.dep_ == "conj" and head.head.i == verb.i and head.pos_ == "NOUN":
+            # A verb's second object told with a date of its own ("won the title in 2001 and the cup in 2005"), the
+            # verb left out: that verb with this object alone.
+            told = _clause_words(verb, drop | set(range(verb.i + 1, head.left_edge.i)), date_words, max_words)
+            return sorted({*told, *_noun_words(head, drop)}, key=lambda token: token.i)
         return _clause_words(verb, drop, date_words, max_words)
     if any(_describes_noun(child) and _holds(child, drop) and not _set_off(child) for child in head.children):
         # What was done to a thing in a phrase ("an increase in tariffs planned for May"): the whole phrase.
@@ -1733,7 +1767,7 @@ def extract_dates(
         opening = previous if previous is not None and mentions and mentions[-1].start == previous.start_char else None
         told, reference = _told_or_reference(span, spans, resolved)
         reference = reference or (opening is not None and _closes_range(opening, span, doc_text))
-        reference = reference or _unspecified_event(span) or _names_thing(span, resolved)
+        reference = reference or _unspecified_event(span) or _names_thing(span, resolved) or _bounds_a_record(span)
         if _these_days(span, text):  # no day at all: no entry of its own, nor a day to contradict
             reference, resolved = True, replace(resolved, exact=False)
         reference = reference or _not_its_clause_time(span, resolved, base, context.tense)
@@ -1960,6 +1994,23 @@ def _told_or_reference(span: Span, spans: Sequence[Span], resolved: _Resolved) -
     return verb, False
 
 
+def _bounds_a_record(span: Span) -> bool:
+    """Whether a date is the start of the stretch a count or a record is told over ("the fifth raid since May", "for
+    the first time since 2005", "the worst floods since 1974"): a bound, at which nothing the clause tells happened."""
+    root = span.root
+    preposition = root if root.lower_ == "since" else root.head if root.dep_ == "pobj" else None  # "since 1996" is one
+    if preposition is None or preposition.lower_ != "since":
+        return False
+    # The counted thing may hold the bound in a phrase of its own: "the first deaths during a protest since 1991".
+    bounded, ranking = preposition.head, []
+    while bounded.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        ranking += [token for child in bounded.lefts for token in child.subtree] + [bounded]
+        if bounded.dep_ != "pobj" or bounded.head.dep_ != "prep":
+            break
+        bounded = bounded.head.head
+    return any(token.ent_type_ == "ORDINAL" or token.tag_ in {"JJS", "RBS"} for token in ranking)
+
+
 def _names_thing(span: Span, resolved: _Resolved) -> bool:
     """Whether a stated year is part of a thing's name rather than a date: after a name it closes ("Racing Legends
     2017", also in a headline the parse cuts up), with an article ("the 2017" for a phone model, "a 2017 or older
@@ -2088,10 +2139,17 @@ def _past_thing_of_present_verb(span: Span, resolved: _Resolved, base: date | No
         return None
     verb = _attachment(span)
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
-    if verb.tag_ not in {"VBZ", "VBP"} or auxiliaries & _PAST_AUXILIARIES:
+    perfect = _present_perfect(verb, auxiliaries)
+    if perfect:
+        # The perfect takes no time gone by ("*has denied it on Sunday"), save a bound ("has held it since 2006").
+        if not _placed_at(span):
+            return None
+    elif not _present(verb, auxiliaries):
         return None
     doc = span.doc
     first = span.start - 1 if span.start > 0 and doc[span.start - 1].pos_ == "ADP" else span.start
+    while first > 0 and doc[first - 1].dep_ == "advmod" and doc[first - 1].lower_ in _TIME_ADJECTIVES:
+        first -= 1  # "a fire at the depot early on Sunday": the phrase ends before "early"
     if first <= verb.i + 1:
         return None
     noun = doc[first - 1]
@@ -2100,11 +2158,38 @@ def _past_thing_of_present_verb(span: Span, resolved: _Resolved, base: date | No
         parent = noun.head.head if noun.head.pos_ == "ADP" else noun.head
         if parent.i >= first or parent.i <= verb.i or parent.pos_ not in {"NOUN", "PROPN"}:
             break
+        if perfect and parent.dep_ == "dobj" and parent.head.i == verb.i:
+            # The perfect's object is what it has done ("has admitted careless driving after a crash on Friday"); the
+            # time gone by is the thing its phrase tells of.
+            return noun if noun.pos_ == "NOUN" and noun.dep_ == "pobj" else None
         noun = parent
     preposition_object = noun.dep_ == "pobj" and noun.head.head.i == verb.i
-    if noun.pos_ != "NOUN" or not (noun.dep_ == "dobj" and noun.head.i == verb.i or preposition_object):
+    # Nor is a time gone by the perfect's own object's ("have arrested a man on Sunday", in a looser English).
+    direct_object = noun.dep_ == "dobj" and noun.head.i == verb.i and not perfect
+    if noun.pos_ != "NOUN" or not (direct_object or preposition_object):
         return None
     return noun
+
+
+def _present(verb: Token, auxiliaries: set[str]) -> bool:
+    """Whether a verb is in the present, active ("blames") or passive ("are still haunted by")."""
+    if auxiliaries & _PAST_AUXILIARIES:
+        return False
+    passive = verb.tag_ == "VBN" and bool(auxiliaries) and auxiliaries <= _PRESENT_AUXILIARIES
+    return verb.tag_ in {"VBZ", "VBP"} or passive
+
+
+def _present_perfect(verb: Token, auxiliaries: set[str]) -> bool:
+    """Whether a verb is in the present perfect ("has denied", "have been charged"), which tells a past act as part
+    of now."""
+    return verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have"}) and not auxiliaries & {"had", "will", "would"}
+
+
+def _placed_at(span: Span) -> bool:
+    """Whether a date places its event at a time, bare ("Sunday", "yesterday") or after "on", "in" or "at", rather than
+    bounding a period ("since May", "by Friday", "over the past year")."""
+    root = span.root
+    return root.dep_ in {"npadvmod", "advmod"} or root.dep_ == "pobj" and root.head.lower_ in _PLACING_PREPOSITIONS
 
 
 def _in_local_time(span: Span, text: str) -> bool:
