@@ -315,3 +315,16 @@ def test_a_capital_letter_glued_to_a_number_names_a_model(nlp) -> None:  # type:
 def test_the_margin_word_governs_the_figure(nlp, text: str, scope: str) -> None:  # type: ignore[no-untyped-def]
     first = next(q for q in quantities_of(nlp, {"outlet": text}) if q.kind != "ordinal")
     assert first.scope == scope
+
+
+@pytest.mark.slow
+def test_a_multiple_of_a_figure_unsaid_is_a_ratio(nlp) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "a": "The clinic saw 10 times as many patients this winter.",
+        "b": "The clinic saw 400 patients this winter.",
+    }
+    assert [q.caveat for q in quantities_of(nlp, {"a": texts["a"]})] == ["ratio"]
+    assert _contradicted(nlp, texts) == []
+    assert [q.caveat for q in quantities_of(nlp, {"a": "The plant now makes three times more chips."})] == ["ratio"]
+    # "Times" of a count of occasions are counted.
+    assert [q.caveat for q in quantities_of(nlp, {"a": "The guard was struck four times on the arm."})] == [""]

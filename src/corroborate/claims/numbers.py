@@ -1418,7 +1418,8 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
     A rate ("20 flights a year", "$5 per share", "1 in 500 users") counts per something; a part ("two of the
     suspects", "one of 16 flights") counts a subset; an average ("an average of 20") stands for no single count;
     a figure in brackets right after another ("1 million euros ($1.1 million)") restates that one in another
-    currency or unit; a supposed one ("could have killed 100") tells what did not happen.
+    currency or unit; a supposed one ("could have killed 100") tells what did not happen; a ratio ("three times
+    more chips") multiplies a figure unsaid.
     """
     restated = doc[max(0, span.start - 3) : span.start - 1]  # the figure (and its unit) before the bracket
     if span.start and doc[span.start - 1].text == "(" and any(_is_cardinal_word(token) for token in restated):
@@ -1434,6 +1435,8 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
         return "rate"
     if any(token.lower_ in _AVERAGE_WORDS for token in doc[max(0, span.start - 3) : span.start]):
         return "average"
+    if _multiplies(span):
+        return "ratio"
     if _added(span):
         return "part"
     if _supposed(span.root):
@@ -1443,6 +1446,23 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
     if kind == "count" and any(number.i + 1 < len(doc) and doc[number.i + 1].lower_ == "of" for number in numbers):
         return "part"
     return ""
+
+
+def _multiplies(span: Span) -> bool:
+    """Whether a number is a multiple of another figure ("10 times as many cases", "three times more chips"): a
+    ratio to a figure unsaid, no count of the noun after it. "Stabbed 10 times" counts times."""
+    doc = span.doc
+    for token in span:
+        if not _is_cardinal_word(token) or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != _TIMES:
+            continue
+        after = doc[token.i + 2]
+        if after.lower_ == _AS or after.tag_ in _COMPARATIVE_TAGS:
+            return True
+    return False
+
+
+_TIMES = "times"
+_AS = "as"
 
 
 def _supposed(root: Token) -> bool:
@@ -1571,7 +1591,7 @@ def _nouns_for(name: Token) -> Iterator[Token]:
     yield from (child for child in name.children if child.dep_ in {"appos", "compound"})
     if name.dep_ == "appos":
         yield name.head
-    naming = name.head.head if name.dep_ == "pobj" and name.head.lower_ == _NAMED_AS else None
+    naming = name.head.head if name.dep_ == "pobj" and name.head.lower_ == _AS else None
     if naming is None or naming.lemma_.lower() not in _NAMING_VERBS:
         return
     if naming.dep_ == "acl":
@@ -1581,7 +1601,6 @@ def _nouns_for(name: Token) -> Iterator[Token]:
 
 # Verbs that give a person's name to whom a story called by a common noun ("the man, identified as Okoro").
 _NAMING_VERBS = {"identify", "name"}
-_NAMED_AS = "as"
 
 
 def _tied(who: str, ties: Mapping[str, frozenset[str]], sentence: Span) -> str:
