@@ -220,3 +220,6 @@ def test_an_age_read_as_a_date_sets_no_time_frame(nlp) -> None:  # type: ignore[
     frames = {q.frame for q in quantities_of(nlp, texts) if q.unit == "year" and q.kind == "duration"}
     assert frames == {"tuesday"}
     assert _contradicted(nlp, texts) == [("14 year", "9 year")]
+    # An age after a preposition is a time of life, which scopes what the sentence tells then.
+    fine = [q for q in quantities_of(nlp, {"a": "At 16, he went to college, where he ran up a $3,000 fine."})]
+    assert [q.frame for q in fine if q.kind == "money"] == ["16"]

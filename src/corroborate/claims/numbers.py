@@ -1938,8 +1938,10 @@ def _date_spans(article: Article, doc: Doc, dates: Sequence[DateMention] | None 
 
 def _bare_number(ent: Span) -> bool:
     """Whether a date entity is a whole number but no year ("Jones, 41, was jailed"): the recogniser reads an age
-    as a date, which scopes no figure of its sentence to a time."""
-    return len(ent) == 1 and ent[0].text.isdigit() and not _YEAR.fullmatch(ent[0].text)
+    as a date, which scopes no figure of its sentence to a time. An age after a preposition is a time of life ("at
+    16, he left home")."""
+    number = ent[0]
+    return len(ent) == 1 and number.text.isdigit() and not _YEAR.fullmatch(number.text) and number.dep_ != "pobj"
 
 
 def _opened_by(span: Span, words: set[str]) -> bool:
