@@ -1111,7 +1111,7 @@ def extract_quantities(article: Article, doc: Doc, dates: Sequence[DateMention] 
     quantities.extend(_vague_scales(article, doc))
     quantities.extend(_ordinals(article, doc))
     spans = _date_spans(article, doc, dates) if quantities else []
-    ties = person_ties(doc) if quantities else {}
+    ties = _person_ties(doc) if quantities else {}
     in_context = (_in_context(q, doc, spans, ties) for q in quantities)
     return _breakdowns(sorted(in_context, key=lambda quantity: quantity.start))
 
@@ -1570,7 +1570,7 @@ def _proper_name(token: Token) -> str:
     return " ".join([*(t.lower_ for t in token.lefts if t.dep_ == "compound"), token.lower_])
 
 
-def person_ties(doc: Doc) -> dict[str, frozenset[str]]:
+def _person_ties(doc: Doc) -> dict[str, frozenset[str]]:
     """The names an article itself gives the common nouns it calls one person by, both as ``_name`` writes them
     ("the accountant" -> {"daniel okoro"}): a noun in apposition to a name ("Okoro, the accountant who ran it",
     "the accountant, Daniel Okoro,"), a title before the name ("accountant Daniel Okoro") or a noun the name is
@@ -1604,7 +1604,7 @@ _NAMING_VERBS = {"identify", "name"}
 
 
 def _tied(who: str, ties: Mapping[str, frozenset[str]], sentence: Span) -> str:
-    """A common noun for one person as the name its article ties it to (``person_ties``), when it ties it to one
+    """A common noun for one person as the name its article ties it to (``_person_ties``), when it ties it to one
     person only, however often named ("Daniel Okoro", "Okoro"), and the figure's sentence says it as one already
     known ("the man"); else as it was. "His doctor" or "a doctor" may be another than the one named."""
     names = ties.get(who, frozenset())
@@ -1628,7 +1628,7 @@ _DEFINITE = "the"
 
 def _named_and_unnamed_person(first: str, second: str) -> bool:
     """Whether one figure is told of a name and the other of a common noun for one person that its article ties
-    to no name (``person_ties``): "Okoro was sentenced to 7 years" and "the man was sentenced to 12 years" may
+    to no name (``_person_ties``): "Okoro was sentenced to 7 years" and "the man was sentenced to 12 years" may
     be of two people, and nothing the second article says makes its man Okoro."""
     for named, common in ((first, second), (second, first)):
         name = bool(named) and not named.startswith("the ") and named not in _PERSONAL_PRONOUNS
@@ -2187,7 +2187,8 @@ def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) ->
 
 
 def _of_different_people(first: Quantity, second: Quantity) -> bool:
-    """Whether two figures are of different doers, holders or people named with them."""
+    """Whether two figures are of different doers, holders or people named with them, or of a name and a person
+    its own article never gives that name (``_named_and_unnamed_person``)."""
     return (
         actors_differ(first.actor, second.actor)
         or actors_differ(first.holder, second.holder)
