@@ -166,3 +166,60 @@ def test_ages_of_people_things_happened_to_differently_are_two_people(nlp) -> No
         "b": "Tomas Berg, 38, died after the collision on the bridge on Monday.",
     }
     assert _contradicted(nlp, named) == [("38 year", "45 year")]
+
+
+@pytest.mark.slow
+def test_a_named_persons_figure_and_an_unnamed_persons_are_no_dispute(nlp) -> None:  # type: ignore[no-untyped-def]
+    named = "Marta Quinlan was sentenced to nine years in prison on Tuesday."
+    # Nothing in the second article makes its woman Marta Quinlan: she may be someone else sentenced that day.
+    assert _contradicted(nlp, {"a": named, "b": "The woman was sentenced to 14 years in prison on Tuesday."}) == []
+
+
+@pytest.mark.parametrize(
+    "tied",
+    [
+        "The woman, identified as Marta Quinlan, was sentenced to 14 years in prison on Tuesday.",
+        "Police identified the woman as Marta Quinlan. The woman was sentenced to 14 years in prison on Tuesday.",
+        "Marta Quinlan, a teacher from the valley, denied the charge. The teacher was sentenced to 14 years in "
+        "prison on Tuesday.",
+        "Teacher Marta Quinlan stood still. The teacher was sentenced to 14 years in prison on Tuesday.",
+    ],
+)
+@pytest.mark.slow
+def test_a_common_noun_the_article_names_is_that_persons(nlp, tied: str) -> None:  # type: ignore[no-untyped-def]
+    named = "Marta Quinlan was sentenced to nine years in prison on Tuesday."
+    assert _contradicted(nlp, {"a": named, "b": tied}) == [("14 year", "9 year")]
+
+
+@pytest.mark.slow
+def test_a_noun_the_article_ties_to_two_people_names_neither(nlp) -> None:  # type: ignore[no-untyped-def]
+    named = "Marta Quinlan was sentenced to nine years in prison on Tuesday."
+    two = (
+        "The woman, identified as Marta Quinlan, was charged. Another woman, identified as Helen Ward, was also "
+        "charged. The woman was sentenced to 14 years in prison on Tuesday."
+    )
+    assert _contradicted(nlp, {"a": named, "b": two}) == []
+
+
+@pytest.mark.slow
+def test_a_common_noun_for_no_person_may_stand_for_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "The country" is no person the rule asks a name of.
+    texts = {
+        "a": "Norland fired 12 missiles during the drills last month.",
+        "b": "The country fired 20 missiles during the drills last month.",
+    }
+    assert _contradicted(nlp, texts) == [("12 missile", "20 missile")]
+
+
+@pytest.mark.slow
+def test_an_age_read_as_a_date_sets_no_time_frame(nlp) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "a": "Marta Quinlan, 41, was sentenced to nine years in prison on Tuesday.",
+        "b": "A judge on Tuesday sentenced Quinlan to 14 years in prison.",
+    }
+    frames = {q.frame for q in quantities_of(nlp, texts) if q.unit == "year" and q.kind == "duration"}
+    assert frames == {"tuesday"}
+    assert _contradicted(nlp, texts) == [("14 year", "9 year")]
+    # An age after a preposition is a time of life, which scopes what the sentence tells then.
+    fine = [q for q in quantities_of(nlp, {"a": "At 16, he went to college, where he ran up a $3,000 fine."})]
+    assert [q.frame for q in fine if q.kind == "money"] == ["16"]

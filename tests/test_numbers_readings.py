@@ -267,3 +267,64 @@ def test_a_sum_with_its_scale_glued_on_is_money(nlp, text: str, value: float, un
 
 def test_glued_scale_letters_without_a_currency_sign_are_no_sum(nlp) -> None:  # type: ignore[no-untyped-def]
     assert all(kind != "money" and v < 1e6 for kind, v, _, _ in _read(nlp, "The code 4bn was printed on the box."))
+
+
+# ---- Margins and metres ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_m_glued_to_digits_is_metres_unless_it_counts_things_or_money(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _read(nlp, "The leading runner was 5m ahead at the bell.") == [("count", 5.0, "metre", "")]
+    assert _read(nlp, "The valley has 5m residents.") == [("count", 5e6, "resident", "residents")]
+    assert _read(nlp, "The firm paid £5m for the site.") == [("money", 5e6, "pound", "")]
+
+
+@pytest.mark.slow
+def test_a_margin_is_compared_only_with_margins(nlp) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "a": "The Greens finished the count 5 points ahead of the Liberals.",
+        "b": "The Greens finished the count with 40 points.",
+    }
+    assert _contradicted(nlp, texts) == []
+    margins = {
+        "a": "The Greens finished the count 5 points ahead of the Liberals.",
+        "b": "The Greens finished the count 9 points ahead of the Liberals.",
+    }
+    assert _contradicted(nlp, margins) == [("5 point", "9 point")]
+
+
+@pytest.mark.slow
+def test_a_capital_letter_glued_to_a_number_names_a_model(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _read(nlp, "The laptop drives a 4K screen with its 7700M chip.") == []
+    # A capital that scales a count of things, or a sum, is a scale.
+    assert _read(nlp, "The service now has 5M subscribers.") == [("count", 5e6, "subscriber", "subscribers")]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("The new motor is 20% more powerful than the old one.", "more"),
+        ("The sedan is now two inches wider than before.", "wider"),
+        # Not a margin: a modifier of the figure's own noun, a time word of its clause, a hedge of the next figure.
+        ("Her 40-year-old younger brother spoke first.", ""),
+        ("The chain opened 13 stores earlier this year.", ""),
+        ("The ship sailed one more than three weeks later.", ""),
+    ],
+)
+@pytest.mark.slow
+def test_the_margin_word_governs_the_figure(nlp, text: str, scope: str) -> None:  # type: ignore[no-untyped-def]
+    first = next(q for q in quantities_of(nlp, {"outlet": text}) if q.kind != "ordinal")
+    assert first.scope == scope
+
+
+@pytest.mark.slow
+def test_a_multiple_of_a_figure_unsaid_is_a_ratio(nlp) -> None:  # type: ignore[no-untyped-def]
+    texts = {
+        "a": "The clinic saw 10 times as many patients this winter.",
+        "b": "The clinic saw 400 patients this winter.",
+    }
+    assert [q.caveat for q in quantities_of(nlp, {"a": texts["a"]})] == ["ratio"]
+    assert _contradicted(nlp, texts) == []
+    assert [q.caveat for q in quantities_of(nlp, {"a": "The plant now makes three times more chips."})] == ["ratio"]
+    # "Times" of a count of occasions are counted.
+    assert [q.caveat for q in quantities_of(nlp, {"a": "The guard was struck four times on the arm."})] == [""]

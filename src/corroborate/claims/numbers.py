@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
@@ -83,6 +83,9 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "b
 # sum: "4K" of a screen is a resolution.
 _LETTER_SCALES = {"m", "bn", "k"}
 _SUM_ONLY_SCALES = {"k"}
+# Scale letters that are also a unit of length glued to digits, by the unit they then are (written small).
+_LENGTH_LETTERS = {"m": "metre"}
+_PLURAL_NOUN_TAGS = {"NNS", "NNPS"}
 _ORDINALS = {
     word: i + 1
     for i, word in enumerate(
@@ -522,7 +525,11 @@ def _scales_digits(tokens: Sequence[Token], at: int) -> bool:
     lower = tokens[at].lower_
     if lower not in _LETTER_SCALES or at == 0 or not _DIGITS.match(tokens[at - 1].lower_):
         return False
-    return lower not in _SUM_ONLY_SCALES or (at >= 2 and tokens[at - 2].lower_ in _CURRENCY_SYMBOLS)
+    sum_of_money = at >= 2 and tokens[at - 2].lower_ in _CURRENCY_SYMBOLS
+    if lower in _LENGTH_LETTERS:
+        # "5m" is as often five metres ("5m ahead", "a 5m wall"): millions when they count things ("5m people").
+        return sum_of_money or (at + 1 < len(tokens) and tokens[at + 1].tag_ in _PLURAL_NOUN_TAGS)
+    return lower not in _SUM_ONLY_SCALES or sum_of_money
 
 
 def _ends_in_fraction(tokens: Sequence[Token], at: int) -> bool:
@@ -725,6 +732,9 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
         return age
     if _is_date_or_clock(doc, start, end, head) or _idiom(doc, start, end):
         return None
+    if after is not None and after.text in _LENGTH_LETTERS and not doc[end - 1].whitespace_:
+        measured = _phrase_or_empty(_attached_noun(after), exclude | {after.i})
+        return _Reading(_LENGTH_LETTERS[after.text], "", "count", end + 1, measured)
     if after is not None and after.lemma_.lower() in _CURRENCY_WORDS and after.pos_ == "NOUN" and not _weight(after):
         target = _attached_noun(after) or _measure_valued(after)
         return _Reading(after.lemma_.lower(), _phrase_or_empty(target, exclude), "money", end + 1)
@@ -928,10 +938,19 @@ def _is_date_or_clock(doc: Doc, start: int, end: int, head: Token) -> bool:
         return True  # "the September 11, 2001 attacks"
     return (
         _designated(doc, start, head)
+        or _lettered(doc, end)
         or (head.dep_ in {"nummod", "compound", "appos"} and head.head.pos_ == "PROPN" and head.head.i < start)
         or _between_names(doc, start, end)
         or _repeats_designation(doc, start, end)
     )
+
+
+def _lettered(doc: Doc, end: int) -> bool:
+    """Whether a number ends in a capital letter glued to it that scales nothing ("the 5500M chip", "a 4K screen",
+    "3D printing"): a model's or a standard's name, not a count."""
+    letter = doc[end] if end < len(doc) else None
+    glued = letter is not None and not doc[end - 1].whitespace_
+    return glued and len(letter.text) == 1 and letter.text.isalpha() and letter.text.isupper()
 
 
 def _capitalised_name(token: Token, tags: frozenset[str] = frozenset({"PROPN", "NOUN"})) -> bool:
@@ -1092,7 +1111,9 @@ def extract_quantities(article: Article, doc: Doc, dates: Sequence[DateMention] 
     quantities.extend(_vague_scales(article, doc))
     quantities.extend(_ordinals(article, doc))
     spans = _date_spans(article, doc, dates) if quantities else []
-    return _breakdowns(sorted((_in_context(q, doc, spans) for q in quantities), key=lambda quantity: quantity.start))
+    ties = _person_ties(doc) if quantities else {}
+    in_context = (_in_context(q, doc, spans, ties) for q in quantities)
+    return _breakdowns(sorted(in_context, key=lambda quantity: quantity.start))
 
 
 def _in_fraction(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -1327,7 +1348,9 @@ class _DateSpan:
     period: tuple[date, date] | None
 
 
-def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Quantity:
+def _in_context(
+    quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan], ties: Mapping[str, frozenset[str]]
+) -> Quantity:
     span = doc.char_span(quantity.start, quantity.start + len(quantity.text), alignment_mode="expand")
     if span is None:
         return quantity
@@ -1354,15 +1377,15 @@ def _in_context(quantity: Quantity, doc: Doc, dates: Sequence[_DateSpan]) -> Qua
         actor = _measure_owner(level.subject) if level.counted is level.subject else _actor(level.subject)
     return replace(
         quantity,
-        actor=actor,
+        actor=_tied(actor, ties, root.sent),
         place=_place(root, span),
         frame=frame,
         period=period,
-        scope=_scope(root),
+        scope=_scope(root, span),
         predicate=predicate,
         caveat=_caveat(doc, span, quantity.kind),
         participants=_participants(root) if quantity.kind == "count" else frozenset(),
-        holder=_holder(root, measure),
+        holder=_tied(_holder(root, measure), ties, root.sent),
     )
 
 
@@ -1395,7 +1418,8 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
     A rate ("20 flights a year", "$5 per share", "1 in 500 users") counts per something; a part ("two of the
     suspects", "one of 16 flights") counts a subset; an average ("an average of 20") stands for no single count;
     a figure in brackets right after another ("1 million euros ($1.1 million)") restates that one in another
-    currency or unit; a supposed one ("could have killed 100") tells what did not happen.
+    currency or unit; a supposed one ("could have killed 100") tells what did not happen; a ratio ("three times
+    more chips") multiplies a figure unsaid.
     """
     restated = doc[max(0, span.start - 3) : span.start - 1]  # the figure (and its unit) before the bracket
     if span.start and doc[span.start - 1].text == "(" and any(_is_cardinal_word(token) for token in restated):
@@ -1411,6 +1435,8 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
         return "rate"
     if any(token.lower_ in _AVERAGE_WORDS for token in doc[max(0, span.start - 3) : span.start]):
         return "average"
+    if _multiplies(span):
+        return "ratio"
     if _added(span):
         return "part"
     if _supposed(span.root):
@@ -1420,6 +1446,23 @@ def _caveat(doc: Doc, span: Span, kind: QuantityKind) -> str:
     if kind == "count" and any(number.i + 1 < len(doc) and doc[number.i + 1].lower_ == "of" for number in numbers):
         return "part"
     return ""
+
+
+def _multiplies(span: Span) -> bool:
+    """Whether a number is a multiple of another figure ("10 times as many cases", "three times more chips"): a
+    ratio to a figure unsaid, no count of the noun after it. "Stabbed 10 times" counts times."""
+    doc = span.doc
+    for token in span:
+        if not _is_cardinal_word(token) or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != _TIMES:
+            continue
+        after = doc[token.i + 2]
+        if after.lower_ == _AS or after.tag_ in _COMPARATIVE_TAGS:
+            return True
+    return False
+
+
+_TIMES = "times"
+_AS = "as"
 
 
 def _supposed(root: Token) -> bool:
@@ -1525,6 +1568,73 @@ def _holder(root: Token, measure: Token | None) -> str:
 def _proper_name(token: Token) -> str:
     """A name the recogniser missed ("Okoro, 41, was sentenced"), with its compounds, as ``_name`` writes one."""
     return " ".join([*(t.lower_ for t in token.lefts if t.dep_ == "compound"), token.lower_])
+
+
+def _person_ties(doc: Doc) -> dict[str, frozenset[str]]:
+    """The names an article itself gives the common nouns it calls one person by, both as ``_name`` writes them
+    ("the accountant" -> {"daniel okoro"}): a noun in apposition to a name ("Okoro, the accountant who ran it",
+    "the accountant, Daniel Okoro,"), a title before the name ("accountant Daniel Okoro") or a noun the name is
+    given to by a verb of naming ("the man, identified as Okoro", "police named the man as Okoro")."""
+    ties: dict[str, set[str]] = defaultdict(set)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        for noun in _nouns_for(ent.root):
+            if noun.tag_ in _SINGULAR_NOUN_TAGS and noun.lemma_.lower() in _PERSON_NOUNS and not noun.ent_type_:
+                ties[f"the {noun.lemma_.lower()}"].add(_name(ent.root))
+    return {noun: frozenset(names) for noun, names in ties.items()}
+
+
+def _nouns_for(name: Token) -> Iterator[Token]:
+    """The nouns the parse sets beside a name as the same person: its apposition either way, its title, and the
+    noun a verb of naming gives it to."""
+    yield from (child for child in name.children if child.dep_ in {"appos", "compound"})
+    if name.dep_ == "appos":
+        yield name.head
+    naming = name.head.head if name.dep_ == "pobj" and name.head.lower_ == _AS else None
+    if naming is None or naming.lemma_.lower() not in _NAMING_VERBS:
+        return
+    if naming.dep_ == "acl":
+        yield naming.head
+    yield from (child for child in naming.children if child.dep_ in {"nsubjpass", "dobj"})
+
+
+# Verbs that give a person's name to whom a story called by a common noun ("the man, identified as Okoro").
+_NAMING_VERBS = {"identify", "name"}
+
+
+def _tied(who: str, ties: Mapping[str, frozenset[str]], sentence: Span) -> str:
+    """A common noun for one person as the name its article ties it to (``_person_ties``), when it ties it to one
+    person only, however often named ("Daniel Okoro", "Okoro"), and the figure's sentence says it as one already
+    known ("the man"); else as it was. "His doctor" or "a doctor" may be another than the one named."""
+    names = ties.get(who, frozenset())
+    if not names or any(actors_differ(first, second) for first, second in combinations(names, 2)):
+        return who
+    lemma = who.removeprefix("the ")
+    mentions = [token for token in sentence if token.pos_ == "NOUN" and token.lemma_.lower() == lemma]
+    if not all(_definite(mention) for mention in mentions):
+        return who
+    return max(names, key=len)
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a noun is said with "the" and no owner: one the reader already knows ("the man", not "his man")."""
+    determiners = {child.lower_ for child in noun.children if child.dep_ in {"det", "poss"}}
+    return determiners == {_DEFINITE}
+
+
+_DEFINITE = "the"
+
+
+def _named_and_unnamed_person(first: str, second: str) -> bool:
+    """Whether one figure is told of a name and the other of a common noun for one person that its article ties
+    to no name (``_person_ties``): "Okoro was sentenced to 7 years" and "the man was sentenced to 12 years" may
+    be of two people, and nothing the second article says makes its man Okoro."""
+    for named, common in ((first, second), (second, first)):
+        name = bool(named) and not named.startswith("the ") and named not in _PERSONAL_PRONOUNS
+        if name and common.startswith("the ") and common.removeprefix("the ") in _PERSON_NOUNS:
+            return True
+    return False
 
 
 # Where a figure stands as the object of its verb, beside the one the verb does it to ("fined the firm $500").
@@ -1718,9 +1828,10 @@ def actors_differ(first: str, second: str) -> bool:
     return not (a <= b or b <= a)
 
 
-def _scope(root: Token) -> str:
+def _scope(root: Token, span: Span) -> str:
     """The single-event markers of the figure's sentence ("third raid", "latest launch"): a figure told of one
-    event in a series is compared only with figures told of the same event."""
+    event in a series is compared only with figures told of the same event; and the word that makes it a margin
+    ("5 points ahead", "3% lower"): a difference between two levels is compared only with differences."""
     markers = set()
     for token in root.sent:
         digits = _ORDINAL_DIGITS.match(token.lower_)
@@ -1731,7 +1842,23 @@ def _scope(root: Token) -> str:
         if head.pos_ == "NOUN" and head.i > token.i and head.lemma_.lower() not in TIME_UNITS:
             markers.add(f"{token.lower_} {head.lemma_.lower()}")
     anchor = _anchor(root)
-    return ", ".join(sorted(markers | _counted_spans(root) | ({anchor} if anchor else set())))
+    margin = _margin(span)
+    return ", ".join(sorted(markers | _counted_spans(root) | {word for word in (anchor, margin) if word}))
+
+
+def _margin(span: Span) -> str:
+    """The word right after a figure that makes it the gap between two levels: a comparative ("3% lower", "two
+    years older", "20 more than") or a word of a lead ("5 points ahead", "a second behind")."""
+    doc, root = span.doc, span.root
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None or not (after.tag_ in _COMPARATIVE_TAGS or after.lower_ in _LEAD_WORDS):
+        return ""
+    # The comparative governs the figure, or qualifies it or its verb: not a modifier of the figure's noun ("a
+    # 60-year-old younger brother") nor a time word of the clause ("13 markets earlier this year").
+    governs = root.head.i == after.i or (after.head.i in {root.i, root.head.i} and after.dep_ in _MARGIN_DEPS)
+    # "more than three weeks" hedges the figure after it.
+    hedges = _next_word(doc, after.i) == "than" and after.i + 2 < len(doc) and _is_cardinal_word(doc[after.i + 2])
+    return after.lower_ if governs and not hedges else ""
 
 
 def _anchor(root: Token) -> str:
@@ -1753,6 +1880,10 @@ def _anchor(root: Token) -> str:
     return f"{word.lower_} {event.lemma_.lower()}" if event is not None else word.lower_
 
 
+_COMPARATIVE_TAGS = {"JJR", "RBR"}
+_MARGIN_DEPS = {"advmod", "acomp", "oprd", "npadvmod"}
+# Words after a figure that tell a lead or a shortfall, no comparative in form ("5 points clear", "2m short").
+_LEAD_WORDS = {"ahead", "behind", "clear", "adrift", "short", "apart"}
 # Words that count a span of time from an event ("the two months since the vote", "a year later").
 _ANCHOR_WORDS = {"after", "before", "since", "later", "earlier"}
 # Prepositions that bound a tally by a span: "43 RBIs in 54 games", "300 yards over three games".
@@ -1792,7 +1923,7 @@ def _date_spans(article: Article, doc: Doc, dates: Sequence[DateMention] | None 
     periods = {mention.start: mention.period for mention in dates}
     spans = []
     for ent in doc.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or _bare_number(ent):
             continue
         period = periods.get(ent.start_char)
         if period is not None and _opened_by(ent, {"since"}):
@@ -1803,6 +1934,14 @@ def _date_spans(article: Article, doc: Doc, dates: Sequence[DateMention] | None 
         if _opened_by(opening.span, _RANGE_OPENERS) and closing.span.start - opening.span.end <= 1:
             spans[position] = _DateSpan(opening.span, _range_start(opening, closing))
     return spans
+
+
+def _bare_number(ent: Span) -> bool:
+    """Whether a date entity is a whole number but no year ("Jones, 41, was jailed"): the recogniser reads an age
+    as a date, which scopes no figure of its sentence to a time. An age after a preposition is a time of life ("at
+    16, he left home")."""
+    number = ent[0]
+    return len(ent) == 1 and number.text.isdigit() and not _YEAR.fullmatch(number.text) and number.dep_ != "pobj"
 
 
 def _opened_by(span: Span, words: set[str]) -> bool:
@@ -2048,10 +2187,13 @@ def _may_be_one_figure(first: Quantity, second: Quantity, settings: Settings) ->
 
 
 def _of_different_people(first: Quantity, second: Quantity) -> bool:
-    """Whether two figures are of different doers, holders or people named with them."""
+    """Whether two figures are of different doers, holders or people named with them, or of a name and a person
+    its own article never gives that name (``_named_and_unnamed_person``)."""
     return (
         actors_differ(first.actor, second.actor)
         or actors_differ(first.holder, second.holder)
+        or _named_and_unnamed_person(first.actor, second.actor)
+        or _named_and_unnamed_person(first.holder, second.holder)
         or bool(first.participants and second.participants and first.participants.isdisjoint(second.participants))
     )
 
