@@ -1115,12 +1115,6 @@ def test_a_given_name_and_a_word_under_a_place_label_is_a_person_unless_a_place(
     assert named(extract_entities(docs), name).type == kind
 
 
-def test_a_full_name_ending_in_a_common_word_with_no_given_name_names_a_thing(nlp: Language) -> None:
-    text = "Buyers of the Orbitron Edition got early access. Kestrova Works built the game."
-    docs = [labelled(nlp, "a0", text, ("Orbitron Edition", "PERSON"), ("Kestrova Works", "PERSON"))]
-    assert extract_entities(docs) == []
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -260,10 +260,6 @@ class ClaimsSettings:
     min_fuzzy_name_chars: int = 6
     # Person mentions with more tokens than this are NER run-ons, not names.
     max_name_tokens: int = 5
-    # A person-labelled full name that opens with no given name and ends in an English word at least this common
-    # (wordfreq Zipf: "edition" 4.8, "switch" 4.6, "ultra" 4.2) names a product or a work; surnames that common
-    # ("Cox" 3.9 lies under it; "Brown" 5.0 is above) follow a given name the name dictionary knows.
-    thing_name_min_zipf: float = 4.0
     # A capitalised "-ing" word opening a person-labelled name is a heading's verb ("Questioning Ann Lee") when it
     # is this common in English and its verb this common too: "questioning" 4.0 / "question" 5.1, where surnames
     # ending so are rarer ("Browning" 3.4, "Fleming" 3.6 with no verb "flem").

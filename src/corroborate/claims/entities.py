@@ -1324,23 +1324,20 @@ _NON_SURNAME_PLACE_HEADS = frozenset({
 
 
 def _retype_by_story(
-    docs: Sequence[tuple[Article, Doc]],
-    by_article: dict[str, list[_Mention]],
-    lower_case: frozenset[str] | set[str],
-    settings: ClaimsSettings,
+    docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]], lower_case: frozenset[str] | set[str]
 ) -> None:
     """Names the small model types one way in one mention and the story shows to be another, in every mention:
     a given name before a surname the story calls a person is a person's name ("Ann Lee" tagged an organisation
     beside "Lee said"); a person-labelled name ending in a word only places end in is a place ("Lakeside
     Amphitheatre"); a one-word plural written "the X" is a team or a family, not a person ("the Rovers"). The
-    person labels of a thing's name (``_thing_named``, ``_mostly_not_people``, ``_thing_names``) and of a common word
+    person labels of a thing's name (``_thing_named``, ``_mostly_not_people``) and of a common word
     (``_common_words_alone``) are dropped: a name left with no other label is not listed."""
     surnames = _bare_person_names(docs, by_article)
     # A place qualifies nouns ("Elmwood police", "an Elmwood hotel"), a person seldom, so either says where.
     located = _located(docs) | {fold(m.text) for found in by_article.values() for m in found if m.modifier}
     teams = {fold(ent.text) for _, doc in docs for ent in doc.ents if _team_plural(ent)}
     things = {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if _thing_named(ent)}
-    things |= _mostly_not_people(by_article) | _thing_names(by_article, surnames, settings)
+    things |= _mostly_not_people(by_article)
     # A common word is one under any label but a known place's ("Humidifier" a person here, a place there).
     common = {word for word in _common_words_alone(docs, by_article, lower_case) if not _known_place(word)}
     for article, found in by_article.items():
@@ -1444,31 +1441,6 @@ def _mostly_not_people(by_article: dict[str, list[_Mention]]) -> set[str]:
         if " " in form and 0 < counts[True] < counts[False]
         and not given_name(form.split()[0])
     }
-
-
-def _thing_names(
-    by_article: dict[str, list[_Mention]], surnames: set[str], settings: ClaimsSettings
-) -> set[str]:
-    """Person-labelled full names of things: no given name opens them and they end in a common English word
-    ("Acme Edition", "Orbit Switch"), a word the story never shows as a person's surname (``surnames``); a short
-    last word may be a romanised given name ("Liu He"), so it takes four letters. A person's name run on into a
-    common word ("the Ann Lee Files") is left for ``_trim_run_ons``."""
-    mentions = [mention for found in by_article.values() for mention in found]
-    people = {f" {fold(mention.text)}" for mention in mentions if _is_full_name(mention)}
-    found = set()
-    for mention in mentions:
-        words = mention.text.split()
-        first, last = words[0], words[-1]
-        rest = fold(" ".join(words[:-1]))
-        if (
-            mention.label == "PERSON" and len(words) > 1 and first.isalpha() and not given_name(first)
-            and not any(person.endswith(f" {rest}") for person in people)
-            and last.isalpha() and len(last) >= 4 and fold(last) not in surnames
-            and zipf_frequency(last.lower(), "en") >= settings.thing_name_min_zipf
-            and not _known_place(fold(mention.text))
-        ):
-            found.add(fold(mention.text))
-    return found
 
 
 def _thing_named(ent: Span) -> bool:
@@ -1678,7 +1650,7 @@ def extract_entities(
     located = _located(docs)
     by_article = {article.id: _mentions(article, doc, config, lower_case, located) for article, doc in docs}
     _retype_institutions(docs, by_article)
-    _retype_by_story(docs, by_article, lower_case, config)
+    _retype_by_story(docs, by_article, lower_case)
     _trim_run_ons(by_article, lower_case)
     texts = {article.id: doc.text for article, doc in docs}
     _extend_cut_names(by_article, texts)
