@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
 _TERM = re.compile(r"[a-z0-9][a-z0-9'-]*")
+#: What may close a sentence after its last word's punctuation: spaces, quotation marks, a bracket.
+_CLOSING = " \"'”’)"
 #: Thousands separators: "3,248" and "3248" are one number.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
@@ -79,7 +81,7 @@ def _relayed(sentences_by_article: Mapping[str, Sequence[Sentence]], settings: S
         for sentence in sentences:
             if (
                 not is_statement(sentence, settings) and is_statement(sentence, short)
-                and not sentence.text.rstrip(" \"'”’)").endswith("?")
+                and not _asks(sentence.text)
                 and len(content_terms(sentence.text)) >= align.min_relayed_statement_terms
             ):
                 wordings.setdefault(_words(sentence.text), set()).add(article_id)
@@ -914,6 +916,11 @@ class UnitSimilarity:
     settings: Settings
     #: The days of the week each unit names, one bit a day.
     weekdays: np.ndarray
+    #: Story TF-IDF rows of each unit without the words of the names it mentions (``Unit.names``): what it says of
+    #: whom and where.
+    unnamed: csr_matrix
+    #: Whether each unit's statement asks a question rather than telling something (``_asks``).
+    asks: np.ndarray
 
     def block(self, rows: Sequence[int] | np.ndarray, columns: Sequence[int] | np.ndarray) -> np.ndarray:
         """The similarities of ``rows`` x ``columns`` (unit indices)."""
@@ -941,6 +948,17 @@ class UnitSimilarity:
         # Two clauses about the same people and place embed close whatever they say.
         clauses = np.logical_or.outer(self.is_clause[rows], self.is_clause[columns])
         apart = clauses & (lexical < self.settings.align.clause_min_lexical)
+        # ... and words besides the names they share: two clauses of one person and place sharing no other word tell
+        # two things done there ("took refuge in the embassy" / "was carried out of the embassy"). Not two reports of
+        # speech: a speaker's name is what they are matched on (``_other_words_spoken``).
+        # Nor where one relays a quote, which the quote's own words match (a tweet's capitalised words read as names).
+        telling = np.logical_and.outer(self.speaker[rows], self.speaker[columns])
+        telling |= np.logical_or.outer(self.quoting[rows], self.quoting[columns])
+        unnamed = (self.unnamed[rows] @ self.unnamed[columns].T).toarray()
+        apart |= clauses & ~telling & (unnamed <= 0)
+        # A question asks and tells nothing: no other statement says what it says, whatever words they share (a
+        # question relayed word for word is an anchor, whose floor still joins it).
+        apart |= np.logical_or.outer(self.asks[rows], self.asks[columns])
         # ... besides a phrase one of them quotes (``_quoted_phrases``): what a clause says of a borrowed phrase
         # ("the 'open door', a phrase critics read as ...") is not what its speaker said with it.
         quoting = np.logical_or.outer(self.quotes_some[rows], self.quotes_some[columns])
@@ -1113,8 +1131,20 @@ def unit_similarity(
         quoting=np.asarray([len(content_terms(quote)) >= settings.align.distinct_quote_min_terms for quote in quotes]),
         settings=settings,
         weekdays=np.asarray([sum(bit for day, bit in _WEEKDAY_BITS.items() if day in unit.names) for unit in units]),
+        unnamed=_story_tfidf(vectorizer, [_unnamed(unit) for unit in units]),
+        asks=np.asarray([_asks(texts[whole[unit.owner]]) for unit in units]),
     )
     return replace(unembedded, vectors=_embedded(texts, _needing_vectors(unembedded)))
+
+
+def _unnamed(unit: Unit) -> str:
+    """A unit's words without those of the proper names it mentions."""
+    return " ".join(word for word in _TERM.findall(unit.text.lower()) if word not in unit.names)
+
+
+def _asks(text: str) -> bool:
+    """Whether a statement is a question: it ends with a question mark, closing quotation marks aside."""
+    return text.rstrip(_CLOSING).endswith("?")
 
 
 def _needing_vectors(similarity: UnitSimilarity) -> np.ndarray:
