@@ -60,19 +60,21 @@ def statements(
     sentences_by_article: Mapping[str, Sequence[Sentence]], settings: Settings = DEFAULT_SETTINGS
 ) -> list[Sentence]:
     """The sentences that make checkable statements, first by article then in text order: those long enough
-    (``sentences.is_statement``), and the shorter ones another article relays word for word (``_relayed``)."""
+    (``sentences.is_statement``), and the shorter ones another article relays word for word (``_relayed``). A
+    question (``_asks``) states nothing, however long: a heading asking what a section tells, a rhetorical
+    question, which another outlet's statement on its topic would otherwise seem to corroborate."""
     relayed = _relayed(sentences_by_article, settings)
     return [
         s for sentences in sentences_by_article.values() for s in sentences
-        if is_statement(s, settings) or _words(s.text) in relayed
+        if (is_statement(s, settings) or _words(s.text) in relayed) and not _asks(s.text)
     ]
 
 
 def _relayed(sentences_by_article: Mapping[str, Sequence[Sentence]], settings: Settings) -> set[tuple[str, ...]]:
     """The wordings of sentences too short to pass for statements that two articles, not copies of one another,
     both give word for word: a line of a post or a quote that outlets relay ("Also, the bridge stays
-    closed."), which asserts what it says however short. A question asserts nothing, and a sentence of
-    fewer than ``min_relayed_statement_terms`` content words ("He declined to comment.") may be anyone's."""
+    closed."), which asserts what it says however short (a question asserts nothing: ``statements`` drops it). A
+    sentence of fewer than ``min_relayed_statement_terms`` content words ("He declined to comment.") may be anyone's."""
     align = settings.align
     # Closed like a sentence and long enough for a relayed line; is_statement's own test, with the lower floor.
     short = replace(settings, align=replace(align, min_statement_words=align.min_relayed_statement_words))
@@ -81,7 +83,6 @@ def _relayed(sentences_by_article: Mapping[str, Sequence[Sentence]], settings: S
         for sentence in sentences:
             if (
                 not is_statement(sentence, settings) and is_statement(sentence, short)
-                and not _asks(sentence.text)
                 and len(content_terms(sentence.text)) >= align.min_relayed_statement_terms
             ):
                 wordings.setdefault(_words(sentence.text), set()).add(article_id)
@@ -919,8 +920,6 @@ class UnitSimilarity:
     #: Story TF-IDF rows of each unit without the words of the names it mentions (``Unit.names``): what it says of
     #: whom and where.
     unnamed: csr_matrix
-    #: Whether each unit's statement asks a question rather than telling something (``_asks``).
-    asks: np.ndarray
 
     def block(self, rows: Sequence[int] | np.ndarray, columns: Sequence[int] | np.ndarray) -> np.ndarray:
         """The similarities of ``rows`` x ``columns`` (unit indices)."""
@@ -956,9 +955,6 @@ class UnitSimilarity:
         telling |= np.logical_or.outer(self.quoting[rows], self.quoting[columns])
         unnamed = (self.unnamed[rows] @ self.unnamed[columns].T).toarray()
         apart |= clauses & ~telling & (unnamed <= 0)
-        # A question asks and tells nothing: no other statement says what it says, whatever words they share (a
-        # question relayed word for word is an anchor, whose floor still joins it).
-        apart |= np.logical_or.outer(self.asks[rows], self.asks[columns])
         # ... besides a phrase one of them quotes (``_quoted_phrases``): what a clause says of a borrowed phrase
         # ("the 'open door', a phrase critics read as ...") is not what its speaker said with it.
         quoting = np.logical_or.outer(self.quotes_some[rows], self.quotes_some[columns])
@@ -1132,7 +1128,6 @@ def unit_similarity(
         settings=settings,
         weekdays=np.asarray([sum(bit for day, bit in _WEEKDAY_BITS.items() if day in unit.names) for unit in units]),
         unnamed=_story_tfidf(vectorizer, [_unnamed(unit) for unit in units]),
-        asks=np.asarray([_asks(texts[whole[unit.owner]]) for unit in units]),
     )
     return replace(unembedded, vectors=_embedded(texts, _needing_vectors(unembedded)))
 
