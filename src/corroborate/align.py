@@ -947,7 +947,13 @@ class UnitSimilarity:
         # Two clauses about the same people and place embed close whatever they say.
         clauses = np.logical_or.outer(self.is_clause[rows], self.is_clause[columns])
         apart = clauses & (lexical < self.settings.align.clause_min_lexical)
-        # ... and words besides the names they share: two clauses of one person and place sharing no other word tell
+        # ... besides a phrase one of them quotes (``_quoted_phrases``): what a clause says of a borrowed phrase
+        # ("the 'open door', a phrase critics read as ...") is not what its speaker said with it.
+        quoting = np.logical_or.outer(self.quotes_some[rows], self.quotes_some[columns])
+        if quoting.any():
+            unquoted = (self.unquoted[rows] @ self.unquoted[columns].T).toarray()
+            apart |= clauses & quoting & (unquoted < self.settings.align.clause_min_lexical)
+        # Two clauses must share a word besides names: two clauses of one person and place sharing no other word tell
         # two things done there ("took refuge in the embassy" / "was carried out of the embassy"). Not two reports of
         # speech: a speaker's name is what they are matched on (``_other_words_spoken``).
         # Nor where one relays a quote, which the quote's own words match (a tweet's capitalised words read as names).
@@ -955,12 +961,6 @@ class UnitSimilarity:
         telling |= np.logical_or.outer(self.quoting[rows], self.quoting[columns])
         unnamed = (self.unnamed[rows] @ self.unnamed[columns].T).toarray()
         apart |= clauses & ~telling & (unnamed <= 0)
-        # ... besides a phrase one of them quotes (``_quoted_phrases``): what a clause says of a borrowed phrase
-        # ("the 'open door', a phrase critics read as ...") is not what its speaker said with it.
-        quoting = np.logical_or.outer(self.quotes_some[rows], self.quotes_some[columns])
-        if quoting.any():
-            unquoted = (self.unquoted[rows] @ self.unquoted[columns].T).toarray()
-            apart |= clauses & quoting & (unquoted < self.settings.align.clause_min_lexical)
         # Statements naming different people, places or numbers and none in common are about different things,
         # however alike their wording ("China has long favoured a treaty" / "X has long sought a treaty").
         shared = (self.mentions[rows] @ self.mentions[columns].T).toarray() > 0
