@@ -646,6 +646,7 @@ def random_units(rng: np.random.Generator, size: int, count: int) -> align.UnitS
         beyond_speaker=align.csr_matrix((size, 1)), aspect=rng.integers(-1, 2, size).astype(np.int8), wholes=owners,
         quoted=align.csr_matrix((size, 1)), quoting=np.zeros(size, dtype=bool), settings=align.DEFAULT_SETTINGS,
         weekdays=rng.integers(0, 4, size),  # some units name a day of the week, two different ones
+        unnamed=align.csr_matrix((size, 1)),
     )
 
 
@@ -751,3 +752,42 @@ def test_a_verb_said_and_denied_of_a_name_with_the_same_content_is_a_contradicti
     groups, docs = _separate_groups_and_docs(a, b)
     found = align.negation_contradictions(groups, docs, {"a": "A", "b": "B"})
     assert [c.kind for c in found] == ["predicate"]
+
+
+def test_two_clauses_sharing_only_names_are_two_claims() -> None:
+    claims = parsed_claims(
+        article("a", "The activist always argued that his fear of arrest was why he had taken refuge in the Norwegian "
+                     "embassy in Lisbon."),
+        article("b", "However, prosecutors reopened the case in May after he was carried out of the Norwegian Embassy "
+                     "in Lisbon by police."),
+    )
+    assert corroborated(claims) == []
+
+
+def test_two_clauses_sharing_names_and_what_was_done_are_one_claim() -> None:
+    claims = parsed_claims(
+        article("a", "The activist always argued that his fear of arrest was why he had taken refuge in the Norwegian "
+                     "embassy in Lisbon."),
+        article("b", "The activist took refuge in the Norwegian embassy in Lisbon in 2012, fearing arrest."),
+    )
+    assert corroborated(claims) == [["a", "b"]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ['First, "Is remote work the future of the office?"', "Is remote work really the future of the office for most "
+                                                           "companies?"],
+)
+def test_a_question_is_no_claim(question: str) -> None:
+    claims = parsed_claims(
+        article("a", question), article("b", "Remote work is seen by most companies as the future of the office."),
+    )
+    assert [claim.sources for claim in claims] == [["b"]]
+
+
+def test_a_reported_question_is_a_statement_like_any() -> None:
+    claims = parsed_claims(
+        article("a", 'The mayor asked the council on Tuesday whether the Riverton bridge could reopen by spring.'),
+        article("b", 'On Tuesday the mayor asked the council if the Riverton bridge could be reopened by spring.'),
+    )
+    assert corroborated(claims) == [["a", "b"]]

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
 _TERM = re.compile(r"[a-z0-9][a-z0-9'-]*")
+#: What may close a sentence after its last word's punctuation: spaces, quotation marks, a bracket.
+_CLOSING = " \"'”’)"
 #: Thousands separators: "3,248" and "3248" are one number.
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
@@ -58,19 +60,21 @@ def statements(
     sentences_by_article: Mapping[str, Sequence[Sentence]], settings: Settings = DEFAULT_SETTINGS
 ) -> list[Sentence]:
     """The sentences that make checkable statements, first by article then in text order: those long enough
-    (``sentences.is_statement``), and the shorter ones another article relays word for word (``_relayed``)."""
+    (``sentences.is_statement``), and the shorter ones another article relays word for word (``_relayed``). A
+    question (``_asks``) states nothing, however long: a heading asking what a section tells, a rhetorical
+    question, which another outlet's statement on its topic would otherwise seem to corroborate."""
     relayed = _relayed(sentences_by_article, settings)
     return [
         s for sentences in sentences_by_article.values() for s in sentences
-        if is_statement(s, settings) or _words(s.text) in relayed
+        if (is_statement(s, settings) or _words(s.text) in relayed) and not _asks(s.text)
     ]
 
 
 def _relayed(sentences_by_article: Mapping[str, Sequence[Sentence]], settings: Settings) -> set[tuple[str, ...]]:
     """The wordings of sentences too short to pass for statements that two articles, not copies of one another,
     both give word for word: a line of a post or a quote that outlets relay ("Also, the bridge stays
-    closed."), which asserts what it says however short. A question asserts nothing, and a sentence of
-    fewer than ``min_relayed_statement_terms`` content words ("He declined to comment.") may be anyone's."""
+    closed."), which asserts what it says however short (a question asserts nothing: ``statements`` drops it). A
+    sentence of fewer than ``min_relayed_statement_terms`` content words ("He declined to comment.") may be anyone's."""
     align = settings.align
     # Closed like a sentence and long enough for a relayed line; is_statement's own test, with the lower floor.
     short = replace(settings, align=replace(align, min_statement_words=align.min_relayed_statement_words))
@@ -79,7 +83,6 @@ def _relayed(sentences_by_article: Mapping[str, Sequence[Sentence]], settings: S
         for sentence in sentences:
             if (
                 not is_statement(sentence, settings) and is_statement(sentence, short)
-                and not sentence.text.rstrip(" \"'”’)").endswith("?")
                 and len(content_terms(sentence.text)) >= align.min_relayed_statement_terms
             ):
                 wordings.setdefault(_words(sentence.text), set()).add(article_id)
@@ -914,6 +917,9 @@ class UnitSimilarity:
     settings: Settings
     #: The days of the week each unit names, one bit a day.
     weekdays: np.ndarray
+    #: Story TF-IDF rows of each unit without the words of the names it mentions (``Unit.names``): what it says of
+    #: whom and where.
+    unnamed: csr_matrix
 
     def block(self, rows: Sequence[int] | np.ndarray, columns: Sequence[int] | np.ndarray) -> np.ndarray:
         """The similarities of ``rows`` x ``columns`` (unit indices)."""
@@ -947,6 +953,14 @@ class UnitSimilarity:
         if quoting.any():
             unquoted = (self.unquoted[rows] @ self.unquoted[columns].T).toarray()
             apart |= clauses & quoting & (unquoted < self.settings.align.clause_min_lexical)
+        # Two clauses must share a word besides names: two clauses of one person and place sharing no other word tell
+        # two things done there ("took refuge in the embassy" / "was carried out of the embassy"). Not two reports of
+        # speech: a speaker's name is what they are matched on (``_other_words_spoken``).
+        # Nor where one relays a quote, which the quote's own words match (a tweet's capitalised words read as names).
+        telling = np.logical_and.outer(self.speaker[rows], self.speaker[columns])
+        telling |= np.logical_or.outer(self.quoting[rows], self.quoting[columns])
+        unnamed = (self.unnamed[rows] @ self.unnamed[columns].T).toarray()
+        apart |= clauses & ~telling & (unnamed <= 0)
         # Statements naming different people, places or numbers and none in common are about different things,
         # however alike their wording ("China has long favoured a treaty" / "X has long sought a treaty").
         shared = (self.mentions[rows] @ self.mentions[columns].T).toarray() > 0
@@ -1113,8 +1127,19 @@ def unit_similarity(
         quoting=np.asarray([len(content_terms(quote)) >= settings.align.distinct_quote_min_terms for quote in quotes]),
         settings=settings,
         weekdays=np.asarray([sum(bit for day, bit in _WEEKDAY_BITS.items() if day in unit.names) for unit in units]),
+        unnamed=_story_tfidf(vectorizer, [_unnamed(unit) for unit in units]),
     )
     return replace(unembedded, vectors=_embedded(texts, _needing_vectors(unembedded)))
+
+
+def _unnamed(unit: Unit) -> str:
+    """A unit's words without those of the proper names it mentions."""
+    return " ".join(word for word in _TERM.findall(unit.text.lower()) if word not in unit.names)
+
+
+def _asks(text: str) -> bool:
+    """Whether a statement is a question: it ends with a question mark, closing quotation marks aside."""
+    return text.rstrip(_CLOSING).endswith("?")
 
 
 def _needing_vectors(similarity: UnitSimilarity) -> np.ndarray:
