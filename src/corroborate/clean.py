@@ -248,7 +248,7 @@ _DATELINE_PREFIX = re.compile(
     r"(?P<agency>\s*\([A-Z][\w.&'’ ]{0,30}\))?\s*(?P<dash>—|–|―|--|(?<=\))\s*-)\s+(?=[\"“‘'A-Z0-9])"
 )
 # The same dateline as a web page may print it, the place in title case and the agency glued to the story's first
-# word with no dash nor space ("Hong Kong (Newswire Business)Shares fell"): the page set them in separate elements;
+# word with no dash nor space ("Port Haven (Newswire Business)Shares fell"): the page set them in separate elements;
 # no sentence writes a bracket against the next word.
 _GLUED_DATELINE_PREFIX = re.compile(
     r"^[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3}(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?"
