@@ -31,8 +31,9 @@ _WORD = re.compile(r"\w+")
 _CLOSING_MARK = re.compile(r'(?:[\w,.!?…]|(?<=[,.!?…]) )"')
 #: A closing double mark: after the quote's last word or its punctuation, and before no word of its own.
 _GLUED_CLOSING = re.compile(r'(?<=[\w,.!?…])["”](?!\w)')
-#: Any double mark, opening or closing.
-_DOUBLE_MARK = re.compile('["“”]')
+#: Double quotation marks, straight and curly, opening or closing.
+DOUBLE_MARKS = '"“”'
+_DOUBLE_MARK = re.compile(f"[{DOUBLE_MARKS}]")
 #: Punctuation beside a closing mark, inside it or after it.
 _PUNCTUATED = re.compile(r"[,.;:!?…\]]")
 #: Quotation marks and spaces before a sentence's first quoted word.

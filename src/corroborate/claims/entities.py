@@ -1301,18 +1301,24 @@ def _short_of_institution(docs: Sequence[tuple[Article, Doc]], by_article: dict[
         fold(m.text).split()[0] for found in by_article.values() for m in found
         if m.label != "PERSON" and len(m.text.split()) > 1
     }
-    personal_or_things = {
+    speaking_or_things = {
         fold(ent.text) for _, doc in docs for ent in doc.ents
         if len(ent) == 1 and (
-            ent.start and _is_title_word(doc[ent.start - 1])
-            or ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SAYING_VERBS
-            or _thing_named(ent)
+            ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SAYING_VERBS or _thing_named(ent)
         )
     }
     return {
         fold(m.text) for found in by_article.values() for m in found
         if m.label == "PERSON" and " " not in m.text and fold(m.text) in openings
-    } - personal_or_things
+    } - speaking_or_things - _titled_words(docs)
+
+
+def _titled_words(docs: Sequence[tuple[Article, Doc]]) -> set[str]:
+    """One-word names the story writes after a personal title ("Ms. Baker", "Governor Lee")."""
+    return {
+        fold(ent.text) for _, doc in docs for ent in doc.ents
+        if len(ent) == 1 and ent.start and _is_title_word(doc[ent.start - 1])
+    }
 
 
 #: Words the names of places and buildings end in that are no one's surname ("Hall", "Park" and "House" are).
@@ -1324,17 +1330,21 @@ _NON_SURNAME_PLACE_HEADS = frozenset({
 
 
 def _retype_by_story(
-    docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]], lower_case: frozenset[str] | set[str]
+    docs: Sequence[tuple[Article, Doc]],
+    by_article: dict[str, list[_Mention]],
+    lower_case: frozenset[str] | set[str],
+    located: set[str],
 ) -> None:
     """Names the small model types one way in one mention and the story shows to be another, in every mention:
     a given name before a surname the story calls a person is a person's name ("Ann Lee" tagged an organisation
     beside "Lee said"); a person-labelled name ending in a word only places end in is a place ("Lakeside
     Amphitheatre"); a one-word plural written "the X" is a team or a family, not a person ("the Rovers"). The
     person labels of a thing's name (``_thing_named``, ``_mostly_not_people``) and of a common word
-    (``_common_words_alone``) are dropped: a name left with no other label is not listed."""
+    (``_common_words_alone``) are dropped: a name left with no other label is not listed. ``located`` are the
+    names the story writes as where something is (``_located``)."""
     surnames = _bare_person_names(docs, by_article)
     # A place qualifies nouns ("Elmwood police", "an Elmwood hotel"), a person seldom, so either says where.
-    located = _located(docs) | {fold(m.text) for found in by_article.values() for m in found if m.modifier}
+    located = located | {fold(m.text) for found in by_article.values() for m in found if m.modifier}
     teams = {fold(ent.text) for _, doc in docs for ent in doc.ents if _team_plural(ent)}
     things = {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if _thing_named(ent)}
     things |= _mostly_not_people(by_article)
@@ -1417,10 +1427,7 @@ def _common_words_alone(
         word for found in by_article.values() for mention in found if _is_full_name(mention)
         for word in fold(mention.text).split()
     }
-    titled = {
-        fold(ent.text) for _, doc in docs for ent in doc.ents
-        if len(ent) == 1 and ent.start and _is_title_word(doc[ent.start - 1])
-    }
+    titled = _titled_words(docs)
     return {
         word for found in by_article.values() for mention in found
         if mention.label == "PERSON" and " " not in mention.text
@@ -1650,7 +1657,7 @@ def extract_entities(
     located = _located(docs)
     by_article = {article.id: _mentions(article, doc, config, lower_case, located) for article, doc in docs}
     _retype_institutions(docs, by_article)
-    _retype_by_story(docs, by_article, lower_case)
+    _retype_by_story(docs, by_article, lower_case, located)
     _trim_run_ons(by_article, lower_case)
     texts = {article.id: doc.text for article, doc in docs}
     _extend_cut_names(by_article, texts)

@@ -44,7 +44,7 @@ from corroborate.claims.speech import (
 )
 from corroborate.nlp import TIME_LABELS, spacy_pipeline
 from corroborate.records import Article, Attribution, Contradiction, Evidence, Position, Quote, Sentence
-from corroborate.sentences import LEADING_MARKS, closed_from_before, quoted_or_open_spans
+from corroborate.sentences import DOUBLE_MARKS, LEADING_MARKS, closed_from_before, quoted_or_open_spans
 from corroborate.settings import DEFAULT_SETTINGS, ClaimsSettings, Settings
 
 #: Words that negate the word after them, as ``_normalised`` leaves them ("wasn't" -> "wasn t").
@@ -563,8 +563,8 @@ def _runs_on(sentence: Span, doc_text: str) -> bool:
     splitter may cut a closing mark off ('... planned.' + '"', '... planned.' + ' "'); a mark after a space and
     before more words opens the next sentence's quote as often."""
     rest = doc_text[sentence.end_char :].split("\n", 1)[0]
-    alone = len(rest.strip()) == 1 and rest.strip() in _DOUBLE_MARKS
-    cut_off = (rest[:1] in _DOUBLE_MARKS or alone) and sentence.text[-1:] not in LEADING_MARKS
+    alone = len(rest.strip()) == 1 and rest.strip() in DOUBLE_MARKS
+    cut_off = (rest[:1] in DOUBLE_MARKS or alone) and sentence.text[-1:] not in LEADING_MARKS
     return closed_from_before(sentence.text[-1:] + rest if cut_off else rest) is not None
 
 
@@ -811,7 +811,7 @@ class _RunningQuote:
         one later in the paragraph)."""
         if "\n" in doc_text[self._end : sentence.start_char]:
             self._speaker, self._unnamed = None, []
-        if not self._running() or any(mark in sentence.text for mark in _DOUBLE_MARKS) or not _runs_on(
+        if not self._running() or any(mark in sentence.text for mark in DOUBLE_MARKS) or not _runs_on(
             sentence, doc_text
         ):
             return None
@@ -827,7 +827,7 @@ class _RunningQuote:
         a closing mark the sentence does not open, or a whole sentence between), the speaker any part names, given
         to the earlier parts too."""
         at_start = not sentence.text[: quote_start - sentence.start_char].strip(LEADING_MARKS)
-        between = not any(mark in sentence.text for mark in _DOUBLE_MARKS)
+        between = not any(mark in sentence.text for mark in DOUBLE_MARKS)
         closing = closed_from_before(sentence.text) is not None
         if not (self._running() and at_start and (closing or between)):
             self._speaker, self._unnamed = None, []
@@ -852,9 +852,6 @@ class _RunningQuote:
             self._end = sentence.end_char
 
 
-_DOUBLE_MARKS = '"“”'
-
-
 class _AwaitingSpeaker:
     """Sentences of a paragraph quoted whole, in a row, whose quotes name no speaker of their own, and the sentence of
     the writer's right after them, which may name it: the splitter cuts '"Open the door!" an officer shouted.' and
@@ -872,7 +869,7 @@ class _AwaitingSpeaker:
         between = doc_text[self._end : sentence.start_char]
         if not self.quotes or "\n" in between or any(character.isalnum() for character in between):
             return None
-        if any(mark in sentence.text for mark in _DOUBLE_MARKS):
+        if any(mark in sentence.text for mark in DOUBLE_MARKS):
             return None
         verb = _speaker_sentence(sentence, verbs)
         return _attribute(sentence, verb, (), speakers) if verb is not None else None
