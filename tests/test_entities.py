@@ -1177,3 +1177,52 @@ def test_a_thing_opening_a_bodys_name_is_no_body(nlp: Language) -> None:
 def test_a_romanised_given_name_ending_in_ing_stays(nlp: Language) -> None:
     docs = [labelled(nlp, "a0", "Analyst Ming-Chi Kuo said demand would slow.", ("Ming-Chi Kuo", "PERSON"))]
     assert "Ming-Chi Kuo" in names_of(extract_entities(docs))
+
+
+def test_a_name_qualifying_a_product_noun_is_no_person(nlp: Language) -> None:
+    text = "Ravi Menon closed his Chirpr account. Chirpr users complained on Monday."
+    docs = [labelled(nlp, "a0", text, ("Ravi Menon", "PERSON"), ("Chirpr", "PERSON"), ("Chirpr", "PERSON"))]
+    assert named(extract_entities(docs), "Chirpr").type == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Okafor supporters rallied outside the court on Monday.", "Okafor"),  # people, not a product
+        ("Fans downloaded the Nadia Okafor app on Monday.", "Nadia Okafor"),  # a given name: named after her
+    ],
+)
+def test_a_persons_name_qualifying_people_or_named_in_full_stays_a_person(
+    nlp: Language, text: str, name: str
+) -> None:
+    docs = [labelled(nlp, "a0", text, (name, "PERSON"))]
+    assert named(extract_entities(docs), name).type == "person"
+
+
+def test_a_name_listed_among_organisations_is_an_organisation(nlp: Language) -> None:
+    text = "The buyers include Corvana, Lintel and Pravdin, filings show."
+    docs = [labelled(nlp, "a0", text, ("Corvana", "ORG"), ("Lintel", "PERSON"), ("Pravdin", "ORG"))]
+    assert named(extract_entities(docs), "Lintel").type == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a list of topics of any kind: common words in it
+        ("The talks covered Okonkwo, the budget, Velmora and Lintel.",
+         (("Okonkwo", "PERSON"), ("Velmora", "GPE"), ("Lintel", "ORG"))),
+        # a given name
+        ("The buyers include Corvana, Nadia Okafor and Pravdin.",
+         (("Corvana", "ORG"), ("Nadia Okafor", "PERSON"), ("Pravdin", "ORG"))),
+        # a title
+        ("The buyers include Corvana, Dr. Okonkwo and Pravdin.",
+         (("Corvana", "ORG"), ("Okonkwo", "PERSON"), ("Pravdin", "ORG"))),
+    ],
+)
+def test_a_person_listed_with_other_kinds_of_names_stays_a_person(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    person = next(name for name, label in ents if label == "PERSON")
+    docs = [labelled(nlp, "a0", text, *ents)]
+    found = [entity for entity in extract_entities(docs) if person in (entity.name, *entity.aliases)]
+    assert [entity.type for entity in found] == ["person"]

@@ -1272,8 +1272,9 @@ _INSTITUTION_HEADS = frozenset({
 
 
 def _retype_institutions(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> None:
-    """Person-labelled names the story sets beside an institution noun, or that end in a word only an
-    institution's name ends in, are organisations, in every mention; so is a one-word name that is the first
+    """Person-labelled names the story sets beside an institution noun, that qualify a noun only a product's or a
+    firm's name qualifies (``_qualifies_a_product``), or that end in a word only an institution's name ends in,
+    are organisations, in every mention; so is a one-word name that is the first
     word of a body's or a place's longer name (``_short_of_institution``)."""
     named = {word for found in by_article.values() for m in found if _is_full_name(m) for word in fold(m.text).split()}
     cued = {
@@ -1282,6 +1283,7 @@ def _retype_institutions(docs: Sequence[tuple[Article, Doc]], by_article: dict[s
         and (
             _beside_institution(ent)
             or _medium(ent) and fold(ent.text) not in named
+            or _qualifies_a_product(ent) and fold(ent.text) not in named
             or len(ent) > 1 and ent[-1].lower_.rstrip(".") in _INSTITUTION_HEADS
         )
     }
@@ -1303,9 +1305,7 @@ def _short_of_institution(docs: Sequence[tuple[Article, Doc]], by_article: dict[
     }
     speaking_or_things = {
         fold(ent.text) for _, doc in docs for ent in doc.ents
-        if len(ent) == 1 and (
-            ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SAYING_VERBS or _thing_named(ent)
-        )
+        if len(ent) == 1 and (_saying(ent) or _thing_named(ent))
     }
     return {
         fold(m.text) for found in by_article.values() for m in found
@@ -1340,7 +1340,8 @@ def _retype_by_story(
     beside "Lee said"); a person-labelled name ending in a word only places end in is a place ("Lakeside
     Amphitheatre"); a one-word plural written "the X" is a team or a family, not a person ("the Rovers"). The
     person labels of a thing's name (``_thing_named``, ``_mostly_not_people``) and of a common word
-    (``_common_words_alone``) are dropped: a name left with no other label is not listed. ``located`` are the
+    (``_common_words_alone``) are dropped: a name left with no other label is not listed. A name listed among
+    names none of which is a person's takes their kind (``_listed_among_non_people``). ``located`` are the
     names the story writes as where something is (``_located``)."""
     surnames = _bare_person_names(docs, by_article)
     # A place qualifies nouns ("Elmwood police", "an Elmwood hotel"), a person seldom, so either says where.
@@ -1348,11 +1349,15 @@ def _retype_by_story(
     teams = {fold(ent.text) for _, doc in docs for ent in doc.ents if _team_plural(ent)}
     things = {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if _thing_named(ent)}
     things |= _mostly_not_people(by_article)
+    listed = _listed_among_non_people(docs)
+    things |= {name for name, label in listed.items() if not label}
     # A common word is one under any label but a known place's ("Humidifier" a person here, a place there).
     common = {word for word in _common_words_alone(docs, by_article, lower_case) if not _known_place(word)}
     for article, found in by_article.items():
         for index, mention in enumerate(found):
             label = _story_label(mention, surnames, teams, located)
+            if label == "PERSON" and listed.get(fold(mention.text)):
+                label = listed[fold(mention.text)]
             if label != mention.label:
                 found[index] = _Mention(mention.article, mention.text, label, mention.start, mention.modifier)
         by_article[article] = [
@@ -1364,6 +1369,49 @@ def _retype_by_story(
 #: products are written so ("RocketX", "eReader"), surnames only after a prefix (``_NAME_PREFIX``).
 _BRAND_CASE = re.compile(r"[a-z]{2,}[A-Z]|^[a-z][A-Z]")
 _NAME_PREFIX = re.compile(r"(?:Mac|Fitz|Van|Vander|Von|Della|Del|St)[A-Z]")
+
+
+def _listed_among_non_people(docs: Sequence[tuple[Article, Doc]]) -> dict[str, str]:
+    """Person-labelled names the story lists among other names none of which is a person's ("Corvana, Lintel and
+    Pravdin", "Lakeside, Ohio and Elmwood"): the items of a list are of one kind, so the name takes the label its
+    listed names mostly have, or none when they have none (games, colours, a heading's words). A person's name
+    in such a list opens with a given name, says something or has a title."""
+    titled = _titled_words(docs)
+    votes: dict[str, Counter[str]] = {}
+    for _, doc in docs:
+        labels = {token.i: ent.label_ for ent in doc.ents for token in ent}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or given_name(ent[0].text) or fold(ent.text) in titled or _saying(ent):
+                continue
+            others = [member for member in _listed_with(ent.root) if not ent.start <= member.i < ent.end]
+            # A list with common words in it lists topics of any kind ("Lee, the budget and Ukraine").
+            if len(others) < _LIST_MIN_OTHER_NAMES or any(
+                not member.text[:1].isupper() or labels.get(member.i) == "PERSON" for member in others
+            ):
+                continue
+            kinds = Counter(labels[m.i] for m in others if labels.get(m.i) in ENTITY_TYPES)
+            votes.setdefault(fold(clean_name(ent.text)), Counter()).update(kinds or {"": 1})
+    # An organisation wins a tie: the small model's place labels on bodies' names are its commonest slip.
+    return {name: max(kinds, key=lambda kind: (kinds[kind], kind == "ORG")) for name, kinds in votes.items()}
+
+
+#: Other names a list must hold to show what kind of names it lists; "A and B" pairs a person with anything.
+_LIST_MIN_OTHER_NAMES = 2
+
+
+def _listed_with(token: Token) -> list[Token]:
+    """The heads of the items of the coordination ``token`` is an item of ("A, B and C"), itself included."""
+    top = token
+    while top.dep_ == "conj":
+        top = top.head
+    items = [top]
+    for item in items:
+        items.extend(child for child in item.children if child.dep_ == "conj")
+    return items
+
+
+def _saying(ent: Span) -> bool:
+    return ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SAYING_VERBS
 
 
 def _story_label(mention: _Mention, surnames: set[str], teams: set[str], located: set[str]) -> str:
@@ -1482,6 +1530,26 @@ def _medium(ent: Span) -> bool:
     before = ent.doc[ent.start - 1]
     return before.lemma_.lower() == "tell" or before.lower_ == "across" or (
         before.lower_ == "on" and before.head.pos_ in {"VERB", "NOUN"}
+    )
+
+
+#: Nouns a product's, a service's or a firm's name qualifies and a person's name does not ("the Chirpr app",
+#: "Chirpr users", "Vantor CEO Ann Lee"): a person's name qualifies people and events ("Lee supporters", "the Lee
+#: era"), and whatever a person owns takes a possessive ("Lee's account").
+_PRODUCT_NOUNS = frozenset({
+    "account", "handle", "feed", "app", "browser", "platform", "user", "subscriber", "server", "ceo", "share",
+    "stock", "headquarters", "employee", "customer", "device", "console", "controller", "keyboard", "charger",
+    "dock", "port", "cable", "laptop", "smartphone", "tablet", "smartwatch", "headphone", "firmware", "software",
+})
+
+
+def _qualifies_a_product(ent: Span) -> bool:
+    """The name qualifies a product noun after it (``_PRODUCT_NOUNS``) and opens with no given name: a person
+    the product is named after is named in full ("the Ann Lee app")."""
+    root = ent.root
+    return (
+        root.dep_ in {"compound", "nmod"} and root.head.i >= ent.end and root.head.lemma_.lower() in _PRODUCT_NOUNS
+        and not given_name(ent[0].text)
     )
 
 
