@@ -1226,3 +1226,11 @@ def test_a_person_listed_with_other_kinds_of_names_stays_a_person(
     docs = [labelled(nlp, "a0", text, *ents)]
     found = [entity for entity in extract_entities(docs) if person in (entity.name, *entity.aliases)]
     assert [entity.type for entity in found] == ["person"]
+
+
+def test_a_name_the_model_mostly_labels_a_product_is_not_made_a_person_by_one_label(nlp: Language) -> None:
+    text = "Buyers get a Zentrix Ultra. The Zentrix Ultra ships in May. Plug in Zentrix Ultra and play."
+    docs = [labelled(
+        nlp, "a0", text, ("Zentrix Ultra", "PRODUCT"), ("Zentrix Ultra", "NORP"), ("Zentrix Ultra", "PERSON"),
+    )]
+    assert [entity.type for entity in extract_entities(docs) if entity.name == "Zentrix Ultra"] != ["person"]

@@ -1348,7 +1348,7 @@ def _retype_by_story(
     located = located | {fold(m.text) for found in by_article.values() for m in found if m.modifier}
     teams = {fold(ent.text) for _, doc in docs for ent in doc.ents if _team_plural(ent)}
     things = {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if _thing_named(ent)}
-    things |= _mostly_not_people(by_article)
+    things |= _mostly_not_people(docs)
     listed = _listed_among_non_people(docs)
     things |= {name for name, label in listed.items() if not label}
     # A common word is one under any label but a known place's ("Humidifier" a person here, a place there).
@@ -1483,14 +1483,14 @@ def _common_words_alone(
     }
 
 
-def _mostly_not_people(by_article: dict[str, list[_Mention]]) -> set[str]:
-    """Full names the model labels a person in fewer than half of their mentions and that open with no given
-    name: a product's or a work's ("Pixelbook Go", mostly an organisation), which one person label would
-    otherwise make a person."""
+def _mostly_not_people(docs: Sequence[tuple[Article, Doc]]) -> set[str]:
+    """Full names the model labels a person in fewer than half of their mentions, counting every label it gives
+    (a product's "NORP" or "PRODUCT" too), and that open with no given name: a product's or a work's ("Pixelbook
+    Go", mostly an organisation), which one person label would otherwise make a person."""
     labels: dict[str, Counter[bool]] = defaultdict(Counter)
-    for found in by_article.values():
-        for mention in found:
-            labels[fold(mention.text)][mention.label == "PERSON"] += 1
+    for _, doc in docs:
+        for ent in doc.ents:
+            labels[fold(clean_name(ent.text))][ent.label_ == "PERSON"] += 1
     return {
         form for form, counts in labels.items()
         if " " in form and 0 < counts[True] < counts[False]
