@@ -160,7 +160,9 @@ def cluster(articles: Sequence[Article], originals: dict[str, str], store: Store
 def report(figures: dict[str, float]) -> None:
     count = figures["articles"]
     stages = [stage for stage in STAGES if stage in figures]
-    total = sum(figures[stage] for stage in stages if not stage.endswith("reload"))
+    timed_stages = [stage for stage in stages if not stage.endswith("reload")]
+    total = sum(figures[stage] for stage in timed_stages)
+    total_cpu = sum(figures[f"{stage} cpu"] for stage in timed_stages)
     stories = f", {int(figures['stories'])} stories" if "stories" in figures else ""
     print(f"\n{int(count)} articles: {int(figures['copies'])} near or exact copies "
           f"({figures['copies'] / count:.0%}){stories}; load average {figures['load']:.1f} at the start")
@@ -169,6 +171,7 @@ def report(figures: dict[str, float]) -> None:
         print(f"  {stage:12} {figures[stage]:9.2f} s  {count / figures[stage]:10.1f} articles/s   "
               f"{cpu:9.2f} cpu s  {count / cpu:10.1f} articles per cpu s")
     print(f"  {'total':12} {total:9.2f} s  {count / total:10.1f} articles/s   "
+          f"{total_cpu:9.2f} cpu s  {count / total_cpu:10.1f} articles per cpu s   "
           f"peak memory {peak_memory_mb():.0f} MB")
 
 
@@ -192,7 +195,10 @@ def main() -> None:
     for smaller, larger in zip(results, results[1:], strict=False):
         growth = larger["articles"] / smaller["articles"]
         for stage in (stage for stage in STAGES if stage in larger):
-            print(f"  {stage}: {growth:.1f}x the articles took {larger[stage] / smaller[stage]:.2f}x the time")
+            # CPU time is the growth figure to trust on a shared machine: the load can change between sizes.
+            cpu_growth = larger[f"{stage} cpu"] / max(smaller[f"{stage} cpu"], 1e-9)
+            print(f"  {stage}: {growth:.1f}x the articles took {larger[stage] / smaller[stage]:.2f}x the time,"
+                  f" {cpu_growth:.2f}x the CPU time")
 
 
 if __name__ == "__main__":
