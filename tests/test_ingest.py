@@ -711,3 +711,17 @@ def test_benchmark_pages_read_as_html_from_gzip() -> None:
     results = read(*pages)
     assert [result.origin for result in documents(results)] == [str(page) for page in pages]
     assert all(result.kind == "html" and "<" in result.content for result in documents(results))
+
+
+def test_a_warc_record_missing_a_header_warcio_needs_is_reported_as_such(tmp_path: Path) -> None:
+    body = b"<html><body><p>text</p></body></html>"
+    record = (
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http; msgtype=response\r\n"
+        b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body + b"\r\n\r\n"
+    )
+    (tmp_path / "no-uri.warc").write_bytes(record)
+
+    damage = read(tmp_path / "no-uri.warc")[-1]
+
+    assert isinstance(damage, Skipped)
+    assert "headers are malformed or lack one a WARC record needs" in damage.reason

@@ -29,7 +29,9 @@ from pathlib import Path
 from typing import Literal
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from corroborate.errors import InputError
 from corroborate.records import RawDocument, Skipped
@@ -460,11 +462,20 @@ def _warc_records(stream: io.BufferedIOBase) -> Iterator[ArcWarcRecord]:
             # warcio's parser fails on malformed headers with whatever it trips on (ArchiveLoadFailed, a
             # header parse error, AttributeError for a missing header...), and a bad input must never stop
             # the batch. Only parsing runs under this catch, not our own code.
-            raise _ArchiveDamage(_summary(error)) from error
+            raise _ArchiveDamage(_parse_failure(error)) from error
         if record.rec_type is None or not (record.rec_headers.get_header("Content-Length") or "").isdigit():
             # Without these the record cannot be told apart or delimited: its header block is cut short.
             raise _ArchiveDamage("a record without its WARC-Type or Content-Length header")
         yield record
+
+
+def _parse_failure(error: Exception) -> str:
+    """What warcio's failure says of the record: its own errors name the fault; a Python error raised inside its
+    parser ("'NoneType' object has no attribute ...") means a header it relies on is missing or malformed, which
+    its message would not tell a reader."""
+    if isinstance(error, ArchiveLoadFailed | StatusAndHeadersParserException):
+        return _summary(error)
+    return "a record's headers are malformed or lack one a WARC record needs"
 
 
 def _document_from_warc_record(record: ArcWarcRecord, origin: str, settings: Settings) -> Document:
