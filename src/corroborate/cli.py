@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -26,6 +27,16 @@ def _report_skip(item: Skipped) -> None:
     print(f"corroborate: skipped {item.origin}: {item.reason}", file=sys.stderr)
 
 
+def skip_kind(reason: str) -> str:
+    """A skip's reason without the detail in its closing parentheses, so that a crawl's thousand bad lines count
+    as one kind ("not valid JSON (Expecting ',' delimiter: line 1 column 26)" is "not valid JSON"); each skip's
+    own line keeps the detail."""
+    return _CLOSING_DETAIL.sub("", reason)
+
+
+_CLOSING_DETAIL = re.compile(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)$")
+
+
 def _progress_bar(description: str) -> tqdm:
     # disable=None: a bar on a terminal, nothing in a pipe or a log file.
     return tqdm(desc=description, unit=" docs", file=sys.stderr, disable=None, leave=False)
@@ -35,7 +46,7 @@ def _ingest(inputs: Sequence[str], store: Store) -> pipeline.IngestReport:
     with _progress_bar("ingest") as bar:
         report = pipeline.ingest(inputs, store, on_skip=_report_skip, progress=bar.update)
     if report.skipped:
-        reasons = Counter(item.reason for item in report.skipped)
+        reasons = Counter(skip_kind(item.reason) for item in report.skipped)
         listed = "; ".join(f"{count} × {reason}" for reason, count in reasons.most_common(10))
         more = f"; {len(reasons) - 10} other reasons" if len(reasons) > 10 else ""
         print(f"corroborate: {len(report.skipped)} inputs skipped: {listed}{more}", file=sys.stderr)
