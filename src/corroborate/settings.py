@@ -436,10 +436,9 @@ class ClusterSettings:
     # 0.940. Not made.
     distinct_groups: tuple[tuple[str, ...], ...] = (("PERSON",), ("GPE", "LOC"), ("FAC",))
     distinct_chars: int = 600
-    # Sixteenth session, with the story-level doer conflict: without this penalty 1-20 F1 is 0.974 at 0.39-0.41 (one
-    # event's two reports of a quake felt abroad join it) and the folds of bench --folds choose 0 in 16 of 18
-    # leave-one-topic-out groups, but two topics' events then merge at 0.38 and below (with it, none down to 0.36):
-    # kept for the margin.
+    # Sixteenth session, with the story-level doer conflict: without this penalty 1-20 F1 is 0.974 at 0.39-0.41 (two
+    # reports of one event join it) and bench --folds chooses 0 in 16 of 18 leave-one-topic-out groups, but two
+    # topics' events then merge at 0.38 and below (with it, none down to 0.36): kept for the margin.
     distinct_conflict_penalty: float = 0.08
     # One office has one holder at a time: two articles naming different holders of one office ("Interior
     # Secretary Ann Lee", "Interior Secretary Ben Ortiz"; "Marrow Governor A", "the governor of Marrow, B")
