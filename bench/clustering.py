@@ -20,8 +20,17 @@ together, with the CPU seconds corroborate's clustering took. The baseline's dis
 topics 1-20, applied unchanged to the rest. No threshold is fitted per topic. Each split also lists the topics
 whose two events come out as one story (most of each event's articles in the same story).
 
+``--folds K`` measures instead how much of the topics 1-20 figure is fit to those topics, on them alone: the
+topics are dealt into K groups (``--repeats`` times, each a different deal; K of 18 or more leaves one topic out
+at a time), and for each group the settings of ``CV_JOINS`` x ``CV_MOVES`` that score best on the other groups'
+topics are scored on its own. It prints each group's chosen settings, its F1 with them and with the defaults, the
+mean over groups and how far the chosen settings move between groups. Each topic is clustered on its own there
+(a story across two topics is no error this mode can see; the defaults' figure clustered so is printed beside the
+figure of all 1-20 clustered together). ``--cache DIR`` keeps the read files and their features in DIR (one file per
+data path and ``feature_rules``), so that a second run reads no page and runs no model.
+
     .venv/bin/python bench/clustering.py [--data ../shared/data/ecbplus-train-dev] [--with-dates] [--margins]
-        [--explain]
+        [--explain] [--folds K [--repeats R]] [--cache DIR]
 """
 
 from __future__ import annotations
@@ -29,9 +38,12 @@ from __future__ import annotations
 import argparse
 import csv
 import dataclasses
+import hashlib
+import pickle
+import random
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +51,7 @@ import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from corroborate.cluster import ArticleFeatures, StoryIndex, article_features
+from corroborate.cluster import ArticleFeatures, StoryIndex, article_features, feature_rules
 from corroborate.ingest import iter_documents
 from corroborate.pipeline import article_or_skip
 from corroborate.records import Article, RawDocument, Skipped
@@ -50,8 +62,28 @@ SPLITS = {"topics 1-20 (tuning)": range(1, 21), "topics 21-35 (held out)": range
           "all 772": range(1, 36)}
 # Offsets of ``join_similarity`` that ``--margins`` clusters topics 1-20 at: before the story-level name conflict
 # (fifteenth session, join 0.42), 0.01 lower merged two topics' events and 0.01 higher split events; with it (join
-# 0.41), 0.01 lower merges one topic's events, 0.01 higher gives up 0.002 of F1.
+# 0.41), 0.01 lower merges one topic's events, 0.01 higher gives up 0.002 of F1; with the story-level doer conflict
+# (sixteenth session), 0.02 and 0.01 lower give the same F1 and no topic merges at 0.36 either.
 MARGINS = (-0.02, -0.01, 0.01, 0.02)
+# The grid ``--folds`` chooses from on each group's training topics: every join_similarity of CV_JOINS, with the
+# other settings at their defaults or with one of CV_MOVES made (one at a time: their full product would be
+# thousands of clusterings). The moves are the settings tuned on topics 1-20 beside the threshold: the weights of
+# the pair similarity, its penalties and the thresholds of the joins after average linkage.
+CV_JOINS = tuple(round(0.36 + 0.01 * step, 2) for step in range(11))
+CV_MOVES: dict[str, dict[str, float | int]] = {
+    "defaults": {},
+    **{f"embedding {weight} entities {round(0.95 - weight, 2)}": {
+        "embedding_weight": weight, "entity_weight": round(0.95 - weight, 2)} for weight in (0.35, 0.45)},
+    **{f"{name} {value}": {name: value} for name, values in (
+        ("actor_conflict_penalty", (0.0, 0.04, 0.12)),
+        ("distinct_conflict_penalty", (0.0, 0.04, 0.12)),
+        ("story_conflict_penalty", (0.0, 0.05, 0.2)),
+        ("story_conflict_min_actors", (1, 2, 99)),
+        ("pooled_join_similarity", (0.40, 0.48)),
+        ("lone_join_similarity", (0.2, 0.3)),
+    ) for value in values},
+}
+TUNING = "topics 1-20 (tuning)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,18 +210,25 @@ def main() -> None:
                         help="also cluster topics 1-20 with join_similarity a little lower and higher")
     parser.add_argument("--explain", action="store_true",
                         help="print why the articles of each split gold event of topics 1-20 stay apart")
+    parser.add_argument("--folds", type=int, default=0,
+                        help="only cross-validate the settings over this many groups of topics 1-20")
+    parser.add_argument("--repeats", type=int, default=3, help="deals of the topics into --folds groups")
+    parser.add_argument("--cache", type=Path, help="keep the read files and their features in this directory")
     args = parser.parse_args()
-    items = load(args.data)
+    items, features, seconds = cached_features(args.data, args.cache, SPLITS[TUNING] if args.folds else None)
     for item in items:
         if item.skipped:
             print(f"{item.name}: skipped by ingest ({item.skipped}), a story of its own")
+    if args.folds:
+        print(f"features of {len(features)} articles of topics 1-20 ({seconds:.1f} s)")
+        cross_validate(items, features, args.folds, args.repeats)
+        return
     started = time.perf_counter()
-    features = features_of(items)
     dated = dated_features(items, features) if args.with_dates else None
-    print(f"features of {len(features)} articles in {time.perf_counter() - started:.1f} s"
+    print(f"features of {len(features)} articles in {seconds + time.perf_counter() - started:.1f} s"
           f" ({sum(1 for item in items if item.published)} dated by extraction"
           f"{'' if args.with_dates else ', dates dropped'})")
-    tuning = [item for item in items if item.topic in SPLITS["topics 1-20 (tuning)"]]
+    tuning = [item for item in items if item.topic in SPLITS[TUNING]]
     baseline_similarity = best_baseline_similarity(tuning)
     print(f"baseline similarity threshold (best on topics 1-20): {baseline_similarity:.2f}\n")
     without_actors = dataclasses.replace(DEFAULT_SETTINGS.cluster, actor_conflict_penalty=0.0)
@@ -222,6 +261,96 @@ def main() -> None:
                 explain_splits(read(tuning), [chosen[item.name] for item in read(tuning)])
 
 
+def cached_features(data: Path, cache: Path | None,
+                    topics: range | None) -> tuple[list[Labelled], dict[str, ArticleFeatures], float]:
+    """The labelled files of ``topics`` (all when None) and their features (without dates), with the seconds
+    reading and deriving them took; kept in and read back from ``cache`` when given."""
+    key = hashlib.sha256(f"{data.resolve()}|{topics}|{feature_rules(DEFAULT_SETTINGS.cluster)}".encode())
+    path = cache / f"ecbplus-{key.hexdigest()[:16]}.pkl" if cache else None
+    if path is not None and path.exists():
+        with path.open("rb") as handle:
+            items, features = pickle.load(handle)
+        return items, features, 0.0
+    started = time.perf_counter()
+    items = [item for item in load(data) if topics is None or item.topic in topics]
+    features = features_of(items)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as handle:
+            pickle.dump((items, features), handle)
+    return items, features, time.perf_counter() - started
+
+
+def topic_labels(items: Sequence[Labelled], features: Mapping[str, ArticleFeatures],
+                 settings: ClusterSettings) -> dict[int, list[str]]:
+    """Each topic clustered on its own: the story of each of its files, named after the topic."""
+    found = {}
+    for topic in sorted({item.topic for item in items}):
+        subset = [item for item in items if item.topic == topic]
+        stories = corroborate_labels([features[item.name] for item in read(subset)], settings)
+        found[topic] = [f"{topic}:{story}" for story in with_skipped(subset, stories)]
+    return found
+
+
+def topics_f1(items: Sequence[Labelled], labels: Mapping[int, list[str]], topics: Sequence[int]) -> float:
+    """B-cubed F1 of ``topics``' files, each topic's stories its own (``topic_labels``)."""
+    gold = [item.event for topic in topics for item in items if item.topic == topic]
+    return bcubed([label for topic in topics for label in labels[topic]], gold)[2]
+
+
+def deals(topics: Sequence[int], folds: int, repeats: int) -> list[list[list[int]]]:
+    """``repeats`` deals of ``topics`` into ``folds`` groups (each from its own seeded shuffle), or one topic per
+    group when ``folds`` leaves none for more."""
+    if folds >= len(topics):
+        return [[[topic] for topic in topics]]
+    found = []
+    for seed in range(repeats):
+        shuffled = list(topics)
+        random.Random(seed).shuffle(shuffled)
+        found.append([sorted(shuffled[group::folds]) for group in range(folds)])
+    return found
+
+
+def cross_validate(items: Sequence[Labelled], features: Mapping[str, ArticleFeatures], folds: int,
+                   repeats: int) -> None:
+    """For each group of each deal of topics 1-20, the settings of ``CV_JOINS`` x ``CV_MOVES`` with the best F1
+    on the other groups (ties: the defaults' moves first, then the join nearest the default), scored on the
+    group; then the mean over groups and how far the chosen settings move."""
+    base = DEFAULT_SETTINGS.cluster
+    grid = {(join, move): dataclasses.replace(base, **overrides, join_similarity=join)
+            for move, overrides in CV_MOVES.items() for join in CV_JOINS}
+    started = time.process_time()
+    labels = {choice: topic_labels(items, features, settings) for choice, settings in grid.items()}
+    defaults = topic_labels(items, features, base)
+    seconds = time.process_time() - started
+    topics = sorted({item.topic for item in items})
+    together = corroborate_labels([features[item.name] for item in read(items)], base)
+    print(f"{len(grid)} settings, each topic clustered on its own, in {seconds:.0f} CPU s; defaults (join"
+          f" {base.join_similarity:.2f}) F1 {topics_f1(items, defaults, topics):.3f} so, all topics together"
+          f" {bcubed(with_skipped(items, together), [item.event for item in items])[2]:.3f}\n")
+    order = sorted(grid, key=lambda choice: (choice[1] != "defaults", abs(choice[0] - base.join_similarity)))
+    chosen_f1, default_f1, joins, moves = [], [], [], Counter()
+    for number, groups in enumerate(deals(topics, folds, repeats)):
+        for group in groups:
+            training = [topic for topic in topics if topic not in group]
+            fitted = {choice: topics_f1(items, labels[choice], training) for choice in order}
+            join, move = max(order, key=fitted.__getitem__)
+            at_join = {value: fitted[(value, "defaults")] for value in CV_JOINS}
+            plateau = [value for value in CV_JOINS if at_join[value] >= max(at_join.values()) - 0.001]
+            chosen_f1.append(topics_f1(items, labels[(join, move)], group))
+            default_f1.append(topics_f1(items, defaults, group))
+            joins.append(join)
+            moves[move] += 1
+            print(f"deal {number} topics {group}: chosen join {join:.2f} {move} (training F1"
+                  f" {fitted[(join, move)]:.3f}), F1 {chosen_f1[-1]:.3f} (defaults {default_f1[-1]:.3f});"
+                  f" defaults' best joins on training {plateau[0]:.2f}-{plateau[-1]:.2f}")
+    print(f"\nmean over {len(chosen_f1)} groups: F1 with the settings chosen on the other groups"
+          f" {np.mean(chosen_f1):.3f} (min {min(chosen_f1):.3f}), with the defaults {np.mean(default_f1):.3f}"
+          f" (min {min(default_f1):.3f}); chosen joins {min(joins):.2f}-{max(joins):.2f}"
+          f" (mean {np.mean(joins):.3f}), moves chosen: " + ", ".join(f"{move} {count}" for move, count in
+                                                                    moves.most_common()))
+
+
 def print_margins(tuning: Sequence[Labelled], features: dict[str, ArticleFeatures]) -> None:
     """Topics 1-20 clustered with ``join_similarity`` moved by each of ``MARGINS``: the thresholds within which
     the stories stay as they are."""
@@ -232,7 +361,7 @@ def print_margins(tuning: Sequence[Labelled], features: dict[str, ArticleFeature
         settings = dataclasses.replace(DEFAULT_SETTINGS.cluster, join_similarity=round(base + offset, 4))
         stories, seconds = timed_labels(chosen, settings)
         method = f"join_similarity {settings.join_similarity:.2f}"
-        print(f"{'topics 1-20 (tuning)':26} {method:36} {scores(tuning, with_skipped(tuning, stories), seconds)}")
+        print(f"{TUNING:26} {method:36} {scores(tuning, with_skipped(tuning, stories), seconds)}")
 
 
 def explain_splits(items: Sequence[Labelled], features: Sequence[ArticleFeatures],

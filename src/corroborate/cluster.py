@@ -20,7 +20,8 @@
    enough rare words with it, when the weights leave no other pair able to reach the threshold;
 3. re-cluster only the connected components of those links that the new articles touched, by average linkage
    over the component's own articles (two clusters of several articles each agreeing on names the other never
-   mentions lose ``story_conflict_penalty`` from their mean), after which each small story of the component (a
+   mentions, or on a doer of the reported act the other never gives as its doer, lose ``story_conflict_penalty``
+   from their mean), after which each small story of the component (a
    lone report, or two) joins the story whose pooled profile (its members' features summed) is similar enough to
    its own, and then each small story still apart joins the larger story with which its mean pair similarity is
    highest, if that mean is high enough: stories of other components are not looked at again.
@@ -835,21 +836,19 @@ class StoryIndex:
                 self._founder_of[position] = ordered[0]
             self._stories[ordered[0]] = _story_of(self._features, ordered)
 
-    def _story_names(self, positions: np.ndarray) -> _StoryNames:
-        """The names the articles at ``positions`` give and mention, for the story-level name conflict of
-        ``_average_linkage``: an article mentions the names it gives, the runs of their words, and every name
-        holding one it gives ("ann lee" holds "lee")."""
-        names = self._mentions.matrix[positions]
-        given = np.unique(names.indices)
-        columns = self._mentions.columns
-        pairs = [(column, columns[run]) for column in given
-                 for run in _word_runs([self._mentions.key_of(int(column))]) if run in columns]
-        holds = sparse.csr_matrix((np.ones(len(pairs)), ([row for row, _ in pairs], [run for _, run in pairs])),
-                                  shape=(names.shape[1], names.shape[1]))
-        mentioned = (self._mention_runs.matrix[positions] + names + (holds @ names.T).T).tocsr()
-        # Only the columns of the component's own names: dense rows of those are cheap to merge and compare.
-        local = np.union1d(given, mentioned.indices)
-        return _StoryNames(names[:, local].toarray() > 0, mentioned[:, local].toarray() > 0, self.settings)
+    def _story_names(self, positions: np.ndarray) -> list[_StoryNames]:
+        """The names and the doers the articles at ``positions`` give and mention, for the story-level conflicts of
+        ``_average_linkage``: two stories conflict when their coverage agrees on people, places or counts the other
+        never mentions (``story_conflict_min_names`` each way), or on doers of the reported act the other never
+        gives as its doer (``story_conflict_min_actors`` each way: two bidders each making their own offer for one
+        player, whose reports all name both bidders)."""
+        settings = self.settings
+        return [
+            _StoryNames(*_given_and_mentioned(self._mentions, self._mention_runs, positions), settings,
+                        settings.story_conflict_min_names),
+            _StoryNames(*_given_and_mentioned(self._actors, self._actor_parts, positions), settings,
+                        settings.story_conflict_min_actors),
+        ]
 
     def _join_small_stories(self, positions: np.ndarray, groups: list[list[int]]) -> list[list[int]]:
         """The average-linkage ``groups`` of one component (indices into ``positions``) after each small story
@@ -882,6 +881,23 @@ class StoryIndex:
             a, b = pair
             stories.join(a, b)
             scores[a] = scores[:, a] = pooled.scores([stories.groups[a]], stories.groups)[0]
+
+
+def _given_and_mentioned(given: _Profiles, runs: _Profiles, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Articles at ``positions`` x keys (``given``'s, whose runs of words ``runs`` holds in the same columns): whether
+    the article gives the key, and whether it mentions it: gives it, a run of its words, or a longer key holding one
+    it gives ("ann lee" holds "lee"). Only the columns of the articles' own keys: dense rows of those are cheap to
+    merge and compare."""
+    keys = given.matrix[positions]
+    own = np.unique(keys.indices)
+    columns = given.columns
+    pairs = [(column, columns[run]) for column in own for run in _word_runs([given.key_of(int(column))])
+             if run in columns]
+    holds = sparse.csr_matrix((np.ones(len(pairs)), ([row for row, _ in pairs], [run for _, run in pairs])),
+                              shape=(keys.shape[1], keys.shape[1]))
+    mentioned = (runs.matrix[positions] + keys + (holds @ keys.T).T).tocsr()
+    local = np.union1d(own, mentioned.indices)
+    return keys[:, local].toarray() > 0, mentioned[:, local].toarray() > 0
 
 
 def _name_words(name: str) -> list[str]:
@@ -1073,10 +1089,10 @@ class _Profiles:
 
 def _average_linkage(
     scores: np.ndarray, linked: np.ndarray, days: np.ndarray, settings: ClusterSettings,
-    names: _StoryNames | None = None,
+    names: Sequence[_StoryNames] = (),
 ) -> list[list[int]]:
     """Average-linkage clusters of one component: the two clusters with the highest mean pair similarity (less
-    ``story_conflict_penalty`` where their ``names`` conflict: ``_StoryNames``; none when not given) merge while it
+    ``story_conflict_penalty`` where any of ``names`` says they conflict: ``_StoryNames``) merge while it
     reaches ``join_similarity``, if some pair between them is linked and their spans of days lie within
     ``max_gap_days`` of each other (one story is one event: the same people months later is another). Ties go to
     the first pair in row-major order."""
@@ -1094,7 +1110,7 @@ class _LinkageTable:
     in the rows whose best it was, where rescanning the whole matrix at every merge costs the cube of a
     component's size (minutes for a few thousand near-identical articles)."""
 
-    def __init__(self, scores: np.ndarray, linked: np.ndarray, days: np.ndarray, names: _StoryNames | None,
+    def __init__(self, scores: np.ndarray, linked: np.ndarray, days: np.ndarray, names: Sequence[_StoryNames],
                  settings: ClusterSettings) -> None:
         self._sums = scores.astype(np.float64)
         self._linked = linked.copy()
@@ -1126,7 +1142,8 @@ class _LinkageTable:
         everyone, merged = np.arange(len(self._sums)), np.array([a])
         self._table[b], self._table[:, b] = -np.inf, -np.inf
         # Only the merged cluster's names changed: its conflicts are the only ones to find again.
-        conflict = self._penalty * self._names.merge(a, b, self._active) if self._names is not None else 0.0
+        conflicts = [names.merge(a, b, self._active) for names in self._names]
+        conflict = self._penalty * np.logical_or.reduce(conflicts) if conflicts else 0.0
         self._table[a] = self._means(merged, everyone)[0] - conflict
         column = self._table[:, a] = self._means(everyone, merged)[:, 0] - conflict
         self._best_mean[b] = -np.inf
@@ -1155,14 +1172,14 @@ class _LinkageTable:
 
 
 class _StoryNames:
-    """The names each cluster of an average linkage gives, for its story-level conflict: two clusters of at least
-    ``story_conflict_min_articles`` articles conflict when each has ``story_conflict_min_names`` typical names (given
-    by at least ``story_typical_share`` of its articles) that no article of the other mentions (gives, gives a run of
-    the words of, or gives a longer name holding). A pair's conflict penalties weigh one article against another,
-    and averaged over two stories a few noisy openings dilute them; a story's typical names are what its coverage
-    agrees on: two events of one kind keep their own people, places and numbers, two halves of one event do not."""
+    """The names (or doers) each cluster of an average linkage gives, for its story-level conflict: two clusters of at
+    least ``story_conflict_min_articles`` articles conflict when each has ``least`` typical names (given by at least
+    ``story_typical_share`` of its articles) that no article of the other mentions (gives, gives a run of the words
+    of, or gives a longer name holding). A pair's conflict penalties weigh one article against another, and averaged
+    over two stories a few noisy openings dilute them; a story's typical names are what its coverage agrees on: two
+    events of one kind keep their own people, places, numbers and doers, two halves of one event do not."""
 
-    def __init__(self, given: np.ndarray, mentioned: np.ndarray, settings: ClusterSettings) -> None:
+    def __init__(self, given: np.ndarray, mentioned: np.ndarray, settings: ClusterSettings, least: int) -> None:
         # Clusters x names, one row per article to begin with: how many of its articles give each name, whether
         # one of them mentions it, and (for clusters of story_conflict_min_articles or more) its typical names.
         self._counts = given.astype(np.int32)
@@ -1171,6 +1188,7 @@ class _StoryNames:
         self._sizes = np.ones(len(given))
         self._large = np.zeros(len(given), dtype=bool)
         self._settings = settings
+        self._least = least
 
     def merge(self, a: int, b: int, active: np.ndarray) -> np.ndarray:
         """Merge cluster ``b`` into ``a``; whether ``a`` now conflicts with each cluster (False for inactive ones)."""
@@ -1191,8 +1209,7 @@ class _StoryNames:
         # Typical names of one that no article of the other mentions, each way.
         unmentioned_mine = (~self._mentioned[np.ix_(others, np.flatnonzero(self._typical[a]))]).sum(axis=1)
         unmentioned_theirs = (self._typical[others] & ~self._mentioned[a]).sum(axis=1)
-        least = settings.story_conflict_min_names
-        conflict[others] = (unmentioned_mine >= least) & (unmentioned_theirs >= least)
+        conflict[others] = (unmentioned_mine >= self._least) & (unmentioned_theirs >= self._least)
         return conflict
 
 
@@ -1235,6 +1252,7 @@ def clustering_rules(settings: ClusterSettings) -> str:
         "story_conflict_penalty": settings.story_conflict_penalty,
         "story_conflict_min_articles": settings.story_conflict_min_articles,
         "story_conflict_min_names": settings.story_conflict_min_names,
+        "story_conflict_min_actors": settings.story_conflict_min_actors,
         "story_typical_share": settings.story_typical_share,
         "join_similarity": settings.join_similarity,
         "max_gap_days": settings.max_gap_days, "gap_grace_days": settings.gap_grace_days,
