@@ -2170,10 +2170,10 @@ def number_contradictions(quantities: Sequence[Quantity], settings: Settings = D
     parts ("one of"), averages, ordinals and backwards ranges take no part, and a group in which one article
     stands on two sides is left alone, since the parse cannot tell its two figures apart.
     """
+    quantities = _named_by_age(quantities)
     candidates = [q for q in quantities if _comparable(q)]
     if len(candidates) < 2:
         return []
-    candidates = _named_by_age(candidates, quantities)
     # Parts ("178 of 369 punches") are no totals to compare, but they tell which span a sentence tallies.
     tallies = [q for q in quantities if q.unit and q.kind != "ordinal" and q.qualifier != "vague"]
     same = _same_subject_pairs(candidates, tallies, settings)
@@ -2186,7 +2186,7 @@ def number_contradictions(quantities: Sequence[Quantity], settings: Settings = D
     return contradictions
 
 
-def _named_by_age(candidates: list[Quantity], quantities: Sequence[Quantity]) -> list[Quantity]:
+def _named_by_age(quantities: Sequence[Quantity]) -> Sequence[Quantity]:
     """Figures told of a common noun for a person whose sentence gives that person's age ("a 61-year-old man was
     charged with two counts") as told of the one person the story names with that age ("Eric Lund, 61"), however
     many outlets apart: an outlet that has not yet the name tells the person by age. With two named people of
@@ -2206,9 +2206,14 @@ def _named_by_age(candidates: list[Quantity], quantities: Sequence[Quantity]) ->
             return who
         return max(same_age, key=len)
 
-    if not nouns or not names:
-        return candidates
-    return [replace(q, actor=named(q.actor, q), holder=named(q.holder, q)) for q in candidates]
+    def renamed(quantity: Quantity) -> Quantity:
+        actor, holder = named(quantity.actor, quantity), named(quantity.holder, quantity)
+        # The figures left as they were stay the same objects: a figure's neighbours are told from it by identity.
+        if (actor, holder) == (quantity.actor, quantity.holder):
+            return quantity
+        return replace(quantity, actor=actor, holder=holder)
+
+    return [renamed(q) for q in quantities] if nouns and names else quantities
 
 
 # Kinds of figure whose counted phrase names what they are of, which a paraphrase would not match.
