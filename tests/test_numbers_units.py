@@ -187,3 +187,21 @@ def test_a_person_told_by_age_is_the_one_named_person_of_that_age(nlp) -> None: 
     # Two people of that age are named: the man may be either, and a figure of his is no dispute with Berg's.
     two = {**texts, "a": "Police said Tomas Berg, 61, and Ivan Holm, 61, opened fire at the depot."}
     assert _contradicted(nlp, two) == []
+
+
+# ---- Currencies named with their country -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Investors paid 176 Hong Kong dollars a share.", "hong kong dollar"),
+        ("The ticket costs 40 Canadian dollars.", "canadian dollar"),
+    ],
+)
+def test_a_currency_named_with_its_country_is_a_sum_in_that_currency(nlp, text: str, unit: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(kind, u) for kind, _, u in _read(nlp, text)] == [("money", unit)]
+
+
+def test_a_capitalised_noun_before_a_counted_noun_names_no_currency(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _read(nlp, "He sold 3 Picasso paintings for 40 euros.") == [("count", 3, "painting"), ("money", 40, "euro")]

@@ -772,6 +772,12 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     )
     if unit_token is None or _opens_unhyphenated_compound(unit_token):
         return _Reading("", "", "count", end)
+    currency = _named_currency(doc, end)
+    if currency is not None:
+        # A currency named with its country ("176 Hong Kong dollars"): a sum in that currency, not in dollars.
+        target = _attached_noun(currency) or _measure_valued(currency)
+        unit = " ".join(token.lower_ for token in doc[end : currency.i + 1]).removesuffix("s")
+        return _Reading(unit, _phrase_or_empty(target, exclude), "money", currency.i + 1)
     symbol = doc[end] if end < len(doc) else None
     if symbol is not None and symbol.lower_ in _UNIT_SYMBOLS and symbol.head.i == unit_token.i > symbol.i:
         # The parser hangs a unit's symbol on the noun the measure is of, as a compound ("a 38 dBA room"), and
@@ -805,6 +811,19 @@ _UNIT_SYMBOLS = {
     "db", "dba", "km", "cm", "mm", "kg", "mg", "lb", "lbs", "oz", "ft", "mph", "kph", "km/h",
     "kb", "mb", "gb", "tb", "hz", "khz", "mhz", "ghz", "w", "kw", "mw", "gw", "kwh", "mwh", "gwh", "v", "mah",
 }  # fmt: skip
+
+
+def _named_currency(doc: Doc, end: int) -> Token | None:
+    """The currency word after a number and its country's words ("dollars" of "176 Hong Kong dollars", of "40
+    Canadian dollars"), which the parser may take for the number's noun ("Kong")."""
+    for token in doc[end + 1 : min(end + _MAX_UNIT_GAP, len(doc))]:
+        if not all(word.pos_ in {"PROPN", "ADJ"} and word.text[:1].isupper() for word in doc[end : token.i]):
+            return None
+        # The tagger may read a plural after a name as a verb ("Kong dollars"), which a currency's plural is not.
+        plural = token.lower_.endswith("s") and token.lower_[:-1] in _CURRENCY_WORDS
+        if (plural or (token.lemma_.lower() in _CURRENCY_WORDS and token.pos_ == "NOUN")) and not _weight(token):
+            return token
+    return None
 
 
 def _weight(unit: Token) -> bool:
