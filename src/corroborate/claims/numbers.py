@@ -540,7 +540,7 @@ def _scales_digits(tokens: Sequence[Token], at: int) -> bool:
     sum_of_money = at >= 2 and tokens[at - 2].lower_ in _CURRENCY_SYMBOLS
     if lower in _LENGTH_LETTERS:
         # "5m" is as often five metres ("5m ahead", "a 5m wall"): millions when they count things ("5m people"),
-        # but for a race, whose name is plural ("the 100m hurdles").
+        # but for a race, whose name is plural ("the 400m hurdles").
         following = tokens[at + 1] if at + 1 < len(tokens) else None
         counts = following is not None and following.tag_ in _PLURAL_NOUN_TAGS and following.lower_ not in _RACES
         return sum_of_money or counts
@@ -774,14 +774,14 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
         return _Reading("", "", "count", end)
     currency = _named_currency(doc, end)
     if currency is not None:
-        # A currency named with its country ("176 Hong Kong dollars"): a sum in that currency, not in dollars.
+        # A currency named with its country ("250 New Zealand dollars"): a sum in that currency, not in dollars.
         target = _attached_noun(currency) or _measure_valued(currency)
         unit = " ".join(token.lower_ for token in doc[end : currency.i + 1]).removesuffix("s")
         return _Reading(unit, _phrase_or_empty(target, exclude), "money", currency.i + 1)
     symbol = doc[end] if end < len(doc) else None
     if symbol is not None and symbol.lower_ in _UNIT_SYMBOLS and symbol.head.i == unit_token.i > symbol.i:
-        # The parser hangs a unit's symbol on the noun the measure is of, as a compound ("a 38 dBA room"), and
-        # an abbreviation's full stop with it ("8 oz. water").
+        # The parser hangs a unit's symbol on the noun the measure is of, as a compound ("a 42 dBA office"), and
+        # an abbreviation's full stop with it ("12 oz. milk").
         marks = {token.i for token in doc[symbol.i : unit_token.i] if token.is_punct}
         measured = _noun_phrase(unit_token, exclude | marks | {symbol.i})
         return _Reading(symbol.lower_, symbol.text, "count", end + 1, measured)
@@ -805,7 +805,7 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     )
 
 
-# Symbols of units of measure that news writes apart from the number ("38 dBA", "5 km", "72 W"), which the
+# Symbols of units of measure that news writes apart from the number ("42 dBA", "5 km", "45 W"), which the
 # parser takes for a word of the noun the measure is of.
 _UNIT_SYMBOLS = {
     "db", "dba", "km", "cm", "mm", "kg", "mg", "lb", "lbs", "oz", "ft", "mph", "kph", "km/h",
@@ -814,12 +814,12 @@ _UNIT_SYMBOLS = {
 
 
 def _named_currency(doc: Doc, end: int) -> Token | None:
-    """The currency word after a number and its country's words ("dollars" of "176 Hong Kong dollars", of "40
-    Canadian dollars"), which the parser may take for the number's noun ("Kong")."""
+    """The currency word after a number and its country's words ("dollars" of "250 New Zealand dollars", of "40
+    Canadian dollars"), which the parser may take for the number's noun ("Zealand")."""
     for token in doc[end + 1 : min(end + _MAX_UNIT_GAP, len(doc))]:
         if not all(word.pos_ in {"PROPN", "ADJ"} and word.text[:1].isupper() for word in doc[end : token.i]):
             return None
-        # The tagger may read a plural after a name as a verb ("Kong dollars"), which a currency's plural is not.
+        # The tagger may read a plural after a name as a verb ("Zealand dollars"), which a currency's plural is not.
         plural = token.lower_.endswith("s") and token.lower_[:-1] in _CURRENCY_WORDS
         if (plural or (token.lemma_.lower() in _CURRENCY_WORDS and token.pos_ == "NOUN")) and not _weight(token):
             return token
@@ -944,7 +944,7 @@ def _read_age(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     age_word = _age_word_before(doc, start)
     if age_word is not None and _attached_noun(head) is None:
         before = doc[age_word.i - 1] if age_word.i > 0 else None
-        # "people age 12 and older": the people the age is of come right before it; else the clause's subject.
+        # "residents age 18 and over": the people the age is of come right before it; else the clause's subject.
         beside = before is not None and before.pos_ == "NOUN" and before.tag_ in _PLURAL_NOUN_TAGS
         target = before if beside else _subject_of_clause(age_word)
         return _Reading("year", _phrase_or_empty(target, set(range(age_word.i, end))), "age", end)
@@ -958,7 +958,7 @@ def _read_age(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
 
 
 def _age_word_before(doc: Doc, start: int) -> Token | None:
-    """The noun "age" a number is the value of ("age 12 and older", "under age 5", "at the age of 61")."""
+    """The noun "age" a number is the value of ("age 18 and over", "under age 5", "at the age of 70")."""
     words = [token.lower_ for token in doc[max(start - 2, 0) : start]]
     if words[-1:] and words[-1] in _AGE_NOUNS:
         return doc[start - 1]
@@ -966,7 +966,7 @@ def _age_word_before(doc: Doc, start: int) -> Token | None:
 
 
 _AGE_NOUNS = {"age", "ages"}
-# Words that make a date entity an age ("age 12", "aged 40", "a 61-year-old").
+# Words that make a date entity an age ("age 18", "aged 40", "a 47-year-old").
 _AGE_WORDS = _AGE_NOUNS | {"aged", "old", "year-old"}
 
 
@@ -1038,8 +1038,8 @@ def _is_date_or_clock(doc: Doc, start: int, end: int, head: Token) -> bool:
 
 
 def _version(doc: Doc, start: int, end: int) -> bool:
-    """Whether a decimal number is a version or a layout, not an amount: after a name ("USB 3.2", "iOS 13.1",
-    "Bluetooth 5.0") or before a word of sound channels ("5.1 surround sound", "7.1-channel audio"). A sum, a
+    """Whether a decimal number is a version or a layout, not an amount: after a name ("HDMI 2.1", "Android 10.1",
+    "Bluetooth 5.3") or before a word of sound channels ("7.1 surround sound", "5.1-channel audio"). A sum, a
     share or a measure after a name has its unit between ("Acme's 2.5 million users", "Acme 2.5%")."""
     if end - start != 1 or not _DECIMAL.fullmatch(doc[start].text):
         return False
@@ -1052,7 +1052,7 @@ def _version(doc: Doc, start: int, end: int) -> bool:
 
 
 _DECIMAL = re.compile(r"\d+\.\d+")
-# Words for sound channels, which a decimal before them lays out ("5.1" is five speakers and a subwoofer).
+# Words for sound channels, which a decimal before them lays out ("7.1" is seven speakers and a subwoofer).
 _CHANNEL_WORDS = {"surround", "channel", "channels", "sound", "audio", "speaker", "speakers"}
 
 
@@ -2064,8 +2064,8 @@ def _bare_number(ent: Span) -> bool:
 
 
 def _ages_of_people(ent: Span) -> bool:
-    """Whether a date entity is an age that says whom a figure counts or is told of ("964,000 people age 12 and
-    older", "children under age 5", "a 61-year-old man was charged"), which the recogniser reads as a date: no
+    """Whether a date entity is an age that says whom a figure counts or is told of ("9,000 residents age 18 and
+    over", "children under age 5", "a 47-year-old woman was charged"), which the recogniser reads as a date: no
     time. An age after "at" is a time of life ("at age 16, he left home")."""
     return any(token.lower_ in _AGE_WORDS for token in ent) and not _opened_by(ent, {"at"})
 
@@ -2206,8 +2206,8 @@ def number_contradictions(quantities: Sequence[Quantity], settings: Settings = D
 
 
 def _named_by_age(quantities: Sequence[Quantity]) -> Sequence[Quantity]:
-    """Figures told of a common noun for a person whose sentence gives that person's age ("a 61-year-old man was
-    charged with two counts") as told of the one person the story names with that age ("Eric Lund, 61"), however
+    """Figures told of a common noun for a person whose sentence gives that person's age ("a 47-year-old woman was
+    charged with two counts") as told of the one person the story names with that age ("Ines Vale, 47"), however
     many outlets apart: an outlet that has not yet the name tells the person by age. With two named people of
     that age, or none, the noun stays as it was (``_named_and_unnamed_person``)."""
     names: dict[float, set[str]] = defaultdict(set)
