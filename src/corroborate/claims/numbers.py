@@ -79,13 +79,18 @@ _TENS = {
 # "hundred" multiplies what precedes it; the larger scales close a group ("two million three hundred").
 _HUNDRED = {"hundred": 100.0, "dozen": 12.0, "score": 20.0}
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
-# Scales written as a letter glued to digits ("$5m", "£2bn", "$449K"), no number word alone. "K" scales only a
-# sum: "4K" of a screen is a resolution.
-_LETTER_SCALES = {"m", "bn", "k"}
-_SUM_ONLY_SCALES = {"k"}
+# Scales written as letters glued to digits ("$5m", "£2bn", "$449K", "$1.5B", "$5MM"), no number word alone.
+# All but "m" and "bn" scale only a sum: "4K" of a screen is a resolution, "3.5 mm" a length, "B" a grade.
+_LETTER_SCALES = {"m", "bn", "k", "b", "mn", "mm"}
+_SUM_ONLY_SCALES = {"k", "b", "mn", "mm"}
+# Other spellings of the scale letters, as the sum is read; kept out of ``_SCALES``, since alone ("5 mm")
+# they are no scale to other stages.
+_SCALE_SPELLINGS = {"b": "bn", "mn": "m", "mm": "m"}
 # Scale letters that are also a unit of length glued to digits, by the unit they then are (written small).
 _LENGTH_LETTERS = {"m": "metre"}
 _PLURAL_NOUN_TAGS = {"NNS", "NNPS"}
+# Plural nouns of races and their rounds, which a length in metres names ("the 110m hurdles", "the 200m heats").
+_RACES = {"hurdles", "heats", "finals", "semifinals", "semi-finals", "relays", "races", "sprints"}
 _ORDINALS = {
     word: i + 1
     for i, word in enumerate(
@@ -116,8 +121,8 @@ _ORDINALS = {
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 # A sum's digits and scale letters written as one word ("$2bn", "£3.5m"); after a currency sign only, as
-# "5m" alone is as often five metres.
-_GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|m)$")
+# "5m" alone is as often five metres. The tokeniser leaves it glued to a sentence's full stop ("$5M.").
+_GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|mn|mm|m|b|k)\.?$")
 _DIGIT_RANGE = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
 # Plural scale words with no number before them are an order of magnitude, not a value.
 _VAGUE_SCALES = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
@@ -233,6 +238,11 @@ _QUALIFIER_AFTER: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
     (("+",), "at_least"),
     (("or", "fewer"), "at_most"),
     (("or", "less"), "at_most"),
+    (("and", "older"), "at_least"),
+    (("or", "older"), "at_least"),
+    (("and", "over"), "at_least"),
+    (("and", "younger"), "at_most"),
+    (("or", "younger"), "at_most"),
 )
 _RANGE_LINKS = {"to", "-", "–", "—", "or"}
 # Fractions a number may end in ("four and a half months", "two and a quarter million").
@@ -277,7 +287,8 @@ class Quantity:
     or pass it is ("24 points from Silva" is not "9 points from Moreno"; "a 7-yard pass to Silva" not "a
     42-yard pass to Moreno"). ``holder`` is whom or what the figure's verb does it to, as ``actor`` names it:
     the subject of a passive ("Ann Lee was sentenced to 7 years", "the road was closed for three days") or the
-    object beside the figure ("sentenced Ann Lee to 7 years"); one person's sentence is not another's.
+    object beside the figure ("sentenced Ann Lee to 7 years"); one person's sentence is not another's. ``aged``
+    (of an age) is the person it is told of, as ``actor`` writes them ("eric lund", "the man").
     """
 
     article_id: str
@@ -303,6 +314,7 @@ class Quantity:
     measured: str = ""
     participants: frozenset[str] = frozenset()
     holder: str = ""
+    aged: str = ""
 
     @property
     def subject(self) -> str:
@@ -522,13 +534,16 @@ def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
 def _scales_digits(tokens: Sequence[Token], at: int) -> bool:
     """Whether ``tokens[at]`` is a scale letter after the digits before it ("5" "m"), one of a sum only after a
     currency sign ("$" "449" "K")."""
-    lower = tokens[at].lower_
+    lower = _scale_letters(tokens[at].lower_)
     if lower not in _LETTER_SCALES or at == 0 or not _DIGITS.match(tokens[at - 1].lower_):
         return False
     sum_of_money = at >= 2 and tokens[at - 2].lower_ in _CURRENCY_SYMBOLS
     if lower in _LENGTH_LETTERS:
-        # "5m" is as often five metres ("5m ahead", "a 5m wall"): millions when they count things ("5m people").
-        return sum_of_money or (at + 1 < len(tokens) and tokens[at + 1].tag_ in _PLURAL_NOUN_TAGS)
+        # "5m" is as often five metres ("5m ahead", "a 5m wall"): millions when they count things ("5m people"),
+        # but for a race, whose name is plural ("the 400m hurdles").
+        following = tokens[at + 1] if at + 1 < len(tokens) else None
+        counts = following is not None and following.tag_ in _PLURAL_NOUN_TAGS and following.lower_ not in _RACES
+        return sum_of_money or counts
     return lower not in _SUM_ONLY_SCALES or sum_of_money
 
 
@@ -606,7 +621,17 @@ def glued_words(doc: Doc, start: int, end: int) -> list[str]:
 
 def _split_scale(word: str) -> list[str]:
     glued = _GLUED_SCALE.match(word.lower())
-    return [glued.group(1), glued.group(2)] if glued else [word]
+    letters = glued.group(2) if glued else _scale_letters(word).lower()
+    if letters not in _LETTER_SCALES:
+        return [word]
+    spelled = _SCALE_SPELLINGS.get(letters, letters)
+    return [glued.group(1), spelled] if glued else [spelled]
+
+
+def _scale_letters(word: str) -> str:
+    """Scale letters without the sentence's full stop the tokeniser leaves on them ("$5 m." -> "m")."""
+    bare = word.rstrip(".")
+    return bare if bare.lower() in _LETTER_SCALES else word
 
 
 def _pieces(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -739,10 +764,27 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
         target = _attached_noun(after) or _measure_valued(after)
         return _Reading(after.lemma_.lower(), _phrase_or_empty(target, exclude), "money", end + 1)
     unit_token = (
-        _attached_noun(head) or _of_object(head) or _whole_of_part(doc, end) or _noun_after_range(doc, start, end)
+        _attached_noun(head)
+        or _of_object(head)
+        or _whole_of_part(doc, end)
+        or _noun_after_range(doc, start, end)
+        or _noun_after_scale_letter(doc, end)
     )
     if unit_token is None or _opens_unhyphenated_compound(unit_token):
         return _Reading("", "", "count", end)
+    currency = _named_currency(doc, end)
+    if currency is not None:
+        # A currency named with its country ("250 New Zealand dollars"): a sum in that currency, not in dollars.
+        target = _attached_noun(currency) or _measure_valued(currency)
+        unit = " ".join(token.lower_ for token in doc[end : currency.i + 1]).removesuffix("s")
+        return _Reading(unit, _phrase_or_empty(target, exclude), "money", currency.i + 1)
+    symbol = doc[end] if end < len(doc) else None
+    if symbol is not None and symbol.lower_ in _UNIT_SYMBOLS and symbol.head.i == unit_token.i > symbol.i:
+        # The parser hangs a unit's symbol on the noun the measure is of, as a compound ("a 42 dBA office"), and
+        # an abbreviation's full stop with it ("12 oz. milk").
+        marks = {token.i for token in doc[symbol.i : unit_token.i] if token.is_punct}
+        measured = _noun_phrase(unit_token, exclude | marks | {symbol.i})
+        return _Reading(symbol.lower_, symbol.text, "count", end + 1, measured)
     unit = unit_token.lemma_.lower()
     # The quantity's text runs on to its unit when the unit follows closely ("two-hour", "130 cargo drones").
     text_end = unit_token.i + 1 if 0 <= unit_token.i - end < _MAX_UNIT_GAP else end
@@ -763,6 +805,27 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     )
 
 
+# Symbols of units of measure that news writes apart from the number ("42 dBA", "5 km", "45 W"), which the
+# parser takes for a word of the noun the measure is of.
+_UNIT_SYMBOLS = {
+    "db", "dba", "km", "cm", "mm", "kg", "mg", "lb", "lbs", "oz", "ft", "mph", "kph", "km/h",
+    "kb", "mb", "gb", "tb", "hz", "khz", "mhz", "ghz", "w", "kw", "mw", "gw", "kwh", "mwh", "gwh", "v", "mah",
+}  # fmt: skip
+
+
+def _named_currency(doc: Doc, end: int) -> Token | None:
+    """The currency word after a number and its country's words ("dollars" of "250 New Zealand dollars", of "40
+    Canadian dollars"), which the parser may take for the number's noun ("Zealand")."""
+    for token in doc[end + 1 : min(end + _MAX_UNIT_GAP, len(doc))]:
+        if not all(word.pos_ in {"PROPN", "ADJ"} and word.text[:1].isupper() for word in doc[end : token.i]):
+            return None
+        # The tagger may read a plural after a name as a verb ("Zealand dollars"), which a currency's plural is not.
+        plural = token.lower_.endswith("s") and token.lower_[:-1] in _CURRENCY_WORDS
+        if (plural or (token.lemma_.lower() in _CURRENCY_WORDS and token.pos_ == "NOUN")) and not _weight(token):
+            return token
+    return None
+
+
 def _weight(unit: Token) -> bool:
     """Whether a currency word is a weight: "pounds of" a substance ("5,200 pounds of water"); a sum in pounds is
     "pounds worth of" goods."""
@@ -780,6 +843,14 @@ def _noun_after_range(doc: Doc, start: int, end: int) -> Token | None:
     closed = any(token.lower_ == "and" for token in doc[start:end])
     noun = doc[end] if end < len(doc) else None
     return noun if opened and closed and noun is not None and noun.pos_ == "NOUN" else None
+
+
+def _noun_after_scale_letter(doc: Doc, end: int) -> Token | None:
+    """The noun right after a scale letter ("5m people"), which the parser may read as a noun of its own, the
+    object of the verb beside the noun it scales."""
+    noun = doc[end] if end < len(doc) else None
+    scaled = _scale_letters(doc[end - 1].lower_) in _LETTER_SCALES
+    return noun if scaled and noun is not None and noun.pos_ == "NOUN" else None
 
 
 def _past_empty_measure(noun: Token | None) -> Token | None:
@@ -870,6 +941,13 @@ def _read_age(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     if start > 0 and doc[start - 1].lower_ == "aged":
         target = doc[start - 1].head if doc[start - 1].dep_ in {"amod", "acl"} else _subject_of_clause(head)
         return _Reading("year", _phrase_or_empty(target, set(range(start - 1, end))), "age", end)
+    age_word = _age_word_before(doc, start)
+    if age_word is not None and _attached_noun(head) is None:
+        before = doc[age_word.i - 1] if age_word.i > 0 else None
+        # "residents age 18 and over": the people the age is of come right before it; else the clause's subject.
+        beside = before is not None and before.pos_ == "NOUN" and before.tag_ in _PLURAL_NOUN_TAGS
+        target = before if beside else _subject_of_clause(age_word)
+        return _Reading("year", _phrase_or_empty(target, set(range(age_word.i, end))), "age", end)
     person = _person_of_bare_number(doc, start, end, head)
     if person is None:
         return None
@@ -877,6 +955,19 @@ def _read_age(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     if name is not None and person.ent_type_ == "PERSON":
         return _Reading("year", name.text, "age", end)
     return _Reading("year", _noun_phrase(person, set(range(start, end))), "age", end)
+
+
+def _age_word_before(doc: Doc, start: int) -> Token | None:
+    """The noun "age" a number is the value of ("age 18 and over", "under age 5", "at the age of 70")."""
+    words = [token.lower_ for token in doc[max(start - 2, 0) : start]]
+    if words[-1:] and words[-1] in _AGE_NOUNS:
+        return doc[start - 1]
+    return doc[start - 2] if len(words) == 2 and words[0] in _AGE_NOUNS and words[1] == "of" else None
+
+
+_AGE_NOUNS = {"age", "ages"}
+# Words that make a date entity an age ("age 18", "aged 40", "a 47-year-old").
+_AGE_WORDS = _AGE_NOUNS | {"aged", "old", "year-old"}
 
 
 def _person_of_bare_number(doc: Doc, start: int, end: int, head: Token) -> Token | None:
@@ -942,7 +1033,27 @@ def _is_date_or_clock(doc: Doc, start: int, end: int, head: Token) -> bool:
         or (head.dep_ in {"nummod", "compound", "appos"} and head.head.pos_ == "PROPN" and head.head.i < start)
         or _between_names(doc, start, end)
         or _repeats_designation(doc, start, end)
+        or _version(doc, start, end)
     )
+
+
+def _version(doc: Doc, start: int, end: int) -> bool:
+    """Whether a decimal number is a version or a layout, not an amount: after a name ("HDMI 2.1", "Android 10.1",
+    "Bluetooth 5.3") or before a word of sound channels ("7.1 surround sound", "5.1-channel audio"). A sum, a
+    share or a measure after a name has its unit between ("Acme's 2.5 million users", "Acme 2.5%")."""
+    if end - start != 1 or not _DECIMAL.fullmatch(doc[start].text):
+        return False
+    after = doc[end] if end < len(doc) else None
+    following = doc[end + 1] if end + 1 < len(doc) and after is not None and after.text == "-" else after
+    if following is not None and following.lower_ in _CHANNEL_WORDS:
+        return True
+    named = start > 0 and _capitalised_name(doc[start - 1]) and doc[start - 1].tag_ != "POS"
+    return named and not (after is not None and _scale_letters(after.lower_).lower() in _LETTER_SCALES | _SCALES.keys())
+
+
+_DECIMAL = re.compile(r"\d+\.\d+")
+# Words for sound channels, which a decimal before them lays out ("7.1" is seven speakers and a subwoofer).
+_CHANNEL_WORDS = {"surround", "channel", "channels", "sound", "audio", "speaker", "speakers"}
 
 
 def _lettered(doc: Doc, end: int) -> bool:
@@ -1356,10 +1467,10 @@ def _in_context(
         return quantity
     root = span.root
     frame, period = _time_frame(root, span, dates)
-    person = _aged(root) if quantity.kind == "age" else None
+    aged = _aged(root) if quantity.kind == "age" else None
     # An age told of a person by a common noun: what happened to that person ("a 45-year-old man was killed")
     # tells which. A name tells it already, whatever each outlet says the person did ("Lee, 32, fell" / "died").
-    person = person if person is not None and person.pos_ == "NOUN" else None
+    person = aged if aged is not None and aged.pos_ == "NOUN" else None
     predicate = _predicate(person, person.i + 1) if person is not None else _predicate(root, span.start)
     measured_sum = quantity.kind in {"money", "duration"} and not quantity.counted
     bare_count = quantity.kind == "count" and not quantity.unit
@@ -1386,6 +1497,7 @@ def _in_context(
         caveat=_caveat(doc, span, quantity.kind),
         participants=_participants(root) if quantity.kind == "count" else frozenset(),
         holder=_tied(_holder(root, measure), ties, root.sent),
+        aged=_name(aged) if aged is not None else "",
     )
 
 
@@ -1574,13 +1686,19 @@ def _person_ties(doc: Doc) -> dict[str, frozenset[str]]:
     """The names an article itself gives the common nouns it calls one person by, both as ``_name`` writes them
     ("the accountant" -> {"daniel okoro"}): a noun in apposition to a name ("Okoro, the accountant who ran it",
     "the accountant, Daniel Okoro,"), a title before the name ("accountant Daniel Okoro") or a noun the name is
-    given to by a verb of naming ("the man, identified as Okoro", "police named the man as Okoro")."""
+    given to by a verb of naming ("the man, identified as Okoro", "police named the man as Okoro"). A common
+    noun in apposition or named is one for that person, in or out of ``_PERSON_NOUNS``: the article says it is;
+    a word before a name is a title only from that list ("1 jar Acme Honey" is a product the recogniser took
+    for a person). A noun set beside several names ("the duo, Ann Lee and Bo Park") is none of them."""
     ties: dict[str, set[str]] = defaultdict(set)
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or any(child.dep_ == "conj" for child in ent.root.children):
             continue
         for noun in _nouns_for(ent.root):
-            if noun.tag_ in _SINGULAR_NOUN_TAGS and noun.lemma_.lower() in _PERSON_NOUNS and not noun.ent_type_:
+            listed = noun.lemma_.lower() in _PERSON_NOUNS
+            title = noun.dep_ == "compound" and noun.head.i == ent.root.i
+            common = listed or (noun.pos_ == "NOUN" and not title)
+            if noun.tag_ in _SINGULAR_NOUN_TAGS and common and not noun.ent_type_:
                 ties[f"the {noun.lemma_.lower()}"].add(_name(ent.root))
     return {noun: frozenset(names) for noun, names in ties.items()}
 
@@ -1612,7 +1730,8 @@ def _tied(who: str, ties: Mapping[str, frozenset[str]], sentence: Span) -> str:
         return who
     lemma = who.removeprefix("the ")
     mentions = [token for token in sentence if token.pos_ == "NOUN" and token.lemma_.lower() == lemma]
-    if not all(_definite(mention) for mention in mentions):
+    # "The chairmen" are several, of whom the one named may be one.
+    if not all(_definite(mention) and mention.tag_ in _SINGULAR_NOUN_TAGS for mention in mentions):
         return who
     return max(names, key=len)
 
@@ -1923,7 +2042,7 @@ def _date_spans(article: Article, doc: Doc, dates: Sequence[DateMention] | None 
     periods = {mention.start: mention.period for mention in dates}
     spans = []
     for ent in doc.ents:
-        if ent.label_ != "DATE" or _bare_number(ent):
+        if ent.label_ != "DATE" or _bare_number(ent) or _ages_of_people(ent):
             continue
         period = periods.get(ent.start_char)
         if period is not None and _opened_by(ent, {"since"}):
@@ -1942,6 +2061,13 @@ def _bare_number(ent: Span) -> bool:
     16, he left home")."""
     number = ent[0]
     return len(ent) == 1 and number.text.isdigit() and not _YEAR.fullmatch(number.text) and number.dep_ != "pobj"
+
+
+def _ages_of_people(ent: Span) -> bool:
+    """Whether a date entity is an age that says whom a figure counts or is told of ("9,000 residents age 18 and
+    over", "children under age 5", "a 47-year-old woman was charged"), which the recogniser reads as a date: no
+    time. An age after "at" is a time of life ("at age 16, he left home")."""
+    return any(token.lower_ in _AGE_WORDS for token in ent) and not _opened_by(ent, {"at"})
 
 
 def _opened_by(span: Span, words: set[str]) -> bool:
@@ -2063,6 +2189,7 @@ def number_contradictions(quantities: Sequence[Quantity], settings: Settings = D
     parts ("one of"), averages, ordinals and backwards ranges take no part, and a group in which one article
     stands on two sides is left alone, since the parse cannot tell its two figures apart.
     """
+    quantities = _named_by_age(quantities)
     candidates = [q for q in quantities if _comparable(q)]
     if len(candidates) < 2:
         return []
@@ -2076,6 +2203,36 @@ def number_contradictions(quantities: Sequence[Quantity], settings: Settings = D
         if contradiction is not None:
             contradictions.append(contradiction)
     return contradictions
+
+
+def _named_by_age(quantities: Sequence[Quantity]) -> Sequence[Quantity]:
+    """Figures told of a common noun for a person whose sentence gives that person's age ("a 47-year-old woman was
+    charged with two counts") as told of the one person the story names with that age ("Ines Vale, 47"), however
+    many outlets apart: an outlet that has not yet the name tells the person by age. With two named people of
+    that age, or none, the noun stays as it was (``_named_and_unnamed_person``)."""
+    names: dict[float, set[str]] = defaultdict(set)
+    nouns: dict[tuple[str, int, str], float] = {}
+    for age in (q for q in quantities if q.kind == "age" and q.qualifier == "exact" and q.aged):
+        if age.aged.startswith("the "):
+            nouns[(age.article_id, age.sentence_start, age.aged)] = age.value
+        elif age.aged not in _PERSONAL_PRONOUNS:
+            names[age.value].add(age.aged)
+
+    def named(who: str, quantity: Quantity) -> str:
+        value = nouns.get((quantity.article_id, quantity.sentence_start, who))
+        same_age = names.get(value, set()) if value is not None else set()
+        if not same_age or any(actors_differ(first, second) for first, second in combinations(same_age, 2)):
+            return who
+        return max(same_age, key=len)
+
+    def renamed(quantity: Quantity) -> Quantity:
+        actor, holder = named(quantity.actor, quantity), named(quantity.holder, quantity)
+        # The figures left as they were stay the same objects: a figure's neighbours are told from it by identity.
+        if (actor, holder) == (quantity.actor, quantity.holder):
+            return quantity
+        return replace(quantity, actor=actor, holder=holder)
+
+    return [renamed(q) for q in quantities] if nouns and names else quantities
 
 
 # Kinds of figure whose counted phrase names what they are of, which a paraphrase would not match.
