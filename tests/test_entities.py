@@ -1234,3 +1234,15 @@ def test_a_name_the_model_mostly_labels_a_product_is_not_made_a_person_by_one_la
         nlp, "a0", text, ("Zentrix Ultra", "PRODUCT"), ("Zentrix Ultra", "NORP"), ("Zentrix Ultra", "PERSON"),
     )]
     assert [entity.type for entity in extract_entities(docs) if entity.name == "Zentrix Ultra"] != ["person"]
+
+
+def test_a_given_name_after_a_person_noun_in_lower_case_is_a_person(nlp: Language) -> None:
+    text = "The remarks echoed radio host Marta Quell's comments on the vote."
+    docs = [labelled(nlp, "a0", text, ("Marta Quell", "ORG"))]
+    assert named(extract_entities(docs), "Marta Quell").type == "person"
+
+
+def test_a_body_after_a_person_noun_in_lower_case_stays_a_body(nlp: Language) -> None:
+    text = "The deal helps rival Corvana Logistics more than anyone."
+    docs = [labelled(nlp, "a0", text, ("Corvana Logistics", "ORG"))]
+    assert named(extract_entities(docs), "Corvana Logistics").type == "organisation"

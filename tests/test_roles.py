@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import labelled_doc
 from spacy.language import Language
 
 from corroborate.claims.entities import EntityResolver, extract_entities
@@ -300,3 +301,20 @@ def test_a_role_written_shorter_is_the_same_role_but_a_qualified_one_is_not(nlp:
     ]
     assert _part_of_role("chairman", "house budget committee chairman")
     assert not _part_of_role("chairman", "vice chairman") and not _part_of_role("mayor", "former mayor")
+
+
+def test_a_full_name_the_model_labelled_a_body_keeps_its_role(nlp: Language) -> None:
+    text = "Radio host Marta Quell said the vote was rigged."
+    docs = [(Article("a0", "a0.txt", "outlet0", None, None, None, text, text),
+             labelled_doc(nlp, text, ("Marta Quell", "ORG")))]
+    roles = extract_roles(docs, EntityResolver(extract_entities(docs)))
+    assert [(role.person, role.normalised) for role in roles] == [("Marta Quell", "host")]
+
+
+def test_a_bodys_name_holding_a_persons_name_gives_that_person_no_role(nlp: Language) -> None:
+    text = "Senator Marta Quell spoke. Chairman Dale Ruiz praised the Marta Quell Foundation."
+    docs = [(Article("a0", "a0.txt", "outlet0", None, None, None, text, text), labelled_doc(
+        nlp, text, ("Marta Quell", "PERSON"), ("Dale Ruiz", "PERSON"), ("Marta Quell Foundation", "ORG")))]
+    roles = extract_roles(docs, EntityResolver(extract_entities(docs)))
+    assert sorted((role.person, role.normalised) for role in roles) == [
+        ("Dale Ruiz", "chairman"), ("Marta Quell", "senator")]

@@ -602,10 +602,11 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 def _of_a_person(ent: Span, located: frozenset[str] | set[str] = frozenset()) -> bool:
     """A name the model gave another label that the sentence shows is a person's: a personal title or office
-    before it ("Ms. X", "Governor X"), one in apposition to it ("X, the finance minister,"), or, for a name under
-    a place label that is no known place nor ``located``, saying something ("X said"). A capital stands for its
-    government ("the capital said"), and bodies speak too ("X said the firm ..."), so saying retypes neither a
-    place the story puts anything in nor an organisation."""
+    before it ("Ms. X", "Governor X"), a person noun in lower case before a given name ("host Ann X"), an office
+    in apposition to it ("X, the finance minister,"), or, for a name under a place label that is no known place
+    nor ``located``, saying something ("X said"). A capital stands for its government ("the capital said"), and
+    bodies speak too ("X said the firm ..."), so saying retypes neither a place the story puts anything in nor an
+    organisation."""
     if ent.label_ not in ENTITY_TYPES or ent.label_ == "PERSON":
         return False
     # A name ending in a word places and bodies end in is theirs, whatever title opens it ("King County", "Prince
@@ -616,6 +617,10 @@ def _of_a_person(ent: Span, located: frozenset[str] | set[str] = frozenset()) ->
     titled = [token for token in (before, ent[0] if len(ent) > 1 else None) if token is not None]
     # Capitalised as a title, not in capitals as an abbreviation of something else ("MS" for a ship).
     if any(_is_title_word(token) for token in titled):
+        return True
+    # In lower case a person noun before a name is a job ("talk show host Ann Lee") or a part in a story; a
+    # body's name can follow one too ("rival Corvana"), but seldom opens with a given name.
+    if before is not None and before.is_lower and before.lower_ in PERSON_NOUNS and given_name(ent[0].text):
         return True
     if _office_in_apposition(ent):
         return True

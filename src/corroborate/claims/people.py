@@ -39,6 +39,13 @@ OTHER_OCCUPATIONS = frozenset({
     "correspondent", "researcher", "scientist", "scholar", "investigator", "historian", "doctor", "regulator",
     "editor", "columnist", "author", "commentator", "politician", "campaigner",
 })
+#: Occupations of public life outside politics, written before a name in lower case ("talk show host Ann Lee",
+#: "singer Ann Lee", "quarterback Ann Lee") or around it; none is an office, so two of them never clash.
+PUBLIC_OCCUPATIONS = frozenset({
+    "host", "anchor", "presenter", "actor", "actress", "singer", "rapper", "comedian", "musician", "songwriter",
+    "guitarist", "drummer", "filmmaker", "novelist", "poet", "coach", "quarterback", "athlete", "astronaut",
+    "entrepreneur", "investor", "designer", "chef",
+})
 #: What someone is to others or in a race: an ally, a critic, a nominee.
 EPITHETS = frozenset({
     "critic", "ally", "rival", "opponent", "supporter", "hawk", "dove", "billionaire", "mogul", "veteran", "donor",
@@ -51,7 +58,10 @@ PARTICIPANTS = frozenset({
     "authority",
 })
 #: Every noun for a person who can speak.
-PERSON_NOUNS = TITLED_OFFICES | OTHER_OFFICES | TITLED_OCCUPATIONS | OTHER_OCCUPATIONS | EPITHETS | PARTICIPANTS
+PERSON_NOUNS = (
+    TITLED_OFFICES | OTHER_OFFICES | TITLED_OCCUPATIONS | OTHER_OCCUPATIONS | PUBLIC_OCCUPATIONS | EPITHETS
+    | PARTICIPANTS
+)
 #: Bodies that speak through someone: "the ministry said", "the defense argued".
 BODY_NOUNS = frozenset({
     "government", "administration", "ministry", "department", "agency", "court", "committee", "council",

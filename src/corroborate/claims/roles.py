@@ -327,8 +327,8 @@ def _person_mentions(
 ) -> Iterator[tuple[Span, Span, str]]:
     for sentence, ents in sentences_with_entities(doc):
         for ent in ents:
-            if ent.label_ != "PERSON" and len(ent) > 1:
-                continue
+            # Whatever the mention's label: the story's entities settle who is a person ("host Ann Lee" labelled
+            # an organisation is one; "the Ann Lee Foundation" resolves to the body).
             person = resolver.canonical(ent.text, article.id)
             if person and resolver.type_of(person) == "person":
                 yield sentence, ent, person
