@@ -33,6 +33,13 @@ _FORMS: dict[str, tuple[str, ...]] = {
     "concede": ("concedes", "conceded"), "hint": ("hints", "hinted"), "boast": ("boasts", "boasted"),
     "lament": ("laments", "lamented"), "retort": ("retorts", "retorted"), "demur": ("demurs", "demurred"),
     "exclaim": ("exclaims", "exclaimed"), "joke": ("jokes", "joked"), "thunder": ("thunders", "thundered"),
+    "shout": ("shouts", "shouted"), "yell": ("yells", "yelled"), "scream": ("screams", "screamed"),
+    "whisper": ("whispers", "whispered"), "mutter": ("mutters", "muttered"),
+    # Verbs of asking someone for something and of giving one's word (Levin 37.7's "beg" and "promise" kinds): not
+    # "plead", whose news sense is mostly an answer to a charge ("pleaded guilty"), nor "order", whose object is as
+    # often a thing bought or done ("ordered a test", "ordered the summit cancelled").
+    "beg": ("begs", "begged"), "implore": ("implores", "implored"), "assure": ("assures", "assured"),
+    "pledge": ("pledges", "pledged"),
 }
 # fmt: on
 
