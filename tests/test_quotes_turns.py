@@ -9,9 +9,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from corroborate.claims.entities import EntityResolver, extract_entities
-from corroborate.claims.quotes import _nearest_subject, _subject, extract_quotes
+from corroborate.claims.quotes import _nearest_subject, _Speakers, _subject, extract_quotes
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Quote
+from corroborate.settings import DEFAULT_SETTINGS
 
 
 @pytest.fixture(scope="module")
@@ -158,3 +159,34 @@ def test_a_pronoun_after_someone_else_is_named_does_not_go_on_from_the_last_spea
 def test_a_pronoun_of_the_other_sex_does_not_go_on_from_the_last_speaker(nlp: Language) -> None:
     text = _TURN.replace("Tom Reed", "Mr. Tom Reed") + 'That being said, "families should not panic," she said.\n'
     assert speaker_of(quotes_of(nlp, text), "families should not panic") is None
+
+
+def _speakers_of(nlp: Language, text: str) -> _Speakers:
+    docs = [(Article("a0", "a0.txt", "outlet0", None, None, None, text, text), nlp(text))]
+    return _Speakers(docs[0][0], EntityResolver(extract_entities(docs)), DEFAULT_SETTINGS.claims, frozenset())
+
+
+def test_a_surname_read_as_another_word_speaks_its_verb(nlp: Language) -> None:
+    text = (
+        "Tom Early, a vice president at the studio, spoke on Monday. While the lineup is light on new titles, Early "
+        "says there is a chance that future games could be built for the service."
+    )
+    assert speaker_of(quotes_of(nlp, text), "future games") == "Tom Early"
+
+
+def test_a_capitalised_word_the_story_knows_as_no_person_does_not_speak(nlp: Language) -> None:
+    speakers = _speakers_of(nlp, "Tom Early, a vice president at the studio, spoke on Monday in Leeds.")
+    for name, known in (("Early", True), ("Leeds", False), ("Monday", False)):
+        words = ["The", "lineup", "is", "light", ",", name, "says", "so"]
+        doc = Doc(nlp.vocab, words=words, sent_starts=[True] + [False] * (len(words) - 1))
+        assert (speakers.named_before(doc[6]) is not None) == known
+
+
+def test_the_name_someone_gives_a_thing_in_quotes_is_theirs(nlp: Language) -> None:
+    text = 'Tom Reed called the new timetable a "careless mess that nobody ever asked for" on Monday.'
+    assert speaker_of(quotes_of(nlp, text), "careless mess") == "Tom Reed"
+
+
+def test_the_thing_named_in_quotes_is_not_the_namers_words(nlp: Language) -> None:
+    text = 'Tom Reed called the "harbour renewal plan for the old docks" a failure on Monday.'
+    assert speaker_of(quotes_of(nlp, text), "harbour renewal plan") is None

@@ -38,6 +38,7 @@ from corroborate.claims.people import BODY_NOUNS, PERSON_NOUNS
 from corroborate.claims.speech import (
     EVIDENTIAL_VERBS,
     ISSUING_VERBS,
+    NAMING_VERBS,
     POSTING_VERBS,
     READING_VERBS,
     SPEECH_VERBS,
@@ -219,11 +220,26 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
             or _puts_out_words(token, outside)
             or _read_writing(token)
             or _quoted_as(token)
+            or _names_in_quote(token, outside)
         )
         and token.pos_ == "VERB"
         and not any(start <= token.idx < end for start, end in outside)
     ]
     return sorted(verbs, key=lambda token: len(list(token.ancestors)))
+
+
+def _names_in_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether a verb of naming gives a thing a name in quoted words: a quote opens the object's complement ('called
+    the suit "a sham"') or what follows "as" ('dismissed it as "a farce"')."""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return False
+    names = [child for child in verb.children if child.dep_ == "oprd"]
+    names += [part for child in verb.children if child.lower_ == "as" for part in child.children if part.dep_ == "pobj"]
+    return any(
+        any(token.idx <= start < token.idx + len(token) + 1 for token in name.subtree)
+        for name in names
+        for start, _ in quoted
+    )
 
 
 def _read_writing(verb: Token) -> Token | None:
@@ -491,6 +507,17 @@ class _Speakers:
 
     def is_person(self, name: str) -> bool:
         return self.resolver.type_of(name) == "person"
+
+    def named_before(self, verb: Token) -> Token | None:
+        """The speaker of a verb of speech the parser left without a subject, named right before it by a surname the
+        tagger read as another word ("Early says", "Young said" with the name taken for an adverb or an adjective):
+        a capitalised word inside the sentence that the story knows as a person's name."""
+        if verb.i <= verb.sent.start + 1:
+            return None
+        before = verb.doc[verb.i - 1]
+        if not (before.is_alpha and before.text[:1].isupper() and before.pos_ != "PRON"):
+            return None
+        return before if self._person_ending(before) is not None else None
 
     def attribution(self, head: Token, cue: str) -> Attribution | None:
         if head.lower_ in PERSON_PRONOUNS:
@@ -1099,13 +1126,14 @@ def _attribute_quote(
     sentence: Span, governing: Sequence[Token], spans: Sequence[tuple[int, int]], speakers: _Speakers
 ) -> Attribution | None:
     """The speaker of the deepest verb of speech holding a quote, or of the verb above it where the deepest is one
-    that also tells what a thing shows and a thing is its subject ("X suggested the files would reveal '...'"), or
-    one in the passive that names no one ('That being said, "...," Lee said')."""
+    that also tells what a thing shows and a thing is its subject ("X suggested the files would reveal '...'") or
+    one of naming whose subject the parse lost ('X asked about Y, called Z a "..." and said'), or one in the passive
+    that names no one ('That being said, "...," Lee said')."""
     for verb in governing:
         if _passive(verb) and not any(child.dep_ == "agent" for child in verb.children) and not _quoted_as(verb):
             continue
         attribution = _attribute(sentence, verb, spans, speakers)
-        if attribution is not None or verb.lemma_.lower() not in EVIDENTIAL_VERBS:
+        if attribution is not None or verb.lemma_.lower() not in EVIDENTIAL_VERBS | NAMING_VERBS:
             return attribution
     return _attribute(sentence, None, spans, speakers)
 
@@ -1145,6 +1173,7 @@ def _attribute(
             or _named_after_quote(verb, spans)
             or _named_after_verb(verb, spans)
             or _read_writing(verb)
+            or speakers.named_before(verb)
         )
         if verb is not None
         else None

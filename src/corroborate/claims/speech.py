@@ -27,7 +27,7 @@ _FORMS: dict[str, tuple[str, ...]] = {
     "promise": ("promises", "promised"), "threaten": ("threatens", "threatened"),
     # Further verbs of the say and complain classes of English verbs (Levin 37.7, 37.8) and of manner of speaking
     # (37.3) that the news uses to bring in a quote: a verb of another class with a quote is not its source's act
-    # of saying ("called it 'a sham'", "dismissed it as 'a farce'").
+    # of saying, but for a verb of naming whose name given is the quote (``NAMING_VERBS``: 'called it "a sham"').
     "recount": ("recounts", "recounted"), "comment": ("comments", "commented"),
     "disclose": ("discloses", "disclosed"), "reveal": ("reveals", "revealed"), "confess": ("confesses", "confessed"),
     "concede": ("concedes", "conceded"), "hint": ("hints", "hinted"), "boast": ("boasts", "boasted"),
@@ -75,3 +75,8 @@ READING_VERBS = frozenset({"read"})
 #: What someone posts or writes that holds their words: 'posted a statement', 'wrote in a letter'.
 WRITINGS = frozenset({"statement", "message", "post", "note", "letter", "comment", "tweet", "update", "response",
                       "reply", "video"})
+#: Verbs by which someone names a thing in their own words ('called the suit "a sham"', 'dismissed it as "a farce"'):
+#: their subject is the source of the words only when the quote is the name given (the object's complement, or what
+#: follows "as"), not when it is the thing named ('called the "reform" a failure') or anything else ('called 911').
+NAMING_VERBS = frozenset({"call", "dub", "brand", "label", "term", "dismiss", "deride", "characterize",
+                          "characterise", "hail", "denounce"})
