@@ -31,12 +31,14 @@ from corroborate.claims.entities import (
     EntityResolver,
     article_sentences,
     clean_name,
+    person_gender,
     person_referred,
 )
 from corroborate.claims.people import BODY_NOUNS, PERSON_NOUNS
 from corroborate.claims.speech import (
     EVIDENTIAL_VERBS,
     ISSUING_VERBS,
+    NAMING_VERBS,
     POSTING_VERBS,
     READING_VERBS,
     SPEECH_VERBS,
@@ -213,11 +215,31 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
     verbs = [
         token
         for token in sentence
-        if (token.lemma_.lower() in SPEECH_VERBS or _puts_out_words(token, outside) or _read_writing(token))
+        if (
+            token.lemma_.lower() in SPEECH_VERBS
+            or _puts_out_words(token, outside)
+            or _read_writing(token)
+            or _quoted_as(token)
+            or _names_in_quote(token, outside)
+        )
         and token.pos_ == "VERB"
         and not any(start <= token.idx < end for start, end in outside)
     ]
     return sorted(verbs, key=lambda token: len(list(token.ancestors)))
+
+
+def _names_in_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether a verb of naming gives a thing a name in quoted words: a quote opens the object's complement ('called
+    the suit "a sham"') or what follows "as" ('dismissed it as "a farce"')."""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return False
+    names = [child for child in verb.children if child.dep_ == "oprd"]
+    names += [part for child in verb.children if child.lower_ == "as" for part in child.children if part.dep_ == "pobj"]
+    return any(
+        any(token.idx <= start < token.idx + len(token) + 1 for token in name.subtree)
+        for name in names
+        for start, _ in quoted
+    )
 
 
 def _read_writing(verb: Token) -> Token | None:
@@ -258,27 +280,73 @@ def _subject(verb: Token, quoted: Sequence[tuple[int, int]] = ()) -> Token | Non
     inside the ``quoted`` spans is the parser hanging quoted words on the verb, not the speaker. A verb without
     a subject set after what someone is reported to have said ("X noted that Y failed, adding that ...") goes
     on the report, not on the reported clause: X adds, not Y. Nor does it go on a verb of the quoted words the
-    parser hung it on ('X noted that Y "failed to act," adding ...'): the search goes on above the quote."""
+    parser hung it on ('X noted that Y "failed to act," adding ...'): the search goes on above the quote. A verb of
+    speech joined to another in a reported clause ("X said Y asked about Z and said ...") shares that one's subject.
+    A verb someone is made to say is the speech of whom it is asked of ("urged the minister to explain", "prompted
+    users to argue"), when that is someone, not a time ("spent an hour explaining"). Who "was quoted as saying" is the
+    speaker, not a hearer."""
     current: Token | None = verb
+    below: Token | None = None
     while current is not None:
-        if current is not verb and current.dep_ == "ccomp" and current.head.lemma_.lower() in SPEECH_VERBS:
-            current = current.head
+        reported = current.dep_ == "ccomp" and current.head.lemma_.lower() in SPEECH_VERBS
+        speaking_on = below is not None and below.dep_ == "conj" and current.lemma_.lower() in SPEECH_VERBS
+        if current is not verb and reported and not speaking_on:
+            below, current = current, current.head
             continue
         if current is not verb and any(start <= current.idx < end for start, end in quoted):
             if current.head.i == current.i:
                 return None
-            current = current.head
+            below, current = current, current.head
             continue
-        if any(child.dep_ in {"nsubjpass", "auxpass"} for child in current.children):
+        if _passive(current):
+            if _quoted_as(current):
+                return next((child for child in current.children if child.dep_ == "nsubjpass"), None)
             agent = next((child for child in current.children if child.dep_ == "agent"), None)
             return next((child for child in agent.children if child.dep_ == "pobj"), None) if agent else None
         subjects = [c for c in current.children if c.dep_ == "nsubj" and not any(s <= c.idx < e for s, e in quoted)]
         if subjects:
-            return _past_split_title(subjects)
+            return _nearest_subject(subjects)
+        if current.dep_ == "xcomp":
+            asked = next((child for child in current.head.children if child.dep_ == "dobj"), None)
+            if asked is not None and (
+                _is_agent(asked) or asked.lower_ in _OBJECT_PRONOUNS or current.head.lemma_.lower() in _CAUSING_VERBS
+            ):
+                return asked
+        if current.dep_ == "pcomp" and current.head.lower_ == "as":
+            below, current = current.head, current.head.head
+            continue
         if current.dep_ not in {"advcl", "conj", "xcomp", "ccomp"} or current.head is current:
             return None
-        current = current.head
+        below, current = current, current.head
     return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+
+
+#: Pronouns for someone as the object of a verb: "urged him to explain".
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+#: Verbs that make their object do what follows, whatever the object is called ("prompted some users to argue"),
+#: where another verb's object may be a time or a means ("spent an hour explaining", "took pains to stress").
+_CAUSING_VERBS = frozenset({"prompt", "lead", "cause", "force", "push", "drive", "spur", "encourage", "invite",
+                            "persuade", "press", "urge", "ask", "get"})
+#: Verbs whose passive subject is the one who spoke, with the verb of speech after "as": "X was quoted as saying".
+_QUOTED_AS_VERBS = frozenset({"quote"})
+
+
+def _quoted_as(verb: Token) -> bool:
+    """Whether a verb is a passive "quoted as" with a verb of speech after it ("X was quoted as telling envoys"): the
+    words are its subject's, whichever of the two verbs the parser hung them on."""
+    return (
+        verb.lemma_.lower() in _QUOTED_AS_VERBS
+        and any(child.dep_ == "nsubjpass" for child in verb.children)
+        and any(
+            child.lower_ == "as" and any(part.dep_ == "pcomp" and part.lemma_.lower() in SPEECH_VERBS
+                                         for part in child.children)
+            for child in verb.children
+        )
+    )
 
 
 def _named_after_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
@@ -327,13 +395,17 @@ _SPEAKER_PHRASE_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})
 _QUOTE_CLOSE_GAP = 2
 
 
-def _past_split_title(subjects: Sequence[Token]) -> Token:
-    """The first subject, or the name after it when it is a title whose full stop the tokeniser split off and the
-    parser made a subject of its own ("said Sgt. Ann Lee": "Sgt" and "Lee")."""
+def _nearest_subject(subjects: Sequence[Token]) -> Token:
+    """The first subject, or a later one that ends the same phrase, which the parser split in two: a title whose full
+    stop the tokeniser split off ("said Sgt. Ann Lee": "Sgt" and "Lee"), or a description before the name it is
+    written with ("the agency's chief-of-staff Ann Lee said": "agency" and "Lee"). An English noun phrase ends in its
+    head; words joined by a comma or a conjunction are two phrases."""
     first = subjects[0]
     for later in subjects[1:]:
         between = first.doc[first.i + 1 : later.left_edge.i]
-        if len(between) == 1 and between[0].text == "." and not first.whitespace_:
+        split_title = len(between) == 1 and between[0].text == "." and not first.whitespace_
+        one_phrase = all(token.dep_ not in {"cc", "appos"} and token.text not in {",", ";"} for token in between)
+        if split_title or (one_phrase and later.i < later.head.i and first.i < later.i):
             return later
     return first
 
@@ -357,6 +429,51 @@ class _Speakers:
         self.resolver = resolver
         self.settings = settings
         self._outlets = outlets
+        self.sentence_index = 0  # the place of the sentence being read among the article's sentences with words
+        # The last sentence in which someone speaks: its place, where it ends, and whom it names as speaker.
+        self._turn: tuple[int, int, Attribution | None] | None = None
+
+    def spoke(self, sentence: Span, attribution: Attribution | None, verbs: Sequence[Token]) -> None:
+        """Note whom the sentence being read names as speaker, or that someone it does not name as a known person
+        speaks in it: a verb of speech in the active voice, which has a speaker whether the parse finds one or not
+        ("That being said" has none)."""
+        active = any(not _passive(verb) for verb in verbs)
+        if attribution is not None or active:
+            self._turn = (self.sentence_index, sentence.end_char, attribution)
+
+    def _last_turn(self, pronoun: Token) -> Attribution | None:
+        """The speaker a pronoun that names no one in its window goes on from: the person named as speaker of the
+        last sentence in which someone speaks, when that is at most ``pronoun_lookback_sentences`` back and nobody
+        else spoke or was named since ('"...," Lee said. [...] "...," she added'), and the article does not tell that
+        person's sex to be another than the pronoun's. A sentence whose speaker is no known person ends the turn: it
+        may be someone else's."""
+        if self._turn is None:
+            return None
+        index, end, attribution = self._turn
+        if (
+            attribution is None
+            or not attribution.named
+            or not self.is_person(attribution.speaker)
+            or not 0 < self.sentence_index - index <= self.settings.pronoun_lookback_sentences
+        ):
+            return None
+        # Someone else named since may be whom the pronoun means, even where the resolver cannot tell ("..., which did
+        # not appeal to Ann Lee, she said").
+        named_since = (
+            self.resolver.canonical(ent.text, self._article.id)
+            for ent in pronoun.doc.ents
+            if end <= ent.start_char < pronoun.idx and self._is_person_mention(ent)
+        )
+        if any(name != attribution.speaker for name in named_since):
+            return None
+        article = self._article.id
+        mention = next(
+            (ent for ent in pronoun.doc.ents if self.resolver.canonical(ent.text, article) == attribution.speaker), None
+        )
+        gender = person_gender(mention) if mention is not None else None
+        if gender not in {None, _PRONOUN_GENDERS[pronoun.lower_]}:
+            return None
+        return replace(attribution, pronoun=pronoun.text)
 
     def carried(
         self, attribution: Attribution | None, words: str, origins: tuple[str, ...]
@@ -391,11 +508,25 @@ class _Speakers:
     def is_person(self, name: str) -> bool:
         return self.resolver.type_of(name) == "person"
 
+    def named_before(self, verb: Token) -> Token | None:
+        """The speaker of a verb of speech the parser left without a subject, named right before it by a surname the
+        tagger read as another word ("Early says", "Young said" with the name taken for an adverb or an adjective):
+        a capitalised word inside the sentence that the story knows as a person's name."""
+        if verb.i <= verb.sent.start + 1:
+            return None
+        before = verb.doc[verb.i - 1]
+        if not (before.is_alpha and before.text[:1].isupper() and before.pos_ != "PRON"):
+            return None
+        return before if self._person_ending(before) is not None else None
+
     def attribution(self, head: Token, cue: str) -> Attribution | None:
         if head.lower_ in PERSON_PRONOUNS:
             person = person_referred(head, self.settings.pronoun_lookback_sentences, self._is_person_mention)
             name = self.resolver.canonical(person.text, self._article.id) if person is not None else None
-            return Attribution(name, True, cue, head.text) if name else None
+            if name:
+                return Attribution(name, True, cue, head.text)
+            turn = self._last_turn(head)
+            return replace(turn, cue=cue) if turn is not None else None
         if head.lower_ in _GROUP_PRONOUNS:
             body = _body_referred(head)
             found = self.attribution(body, cue) if body is not None else None
@@ -455,6 +586,8 @@ class _Speakers:
         return None
 
 
+#: The sex each pronoun for a person tells.
+_PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 #: Prepositions joining a reporter to the outlet they report for: "Ann Lee of the Gazette", "for the Gazette".
 _OF_AN_OUTLET = frozenset({"of", "for", "at"})
 #: Cues under which an outlet passes on what it learnt, rather than speaking for itself ("X said it would appeal").
@@ -613,11 +746,13 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
     running = _RunningQuote()
     awaiting = _AwaitingSpeaker()
     handed: Attribution | None = None  # the speaker the sentence before hands on to a quote that follows it
+    paraphrase_end: int | None = None  # where a sentence of reported speech handing on its speaker ends
     for sentence in article_sentences(doc):
         text = sentence.text.strip()
         if not any(character.isalnum() for character in text):
             # A mark the splitter cut off on its own ('... by spring?' + '"') hands the speaker on as it stands.
             continue
+        speakers.sentence_index += 1
         start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         origins = tuple(cited_origins(text, resolver))
         between = running.enter(sentence, doc_text)
@@ -626,6 +761,9 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
         )
         verbs = _speech_verbs(sentence, spans)
         following, handed = handed, None
+        if paraphrase_end is not None and "\n" in doc_text[paraphrase_end : sentence.start_char]:
+            following = None
+        paraphrase_end = None
         named_after = awaiting.named_by(sentence, verbs, speakers, doc_text) if not spans else None
         if named_after is not None:
             for index in awaiting.quotes:
@@ -647,6 +785,10 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
                 placed.append(quote_start)
                 running.leave(sentence, quote_end, len(found) - 1, attribution)
                 handed = attribution if attribution is not None and attribution.cue not in _QUESTION_CUES else None
+        if spans:
+            speakers.spoke(
+                sentence, next((q.attribution for q in found[first_found:] if q.attribution is not None), None), verbs
+            )
         awaiting.goes_on(sentence, spans, found[first_found:], found, doc_text)
         awaiting.after(sentence, spans, range(first_found, len(found)), found, following, doc_text)
         if named_after is not None:
@@ -661,11 +803,18 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
             # "asserting".
             verb = next((verb for verb in verbs if _reported(verb)), verbs[0] if verbs else None)
             attribution = _attribute(sentence, verb, spans, speakers)
+            speakers.spoke(sentence, attribution, verbs)
             reported = (_reported(verb) if verb is not None else _without_cue(text)) if attribution else None
             if reported:
                 attribution, carriers = speakers.carried(attribution, reported, origins)
                 found.append(Quote(article.id, article.source, reported, False, attribution, text, start, carriers))
                 placed.append(start)
+                if handed is None and _paraphrases(attribution):
+                    handed = attribution
+                    # A quote the sentence leaves open goes on in the next paragraph ('said the plan "gives us hope.'
+                    # + '"We see ..."'); else the paraphrase hands its speaker on in its own paragraph only.
+                    if not quoted_or_open_spans(text):
+                        paraphrase_end = sentence.start_char + len(sentence.text.rstrip())
     for long_quote in long_quotes:
         _share_speaker(found, placed, long_quote)
     return found
@@ -751,6 +900,18 @@ def _share_speaker(found: list[Quote], placed: Sequence[int], long_quote: _LongQ
 
 #: Cues of a question: the words after it are an answer, someone else's.
 _QUESTION_CUES = frozenset({"ask"})
+
+
+def _paraphrases(attribution: Attribution | None) -> bool:
+    """Whether reported speech hands its speaker to quoted words alone right after it in its paragraph ('Lee said the
+    ferry would run. "We are ready."'): the news paraphrases a speaker, then quotes them. Not a question (the answer
+    is someone else's) nor a source cited or relayed ("according to X", "X reported"), which brings in no voice of
+    its own."""
+    return (
+        attribution is not None
+        and attribution.cue in SPEECH_VERBS
+        and attribution.cue not in _QUESTION_CUES | _CARRIER_CUES
+    )
 
 
 def _all_quoted(sentence: Span, spans: Sequence[tuple[int, int]]) -> bool:
@@ -909,11 +1070,13 @@ class _AwaitingSpeaker:
         doc_text: str,
     ) -> None:
         """Remember the quotes of a sentence quoted whole that have no speaker or only the one handed on from before
-        (``following``); any other sentence, or a paragraph's end, ends the row."""
+        (``following``); any other sentence, or a paragraph's end, ends the row. A sentence quoted whole whose words
+        are too few to keep ('"We are coming in!"') goes on with the row."""
         if "\n" in doc_text[self._end : sentence.start_char]:
             self.quotes = []
+        indices = list(indices)
         waiting = [index for index in indices if found[index].attribution in (None, following)]
-        if not (_all_quoted(sentence, spans) and waiting and len(waiting) == len(list(indices))):
+        if not (_all_quoted(sentence, spans) and len(waiting) == len(indices) and (waiting or self.quotes)):
             self.quotes = []
             return
         self.quotes += waiting
@@ -963,10 +1126,14 @@ def _attribute_quote(
     sentence: Span, governing: Sequence[Token], spans: Sequence[tuple[int, int]], speakers: _Speakers
 ) -> Attribution | None:
     """The speaker of the deepest verb of speech holding a quote, or of the verb above it where the deepest is one
-    that also tells what a thing shows and a thing is its subject ("X suggested the files would reveal '...'")."""
+    that also tells what a thing shows and a thing is its subject ("X suggested the files would reveal '...'") or
+    one of naming whose subject the parse lost ('X asked about Y, called Z a "..." and said'), or one in the passive
+    that names no one ('That being said, "...," Lee said')."""
     for verb in governing:
+        if _passive(verb) and not any(child.dep_ == "agent" for child in verb.children) and not _quoted_as(verb):
+            continue
         attribution = _attribute(sentence, verb, spans, speakers)
-        if attribution is not None or verb.lemma_.lower() not in EVIDENTIAL_VERBS:
+        if attribution is not None or verb.lemma_.lower() not in EVIDENTIAL_VERBS | NAMING_VERBS:
             return attribution
     return _attribute(sentence, None, spans, speakers)
 
@@ -1006,6 +1173,7 @@ def _attribute(
             or _named_after_quote(verb, spans)
             or _named_after_verb(verb, spans)
             or _read_writing(verb)
+            or speakers.named_before(verb)
         )
         if verb is not None
         else None

@@ -27,12 +27,19 @@ _FORMS: dict[str, tuple[str, ...]] = {
     "promise": ("promises", "promised"), "threaten": ("threatens", "threatened"),
     # Further verbs of the say and complain classes of English verbs (Levin 37.7, 37.8) and of manner of speaking
     # (37.3) that the news uses to bring in a quote: a verb of another class with a quote is not its source's act
-    # of saying ("called it 'a sham'", "dismissed it as 'a farce'").
+    # of saying, but for a verb of naming whose name given is the quote (``NAMING_VERBS``: 'called it "a sham"').
     "recount": ("recounts", "recounted"), "comment": ("comments", "commented"),
     "disclose": ("discloses", "disclosed"), "reveal": ("reveals", "revealed"), "confess": ("confesses", "confessed"),
     "concede": ("concedes", "conceded"), "hint": ("hints", "hinted"), "boast": ("boasts", "boasted"),
     "lament": ("laments", "lamented"), "retort": ("retorts", "retorted"), "demur": ("demurs", "demurred"),
     "exclaim": ("exclaims", "exclaimed"), "joke": ("jokes", "joked"), "thunder": ("thunders", "thundered"),
+    "shout": ("shouts", "shouted"), "yell": ("yells", "yelled"), "scream": ("screams", "screamed"),
+    "whisper": ("whispers", "whispered"), "mutter": ("mutters", "muttered"),
+    # Verbs of asking someone for something and of giving one's word (Levin 37.7's "beg" and "promise" kinds): not
+    # "plead", whose news sense is mostly an answer to a charge ("pleaded guilty"), nor "order", whose object is as
+    # often a thing bought or done ("ordered a test", "ordered the summit cancelled").
+    "beg": ("begs", "begged"), "implore": ("implores", "implored"), "assure": ("assures", "assured"),
+    "pledge": ("pledges", "pledged"),
 }
 # fmt: on
 
@@ -68,3 +75,8 @@ READING_VERBS = frozenset({"read"})
 #: What someone posts or writes that holds their words: 'posted a statement', 'wrote in a letter'.
 WRITINGS = frozenset({"statement", "message", "post", "note", "letter", "comment", "tweet", "update", "response",
                       "reply", "video"})
+#: Verbs by which someone names a thing in their own words ('called the suit "a sham"', 'dismissed it as "a farce"'):
+#: their subject is the source of the words only when the quote is the name given (the object's complement, or what
+#: follows "as"), not when it is the thing named ('called the "reform" a failure') or anything else ('called 911').
+NAMING_VERBS = frozenset({"call", "dub", "brand", "label", "term", "dismiss", "deride", "characterize",
+                          "characterise", "hail", "denounce"})
