@@ -2,7 +2,9 @@
 
 A date is read from spaCy's DATE and TIME entities. Stated dates ("October 16, 2025", "March 2014") are
 parsed by dateparser; relative ones are resolved against an anchor: the article's publication date, or,
-when it has none, a date the caller takes from the story's dated articles (``story_anchor``). Each mention
+when its metadata has none, the date its page stamps above the story ("Updated: May 24, 2005, 3:23 PM ET",
+"WASHINGTON, DC, April 28, 2009"), or else a date the caller takes from the story's dated articles
+(``story_anchor``), which an undated report of a story told over weeks may lie far from. Each mention
 keeps a short resolution a reader can check ("'last Thursday' before 2025-10-31 (published) -> 2025-10-23").
 
 Rules, chosen to match how news is written:
@@ -75,7 +77,9 @@ Rules, chosen to match how news is written:
   with a verb in the present: the perfect takes no time gone by, save a bound ("has held it since 2006"). A "-ed" form
   with a subject of its own and no auxiliary is the simple past, whatever the tagger says.
 - A "since" date that a count or a record is told over ("the fifth raid since May", "for the first time since 2005")
-  is a bound at which nothing the clause tells happened: a reference. A date "by" which a thing is to be done lies
+  is a bound at which nothing the clause tells happened: a reference. So is a date "until" or "through" which the
+  clause's state, plan or act lasts ("aim to save $40 billion through 2012"), unless a "when" clause tells what
+  happened then. A date "by" which a thing is to be done lies
   ahead unless told in a past tense ("The aim is a deal by Friday").
 - A perfect participle ("..., having left the club in May") tells an act before its main clause's; a second object
   told with a date of its own ("won the title in 2001 and the cup in 2005") is told with its verb.
@@ -106,8 +110,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 Granularity = Literal["day", "week", "month", "year"]
-#: What a date rests on: stated outright, counted from the article's own date, from the story's, or nothing.
-Basis = Literal["stated", "published", "story", "unresolved"]
+#: What a date rests on: stated outright, counted from the article's own date (its metadata's, or the stamp its page
+#: shows above the text), from the story's, or nothing.
+Basis = Literal["stated", "published", "stamped", "story", "unresolved"]
 Tense = Literal["past", "future", "unknown"]
 
 #: The days of the week in calendar order, Monday first (``date.weekday()``).
@@ -151,6 +156,23 @@ _EDITORIAL_NOTE = re.compile(
 _LENGTH_IN = re.compile(
     rf"^(?:(?:the|a|an) )?(?:(?:first|last|final|past) )?(?:[\w-]+ )?{_UNIT} (?:in|of|during) (?=\S)"
 )
+# A page's stamp of when it went up, on a line of its own above the story: "Updated: May 24, 2005, 3:23 PM ET",
+# "WASHINGTON, DC, April 28, 2009", "11/30/09 05:40 PM ET", "7:00pm UK, Wednesday 05 May 2010". It sits among the
+# first lines (under a headline, a byline or another stamp at most).
+_STAMP_LINES = 3
+_MONTH_ABBREVIATION = rf"(?:{_MONTH}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+_STAMP_DATE = re.compile(
+    rf"(?:\b(?:{_WEEKDAY}),?\s*)?(?:\b{_MONTH_ABBREVIATION}\s+\d{{1,2}},?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}\s+{_MONTH_ABBREVIATION},?\s+\d{{4}}\b|\b\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*(?:\d{{4}}|\d\d)\b)",
+    re.IGNORECASE,
+)
+_STAMP_CLOCK = re.compile(r"\b\d{1,2}\s*[:.]\s*\d\d(?:\s*[ap]\.?\s?m?\.?(?![a-z]))?", re.IGNORECASE)
+# Words a stamp may hold besides its date and time: its label ("Posted:", "Last updated", "on"); any other word in
+# lower case makes the line a sentence or a note ("downloaded on 2 October 2013"), while capitals are a dateline's
+# place, an agency or a time zone.
+_STAMP_LABELS = {"updated", "posted", "published", "last", "on", "at"}
+# A dateline's place ends in a mark before its date: "WASHINGTON, DC, April 28, 2009", "Mumbai - Nov 11, 2011".
+_DATELINE_END = re.compile(r"[,:\-–—]\s*$")
 _LEADING = re.compile(r"^(?:(?:the|on|in|of|since|by|until|from|at|during)\s+)+")
 # An event phrase names at least an actor and an action, or a noun and its modifier.
 _MIN_EVENT_WORDS = 2
@@ -193,6 +215,8 @@ _BEGINNING_VERBS = {"begin", "start"}
 # Prepositions that make a date a bound of a period ("since Monday", "until May", "by Friday", "after 2015"), not the
 # time of its event.
 _BOUND_PREPOSITIONS = {"since", "from", "until", "till", "through", "by", "before", "after"}
+# Prepositions that make a date the end of the period its clause lasts ("save $40 billion through 2012").
+_END_PREPOSITIONS = {"until", "till", "through"}
 # Articles: a date takes none, so a year with one names a thing ("the 2017" for a phone model, "a 2015 vintage").
 _ARTICLES = {"the", "a", "an"}
 # A free relative stands for an unnamed event ("what happened", "what we saw") as its doer or its object.
@@ -327,6 +351,34 @@ def publication_date(article: Article) -> date | None:
 
         parsed = dateparser.parse(article.published, languages=["en"])
         return parsed.date() if parsed else None
+
+
+def stamped_date(text: str) -> date | None:
+    """The day a page's stamp above the story shows ("Updated: May 24, 2005, 3:23 PM ET", "WASHINGTON, DC, April 28,
+    2009"), if one of the text's first lines is one: for an article whose metadata has no date, the date the outlet
+    gave it, better grounded than the story's."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:_STAMP_LINES]
+    for line in lines:
+        found = _STAMP_DATE.search(line)
+        if found is None:
+            continue
+        before, after = line[: found.start()], line[found.end() :]
+        if _stamp_words(before, _DATELINE_END.search(before) is not None) and _stamp_words(after, False):
+            parsed = _dateparser(re.sub(r"\s*/\s*", "/", found.group(0)))
+            if parsed is not None and parsed[1] == "day":
+                return parsed[0]
+    return None
+
+
+def _stamp_words(text: str, place: bool) -> bool:
+    """Whether the words of a stamp beside its date are a stamp's: labels, capitals (an agency, a time zone, a
+    weekday), and before the date the words of a place ending in a mark ("Mumbai, "): not a headline's ("Talks
+    End On May 5, 2010") nor a sentence's."""
+    words = re.findall(r"[^\W\d_]+", _STAMP_CLOCK.sub(" ", _STAMP_DATE.sub(" ", text)))
+    return all(
+        word.lower() in _STAMP_LABELS or word.isupper() or word.lower() in WEEKDAYS or (place and word[0].isupper())
+        for word in words
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1718,16 +1770,20 @@ def extract_dates(
 ) -> list[DateMention]:
     """Every date in ``article`` that dates something, read from ``doc`` (its spaCy parse).
 
-    Relative dates resolve against the article's publication date or, failing that, ``anchor`` (a date of
-    the story, see ``story_anchor``). One that would read otherwise told on the first or the last day the
-    story's dated articles came out is uncertain: not exact, and its resolution says so. Datelines and other
-    verbless lines are skipped: they date no event.
+    Relative dates resolve against the article's publication date, else the date its page's stamp shows
+    (``stamped_date``), else ``anchor`` (a date of the story, see ``story_anchor``). One that would read
+    otherwise told on the first or the last day the story's dated articles came out is uncertain: not exact,
+    and its resolution says so. Datelines and other verbless lines are skipped: they date no event.
     """
     published = publication_date(article)
-    story = anchor if isinstance(anchor, StoryDate) and not published else None
+    stamped = None if published else stamped_date(article.text)
+    own: tuple[date, Basis] | None = (
+        (published, "published") if published else (stamped, "stamped") if stamped else None
+    )
+    story = anchor if isinstance(anchor, StoryDate) and own is None else None
     anchor = anchor.day if isinstance(anchor, StoryDate) else anchor
-    base, basis = (published, "published") if published else (anchor, "story")
-    slack = settings.claims.publication_slack_days if published else settings.claims.story_anchor_slack_days
+    base, basis = own or (anchor, "story")
+    slack = settings.claims.publication_slack_days if own else settings.claims.story_anchor_slack_days
     # Read once: spaCy joins every token's text each time ``doc.text`` is read.
     doc_text = doc.text
     mentions = []
@@ -1768,6 +1824,7 @@ def extract_dates(
         told, reference = _told_or_reference(span, spans, resolved)
         reference = reference or (opening is not None and _closes_range(opening, span, doc_text))
         reference = reference or _unspecified_event(span) or _names_thing(span, resolved) or _bounds_a_record(span)
+        reference = reference or _ends_period(span)
         if _these_days(span, text):  # no day at all: no entry of its own, nor a day to contradict
             reference, resolved = True, replace(resolved, exact=False)
         reference = reference or _not_its_clause_time(span, resolved, base, context.tense)
@@ -2009,6 +2066,17 @@ def _bounds_a_record(span: Span) -> bool:
             break
         bounded = bounded.head.head
     return any(token.ent_type_ == "ORDINAL" or token.tag_ in {"JJS", "RBS"} for token in ranking)
+
+
+def _ends_period(span: Span) -> bool:
+    """Whether a date closes the period its clause lasts ("the cuts aim to save $40 billion through 2012", "the site
+    included, until Tuesday, the old hall", "a lease until 2035"): what the clause tells held up to that time, not at
+    it, so it dates no event of its own. Not when a "when" clause tells what happened then ("was at large until Dec. 7,
+    when he was found"), nor a time limit "have" gives an act ("had until May 1 to submit proposals")."""
+    if _bound(span) not in _END_PREPOSITIONS or _when_clause(span) is not None:
+        return False
+    root = _date_root(span)
+    return not _time_given(root, _event_word(span, root, None)[0])
 
 
 def _names_thing(span: Span, resolved: _Resolved) -> bool:
@@ -2260,7 +2328,7 @@ def _explain(text: str, iso: str | None, base: date | None, basis: Basis, told_i
     if told_in is not None:
         return f"'{text}' in the time of '{told_in}' -> {iso}"
     assert base is not None
-    label = "published" if basis == "published" else "story date"
+    label = {"published": "published", "stamped": "the page's stamp"}.get(basis, "story date")
     first, last = period_of(iso, None if iso is None else _granularity_of(iso))  # type: ignore[misc]
     relation = "before" if last < base else "after" if first > base else "at"
     return f"'{text}' {relation} {base.isoformat()} ({label}) -> {iso}"
@@ -2274,7 +2342,7 @@ def _granularity_of(iso: str) -> Granularity:
 
 # ---- Across articles: timeline and contradictions ----------------------------------------------------------
 
-_BASIS_RANK = {"stated": 0, "published": 1, "story": 2, "unresolved": 3}
+_BASIS_RANK = {"stated": 0, "published": 1, "stamped": 2, "story": 3, "unresolved": 4}
 _GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -2388,7 +2456,7 @@ def _with_stated_years(mentions: Sequence[DateMention]) -> list[DateMention]:
     adjusted = []
     for mention in mentions:
         years = stated.get(mention.iso[5:], set()) if mention.iso and mention.granularity == "day" else set()
-        if len(years) == 1 and mention.basis in {"published", "story"} and _yearless_calendar(mention.text):
+        if len(years) == 1 and mention.basis in {"published", "stamped", "story"} and _yearless_calendar(mention.text):
             year = next(iter(years))
             if abs(int(year) - int(mention.iso[:4])) == 1:  # type: ignore[index]
                 iso = f"{year}{mention.iso[4:]}"  # type: ignore[index]
@@ -2473,7 +2541,7 @@ def _reference(mention: DateMention) -> tuple[date, str]:
 
 def _guessed_past_day(mention: DateMention) -> bool:
     """A year-less day ("March 30") whose year the tense rules took from a date at or after it."""
-    if mention.granularity != "day" or mention.basis not in {"published", "story"} or mention.base is None:
+    if mention.granularity != "day" or mention.basis not in {"published", "stamped", "story"} or mention.base is None:
         return False
     return _yearless_calendar(mention.text) and date.fromisoformat(mention.iso) <= mention.base  # type: ignore[arg-type]
 
@@ -2548,8 +2616,9 @@ def date_contradictions(
     """The same event dated differently by different outlets.
 
     Precision first: only exact days that are stated or resolved against the article's own publication
-    date take part (a date guessed from the story's date is no outlet's claim; a year or month is as often
-    a name as a date: "the 2015 agreement"), the events must match by phrase and sentence, and a group in
+    date take part (a date guessed from the story's date is no outlet's claim, and a page's stamp may be of its
+    last update rather than of when it was written; a year or month is as often a name as a date: "the 2015
+    agreement"), the events must match by phrase and sentence, and a group in
     which one article gives two dates is left alone. So is one in which no outlet writes the month out (two
     weekdays or "today"s read against two publication dates part as often by when each was published, or by
     a speaker's "today" in a quote, as by what happened), and one whose days part only by a year one of them
