@@ -1473,3 +1473,26 @@ def test_an_undated_article_reads_its_relative_dates_from_its_stamp(nlp) -> None
 def test_a_date_ending_a_period_dates_no_event(nlp, text: str, ends: bool) -> None:  # type: ignore[no-untyped-def]
     [mention] = _dates(nlp, text, "2015-04-20")
     assert mention.reference is ends
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 2019-11-18 is a Monday: a report of Monday's events, told as done, names the next day by its name.
+        ("The ministry on Monday renewed the permit. Markets abroad were mixed early on Tuesday.", "2019-11-19"),
+        # Not without its own day's events told as done, nor beside another day of a week gone by, nor for "last".
+        ("Markets abroad were mixed in early trading Tuesday.", "2019-11-12"),
+        ("The ministry will renew the permit on Monday. Markets abroad were mixed on Tuesday.", "2019-11-12"),
+        (
+            "The clerk, who quit on Tuesday, returned on Saturday. The ministry on Monday renewed the permit.",
+            "2019-11-12",
+        ),
+        ("The ministry on Monday renewed the permit. Markets abroad fell last Tuesday.", "2019-11-12"),
+    ],
+)
+def test_a_past_next_weekday_beside_the_articles_own_day_is_the_day_after(  # type: ignore[no-untyped-def]
+    nlp, text: str, expected: str
+) -> None:
+    tuesday = next(m for m in _dates(nlp, text, "2019-11-18") if "tuesday" in m.text.lower())
+    assert tuesday.iso == expected

@@ -15,7 +15,10 @@ Rules, chosen to match how news is written:
 - A bare weekday ("on Thursday") is the latest such day on or before the anchor, or, in a future-tense
   clause ("will meet on Thursday"), the first on or after it (not exact when that is the anchor itself: told
   on a Thursday, it may as well mean a week on); told in "local time", it may be the day after the anchor
-  (``publication_slack_days``), since the outlet's date lags behind places east of it. One "of next week" is the
+  (``publication_slack_days``), since the outlet's date lags behind places east of it. So may a past one in an
+  article that tells the events of its own date's weekday as done ("The government on Monday extended the licence.
+  Markets in Asia were mixed in early trading Tuesday" in a Monday-dated report): written after that day's events,
+  it names the next day by its name, not the day six days back. One "of next week" is the
   next week's, one "in the coming week" the first after the anchor. A main verb in the simple present tells a
   timetable ("The fair opens on Friday"): future, unless a verb of saying or a headline's.
 - A date without a year ("October 16", "in March") takes its year from the tense of its clause: past tense,
@@ -1838,7 +1841,7 @@ def extract_dates(
             stated_times.append((span, resolved, verb))
         if not reference and resolved.day is not None:
             narrative = _next_narrative(narrative, span, resolved, ordinal)
-    return _with_own_next_day(mentions, settings)
+    return _with_own_next_day(_with_lagging_date(mentions, settings), settings)
 
 
 def _with_uncertainty(
@@ -1857,6 +1860,39 @@ def _with_uncertainty(
     told = mention.resolution.rsplit(" -> ", 1)[0]
     spans = ", ".join(f"{iso or 'no date'} if told on {day.isoformat()}" for iso, day in zip(isos, ends, strict=True))
     return replace(mention, exact=False, resolution=f"{told}, uncertain: {spans} -> {mention.iso}")
+
+
+def _with_lagging_date(mentions: list[DateMention], settings: Settings) -> list[DateMention]:
+    """The mentions, with a past bare weekday read six days back moved to the day after the article's own date when
+    the article also tells its own date's weekday as done ("The government on Monday extended the licence", "Asian
+    markets were mixed in early trading Tuesday" in a report dated Monday): a report of its own day's events, told
+    in the past, was written at that day's end or after, where the outlet's date may lag by
+    ``publication_slack_days``. Not when the article names a weekday between the two ("fired on Thursday" beside the
+    "Monday" shooting and the "Wednesday" hearing): it then tells a week gone by, day by day."""
+    own = [m for m in mentions if _own_weekday(m)]
+    if not any(m.exact and m.iso == m.base.isoformat() for m in own):  # type: ignore[union-attr]
+        return mentions
+    slack = timedelta(days=settings.claims.publication_slack_days)
+    named = {date.fromisoformat(m.iso).weekday() for m in own}  # type: ignore[arg-type]
+    base_day = own[0].base.weekday()  # type: ignore[union-attr]
+    if not named <= {(base_day + shift) % 7 for shift in range(slack.days + 1)}:
+        return mentions
+    moved = []
+    for mention in mentions:
+        base = mention.base
+        later = date.fromisoformat(mention.iso) + timedelta(weeks=1) if _own_weekday(mention) else None  # type: ignore[arg-type]
+        if later is not None and base is not None and base < later <= base + slack:
+            told = f"'{mention.text}' past, the day after {base.isoformat()}, whose events the article tells as done"
+            mention = replace(mention, iso=later.isoformat(), exact=False, resolution=f"{told} -> {later.isoformat()}")
+        moved.append(mention)
+    return moved
+
+
+def _own_weekday(mention: DateMention) -> bool:
+    """Whether the mention is a bare weekday ("Tuesday") of a dated event read against its article's own date."""
+    if mention.basis not in {"published", "stamped"} or mention.base is None or mention.reference:
+        return False
+    return mention.granularity == "day" and bool(_BARE_WEEKDAY.match(_normalised(mention.text)))
 
 
 def _with_own_next_day(mentions: list[DateMention], settings: Settings) -> list[DateMention]:
