@@ -1435,7 +1435,7 @@ def test_a_yearless_past_date_is_read_in_the_time_the_narrative_last_set(  # typ
         ("The plant was opened on April 2, 2011 by the mayor.\n\nIt closed today.", None),
         ("Council Approves Budget On May 5, 2012\n\nThe council voted today.", None),
         ("Posted 2 years ago [saved on 4 May 2019]\n\nThe ferry sank.", None),
-        ("LISBON, March 12 -\n\nThe minister resigned today.", None),
+        ("LISBON, March 12 -\n\nThe minister resigned today.", None),  # a year-less dateline: with no story date
         ("The ferry sank.\nIts crew was saved.\nThe port closed.\nUpdated: June 3, 2014", None),
     ],
 )
@@ -1496,3 +1496,18 @@ def test_a_past_next_weekday_beside_the_articles_own_day_is_the_day_after(  # ty
 ) -> None:
     tuesday = next(m for m in _dates(nlp, text, "2019-11-18") if "tuesday" in m.text.lower())
     assert tuesday.iso == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LISBON, March 12 -\n\nThe minister resigned today.", "2016-03-12"),
+        ("OSLO - Dec 30 -\n\nThe ferry sank.", "2015-12-30"),  # the year nearest the story's date
+        # Not a day without its dateline's place, nor a headline's.
+        ("March 12\n\nThe minister resigned today.", None),
+        ("Ministers Must Decide By March 12\n\nThe minister resigned today.", None),
+    ],
+)
+def test_a_datelines_day_without_its_year_takes_the_storys(text: str, expected: str | None) -> None:
+    stamp = stamped_date(text, date(2016, 2, 20))
+    assert (stamp.isoformat() if stamp else None) == expected

@@ -169,6 +169,8 @@ _STAMP_DATE = re.compile(
     rf"|\b\d{{1,2}}\s+{_MONTH_ABBREVIATION},?\s+\d{{4}}\b|\b\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*(?:\d{{4}}|\d\d)\b)",
     re.IGNORECASE,
 )
+# A dateline's day without its year ("Mumbai, Nov 11 -", "WASHINGTON - April 27 -"), the year of the story's time.
+_DATELINE_DAY = re.compile(rf"\b{_MONTH_ABBREVIATION}\s+\d{{1,2}}\b(?!\s*,?\s*\d)", re.IGNORECASE)
 _STAMP_CLOCK = re.compile(r"\b\d{1,2}\s*[:.]\s*\d\d(?:\s*[ap]\.?\s?m?\.?(?![a-z]))?", re.IGNORECASE)
 # Words a stamp may hold besides its date and time: its label ("Posted:", "Last updated", "on"); any other word in
 # lower case makes the line a sentence or a note ("downloaded on 2 October 2013"), while capitals are a dateline's
@@ -266,6 +268,8 @@ _CHARGE_PREPOSITIONS = {"to", "of", "for"}
 _PLACING_PREPOSITIONS = {"on", "in", "at"}
 # Auxiliaries of the present progressive ("the conditions we're experiencing today").
 _PRESENT_AUXILIARIES = {"am", "is", "are", "'m", "'re", "'s", "’m", "’re", "’s"}
+# Modals of what one is able to do: "we can grow the economy today" tells what is possible these days.
+_ABILITY_MODALS = {"can", "could"}
 # Subjects that stand for people or things in general: "we" and "you" as anyone.
 _GENERIC_PRONOUNS = {"we", "you"}
 
@@ -356,20 +360,30 @@ def publication_date(article: Article) -> date | None:
         return parsed.date() if parsed else None
 
 
-def stamped_date(text: str) -> date | None:
+def stamped_date(text: str, near: date | None = None, settings: Settings = DEFAULT_SETTINGS) -> date | None:
     """The day a page's stamp above the story shows ("Updated: May 24, 2005, 3:23 PM ET", "WASHINGTON, DC, April 28,
     2009"), if one of the text's first lines is one: for an article whose metadata has no date, the date the outlet
-    gave it, better grounded than the story's."""
+    gave it, better grounded than the story's. A dateline's day without its year ("WASHINGTON - April 27 -") takes
+    the year that puts it nearest ``near`` (the story's date), within ``max_yearless_distance_days``."""
     lines = [line.strip() for line in text.splitlines() if line.strip()][:_STAMP_LINES]
     for line in lines:
         found = _STAMP_DATE.search(line)
+        yearless = None if found is not None or near is None else _DATELINE_DAY.search(line)
+        found = found or yearless
         if found is None:
             continue
         before, after = line[: found.start()], line[found.end() :]
-        if _stamp_words(before, _DATELINE_END.search(before) is not None) and _stamp_words(after, False):
-            parsed = _dateparser(re.sub(r"\s*/\s*", "/", found.group(0)))
-            if parsed is not None and parsed[1] == "day":
-                return parsed[0]
+        place = _DATELINE_END.search(before) is not None
+        if yearless and not (place and before.strip()):  # a year-less day is a stamp only after its dateline's place
+            continue
+        if not (_stamp_words(before, place) and _stamp_words(after, False)):
+            continue
+        parsed = _dateparser(re.sub(r"\s*/\s*", "/", found.group(0)))
+        if parsed is None or parsed[1] != "day":
+            continue
+        if yearless and near is not None:
+            return _choose_year(parsed[0], "day", near, "unknown", 0, settings)
+        return parsed[0]
     return None
 
 
@@ -1779,7 +1793,7 @@ def extract_dates(
     and its resolution says so. Datelines and other verbless lines are skipped: they date no event.
     """
     published = publication_date(article)
-    stamped = None if published else stamped_date(article.text)
+    stamped = None if published else stamped_date(article.text, anchor.day if isinstance(anchor, StoryDate) else anchor)
     own: tuple[date, Basis] | None = (
         (published, "published") if published else (stamped, "stamped") if stamped else None
     )
@@ -2028,19 +2042,25 @@ def _unspecified_event(span: Span) -> bool:
 def _these_days(span: Span, text: str) -> bool:
     """Whether "today" means these days rather than the publication's day: it sets a state of things in general in
     the present ("Today, such infections are rare", "the best phones that exist today", "the prices we're facing
-    today"), which no timeline dates. Not an act told in the present ("The show opens today"), a state of a thing
-    named ("The museum is closed today") nor where some are ("Protesters are in the square today"). ``text`` is the
-    date's normalised text."""
+    today") or what people in general can do ("we can grow our economy today"), which no timeline dates. Not an act
+    told in the present ("The show opens today"), one said to be done ("we can confirm today that ..."), a state of a
+    thing named ("The museum is closed today") nor where some are ("Protesters are in the square today"). ``text`` is
+    the date's normalised text."""
     root = span.root
     verb = root.head
-    if text != "today" or root.dep_ not in {"npadvmod", "advmod"} or verb.lemma_.lower() not in _STATE_VERBS:
+    if text != "today" or root.dep_ not in {"npadvmod", "advmod"}:
         return False
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    subject = _subject(verb)
+    able = auxiliaries & _ABILITY_MODALS and verb.lemma_.lower() not in SPEECH_VERBS
+    if able and subject is not None and _generic(subject):
+        return True  # what anyone can do these days ("we can grow our economy today"): no act of that day
+    if verb.lemma_.lower() not in _STATE_VERBS:
+        return False
     present = verb.tag_ in {"VBZ", "VBP"} and not auxiliaries
     progressive = verb.tag_ == "VBG" and bool(auxiliaries) and auxiliaries <= _PRESENT_AUXILIARIES
     # Where things are ("Protesters are in the square today") is a passing state of some of them, not of all.
     placed = verb.lemma_ == "be" and not any(child.dep_ in {"acomp", "attr"} for child in verb.children)
-    subject = _subject(verb)
     if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         subject = verb.head
     return (present or progressive) and not placed and subject is not None and _generic(subject)
