@@ -1467,6 +1467,9 @@ def test_an_undated_article_reads_its_relative_dates_from_its_stamp(nlp) -> None
         # A "when" clause tells what happened then; a time limit "have" gives is the date of the act.
         ("The fugitive was at large until Dec. 7, when he was found in a barn.", False),
         ("Bidders had until May 1 to submit proposals.", False),
+        # A denied act happens at that time; a past tally through a day was the tally at that day.
+        ("The new features won't reach other phones until 2016.", False),
+        ("Fees from the levy have totaled about $6 billion through March 31, 2015.", False),
         ("The agency will close the office on March 12.", False),
     ],
 )
@@ -1479,11 +1482,13 @@ def test_a_date_ending_a_period_dates_no_event(nlp, text: str, ends: bool) -> No
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # 2019-11-18 is a Monday: a report of Monday's events, told as done, names the next day by its name.
+        # 2019-11-18 is a Monday: a report naming no day but the next and its own, telling its own as done or the next
+        # more than once, was written on the next.
         ("The ministry on Monday renewed the permit. Markets abroad were mixed early on Tuesday.", "2019-11-19"),
-        # Not without its own day's events told as done, nor beside another day of a week gone by, nor for "last".
+        ("The panel heard the case on Tuesday. On Tuesday the judge also set bail.", "2019-11-19"),
+        # Not a day named once alone, nor beside another day of a week gone by, nor for "last".
         ("Markets abroad were mixed in early trading Tuesday.", "2019-11-12"),
-        ("The ministry will renew the permit on Monday. Markets abroad were mixed on Tuesday.", "2019-11-12"),
+        ("The clerk, who quit on Tuesday, returned on Saturday.", "2019-11-12"),
         (
             "The clerk, who quit on Tuesday, returned on Saturday. The ministry on Monday renewed the permit.",
             "2019-11-12",
@@ -1491,7 +1496,7 @@ def test_a_date_ending_a_period_dates_no_event(nlp, text: str, ends: bool) -> No
         ("The ministry on Monday renewed the permit. Markets abroad fell last Tuesday.", "2019-11-12"),
     ],
 )
-def test_a_past_next_weekday_beside_the_articles_own_day_is_the_day_after(  # type: ignore[no-untyped-def]
+def test_a_past_weekday_the_day_after_the_articles_date_when_it_names_no_other(  # type: ignore[no-untyped-def]
     nlp, text: str, expected: str
 ) -> None:
     tuesday = next(m for m in _dates(nlp, text, "2019-11-18") if "tuesday" in m.text.lower())
@@ -1511,3 +1516,18 @@ def test_a_past_next_weekday_beside_the_articles_own_day_is_the_day_after(  # ty
 def test_a_datelines_day_without_its_year_takes_the_storys(text: str, expected: str | None) -> None:
     stamp = stamped_date(text, date(2016, 2, 20))
     assert (stamp.isoformat() if stamp else None) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 2010-05-05 is a Wednesday: a thing to be done lies ahead.
+        ("Unions rallied against the reforms to be debated Thursday in the senate.", "2010-05-06"),
+        ("The treaty to be signed on Friday drew protests.", "2010-05-07"),
+        # Not the first or only one to do a thing, which is done.
+        ("She became the first rider to finish the course on Thursday.", "2010-04-29"),
+    ],
+)
+def test_a_thing_to_be_done_lies_ahead(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2010-05-05").iso == expected

@@ -16,9 +16,10 @@ Rules, chosen to match how news is written:
   clause ("will meet on Thursday"), the first on or after it (not exact when that is the anchor itself: told
   on a Thursday, it may as well mean a week on); told in "local time", it may be the day after the anchor
   (``publication_slack_days``), since the outlet's date lags behind places east of it. So may a past one in an
-  article that tells the events of its own date's weekday as done ("The government on Monday extended the licence.
-  Markets in Asia were mixed in early trading Tuesday" in a Monday-dated report): written after that day's events,
-  it names the next day by its name, not the day six days back. One "of next week" is the
+  article that names no other day than its own date's, and tells that one as done or names the next day more than
+  once ("The government on Monday extended the licence. Markets in Asia were mixed in early trading Tuesday" in a
+  Monday-dated report): a report names its latest days, and its date lags by a day more often than it reports only
+  a week-old day. One "of next week" is the
   next week's, one "in the coming week" the first after the anchor. A main verb in the simple present tells a
   timetable ("The fair opens on Friday"): future, unless a verb of saying or a headline's.
 - A date without a year ("October 16", "in March") takes its year from the tense of its clause: past tense,
@@ -82,8 +83,8 @@ Rules, chosen to match how news is written:
 - A "since" date that a count or a record is told over ("the fifth raid since May", "for the first time since 2005")
   is a bound at which nothing the clause tells happened: a reference. So is a date "until" or "through" which the
   clause's state, plan or act lasts ("aim to save $40 billion through 2012"), unless a "when" clause tells what
-  happened then. A date "by" which a thing is to be done lies
-  ahead unless told in a past tense ("The aim is a deal by Friday").
+  happened then, the act is denied ("won't ship until 2020": it ships then) or a past tally runs through it. A
+  date "by" which a thing is to be done lies ahead unless told in a past tense ("The aim is a deal by Friday").
 - A perfect participle ("..., having left the club in May") tells an act before its main clause's; a second object
   told with a date of its own ("won the title in 2001 and the cup in 2005") is told with its verb.
 - Two outlets' dates contradict only when they date one event one way: the same word of the event (a verb or its
@@ -947,8 +948,14 @@ def _marked(clause: Token, marks: set[str]) -> bool:
 
 
 def _is_to_be_done(verb: Token) -> bool:
-    """An arrangement ("is to meet", "are to sign"), which lies ahead."""
+    """An arrangement ("is to meet", "are to sign") or a thing to be done ("the measures to be voted Thursday"), which
+    lies ahead. Not the first or only one to do a thing ("the first woman to win the race in 1990"), which is done."""
     head = verb.head
+    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    if infinitive and verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
+        ranked = any(child.ent_type_ == "ORDINAL" or child.tag_ == "JJS" or child.lower_ in {"only", "last"}
+                     for child in head.children)  # fmt: skip
+        return not ranked
     infinitive = verb.dep_ == "xcomp" and any(child.lower_ == "to" for child in verb.children)
     return infinitive and head.lemma_ == "be" and head.tag_ in {"VBZ", "VBP"}
 
@@ -1841,7 +1848,7 @@ def extract_dates(
         told, reference = _told_or_reference(span, spans, resolved)
         reference = reference or (opening is not None and _closes_range(opening, span, doc_text))
         reference = reference or _unspecified_event(span) or _names_thing(span, resolved) or _bounds_a_record(span)
-        reference = reference or _ends_period(span)
+        reference = reference or _ends_period(span, tense)
         if _these_days(span, text):  # no day at all: no entry of its own, nor a day to contradict
             reference, resolved = True, replace(resolved, exact=False)
         reference = reference or _not_its_clause_time(span, resolved, base, context.tense)
@@ -1878,26 +1885,32 @@ def _with_uncertainty(
 
 def _with_lagging_date(mentions: list[DateMention], settings: Settings) -> list[DateMention]:
     """The mentions, with a past bare weekday read six days back moved to the day after the article's own date when
-    the article also tells its own date's weekday as done ("The government on Monday extended the licence", "Asian
-    markets were mixed in early trading Tuesday" in a report dated Monday): a report of its own day's events, told
-    in the past, was written at that day's end or after, where the outlet's date may lag by
-    ``publication_slack_days``. Not when the article names a weekday between the two ("fired on Thursday" beside the
-    "Monday" shooting and the "Wednesday" hearing): it then tells a week gone by, day by day."""
+    the article names no weekday but that one and its own date's, and tells its own date's events as done or names
+    that day more than once ("Asian markets were mixed in early trading Tuesday" beside "The government on Monday
+    extended the licence" in a report dated Monday; a report of a Tuesday hearing in one dated Monday): a report names
+    the latest of what it tells by the day's name, and one about the day after its date, told as done, was written
+    then, its date lagging by up to ``publication_slack_days`` (the outlet's time zone, a late metadata date), rather
+    than a week late. Not a day named once alone ("reported the launch on Saturday"), which may as well be a week
+    old, nor when the article names a day between the two ("fired on Thursday" beside the "Monday" shooting and the
+    "Wednesday" hearing): it then tells a week gone by, day by day. Not exact: the lag is read, not stated."""
     own = [m for m in mentions if _own_weekday(m)]
-    if not any(m.exact and m.iso == m.base.isoformat() for m in own):  # type: ignore[union-attr]
+    if not own:
         return mentions
     slack = timedelta(days=settings.claims.publication_slack_days)
-    named = {date.fromisoformat(m.iso).weekday() for m in own}  # type: ignore[arg-type]
-    base_day = own[0].base.weekday()  # type: ignore[union-attr]
-    if not named <= {(base_day + shift) % 7 for shift in range(slack.days + 1)}:
+    base = own[0].base
+    assert base is not None
+    if not {(date.fromisoformat(m.iso) - base).days % 7 for m in own} <= set(range(slack.days + 1)):  # type: ignore[arg-type]
+        return mentions
+    lagging = [m for m in own if base < date.fromisoformat(m.iso) + timedelta(weeks=1) <= base + slack]  # type: ignore[arg-type]
+    told_own_day = any(m.exact and m.iso == base.isoformat() for m in own)
+    if not lagging or not (told_own_day or len(lagging) > 1):
         return mentions
     moved = []
     for mention in mentions:
-        base = mention.base
-        later = date.fromisoformat(mention.iso) + timedelta(weeks=1) if _own_weekday(mention) else None  # type: ignore[arg-type]
-        if later is not None and base is not None and base < later <= base + slack:
-            told = f"'{mention.text}' past, the day after {base.isoformat()}, whose events the article tells as done"
-            mention = replace(mention, iso=later.isoformat(), exact=False, resolution=f"{told} -> {later.isoformat()}")
+        if mention in lagging:
+            later = (date.fromisoformat(mention.iso) + timedelta(weeks=1)).isoformat()  # type: ignore[arg-type]
+            told = f"'{mention.text}' past, the day after {base.isoformat()}, the only other day the article names"
+            mention = replace(mention, iso=later, exact=False, resolution=f"{told} -> {later}")
         moved.append(mention)
     return moved
 
@@ -2124,12 +2137,18 @@ def _bounds_a_record(span: Span) -> bool:
     return any(token.ent_type_ == "ORDINAL" or token.tag_ in {"JJS", "RBS"} for token in ranking)
 
 
-def _ends_period(span: Span) -> bool:
+def _ends_period(span: Span, tense: Tense) -> bool:
     """Whether a date closes the period its clause lasts ("the cuts aim to save $40 billion through 2012", "the site
     included, until Tuesday, the old hall", "a lease until 2035"): what the clause tells held up to that time, not at
     it, so it dates no event of its own. Not when a "when" clause tells what happened then ("was at large until Dec. 7,
-    when he was found"), nor a time limit "have" gives an act ("had until May 1 to submit proposals")."""
-    if _bound(span) not in _END_PREPOSITIONS or _when_clause(span) is not None:
+    when he was found"), a time limit "have" gives an act ("had until May 1 to submit proposals"), a denied act, which
+    happens at that time ("won't ship until 2020"), nor a past tally through a day ("revenues totaled $63 billion
+    through June 30"), which it was at that day. ``tense`` is the clause's."""
+    bound = _bound(span)
+    if bound not in _END_PREPOSITIONS or _when_clause(span) is not None or (bound == "through" and tense == "past"):
+        return False
+    verb = _governing_verb(span)
+    if verb is not None and any(child.dep_ == "neg" for child in verb.children):
         return False
     root = _date_root(span)
     return not _time_given(root, _event_word(span, root, None)[0])
