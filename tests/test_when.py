@@ -15,6 +15,7 @@ from corroborate.claims.when import (
     date_contradictions,
     extract_dates,
     period_of,
+    stamped_date,
     story_anchor,
 )
 from corroborate.nlp import spacy_pipeline
@@ -1173,9 +1174,9 @@ def test_a_year_in_a_things_name_dates_no_event(nlp, text: str, year: str, names
 def test_a_year_after_the_anchor_in_a_past_clause_is_a_number(nlp) -> None:  # type: ignore[no-untyped-def]
     [score] = _dates(nlp, "The older chip earned a total score of 2350 in the test.", "2019-11-18")
     assert score.reference
-    # A past act may reach forward to a later time.
+    # A past act may reach forward to a later time: the year is read, as the end of the lease (``_ends_period``).
     [lease] = _dates(nlp, "The council signed a lease on the hall until 2035.", "2019-11-18")
-    assert not lease.reference and lease.iso == "2035"
+    assert lease.iso == "2035" and lease.bound == "until"
     [deliveries] = _dates(nlp, "The maker promised deliveries from March 2020.", "2019-11-18")
     assert not deliveries.reference
 
@@ -1420,3 +1421,113 @@ def test_a_yearless_past_date_is_read_in_the_time_the_narrative_last_set(  # typ
     nlp, text: str, published: str, expected: str
 ) -> None:
     assert _dates(nlp, text, published)[-1].iso == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Updated: June 3, 2014, 4:12 PM ET\n\nThe board met on Monday.", "2014-06-03"),
+        ("LISBON, Portugal, March 12, 2016\n\nThe minister resigned today.", "2016-03-12"),
+        ("09 / 14 / 15 06: 20 PM ET\n\nA storm hit the coast on Monday.", "2015-09-14"),
+        ("8:15pm BST, Friday 02 June 2017\n\nThe talks ended.", "2017-06-02"),
+        ("The Harbour Tribune\nPosted: Oct 05, 2018 9: 10 AM\n\nThe ferry sank.", "2018-10-05"),
+        # Not a sentence, a headline or a note of another time, nor a date with no year.
+        ("The plant was opened on April 2, 2011 by the mayor.\n\nIt closed today.", None),
+        ("Council Approves Budget On May 5, 2012\n\nThe council voted today.", None),
+        ("Posted 2 years ago [saved on 4 May 2019]\n\nThe ferry sank.", None),
+        ("LISBON, March 12 -\n\nThe minister resigned today.", None),  # a year-less dateline: with no story date
+        ("The ferry sank.\nIts crew was saved.\nThe port closed.\nUpdated: June 3, 2014", None),
+    ],
+)
+def test_a_pages_stamp_above_the_story_dates_it(text: str, expected: str | None) -> None:
+    stamp = stamped_date(text)
+    assert (stamp.isoformat() if stamp else None) == expected
+
+
+@pytest.mark.slow
+def test_an_undated_article_reads_its_relative_dates_from_its_stamp(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The story's dated reports came out a week after this one: its stamp, not the story's date, grounds "Monday".
+    text = "Updated: June 3, 2014, 4:12 PM ET\n\nThe regulator fined the bank on Monday, officials said."
+    story = StoryDate(date(2014, 6, 10), date(2014, 6, 9), date(2014, 6, 11))
+    [fine] = _dates(nlp, text, None, anchor=story)
+    assert (fine.iso, fine.basis, fine.exact) == ("2014-06-02", "stamped", True)
+    assert "the page's stamp" in fine.resolution
+    # Without a stamp the story's date is the anchor.
+    [guess] = _dates(nlp, text.split("\n\n")[1], None, anchor=story)
+    assert (guess.iso, guess.basis) == ("2014-06-09", "story")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("Unions say the cuts aim to save 30 billion euros through 2016.", True),
+        ("The estate included, until Tuesday, an old mill and a row of cottages.", True),
+        ("The agency will keep the office open until March 12.", True),
+        # A "when" clause tells what happened then; a time limit "have" gives is the date of the act.
+        ("The fugitive was at large until Dec. 7, when he was found in a barn.", False),
+        ("Bidders had until May 1 to submit proposals.", False),
+        # A denied act happens at that time; a past tally through a day was the tally at that day.
+        ("The new features won't reach other phones until 2016.", False),
+        ("Fees from the levy have totaled about $6 billion through March 31, 2015.", False),
+        ("The agency will close the office on March 12.", False),
+    ],
+)
+def test_a_date_ending_a_period_dates_no_event(nlp, text: str, ends: bool) -> None:  # type: ignore[no-untyped-def]
+    [mention] = _dates(nlp, text, "2015-04-20")
+    assert mention.reference is ends
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 2019-11-18 is a Monday: a report naming no day but the next and its own, telling its own as done or the next
+        # more than once, was written on the next.
+        ("The ministry on Monday renewed the permit. Markets abroad were mixed early on Tuesday.", "2019-11-19"),
+        ("The panel heard the case on Tuesday. On Tuesday the judge also set bail.", "2019-11-19"),
+        # Not a day named once alone, nor beside another day of a week gone by, nor for "last".
+        ("Markets abroad were mixed in early trading Tuesday.", "2019-11-12"),
+        ("The clerk, who quit on Tuesday, returned on Saturday.", "2019-11-12"),
+        (
+            "The clerk, who quit on Tuesday, returned on Saturday. The ministry on Monday renewed the permit.",
+            "2019-11-12",
+        ),
+        ("The ministry on Monday renewed the permit. Markets abroad fell last Tuesday.", "2019-11-12"),
+    ],
+)
+def test_a_past_weekday_the_day_after_the_articles_date_when_it_names_no_other(  # type: ignore[no-untyped-def]
+    nlp, text: str, expected: str
+) -> None:
+    tuesday = next(m for m in _dates(nlp, text, "2019-11-18") if "tuesday" in m.text.lower())
+    assert tuesday.iso == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LISBON, March 12 -\n\nThe minister resigned today.", "2016-03-12"),
+        ("OSLO - Dec 30 -\n\nThe ferry sank.", "2015-12-30"),  # the year nearest the story's date
+        # Not a day without its dateline's place, nor a headline's.
+        ("March 12\n\nThe minister resigned today.", None),
+        ("Ministers Must Decide By March 12\n\nThe minister resigned today.", None),
+    ],
+)
+def test_a_datelines_day_without_its_year_takes_the_storys(text: str, expected: str | None) -> None:
+    stamp = stamped_date(text, date(2016, 2, 20))
+    assert (stamp.isoformat() if stamp else None) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 2010-05-05 is a Wednesday: a thing to be done lies ahead.
+        ("Unions rallied against the reforms to be debated Thursday in the senate.", "2010-05-06"),
+        ("The treaty to be signed on Friday drew protests.", "2010-05-07"),
+        # Not the first or only one to do a thing, which is done.
+        ("She became the first rider to finish the course on Thursday.", "2010-04-29"),
+    ],
+)
+def test_a_thing_to_be_done_lies_ahead(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    assert _one(nlp, text, "2010-05-05").iso == expected

@@ -53,6 +53,7 @@ def test_relative_dates_across_a_month_or_year_end(nlp, text: str, published: st
         "Today, such infections are rare, but they do happen.",
         "The new phone is faster than phones that exist today.",
         "The cost is weighing on the prices we're facing today.",
+        "With sound rules, we can grow the economy today and protect the coast.",
     ],
 )
 def test_today_of_things_in_general_means_these_days(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -63,7 +64,13 @@ def test_today_of_things_in_general_means_these_days(nlp, text: str) -> None:  #
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
-    ["The museum is closed today.", "Protesters are in the square today.", "The show opens today."],
+    [
+        "The museum is closed today.",
+        "Protesters are in the square today.",
+        "The show opens today.",
+        "We can confirm today that the suspect was arrested.",
+        "The crew could leave the port today.",
+    ],
 )
 def test_today_of_a_thing_named_or_an_act_is_the_day(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     mention = _one(nlp, text, "2019-11-18")

@@ -2,7 +2,9 @@
 
 A date is read from spaCy's DATE and TIME entities. Stated dates ("October 16, 2025", "March 2014") are
 parsed by dateparser; relative ones are resolved against an anchor: the article's publication date, or,
-when it has none, a date the caller takes from the story's dated articles (``story_anchor``). Each mention
+when its metadata has none, the date its page stamps above the story ("Updated: May 24, 2005, 3:23 PM ET",
+"WASHINGTON, DC, April 28, 2009"), or else a date the caller takes from the story's dated articles
+(``story_anchor``), which an undated report of a story told over weeks may lie far from. Each mention
 keeps a short resolution a reader can check ("'last Thursday' before 2025-10-31 (published) -> 2025-10-23").
 
 Rules, chosen to match how news is written:
@@ -13,7 +15,11 @@ Rules, chosen to match how news is written:
 - A bare weekday ("on Thursday") is the latest such day on or before the anchor, or, in a future-tense
   clause ("will meet on Thursday"), the first on or after it (not exact when that is the anchor itself: told
   on a Thursday, it may as well mean a week on); told in "local time", it may be the day after the anchor
-  (``publication_slack_days``), since the outlet's date lags behind places east of it. One "of next week" is the
+  (``publication_slack_days``), since the outlet's date lags behind places east of it. So may a past one in an
+  article that names no other day than its own date's, and tells that one as done or names the next day more than
+  once ("The government on Monday extended the licence. Markets in Asia were mixed in early trading Tuesday" in a
+  Monday-dated report): a report names its latest days, and its date lags by a day more often than it reports only
+  a week-old day. One "of next week" is the
   next week's, one "in the coming week" the first after the anchor. A main verb in the simple present tells a
   timetable ("The fair opens on Friday"): future, unless a verb of saying or a headline's.
 - A date without a year ("October 16", "in March") takes its year from the tense of its clause: past tense,
@@ -75,8 +81,10 @@ Rules, chosen to match how news is written:
   with a verb in the present: the perfect takes no time gone by, save a bound ("has held it since 2006"). A "-ed" form
   with a subject of its own and no auxiliary is the simple past, whatever the tagger says.
 - A "since" date that a count or a record is told over ("the fifth raid since May", "for the first time since 2005")
-  is a bound at which nothing the clause tells happened: a reference. A date "by" which a thing is to be done lies
-  ahead unless told in a past tense ("The aim is a deal by Friday").
+  is a bound at which nothing the clause tells happened: a reference. So is a date "until" or "through" which the
+  clause's state, plan or act lasts ("aim to save $40 billion through 2012"), unless a "when" clause tells what
+  happened then, the act is denied ("won't ship until 2020": it ships then) or a past tally runs through it. A
+  date "by" which a thing is to be done lies ahead unless told in a past tense ("The aim is a deal by Friday").
 - A perfect participle ("..., having left the club in May") tells an act before its main clause's; a second object
   told with a date of its own ("won the title in 2001 and the cup in 2005") is told with its verb.
 - Two outlets' dates contradict only when they date one event one way: the same word of the event (a verb or its
@@ -106,8 +114,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 Granularity = Literal["day", "week", "month", "year"]
-#: What a date rests on: stated outright, counted from the article's own date, from the story's, or nothing.
-Basis = Literal["stated", "published", "story", "unresolved"]
+#: What a date rests on: stated outright, counted from the article's own date (its metadata's, or the stamp its page
+#: shows above the text), from the story's, or nothing.
+Basis = Literal["stated", "published", "stamped", "story", "unresolved"]
 Tense = Literal["past", "future", "unknown"]
 
 #: The days of the week in calendar order, Monday first (``date.weekday()``).
@@ -151,6 +160,25 @@ _EDITORIAL_NOTE = re.compile(
 _LENGTH_IN = re.compile(
     rf"^(?:(?:the|a|an) )?(?:(?:first|last|final|past) )?(?:[\w-]+ )?{_UNIT} (?:in|of|during) (?=\S)"
 )
+# A page's stamp of when it went up, on a line of its own above the story: "Updated: May 24, 2005, 3:23 PM ET",
+# "WASHINGTON, DC, April 28, 2009", "11/30/09 05:40 PM ET", "7:00pm UK, Wednesday 05 May 2010". It sits among the
+# first lines (under a headline, a byline or another stamp at most).
+_STAMP_LINES = 3
+_MONTH_ABBREVIATION = rf"(?:{_MONTH}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+_STAMP_DATE = re.compile(
+    rf"(?:\b(?:{_WEEKDAY}),?\s*)?(?:\b{_MONTH_ABBREVIATION}\s+\d{{1,2}},?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}\s+{_MONTH_ABBREVIATION},?\s+\d{{4}}\b|\b\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*(?:\d{{4}}|\d\d)\b)",
+    re.IGNORECASE,
+)
+# A dateline's day without its year ("Mumbai, Nov 11 -", "WASHINGTON - April 27 -"), the year of the story's time.
+_DATELINE_DAY = re.compile(rf"\b{_MONTH_ABBREVIATION}\s+\d{{1,2}}\b(?!\s*,?\s*\d)", re.IGNORECASE)
+_STAMP_CLOCK = re.compile(r"\b\d{1,2}\s*[:.]\s*\d\d(?:\s*[ap]\.?\s?m?\.?(?![a-z]))?", re.IGNORECASE)
+# Words a stamp may hold besides its date and time: its label ("Posted:", "Last updated", "on"); any other word in
+# lower case makes the line a sentence or a note ("downloaded on 2 October 2013"), while capitals are a dateline's
+# place, an agency or a time zone.
+_STAMP_LABELS = {"updated", "posted", "published", "last", "on", "at"}
+# A dateline's place ends in a mark before its date: "WASHINGTON, DC, April 28, 2009", "Mumbai - Nov 11, 2011".
+_DATELINE_END = re.compile(r"[,:\-–—]\s*$")
 _LEADING = re.compile(r"^(?:(?:the|on|in|of|since|by|until|from|at|during)\s+)+")
 # An event phrase names at least an actor and an action, or a noun and its modifier.
 _MIN_EVENT_WORDS = 2
@@ -193,6 +221,8 @@ _BEGINNING_VERBS = {"begin", "start"}
 # Prepositions that make a date a bound of a period ("since Monday", "until May", "by Friday", "after 2015"), not the
 # time of its event.
 _BOUND_PREPOSITIONS = {"since", "from", "until", "till", "through", "by", "before", "after"}
+# Prepositions that make a date the end of the period its clause lasts ("save $40 billion through 2012").
+_END_PREPOSITIONS = {"until", "till", "through"}
 # Articles: a date takes none, so a year with one names a thing ("the 2017" for a phone model, "a 2015 vintage").
 _ARTICLES = {"the", "a", "an"}
 # A free relative stands for an unnamed event ("what happened", "what we saw") as its doer or its object.
@@ -239,6 +269,8 @@ _CHARGE_PREPOSITIONS = {"to", "of", "for"}
 _PLACING_PREPOSITIONS = {"on", "in", "at"}
 # Auxiliaries of the present progressive ("the conditions we're experiencing today").
 _PRESENT_AUXILIARIES = {"am", "is", "are", "'m", "'re", "'s", "’m", "’re", "’s"}
+# Modals of what one is able to do: "we can grow the economy today" tells what is possible these days.
+_ABILITY_MODALS = {"can", "could"}
 # Subjects that stand for people or things in general: "we" and "you" as anyone.
 _GENERIC_PRONOUNS = {"we", "you"}
 
@@ -327,6 +359,44 @@ def publication_date(article: Article) -> date | None:
 
         parsed = dateparser.parse(article.published, languages=["en"])
         return parsed.date() if parsed else None
+
+
+def stamped_date(text: str, near: date | None = None, settings: Settings = DEFAULT_SETTINGS) -> date | None:
+    """The day a page's stamp above the story shows ("Updated: May 24, 2005, 3:23 PM ET", "WASHINGTON, DC, April 28,
+    2009"), if one of the text's first lines is one: for an article whose metadata has no date, the date the outlet
+    gave it, better grounded than the story's. A dateline's day without its year ("WASHINGTON - April 27 -") takes
+    the year that puts it nearest ``near`` (the story's date), within ``max_yearless_distance_days``."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:_STAMP_LINES]
+    for line in lines:
+        found = _STAMP_DATE.search(line)
+        yearless = None if found is not None or near is None else _DATELINE_DAY.search(line)
+        found = found or yearless
+        if found is None:
+            continue
+        before, after = line[: found.start()], line[found.end() :]
+        place = _DATELINE_END.search(before) is not None
+        if yearless and not (place and before.strip()):  # a year-less day is a stamp only after its dateline's place
+            continue
+        if not (_stamp_words(before, place) and _stamp_words(after, False)):
+            continue
+        parsed = _dateparser(re.sub(r"\s*/\s*", "/", found.group(0)))
+        if parsed is None or parsed[1] != "day":
+            continue
+        if yearless and near is not None:
+            return _choose_year(parsed[0], "day", near, "unknown", 0, settings)
+        return parsed[0]
+    return None
+
+
+def _stamp_words(text: str, place: bool) -> bool:
+    """Whether the words of a stamp beside its date are a stamp's: labels, capitals (an agency, a time zone, a
+    weekday), and before the date the words of a place ending in a mark ("Mumbai, "): not a headline's ("Talks
+    End On May 5, 2010") nor a sentence's."""
+    words = re.findall(r"[^\W\d_]+", _STAMP_CLOCK.sub(" ", _STAMP_DATE.sub(" ", text)))
+    return all(
+        word.lower() in _STAMP_LABELS or word.isupper() or word.lower() in WEEKDAYS or (place and word[0].isupper())
+        for word in words
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -878,8 +948,14 @@ def _marked(clause: Token, marks: set[str]) -> bool:
 
 
 def _is_to_be_done(verb: Token) -> bool:
-    """An arrangement ("is to meet", "are to sign"), which lies ahead."""
+    """An arrangement ("is to meet", "are to sign") or a thing to be done ("the measures to be voted Thursday"), which
+    lies ahead. Not the first or only one to do a thing ("the first woman to win the race in 1990"), which is done."""
     head = verb.head
+    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    if infinitive and verb.dep_ in {"relcl", "acl"} and head.pos_ in {"NOUN", "PROPN"}:
+        ranked = any(child.ent_type_ == "ORDINAL" or child.tag_ == "JJS" or child.lower_ in {"only", "last"}
+                     for child in head.children)  # fmt: skip
+        return not ranked
     infinitive = verb.dep_ == "xcomp" and any(child.lower_ == "to" for child in verb.children)
     return infinitive and head.lemma_ == "be" and head.tag_ in {"VBZ", "VBP"}
 
@@ -1718,16 +1794,20 @@ def extract_dates(
 ) -> list[DateMention]:
     """Every date in ``article`` that dates something, read from ``doc`` (its spaCy parse).
 
-    Relative dates resolve against the article's publication date or, failing that, ``anchor`` (a date of
-    the story, see ``story_anchor``). One that would read otherwise told on the first or the last day the
-    story's dated articles came out is uncertain: not exact, and its resolution says so. Datelines and other
-    verbless lines are skipped: they date no event.
+    Relative dates resolve against the article's publication date, else the date its page's stamp shows
+    (``stamped_date``), else ``anchor`` (a date of the story, see ``story_anchor``). One that would read
+    otherwise told on the first or the last day the story's dated articles came out is uncertain: not exact,
+    and its resolution says so. Datelines and other verbless lines are skipped: they date no event.
     """
     published = publication_date(article)
-    story = anchor if isinstance(anchor, StoryDate) and not published else None
+    stamped = None if published else stamped_date(article.text, anchor.day if isinstance(anchor, StoryDate) else anchor)
+    own: tuple[date, Basis] | None = (
+        (published, "published") if published else (stamped, "stamped") if stamped else None
+    )
+    story = anchor if isinstance(anchor, StoryDate) and own is None else None
     anchor = anchor.day if isinstance(anchor, StoryDate) else anchor
-    base, basis = (published, "published") if published else (anchor, "story")
-    slack = settings.claims.publication_slack_days if published else settings.claims.story_anchor_slack_days
+    base, basis = own or (anchor, "story")
+    slack = settings.claims.publication_slack_days if own else settings.claims.story_anchor_slack_days
     # Read once: spaCy joins every token's text each time ``doc.text`` is read.
     doc_text = doc.text
     mentions = []
@@ -1768,6 +1848,7 @@ def extract_dates(
         told, reference = _told_or_reference(span, spans, resolved)
         reference = reference or (opening is not None and _closes_range(opening, span, doc_text))
         reference = reference or _unspecified_event(span) or _names_thing(span, resolved) or _bounds_a_record(span)
+        reference = reference or _ends_period(span, tense)
         if _these_days(span, text):  # no day at all: no entry of its own, nor a day to contradict
             reference, resolved = True, replace(resolved, exact=False)
         reference = reference or _not_its_clause_time(span, resolved, base, context.tense)
@@ -1781,7 +1862,7 @@ def extract_dates(
             stated_times.append((span, resolved, verb))
         if not reference and resolved.day is not None:
             narrative = _next_narrative(narrative, span, resolved, ordinal)
-    return _with_own_next_day(mentions, settings)
+    return _with_own_next_day(_with_lagging_date(mentions, settings), settings)
 
 
 def _with_uncertainty(
@@ -1800,6 +1881,45 @@ def _with_uncertainty(
     told = mention.resolution.rsplit(" -> ", 1)[0]
     spans = ", ".join(f"{iso or 'no date'} if told on {day.isoformat()}" for iso, day in zip(isos, ends, strict=True))
     return replace(mention, exact=False, resolution=f"{told}, uncertain: {spans} -> {mention.iso}")
+
+
+def _with_lagging_date(mentions: list[DateMention], settings: Settings) -> list[DateMention]:
+    """The mentions, with a past bare weekday read six days back moved to the day after the article's own date when
+    the article names no weekday but that one and its own date's, and tells its own date's events as done or names
+    that day more than once ("Asian markets were mixed in early trading Tuesday" beside "The government on Monday
+    extended the licence" in a report dated Monday; a report of a Tuesday hearing in one dated Monday): a report names
+    the latest of what it tells by the day's name, and one about the day after its date, told as done, was written
+    then, its date lagging by up to ``publication_slack_days`` (the outlet's time zone, a late metadata date), rather
+    than a week late. Not a day named once alone ("reported the launch on Saturday"), which may as well be a week
+    old, nor when the article names a day between the two ("fired on Thursday" beside the "Monday" shooting and the
+    "Wednesday" hearing): it then tells a week gone by, day by day. Not exact: the lag is read, not stated."""
+    own = [m for m in mentions if _own_weekday(m)]
+    if not own:
+        return mentions
+    slack = timedelta(days=settings.claims.publication_slack_days)
+    base = own[0].base
+    assert base is not None
+    if not {(date.fromisoformat(m.iso) - base).days % 7 for m in own} <= set(range(slack.days + 1)):  # type: ignore[arg-type]
+        return mentions
+    lagging = [m for m in own if base < date.fromisoformat(m.iso) + timedelta(weeks=1) <= base + slack]  # type: ignore[arg-type]
+    told_own_day = any(m.exact and m.iso == base.isoformat() for m in own)
+    if not lagging or not (told_own_day or len(lagging) > 1):
+        return mentions
+    moved = []
+    for mention in mentions:
+        if mention in lagging:
+            later = (date.fromisoformat(mention.iso) + timedelta(weeks=1)).isoformat()  # type: ignore[arg-type]
+            told = f"'{mention.text}' past, the day after {base.isoformat()}, the only other day the article names"
+            mention = replace(mention, iso=later, exact=False, resolution=f"{told} -> {later}")
+        moved.append(mention)
+    return moved
+
+
+def _own_weekday(mention: DateMention) -> bool:
+    """Whether the mention is a bare weekday ("Tuesday") of a dated event read against its article's own date."""
+    if mention.basis not in {"published", "stamped"} or mention.base is None or mention.reference:
+        return False
+    return mention.granularity == "day" and bool(_BARE_WEEKDAY.match(_normalised(mention.text)))
 
 
 def _with_own_next_day(mentions: list[DateMention], settings: Settings) -> list[DateMention]:
@@ -1935,19 +2055,25 @@ def _unspecified_event(span: Span) -> bool:
 def _these_days(span: Span, text: str) -> bool:
     """Whether "today" means these days rather than the publication's day: it sets a state of things in general in
     the present ("Today, such infections are rare", "the best phones that exist today", "the prices we're facing
-    today"), which no timeline dates. Not an act told in the present ("The show opens today"), a state of a thing
-    named ("The museum is closed today") nor where some are ("Protesters are in the square today"). ``text`` is the
-    date's normalised text."""
+    today") or what people in general can do ("we can grow our economy today"), which no timeline dates. Not an act
+    told in the present ("The show opens today"), one said to be done ("we can confirm today that ..."), a state of a
+    thing named ("The museum is closed today") nor where some are ("Protesters are in the square today"). ``text`` is
+    the date's normalised text."""
     root = span.root
     verb = root.head
-    if text != "today" or root.dep_ not in {"npadvmod", "advmod"} or verb.lemma_.lower() not in _STATE_VERBS:
+    if text != "today" or root.dep_ not in {"npadvmod", "advmod"}:
         return False
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    subject = _subject(verb)
+    able = auxiliaries & _ABILITY_MODALS and verb.lemma_.lower() not in SPEECH_VERBS
+    if able and subject is not None and _generic(subject):
+        return True  # what anyone can do these days ("we can grow our economy today"): no act of that day
+    if verb.lemma_.lower() not in _STATE_VERBS:
+        return False
     present = verb.tag_ in {"VBZ", "VBP"} and not auxiliaries
     progressive = verb.tag_ == "VBG" and bool(auxiliaries) and auxiliaries <= _PRESENT_AUXILIARIES
     # Where things are ("Protesters are in the square today") is a passing state of some of them, not of all.
     placed = verb.lemma_ == "be" and not any(child.dep_ in {"acomp", "attr"} for child in verb.children)
-    subject = _subject(verb)
     if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         subject = verb.head
     return (present or progressive) and not placed and subject is not None and _generic(subject)
@@ -2009,6 +2135,23 @@ def _bounds_a_record(span: Span) -> bool:
             break
         bounded = bounded.head.head
     return any(token.ent_type_ == "ORDINAL" or token.tag_ in {"JJS", "RBS"} for token in ranking)
+
+
+def _ends_period(span: Span, tense: Tense) -> bool:
+    """Whether a date closes the period its clause lasts ("the cuts aim to save $40 billion through 2012", "the site
+    included, until Tuesday, the old hall", "a lease until 2035"): what the clause tells held up to that time, not at
+    it, so it dates no event of its own. Not when a "when" clause tells what happened then ("was at large until Dec. 7,
+    when he was found"), a time limit "have" gives an act ("had until May 1 to submit proposals"), a denied act, which
+    happens at that time ("won't ship until 2020"), nor a past tally through a day ("revenues totaled $63 billion
+    through June 30"), which it was at that day. ``tense`` is the clause's."""
+    bound = _bound(span)
+    if bound not in _END_PREPOSITIONS or _when_clause(span) is not None or (bound == "through" and tense == "past"):
+        return False
+    verb = _governing_verb(span)
+    if verb is not None and any(child.dep_ == "neg" for child in verb.children):
+        return False
+    root = _date_root(span)
+    return not _time_given(root, _event_word(span, root, None)[0])
 
 
 def _names_thing(span: Span, resolved: _Resolved) -> bool:
@@ -2260,7 +2403,7 @@ def _explain(text: str, iso: str | None, base: date | None, basis: Basis, told_i
     if told_in is not None:
         return f"'{text}' in the time of '{told_in}' -> {iso}"
     assert base is not None
-    label = "published" if basis == "published" else "story date"
+    label = {"published": "published", "stamped": "the page's stamp"}.get(basis, "story date")
     first, last = period_of(iso, None if iso is None else _granularity_of(iso))  # type: ignore[misc]
     relation = "before" if last < base else "after" if first > base else "at"
     return f"'{text}' {relation} {base.isoformat()} ({label}) -> {iso}"
@@ -2274,7 +2417,7 @@ def _granularity_of(iso: str) -> Granularity:
 
 # ---- Across articles: timeline and contradictions ----------------------------------------------------------
 
-_BASIS_RANK = {"stated": 0, "published": 1, "story": 2, "unresolved": 3}
+_BASIS_RANK = {"stated": 0, "published": 1, "stamped": 2, "story": 3, "unresolved": 4}
 _GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -2388,7 +2531,7 @@ def _with_stated_years(mentions: Sequence[DateMention]) -> list[DateMention]:
     adjusted = []
     for mention in mentions:
         years = stated.get(mention.iso[5:], set()) if mention.iso and mention.granularity == "day" else set()
-        if len(years) == 1 and mention.basis in {"published", "story"} and _yearless_calendar(mention.text):
+        if len(years) == 1 and mention.basis in {"published", "stamped", "story"} and _yearless_calendar(mention.text):
             year = next(iter(years))
             if abs(int(year) - int(mention.iso[:4])) == 1:  # type: ignore[index]
                 iso = f"{year}{mention.iso[4:]}"  # type: ignore[index]
@@ -2473,7 +2616,7 @@ def _reference(mention: DateMention) -> tuple[date, str]:
 
 def _guessed_past_day(mention: DateMention) -> bool:
     """A year-less day ("March 30") whose year the tense rules took from a date at or after it."""
-    if mention.granularity != "day" or mention.basis not in {"published", "story"} or mention.base is None:
+    if mention.granularity != "day" or mention.basis not in {"published", "stamped", "story"} or mention.base is None:
         return False
     return _yearless_calendar(mention.text) and date.fromisoformat(mention.iso) <= mention.base  # type: ignore[arg-type]
 
@@ -2548,8 +2691,9 @@ def date_contradictions(
     """The same event dated differently by different outlets.
 
     Precision first: only exact days that are stated or resolved against the article's own publication
-    date take part (a date guessed from the story's date is no outlet's claim; a year or month is as often
-    a name as a date: "the 2015 agreement"), the events must match by phrase and sentence, and a group in
+    date take part (a date guessed from the story's date is no outlet's claim, and a page's stamp may be of its
+    last update rather than of when it was written; a year or month is as often a name as a date: "the 2015
+    agreement"), the events must match by phrase and sentence, and a group in
     which one article gives two dates is left alone. So is one in which no outlet writes the month out (two
     weekdays or "today"s read against two publication dates part as often by when each was published, or by
     a speaker's "today" in a quote, as by what happened), and one whose days part only by a year one of them
