@@ -827,6 +827,21 @@ def test_what_a_condition_supposes_is_no_word_a_statement_asserts(text: str, sup
     assert not supposed & whole.asserted and asserted <= whole.asserted
 
 
+@pytest.mark.parametrize(
+    ("text", "left_out", "kept"),
+    [
+        # A light verb says what its object says; another verb says something of its own, a stop word or not.
+        ("The activist had taken refuge in the embassy for seven years.", {"take"}, {"refuge"}),
+        ("The board named three new members and showed the plans to the press.", set(), {"name", "show"}),
+        # Who spoke, and the words telling which product is meant, are not what is said of it.
+        ("Officials said the new 12-inch Corvane Tablet was recalled.", {"say", "new", "inch"}, {"recall"}),
+    ],
+)
+def test_the_words_a_statement_asserts_with(text: str, left_out: set, kept: set) -> None:
+    whole = _units(text)[0]
+    assert not left_out & whole.asserted and kept <= whole.asserted
+
+
 def test_the_same_thing_asserted_without_a_condition_is_one_claim() -> None:
     claims = parsed_claims(
         article("a", "The new laptop from the maker has a physical escape key, its designers said."),
