@@ -755,6 +755,9 @@ def _specific_anchors(
     one thing in several statements), nor is a match this loose between statements sharing none, or between a
     clause of each. The units, not the wholes, are tied: what else a long sentence says stands on its own."""
     floor = settings.align.same_statement_similarity - settings.align.anchor_margin
+    # The key is what the two assert in common, in whatever other words (``Unit.asserted``): "made no mention of
+    # selling X" / "gave no sign of disposing of X".
+    similarity = replace(similarity, parsed=np.zeros_like(similarity.parsed))
     by_key: dict[str, list[int]] = {}
     for index, own in enumerate(keys):
         for key in dict.fromkeys(own):
@@ -1245,6 +1248,8 @@ def _needing_vectors(similarity: UnitSimilarity) -> np.ndarray:
     of the stage's cost, and a clause sharing too few story words with anything never needs one."""
     count = len(similarity.owners)
     needed = np.zeros(count, dtype=bool)
+    # Statements sharing something specific are compared whatever words they assert it with (``_specific_anchors``).
+    similarity = replace(similarity, parsed=np.zeros_like(similarity.parsed))
     step = max(1, _BLOCK_CELLS // max(count, 1))
     for start in range(0, count, step):
         rows, columns = np.arange(start, min(start + step, count)), np.arange(start, count)
