@@ -755,27 +755,33 @@ def _specific_anchors(
     one thing in several statements), nor is a match this loose between statements sharing none, or between a
     clause of each. The units, not the wholes, are tied: what else a long sentence says stands on its own."""
     floor = settings.align.same_statement_similarity - settings.align.anchor_margin
-    # The key is what the two assert in common, in whatever other words (``Unit.asserted``): "made no mention of
-    # selling X" / "gave no sign of disposing of X".
-    similarity = replace(similarity, parsed=np.zeros_like(similarity.parsed))
+    # A cited report or a denial of one subject is what the two assert in common, in whatever other words
+    # (``Unit.asserted``): "made no mention of selling X" / "gave no sign of disposing of X". Not a quantity: one
+    # may only tell which thing is meant ("the 16-inch model").
+    asserting = replace(similarity, parsed=np.zeros_like(similarity.parsed))
     by_key: dict[str, list[int]] = {}
     for index, own in enumerate(keys):
         for key in dict.fromkeys(own):
             by_key.setdefault(key, []).append(index)
     statements: set[tuple[int, int]] = set()
-    for members in by_key.values():
+    for key, members in by_key.items():
         # One block per key: a wire story may cite one agency in many sentences.
-        scores = similarity.block([by_owner[m][0] for m in members], [by_owner[m][0] for m in members])
+        compared = asserting if key.startswith(_ASSERTING_KEYS) else similarity
+        scores = compared.block([by_owner[m][0] for m in members], [by_owner[m][0] for m in members])
         statements.update(
             (members[i], members[j]) for i, j in combinations(range(len(members)), 2)
             if sentences[members[i]].article_id != sentences[members[j]].article_id and scores[i, j] >= floor
         )
     pairs = []
     for first, second in sorted(statements):
-        block = similarity.block(by_owner[first], by_owner[second])
+        block = asserting.block(by_owner[first], by_owner[second])
         row, column = np.unravel_index(int(np.argmax(block)), block.shape)
         pairs.append((by_owner[first][row], by_owner[second][column]))
     return pairs
+
+
+#: The keys of ``_specifics`` that tell something the statements assert, not only which thing they speak of.
+_ASSERTING_KEYS = ("cites ", "denial of ")
 
 
 def _specifics(
