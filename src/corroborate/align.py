@@ -763,18 +763,17 @@ def _specific_anchors(
     for index, own in enumerate(keys):
         for key in dict.fromkeys(own):
             by_key.setdefault(key, []).append(index)
-    statements: set[tuple[int, int]] = set()
+    statements: dict[tuple[int, int], UnitSimilarity] = {}
     for key, members in by_key.items():
         # One block per key: a wire story may cite one agency in many sentences.
         compared = asserting if key.startswith(_ASSERTING_KEYS) else similarity
         scores = compared.block([by_owner[m][0] for m in members], [by_owner[m][0] for m in members])
-        statements.update(
-            (members[i], members[j]) for i, j in combinations(range(len(members)), 2)
-            if sentences[members[i]].article_id != sentences[members[j]].article_id and scores[i, j] >= floor
-        )
+        for i, j in combinations(range(len(members)), 2):
+            if sentences[members[i]].article_id != sentences[members[j]].article_id and scores[i, j] >= floor:
+                statements.setdefault((members[i], members[j]), compared)
     pairs = []
-    for first, second in sorted(statements):
-        block = asserting.block(by_owner[first], by_owner[second])
+    for (first, second), compared in sorted(statements.items(), key=lambda item: item[0]):
+        block = compared.block(by_owner[first], by_owner[second])
         row, column = np.unravel_index(int(np.argmax(block)), block.shape)
         pairs.append((by_owner[first][row], by_owner[second][column]))
     return pairs
