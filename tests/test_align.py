@@ -646,7 +646,7 @@ def random_units(rng: np.random.Generator, size: int, count: int) -> align.UnitS
         beyond_speaker=align.csr_matrix((size, 1)), aspect=rng.integers(-1, 2, size).astype(np.int8), wholes=owners,
         quoted=align.csr_matrix((size, 1)), quoting=np.zeros(size, dtype=bool), settings=align.DEFAULT_SETTINGS,
         weekdays=rng.integers(0, 4, size),  # some units name a day of the week, two different ones
-        unnamed=align.csr_matrix((size, 1)),
+        unnamed=align.csr_matrix((size, 1)), asserted=align.csr_matrix((size, 1)), parsed=np.zeros(size, dtype=bool),
     )
 
 
@@ -791,3 +791,101 @@ def test_a_reported_question_is_a_statement_like_any() -> None:
         article("b", 'On Tuesday the mayor asked the council if the Riverton bridge could be reopened by spring.'),
     )
     assert corroborated(claims) == [["a", "b"]]
+
+
+def test_two_statements_sharing_only_what_they_are_about_are_two_claims() -> None:
+    claims = parsed_claims(
+        article("a", "Welcome to the new 12-inch Corvane Tablet."),
+        article("b", "The new 12-inch Corvane Tablet is a lot like the old 10-inch Corvane Tablet, save for a few "
+                     "features."),
+        # The story's other reports of the tablet make its name a common word of the story, as it is in the news.
+        article("c", "The new 12-inch Corvane Tablet ships with a stylus and a cover. Reviewers praised the new "
+                     "12-inch Corvane Tablet for its long battery life. The new 12-inch Corvane Tablet costs more."),
+    )
+    assert not any({"a", "b"} <= set(sources) for sources in corroborated(claims))
+
+
+def test_two_statements_saying_one_thing_of_what_they_are_about_are_one_claim() -> None:
+    claims = parsed_claims(
+        article("a", "The new 12-inch Corvane Tablet goes on sale in stores next month."),
+        article("b", "Shoppers can buy the new 12-inch Corvane Tablet in stores next month, when it goes on sale."),
+    )
+    assert corroborated(claims) == [["a", "b"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "supposed", "asserted"),
+    [
+        ("I would like the old laptop more if it had a physical escape key.", {"physical", "escape"}, {"like"}),
+        ("The new laptop will sell well if the maker cuts its price.", {"cut", "price"}, {"sell"}),
+        # An "if" under no modal may open a question: what is asked is what the sentence tells of.
+        ("The inspectors' questions include if the builder skipped the safety checks.", set(), {"skip", "check"}),
+    ],
+)
+def test_what_a_condition_supposes_is_no_word_a_statement_asserts(text: str, supposed: set, asserted: set) -> None:
+    whole = _units(text)[0]
+    assert not supposed & whole.asserted and asserted <= whole.asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out", "kept"),
+    [
+        # A light verb says what its object says; another verb says something of its own, a stop word or not.
+        ("The activist had taken refuge in the embassy for seven years.", {"take"}, {"refuge"}),
+        ("The board named three new members and showed the plans to the press.", set(), {"name", "show"}),
+        # Who spoke, and the words telling which product is meant, are not what is said of it.
+        ("Officials said the new 12-inch Corvane Tablet was recalled.", {"say", "new", "inch"}, {"recall"}),
+    ],
+)
+def test_the_words_a_statement_asserts_with(text: str, left_out: set, kept: set) -> None:
+    whole = _units(text)[0]
+    assert not left_out & whole.asserted and kept <= whole.asserted
+
+
+def test_the_same_thing_asserted_without_a_condition_is_one_claim() -> None:
+    claims = parsed_claims(
+        article("a", "The new laptop from the maker has a physical escape key, its designers said."),
+        article("b", "The maker's new laptop comes with a physical escape key, according to its designers."),
+    )
+    assert corroborated(claims) == [["a", "b"]]
+
+
+def test_a_clause_on_a_noun_shares_its_own_words_not_the_noun_it_hangs_on() -> None:
+    units = _units(
+        "The new keypad should prove more reliable than the fragile flat keypads used across the maker's phones.",
+        "Reviewers disliked the flat keypad that was introduced with the first folding model in 2016.",
+    )
+    used = next(i for i, unit in enumerate(units) if unit.text.startswith("the fragile flat keypads used"))
+    introduced = next(i for i, unit in enumerate(units) if unit.text.startswith("the flat keypad that"))
+    assert "keypad" not in units[used].asserted and "phone" in units[used].asserted
+    assert _apart(units, [used], [introduced])
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Inspectors closed the old footbridge over the river after finding deep cracks in its deck.",
+         "The old footbridge over the river was closed by inspectors who had found deep cracks in its deck."),
+        ("Lindqvist told reporters that the paper mill would reopen after the repairs.",
+         "The paper mill will reopen after the repairs, Lindqvist said."),
+        ("The company fired its chief executive after the accounting scandal came to light.",
+         "The board dismissed the company's chief executive over the accounting scandal."),
+    ],
+)
+def test_passive_and_active_reports_and_other_verbs_of_one_fact_share_what_they_assert(
+    first: str, second: str
+) -> None:
+    units = _units(first, second)
+    wholes = [i for i, unit in enumerate(units) if unit.whole]
+    assert not _apart(units, wholes[:1], wholes[1:])
+
+
+def _units(*texts: str) -> list[align.Unit]:
+    articles = [article(chr(ord("a") + k), text) for k, text in enumerate(texts)]
+    docs = parse_articles(articles)
+    return align.statement_units(align.statements(split_sentences(articles, docs=docs)), docs)
+
+
+def _apart(units: list[align.Unit], rows: list[int], columns: list[int]) -> bool:
+    similarity = align.unit_similarity(units, [unit.text for unit in units if unit.whole])
+    return bool(similarity.apart_by_words(np.asarray(rows), np.asarray(columns)).all())

@@ -346,6 +346,8 @@ class Unit:
     voice: frozenset[str] = frozenset()
     #: Its text without the phrases its sentence quotes (``_quoted_phrases``); None when it holds none.
     unquoted: str | None = None
+    #: The lemmas of the words it asserts something with (``_asserted``); None without a parse.
+    asserted: frozenset[str] | None = None
 
 
 def statement_units(
@@ -364,12 +366,16 @@ def statement_units(
         else replace(
             _unit(i, sentence.text, True, False, names[i], span.root, _beyond_speaker(span.root, list(span))),
             worded=_text([token for token in span if token.i not in _in_passing(span)]),
+            asserted=_asserted(list(span)),
         )
         for i, (sentence, span) in enumerate(zip(sentences, spans, strict=True))
     ]
     for index, (sentence, span) in enumerate(zip(sentences, spans, strict=True)):
         units += [
-            replace(_unit(index, c.text, False, c.piece, names[index], c.head, c.beyond_speaker), frame=c.frame)
+            replace(
+                _unit(index, c.text, False, c.piece, names[index], c.head, c.beyond_speaker),
+                frame=c.frame, asserted=_asserted(c.tokens),
+            )
             for c in _clauses(sentence, span, settings)
         ]
     phrases = [
@@ -415,6 +421,76 @@ def _in_passing(span: Span) -> set[int]:
         and not any(child.dep_ == "conj" for child in (*token.children, *token.head.children))
         for t in token.subtree
     }
+
+
+def _asserted(tokens: Sequence[Token]) -> frozenset[str]:
+    """The lemmas of the content words a unit says something with. Not the names it is about, nor the words before a
+    name that tell which one is meant ("the new 16-inch" of a product's name), nor a date: two statements about
+    one thing share those whatever each says of it. Not a verb of speech or thought, which asserts only that
+    someone spoke. Not what a condition or an awaited event supposes ("... if it had a spare key"), which neither
+    statement asserts."""
+    supposed = {t.i for token in tokens if _supposes(token) for t in token.subtree}
+    naming = {
+        t.i for token in tokens if _is_named(token) and token.dep_ != "ROOT" for t in token.subtree if t.i <= token.i
+    }
+    return frozenset(
+        _lemma(token) for token in tokens
+        if token.i not in supposed and token.i not in naming and token.is_alpha
+        and (token.pos_ in _ASSERTING or token.pos_ == "PROPN" and not _is_named(token))
+        and not _reports(token) and not _is_function_word(token)
+    )
+
+
+def _is_function_word(token: Token) -> bool:
+    """A stop word, but for a verb that says something of its own ("named", "shows", "called"): only a light verb
+    ("take", "make", "go") leaves what it says to its object ("took refuge" / "was taken into custody")."""
+    if token.pos_ == "VERB":
+        return token.lemma_.lower() in _LIGHT_VERBS
+    return token.is_stop or _lemma(token) in STOP_WORDS
+
+
+#: Verbs whose meaning is their object's or complement's: shared, they say nothing shared.
+_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "go", "make", "take", "give", "put", "keep", "let", "come"})
+
+
+def _is_named(token: Token) -> bool:
+    """A word of a name or date the recogniser found. A capitalised word of no entity is a heading's common noun
+    ("Territorial Concessions: ...") that a tagger took for a name."""
+    return token.ent_type_ in _NAMING_ENTITIES
+
+
+def _lemma(token: Token) -> str:
+    """A word's lemma; for a capitalised common noun taken for a name, its plural folded as ``content_terms`` does."""
+    if token.pos_ == "PROPN":
+        return next(iter(content_terms(token.text)), token.lower_)
+    return token.lemma_.lower()
+
+
+def _supposes(verb: Token) -> bool:
+    """A clause telling what is supposed under a modal ("... would like it more if it had X"), or an event awaited
+    (``_is_supposed_event``); not an open question ("the questions include if X did Y"), which tells what is asked."""
+    if verb.dep_ != "advcl" or not _is_supposed_event(verb):
+        return False
+    marks = {child.lower_ for child in verb.children if child.dep_ == "mark"}
+    modal = any(child.dep_ == "aux" and child.lower_ in _SUPPOSING_MODALS for child in verb.head.children)
+    return modal or not marks & CONDITIONS
+
+
+#: Modals of a clause whose condition supposes ("would", "will", "can" ... "if"): an "if" under no modal may open a
+#: question.
+_SUPPOSING_MODALS = UNREAL_MODALS | {"will", "can", "'d", "'ll"}
+
+
+def _reports(verb: Token) -> bool:
+    """A verb of speech or thought reporting what was said or thought ("said that ..."), not one telling an act
+    ("called the police")."""
+    return verb.lemma_.lower() in _REPORTING and any(child.dep_ in _CLAUSAL_OBJECTS for child in verb.children)
+
+
+#: Parts of speech that say something of what a statement is about.
+_ASSERTING = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+#: Entity types of words that name or date what a statement is about rather than say something of it.
+_NAMING_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", *_WHEN})
 
 
 #: Tags of the words a described noun phrase opens with: an article ("a", "the") or a possessive ("his").
@@ -679,24 +755,32 @@ def _specific_anchors(
     one thing in several statements), nor is a match this loose between statements sharing none, or between a
     clause of each. The units, not the wholes, are tied: what else a long sentence says stands on its own."""
     floor = settings.align.same_statement_similarity - settings.align.anchor_margin
+    # A cited report or a denial of one subject is what the two assert in common, in whatever other words
+    # (``Unit.asserted``): "made no mention of selling X" / "gave no sign of disposing of X". Not a quantity: one
+    # may only tell which thing is meant ("the 16-inch model").
+    asserting = replace(similarity, parsed=np.zeros_like(similarity.parsed))
     by_key: dict[str, list[int]] = {}
     for index, own in enumerate(keys):
         for key in dict.fromkeys(own):
             by_key.setdefault(key, []).append(index)
-    statements: set[tuple[int, int]] = set()
-    for members in by_key.values():
+    statements: dict[tuple[int, int], UnitSimilarity] = {}
+    for key, members in by_key.items():
         # One block per key: a wire story may cite one agency in many sentences.
-        scores = similarity.block([by_owner[m][0] for m in members], [by_owner[m][0] for m in members])
-        statements.update(
-            (members[i], members[j]) for i, j in combinations(range(len(members)), 2)
-            if sentences[members[i]].article_id != sentences[members[j]].article_id and scores[i, j] >= floor
-        )
+        compared = asserting if key.startswith(_ASSERTING_KEYS) else similarity
+        scores = compared.block([by_owner[m][0] for m in members], [by_owner[m][0] for m in members])
+        for i, j in combinations(range(len(members)), 2):
+            if sentences[members[i]].article_id != sentences[members[j]].article_id and scores[i, j] >= floor:
+                statements.setdefault((members[i], members[j]), compared)
     pairs = []
-    for first, second in sorted(statements):
-        block = similarity.block(by_owner[first], by_owner[second])
+    for (first, second), compared in sorted(statements.items(), key=lambda item: item[0]):
+        block = compared.block(by_owner[first], by_owner[second])
         row, column = np.unravel_index(int(np.argmax(block)), block.shape)
         pairs.append((by_owner[first][row], by_owner[second][column]))
     return pairs
+
+
+#: The keys of ``_specifics`` that tell something the statements assert, not only which thing they speak of.
+_ASSERTING_KEYS = ("cites ", "denial of ")
 
 
 def _specifics(
@@ -920,6 +1004,10 @@ class UnitSimilarity:
     #: Story TF-IDF rows of each unit without the words of the names it mentions (``Unit.names``): what it says of
     #: whom and where.
     unnamed: csr_matrix
+    #: Units x the lemmas of the words each asserts something with (``Unit.asserted``), and which units have them
+    #: (a parse).
+    asserted: csr_matrix
+    parsed: np.ndarray
 
     def block(self, rows: Sequence[int] | np.ndarray, columns: Sequence[int] | np.ndarray) -> np.ndarray:
         """The similarities of ``rows`` x ``columns`` (unit indices)."""
@@ -961,6 +1049,13 @@ class UnitSimilarity:
         telling |= np.logical_or.outer(self.quoting[rows], self.quoting[columns])
         unnamed = (self.unnamed[rows] @ self.unnamed[columns].T).toarray()
         apart |= clauses & ~telling & (unnamed <= 0)
+        # Nor do two statements sharing only what they are about: the names, the words telling which one is meant,
+        # the dates ("Welcome to the new X" / "The new X is much like the old one"); a word of what they say of it
+        # must be shared (``Unit.asserted``). Lemmas, so "launches" and "launched" are one word. Not two naming many of
+        # the same rare names: a list told with two verbs ("names X, Y and Z as defendants" / "is targeting X, Y, Z").
+        said = (self.asserted[rows] @ self.asserted[columns].T).toarray() > 0
+        listing = lexical >= self.settings.align.unasserted_max_lexical
+        apart |= np.logical_and.outer(self.parsed[rows], self.parsed[columns]) & ~telling & ~said & ~listing
         # Statements naming different people, places or numbers and none in common are about different things,
         # however alike their wording ("China has long favoured a treaty" / "X has long sought a treaty").
         shared = (self.mentions[rows] @ self.mentions[columns].T).toarray() > 0
@@ -1128,8 +1223,18 @@ def unit_similarity(
         settings=settings,
         weekdays=np.asarray([sum(bit for day, bit in _WEEKDAY_BITS.items() if day in unit.names) for unit in units]),
         unnamed=_story_tfidf(vectorizer, [_unnamed(unit) for unit in units]),
+        asserted=_incidence([unit.asserted or frozenset() for unit in units]),
+        parsed=np.asarray([unit.asserted is not None for unit in units]),
     )
     return replace(unembedded, vectors=_embedded(texts, _needing_vectors(unembedded)))
+
+
+def _incidence(sets: Sequence[frozenset[str]]) -> csr_matrix:
+    """Rows x the words of ``sets`` (1 where a row holds a word), in a vocabulary of their own."""
+    vocabulary: dict[str, int] = {}
+    rows = [row for row, words in enumerate(sets) for _ in words]
+    columns = [vocabulary.setdefault(word, len(vocabulary)) for words in sets for word in sorted(words)]
+    return csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(sets), max(len(vocabulary), 1)))
 
 
 def _unnamed(unit: Unit) -> str:
@@ -1148,6 +1253,8 @@ def _needing_vectors(similarity: UnitSimilarity) -> np.ndarray:
     of the stage's cost, and a clause sharing too few story words with anything never needs one."""
     count = len(similarity.owners)
     needed = np.zeros(count, dtype=bool)
+    # Statements sharing something specific are compared whatever words they assert it with (``_specific_anchors``).
+    similarity = replace(similarity, parsed=np.zeros_like(similarity.parsed))
     step = max(1, _BLOCK_CELLS // max(count, 1))
     for start in range(0, count, step):
         rows, columns = np.arange(start, min(start + step, count)), np.arange(start, count)
@@ -1240,6 +1347,8 @@ class Clause:
     beyond_speaker: str | None = None
     #: It reports what someone said with what was said taken out ("X told reporters on Monday"): who spoke, no more.
     frame: bool = False
+    #: Its own words: without the subject it shares with the clause it hangs on (``_shared_subject``).
+    tokens: tuple[Token, ...] = ()
 
 
 def clause_units(
@@ -1270,9 +1379,12 @@ def _clauses(sentence: Sentence, span: Span | None, settings: Settings = DEFAULT
         frame = head.lemma_.lower() in _REPORTING and any(
             child.dep_ in _CLAUSAL_OBJECTS and child.i in removed for child in head.children
         )
-        candidates[text] = Clause(text, True, head, _beyond_speaker(head, kept), frame)
+        counted = _counted_noun(head) if subject else []
+        candidates[text] = Clause(text, True, head, _beyond_speaker(head, kept), frame, (*counted, *kept))
         text = subject + _text(_trimmed(tokens))
-        candidates.setdefault(text, Clause(text, False, head, _beyond_speaker(head, tokens)))
+        candidates.setdefault(
+            text, Clause(text, False, head, _beyond_speaker(head, tokens), tokens=(*counted, *tokens))
+        )
     return [
         clause for clause in candidates.values()
         if clause.text != sentence.text and len(content_terms(clause.text)) >= settings.align.min_clause_terms
@@ -1358,6 +1470,16 @@ def _shared_subject(head: Token) -> str:
         if subjects:
             return _text(list(subjects[0].subtree)) + " "
     return ""
+
+
+def _counted_noun(head: Token) -> list[Token]:
+    """The words of the noun a relative or participial clause hangs on when a number counts it ("28 crew members
+    stationed at the base"): the count of what it tells of is part of what the clause tells. Any other noun it
+    hangs on is what the clause is about, shared with whatever else is said of it."""
+    noun = head.head
+    if head.dep_ not in {"acl", "relcl"} or not any(child.dep_ == "nummod" for child in noun.children):
+        return []
+    return [t for t in noun.subtree if t.i <= noun.i]
 
 
 #: Coordinators and separators a clause is left ending or starting with once the clauses joined to it are taken
