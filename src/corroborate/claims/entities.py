@@ -248,7 +248,7 @@ def person_referred(
     if pronoun.lower_ not in PERSON_PRONOUNS:
         return None
     person = _person_referred(pronoun, lookback, is_person)
-    if person is not None and person_gender(person) not in {None, _PRONOUN_GENDERS[pronoun.lower_]}:
+    if person is not None and person_gender(person) not in {None, PRONOUN_GENDERS[pronoun.lower_]}:
         return None
     return person
 
@@ -301,7 +301,7 @@ def _same_subject_pronoun(pronoun: Token, sentence: Span, closed: Sequence[tuple
 
 
 #: The gender each pronoun for a person says.
-_PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 #: Countries whose readings of a first name must not doubt the worldwide one: the English-language news's own.
 _NAME_COUNTRIES = ("usa", "great_britain")
 
@@ -341,7 +341,7 @@ def _first_name_gender(name: str) -> str | None:
     countries (not "Jan", a man's name in one country and a woman's in another), else None."""
     detector = _name_dictionary()
     reading = detector.get_gender(name)
-    if reading not in _PRONOUN_GENDERS.values():
+    if reading not in PRONOUN_GENDERS.values():
         return None
     other = "female" if reading == "male" else "male"
     doubted = {"andy", other, f"mostly_{other}"}

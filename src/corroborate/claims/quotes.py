@@ -27,6 +27,7 @@ from wordfreq import zipf_frequency
 from corroborate.align import StatementGroup, content_terms
 from corroborate.claims.entities import (
     PERSON_PRONOUNS,
+    PRONOUN_GENDERS,
     TITLES,
     EntityResolver,
     article_sentences,
@@ -471,7 +472,7 @@ class _Speakers:
             (ent for ent in pronoun.doc.ents if self.resolver.canonical(ent.text, article) == attribution.speaker), None
         )
         gender = person_gender(mention) if mention is not None else None
-        if gender not in {None, _PRONOUN_GENDERS[pronoun.lower_]}:
+        if gender not in {None, PRONOUN_GENDERS[pronoun.lower_]}:
             return None
         return replace(attribution, pronoun=pronoun.text)
 
@@ -587,7 +588,6 @@ class _Speakers:
 
 
 #: The sex each pronoun for a person tells.
-_PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 #: Prepositions joining a reporter to the outlet they report for: "Ann Lee of the Gazette", "for the Gazette".
 _OF_AN_OUTLET = frozenset({"of", "for", "at"})
 #: Cues under which an outlet passes on what it learnt, rather than speaking for itself ("X said it would appeal").
