@@ -443,7 +443,7 @@ def _asserted(tokens: Sequence[Token]) -> frozenset[str]:
 
 def _is_function_word(token: Token) -> bool:
     """A stop word, but for a verb that says something of its own ("named", "shows", "called"): only a light verb
-    ("take", "make", "go") leaves what it says to its object ("took refuge" / "was taken into custody")."""
+    ("take", "make", "go") leaves what it says to its object ("took shelter" / "was taken into custody")."""
     if token.pos_ == "VERB":
         return token.lemma_.lower() in _LIGHT_VERBS
     return token.is_stop or _lemma(token) in STOP_WORDS

@@ -795,7 +795,7 @@ class StoryIndex:
     def _actor_conflict(self, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         """The actor part of the pair similarity of articles ``rows`` x ``columns``: the penalty where both
         openings name organisations and none of them the same (one's name a run of the other's words counts as
-        the same: "Rovers", "Blackburn Rovers"). Where either names none, nothing conflicts: a lead may name
+        the same: "Rovers", "Ashby Rovers"). Where either names none, nothing conflicts: a lead may name
         only the people and places of its event."""
         actors, parts = self._actors.matrix, self._actor_parts.matrix
         named = np.diff(actors.indptr) > 0

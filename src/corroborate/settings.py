@@ -491,7 +491,7 @@ class ClusterSettings:
     # The same between two clusters whose coverage agrees on a doer of the reported act (actors, as the pair's actor
     # penalty reads them) that no article of the other gives as its doer, story_conflict_min_actors each way: two
     # bidders each making an offer for one player, whose reports all name both bidders, so that neither story's
-    # typical names go unmentioned by the other. A doer given in part ("Rovers", "Blackburn Rovers") is the same.
+    # typical names go unmentioned by the other. A doer given in part ("Rovers", "Ashby Rovers") is the same.
     # Measured (sixteenth session, bench/clustering.py): ECB+ topics 1-20 F1 at join_similarity 0.36-0.44 without
     # it 0.965 0.965 0.967 0.963 0.963 0.970 0.968 0.954 0.933 (topic 10's events one story at 0.40 and below: their
     # stories' mean is 0.409), with it 0.969 0.969 0.971 0.970 0.970 0.970 0.968 0.954 0.933, no topic's events one

@@ -511,7 +511,7 @@ class _Speakers:
 
     def named_before(self, verb: Token) -> Token | None:
         """The speaker of a verb of speech the parser left without a subject, named right before it by a surname the
-        tagger read as another word ("Early says", "Young said" with the name taken for an adverb or an adjective):
+        tagger read as another word ("Hope says", "Young said" with the name taken for an adverb or an adjective):
         a capitalised word inside the sentence that the story knows as a person's name."""
         if verb.i <= verb.sent.start + 1:
             return None
