@@ -10,9 +10,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from corroborate.claims.entities import EntityResolver, extract_entities
 from corroborate.claims.numbers import Quantity, extract_quantities
+from corroborate.claims.quotes import extract_quotes
 from corroborate.cluster import ArticleFeatures, StoryIndex
-from corroborate.records import Article
+from corroborate.records import Article, Quote
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -27,6 +29,15 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data not found at {path} (set CORROBORATE_SHARED to its folder)")
     return path
+
+
+def quotes_of(nlp: Language, *texts: str) -> list[Quote]:
+    """The quotes of one article per text (outlet0, outlet1, ...), with the speakers the story's entities give."""
+    docs = [
+        (Article(f"a{i}", f"a{i}.txt", f"outlet{i}", None, None, None, text, text), nlp(text))
+        for i, text in enumerate(texts)
+    ]
+    return extract_quotes(docs, EntityResolver(extract_entities(docs)))
 
 
 def quantities_of(nlp: Language, texts: dict[str, str]) -> list[Quantity]:

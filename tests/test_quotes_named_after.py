@@ -4,23 +4,18 @@ splitter cut the attribution off after the closing mark ('"... boat!"' + 'the gu
 from __future__ import annotations
 
 import pytest
+from conftest import quotes_of
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from corroborate.claims.entities import EntityResolver, extract_entities
-from corroborate.claims.quotes import _subject, extract_quotes, quote_spans
+from corroborate.claims.quotes import _subject, quote_spans
 from corroborate.nlp import spacy_pipeline
-from corroborate.records import Article, Quote
+from corroborate.records import Quote
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return spacy_pipeline()
-
-
-def quotes_of(nlp: Language, text: str) -> list[Quote]:
-    docs = [(Article("a0", "a0.txt", "outlet0", None, None, None, text, text), nlp(text))]
-    return extract_quotes(docs, EntityResolver(extract_entities(docs)))
 
 
 def speakers(quotes: list[Quote]) -> dict[str, str | None]:

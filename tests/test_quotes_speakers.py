@@ -4,6 +4,7 @@ story names as such."""
 from __future__ import annotations
 
 import pytest
+from conftest import quotes_of
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,14 +23,6 @@ from corroborate.records import Article, Quote
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return spacy_pipeline()
-
-
-def quotes_of(nlp: Language, *texts: str) -> list[Quote]:
-    docs = [
-        (Article(f"a{i}", f"a{i}.txt", f"outlet{i}", None, None, None, text, text), nlp(text))
-        for i, text in enumerate(texts)
-    ]
-    return extract_quotes(docs, EntityResolver(extract_entities(docs)))
 
 
 def speaker(quote: Quote) -> str | None:

@@ -5,6 +5,7 @@ follow them, and pronouns that go on from the last speaker."""
 from __future__ import annotations
 
 import pytest
+from conftest import quotes_of
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,7 +17,6 @@ from corroborate.claims.quotes import (
     _Speakers,
     _speech_verbs,
     _subject,
-    extract_quotes,
 )
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Quote
@@ -26,11 +26,6 @@ from corroborate.settings import DEFAULT_SETTINGS
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return spacy_pipeline()
-
-
-def quotes_of(nlp: Language, text: str) -> list[Quote]:
-    docs = [(Article("a0", "a0.txt", "outlet0", None, None, None, text, text), nlp(text))]
-    return extract_quotes(docs, EntityResolver(extract_entities(docs)))
 
 
 def speaker_of(quotes: list[Quote], words: str) -> str | None:
