@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import shared_path
 
-from corroborate.clean import clean, content_words, dateline_prefix, junk_reason
+from corroborate.clean import clean, content_words, dateline_prefix, junk_reason, rejoin_clitics
 from corroborate.extract import extract
 from corroborate.records import ExtractedPage, RawDocument, RemovedSpan
 
@@ -485,7 +485,7 @@ def test_newswcl50_no_article_sentence_is_lost() -> None:
     for event in (1, 2, 3):
         for raw, page in wcl_pages(event):
             kept = {" ".join(line.split()) for line in page.text.splitlines()}
-            for line in (" ".join(line.split()) for line in raw.splitlines()):
+            for line in (" ".join(rejoin_clitics(line).split()) for line in raw.splitlines()):
                 if len(line.split()) < 8 or line in WCL_JUNK or line == page.title:
                     continue
                 assert line in kept or any(line.endswith(k) for k in kept if k), (event, line[:60])
@@ -497,3 +497,30 @@ def test_ecbplus_article_text_loses_no_line_as_caption_or_teaser() -> None:
     for path in sorted(folder.glob("*.txt")):
         page = clean(ExtractedPage(text=path.read_text(encoding="utf-8")))
         assert not [span for span in page.removed if span.reason in ("image caption", "video teaser")], path.name
+
+
+@pytest.mark.parametrize(
+    ("split", "joined"),
+    [
+        ("The mayor hadn’ t seen the report.", "The mayor hadn’t seen the report."),
+        ("She said it’ s over and they’ re leaving; I’ m sure we’ ll see.",
+         "She said it’s over and they’re leaving; I’m sure we’ll see."),
+        ("The club’ s coach does n’t agree.", "The club’s coach doesn’t agree."),
+        ("Ann Lee ’s office said we 've waited.", "Ann Lee’s office said we've waited."),
+        ("The Red Sox’ s new pitcher.", "The Red Sox’s new pitcher."),
+    ],
+)
+def test_split_contractions_are_joined(split: str, joined: str) -> None:
+    assert cleaned(PARAGRAPHS[0], split).text.endswith(joined)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The players’ t-shirts were sold out, the fans’ d-day came.",
+        "Press the 's' key, then the ‘ m ’ one.",
+        "The teams’ managers met.",
+    ],
+)
+def test_apostrophes_that_are_no_split_contraction_stay(line: str) -> None:
+    assert cleaned(PARAGRAPHS[0], line).text.endswith(line)

@@ -15,6 +15,8 @@ every page:
 
 A dateline opening the story ("LISBON, Portugal — The city council voted ...") is cut from its paragraph,
 which stays. Short on-topic lines (sub-headings, one-line paragraphs, list items) match none of these and stay.
+Before all of these, contractions and possessives that a detokeniser split ("didn’ t", "do n’t", "Lee ’s")
+are joined again, so the parser sees one word where the writer wrote one.
 """
 
 from __future__ import annotations
@@ -62,6 +64,10 @@ _SHOW = r"['\"‘“]\s*(?-i:[A-Z])[^'\"‘’“”]{0,40}?(?:['’][^'\"‘’
 _CONTACT = r"(?:[\w.+-]+\s?@\s?[\w-]+\.\w|@\w|https?://|\b\d{3}[-. ]\d{3,4}\b)"
 # The letters a case-insensitive pattern takes for an ASCII letter that ``str.lower`` leaves apart (dotted and
 # dotless i, long s), so a rule's gate words are found in a line wherever its pattern could match.
+# Only the clitics English writes after an apostrophe, and only as whole words: "players’ t-shirts" keeps its space.
+_CLITIC_END = r"(?=[\s.,;:!?)\]”\"]|$)"
+_SPACE_AFTER_APOSTROPHE = re.compile(rf"(?<=[A-Za-z])([’']) (s|t|re|ve|ll|d|m){_CLITIC_END}")
+_SPACE_BEFORE_CLITIC = re.compile(rf"(?<=[A-Za-z]) ([’'](?:s|re|ve|ll|d|m)|n[’']t){_CLITIC_END}")
 _IGNORECASE_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 # Whole-line patterns, each with its reason and its gate: lower-case words one of which a line must hold for
 # the pattern to match (so an alternative added to a pattern needs its word in the gate), looked up first since
@@ -347,6 +353,7 @@ def clean(page: ExtractedPage, settings: Settings = DEFAULT_SETTINGS) -> Extract
 
     A dateline opening the story leaves its paragraph, which stays, and is added to ``removed`` too.
     """
+    page = replace(page, text=rejoin_clitics(page.text), title=page.title and rejoin_clitics(page.title))
     lines = page.text.split("\n")
     verdicts = _pattern_verdicts(lines, settings.clean)
     verdicts.update(_video_blurb_verdicts(lines, verdicts, page.title, settings.clean))
@@ -362,6 +369,11 @@ def clean(page: ExtractedPage, settings: Settings = DEFAULT_SETTINGS) -> Extract
     kept = [line for i, line in enumerate(lines) if i not in verdicts]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return replace(page, text=text, removed=(*page.removed, *(removed[i] for i in sorted(removed))))
+
+
+def rejoin_clitics(text: str) -> str:
+    """``text`` with the contractions and possessives a detokeniser split joined again: "he’ s" -> "he’s"."""
+    return _SPACE_BEFORE_CLITIC.sub(r"\1", _SPACE_AFTER_APOSTROPHE.sub(r"\1\2", text))
 
 
 def junk_reason(line: str, settings: CleanSettings = DEFAULT_SETTINGS.clean) -> str | None:
