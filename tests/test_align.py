@@ -644,6 +644,7 @@ def random_units(rng: np.random.Generator, size: int, count: int) -> align.UnitS
         owners=owners, is_clause=np.zeros(size, dtype=bool), named=np.asarray(mentions.sum(axis=1) > 0).ravel(),
         acted=np.asarray(agents.sum(axis=1) > 0).ravel(), speaker=rng.random(size) < 0.2,
         beyond_speaker=align.csr_matrix((size, 1)), aspect=rng.integers(-1, 2, size).astype(np.int8), wholes=owners,
+        direction=rng.integers(-1, 2, size).astype(np.int8),
         quoted=align.csr_matrix((size, 1)), quoting=np.zeros(size, dtype=bool), settings=align.DEFAULT_SETTINGS,
         weekdays=rng.integers(0, 4, size),  # some units name a day of the week, two different ones
         unnamed=align.csr_matrix((size, 1)), asserted=align.csr_matrix((size, 1)), parsed=np.zeros(size, dtype=bool),

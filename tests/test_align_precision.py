@@ -51,6 +51,36 @@ def test_which_way_a_statement_turns_an_activity(nlp, text: str, turn: int) -> N
     assert whole.aspect == turn
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("The Lindale transit board raised the price of monthly bus passes on Tuesday.",
+     "The Lindale transit board cut the price of monthly bus passes on Tuesday."),
+    ("The Lindale transit board raised the price of monthly bus passes on Tuesday.",
+     "On Tuesday the Lindale transit board lowered the price of its monthly bus passes."),
+    ("Ticket sales at the Harwick Arena rose sharply in the second quarter of the year.",
+     "Ticket sales at the Harwick Arena fell sharply in the second quarter of the year."),
+])
+def test_moving_one_amount_up_and_down_are_not_one_claim(first: str, second: str) -> None:
+    assert corroborated(article("a", first), article("b", second)) == []
+
+
+def test_moving_one_amount_the_same_way_in_other_words_is_one_claim() -> None:
+    assert corroborated(
+        article("a", "The Lindale transit board raised the price of monthly bus passes on Tuesday."),
+        article("b", "On Tuesday the Lindale transit board increased the price of its monthly bus passes."),
+    ) == [["a", "b"]]
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("The Lindale transit board will raise the price of bus passes.", 1),
+    ("The Lindale transit board will not cut the price of bus passes.", 1),
+    ("The Lindale transit board will slash the price of bus passes.", -1),
+    ("The Lindale transit board will review the price of bus passes.", 0),
+])
+def test_which_way_a_statement_moves_an_amount(nlp, text: str, direction: int) -> None:
+    whole = align.statement_units([Sentence("a", 0, 0, text)], {"a": nlp(text)})[0]
+    assert whole.direction == direction
+
+
 def test_a_thing_named_by_who_made_it_is_no_clause_but_what_was_done_to_it_is(nlp) -> None:
     def clauses(text: str) -> list[str]:
         return [clause for clause, _ in align.clause_units(Sentence("a", 0, 0, text), nlp(text))]

@@ -333,6 +333,8 @@ class Unit:
     #: Which way its main verb turns an activity: 1 on (start, resume), -1 off (stop, suspend), 0 neither
     #: (``_aspect``).
     aspect: int = 0
+    #: Which way its main verb moves an amount: 1 up (raise, rise), -1 down (cut, fall), 0 neither (``_direction``).
+    direction: int = 0
     #: For a unit reporting what someone said of another ("X wrote that the adviser ..."), the speaker by name (in
     #: the words ``agents`` holds); empty for any other unit (``_telling_of_another``).
     tellers: frozenset[str] = frozenset()
@@ -508,7 +510,7 @@ def _unit(
     voice = frozenset() if beyond_speaker is None else _voice(verb)
     return Unit(
         owner, text, whole, piece, names(text), agents, beyond_speaker, aspect=_aspect(verb), tellers=tellers,
-        voice=voice,
+        voice=voice, direction=_direction(verb),
     )
 
 
@@ -525,10 +527,33 @@ _TURNING_ON = frozenset({"start", "begin", "resume", "restart", "continue", "ren
 _TURNING_OFF = frozenset({"stop", "halt", "end", "cease", "suspend", "quit", "freeze", "pause", "discontinue"})
 
 
+#: Verbs that move an amount up, and verbs that move it down: "raised the fare" and "cut the fare" say opposite things
+#: of one amount, in the same words otherwise. Not a verb as often ending something as lowering it ("lifted the ban",
+#: "dropped the charges"), nor one that more often tells of speech or refusal than of an amount ("added", "declined").
+_RAISING = frozenset({
+    "raise", "increase", "rise", "grow", "boost", "hike", "expand", "climb", "jump", "soar", "surge", "double",
+    "triple", "escalate", "strengthen", "widen", "heighten", "intensify", "accelerate", "tighten",
+})
+_LOWERING = frozenset({
+    "cut", "lower", "reduce", "decrease", "fall", "shrink", "slash", "sink", "plunge", "dip", "slump", "tumble",
+    "halve", "trim", "lessen", "diminish", "weaken", "narrow", "slow", "ease", "loosen", "relax",
+})
+
+
 def _aspect(verb: Token) -> int:
     """1 when ``verb`` turns an activity on, -1 when off, 0 for any other verb; a negation turns it round."""
+    return _turn(verb, _TURNING_ON, _TURNING_OFF)
+
+
+def _direction(verb: Token) -> int:
+    """1 when ``verb`` moves an amount up, -1 when down, 0 for any other verb; a negation turns it round."""
+    return _turn(verb, _RAISING, _LOWERING)
+
+
+def _turn(verb: Token, one_way: frozenset[str], other_way: frozenset[str]) -> int:
+    """1 when ``verb``'s lemma is in ``one_way``, -1 when in ``other_way``, else 0; turned round when negated."""
     lemma = verb.lemma_.lower()
-    turn = 1 if lemma in _TURNING_ON else -1 if lemma in _TURNING_OFF else 0
+    turn = 1 if lemma in one_way else -1 if lemma in other_way else 0
     return -turn if _is_negated(verb) else turn
 
 
@@ -991,8 +1016,9 @@ class UnitSimilarity:
     quotes_some: np.ndarray
     #: Story TF-IDF rows of what each unit says beyond who spoke (its text, for units not in ``speaker``).
     beyond_speaker: csr_matrix
-    #: Which way each unit's main verb turns an activity (``Unit.aspect``).
+    #: Which way each unit's main verb turns an activity (``Unit.aspect``) and moves an amount (``Unit.direction``).
     aspect: np.ndarray
+    direction: np.ndarray
     #: Units x the story words each unit quotes (1 for each), and whether it quotes enough of them to compare.
     quoted: csr_matrix
     quoting: np.ndarray
@@ -1066,6 +1092,8 @@ class UnitSimilarity:
         apart |= (self.tellers[rows] @ self.agents[columns].T).toarray() > 0
         # One turning an activity on and the other off say opposite things, however alike their other words.
         apart |= np.multiply.outer(self.aspect[rows], self.aspect[columns]) < 0
+        # So do one moving an amount up and the other down ("raised the fare" / "cut the fare").
+        apart |= np.multiply.outer(self.direction[rows], self.direction[columns]) < 0
         # Told of different days of the week and no day in common, they tell two occasions ("asked on Friday" /
         # "said late Thursday"), however alike who acted and what about.
         days = np.bitwise_and.outer(self.weekdays[rows], self.weekdays[columns]) == 0
@@ -1218,6 +1246,7 @@ def unit_similarity(
         ),
         wholes=np.asarray([whole[unit.owner] for unit in units]),
         aspect=np.asarray([unit.aspect for unit in units], dtype=np.int8),
+        direction=np.asarray([unit.direction for unit in units], dtype=np.int8),
         quoted=_story_tfidf(vectorizer, quotes).sign(),
         quoting=np.asarray([len(content_terms(quote)) >= settings.align.distinct_quote_min_terms for quote in quotes]),
         settings=settings,
