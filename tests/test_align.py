@@ -836,6 +836,11 @@ def test_what_a_condition_supposes_is_no_word_a_statement_asserts(text: str, sup
         ("The board named three new members and showed the plans to the press.", set(), {"name", "show"}),
         # Who spoke, and the words telling which product is meant, are not what is said of it.
         ("Officials said the new 12-inch Corvane Tablet was recalled.", {"say", "new", "inch"}, {"recall"}),
+        # A noun and the participle giving its name tell which thing is meant ...
+        ("The findings were consistent with a condition called Halvorsen syndrome.", {"condition", "call"},
+         {"consistent", "finding"}),
+        # ... but naming someone to a post asserts, even where the parser hangs the verb on its subject as on a noun.
+        ("The board named Ana Ruiz its new chair on Monday.", set(), {"name", "chair"}),
     ],
 )
 def test_the_words_a_statement_asserts_with(text: str, left_out: set, kept: set) -> None:

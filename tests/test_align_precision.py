@@ -70,6 +70,24 @@ def test_moving_one_amount_the_same_way_in_other_words_is_one_claim() -> None:
     ) == [["a", "b"]]
 
 
+def test_what_a_thing_is_and_a_finding_consistent_with_a_thing_called_so_are_not_one_claim() -> None:
+    claims = align.claims_from_groups(*_grouped(
+        article("a", "Doctors in Harlow treated a farmer for months before they found the cause. HX, as the Harlow "
+                     "Tribune explained last month, is a complex and rare condition. The farmer had kept pigeons at "
+                     "his home in Harlow for years."),
+        article("b", "A farmer from Harlow was short of breath for months. These findings were consistent with a "
+                     "condition called HX. He has since recovered after his doctors in Harlow treated him."),
+    ))
+    corroborated_quotes = [e.quote for claim in claims if claim.status == "corroborated" for e in claim.evidence]
+    assert not any("called HX" in quote for quote in corroborated_quotes)
+
+
+def _grouped(*articles: Article) -> tuple[list[align.StatementGroup], dict[str, Article]]:
+    docs = parse_articles(list(articles))
+    statements = align.statements(split_sentences(list(articles), docs=docs))
+    return align.group_statements(statements, docs=docs), {a.id: a for a in articles}
+
+
 @pytest.mark.parametrize(("text", "direction"), [
     ("The Lindale transit board will raise the price of bus passes.", 1),
     ("The Lindale transit board will not cut the price of bus passes.", 1),

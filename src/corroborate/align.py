@@ -430,17 +430,33 @@ def _asserted(tokens: Sequence[Token]) -> frozenset[str]:
     name that tell which one is meant ("the new 16-inch" of a product's name), nor a date: two statements about
     one thing share those whatever each says of it. Not a verb of speech or thought, which asserts only that
     someone spoke. Not what a condition or an awaited event supposes ("... if it had a spare key"), which neither
-    statement asserts."""
+    statement asserts. Not a noun and the participle naming it ("a condition called X", ``_naming_participle``): they
+    tell which thing is meant, as the words before a name do."""
     supposed = {t.i for token in tokens if _supposes(token) for t in token.subtree}
     naming = {
         t.i for token in tokens if _is_named(token) and token.dep_ != "ROOT" for t in token.subtree if t.i <= token.i
     }
+    naming |= {t.i for token in tokens if _naming_participle(token) for t in (token, token.head)}
     return frozenset(
         _lemma(token) for token in tokens
         if token.i not in supposed and token.i not in naming and token.is_alpha
         and (token.pos_ in _ASSERTING or token.pos_ == "PROPN" and not _is_named(token))
         and not _reports(token) and not _is_function_word(token)
     )
+
+
+#: Verbs that give a thing its name ("a condition called X", "a town named X", "a drug known as X").
+_NAMING_VERBS = frozenset({"call", "name", "dub", "know", "title", "label", "nickname"})
+
+
+def _naming_participle(token: Token) -> bool:
+    """A participle after a noun giving the noun's name: "called X", "known as X" (X a name the recogniser found). Not
+    one the parser hung on a sentence's main verb taken for a noun ("The board named X ..."), which asserts."""
+    if token.dep_ != "acl" or token.lemma_.lower() not in _NAMING_VERBS or token.head.dep_ == "ROOT":
+        return False
+    objects = [child for child in token.children if child.dep_ in {"oprd", "attr", "dobj"}]
+    objects += [noun for child in token.children if child.dep_ == "prep" for noun in child.children]
+    return any(_is_named(word) for noun in objects for word in noun.subtree)
 
 
 def _is_function_word(token: Token) -> bool:
