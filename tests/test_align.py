@@ -841,6 +841,9 @@ def test_what_a_condition_supposes_is_no_word_a_statement_asserts(text: str, sup
          {"consistent", "finding"}),
         # ... but naming someone to a post asserts, even where the parser hangs the verb on its subject as on a noun.
         ("The board named Ana Ruiz its new chair on Monday.", set(), {"name", "chair"}),
+        # A noun of degree tells how much, not what; the same noun naming a thing asserts.
+        ("The new model is a lot like the old one, if a bit faster.", {"lot", "bit"}, {"fast"}),
+        ("The council sold a parking lot near the station.", set(), {"lot", "sell"}),
     ],
 )
 def test_the_words_a_statement_asserts_with(text: str, left_out: set, kept: set) -> None:

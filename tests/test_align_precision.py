@@ -82,6 +82,19 @@ def test_what_a_thing_is_and_a_finding_consistent_with_a_thing_called_so_are_not
     assert not any("called HX" in quote for quote in corroborated_quotes)
 
 
+def test_two_statements_sharing_only_a_noun_of_degree_are_not_one_claim() -> None:
+    claims = align.claims_from_groups(*_grouped(
+        article("e", "The Orbis Pro went on sale in Lindale on Monday. The new Orbis Pro is a heck of a lot like the "
+                     "old Orbis Air, except for a couple of handy extra ports. Shoppers in Lindale queued for the "
+                     "Orbis Pro from early morning."),
+        article("f", "Orbis released the Orbis Pro in Lindale this week. Just as the Orbis Air was, the Orbis Pro is a "
+                     "dependable machine, quicker than any other Orbis computer built so far, if not by a lot. The "
+                     "Orbis Pro sells for more than the Orbis Air did."),
+    ))
+    corroborated_quotes = [e.quote for claim in claims if claim.status == "corroborated" for e in claim.evidence]
+    assert not any("a lot" in quote for quote in corroborated_quotes)
+
+
 def _grouped(*articles: Article) -> tuple[list[align.StatementGroup], dict[str, Article]]:
     docs = parse_articles(list(articles))
     statements = align.statements(split_sentences(list(articles), docs=docs))

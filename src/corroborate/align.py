@@ -431,7 +431,8 @@ def _asserted(tokens: Sequence[Token]) -> frozenset[str]:
     one thing share those whatever each says of it. Not a verb of speech or thought, which asserts only that
     someone spoke. Not what a condition or an awaited event supposes ("... if it had a spare key"), which neither
     statement asserts. Not a noun and the participle naming it ("a condition called X", ``_naming_participle``): they
-    tell which thing is meant, as the words before a name do."""
+    tell which thing is meant, as the words before a name do. Not a noun of degree ("a lot like", "by a lot",
+    ``_is_degree``), which tells how much of whatever is said."""
     supposed = {t.i for token in tokens if _supposes(token) for t in token.subtree}
     naming = {
         t.i for token in tokens if _is_named(token) and token.dep_ != "ROOT" for t in token.subtree if t.i <= token.i
@@ -441,7 +442,7 @@ def _asserted(tokens: Sequence[Token]) -> frozenset[str]:
         _lemma(token) for token in tokens
         if token.i not in supposed and token.i not in naming and token.is_alpha
         and (token.pos_ in _ASSERTING or token.pos_ == "PROPN" and not _is_named(token))
-        and not _reports(token) and not _is_function_word(token)
+        and not _reports(token) and not _is_function_word(token) and not _is_degree(token)
     )
 
 
@@ -457,6 +458,17 @@ def _naming_participle(token: Token) -> bool:
     objects = [child for child in token.children if child.dep_ in {"oprd", "attr", "dobj"}]
     objects += [noun for child in token.children if child.dep_ == "prep" for noun in child.children]
     return any(_is_named(word) for noun in objects for word in noun.subtree)
+
+
+#: Nouns that after "a" tell how much ("a lot like", "a bit faster", "by a lot").
+_DEGREE_NOUNS = frozenset({"lot", "bit"})
+
+
+def _is_degree(token: Token) -> bool:
+    """A noun of degree: "a lot", "a bit", no word telling what kind ("a parking lot", "a drill bit" are things)."""
+    return token.lower_ in _DEGREE_NOUNS and any(child.lower_ == "a" for child in token.children) and not any(
+        child.dep_ in {"compound", "amod", "nmod"} for child in token.children
+    )
 
 
 def _is_function_word(token: Token) -> bool:
