@@ -644,6 +644,7 @@ def random_units(rng: np.random.Generator, size: int, count: int) -> align.UnitS
         owners=owners, is_clause=np.zeros(size, dtype=bool), named=np.asarray(mentions.sum(axis=1) > 0).ravel(),
         acted=np.asarray(agents.sum(axis=1) > 0).ravel(), speaker=rng.random(size) < 0.2,
         beyond_speaker=align.csr_matrix((size, 1)), aspect=rng.integers(-1, 2, size).astype(np.int8), wholes=owners,
+        direction=rng.integers(-1, 2, size).astype(np.int8),
         quoted=align.csr_matrix((size, 1)), quoting=np.zeros(size, dtype=bool), settings=align.DEFAULT_SETTINGS,
         weekdays=rng.integers(0, 4, size),  # some units name a day of the week, two different ones
         unnamed=align.csr_matrix((size, 1)), asserted=align.csr_matrix((size, 1)), parsed=np.zeros(size, dtype=bool),
@@ -835,6 +836,14 @@ def test_what_a_condition_supposes_is_no_word_a_statement_asserts(text: str, sup
         ("The board named three new members and showed the plans to the press.", set(), {"name", "show"}),
         # Who spoke, and the words telling which product is meant, are not what is said of it.
         ("Officials said the new 12-inch Corvane Tablet was recalled.", {"say", "new", "inch"}, {"recall"}),
+        # A noun and the participle giving its name tell which thing is meant ...
+        ("The findings were consistent with a condition called Halvorsen syndrome.", {"condition", "call"},
+         {"consistent", "finding"}),
+        # ... but naming someone to a post asserts, even where the parser hangs the verb on its subject as on a noun.
+        ("The board named Ana Ruiz its new chair on Monday.", set(), {"name", "chair"}),
+        # A noun of degree tells how much, not what; the same noun naming a thing asserts.
+        ("The new model is a lot like the old one, if a bit faster.", {"lot", "bit"}, {"fast"}),
+        ("The council sold a parking lot near the station.", set(), {"lot", "sell"}),
     ],
 )
 def test_the_words_a_statement_asserts_with(text: str, left_out: set, kept: set) -> None:

@@ -51,6 +51,67 @@ def test_which_way_a_statement_turns_an_activity(nlp, text: str, turn: int) -> N
     assert whole.aspect == turn
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("The Lindale transit board raised the price of monthly bus passes on Tuesday.",
+     "The Lindale transit board cut the price of monthly bus passes on Tuesday."),
+    ("The Lindale transit board raised the price of monthly bus passes on Tuesday.",
+     "On Tuesday the Lindale transit board lowered the price of its monthly bus passes."),
+    ("Ticket sales at the Harwick Arena rose sharply in the second quarter of the year.",
+     "Ticket sales at the Harwick Arena fell sharply in the second quarter of the year."),
+])
+def test_moving_one_amount_up_and_down_are_not_one_claim(first: str, second: str) -> None:
+    assert corroborated(article("a", first), article("b", second)) == []
+
+
+def test_moving_one_amount_the_same_way_in_other_words_is_one_claim() -> None:
+    assert corroborated(
+        article("a", "The Lindale transit board raised the price of monthly bus passes on Tuesday."),
+        article("b", "On Tuesday the Lindale transit board increased the price of its monthly bus passes."),
+    ) == [["a", "b"]]
+
+
+def test_what_a_thing_is_and_a_finding_consistent_with_a_thing_called_so_are_not_one_claim() -> None:
+    claims = align.claims_from_groups(*_grouped(
+        article("a", "Doctors in Harlow treated a farmer for months before they found the cause. HX, as the Harlow "
+                     "Tribune explained last month, is a complex and rare condition. The farmer had kept pigeons at "
+                     "his home in Harlow for years."),
+        article("b", "A farmer from Harlow was short of breath for months. These findings were consistent with a "
+                     "condition called HX. He has since recovered after his doctors in Harlow treated him."),
+    ))
+    corroborated_quotes = [e.quote for claim in claims if claim.status == "corroborated" for e in claim.evidence]
+    assert not any("called HX" in quote for quote in corroborated_quotes)
+
+
+def test_two_statements_sharing_only_a_noun_of_degree_are_not_one_claim() -> None:
+    claims = align.claims_from_groups(*_grouped(
+        article("e", "The Orbis Pro went on sale in Lindale on Monday. The new Orbis Pro is a heck of a lot like the "
+                     "old Orbis Air, except for a couple of handy extra ports. Shoppers in Lindale queued for the "
+                     "Orbis Pro from early morning."),
+        article("f", "Orbis released the Orbis Pro in Lindale this week. Just as the Orbis Air was, the Orbis Pro is a "
+                     "dependable machine, quicker than any other Orbis computer built so far, if not by a lot. The "
+                     "Orbis Pro sells for more than the Orbis Air did."),
+    ))
+    corroborated_quotes = [e.quote for claim in claims if claim.status == "corroborated" for e in claim.evidence]
+    assert not any("a lot" in quote for quote in corroborated_quotes)
+
+
+def _grouped(*articles: Article) -> tuple[list[align.StatementGroup], dict[str, Article]]:
+    docs = parse_articles(list(articles))
+    statements = align.statements(split_sentences(list(articles), docs=docs))
+    return align.group_statements(statements, docs=docs), {a.id: a for a in articles}
+
+
+@pytest.mark.parametrize(("text", "direction"), [
+    ("The Lindale transit board will raise the price of bus passes.", 1),
+    ("The Lindale transit board will not cut the price of bus passes.", 1),
+    ("The Lindale transit board will slash the price of bus passes.", -1),
+    ("The Lindale transit board will review the price of bus passes.", 0),
+])
+def test_which_way_a_statement_moves_an_amount(nlp, text: str, direction: int) -> None:
+    whole = align.statement_units([Sentence("a", 0, 0, text)], {"a": nlp(text)})[0]
+    assert whole.direction == direction
+
+
 def test_a_thing_named_by_who_made_it_is_no_clause_but_what_was_done_to_it_is(nlp) -> None:
     def clauses(text: str) -> list[str]:
         return [clause for clause, _ in align.clause_units(Sentence("a", 0, 0, text), nlp(text))]

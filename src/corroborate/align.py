@@ -333,6 +333,8 @@ class Unit:
     #: Which way its main verb turns an activity: 1 on (start, resume), -1 off (stop, suspend), 0 neither
     #: (``_aspect``).
     aspect: int = 0
+    #: Which way its main verb moves an amount: 1 up (raise, rise), -1 down (cut, fall), 0 neither (``_direction``).
+    direction: int = 0
     #: For a unit reporting what someone said of another ("X wrote that the adviser ..."), the speaker by name (in
     #: the words ``agents`` holds); empty for any other unit (``_telling_of_another``).
     tellers: frozenset[str] = frozenset()
@@ -428,16 +430,44 @@ def _asserted(tokens: Sequence[Token]) -> frozenset[str]:
     name that tell which one is meant ("the new 16-inch" of a product's name), nor a date: two statements about
     one thing share those whatever each says of it. Not a verb of speech or thought, which asserts only that
     someone spoke. Not what a condition or an awaited event supposes ("... if it had a spare key"), which neither
-    statement asserts."""
+    statement asserts. Not a noun and the participle naming it ("a condition called X", ``_naming_participle``): they
+    tell which thing is meant, as the words before a name do. Not a noun of degree ("a lot like", "by a lot",
+    ``_is_degree``), which tells how much of whatever is said."""
     supposed = {t.i for token in tokens if _supposes(token) for t in token.subtree}
     naming = {
         t.i for token in tokens if _is_named(token) and token.dep_ != "ROOT" for t in token.subtree if t.i <= token.i
     }
+    naming |= {t.i for token in tokens if _naming_participle(token) for t in (token, token.head)}
     return frozenset(
         _lemma(token) for token in tokens
         if token.i not in supposed and token.i not in naming and token.is_alpha
         and (token.pos_ in _ASSERTING or token.pos_ == "PROPN" and not _is_named(token))
-        and not _reports(token) and not _is_function_word(token)
+        and not _reports(token) and not _is_function_word(token) and not _is_degree(token)
+    )
+
+
+#: Verbs that give a thing its name ("a condition called X", "a town named X", "a drug known as X").
+_NAMING_VERBS = frozenset({"call", "name", "dub", "know", "title", "label", "nickname"})
+
+
+def _naming_participle(token: Token) -> bool:
+    """A participle after a noun giving the noun's name: "called X", "known as X" (X a name the recogniser found). Not
+    one the parser hung on a sentence's main verb taken for a noun ("The board named X ..."), which asserts."""
+    if token.dep_ != "acl" or token.lemma_.lower() not in _NAMING_VERBS or token.head.dep_ == "ROOT":
+        return False
+    objects = [child for child in token.children if child.dep_ in {"oprd", "attr", "dobj"}]
+    objects += [noun for child in token.children if child.dep_ == "prep" for noun in child.children]
+    return any(_is_named(word) for noun in objects for word in noun.subtree)
+
+
+#: Nouns that after "a" tell how much ("a lot like", "a bit faster", "by a lot").
+_DEGREE_NOUNS = frozenset({"lot", "bit"})
+
+
+def _is_degree(token: Token) -> bool:
+    """A noun of degree: "a lot", "a bit", no word telling what kind ("a parking lot", "a drill bit" are things)."""
+    return token.lower_ in _DEGREE_NOUNS and any(child.lower_ == "a" for child in token.children) and not any(
+        child.dep_ in {"compound", "amod", "nmod"} for child in token.children
     )
 
 
@@ -508,7 +538,7 @@ def _unit(
     voice = frozenset() if beyond_speaker is None else _voice(verb)
     return Unit(
         owner, text, whole, piece, names(text), agents, beyond_speaker, aspect=_aspect(verb), tellers=tellers,
-        voice=voice,
+        voice=voice, direction=_direction(verb),
     )
 
 
@@ -525,10 +555,33 @@ _TURNING_ON = frozenset({"start", "begin", "resume", "restart", "continue", "ren
 _TURNING_OFF = frozenset({"stop", "halt", "end", "cease", "suspend", "quit", "freeze", "pause", "discontinue"})
 
 
+#: Verbs that move an amount up, and verbs that move it down: "raised the fare" and "cut the fare" say opposite things
+#: of one amount, in the same words otherwise. Not a verb as often ending something as lowering it ("lifted the ban",
+#: "dropped the charges"), nor one that more often tells of speech or refusal than of an amount ("added", "declined").
+_RAISING = frozenset({
+    "raise", "increase", "rise", "grow", "boost", "hike", "expand", "climb", "jump", "soar", "surge", "double",
+    "triple", "escalate", "strengthen", "widen", "heighten", "intensify", "accelerate", "tighten",
+})
+_LOWERING = frozenset({
+    "cut", "lower", "reduce", "decrease", "fall", "shrink", "slash", "sink", "plunge", "dip", "slump", "tumble",
+    "halve", "trim", "lessen", "diminish", "weaken", "narrow", "slow", "ease", "loosen", "relax",
+})
+
+
 def _aspect(verb: Token) -> int:
     """1 when ``verb`` turns an activity on, -1 when off, 0 for any other verb; a negation turns it round."""
+    return _turn(verb, _TURNING_ON, _TURNING_OFF)
+
+
+def _direction(verb: Token) -> int:
+    """1 when ``verb`` moves an amount up, -1 when down, 0 for any other verb; a negation turns it round."""
+    return _turn(verb, _RAISING, _LOWERING)
+
+
+def _turn(verb: Token, one_way: frozenset[str], other_way: frozenset[str]) -> int:
+    """1 when ``verb``'s lemma is in ``one_way``, -1 when in ``other_way``, else 0; turned round when negated."""
     lemma = verb.lemma_.lower()
-    turn = 1 if lemma in _TURNING_ON else -1 if lemma in _TURNING_OFF else 0
+    turn = 1 if lemma in one_way else -1 if lemma in other_way else 0
     return -turn if _is_negated(verb) else turn
 
 
@@ -991,8 +1044,9 @@ class UnitSimilarity:
     quotes_some: np.ndarray
     #: Story TF-IDF rows of what each unit says beyond who spoke (its text, for units not in ``speaker``).
     beyond_speaker: csr_matrix
-    #: Which way each unit's main verb turns an activity (``Unit.aspect``).
+    #: Which way each unit's main verb turns an activity (``Unit.aspect``) and moves an amount (``Unit.direction``).
     aspect: np.ndarray
+    direction: np.ndarray
     #: Units x the story words each unit quotes (1 for each), and whether it quotes enough of them to compare.
     quoted: csr_matrix
     quoting: np.ndarray
@@ -1066,6 +1120,8 @@ class UnitSimilarity:
         apart |= (self.tellers[rows] @ self.agents[columns].T).toarray() > 0
         # One turning an activity on and the other off say opposite things, however alike their other words.
         apart |= np.multiply.outer(self.aspect[rows], self.aspect[columns]) < 0
+        # So do one moving an amount up and the other down ("raised the fare" / "cut the fare").
+        apart |= np.multiply.outer(self.direction[rows], self.direction[columns]) < 0
         # Told of different days of the week and no day in common, they tell two occasions ("asked on Friday" /
         # "said late Thursday"), however alike who acted and what about.
         days = np.bitwise_and.outer(self.weekdays[rows], self.weekdays[columns]) == 0
@@ -1218,6 +1274,7 @@ def unit_similarity(
         ),
         wholes=np.asarray([whole[unit.owner] for unit in units]),
         aspect=np.asarray([unit.aspect for unit in units], dtype=np.int8),
+        direction=np.asarray([unit.direction for unit in units], dtype=np.int8),
         quoted=_story_tfidf(vectorizer, quotes).sign(),
         quoting=np.asarray([len(content_terms(quote)) >= settings.align.distinct_quote_min_terms for quote in quotes]),
         settings=settings,
