@@ -27,10 +27,12 @@ topics are scored on its own. It prints each group's chosen settings, its F1 wit
 mean over groups and how far the chosen settings move between groups. Each topic is clustered on its own there
 (a story across two topics is no error this mode can see; the defaults' figure clustered so is printed beside the
 figure of all 1-20 clustered together). ``--cache DIR`` keeps the read files and their features in DIR (one file per
-data path and ``feature_rules``), so that a second run reads no page and runs no model.
+data path, topics read and ``feature_rules``), so that a second run reads no page and runs no model. ``--dev``
+reads and scores topics 1-20 only, so that ``--explain`` and ``--margins`` runs while tuning never read a held-out
+file (``--folds`` reads those topics only too).
 
     .venv/bin/python bench/clustering.py [--data ../shared/data/ecbplus-train-dev] [--with-dates] [--margins]
-        [--explain] [--folds K [--repeats R]] [--cache DIR]
+        [--explain] [--dev] [--folds K [--repeats R]] [--cache DIR]
 """
 
 from __future__ import annotations
@@ -214,8 +216,11 @@ def main() -> None:
                         help="only cross-validate the settings over this many groups of topics 1-20")
     parser.add_argument("--repeats", type=int, default=3, help="deals of the topics into --folds groups")
     parser.add_argument("--cache", type=Path, help="keep the read files and their features in this directory")
+    parser.add_argument("--dev", action="store_true",
+                        help="read and score topics 1-20 only (no held-out file is read)")
     args = parser.parse_args()
-    items, features, seconds = cached_features(args.data, args.cache, SPLITS[TUNING] if args.folds else None)
+    dev = bool(args.folds or args.dev)
+    items, features, seconds = cached_features(args.data, args.cache, SPLITS[TUNING] if dev else None)
     for item in items:
         if item.skipped:
             print(f"{item.name}: skipped by ingest ({item.skipped}), a story of its own")
@@ -237,6 +242,8 @@ def main() -> None:
     print(f"{'split':26} {'method':36} {'P':>6} {'R':>6} {'F1':>6} {'stories':>8} {'events':>7} {'CPU s':>6}"
           "  topics with both events in one story")
     for name, topics in SPLITS.items():
+        if dev and name != TUNING:
+            continue
         subset = [item for item in items if item.topic in topics]
         chosen = [features[item.name] for item in read(subset)]
         runs = {
