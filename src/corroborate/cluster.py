@@ -982,34 +982,33 @@ def _move_misplaced(scores: np.ndarray, days: np.ndarray, groups: list[list[int]
     left them, so the order of articles changes nothing.
 
     Average linkage merges greedily: an article that joined one story early, on a few close pairs, stays there
-    when the story of its own event grows apart from it under the story-level conflict. Either sign alone moves
-    articles out of their event as often as into it (a mean a little higher elsewhere; a near copy in another
-    event's story); the two agreeing is what average and single linkage would both decide."""
-    if len(groups) < 2:
+    when the story of its own event grows apart from it under the story-level conflict. The mean alone moves
+    articles out of their event as well as into it (one with a mean well higher elsewhere has its nearest report in
+    its own story); the two agreeing is what average and single linkage would both decide."""
+    if len(groups) < 2 or not settings.move_to_nearest_story:
         return [list(group) for group in groups]
     symmetric = (scores + scores.T) / 2
     story_of = np.zeros(len(scores), dtype=np.int64)
     for number, group in enumerate(groups):
         story_of[group] = number
     stories = _JoinedStories(groups, days)
-    indicator = np.zeros((len(scores), len(groups)))
-    indicator[np.arange(len(scores)), story_of] = 1.0
     everyone = np.arange(len(scores))
-    means = (symmetric @ indicator) / stories.sizes
+    # Articles x stories, sparse: a dense one would cost the cube of a large component's size.
+    indicator = sparse.csr_matrix((np.ones(len(scores)), (everyone, story_of)), shape=(len(scores), len(groups)))
+    sums = np.asarray((indicator.T @ symmetric).T)
     own_size = stories.sizes[story_of]
-    own_means = ((symmetric @ indicator)[everyone, story_of] - symmetric[everyone, everyone]) / np.maximum(
-        own_size - 1, 1)
+    own_means = (sums[everyone, story_of] - symmetric[everyone, everyone]) / np.maximum(own_size - 1, 1)
+    means = sums / stories.sizes
     means[everyone, story_of] = -np.inf
     best = np.argmax(means, axis=1)
-    others = symmetric.copy()
-    np.fill_diagonal(others, -np.inf)
-    nearest = story_of[np.argmax(others, axis=1)]
+    np.fill_diagonal(symmetric, -np.inf)
+    nearest = story_of[np.argmax(symmetric, axis=1)]
     # An undated article or story compares False, so it is within any gap.
     gap = settings.max_gap_days
     too_far = ((stories.first[best] - days) > gap) | ((days - stories.last[best]) > gap)
     moving = ((own_size >= 2) & (nearest == best) & ~too_far & (means[everyone, best] > own_means)
               & (means[everyone, best] >= settings.join_similarity))
-    if not moving.any() or not settings.move_to_nearest_story:
+    if not moving.any():
         return [list(group) for group in groups]
     story_of[moving] = best[moving]
     return [group for group in (sorted(np.flatnonzero(story_of == number).tolist()) for number in range(len(groups)))
