@@ -14,7 +14,8 @@ like on average.
 
 Prints corroborate's clustering beside the same without its penalty for conflicting actors (openings that
 name different organisations), the same without its penalty for people and places only one of two articles
-names, the same without its penalty for different holders of one office, and a TF-IDF + average-linkage
+names, the same without its penalty for different holders of one office, the same without its last pass moving
+articles between stories of a component (``move_to_nearest_story``), and a TF-IDF + average-linkage
 baseline, for topics 1-20 (where the settings were tuned), 21-35 (held out) and all 772 articles clustered
 together, with the CPU seconds corroborate's clustering took. The baseline's distance threshold is its best on
 topics 1-20, applied unchanged to the rest. No threshold is fitted per topic. Each split also lists the topics
@@ -27,10 +28,12 @@ topics are scored on its own. It prints each group's chosen settings, its F1 wit
 mean over groups and how far the chosen settings move between groups. Each topic is clustered on its own there
 (a story across two topics is no error this mode can see; the defaults' figure clustered so is printed beside the
 figure of all 1-20 clustered together). ``--cache DIR`` keeps the read files and their features in DIR (one file per
-data path and ``feature_rules``), so that a second run reads no page and runs no model.
+data path, topics read and ``feature_rules``), so that a second run reads no page and runs no model. ``--dev``
+reads and scores topics 1-20 only, so that ``--explain`` and ``--margins`` runs while tuning never read a held-out
+file (``--folds`` reads those topics only too).
 
     .venv/bin/python bench/clustering.py [--data ../shared/data/ecbplus-train-dev] [--with-dates] [--margins]
-        [--explain] [--folds K [--repeats R]] [--cache DIR]
+        [--explain] [--dev] [--folds K [--repeats R]] [--cache DIR]
 """
 
 from __future__ import annotations
@@ -214,8 +217,11 @@ def main() -> None:
                         help="only cross-validate the settings over this many groups of topics 1-20")
     parser.add_argument("--repeats", type=int, default=3, help="deals of the topics into --folds groups")
     parser.add_argument("--cache", type=Path, help="keep the read files and their features in this directory")
+    parser.add_argument("--dev", action="store_true",
+                        help="read and score topics 1-20 only (no held-out file is read)")
     args = parser.parse_args()
-    items, features, seconds = cached_features(args.data, args.cache, SPLITS[TUNING] if args.folds else None)
+    dev = bool(args.folds or args.dev)
+    items, features, seconds = cached_features(args.data, args.cache, SPLITS[TUNING] if dev else None)
     for item in items:
         if item.skipped:
             print(f"{item.name}: skipped by ingest ({item.skipped}), a story of its own")
@@ -234,9 +240,12 @@ def main() -> None:
     without_actors = dataclasses.replace(DEFAULT_SETTINGS.cluster, actor_conflict_penalty=0.0)
     without_named = dataclasses.replace(DEFAULT_SETTINGS.cluster, distinct_conflict_penalty=0.0)
     without_offices = dataclasses.replace(DEFAULT_SETTINGS.cluster, office_conflict_penalty=0.0)
+    without_moves = dataclasses.replace(DEFAULT_SETTINGS.cluster, move_to_nearest_story=False)
     print(f"{'split':26} {'method':36} {'P':>6} {'R':>6} {'F1':>6} {'stories':>8} {'events':>7} {'CPU s':>6}"
           "  topics with both events in one story")
     for name, topics in SPLITS.items():
+        if dev and name != TUNING:
+            continue
         subset = [item for item in items if item.topic in topics]
         chosen = [features[item.name] for item in read(subset)]
         runs = {
@@ -244,6 +253,7 @@ def main() -> None:
             "corroborate, no actor penalty": timed_labels(chosen, without_actors),
             "corroborate, no people/place penalty": timed_labels(chosen, without_named),
             "corroborate, no office penalty": timed_labels(chosen, without_offices),
+            "corroborate, no last moves": timed_labels(chosen, without_moves),
         }
         if dated is not None:
             runs["corroborate, with dates"] = timed_labels([dated[item.name] for item in read(subset)],

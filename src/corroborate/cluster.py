@@ -24,7 +24,8 @@
    from their mean), after which each small story of the component (a
    lone report, or two) joins the story whose pooled profile (its members' features summed) is similar enough to
    its own, and then each small story still apart joins the larger story with which its mean pair similarity is
-   highest, if that mean is high enough: stories of other components are not looked at again.
+   highest, if that mean is high enough; last, an article whose mean pair similarity and most similar article both
+   put it in another story of its component moves there: stories of other components are not looked at again.
 
 The store keeps each article's story and component beside its features (``save_story_index``), so reading the
 stories back (``load_story_index``, on every ingest and stored-story brief) compares no pairs: its cost grows
@@ -424,7 +425,7 @@ class StoryIndex:
     Two articles are linked when their pair similarity reaches ``join_similarity`` and their dates lie within
     ``max_gap_days``. A batch links its new articles to every stored one, and only the connected components it
     touches are clustered again, each by ``_average_linkage`` over its own articles, then
-    ``_join_small_stories`` and ``_join_lone_stories`` over its stories.
+    ``_join_small_stories``, ``_join_lone_stories`` and ``_move_misplaced`` over its stories.
     """
 
     def __init__(self, settings: ClusterSettings = DEFAULT_SETTINGS.cluster) -> None:
@@ -828,6 +829,7 @@ class StoryIndex:
         days = self._day_array[positions]
         groups = _average_linkage(scores, linked, days, self.settings, self._story_names(positions))
         groups = _join_lone_stories(scores, days, self._join_small_stories(positions, groups), self.settings)
+        groups = _move_misplaced(scores, days, groups, self.settings)
         for position in members:
             self._stories.pop(position, None)
         for group in groups:
@@ -968,6 +970,49 @@ def _join_lone_stories(scores: np.ndarray, days: np.ndarray, groups: list[list[i
         stories.join(story, lone)
         sums[story] += sums[lone]
         sums[:, story] += sums[:, lone]
+
+
+def _move_misplaced(scores: np.ndarray, days: np.ndarray, groups: list[list[int]],
+                    settings: ClusterSettings) -> list[list[int]]:
+    """``groups`` (indices into the component's pair ``scores``) after each article of a story of two or more
+    moved to another story of its component when both its mean pair similarity and its most similar article put it
+    there: its mean with that story is its highest with any other, reaches ``join_similarity`` and beats its mean
+    with the rest of its own story, that story holds the article it is most similar to, and its days lie within
+    ``max_gap_days`` of the story's span. All moves are decided on the stories as average linkage and the joins
+    left them, so the order of articles changes nothing.
+
+    Average linkage merges greedily: an article that joined one story early, on a few close pairs, stays there
+    when the story of its own event grows apart from it under the story-level conflict. The mean alone moves
+    articles out of their event as well as into it (one with a mean well higher elsewhere has its nearest report in
+    its own story); the two agreeing is what average and single linkage would both decide."""
+    if len(groups) < 2 or not settings.move_to_nearest_story:
+        return [list(group) for group in groups]
+    symmetric = (scores + scores.T) / 2
+    story_of = np.zeros(len(scores), dtype=np.int64)
+    for number, group in enumerate(groups):
+        story_of[group] = number
+    stories = _JoinedStories(groups, days)
+    everyone = np.arange(len(scores))
+    # Articles x stories, sparse: a dense one would cost the cube of a large component's size.
+    indicator = sparse.csr_matrix((np.ones(len(scores)), (everyone, story_of)), shape=(len(scores), len(groups)))
+    sums = np.asarray((indicator.T @ symmetric).T)
+    own_size = stories.sizes[story_of]
+    own_means = (sums[everyone, story_of] - symmetric[everyone, everyone]) / np.maximum(own_size - 1, 1)
+    means = sums / stories.sizes
+    means[everyone, story_of] = -np.inf
+    best = np.argmax(means, axis=1)
+    np.fill_diagonal(symmetric, -np.inf)
+    nearest = story_of[np.argmax(symmetric, axis=1)]
+    # An undated article or story compares False, so it is within any gap.
+    gap = settings.max_gap_days
+    too_far = ((stories.first[best] - days) > gap) | ((days - stories.last[best]) > gap)
+    moving = ((own_size >= 2) & (nearest == best) & ~too_far & (means[everyone, best] > own_means)
+              & (means[everyone, best] >= settings.join_similarity))
+    if not moving.any():
+        return [list(group) for group in groups]
+    story_of[moving] = best[moving]
+    return [group for group in (sorted(np.flatnonzero(story_of == number).tolist()) for number in range(len(groups)))
+            if group]
 
 
 class _Pooled:
@@ -1261,6 +1306,7 @@ def clustering_rules(settings: ClusterSettings) -> str:
         "pooled_join_max_articles": settings.pooled_join_max_articles,
         "lone_join_similarity": settings.lone_join_similarity,
         "lone_join_max_articles": settings.lone_join_max_articles,
+        "move_to_nearest_story": settings.move_to_nearest_story,
         "features": feature_rules(settings),
     }, sort_keys=True)
 
