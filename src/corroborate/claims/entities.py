@@ -226,7 +226,8 @@ def person_referred(
     2. a person named before it in its sentence as a subject or a subject's owner: in "Lee was arrested for a call
        to Park's office in which he made threats", "he" is Lee, not the nearer Park; in "Ruiz's decision to close
        his site", "his" is Ruiz's;
-    3. the last person named in the nearest of the ``lookback`` sentences before its own that names one ("Silva
+    3. the last person named in the nearest of the ``lookback`` sentences before its own that names one (a line
+       of quote marks or punctuation alone is no sentence here) ("Silva
        scored 20 points. He also had 11 rebounds."), and for a subject the last person that is a subject there or a
        subject's owner: a subject goes on with the subject before it ("Lee will meet Park in May. He has said ...").
        Another mention in its own sentence is seldom whom it means ("Asked about Lee, he said ...").
@@ -275,17 +276,21 @@ def _person_referred(pronoun: Token, lookback: int, is_person: Callable[[Span], 
     ]
     if before:
         return before[-1]
-    for back in range(lookback):
-        if sentence.start == 0:
-            break
+    back = 0
+    while back < lookback and sentence.start > 0:
         sentence = pronoun.doc[sentence.start - 1].sent
+        # A closing quote mark left on a line of its own is parsed as a sentence; it names no one and is no
+        # sentence of the reader's, so it uses up none of the look-back.
+        if not any(char.isalnum() for char in sentence.text):
+            continue
+        back += 1
         closed, found = _quotes_and_people(sentence, is_person, untagged)
         earlier = [ent for ent, inside in found if quoted or not inside]
         subjects = [ent for ent in earlier if _is_subject_or_its_owner(ent.root)]
         if untagged and not subjects:
             same = _same_subject_pronoun(pronoun, sentence, closed)
             if same is not None:
-                return _person_referred(same, lookback - back - 1, is_person)
+                return _person_referred(same, lookback - back, is_person)
         if earlier:
             return (subjects if untagged and subjects else earlier)[-1]
     return None
