@@ -226,9 +226,8 @@ def person_referred(
     2. a person named before it in its sentence as a subject or a subject's owner: in "Lee was arrested for a call
        to Park's office in which he made threats", "he" is Lee, not the nearer Park; in "Ruiz's decision to close
        his site", "his" is Ruiz's;
-    3. the last person named in the nearest of the ``lookback`` sentences before its own that names one (a line
-       of quote marks or punctuation alone is no sentence here) ("Silva
-       scored 20 points. He also had 11 rebounds."), and for a subject the last person that is a subject there or a
+    3. the last person named in the nearest of the ``lookback`` sentences before its own that names one ("Silva
+       scored 20 points. He also had 11 rebounds."; a line of quote marks alone counts as none), and for a subject the last person that is a subject there or a
        subject's owner: a subject goes on with the subject before it ("Lee will meet Park in May. He has said ...").
        Another mention in its own sentence is seldom whom it means ("Asked about Lee, he said ...").
 
