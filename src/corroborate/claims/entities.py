@@ -227,8 +227,9 @@ def person_referred(
        to Park's office in which he made threats", "he" is Lee, not the nearer Park; in "Ruiz's decision to close
        his site", "his" is Ruiz's;
     3. the last person named in the nearest of the ``lookback`` sentences before its own that names one ("Silva
-       scored 20 points. He also had 11 rebounds."; a line of quote marks alone counts as none), and for a subject the last person that is a subject there or a
-       subject's owner: a subject goes on with the subject before it ("Lee will meet Park in May. He has said ...").
+       scored 20 points. He also had 11 rebounds."; a line of quote marks alone counts as none), and for a subject
+       the last person that is a subject there or a subject's owner: a subject goes on with the subject before it
+       ("Lee will meet Park in May. He has said ...").
        Another mention in its own sentence is seldom whom it means ("Asked about Lee, he said ...").
 
     A reading whose person is known as a man for "she" or "her", or as a woman for "he", "him" or "his"
@@ -1357,7 +1358,7 @@ def _retype_by_story(
     located = located | {fold(m.text) for found in by_article.values() for m in found if m.modifier}
     teams = {fold(ent.text) for _, doc in docs for ent in doc.ents if _team_plural(ent)}
     things = {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if _thing_named(ent)}
-    things |= _mostly_not_people(docs)
+    things |= _mostly_not_people(docs) | _described_things(docs, by_article)
     listed = _listed_among_non_people(docs)
     things |= {name for name, label in listed.items() if not label}
     # A common word is one under any label but a known place's ("Humidifier" a person here, a place there).
@@ -1517,6 +1518,81 @@ def _thing_named(ent: Span) -> bool:
         return True
     before = ent.doc[ent.start - 1] if ent.start else None
     return before is not None and before.lower_ in {"a", "an", "the"} and not _modifier_use(ent)
+
+
+#: Nouns for products and works that a name is set beside or said to be ("the game X", "X, a console", "X is a
+#: film"): things no person is, unlike "model" or "speaker".
+_THING_NOUNS = frozenset({
+    "game", "videogame", "film", "movie", "show", "series", "sitcom", "documentary", "album", "song", "book",
+    "novel", "memoir", "musical", "opera", "painting", "sculpture", "installation", "artwork", "exhibition",
+    "console", "edition", "device", "gadget", "handset", "smartphone", "phone", "laptop", "tablet", "drone",
+    "headset", "earbud", "product", "franchise", "sequel", "episode", "podcast",
+})
+#: Adjectives that tell one model or version of a product from another ("the smaller, more portable X", "the
+#: original X"), which the news does not write of a person.
+_MODEL_ADJECTIVES = frozenset({
+    "new", "newer", "newest", "latest", "original", "old", "older", "regular", "standalone", "standard", "smaller",
+    "larger", "bigger", "cheaper", "pricier", "portable", "upcoming", "updated", "redesigned", "refreshed",
+    "entry-level", "high-end",
+})
+#: Last words of a product's name that are no one's surname ("... Edition", "... Keyboard").
+_THING_HEADS = frozenset({
+    "edition", "editions", "keyboard", "guide", "mode", "bundle", "console", "controller", "remastered", "folio",
+})
+
+
+def _described_things(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> set[str]:
+    """Person-labelled names the story describes as a product or a work: set beside a noun for one or said to be
+    one (``_beside_a_thing_noun``), after an article or a possessive and adjectives of a model
+    (``_model_described``), or ending in a word only products' names end in (``_THING_HEADS``); and the longer
+    names that open with a whole such name ("X Mini" of "X"), and its last word alone. A name that opens with a
+    given name, is a word of a person's full name, follows a title or says something is a person's, whatever the
+    story sets beside it ("the film Ann Lee starred in", "the book Lee wrote")."""
+    people = _titled_words(docs) | {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if _saying(ent)}
+    labelled = {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if ent.label_ == "PERSON"}
+    described = {
+        fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents
+        if ent.label_ == "PERSON" and not given_name(ent[0].text) and (
+            _beside_a_thing_noun(ent) or _model_described(ent)
+            or len(ent) > 1 and ent[-1].lower_.rstrip(".") in _THING_HEADS
+        )
+    } - people
+    longer = {name for name in labelled for thing in described if name.startswith(f"{thing} ")} - people
+    named = {
+        word for found in by_article.values() for m in found
+        if _is_full_name(m) and fold(m.text) not in described | longer for word in fold(m.text).split()
+    }
+    described -= named
+    last_words = {name for name in labelled for thing in described if thing.endswith(f" {name}")}
+    return described | longer | (last_words - named - people)
+
+
+def _beside_a_thing_noun(ent: Span) -> bool:
+    """A noun for a product or a work (``_THING_NOUNS``) right before the name ("the game X"), in apposition to it
+    ("X, a console with ...") or as what the verb "be" says it is ("X is a game"). A verb after the name makes it
+    the subject of a clause about the thing ("the film Lee directed")."""
+    doc, root = ent.doc, ent.root
+    before = doc[ent.start - 1] if ent.start else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in _THING_NOUNS:
+        return after is None or after.pos_ != "VERB"
+    nouns = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        nouns += [child for child in root.head.children if child.dep_ == "attr"]
+    return any(noun.pos_ == "NOUN" and noun.lemma_.lower() in _THING_NOUNS for noun in nouns)
+
+
+def _model_described(ent: Span) -> bool:
+    """The name follows an article or a possessive and adjectives, one of which tells a model from another ("the
+    smaller, more portable X", "a regular X")."""
+    doc, start = ent.doc, ent.start
+    while start > 0 and (doc[start - 1].pos_ in {"ADJ", "ADV"} or doc[start - 1].text == ","):
+        start -= 1
+    described = any(token.lower_ in _MODEL_ADJECTIVES for token in doc[start : ent.start])
+    opener = doc[start - 1] if start else None
+    return described and opener is not None and (
+        opener.lower_ in {"a", "an", "the"} | _POSSESSIVE_DETERMINERS or opener.text in {"'s", "’s"}
+    )
 
 
 def _team_plural(ent: Span) -> bool:
