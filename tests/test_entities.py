@@ -1302,3 +1302,10 @@ def test_a_person_beside_a_noun_for_a_work_or_after_adjectives_stays_a_person(
 ) -> None:
     docs = [labelled(nlp, "a0", text, *ents)]
     assert named(extract_entities(docs), name).type == "person"
+
+
+def test_a_persons_name_run_on_past_a_possessive_into_what_they_own_is_cut_there(nlp: Language) -> None:
+    text = "The agency hired Orbex founder Tom Vakil’s Harlan Lander on Monday. Tom Vakil said he was pleased."
+    docs = [labelled(nlp, "a0", text, ("Tom Vakil’s Harlan Lander", "PERSON"), ("Tom Vakil", "PERSON"))]
+    people = [(entity.name, entity.aliases) for entity in extract_entities(docs) if entity.type == "person"]
+    assert people == [("Tom Vakil", [])]

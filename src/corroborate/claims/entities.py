@@ -137,14 +137,14 @@ def suffix(name: str) -> str:
 def clean_name(text: str, label: str = "PERSON") -> str:
     """A mention as a name: first line only, no leading "the", no possessive, the place after a listing's
     " @ " ("Denver @ Red Rocks"), and for people no titles (a generational suffix stays: it is part of the
-    name)."""
+    name) and nothing past a possessive inside (``_before_owned``)."""
     line = next((part for part in text.splitlines() if part.strip()), "")
     name = _EDGE_JUNK.sub("", _LEADING_ARTICLE.sub("", " ".join(line.split())))
     name = _POSSESSIVE.sub("", name).strip().rsplit(" @ ", 1)[-1]
     if label == "ORG":
         name = _last_listed(name)
     if label == "PERSON":
-        words = _after_position_abbreviation(name.split())
+        words = _before_owned(_after_position_abbreviation(name.split()))
         if len(words) > 1 and all(fold(word) in TITLES for word in words):
             return ""  # a rank cut off its name ("Lt Col" before a name the tagger left out)
         while len(words) > 1 and fold(words[0]) in TITLES:
@@ -161,6 +161,20 @@ def _after_position_abbreviation(words: list[str]) -> list[str]:
         if _POSITION_ABBREVIATION.fullmatch(words[index]):
             return words[index + 1 :]
     return words
+
+
+_OWNER = re.compile(r"\w['’]s$")
+
+
+def _before_owned(words: list[str]) -> list[str]:
+    """A person's name without what a tagger ran it on into past a possessive ("Ann Lee's Harlan Lander"): the
+    owner, whose possessive the caller strips, when it is a full name: one word before a possessive is as often a
+    thing's or a date's ("Founder's Edition", "Lee's 2016"). A firm's name may hold one ("Ann Lee's Holdings Inc"),
+    and stays."""
+    owner = next((index for index, word in enumerate(words[:-1]) if index and _OWNER.search(word)), None)
+    if owner is None or fold(words[-1]) in _INSTITUTION_HEADS:
+        return words
+    return [*words[:owner], _POSSESSIVE.sub("", words[owner])]
 
 
 def _last_listed(name: str) -> str:
