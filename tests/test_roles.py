@@ -325,6 +325,7 @@ def test_a_bodys_name_holding_a_persons_name_gives_that_person_no_role(nlp: Lang
     [
         ("Orbex editor-in-chief Ann Lee said the story would run.", "editor-in-chief"),
         ("Q-Vantor CEO Ann Lee said the plant would close.", "Q-Vantor CEO"),
+        ("The chat was with Orbex founder and co-CEO Ann Lee on Monday.", "co-CEO"),
     ],
 )
 def test_a_title_holding_a_hyphened_word_is_read_whole(nlp: Language, text: str, role: str) -> None:

@@ -179,7 +179,9 @@ def _title_before(ent: Span, sentence: Span) -> list[Token]:
             break
     start = _qualifier_start(doc, start, sentence.start)
     words = list(doc[start : ent.start])
-    while words and not (_role_anchor(words[0]) or _qualifying_word(words[0], ent.start)):
+    while words and not (
+        _role_anchor(words[0]) or _qualifying_word(words[0], ent.start) or _hyphen_joined(doc, words[0].i + 2, start)
+    ):
         words.pop(0)
     # "a cousin of Jane Doe": the name is whose the role is, not who holds it.
     if not words or words[-1].lower_ in {"of", "the", "and"}:
