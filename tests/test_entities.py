@@ -1309,3 +1309,21 @@ def test_a_persons_name_run_on_past_a_possessive_into_what_they_own_is_cut_there
     docs = [labelled(nlp, "a0", text, ("Tom Vakil’s Harlan Lander", "PERSON"), ("Tom Vakil", "PERSON"))]
     people = [(entity.name, entity.aliases) for entity in extract_entities(docs) if entity.type == "person"]
     assert people == [("Tom Vakil", [])]
+
+
+def test_a_body_the_story_names_alone_joins_no_person_whose_name_opens_with_it(nlp: Language) -> None:
+    text = "Try Velmora Tarrin now. Velmora is a streaming service. Velmora launched on Monday. Velmora costs less."
+    docs = [labelled(
+        nlp, "a0", text, ("Velmora Tarrin", "PERSON"), ("Velmora", "ORG"), ("Velmora", "ORG"), ("Velmora", "ORG"),
+    )]
+    assert named(extract_entities(docs), "Velmora").type == "organisation"
+
+
+def test_a_family_name_written_first_still_finds_its_person(nlp: Language) -> None:
+    text = "Park Jiwon met the envoy on Monday. Later Park said the talks had gone well."
+    docs = [labelled(nlp, "a0", text, ("Park Jiwon", "PERSON"), ("Park", "ORG"))]
+    assert named(extract_entities(docs), "Park Jiwon").aliases == ["Park"]
+    # Hard case: a given name the model labels an organisation more often is still the person's.
+    text = "Her brother Dale Tarrow agreed to talk. Dale wrote to us. Dale said more. Dale left."
+    docs = [labelled(nlp, "a0", text, ("Dale Tarrow", "PERSON"), ("Dale", "ORG"), ("Dale", "ORG"), ("Dale", "ORG"))]
+    assert named(extract_entities(docs), "Dale Tarrow").aliases == ["Dale"]

@@ -982,7 +982,9 @@ def _inside_quote(text: str, start: int) -> bool:
     return paragraph.count('"') % 2 == 1 or paragraph.count("\u201c") > paragraph.count("\u201d")
 
 
-def _surname_candidates(token: str, groups: Sequence[_Group], settings: ClaimsSettings) -> list[int]:
+def _surname_candidates(
+    token: str, groups: Sequence[_Group], settings: ClaimsSettings, family_first: bool = True
+) -> list[int]:
     by_last = [i for i, group in enumerate(groups) if any(person_tokens(f)[-1] == token for f in group.forms)]
     if not by_last and len(token) >= settings.min_fuzzy_name_chars:
         # A surname misspelt by one outlet ("Kowalcyzk"), held to the surname threshold.
@@ -993,6 +995,8 @@ def _surname_candidates(token: str, groups: Sequence[_Group], settings: ClaimsSe
     if plain or by_last:
         return plain or by_last
     # Names written family name first ("Mr. Park" for "Park Ji-won") are mentioned by their first token.
+    if not family_first:
+        return []
     return [i for i, group in enumerate(groups) if any(fold(f).split()[0] == token for f in group.forms)]
 
 
@@ -1006,7 +1010,9 @@ def _resolve_surnames(
     one word and a suffix ("Smith Jr.", "John Jr.") to the only person so named with that suffix.
 
     A surname the model took for a place is one when it is no place: not among ``places``, the story's
-    one-word places, nor a known place name."""
+    one-word places, nor a known place name. A word the story names alone as an organisation more often than as a
+    person (``_bodies_alone``) is no family name written first ("Velmora" beside a mislabelled "Velmora Plus")."""
+    bodies = _bodies_alone(mentions_by_article)
     for article, mentions in mentions_by_article.items():
         last_seen: dict[int, int] = {}
         for mention in mentions:
@@ -1024,11 +1030,26 @@ def _resolve_surnames(
             misplaced = mention.label in {"GPE", "LOC"} and folded not in places and folded not in place_names()
             if " " in folded or not (mention.label in _SURNAME_MISLABELS or misplaced):
                 continue
-            candidates = _surname_candidates(folded, groups, settings)
+            candidates = _surname_candidates(folded, groups, settings, folded not in bodies)
             if candidates:
                 chosen = max(candidates, key=lambda i: _closeness(i, article, last_seen, groups))
                 groups[chosen].add(mention)
                 last_seen[chosen] = mention.start
+
+
+def _bodies_alone(mentions_by_article: dict[str, list[_Mention]]) -> set[str]:
+    """One-word names the story labels an organisation alone more often than it names a person by them, alone or
+    as the first word of a full name: a body's name, not a family name written first. A given name is a person's
+    however the model labels it: an article may call someone by it ("Dale wrote")."""
+    bodies: Counter[str] = Counter()
+    people: Counter[str] = Counter()
+    for mention in (mention for found in mentions_by_article.values() for mention in found):
+        words = fold(mention.text).split()
+        if len(words) == 1 and mention.label == "ORG":
+            bodies[words[0]] += 1
+        elif mention.label == "PERSON" and words:
+            people[words[0]] += 1
+    return {name for name, count in bodies.items() if count > people[name] and not given_name(name)}
 
 
 def _suffixed_candidates(name: str, groups: Sequence[_Group]) -> list[int]:
