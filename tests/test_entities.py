@@ -1246,3 +1246,84 @@ def test_a_body_after_a_person_noun_in_lower_case_stays_a_body(nlp: Language) ->
     text = "The deal helps rival Corvana Logistics more than anyone."
     docs = [labelled(nlp, "a0", text, ("Corvana Logistics", "ORG"))]
     assert named(extract_entities(docs), "Corvana Logistics").type == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a noun for a work before the name
+        ("The studio shipped the game Korrin Vale in May.", (("Korrin Vale", "PERSON"),)),
+        # a noun for a product in apposition after it
+        ("Critics praised Velmont Arc, a console with a bright screen.", (("Velmont Arc", "PERSON"),)),
+        # the name is a work, by the verb "be"
+        ("Players waited for years. Korrin Vale is a game about a lost city.", (("Korrin Vale", "PERSON"),)),
+        # adjectives of a model between an article and the name
+        ("Buyers chose the smaller, more portable Velmont Arc over the desktop.", (("Velmont Arc", "PERSON"),)),
+        # or after a maker's possessive
+        ("It beats Corvana's standalone Velmont Arc on price.", (("Corvana", "ORG"), ("Velmont Arc", "PERSON"))),
+        # a last word that names a kind of product, as no one's surname does
+        ("Buyers of the console also get Korrin Vale Edition free.", (("Korrin Vale Edition", "PERSON"),)),
+        # a longer name opening with the whole name of a product the story describes
+        ("Buyers chose the smaller Velmont Arc. Velmont Arc Mini costs less.",
+         (("Velmont Arc", "PERSON"), ("Velmont Arc Mini", "PERSON"))),
+        # or its last word alone
+        ("Buyers chose the smaller Velmont Arc. Arc sold out by noon.", (("Velmont Arc", "PERSON"), ("Arc", "PERSON"))),
+    ],
+)
+def test_a_name_the_story_describes_as_a_product_or_a_work_is_no_person(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert [entity.name for entity in extract_entities(docs) if entity.type == "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name"),
+    [
+        # a role noun, not a work, is what the verb "be" says the person is
+        ("Torvik Okonkwo is a game designer from the coast.", (("Torvik Okonkwo", "PERSON"),), "Torvik Okonkwo"),
+        # a given name: the film is what the person starred in
+        ("The film Nadia Okafor starred in opened on Monday.", (("Nadia Okafor", "PERSON"),), "Nadia Okafor"),
+        # a surname of a person the story names in full
+        ("Chidi Okonkwo spoke first. The book Okonkwo wrote sold well.",
+         (("Chidi Okonkwo", "PERSON"), ("Okonkwo", "PERSON")), "Chidi Okonkwo"),
+        # a name that says something is someone's, whatever the story sets beside it
+        ("The new Okonkwo Adebayo said on Monday he would stay.", (("Okonkwo Adebayo", "PERSON"),), "Okonkwo Adebayo"),
+        # the last word of a product's name that is a person's surname in the story
+        ("Buyers chose the smaller Velmont Arc. Chidi Arc sold it. Arc said it sold out.",
+         (("Velmont Arc", "PERSON"), ("Chidi Arc", "PERSON"), ("Arc", "PERSON")), "Chidi Arc"),
+        # a person's possessive and a word of praise, not of a model
+        ("Corvana's powerful Okonkwo Adebayo resigned.", (("Corvana", "ORG"), ("Okonkwo Adebayo", "PERSON")),
+         "Okonkwo Adebayo"),
+    ],
+)
+def test_a_person_beside_a_noun_for_a_work_or_after_adjectives_stays_a_person(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...], name: str
+) -> None:
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert named(extract_entities(docs), name).type == "person"
+
+
+def test_a_persons_name_run_on_past_a_possessive_into_what_they_own_is_cut_there(nlp: Language) -> None:
+    text = "The agency hired Orbex founder Tom Vakil’s Harlan Lander on Monday. Tom Vakil said he was pleased."
+    docs = [labelled(nlp, "a0", text, ("Tom Vakil’s Harlan Lander", "PERSON"), ("Tom Vakil", "PERSON"))]
+    people = [(entity.name, entity.aliases) for entity in extract_entities(docs) if entity.type == "person"]
+    assert people == [("Tom Vakil", [])]
+
+
+def test_a_body_the_story_names_alone_joins_no_person_whose_name_opens_with_it(nlp: Language) -> None:
+    text = "Try Velmora Tarrin now. Velmora is a streaming service. Velmora launched on Monday. Velmora costs less."
+    docs = [labelled(
+        nlp, "a0", text, ("Velmora Tarrin", "PERSON"), ("Velmora", "ORG"), ("Velmora", "ORG"), ("Velmora", "ORG"),
+    )]
+    assert named(extract_entities(docs), "Velmora").type == "organisation"
+
+
+def test_a_family_name_written_first_still_finds_its_person(nlp: Language) -> None:
+    text = "Park Jiwon met the envoy on Monday. Later Park said the talks had gone well."
+    docs = [labelled(nlp, "a0", text, ("Park Jiwon", "PERSON"), ("Park", "ORG"))]
+    assert named(extract_entities(docs), "Park Jiwon").aliases == ["Park"]
+    # Hard case: a given name the model labels an organisation more often is still the person's.
+    text = "Her brother Dale Tarrow agreed to talk. Dale wrote to us. Dale said more. Dale left."
+    docs = [labelled(nlp, "a0", text, ("Dale Tarrow", "PERSON"), ("Dale", "ORG"), ("Dale", "ORG"), ("Dale", "ORG"))]
+    assert named(extract_entities(docs), "Dale Tarrow").aliases == ["Dale"]

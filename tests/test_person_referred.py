@@ -100,3 +100,14 @@ def test_a_subject_pronoun_goes_on_with_the_same_pronoun_subject_before_it(nlp: 
     # Hard case: a named subject in the sentence before is whom the pronoun goes on with.
     text = "Tom Lee arrived on Monday. Peter Wong called him about the deal. He said the talks had failed."
     assert referred(nlp, text, *ents) == "Peter Wong"
+
+
+def test_a_sentence_of_only_quote_marks_or_punctuation_uses_up_no_sentence_of_the_lookback(nlp: Language) -> None:
+    # A quote's closing mark left on a line of its own is parsed as a sentence, but says nothing.
+    text = "Sam Brody inspected the dam on Monday.\n”\nHe said the repairs were late."
+    assert referred(nlp, text, ("Sam Brody", "PERSON"), lookback=1) == "Sam Brody"
+    text = "Sam Brody inspected the dam on Monday.\n\"\n.\nHe said the repairs were late."
+    assert referred(nlp, text, ("Sam Brody", "PERSON"), lookback=1) == "Sam Brody"
+    # Hard case: a sentence with words in it still counts, so the person is out of reach.
+    text = "Sam Brody inspected the dam on Monday.\nThe water rose.\nHe said the repairs were late."
+    assert referred(nlp, text, ("Sam Brody", "PERSON"), lookback=1) is None

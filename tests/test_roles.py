@@ -318,3 +318,40 @@ def test_a_bodys_name_holding_a_persons_name_gives_that_person_no_role(nlp: Lang
     roles = extract_roles(docs, EntityResolver(extract_entities(docs)))
     assert sorted((role.person, role.normalised) for role in roles) == [
         ("Dale Ruiz", "chairman"), ("Marta Quell", "senator")]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Orbex editor-in-chief Ann Lee said the story would run.", "editor-in-chief"),
+        ("Q-Vantor CEO Ann Lee said the plant would close.", "Q-Vantor CEO"),
+        ("The chat was with Orbex founder and co-CEO Ann Lee on Monday.", "co-CEO"),
+    ],
+)
+def test_a_title_holding_a_hyphened_word_is_read_whole(nlp: Language, text: str, role: str) -> None:
+    assert [(r.person, r.role) for r in roles_of(nlp, text)] == [("Ann Lee", role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "normalised"),
+    [
+        ("White House press secretary Ann Lee said the trip was routine.", "White House press secretary",
+         "white house press secretary"),
+        ("At the hearing, retired aerospace executive Ann Lee backed the plan.", "retired aerospace executive",
+         "retired aerospace executive"),
+        # an adjective qualifying the title too, and the prefix that scopes over it all
+        ("The inquiry into former national security adviser Ann Lee was closed.", "former national security adviser",
+         "former national security adviser"),
+    ],
+)
+def test_words_in_lower_case_that_qualify_a_title_are_part_of_it(
+    nlp: Language, text: str, role: str, normalised: str
+) -> None:
+    assert [(r.person, r.role, r.normalised) for r in roles_of(nlp, text)] == [("Ann Lee", role, normalised)]
+
+
+def test_a_role_held_then_is_no_current_office(nlp: Language) -> None:
+    [role] = roles_of(nlp, "Reporters asked about then-national security adviser Ann Lee on Monday.")
+    assert (role.role, role.normalised) == ("then-national security adviser", "then national security adviser")
+    roles = roles_of(nlp, "Then-Governor Ann Lee signed the bill.", "Senator Ann Lee voted on Monday.")
+    assert not role_contradictions(roles)

@@ -137,14 +137,14 @@ def suffix(name: str) -> str:
 def clean_name(text: str, label: str = "PERSON") -> str:
     """A mention as a name: first line only, no leading "the", no possessive, the place after a listing's
     " @ " ("Denver @ Red Rocks"), and for people no titles (a generational suffix stays: it is part of the
-    name)."""
+    name) and nothing past a possessive inside (``_before_owned``)."""
     line = next((part for part in text.splitlines() if part.strip()), "")
     name = _EDGE_JUNK.sub("", _LEADING_ARTICLE.sub("", " ".join(line.split())))
     name = _POSSESSIVE.sub("", name).strip().rsplit(" @ ", 1)[-1]
     if label == "ORG":
         name = _last_listed(name)
     if label == "PERSON":
-        words = _after_position_abbreviation(name.split())
+        words = _before_owned(_after_position_abbreviation(name.split()))
         if len(words) > 1 and all(fold(word) in TITLES for word in words):
             return ""  # a rank cut off its name ("Lt Col" before a name the tagger left out)
         while len(words) > 1 and fold(words[0]) in TITLES:
@@ -161,6 +161,20 @@ def _after_position_abbreviation(words: list[str]) -> list[str]:
         if _POSITION_ABBREVIATION.fullmatch(words[index]):
             return words[index + 1 :]
     return words
+
+
+_OWNER = re.compile(r"\w['’]s$")
+
+
+def _before_owned(words: list[str]) -> list[str]:
+    """A person's name without what a tagger ran it on into past a possessive ("Ann Lee's Harlan Lander"): the
+    owner, whose possessive the caller strips, when it is a full name: one word before a possessive is as often a
+    thing's or a date's ("Founder's Edition", "Lee's 2016"). A firm's name may hold one ("Ann Lee's Holdings Inc"),
+    and stays."""
+    owner = next((index for index, word in enumerate(words[:-1]) if index and _OWNER.search(word)), None)
+    if owner is None or fold(words[-1]) in _INSTITUTION_HEADS:
+        return words
+    return [*words[:owner], _POSSESSIVE.sub("", words[owner])]
 
 
 def _last_listed(name: str) -> str:
@@ -227,8 +241,9 @@ def person_referred(
        to Park's office in which he made threats", "he" is Lee, not the nearer Park; in "Ruiz's decision to close
        his site", "his" is Ruiz's;
     3. the last person named in the nearest of the ``lookback`` sentences before its own that names one ("Silva
-       scored 20 points. He also had 11 rebounds."), and for a subject the last person that is a subject there or a
-       subject's owner: a subject goes on with the subject before it ("Lee will meet Park in May. He has said ...").
+       scored 20 points. He also had 11 rebounds."; a line of quote marks alone counts as none), and for a subject
+       the last person that is a subject there or a subject's owner: a subject goes on with the subject before it
+       ("Lee will meet Park in May. He has said ...").
        Another mention in its own sentence is seldom whom it means ("Asked about Lee, he said ...").
 
     A reading whose person is known as a man for "she" or "her", or as a woman for "he", "him" or "his"
@@ -275,17 +290,21 @@ def _person_referred(pronoun: Token, lookback: int, is_person: Callable[[Span], 
     ]
     if before:
         return before[-1]
-    for back in range(lookback):
-        if sentence.start == 0:
-            break
+    back = 0
+    while back < lookback and sentence.start > 0:
         sentence = pronoun.doc[sentence.start - 1].sent
+        # A closing quote mark left on a line of its own is parsed as a sentence; it names no one and is no
+        # sentence of the reader's, so it uses up none of the look-back.
+        if not any(char.isalnum() for char in sentence.text):
+            continue
+        back += 1
         closed, found = _quotes_and_people(sentence, is_person, untagged)
         earlier = [ent for ent, inside in found if quoted or not inside]
         subjects = [ent for ent in earlier if _is_subject_or_its_owner(ent.root)]
         if untagged and not subjects:
             same = _same_subject_pronoun(pronoun, sentence, closed)
             if same is not None:
-                return _person_referred(same, lookback - back - 1, is_person)
+                return _person_referred(same, lookback - back, is_person)
         if earlier:
             return (subjects if untagged and subjects else earlier)[-1]
     return None
@@ -963,7 +982,9 @@ def _inside_quote(text: str, start: int) -> bool:
     return paragraph.count('"') % 2 == 1 or paragraph.count("\u201c") > paragraph.count("\u201d")
 
 
-def _surname_candidates(token: str, groups: Sequence[_Group], settings: ClaimsSettings) -> list[int]:
+def _surname_candidates(
+    token: str, groups: Sequence[_Group], settings: ClaimsSettings, family_first: bool = True
+) -> list[int]:
     by_last = [i for i, group in enumerate(groups) if any(person_tokens(f)[-1] == token for f in group.forms)]
     if not by_last and len(token) >= settings.min_fuzzy_name_chars:
         # A surname misspelt by one outlet ("Kowalcyzk"), held to the surname threshold.
@@ -974,6 +995,8 @@ def _surname_candidates(token: str, groups: Sequence[_Group], settings: ClaimsSe
     if plain or by_last:
         return plain or by_last
     # Names written family name first ("Mr. Park" for "Park Ji-won") are mentioned by their first token.
+    if not family_first:
+        return []
     return [i for i, group in enumerate(groups) if any(fold(f).split()[0] == token for f in group.forms)]
 
 
@@ -987,7 +1010,9 @@ def _resolve_surnames(
     one word and a suffix ("Smith Jr.", "John Jr.") to the only person so named with that suffix.
 
     A surname the model took for a place is one when it is no place: not among ``places``, the story's
-    one-word places, nor a known place name."""
+    one-word places, nor a known place name. A word the story names alone as an organisation more often than as a
+    person (``_bodies_alone``) is no family name written first ("Velmora" beside a mislabelled "Velmora Plus")."""
+    bodies = _bodies_alone(mentions_by_article)
     for article, mentions in mentions_by_article.items():
         last_seen: dict[int, int] = {}
         for mention in mentions:
@@ -1005,11 +1030,26 @@ def _resolve_surnames(
             misplaced = mention.label in {"GPE", "LOC"} and folded not in places and folded not in place_names()
             if " " in folded or not (mention.label in _SURNAME_MISLABELS or misplaced):
                 continue
-            candidates = _surname_candidates(folded, groups, settings)
+            candidates = _surname_candidates(folded, groups, settings, folded not in bodies)
             if candidates:
                 chosen = max(candidates, key=lambda i: _closeness(i, article, last_seen, groups))
                 groups[chosen].add(mention)
                 last_seen[chosen] = mention.start
+
+
+def _bodies_alone(mentions_by_article: dict[str, list[_Mention]]) -> set[str]:
+    """One-word names the story labels an organisation alone more often than it names a person by them, alone or
+    as the first word of a full name: a body's name, not a family name written first. A given name is a person's
+    however the model labels it: an article may call someone by it ("Dale wrote")."""
+    bodies: Counter[str] = Counter()
+    people: Counter[str] = Counter()
+    for mention in (mention for found in mentions_by_article.values() for mention in found):
+        words = fold(mention.text).split()
+        if len(words) == 1 and mention.label == "ORG":
+            bodies[words[0]] += 1
+        elif mention.label == "PERSON" and words:
+            people[words[0]] += 1
+    return {name for name, count in bodies.items() if count > people[name] and not given_name(name)}
 
 
 def _suffixed_candidates(name: str, groups: Sequence[_Group]) -> list[int]:
@@ -1353,7 +1393,7 @@ def _retype_by_story(
     located = located | {fold(m.text) for found in by_article.values() for m in found if m.modifier}
     teams = {fold(ent.text) for _, doc in docs for ent in doc.ents if _team_plural(ent)}
     things = {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if _thing_named(ent)}
-    things |= _mostly_not_people(docs)
+    things |= _mostly_not_people(docs) | _described_things(docs, by_article)
     listed = _listed_among_non_people(docs)
     things |= {name for name, label in listed.items() if not label}
     # A common word is one under any label but a known place's ("Humidifier" a person here, a place there).
@@ -1513,6 +1553,81 @@ def _thing_named(ent: Span) -> bool:
         return True
     before = ent.doc[ent.start - 1] if ent.start else None
     return before is not None and before.lower_ in {"a", "an", "the"} and not _modifier_use(ent)
+
+
+#: Nouns for products and works that a name is set beside or said to be ("the game X", "X, a console", "X is a
+#: film"): things no person is, unlike "model" or "speaker".
+_THING_NOUNS = frozenset({
+    "game", "videogame", "film", "movie", "show", "series", "sitcom", "documentary", "album", "song", "book",
+    "novel", "memoir", "musical", "opera", "painting", "sculpture", "installation", "artwork", "exhibition",
+    "console", "edition", "device", "gadget", "handset", "smartphone", "phone", "laptop", "tablet", "drone",
+    "headset", "earbud", "product", "franchise", "sequel", "episode", "podcast",
+})
+#: Adjectives that tell one model or version of a product from another ("the smaller, more portable X", "the
+#: original X"), which the news does not write of a person.
+_MODEL_ADJECTIVES = frozenset({
+    "new", "newer", "newest", "latest", "original", "old", "older", "regular", "standalone", "standard", "smaller",
+    "larger", "bigger", "cheaper", "pricier", "portable", "upcoming", "updated", "redesigned", "refreshed",
+    "entry-level", "high-end",
+})
+#: Last words of a product's name that are no one's surname ("... Edition", "... Keyboard").
+_THING_HEADS = frozenset({
+    "edition", "editions", "keyboard", "guide", "mode", "bundle", "console", "controller", "remastered", "folio",
+})
+
+
+def _described_things(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> set[str]:
+    """Person-labelled names the story describes as a product or a work: set beside a noun for one or said to be
+    one (``_beside_a_thing_noun``), after an article or a possessive and adjectives of a model
+    (``_model_described``), or ending in a word only products' names end in (``_THING_HEADS``); and the longer
+    names that open with a whole such name ("X Mini" of "X"), and its last word alone. A name that opens with a
+    given name, is a word of a person's full name, follows a title or says something is a person's, whatever the
+    story sets beside it ("the film Ann Lee starred in", "the book Lee wrote")."""
+    people = _titled_words(docs) | {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if _saying(ent)}
+    labelled = {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if ent.label_ == "PERSON"}
+    described = {
+        fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents
+        if ent.label_ == "PERSON" and not given_name(ent[0].text) and (
+            _beside_a_thing_noun(ent) or _model_described(ent)
+            or len(ent) > 1 and ent[-1].lower_.rstrip(".") in _THING_HEADS
+        )
+    } - people
+    longer = {name for name in labelled for thing in described if name.startswith(f"{thing} ")} - people
+    named = {
+        word for found in by_article.values() for m in found
+        if _is_full_name(m) and fold(m.text) not in described | longer for word in fold(m.text).split()
+    }
+    described -= named
+    last_words = {name for name in labelled for thing in described if thing.endswith(f" {name}")}
+    return described | longer | (last_words - named - people)
+
+
+def _beside_a_thing_noun(ent: Span) -> bool:
+    """A noun for a product or a work (``_THING_NOUNS``) right before the name ("the game X"), in apposition to it
+    ("X, a console with ...") or as what the verb "be" says it is ("X is a game"). A verb after the name makes it
+    the subject of a clause about the thing ("the film Lee directed")."""
+    doc, root = ent.doc, ent.root
+    before = doc[ent.start - 1] if ent.start else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in _THING_NOUNS:
+        return after is None or after.pos_ != "VERB"
+    nouns = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        nouns += [child for child in root.head.children if child.dep_ == "attr"]
+    return any(noun.pos_ == "NOUN" and noun.lemma_.lower() in _THING_NOUNS for noun in nouns)
+
+
+def _model_described(ent: Span) -> bool:
+    """The name follows an article or a possessive and adjectives, one of which tells a model from another ("the
+    smaller, more portable X", "a regular X")."""
+    doc, start = ent.doc, ent.start
+    while start > 0 and (doc[start - 1].pos_ in {"ADJ", "ADV"} or doc[start - 1].text == ","):
+        start -= 1
+    described = any(token.lower_ in _MODEL_ADJECTIVES for token in doc[start : ent.start])
+    opener = doc[start - 1] if start else None
+    return described and opener is not None and (
+        opener.lower_ in {"a", "an", "the"} | _POSSESSIVE_DETERMINERS or opener.text in {"'s", "’s"}
+    )
 
 
 def _team_plural(ent: Span) -> bool:

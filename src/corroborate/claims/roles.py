@@ -43,6 +43,8 @@ ROLE_MODIFIERS = frozenset(
     }
 )
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "now", "then", "also", "currently"})
+#: Words opening a phrase like a determiner that say the role is past: the normalised role keeps them for ``_PAST``.
+_PAST_WORDS = frozenset({"then"})
 _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 #: A role no longer or not yet held can be true beside any current one.
 _PAST = re.compile(r"\b(?:former|ex|then|previous|past|late|onetime|one-time|erstwhile|retired)\b")
@@ -150,7 +152,7 @@ def normalise_role(tokens: Sequence[Token]) -> str:
     kept = [
         token
         for token in tokens[after_possessor:]
-        if token.ent_type_ not in {"GPE", "NORP", "LOC"} and token.lower_ not in _DETERMINERS
+        if token.ent_type_ not in {"GPE", "NORP", "LOC"} and token.lower_ not in _DETERMINERS - _PAST_WORDS
         and token.lower_ not in {"senior", "junior", "longtime", "veteran", "powerful", "new"}
         and token.text not in _POSSESSIVE_TOKENS
     ]
@@ -168,11 +170,18 @@ def _title_before(ent: Span, sentence: Span) -> list[Token]:
     """The title words right before a name ("U.S. Secretary of State"), or none."""
     doc = ent.doc
     start = ent.start
-    while start > sentence.start and _title_word(doc[start - 1]):
-        start -= 1
+    while start > sentence.start:
+        if _hyphen_joined(doc, start, sentence.start):
+            start -= 2
+        elif _title_word(doc[start - 1]) or _qualifying_word(doc[start - 1], ent.start):
+            start -= 1
+        else:
+            break
     start = _qualifier_start(doc, start, sentence.start)
     words = list(doc[start : ent.start])
-    while words and not _role_anchor(words[0]):
+    while words and not (
+        _role_anchor(words[0]) or _qualifying_word(words[0], ent.start) or _hyphen_joined(doc, words[0].i + 2, start)
+    ):
         words.pop(0)
     # "a cousin of Jane Doe": the name is whose the role is, not who holds it.
     if not words or words[-1].lower_ in {"of", "the", "and"}:
@@ -181,6 +190,25 @@ def _title_before(ent: Span, sentence: Span) -> list[Token]:
     while len(words) > 1 and words[-2].lower_ in ROLE_NOUNS and not (words[-1].ent_type_ or _role_word(words[-1])):
         words.pop()
     return words if any(_role_noun(token) for token in words) else []
+
+
+def _hyphen_joined(doc: Doc, start: int, floor: int) -> bool:
+    """The word at ``start`` is joined by a hyphen, with no space, to the word before it: one word of a title
+    ("editor-in-chief", "T-Mobile"), which a title cut at the hyphen would leave as a fragment ("chief")."""
+    return (
+        start - 2 >= floor and doc[start - 1].text in {"-", "\u2010"}
+        and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and doc[start - 2].is_alpha
+    )
+
+
+def _qualifying_word(token: Token, name_start: int) -> bool:
+    """A common noun or an adjective in lower case that qualifies a later word of the title before a name ("press"
+    of "press secretary", "national" of "national security adviser"): a title cut before it says less than the
+    article does, and loses the "former" that may open it."""
+    return (
+        (token.pos_, token.dep_) in {("NOUN", "compound"), ("ADJ", "amod")} and token.is_lower
+        and token.i < token.head.i <= name_start and token.lower_ not in _DETERMINERS
+    )
 
 
 #: Words joined to a title by a hyphen that change what it is: "vice-premier" is not a premier.
