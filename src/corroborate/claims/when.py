@@ -4,8 +4,10 @@ A date is read from spaCy's DATE and TIME entities. Stated dates ("October 16, 2
 parsed by dateparser; relative ones are resolved against an anchor: the article's publication date, or,
 when its metadata has none, the date its page stamps above the story ("Updated: May 24, 2005, 3:23 PM ET",
 "WASHINGTON, DC, April 28, 2009"), or else a date the caller takes from the story's dated articles
-(``story_anchor``), which an undated report of a story told over weeks may lie far from. Each mention
-keeps a short resolution a reader can check ("'last Thursday' before 2025-10-31 (published) -> 2025-10-23").
+(``story_anchor``) when every day the story's dated reports came out reads it alike: an undated report of a
+story told over days may come from any of them, so a date that would read otherwise stays unresolved rather than
+guessed. Each mention keeps a short resolution a reader can check ("'last Thursday' before 2025-10-31 (published)
+-> 2025-10-23").
 
 Rules, chosen to match how news is written:
 
@@ -1796,8 +1798,9 @@ def extract_dates(
 
     Relative dates resolve against the article's publication date, else the date its page's stamp shows
     (``stamped_date``), else ``anchor`` (a date of the story, see ``story_anchor``). One that would read
-    otherwise told on the first or the last day the story's dated articles came out is uncertain: not exact,
-    and its resolution says so. Datelines and other verbless lines are skipped: they date no event.
+    otherwise told on the first or the last day the story's dated articles came out is not guessed: it stays
+    unresolved, and its resolution shows both readings. Datelines and other verbless lines are skipped: they date
+    no event.
     """
     published = publication_date(article)
     stamped = None if published else stamped_date(article.text, anchor.day if isinstance(anchor, StoryDate) else anchor)
@@ -1868,9 +1871,10 @@ def extract_dates(
 def _with_uncertainty(
     mention: DateMention, text: str, story: StoryDate, context: _Context, settings: Settings
 ) -> DateMention:
-    """``mention``, marked uncertain when its date, counted from the story's date, would read otherwise had its
+    """``mention``, left unresolved when its date, counted from the story's date, would read otherwise had its
     undated article been told on the first or the last day the story's dated articles came out ("Tuesday" in a
-    story reported over two weeks): the story's date is then a guess, to be shown as one."""
+    story reported over two weeks): the story's date would then be a guess, and a date shown in the timeline is
+    never one. Its resolution keeps both readings, for a reader to check."""
     if mention.basis != "story" or mention.iso is None:
         return mention
     ends = (story.first, story.last)
@@ -1880,7 +1884,8 @@ def _with_uncertainty(
         return mention
     told = mention.resolution.rsplit(" -> ", 1)[0]
     spans = ", ".join(f"{iso or 'no date'} if told on {day.isoformat()}" for iso, day in zip(isos, ends, strict=True))
-    return replace(mention, exact=False, resolution=f"{told}, uncertain: {spans} -> {mention.iso}")
+    resolution = f"{told}, uncertain: {spans}, in an undated article -> no date"
+    return replace(mention, iso=None, granularity=None, exact=False, basis="unresolved", resolution=resolution)
 
 
 def _with_lagging_date(mentions: list[DateMention], settings: Settings) -> list[DateMention]:
