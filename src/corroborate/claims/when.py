@@ -182,6 +182,9 @@ _STAMP_LABELS = {"updated", "posted", "published", "last", "on", "at"}
 # A dateline's place ends in a mark before its date: "WASHINGTON, DC, April 28, 2009", "Mumbai - Nov 11, 2011".
 _DATELINE_END = re.compile(r"[,:\-–—]\s*$")
 _LEADING = re.compile(r"^(?:(?:the|on|in|of|since|by|until|from|at|during)\s+)+")
+# A part of a time ("late Thursday", "early next year", "late on Monday") lies within that time: it dates the day or
+# year itself, at that day's or year's precision.
+_PART_OF = re.compile(r"^(?:early|late)\s+(?=\S)")
 # An event phrase names at least an actor and an action, or a noun and its modifier.
 _MIN_EVENT_WORDS = 2
 _FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
@@ -236,9 +239,9 @@ _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "
 _PLACE_ADVERBS = {"back", "away", "home", "abroad", "here", "there", "out", "ashore", "aboard", "off", "inside"}
 # Adjectives that place a time within its day or among days ("late Monday", "the following Friday").
 _TIME_ADJECTIVES = {"early", "late", "last", "next", "past", "previous", "following", "same", "whole", "entire"}
-# A verb's dependents that say who did what to whom; the objects among them, without which a verb's first
-# preposition completes it ("met with the minister").
-_CLAUSE_PARTS = {"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "agent"}
+# A verb's dependents that say who did what to whom ("expl": the "there" of "there was a fire", where a subject would
+# stand); the objects among them, without which a verb's first preposition completes it ("met with the minister").
+_CLAUSE_PARTS = {"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "agent", "expl"}
 _OBJECT_PARTS = {"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 # Nouns a whole clause tells the content of ("the claim he visited the plant", "a chance the plan wins support"):
@@ -1506,6 +1509,7 @@ def _clause_words(
     if complement is not None:
         predicate.add(complement.i)
     subject, own = _clause_subject(verb)
+    subject = subject if subject is not None else _participle_subject(verb)
     skipped = drop | {token.i for child in verb.children if _holds(child, date_words) for token in child.subtree}
     skipped -= {complement.i} if complement is not None else set()
     if own and subject is not None:
@@ -1597,6 +1601,27 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _clause_subject(_first_conjunct(verb))[0], False
     return None, False
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """The subject a participle with none of its own acts with: that of the verb whose preposition or clause takes
+    it ("was jailed after assaulting a guard in 1999": the one jailed assaulted), through participles taking
+    participles ("after being convicted for assaulting"). Without it the event is a fragment. Not a participle a
+    noun's preposition takes ("the risk of flooding in May"), which is that noun's, nor a bare passive one ("Sales
+    began with laptops, followed by phones in March"), whose thing acted on is another."""
+    if verb.tag_ not in {"VBG", "VBN"} or _subject(verb) is not None:
+        return None
+    if verb.tag_ == "VBN" and not any(child.dep_ in {"aux", "auxpass"} for child in verb.children):
+        return None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        governor = verb.head.head
+    elif verb.dep_ == "advcl":
+        governor = verb.head
+    else:
+        return None
+    if governor.pos_ not in {"VERB", "AUX"}:
+        return None
+    return _clause_subject(governor)[0] or _participle_subject(governor)
 
 
 def _first_conjunct(verb: Token) -> Token:
@@ -1755,7 +1780,8 @@ def _joined(words: list[Token]) -> str:
         if following is not None:
             closing = following.text in {",", ".", ";", ":"} and following.i > word.i
             gap = word.doc[following.i - 1 : following.i] if closing else word.doc[word.i : following.i]
-            spaced = any(token.whitespace_ for token in gap)
+            # A word set before one that comes earlier in the text (a subject borrowed from a later clause) is apart.
+            spaced = following.i < word.i or any(token.whitespace_ for token in gap)
             parts.append(" " if spaced else "")
     return "".join(parts)
 
@@ -1785,7 +1811,7 @@ def _normalised(text: str) -> str:
     text = text.lower().replace("’", "'")
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.")
-    stripped = _LEADING.sub("", _LENGTH_IN.sub("", _LEADING.sub("", text)))
+    stripped = _LEADING.sub("", _LENGTH_IN.sub("", _PART_OF.sub("", _LEADING.sub("", text))))
     if _TRAILING_SPAN.match(text):  # "over the last year": the twelve months to now, not last calendar year
         return text
     return text if _NARRATIVE.match(re.sub(r"^(?:on|in|by|until|from|since) ", "", text)) else stripped
