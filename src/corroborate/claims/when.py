@@ -1891,7 +1891,7 @@ def extract_dates(
             stated_times.append((span, resolved, verb))
         if not reference and resolved.day is not None:
             narrative = _next_narrative(narrative, span, resolved, ordinal)
-    return _with_own_next_day(_with_lagging_date(mentions, settings), settings)
+    return _with_own_named_day(_with_lagging_date(mentions, settings), settings)
 
 
 def _with_uncertainty(
@@ -1953,33 +1953,36 @@ def _own_weekday(mention: DateMention) -> bool:
     return mention.granularity == "day" and bool(_BARE_WEEKDAY.match(_normalised(mention.text)))
 
 
-def _with_own_next_day(mentions: list[DateMention], settings: Settings) -> list[DateMention]:
-    """The mentions, with an article's "today" moved to the day right after its publication date that the article
-    names for the same thing ("X launches today", "X's launch day is Tuesday" in an article dated Monday): one article
-    puts one event on one day, and its publication date, in the outlet's time zone, may lag the day it was written
-    for by ``publication_slack_days``; the day it names is the better grounded."""
+def _with_own_named_day(mentions: list[DateMention], settings: Settings) -> list[DateMention]:
+    """The mentions, with an article's "today" moved to the day next to its publication date that the article names
+    for the same thing ("X launches today", "X's launch day is Tuesday" in an article dated Monday; "... is Monday" in
+    one dated Tuesday): one article puts one event on one day, and its publication date, in the outlet's time zone
+    or a late metadata stamp, may be off the day it was written for by ``publication_slack_days``; the day it names
+    is the better grounded."""
     slack = settings.claims.publication_slack_days
     moved = []
     for mention in mentions:
-        later = None
+        named = None
         published = mention.basis == "published" and mention.base is not None and not mention.reference
         if published and _SAME_DAY.fullmatch(_normalised(mention.text)):
-            later = next((other for other in mentions if _names_next_day(mention, other, slack)), None)
-        if later is None or later.iso is None:
+            named = next((other for other in mentions if _names_near_day(mention, other, slack)), None)
+        if named is None or named.iso is None:
             moved.append(mention)
             continue
-        told = f"'{mention.text}' at {mention.base.isoformat()} (published), dated '{later.text}' in the article"
-        moved.append(replace(mention, iso=later.iso, resolution=f"{told} -> {later.iso}"))
+        told = f"'{mention.text}' at {mention.base.isoformat()} (published), dated '{named.text}' in the article"
+        moved.append(replace(mention, iso=named.iso, resolution=f"{told} -> {named.iso}"))
     return moved
 
 
-def _names_next_day(today: DateMention, other: DateMention, slack: int) -> bool:
-    """Whether ``other`` dates the thing ``today`` dates to a day at most ``slack`` days after the publication: its
-    phrase holds the word of ``today``'s event, another word of ``today``'s phrase and no word of another thing
-    ("X launches its service" and "the service's launch day"; not "X opens a second line")."""
+def _names_near_day(today: DateMention, other: DateMention, slack: int) -> bool:
+    """Whether ``other`` dates the thing ``today`` dates to another day at most ``slack`` days from the publication:
+    its phrase holds the word of ``today``'s event, another word of ``today``'s phrase and no word of another thing
+    ("X launches its service" and "the service's launch day"; not "X opens a second line"). Not a "yesterday",
+    which is read from the same date as "today" and so tells another day, not a date off."""
     if other.reference or other.granularity != "day" or other.iso is None or today.base is None:
         return False
-    if not 0 < (date.fromisoformat(other.iso) - today.base).days <= slack:
+    apart = abs((date.fromisoformat(other.iso) - today.base).days)
+    if not 0 < apart <= slack or _DAY_BEFORE.search(other.text.lower()):
         return False
     head = today.head.lower()
     words = set(re.findall(r"[a-z]{4,}", other.event.lower()))
