@@ -47,6 +47,7 @@ Rules, chosen to match how news is written:
   unit by December") is read in that date's time, not the anchor's: the year stated, or the one nearest the
   day or month stated. Not a date of a clause beside it ("born in May 1970 and died on March 3") nor a thing's
   year ("the Class of 2020").
+- A part of a time ("late Thursday", "early on Monday", "late 2019", "early next year") dates that day, month or year.
 - "last December" is the latest December before the anchor's month (in a January article, the December just
   gone); "next March" the first March after it.
 - "N days/weeks/months/years ago" counts back from the anchor; only day counts are exact.
@@ -77,7 +78,8 @@ Rules, chosen to match how news is written:
   of the verb of its own form between them; an act a past verb takes by "to", "of" or "for" ("pleaded guilty to
   threatening ... in March") is the date's event; a bare date closing a dated clause after a comma names the noun
   before it ("..., with Houston hosting the final show, May 10"), as does a subject's date when its clause holds
-  another date; a date that is its clause's subject stays in the event ("Next year is the year of ...").
+  another date; a date that is its clause's subject stays in the event ("Next year is the year of ..."); a participle
+  with no subject acts with that of the verb taking it ("was jailed after assaulting a guard in 1999": who assaulted).
 - A day gone by on a verb in the present perfect or the present passive ("has denied arson following a fire early
   on Sunday", "are still haunted by images of the disaster in 2003") dates the thing of the phrase before it, as
   with a verb in the present: the perfect takes no time gone by, save a bound ("has held it since 2006"). A "-ed" form
@@ -1885,7 +1887,7 @@ def extract_dates(
         reference = reference or _values_changed(span, resolved, base, settings)
         head = told or _past_thing_of_present_verb(span, resolved, base)
         mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, head)
-        mention = _with_uncertainty(mention, text, story, context, settings) if story else mention
+        mention = _unguessed(mention, text, story, context, settings) if story else mention
         mentions.append(replace(mention, reference=reference))
         if not (resolved.relative or reference) and resolved.day is not None and _attachment(span) == verb:
             stated_times.append((span, resolved, verb))
@@ -1894,7 +1896,7 @@ def extract_dates(
     return _with_own_named_day(_with_lagging_date(mentions, settings), settings)
 
 
-def _with_uncertainty(
+def _unguessed(
     mention: DateMention, text: str, story: StoryDate, context: _Context, settings: Settings
 ) -> DateMention:
     """``mention``, left unresolved when its date, counted from the story's date, would read otherwise had its
