@@ -95,6 +95,18 @@ def test_today_takes_the_next_day_the_article_names_for_the_same_thing(nlp) -> N
 
 
 @pytest.mark.slow
+def test_today_takes_the_day_before_the_article_names_for_the_same_thing(nlp) -> None:  # type: ignore[no-untyped-def]
+    # 2021-03-02 is a Tuesday: a report written on Monday and dated a day late.
+    text = "The company launched its streaming service today. The service's launch day was Monday."
+    launch = next(m for m in _dates(nlp, text, "2021-03-02") if m.text == "today")
+    assert launch.iso == "2021-03-01"
+    assert "dated 'Monday' in the article" in launch.resolution
+    # Hard case: "yesterday" is read from the same date as "today", so it tells another day, not a late date.
+    told = "The company launched its streaming service today. The service's launch began yesterday in Asia."
+    assert next(m for m in _dates(nlp, told, "2021-03-02") if m.text == "today").iso == "2021-03-02"
+
+
+@pytest.mark.slow
 def test_a_copula_keeps_the_place_it_puts_its_subject_in(nlp) -> None:  # type: ignore[no-untyped-def]
     # Before: "The director" and "he will be".
     away = _dates(nlp, "The director was away on leave last week.", "2012-04-04")

@@ -114,7 +114,7 @@ def test_a_joined_verb_shares_the_subject_of_the_verb_of_its_form(nlp) -> None: 
 def test_an_earlier_act_a_past_verb_takes_is_the_event_of_its_date(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The man pleaded guilty on Monday to threatening to burn the office in March."
     threat = _dated(nlp, text, "2019-11-18", "March")
-    assert (threat.iso, threat.head, threat.event) == ("2019-03", "threaten", "threatening to burn the office")
+    assert (threat.iso, threat.head, threat.event) == ("2019-03", "threaten", "The man threatening to burn the office")
     assert "pleaded" in _dated(nlp, text, "2019-11-18", "Monday").event
     apology = _one(nlp, "The mayor apologized on Friday for calling the critics liars.", "2019-11-18")
     assert apology.event == "The mayor apologized for calling the critics liars"

@@ -4,8 +4,10 @@ A date is read from spaCy's DATE and TIME entities. Stated dates ("October 16, 2
 parsed by dateparser; relative ones are resolved against an anchor: the article's publication date, or,
 when its metadata has none, the date its page stamps above the story ("Updated: May 24, 2005, 3:23 PM ET",
 "WASHINGTON, DC, April 28, 2009"), or else a date the caller takes from the story's dated articles
-(``story_anchor``), which an undated report of a story told over weeks may lie far from. Each mention
-keeps a short resolution a reader can check ("'last Thursday' before 2025-10-31 (published) -> 2025-10-23").
+(``story_anchor``) when every day the story's dated reports came out reads it alike: an undated report of a
+story told over days may come from any of them, so a date that would read otherwise stays unresolved rather than
+guessed. Each mention keeps a short resolution a reader can check ("'last Thursday' before 2025-10-31 (published)
+-> 2025-10-23").
 
 Rules, chosen to match how news is written:
 
@@ -45,6 +47,7 @@ Rules, chosen to match how news is written:
   unit by December") is read in that date's time, not the anchor's: the year stated, or the one nearest the
   day or month stated. Not a date of a clause beside it ("born in May 1970 and died on March 3") nor a thing's
   year ("the Class of 2020").
+- A part of a time ("late Thursday", "early on Monday", "late 2019", "early next year") dates that day, month or year.
 - "last December" is the latest December before the anchor's month (in a January article, the December just
   gone); "next March" the first March after it.
 - "N days/weeks/months/years ago" counts back from the anchor; only day counts are exact.
@@ -75,7 +78,8 @@ Rules, chosen to match how news is written:
   of the verb of its own form between them; an act a past verb takes by "to", "of" or "for" ("pleaded guilty to
   threatening ... in March") is the date's event; a bare date closing a dated clause after a comma names the noun
   before it ("..., with Houston hosting the final show, May 10"), as does a subject's date when its clause holds
-  another date; a date that is its clause's subject stays in the event ("Next year is the year of ...").
+  another date; a date that is its clause's subject stays in the event ("Next year is the year of ..."); a participle
+  with no subject acts with that of the verb taking it ("was jailed after assaulting a guard in 1999": who assaulted).
 - A day gone by on a verb in the present perfect or the present passive ("has denied arson following a fire early
   on Sunday", "are still haunted by images of the disaster in 2003") dates the thing of the phrase before it, as
   with a verb in the present: the perfect takes no time gone by, save a bound ("has held it since 2006"). A "-ed" form
@@ -180,6 +184,9 @@ _STAMP_LABELS = {"updated", "posted", "published", "last", "on", "at"}
 # A dateline's place ends in a mark before its date: "WASHINGTON, DC, April 28, 2009", "Mumbai - Nov 11, 2011".
 _DATELINE_END = re.compile(r"[,:\-–—]\s*$")
 _LEADING = re.compile(r"^(?:(?:the|on|in|of|since|by|until|from|at|during)\s+)+")
+# A part of a time ("late Thursday", "early next year", "late on Monday") lies within that time: it dates the day or
+# year itself, at that day's or year's precision.
+_PART_OF = re.compile(r"^(?:early|late)\s+(?=\S)")
 # An event phrase names at least an actor and an action, or a noun and its modifier.
 _MIN_EVENT_WORDS = 2
 _FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
@@ -234,9 +241,9 @@ _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "
 _PLACE_ADVERBS = {"back", "away", "home", "abroad", "here", "there", "out", "ashore", "aboard", "off", "inside"}
 # Adjectives that place a time within its day or among days ("late Monday", "the following Friday").
 _TIME_ADJECTIVES = {"early", "late", "last", "next", "past", "previous", "following", "same", "whole", "entire"}
-# A verb's dependents that say who did what to whom; the objects among them, without which a verb's first
-# preposition completes it ("met with the minister").
-_CLAUSE_PARTS = {"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "agent"}
+# A verb's dependents that say who did what to whom ("expl": the "there" of "there was a fire", where a subject would
+# stand); the objects among them, without which a verb's first preposition completes it ("met with the minister").
+_CLAUSE_PARTS = {"aux", "auxpass", "neg", "prt", "dobj", "dative", "attr", "acomp", "oprd", "xcomp", "agent", "expl"}
 _OBJECT_PARTS = {"dobj", "attr", "acomp", "oprd", "xcomp", "ccomp"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 # Nouns a whole clause tells the content of ("the claim he visited the plant", "a chance the plan wins support"):
@@ -1504,6 +1511,7 @@ def _clause_words(
     if complement is not None:
         predicate.add(complement.i)
     subject, own = _clause_subject(verb)
+    subject = subject if subject is not None else _participle_subject(verb)
     skipped = drop | {token.i for child in verb.children if _holds(child, date_words) for token in child.subtree}
     skipped -= {complement.i} if complement is not None else set()
     if own and subject is not None:
@@ -1595,6 +1603,27 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return _clause_subject(_first_conjunct(verb))[0], False
     return None, False
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """The subject a participle with none of its own acts with: that of the verb whose preposition or clause takes
+    it ("was jailed after assaulting a guard in 1999": the one jailed assaulted), through participles taking
+    participles ("after being convicted for assaulting"). Without it the event is a fragment. Not a participle a
+    noun's preposition takes ("the risk of flooding in May"), which is that noun's, nor a bare passive one ("Sales
+    began with laptops, followed by phones in March"), whose thing acted on is another."""
+    if verb.tag_ not in {"VBG", "VBN"} or _subject(verb) is not None:
+        return None
+    if verb.tag_ == "VBN" and not any(child.dep_ in {"aux", "auxpass"} for child in verb.children):
+        return None
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        governor = verb.head.head
+    elif verb.dep_ == "advcl":
+        governor = verb.head
+    else:
+        return None
+    if governor.pos_ not in {"VERB", "AUX"}:
+        return None
+    return _clause_subject(governor)[0] or _participle_subject(governor)
 
 
 def _first_conjunct(verb: Token) -> Token:
@@ -1753,7 +1782,8 @@ def _joined(words: list[Token]) -> str:
         if following is not None:
             closing = following.text in {",", ".", ";", ":"} and following.i > word.i
             gap = word.doc[following.i - 1 : following.i] if closing else word.doc[word.i : following.i]
-            spaced = any(token.whitespace_ for token in gap)
+            # A word set before one that comes earlier in the text (a subject borrowed from a later clause) is apart.
+            spaced = following.i < word.i or any(token.whitespace_ for token in gap)
             parts.append(" " if spaced else "")
     return "".join(parts)
 
@@ -1783,7 +1813,7 @@ def _normalised(text: str) -> str:
     text = text.lower().replace("’", "'")
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,.")
-    stripped = _LEADING.sub("", _LENGTH_IN.sub("", _LEADING.sub("", text)))
+    stripped = _LEADING.sub("", _LENGTH_IN.sub("", _PART_OF.sub("", _LEADING.sub("", text))))
     if _TRAILING_SPAN.match(text):  # "over the last year": the twelve months to now, not last calendar year
         return text
     return text if _NARRATIVE.match(re.sub(r"^(?:on|in|by|until|from|since) ", "", text)) else stripped
@@ -1796,8 +1826,9 @@ def extract_dates(
 
     Relative dates resolve against the article's publication date, else the date its page's stamp shows
     (``stamped_date``), else ``anchor`` (a date of the story, see ``story_anchor``). One that would read
-    otherwise told on the first or the last day the story's dated articles came out is uncertain: not exact,
-    and its resolution says so. Datelines and other verbless lines are skipped: they date no event.
+    otherwise told on the first or the last day the story's dated articles came out is not guessed: it stays
+    unresolved, and its resolution shows both readings. Datelines and other verbless lines are skipped: they date
+    no event.
     """
     published = publication_date(article)
     stamped = None if published else stamped_date(article.text, anchor.day if isinstance(anchor, StoryDate) else anchor)
@@ -1856,21 +1887,22 @@ def extract_dates(
         reference = reference or _values_changed(span, resolved, base, settings)
         head = told or _past_thing_of_present_verb(span, resolved, base)
         mention = _mention(article, span, sentence_start, sentence, resolved, base, basis, settings, head)
-        mention = _with_uncertainty(mention, text, story, context, settings) if story else mention
+        mention = _unguessed(mention, text, story, context, settings) if story else mention
         mentions.append(replace(mention, reference=reference))
         if not (resolved.relative or reference) and resolved.day is not None and _attachment(span) == verb:
             stated_times.append((span, resolved, verb))
         if not reference and resolved.day is not None:
             narrative = _next_narrative(narrative, span, resolved, ordinal)
-    return _with_own_next_day(_with_lagging_date(mentions, settings), settings)
+    return _with_own_named_day(_with_lagging_date(mentions, settings), settings)
 
 
-def _with_uncertainty(
+def _unguessed(
     mention: DateMention, text: str, story: StoryDate, context: _Context, settings: Settings
 ) -> DateMention:
-    """``mention``, marked uncertain when its date, counted from the story's date, would read otherwise had its
+    """``mention``, left unresolved when its date, counted from the story's date, would read otherwise had its
     undated article been told on the first or the last day the story's dated articles came out ("Tuesday" in a
-    story reported over two weeks): the story's date is then a guess, to be shown as one."""
+    story reported over two weeks): the story's date would then be a guess, and a date shown in the timeline is
+    never one. Its resolution keeps both readings, for a reader to check."""
     if mention.basis != "story" or mention.iso is None:
         return mention
     ends = (story.first, story.last)
@@ -1880,7 +1912,8 @@ def _with_uncertainty(
         return mention
     told = mention.resolution.rsplit(" -> ", 1)[0]
     spans = ", ".join(f"{iso or 'no date'} if told on {day.isoformat()}" for iso, day in zip(isos, ends, strict=True))
-    return replace(mention, exact=False, resolution=f"{told}, uncertain: {spans} -> {mention.iso}")
+    resolution = f"{told}, uncertain: {spans}, in an undated article -> no date"
+    return replace(mention, iso=None, granularity=None, exact=False, basis="unresolved", resolution=resolution)
 
 
 def _with_lagging_date(mentions: list[DateMention], settings: Settings) -> list[DateMention]:
@@ -1922,33 +1955,36 @@ def _own_weekday(mention: DateMention) -> bool:
     return mention.granularity == "day" and bool(_BARE_WEEKDAY.match(_normalised(mention.text)))
 
 
-def _with_own_next_day(mentions: list[DateMention], settings: Settings) -> list[DateMention]:
-    """The mentions, with an article's "today" moved to the day right after its publication date that the article
-    names for the same thing ("X launches today", "X's launch day is Tuesday" in an article dated Monday): one article
-    puts one event on one day, and its publication date, in the outlet's time zone, may lag the day it was written
-    for by ``publication_slack_days``; the day it names is the better grounded."""
+def _with_own_named_day(mentions: list[DateMention], settings: Settings) -> list[DateMention]:
+    """The mentions, with an article's "today" moved to the day next to its publication date that the article names
+    for the same thing ("X launches today", "X's launch day is Tuesday" in an article dated Monday; "... is Monday" in
+    one dated Tuesday): one article puts one event on one day, and its publication date, in the outlet's time zone
+    or a late metadata stamp, may be off the day it was written for by ``publication_slack_days``; the day it names
+    is the better grounded."""
     slack = settings.claims.publication_slack_days
     moved = []
     for mention in mentions:
-        later = None
+        named = None
         published = mention.basis == "published" and mention.base is not None and not mention.reference
         if published and _SAME_DAY.fullmatch(_normalised(mention.text)):
-            later = next((other for other in mentions if _names_next_day(mention, other, slack)), None)
-        if later is None or later.iso is None:
+            named = next((other for other in mentions if _names_near_day(mention, other, slack)), None)
+        if named is None or named.iso is None:
             moved.append(mention)
             continue
-        told = f"'{mention.text}' at {mention.base.isoformat()} (published), dated '{later.text}' in the article"
-        moved.append(replace(mention, iso=later.iso, resolution=f"{told} -> {later.iso}"))
+        told = f"'{mention.text}' at {mention.base.isoformat()} (published), dated '{named.text}' in the article"
+        moved.append(replace(mention, iso=named.iso, resolution=f"{told} -> {named.iso}"))
     return moved
 
 
-def _names_next_day(today: DateMention, other: DateMention, slack: int) -> bool:
-    """Whether ``other`` dates the thing ``today`` dates to a day at most ``slack`` days after the publication: its
-    phrase holds the word of ``today``'s event, another word of ``today``'s phrase and no word of another thing
-    ("X launches its service" and "the service's launch day"; not "X opens a second line")."""
+def _names_near_day(today: DateMention, other: DateMention, slack: int) -> bool:
+    """Whether ``other`` dates the thing ``today`` dates to another day at most ``slack`` days from the publication:
+    its phrase holds the word of ``today``'s event, another word of ``today``'s phrase and no word of another thing
+    ("X launches its service" and "the service's launch day"; not "X opens a second line"). Not a "yesterday",
+    which is read from the same date as "today" and so tells another day, not a date off."""
     if other.reference or other.granularity != "day" or other.iso is None or today.base is None:
         return False
-    if not 0 < (date.fromisoformat(other.iso) - today.base).days <= slack:
+    apart = abs((date.fromisoformat(other.iso) - today.base).days)
+    if not 0 < apart <= slack or _DAY_BEFORE.search(other.text.lower()):
         return False
     head = today.head.lower()
     words = set(re.findall(r"[a-z]{4,}", other.event.lower()))
