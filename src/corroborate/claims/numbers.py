@@ -755,6 +755,10 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     age = _read_age(doc, start, end, head)
     if age is not None:
         return age
+    if _inch_mark(doc, end):
+        # Read as the same size written "a 65-inch screen", whose unit is its counted noun too.
+        measured = _phrase_or_empty(_attached_noun(head), exclude | {end})
+        return _Reading(_INCH, _INCH, "count", end + 1, measured)
     if _is_date_or_clock(doc, start, end, head) or _idiom(doc, start, end):
         return None
     if after is not None and after.text in _LENGTH_LETTERS and not doc[end - 1].whitespace_:
@@ -789,7 +793,7 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     # The quantity's text runs on to its unit when the unit follows closely ("two-hour", "130 cargo drones").
     text_end = unit_token.i + 1 if 0 <= unit_token.i - end < _MAX_UNIT_GAP else end
     if unit in TIME_UNITS:
-        if _next_word(doc, unit_token.i) == "ago":
+        if _next_word(doc, unit_token.i) == "ago" or _names_a_security(unit_token):
             return None
         # Not a span's "of" noun ("a sentence of 12 years"): an outlet that tells the span by its verb
         # ("sentenced to 12 years") leaves it unnamed, and the two would no longer count as one figure.
@@ -803,6 +807,36 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
         text_end,
         _phrase_or_empty(measured, exclude | {unit_token.i}),
     )
+
+
+def _inch_mark(doc: Doc, end: int) -> bool:
+    """Whether the mark glued to the number before ``doc[end]`` is an inch mark ('a 65" screen', '22" wide'), not
+    the close of a quote ('she wrote "we sold 40" in a note'): no quote is open before it on its line."""
+    if end >= len(doc) or doc[end].text not in _INCH_MARKS or doc[end - 1].whitespace_:
+        return False
+    at = doc[end].idx
+    text = doc.text  # read only here: few numbers have a mark glued to them
+    return not _quote_open(text[text.rfind("\n", 0, at) + 1 : at])
+
+
+def _quote_open(line: str) -> bool:
+    """Whether a quote is open at the end of ``line``: a straight mark after a space or at the line's start opens
+    one, the next closes it, and one glued to a word while none is open is an inch mark of its own."""
+    open_ = False
+    for at, char in enumerate(line):
+        if char == "“":
+            open_ = True
+        elif char == "”":
+            open_ = False
+        elif char == '"':
+            opens = at == 0 or line[at - 1].isspace() or line[at - 1] in "(["
+            open_ = not open_ and opens
+    return open_
+
+
+_INCH = "inch"
+# Marks news writes for inches after a number: a straight double quote, a closing curly quote, a double prime.
+_INCH_MARKS = {'"', "”", "″"}
 
 
 # Symbols of units of measure that news writes apart from the number ("42 dBA", "5 km", "45 W"), which the
@@ -821,7 +855,8 @@ def _named_currency(doc: Doc, end: int) -> Token | None:
             return None
         # The tagger may read a plural after a name as a verb ("Zealand dollars"), which a currency's plural is not.
         plural = token.lower_.endswith("s") and token.lower_[:-1] in _CURRENCY_WORDS
-        if (plural or (token.lemma_.lower() in _CURRENCY_WORDS and token.pos_ == "NOUN")) and not _weight(token):
+        # No weight is named with a country ("5,200 British pounds of her savings" is a sum).
+        if plural or (token.lemma_.lower() in _CURRENCY_WORDS and token.pos_ == "NOUN"):
             return token
     return None
 
@@ -834,6 +869,19 @@ def _weight(unit: Token) -> bool:
 
 # Currency words that also name a unit of weight.
 _WEIGHT_CURRENCIES = {"pound"}
+
+
+def _names_a_security(unit: Token) -> bool:
+    """Whether a span of time before a noun names a kind of bond or loan ("a 30-year bond", "the 10-year Treasury
+    yield", "the 30-year mortgage rate"): the term is part of the security's name, not a span the story tells of."""
+    noun = _attached_noun(unit)
+    if noun is None:
+        return False
+    return any(token.lemma_.lower() in _SECURITIES for token in unit.doc[unit.i + 1 : noun.i + 1])
+
+
+# Securities and loans that news names by their term.
+_SECURITIES = {"bond", "note", "treasury", "bill", "gilt", "bund", "yield", "mortgage", "swap", "debenture"}
 
 
 def _noun_after_range(doc: Doc, start: int, end: int) -> Token | None:
@@ -1034,6 +1082,7 @@ def _is_date_or_clock(doc: Doc, start: int, end: int, head: Token) -> bool:
         or _between_names(doc, start, end)
         or _repeats_designation(doc, start, end)
         or _version(doc, start, end)
+        or _release(doc, start, end)
     )
 
 
@@ -1052,6 +1101,20 @@ def _version(doc: Doc, start: int, end: int) -> bool:
 
 
 _DECIMAL = re.compile(r"\d+\.\d+")
+
+
+def _release(doc: Doc, start: int, end: int) -> bool:
+    """Whether a number names a release of software, not an amount: after "version" ("version 10 of its browser")
+    or after a name written in camel case, as software is ("iOS 12", "macOS 10"), which the tagger may take for
+    a number and so for no name."""
+    if end - start != 1 or start == 0:
+        return False
+    before = doc[start - 1]
+    return before.lower_.rstrip(".") in _VERSION_WORDS or bool(_CAMEL_CASE.match(before.text))
+
+
+_VERSION_WORDS = {"version", "ver", "v"}
+_CAMEL_CASE = re.compile(r"^[a-z]+[A-Z]")
 # Words for sound channels, which a decimal before them lays out ("7.1" is seven speakers and a subwoofer).
 _CHANNEL_WORDS = {"surround", "channel", "channels", "sound", "audio", "speaker", "speakers"}
 
@@ -1223,8 +1286,8 @@ def extract_quantities(article: Article, doc: Doc, dates: Sequence[DateMention] 
     quantities.extend(_ordinals(article, doc))
     spans = _date_spans(article, doc, dates) if quantities else []
     ties = _person_ties(doc) if quantities else {}
-    in_context = (_in_context(q, doc, spans, ties) for q in quantities)
-    return _breakdowns(sorted(in_context, key=lambda quantity: quantity.start))
+    in_context = [_in_context(q, doc, spans, ties) for q in quantities]
+    return _breakdowns(sorted(_named_by_age(in_context), key=lambda quantity: quantity.start))
 
 
 def _in_fraction(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -2227,10 +2290,11 @@ def _named_by_age(quantities: Sequence[Quantity]) -> Sequence[Quantity]:
 
     def renamed(quantity: Quantity) -> Quantity:
         actor, holder = named(quantity.actor, quantity), named(quantity.holder, quantity)
+        aged = named(quantity.aged, quantity) if quantity.kind == "age" else quantity.aged
         # The figures left as they were stay the same objects: a figure's neighbours are told from it by identity.
-        if (actor, holder) == (quantity.actor, quantity.holder):
+        if (actor, holder, aged) == (quantity.actor, quantity.holder, quantity.aged):
             return quantity
-        return replace(quantity, actor=actor, holder=holder)
+        return replace(quantity, actor=actor, holder=holder, aged=aged)
 
     return [renamed(q) for q in quantities] if nouns and names else quantities
 
