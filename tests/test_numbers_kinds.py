@@ -122,3 +122,82 @@ def test_an_age_told_of_a_noun_stays_so_when_two_people_have_it(nlp) -> None:  #
     text = "A 61-year-old man was hurt. Tam Orrin, 61, and Lia Mott, 61, were held."
     [first, *_] = [q for q in _found(nlp, text) if q.kind == "age"]
     assert first.aged == "the man"
+
+
+def test_an_age_in_months_is_an_age_not_a_duration(nlp) -> None:  # type: ignore[no-untyped-def]
+    [age] = _found(nlp, "A 9-month-old baby was found unhurt.")
+    assert (age.kind, age.value, age.unit, age.aged) == ("age", 9, "month", "the baby")
+
+
+def test_a_place_before_the_noun_of_an_age_is_not_whom_it_is_told_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    [age] = _found(nlp, "The 8-year-old Dunmore girl was found on Sunday.")
+    assert age.aged == "the girl"
+
+
+def test_the_points_of_a_tie_break_after_a_score_are_no_figure(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Read alone, the "(5)" beside a player was taken for their age or a count of theirs.
+    assert _found(nlp, "Ivo Lund edged Tam Okafor 7-6 (5), 6-4 on Friday.") == []
+
+
+# ---- Scores and marks -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivo Lund beat Tam Okafor 3-6, 6-3, 7-6 (5) on Friday.",
+        "The Hawks earned a 2-1 win over the Owls.",
+        "The Hawks beat the Owls 3-0 on Sunday.",
+        "The series is level at 1-1.",
+    ],
+)
+def test_a_score_is_no_range(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q for q in _found(nlp, text) if q.kind != "duration"] == []
+
+
+def test_a_range_of_a_count_is_still_a_range(nlp) -> None:  # type: ignore[no-untyped-def]
+    [games] = _found(nlp, "The Hawks hope to win 3-6 games this year.")
+    assert (games.value, games.upper, games.unit) == (3, 6, "game")
+
+
+def test_a_note_number_in_square_brackets_and_a_list_item_number_count_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert [q.value for q in _found(nlp, "Alarms ring 1,000 times per shift [1].")] == [1000]
+    assert [q.value for q in _found(nlp, "Bring these:\n4) Water for 5 days")] == [5]
+
+
+# ---- Scales -------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper"),
+    [
+        ("Rebuilding will cost $40-50 billion.", 4e10, 5e10),
+        ("The plan will hire 5 to 10 million workers.", 5e6, 1e7),
+        ("The plan will hire between 500 and 1 million workers.", 500, 1e6),
+    ],
+)
+def test_a_scale_written_after_a_range_scales_its_bottom_too(nlp, text: str, value: float, upper: float) -> None:  # type: ignore[no-untyped-def]
+    [found] = _found(nlp, text)
+    assert (found.value, found.upper) == (value, upper)
+
+
+def test_a_scale_hyphenated_to_digits_scales_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    [gift] = _found(nlp, "Bo Lund gave a $5-million gift to the school.")
+    assert (gift.value, gift.upper, gift.qualifier) == (5e6, None, "exact")
+
+
+def test_half_a_million_is_half_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    [fled] = _found(nlp, "Nearly half a million people fled the floods.")
+    assert (fled.value, fled.qualifier) == (5e5, "nearly")
+
+
+def test_lakh_and_rupees_abbreviated_are_read(nlp) -> None:  # type: ignore[no-untyped-def]
+    [masks] = _found(nlp, "The state gave out 50 lakh masks.")
+    [fare] = _found(nlp, "Bo Lund paid Rs 300 for the ride.")
+    assert (masks.value, masks.unit) == (5e6, "mask")
+    assert (fare.kind, fare.value, fare.unit) == ("money", 300, "rupee")
+
+
+def test_horsepower_abbreviated_is_the_unit_of_an_engine(nlp) -> None:  # type: ignore[no-untyped-def]
+    [power] = _found(nlp, "The 176 hp engine is new.")
+    assert (power.value, power.unit) == (176, "hp")
