@@ -83,6 +83,8 @@ def test_pounds_of_a_substance_stay_a_weight(nlp) -> None:  # type: ignore[no-un
     "text",
     [
         "Phones need iOS 12 or later.",
+        "Phones running Android 10 will get the patch.",
+        "Windows 11 is free for users of Windows 10.",
         "The update to iOS 13.1 arrives today.",
         "The firm shipped version 10 of its browser.",
         "Version 3 of the app is out.",
@@ -186,9 +188,16 @@ def test_a_scale_hyphenated_to_digits_scales_them(nlp) -> None:  # type: ignore[
     assert (gift.value, gift.upper, gift.qualifier) == (5e6, None, "exact")
 
 
-def test_half_a_million_is_half_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    [fled] = _found(nlp, "Nearly half a million people fled the floods.")
-    assert (fled.value, fled.qualifier) == (5e5, "nearly")
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Half a million people fled the floods.", 5e5),
+        ("A half million people fled the floods.", 5e5),
+        ("Bo Lund bought half a dozen eggs.", 6),
+    ],
+)
+def test_half_a_scale_is_half_of_it(nlp, text: str, value: float) -> None:  # type: ignore[no-untyped-def]
+    assert [q.value for q in _found(nlp, text)] == [value]
 
 
 def test_lakh_and_rupees_abbreviated_are_read(nlp) -> None:  # type: ignore[no-untyped-def]

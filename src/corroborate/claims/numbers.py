@@ -255,7 +255,8 @@ _QUALIFIER_AFTER: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
 _RANGE_LINKS = {"to", "-", "–", "—", "or"}
 # Fractions a number may end in ("four and a half months", "two and a quarter million").
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
-_HALF = "half"
+# Words before a scale that halve it ("half a million", "a half million", "half a dozen").
+_HALF_OF = (["half", "a"], ["half", "an"], ["a", "half"])
 # Nouns that say a sum is the value of what follows "of" ("$5 billion worth of goods").
 _VALUE_NOUNS = {"worth", "value"}
 # Words that make a figure an addition to an earlier one ("another 20 troops", "fresh tariffs on $5 billion of
@@ -389,8 +390,8 @@ def parse_number(words: Sequence[str]) -> float | None:
     2.5e6. Two bare numbers in a row ("3 4") are not one.
     """
     lowered = [word.lower() for word in words]
-    if lowered[:1] == [_HALF] and lowered[1:2] in (["a"], ["an"]):
-        scale = _whole_number(words[1:])
+    if lowered[:2] in _HALF_OF:
+        scale = _whole_number(words[2:])
         return scale / 2 if scale is not None else None
     for at in range(1, len(lowered) - 2):
         if lowered[at : at + 2] == ["and", "a"] and lowered[at + 2] in _FRACTIONS:
@@ -538,10 +539,11 @@ def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
             else:
                 break
         first = tokens[i]
-        if first.lower_ in _HUNDRED | _SCALES and i > 0 and tokens[i - 1].lower_ in {"a", "an"}:
+        before = [token.lower_ for token in tokens[max(i - 2, 0) : i]]
+        if first.lower_ in _HUNDRED | _SCALES and before in _HALF_OF:
+            start -= 2  # "half a million", "a half million"
+        elif first.lower_ in _HUNDRED | _SCALES and before[-1:] in (["a"], ["an"]):
             start -= 1
-            if i > 1 and tokens[i - 2].lower_ == _HALF:
-                start -= 1  # "half a million"
         yield start, tokens[end - 1].i + 1
         i = end
 
