@@ -210,3 +210,26 @@ def test_lakh_and_rupees_abbreviated_are_read(nlp) -> None:  # type: ignore[no-u
 def test_horsepower_abbreviated_is_the_unit_of_an_engine(nlp) -> None:  # type: ignore[no-untyped-def]
     [power] = _found(nlp, "The 176 hp engine is new.")
     assert (power.value, power.unit) == (176, "hp")
+
+
+# ---- Units the parser finds no noun for -------------------------------------------------------------------------
+
+
+def test_horsepower_before_the_noun_it_measures_is_the_unit(nlp) -> None:  # type: ignore[no-untyped-def]
+    [power] = _found(nlp, "The 275 horsepower electric motor sits at the rear.")
+    assert (power.value, power.unit, power.measured) == (275, "horsepower", "electric motor")
+
+
+def test_two_unit_symbols_joined_by_a_hyphen_are_one_unit(nlp) -> None:  # type: ignore[no-untyped-def]
+    [torque] = _found(nlp, "The motor makes 406 lb-ft of torque.")
+    assert (torque.value, torque.unit, torque.measured) == (406, "lb-ft", "torque")
+
+
+def test_light_years_are_a_distance_not_a_duration(nlp) -> None:  # type: ignore[no-untyped-def]
+    [width] = _found(nlp, "The galaxy is 230 million light-years wide.")
+    assert (width.kind, width.value, width.unit) == ("count", 2.3e8, "light-year")
+
+
+def test_the_noun_age_is_not_whom_an_age_is_told_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    [age] = _found(nlp, "Why would anyone quit at age 54?")
+    assert (age.kind, age.aged) == ("age", "")

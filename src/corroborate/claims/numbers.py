@@ -787,6 +787,10 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     if after is not None and after.lemma_.lower() in _CURRENCY_WORDS and after.pos_ == "NOUN" and not _weight(after):
         target = _attached_noun(after) or _measure_valued(after)
         return _Reading(after.lemma_.lower(), _phrase_or_empty(target, exclude), "money", end + 1)
+    if _paired_symbols(doc, end):
+        # "406 lb-ft of torque": the parser finds no noun in a unit of two symbols; what it measures follows "of".
+        unit = doc[end : end + 3].text.lower()
+        return _Reading(unit, unit, "count", end + 3, _phrase_or_empty(_of_object(doc[end + 2]), exclude))
     unit_token = (
         _attached_noun(head)
         or _of_object(head)
@@ -812,6 +816,8 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     unit = unit_token.lemma_.lower()
     # The quantity's text runs on to its unit when the unit follows closely ("two-hour", "130 cargo drones").
     text_end = unit_token.i + 1 if 0 <= unit_token.i - end < _MAX_UNIT_GAP else end
+    if unit in TIME_UNITS and [token.lower_ for token in doc[unit_token.i - 2 : unit_token.i]] == _LIGHT:
+        return _Reading(_LIGHT_YEAR, _LIGHT_YEAR, "count", text_end)  # a distance: "230 million light-years wide"
     if unit in TIME_UNITS:
         if _next_word(doc, unit_token.i) == "ago" or _names_a_security(unit_token):
             return None
@@ -873,13 +879,24 @@ _INCH = "inch"
 _INCH_MARKS = {'"', "”", "″"}
 
 
+_LIGHT = ["light", "-"]
+_LIGHT_YEAR = "light-year"
+
+
 # Symbols of units of measure that news writes apart from the number ("42 dBA", "5 km", "45 W"), which the
-# parser takes for a word of the noun the measure is of.
+# parser takes for a word of the noun the measure is of, and "horsepower", which it reads so too ("a 275
+# horsepower electric motor").
 _UNIT_SYMBOLS = {
     "db", "dba", "km", "cm", "mm", "kg", "mg", "lb", "lbs", "oz", "ft", "mph", "kph", "km/h",
     "kb", "mb", "gb", "tb", "hz", "khz", "mhz", "ghz", "w", "kw", "mw", "gw", "kwh", "mwh", "gwh", "v", "mah", "hp",
-    "bhp",
+    "bhp", "horsepower",
 }  # fmt: skip
+
+
+def _paired_symbols(doc: Doc, end: int) -> bool:
+    """Whether two unit symbols joined by a hyphen follow a number ("406 lb-ft", "50 kW-h"): one unit."""
+    words = [token.lower_ for token in doc[end : end + 3]]
+    return len(words) == 3 and words[0] in _UNIT_SYMBOLS and words[1] == "-" and words[2] in _UNIT_SYMBOLS
 
 
 def _named_currency(doc: Doc, end: int) -> Token | None:
@@ -1674,7 +1691,8 @@ def _aged(root: Token) -> Token | None:
     for token in [root, *root.ancestors]:
         if token.pos_ in {"VERB", "AUX"}:
             return None
-        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() not in TIME_UNITS:
+        # "Age" in "people age 12" or "at age 54" is the measure, not whose it is.
+        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() not in TIME_UNITS | _AGE_NOUNS:
             return token
     return None
 
