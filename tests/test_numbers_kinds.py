@@ -230,6 +230,7 @@ def test_light_years_are_a_distance_not_a_duration(nlp) -> None:  # type: ignore
     assert (width.kind, width.value, width.unit) == ("count", 2.3e8, "light-year")
 
 
-def test_the_noun_age_is_not_whom_an_age_is_told_of(nlp) -> None:  # type: ignore[no-untyped-def]
-    [age] = _found(nlp, "Why would anyone quit at age 54?")
+@pytest.mark.parametrize("text", ["Why would anyone quit at age 54?", "He fell into a coma at the age of 9."])
+def test_an_age_told_by_the_noun_age_is_no_noun_s_above_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    [age] = _found(nlp, text)
     assert (age.kind, age.aged) == ("age", "")

@@ -1689,10 +1689,11 @@ def _person_aged(person: Token) -> str:
 def _aged(root: Token) -> Token | None:
     """The noun an age modifies ("a 45-year-old man"), if the age is one of its modifiers."""
     for token in [root, *root.ancestors]:
-        if token.pos_ in {"VERB", "AUX"}:
+        # An age told by the noun "age" ("people age 12", "a coma at the age of 9") modifies no one: the nouns
+        # above it are not whose it is.
+        if token.pos_ in {"VERB", "AUX"} or token.lemma_.lower() in _AGE_NOUNS:
             return None
-        # "Age" in "people age 12" or "at age 54" is the measure, not whose it is.
-        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() not in TIME_UNITS | _AGE_NOUNS:
+        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() not in TIME_UNITS:
             return token
     return None
 
