@@ -78,7 +78,11 @@ _TENS = {
 }
 # "hundred" multiplies what precedes it; the larger scales close a group ("two million three hundred").
 _HUNDRED = {"hundred": 100.0, "dozen": 12.0, "score": 20.0}
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+# "lakh" and "crore" are the hundred thousand and ten million of South Asian English ("50 lakh masks").
+_SCALES = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3, "lakh": 1e5,
+    "crore": 1e7,
+}  # fmt: skip
 # Scales written as letters glued to digits ("$5m", "£2bn", "$449K", "$1.5B", "$5MM"), no number word alone.
 # All but "m" and "bn" scale only a sum: "4K" of a screen is a resolution, "3.5 mm" a length, "B" a grade.
 _LETTER_SCALES = {"m", "bn", "k", "b", "mn", "mm"}
@@ -127,7 +131,11 @@ _DIGIT_RANGE = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
 # Plural scale words with no number before them are an order of magnitude, not a value.
 _VAGUE_SCALES = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 
-_CURRENCY_SYMBOLS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "₽": "ruble"}
+# Signs, abbreviations ("Rs 300") and codes ("USD 5 million") written before a sum.
+_CURRENCY_SYMBOLS = {
+    "$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "₽": "ruble", "rs": "rupee",
+    "rs.": "rupee", "usd": "dollar", "eur": "euro", "gbp": "pound", "inr": "rupee",
+}  # fmt: skip
 _CURRENCY_WORDS = {
     "dollar",
     "euro",
@@ -247,6 +255,8 @@ _QUALIFIER_AFTER: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
 _RANGE_LINKS = {"to", "-", "–", "—", "or"}
 # Fractions a number may end in ("four and a half months", "two and a quarter million").
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
+# Words before a scale that halve it ("half a million", "a half million", "half a dozen").
+_HALF_OF = (["half", "a"], ["half", "an"], ["a", "half"])
 # Nouns that say a sum is the value of what follows "of" ("$5 billion worth of goods").
 _VALUE_NOUNS = {"worth", "value"}
 # Words that make a figure an addition to an earlier one ("another 20 troops", "fresh tariffs on $5 billion of
@@ -380,6 +390,9 @@ def parse_number(words: Sequence[str]) -> float | None:
     2.5e6. Two bare numbers in a row ("3 4") are not one.
     """
     lowered = [word.lower() for word in words]
+    if lowered[:2] in _HALF_OF:
+        scale = _whole_number(words[2:])
+        return scale / 2 if scale is not None else None
     for at in range(1, len(lowered) - 2):
         if lowered[at : at + 2] == ["and", "a"] and lowered[at + 2] in _FRACTIONS:
             return _with_fraction(words[:at], _FRACTIONS[lowered[at + 2]], words[at + 3 :])
@@ -437,7 +450,8 @@ _MAY_FOLLOW = {
 
 def _word_kind(word: str, last: str) -> str | None:
     if word in {"-", "and"}:
-        return "skip" if last in {"tens", "hundred", "scale"} else None
+        # Digits take a scale word by a hyphen in a compound ("a $5-million gift"), as no other number.
+        return "skip" if last in {"tens", "hundred", "scale"} or (word == "-" and last == "digits") else None
     if word in {"a", "an"}:
         kind = "a"
     elif _DIGITS.match(word):
@@ -518,14 +532,17 @@ def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
             token = tokens[end]
             if _is_cardinal_word(token) or _scales_digits(tokens, end):
                 end += spaced_number_length(tokens, end)
-            elif token.text in {"-", "and"} and end + 1 < len(tokens) and _joins(tokens[end - 1], tokens[end + 1]):
+            elif end + 1 < len(tokens) and _joins(tokens[end - 1], token, tokens[end + 1]):
                 end += 2
             elif [t.lower_ for t in tokens[end : end + 2]] == ["and", "a"] and _ends_in_fraction(tokens, end + 2):
                 end += 3
             else:
                 break
         first = tokens[i]
-        if first.lower_ in _HUNDRED | _SCALES and i > 0 and tokens[i - 1].lower_ in {"a", "an"}:
+        before = [token.lower_ for token in tokens[max(i - 2, 0) : i]]
+        if first.lower_ in _HUNDRED | _SCALES and before in _HALF_OF:
+            start -= 2  # "half a million", "a half million"
+        elif first.lower_ in _HUNDRED | _SCALES and before[-1:] in (["a"], ["an"]):
             start -= 1
         yield start, tokens[end - 1].i + 1
         i = end
@@ -643,11 +660,14 @@ def _pieces(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
         i += length
 
 
-def _joins(before: Token, after: Token) -> bool:
+def _joins(before: Token, link: Token, after: Token) -> bool:
     """Whether a hyphen or "and" between two number words joins them into one number ("twenty-five",
-    "two hundred and five"), rather than listing two numbers."""
-    if not _is_cardinal_word(after):
+    "two hundred and five", digits and their scale: "a $5-million gift"), rather than listing two numbers or
+    making a range ("5-10")."""
+    if link.text not in {"-", "and"} or not _is_cardinal_word(after):
         return False
+    if link.text == "-" and _DIGITS.match(before.lower_):
+        return after.lower_ in _SCALES and after.lower_ not in _LETTER_SCALES
     if before.lower_ in _TENS and after.lower_ in _SMALL:
         return True
     return before.lower_ in _HUNDRED | _SCALES and (after.lower_ in _SMALL or after.lower_ in _TENS)
@@ -755,7 +775,11 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     age = _read_age(doc, start, end, head)
     if age is not None:
         return age
-    if _is_date_or_clock(doc, start, end, head) or _idiom(doc, start, end):
+    if _inch_mark(doc, end):
+        # Read as the same size written "a 65-inch screen", whose unit is its counted noun too.
+        measured = _phrase_or_empty(_attached_noun(head), exclude | {end})
+        return _Reading(_INCH, _INCH, "count", end + 1, measured)
+    if _is_date_or_clock(doc, start, end, head) or _idiom(doc, start, end) or _mark(doc, start, end):
         return None
     if after is not None and after.text in _LENGTH_LETTERS and not doc[end - 1].whitespace_:
         measured = _phrase_or_empty(_attached_noun(after), exclude | {after.i})
@@ -763,6 +787,10 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     if after is not None and after.lemma_.lower() in _CURRENCY_WORDS and after.pos_ == "NOUN" and not _weight(after):
         target = _attached_noun(after) or _measure_valued(after)
         return _Reading(after.lemma_.lower(), _phrase_or_empty(target, exclude), "money", end + 1)
+    if _paired_symbols(doc, end):
+        # "406 lb-ft of torque": the parser finds no noun in a unit of two symbols; what it measures follows "of".
+        unit = doc[end : end + 3].text.lower()
+        return _Reading(unit, unit, "count", end + 3, _phrase_or_empty(_of_object(doc[end + 2]), exclude))
     unit_token = (
         _attached_noun(head)
         or _of_object(head)
@@ -788,8 +816,10 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     unit = unit_token.lemma_.lower()
     # The quantity's text runs on to its unit when the unit follows closely ("two-hour", "130 cargo drones").
     text_end = unit_token.i + 1 if 0 <= unit_token.i - end < _MAX_UNIT_GAP else end
+    if unit in TIME_UNITS and [token.lower_ for token in doc[unit_token.i - 2 : unit_token.i]] == _LIGHT:
+        return _Reading(_LIGHT_YEAR, _LIGHT_YEAR, "count", text_end)  # a distance: "230 million light-years wide"
     if unit in TIME_UNITS:
-        if _next_word(doc, unit_token.i) == "ago":
+        if _next_word(doc, unit_token.i) == "ago" or _names_a_security(unit_token):
             return None
         # Not a span's "of" noun ("a sentence of 12 years"): an outlet that tells the span by its verb
         # ("sentenced to 12 years") leaves it unnamed, and the two would no longer count as one figure.
@@ -805,12 +835,68 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     )
 
 
+def _mark(doc: Doc, start: int, end: int) -> bool:
+    """Whether a bare number marks something rather than counting: a note's number in square brackets ("[1]"), a
+    list item's at the start of its line ("4) Bring water"), a tie-break's points after a set's score ("7-6 (5)")."""
+    if end - start != 1 or end >= len(doc):
+        return False
+    opening, closing = (doc[start - 1].text if start > 0 else ""), doc[end].text
+    if (opening, closing) == ("[", "]"):
+        return True
+    if closing == ")" and (start == 0 or doc[start - 1].is_space):
+        return True
+    scored = _SCORE_ENDING.search(doc[max(start - 4, 0) : start - 1].text.replace(" ", ""))
+    return (opening, closing) == ("(", ")") and scored is not None
+
+
+def _inch_mark(doc: Doc, end: int) -> bool:
+    """Whether the mark glued to the number before ``doc[end]`` is an inch mark ('a 65" screen', '22" wide'), not
+    the close of a quote ('she wrote "we sold 40" in a note'): no quote is open before it on its line."""
+    if end >= len(doc) or doc[end].text not in _INCH_MARKS or doc[end - 1].whitespace_:
+        return False
+    at = doc[end].idx
+    text = doc.text  # read only here: few numbers have a mark glued to them
+    return not _quote_open(text[text.rfind("\n", 0, at) + 1 : at])
+
+
+def _quote_open(line: str) -> bool:
+    """Whether a quote is open at the end of ``line``: a straight mark after a space or at the line's start opens
+    one, the next closes it, and one glued to a word while none is open is an inch mark of its own."""
+    open_ = False
+    for at, char in enumerate(line):
+        if char == "“":
+            open_ = True
+        elif char == "”":
+            open_ = False
+        elif char == '"':
+            opens = at == 0 or line[at - 1].isspace() or line[at - 1] in "(["
+            open_ = not open_ and opens
+    return open_
+
+
+_INCH = "inch"
+# Marks news writes for inches after a number: a straight double quote, a closing curly quote, a double prime.
+_INCH_MARKS = {'"', "”", "″"}
+
+
+_LIGHT = ["light", "-"]
+_LIGHT_YEAR = "light-year"
+
+
 # Symbols of units of measure that news writes apart from the number ("42 dBA", "5 km", "45 W"), which the
-# parser takes for a word of the noun the measure is of.
+# parser takes for a word of the noun the measure is of, and "horsepower", which it reads so too ("a 275
+# horsepower electric motor").
 _UNIT_SYMBOLS = {
     "db", "dba", "km", "cm", "mm", "kg", "mg", "lb", "lbs", "oz", "ft", "mph", "kph", "km/h",
-    "kb", "mb", "gb", "tb", "hz", "khz", "mhz", "ghz", "w", "kw", "mw", "gw", "kwh", "mwh", "gwh", "v", "mah",
+    "kb", "mb", "gb", "tb", "hz", "khz", "mhz", "ghz", "w", "kw", "mw", "gw", "kwh", "mwh", "gwh", "v", "mah", "hp",
+    "bhp", "horsepower",
 }  # fmt: skip
+
+
+def _paired_symbols(doc: Doc, end: int) -> bool:
+    """Whether two unit symbols joined by a hyphen follow a number ("406 lb-ft", "50 kW-h"): one unit."""
+    words = [token.lower_ for token in doc[end : end + 3]]
+    return len(words) == 3 and words[0] in _UNIT_SYMBOLS and words[1] == "-" and words[2] in _UNIT_SYMBOLS
 
 
 def _named_currency(doc: Doc, end: int) -> Token | None:
@@ -821,7 +907,8 @@ def _named_currency(doc: Doc, end: int) -> Token | None:
             return None
         # The tagger may read a plural after a name as a verb ("Zealand dollars"), which a currency's plural is not.
         plural = token.lower_.endswith("s") and token.lower_[:-1] in _CURRENCY_WORDS
-        if (plural or (token.lemma_.lower() in _CURRENCY_WORDS and token.pos_ == "NOUN")) and not _weight(token):
+        # No weight is named with a country ("5,200 British pounds of her savings" is a sum).
+        if plural or (token.lemma_.lower() in _CURRENCY_WORDS and token.pos_ == "NOUN"):
             return token
     return None
 
@@ -834,6 +921,19 @@ def _weight(unit: Token) -> bool:
 
 # Currency words that also name a unit of weight.
 _WEIGHT_CURRENCIES = {"pound"}
+
+
+def _names_a_security(unit: Token) -> bool:
+    """Whether a span of time before a noun names a kind of bond or loan ("a 30-year bond", "the 10-year Treasury
+    yield", "the 30-year mortgage rate"): the term is part of the security's name, not a span the story tells of."""
+    noun = _attached_noun(unit)
+    if noun is None:
+        return False
+    return any(token.lemma_.lower() in _SECURITIES for token in unit.doc[unit.i + 1 : noun.i + 1])
+
+
+# Securities and loans that news names by their term.
+_SECURITIES = {"bond", "note", "treasury", "bill", "gilt", "bund", "yield", "mortgage", "swap", "debenture"}
 
 
 def _noun_after_range(doc: Doc, start: int, end: int) -> Token | None:
@@ -934,10 +1034,11 @@ def _next_word(doc: Doc, index: int) -> str:
 def _read_age(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     """Ages: "a 45-year-old man", "he is 45 years old", "John Smith, 62,", "aged 45"."""
     following = [token.lower_ for token in doc[end : end + 4] if token.text != "-"]
-    if following[:2] in (["year", "old"], ["years", "old"]) or following[:1] == ["year-old"]:
+    unit = "year" if following[:1] == ["year-old"] else _age_unit(following)
+    if unit:
         old = next(token for token in doc[end : end + 4] if token.lower_ in {"old", "year-old"})
         target = old.head if old.dep_ == "amod" else _subject_of_clause(old)
-        return _Reading("year", _phrase_or_empty(target, set(range(start, old.i + 1))), "age", old.i + 1)
+        return _Reading(unit, _phrase_or_empty(target, set(range(start, old.i + 1))), "age", old.i + 1)
     if start > 0 and doc[start - 1].lower_ == "aged":
         target = doc[start - 1].head if doc[start - 1].dep_ in {"amod", "acl"} else _subject_of_clause(head)
         return _Reading("year", _phrase_or_empty(target, set(range(start - 1, end))), "age", end)
@@ -955,6 +1056,19 @@ def _read_age(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     if name is not None and person.ent_type_ == "PERSON":
         return _Reading("year", name.text, "age", end)
     return _Reading("year", _noun_phrase(person, set(range(start, end))), "age", end)
+
+
+def _age_unit(following: Sequence[str]) -> str:
+    """The unit of an age written "N years old", "N-month-old": "year", "month", ..., or "" when the words after a
+    number are no age."""
+    if len(following) < 2 or following[1] != "old":
+        return ""
+    unit = following[0].removesuffix("s")
+    return unit if unit in _AGE_UNITS else ""
+
+
+# Units a young one's age is told in ("a 9-month-old baby", "a two-week-old foal").
+_AGE_UNITS = {"year", "month", "week", "day"}
 
 
 def _age_word_before(doc: Doc, start: int) -> Token | None:
@@ -982,12 +1096,19 @@ def _person_of_bare_number(doc: Doc, start: int, end: int, head: Token) -> Token
     if not whole or _attached_noun(head) is not None or _of_object(head) is not None:
         return None
     if head.dep_ == "appos":
-        person = head.head
+        person = head.head if _right_after(head.head, start) else None
     elif head.dep_ == "attr" and head.head.lemma_.lower() == "be":
         person = next((child for child in head.head.children if child.dep_ == "nsubj"), None)
     else:
         return None
     return person if person is not None and _one_person(person) else None
+
+
+def _right_after(person: Token, start: int) -> bool:
+    """Whether a number follows a person with only punctuation or the rest of their name between ("Ann Lee Jr.,
+    45"): one with more between is something else set beside them ("beat Lee 7-6 (5)")."""
+    between = person.doc[person.i + 1 : start]
+    return person.i < start and all(token.is_punct or token.ent_iob_ == "I" for token in between)
 
 
 def _one_person(token: Token) -> bool:
@@ -1034,6 +1155,7 @@ def _is_date_or_clock(doc: Doc, start: int, end: int, head: Token) -> bool:
         or _between_names(doc, start, end)
         or _repeats_designation(doc, start, end)
         or _version(doc, start, end)
+        or _release(doc, start, end)
     )
 
 
@@ -1052,6 +1174,20 @@ def _version(doc: Doc, start: int, end: int) -> bool:
 
 
 _DECIMAL = re.compile(r"\d+\.\d+")
+
+
+def _release(doc: Doc, start: int, end: int) -> bool:
+    """Whether a number names a release of software, not an amount: after "version" ("version 10 of its browser")
+    or after a name written in camel case, as software is ("iOS 12", "macOS 10"), which the tagger may take for
+    a number and so for no name."""
+    if end - start != 1 or start == 0:
+        return False
+    before = doc[start - 1]
+    return before.lower_.rstrip(".") in _VERSION_WORDS or bool(_CAMEL_CASE.match(before.text))
+
+
+_VERSION_WORDS = {"version", "ver", "v"}
+_CAMEL_CASE = re.compile(r"^[a-z]+[A-Z]")
 # Words for sound channels, which a decimal before them lays out ("7.1" is seven speakers and a subwoofer).
 _CHANNEL_WORDS = {"surround", "channel", "channels", "sound", "audio", "speaker", "speakers"}
 
@@ -1223,8 +1359,8 @@ def extract_quantities(article: Article, doc: Doc, dates: Sequence[DateMention] 
     quantities.extend(_ordinals(article, doc))
     spans = _date_spans(article, doc, dates) if quantities else []
     ties = _person_ties(doc) if quantities else {}
-    in_context = (_in_context(q, doc, spans, ties) for q in quantities)
-    return _breakdowns(sorted(in_context, key=lambda quantity: quantity.start))
+    in_context = [_in_context(q, doc, spans, ties) for q in quantities]
+    return _breakdowns(sorted(_named_by_age(in_context), key=lambda quantity: quantity.start))
 
 
 def _in_fraction(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -1304,7 +1440,13 @@ def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple
         upper_words = "".join(glued_words(doc, *upper_run))
         upper = parse_number(glued_words(doc, *upper_run))
         last = upper_run[1]
+        factor = _shared_scale(words, value, glued_words(doc, *upper_run), upper)
+        value *= factor
+    else:
+        factor = 1.0
     if upper is not None and _year_span(doc[start], single_range.group(1) if single_range else words[0], upper_words):
+        return None
+    if upper is not None and _score(doc, start, last, value, upper):
         return None
     reading = _read_unit(doc, start, last, _run_head(doc, start, end))
     if upper_run is not None and (reading is None or not reading.unit):
@@ -1319,7 +1461,43 @@ def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple
         # A scale word with no number before it ("a multi-million dollar suit", "million-dollar homes") is an
         # order of magnitude, as "millions" is.
         qualifier = "vague"
-    return _quantity(article, doc, start, max(last, reading.end), value, upper, reading, qualifier, _step(words, value))
+    step = _step(words, value / factor) * factor
+    return _quantity(article, doc, start, max(last, reading.end), value, upper, reading, qualifier, step)
+
+
+def _score(doc: Doc, start: int, end: int, value: float, upper: float) -> bool:
+    """Whether a pair of whole numbers joined by a hyphen is a score ("beat Lund 6-4, 7-6", "a 2-1 win", "level at
+    1-1"), not a range: a range runs upwards, and a score stands before a noun of a result or in a list of scores."""
+    if not _SCORE.fullmatch(doc[start:end].text.replace(" ", "")):
+        return False
+    after = doc[end] if end < len(doc) else None
+    if upper <= value or (after is not None and after.lemma_.lower() in _RESULT_NOUNS):
+        return True
+    before_text, after_text = doc[max(start - _SCORE_REACH, 0) : start].text, doc[end : end + _SCORE_REACH].text
+    return bool(_SCORE_BEFORE.search(before_text) or _SCORE_AFTER.match(after_text))
+
+
+_SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
+_SCORE_ENDING = re.compile(r"\d{1,3}[-–]\d{1,3}$")
+# Another score in a list beside one, with its tie-break's points ("6-4, 7-6 (5)"), within as many tokens.
+_SCORE_BEFORE = re.compile(r"\d{1,3}\s?[-–]\s?\d{1,3}(?:\s*\(\d{1,2}\))?\s*,$")
+_SCORE_AFTER = re.compile(r"^(?:\(\d{1,2}\)\s*)?,\s*\d{1,3}\s?[-–]\s?\d{1,3}(?!\d)")
+_SCORE_REACH = 6
+# Nouns of a result that a score stands before ("a 2-1 win", "a 3-0 lead").
+_RESULT_NOUNS = {
+    "win", "victory", "defeat", "loss", "lead", "draw", "tie", "scoreline", "result", "triumph", "rout", "deficit",
+}  # fmt: skip
+
+
+def _shared_scale(words: Sequence[str], value: float, upper_words: Sequence[str], upper: float | None) -> float:
+    """The scale a range writes once, after its top, that its bottom shares ("$40-50 billion", "5 to 10 million
+    workers"): when the bottom has no scale of its own and is no more than the top's number before its scale
+    ("between 500 and 1 million" goes from 500). 1 when there is none."""
+    scales = [word.lower() for word in upper_words if word.lower() in _SCALES]
+    if upper is None or not scales or any(word.lower() in _SCALES for word in words):
+        return 1.0
+    factor = math.prod(_SCALES[word] for word in scales)
+    return factor if value <= upper / factor else 1.0
 
 
 _YEAR = re.compile(r"1\d{3}|2\d{3}")
@@ -1497,14 +1675,23 @@ def _in_context(
         caveat=_caveat(doc, span, quantity.kind),
         participants=_participants(root) if quantity.kind == "count" else frozenset(),
         holder=_tied(_holder(root, measure), ties, root.sent),
-        aged=_name(aged) if aged is not None else "",
+        aged=_person_aged(aged) if aged is not None else "",
     )
+
+
+def _person_aged(person: Token) -> str:
+    """Whom an age is told of, as ``_name`` writes them, a common noun as itself: a place, a firm or a person
+    before it is not the one of that age ("a 17-year-old Dunmore girl" is "the girl", "Lee's 9-year-old son" "the
+    son")."""
+    return f"the {person.lemma_.lower()}" if person.pos_ == "NOUN" and not person.ent_type_ else _name(person)
 
 
 def _aged(root: Token) -> Token | None:
     """The noun an age modifies ("a 45-year-old man"), if the age is one of its modifiers."""
     for token in [root, *root.ancestors]:
-        if token.pos_ in {"VERB", "AUX"}:
+        # An age told by the noun "age" ("people age 12", "a coma at the age of 9") modifies no one: the nouns
+        # above it are not whose it is.
+        if token.pos_ in {"VERB", "AUX"} or token.lemma_.lower() in _AGE_NOUNS:
             return None
         if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() not in TIME_UNITS:
             return token
@@ -2210,27 +2397,28 @@ def _named_by_age(quantities: Sequence[Quantity]) -> Sequence[Quantity]:
     charged with two counts") as told of the one person the story names with that age ("Ines Vale, 47"), however
     many outlets apart: an outlet that has not yet the name tells the person by age. With two named people of
     that age, or none, the noun stays as it was (``_named_and_unnamed_person``)."""
-    names: dict[float, set[str]] = defaultdict(set)
-    nouns: dict[tuple[str, int, str], float] = {}
+    names: dict[tuple[float, str], set[str]] = defaultdict(set)
+    nouns: dict[tuple[str, int, str], tuple[float, str]] = {}
     for age in (q for q in quantities if q.kind == "age" and q.qualifier == "exact" and q.aged):
         if age.aged.startswith("the "):
-            nouns[(age.article_id, age.sentence_start, age.aged)] = age.value
+            nouns[(age.article_id, age.sentence_start, age.aged)] = (age.value, age.unit)
         elif age.aged not in _PERSONAL_PRONOUNS:
-            names[age.value].add(age.aged)
+            names[(age.value, age.unit)].add(age.aged)
 
     def named(who: str, quantity: Quantity) -> str:
-        value = nouns.get((quantity.article_id, quantity.sentence_start, who))
-        same_age = names.get(value, set()) if value is not None else set()
+        age = nouns.get((quantity.article_id, quantity.sentence_start, who))
+        same_age = names.get(age, set()) if age is not None else set()
         if not same_age or any(actors_differ(first, second) for first, second in combinations(same_age, 2)):
             return who
         return max(same_age, key=len)
 
     def renamed(quantity: Quantity) -> Quantity:
         actor, holder = named(quantity.actor, quantity), named(quantity.holder, quantity)
+        aged = named(quantity.aged, quantity) if quantity.kind == "age" else quantity.aged
         # The figures left as they were stay the same objects: a figure's neighbours are told from it by identity.
-        if (actor, holder) == (quantity.actor, quantity.holder):
+        if (actor, holder, aged) == (quantity.actor, quantity.holder, quantity.aged):
             return quantity
-        return replace(quantity, actor=actor, holder=holder)
+        return replace(quantity, actor=actor, holder=holder, aged=aged)
 
     return [renamed(q) for q in quantities] if nouns and names else quantities
 
