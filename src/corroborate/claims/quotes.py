@@ -40,7 +40,9 @@ from corroborate.claims.speech import (
     EVIDENTIAL_VERBS,
     ISSUING_VERBS,
     NAMING_VERBS,
+    PHRASAL_SPEECH_VERBS,
     POSTING_VERBS,
+    QUOTING_VERBS,
     READING_VERBS,
     SPEECH_VERBS,
     WRITINGS,
@@ -222,11 +224,48 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
             or _read_writing(token)
             or _quoted_as(token)
             or _names_in_quote(token, outside)
+            or _says_quote(token, outside)
+            or _phrasal_speech(token)
         )
         and token.pos_ == "VERB"
         and not any(start <= token.idx < end for start, end in outside)
     ]
     return sorted(verbs, key=lambda token: len(list(token.ancestors)))
+
+
+#: Dependents that give a verb an object or a complement of its own: a verb with one is not saying the quote beside
+#: it ('continued the "review"', 'laughed at the "plan"', 'related to the "merger"').
+_OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "prep", "dative", "attr", "acomp", "oprd", "agent"})
+
+
+def _says_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether a verb that brings in a quote only as the words it goes with (``QUOTING_VERBS``) does: it has no
+    object or complement of its own, and the quote is its clause ('"...," Lee continued') or the parser hung the verb
+    on the quoted words ('As Lee related, "..."'); "As Lee put it" is one such, with "it" for the words."""
+    lemma = verb.lemma_.lower()
+    put_it = lemma == "put" and any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children)
+    if lemma not in QUOTING_VERBS and not put_it:
+        return False
+    complements = [child for child in verb.children if child.dep_ in _OWN_COMPLEMENTS]
+    if put_it:
+        if [child.lower_ for child in complements] != ["it"]:
+            return False
+    elif complements:
+        return False
+    clauses = [child for child in verb.children if child.dep_ in {"ccomp", "parataxis"}]
+    holds = any(
+        any(token.idx <= start < token.idx + len(token) + 1 for token in clause.subtree)
+        for clause in clauses
+        for start, _ in quoted
+    )
+    return holds or (verb.head is not verb and any(start <= verb.head.idx < end for start, end in quoted))
+
+
+def _phrasal_speech(verb: Token) -> bool:
+    """Whether a verb and its particle make a verb of speech: "weighed in", "chimed in"."""
+    return any(
+        (verb.lemma_.lower(), child.lower_) in PHRASAL_SPEECH_VERBS for child in verb.children if child.dep_ == "prt"
+    )
 
 
 def _names_in_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
@@ -433,6 +472,8 @@ class _Speakers:
         self.sentence_index = 0  # the place of the sentence being read among the article's sentences with words
         # The last sentence in which someone speaks: its place, where it ends, and whom it names as speaker.
         self._turn: tuple[int, int, Attribution | None] | None = None
+        # The sex each speaker's pronouns told so far ("he said" of Lee), where the name alone may tell none.
+        self._genders: dict[str, str] = {}
 
     def spoke(self, sentence: Span, attribution: Attribution | None, verbs: Sequence[Token]) -> None:
         """Note whom the sentence being read names as speaker, or that someone it does not name as a known person
@@ -471,7 +512,7 @@ class _Speakers:
         mention = next(
             (ent for ent in pronoun.doc.ents if self.resolver.canonical(ent.text, article) == attribution.speaker), None
         )
-        gender = person_gender(mention) if mention is not None else None
+        gender = (person_gender(mention) if mention is not None else None) or self._genders.get(attribution.speaker)
         if gender not in {None, PRONOUN_GENDERS[pronoun.lower_]}:
             return None
         return replace(attribution, pronoun=pronoun.text)
@@ -523,11 +564,16 @@ class _Speakers:
     def attribution(self, head: Token, cue: str) -> Attribution | None:
         if head.lower_ in PERSON_PRONOUNS:
             person = person_referred(head, self.settings.pronoun_lookback_sentences, self._is_person_mention)
+            gender = PRONOUN_GENDERS[head.lower_]
             name = self.resolver.canonical(person.text, self._article.id) if person is not None else None
-            if name:
-                return Attribution(name, True, cue, head.text)
-            turn = self._last_turn(head)
-            return replace(turn, cue=cue) if turn is not None else None
+            # A person the article's pronouns have told to be of the other sex is someone else's antecedent.
+            if name and self._genders.get(name, gender) != gender:
+                name = None
+            turn = Attribution(name, True, cue, head.text) if name else self._last_turn(head)
+            if turn is None:
+                return None
+            self._genders.setdefault(turn.speaker, gender)
+            return replace(turn, cue=cue)
         if head.lower_ in _GROUP_PRONOUNS:
             body = _body_referred(head)
             found = self.attribution(body, cue) if body is not None else None
@@ -945,7 +991,8 @@ _QUOTE_MARK = re.compile('[”"]')
 
 def _introducer(sentence: Span, spans: Sequence[tuple[int, int]], speakers: _Speakers) -> Attribution | None:
     """The speaker of words a sentence ending in a colon introduces: the subject of its verb of speech ("Lee said
-    in a statement:"), or of a verb putting out a writing ("Lee issued the following statement:")."""
+    in a statement:"), or of a verb putting out a writing ("Lee issued the following statement:"), or whose words it
+    says they are ("In the words of Lee:")."""
     verbs = _speech_verbs(sentence, spans) or [
         token for token in sentence if token.pos_ == "VERB" and _puts_out_writing(token)
     ]
@@ -953,7 +1000,7 @@ def _introducer(sentence: Span, spans: Sequence[tuple[int, int]], speakers: _Spe
         subject = _subject(verb, spans)
         if subject is not None and not any(s <= subject.idx < e for s, e in spans):
             return speakers.attribution(subject, verb.lemma_.lower())
-    return None
+    return _words_attribution(sentence, spans, speakers)
 
 
 class _RunningQuote:
@@ -1084,7 +1131,7 @@ class _AwaitingSpeaker:
 
 
 #: Cues of a speaker going on with words of theirs.
-_GOING_ON_CUES = frozenset({"add"})
+_GOING_ON_CUES = frozenset({"add", "continue"})
 
 
 def _speaker_sentence(sentence: Span, verbs: Sequence[Token]) -> Token | None:
@@ -1135,7 +1182,33 @@ def _attribute_quote(
         attribution = _attribute(sentence, verb, spans, speakers)
         if attribution is not None or verb.lemma_.lower() not in EVIDENTIAL_VERBS | NAMING_VERBS:
             return attribution
-    return _attribute(sentence, None, spans, speakers)
+    return _attribute(sentence, None, spans, speakers) or _words_attribution(sentence, spans, speakers)
+
+
+def _words_of(sentence: Span, quoted: Sequence[tuple[int, int]]) -> Token | None:
+    """Whose words a sentence says it gives, outside the quoted ones: the owner of "words" in "in the words of X",
+    "in X's words" or 'X's words: "..."' (and 'repeated the words of X: "..."'); "in other words" names no one."""
+    for token in sentence:
+        if token.lower_ != "words" or any(start <= token.idx < end for start, end in quoted):
+            continue
+        owner = next((child for child in token.children if child.dep_ == "poss"), None)
+        of = next((child for child in token.children if child.dep_ == "prep" and child.lower_ == "of"), None)
+        if owner is None and of is not None:
+            owner = next((child for child in of.children if child.dep_ == "pobj"), None)
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        introduces = (token.dep_ == "pobj" and token.head.lower_ == "in") or (
+            following is not None and following.text == ":"
+        )
+        if owner is not None and introduces:
+            return owner
+    return None
+
+
+def _words_attribution(
+    sentence: Span, quoted: Sequence[tuple[int, int]], speakers: _Speakers
+) -> Attribution | None:
+    owner = _words_of(sentence, quoted)
+    return speakers.attribution(owner, "words") if owner is not None else None
 
 
 def _governing(verbs: Sequence[Token], quote: tuple[int, int]) -> list[Token]:

@@ -1,0 +1,100 @@
+"""Quotes: speakers given by cues other than a plain verb of speech — a verb that goes with a quote only ("Lee
+continued", "As Lee related", "As Lee put it", "Lee laughed"), a verb with its particle ("weighed in"), and whose
+words a sentence says it gives ("in the words of Lee", "in Lee's words", "Lee's words:")."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import quotes_of
+from spacy.language import Language
+
+from corroborate.nlp import spacy_pipeline
+from corroborate.records import Quote
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy_pipeline()
+
+
+def speaker_of(quotes: list[Quote], words: str) -> str | None:
+    quote = next(quote for quote in quotes if words in quote.text)
+    return quote.attribution.speaker if quote.attribution else None
+
+
+OPENING = "Ann Okafor runs the harbour at Velmont. "
+QUOTE = "the ferry ran late every day for a month in the winter"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f'"{QUOTE.capitalize()}," Okafor continued.',
+        f'As Okafor related, "{QUOTE}."',
+        f'As Okafor put it, "{QUOTE}."',
+        f'"{QUOTE.capitalize()}," Okafor weighed in.',
+        f'"{QUOTE.capitalize()}," Okafor laughed.',
+    ],
+)
+def test_a_verb_going_with_a_quote_gives_its_subject_as_speaker(nlp: Language, sentence: str) -> None:
+    quotes = quotes_of(nlp, OPENING + sentence)
+    assert speaker_of(quotes, "ferry ran late") == "Ann Okafor"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The court case over the "ferry that ran late every day for a month" continued.',
+        'Okafor laughed at the "ferry that ran late every day for a month in winter."',
+        'Okafor put it on the "ferry that ran late every day for a month" at noon.',
+        'The talks continued for a week after the "ferry that ran late every day for a month" was sold.',
+    ],
+)
+def test_a_verb_with_its_own_object_or_subject_says_no_quote(nlp: Language, sentence: str) -> None:
+    quotes = quotes_of(nlp, OPENING + sentence)
+    assert speaker_of(quotes, "ferry that ran late") is None
+
+
+def test_words_going_on_after_continued_keep_their_speaker(nlp: Language) -> None:
+    text = OPENING + '"We will rebuild the pier by spring," Okafor said. "The money is there," she continued.'
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "The money is there") == "Ann Okafor"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f'In the words of Okafor: "{QUOTE.capitalize()}."',
+        f'In Okafor\'s words, "{QUOTE}."',
+        f'Okafor\'s words: "{QUOTE.capitalize()}."',
+        f'Here is how bad it got, in the words of Okafor: "{QUOTE.capitalize()}."',
+    ],
+)
+def test_words_said_to_be_someones_are_theirs(nlp: Language, sentence: str) -> None:
+    quotes = quotes_of(nlp, OPENING + sentence)
+    assert speaker_of(quotes, "ferry ran late") == "Ann Okafor"
+
+
+def test_words_of_a_description_are_its(nlp: Language) -> None:
+    quotes = quotes_of(nlp, f'The pier was closed. In the words of the harbour master, "{QUOTE}."')
+    assert speaker_of(quotes, "ferry ran late") == "the harbour master"
+
+
+def test_in_other_words_names_no_speaker(nlp: Language) -> None:
+    quotes = quotes_of(nlp, f'The pier was closed. In other words, "{QUOTE}."')
+    assert speaker_of(quotes, "ferry ran late") is None
+
+
+def test_according_to_a_name_before_a_quote_gives_the_speaker(nlp: Language) -> None:
+    quotes = quotes_of(nlp, OPENING + f'According to Okafor, "{QUOTE}."')
+    assert speaker_of(quotes, "ferry ran late") == "Ann Okafor"
+
+
+def test_a_pronoun_of_the_other_sex_than_a_speakers_earlier_pronouns_is_not_theirs(nlp: Language) -> None:
+    text = (
+        '"The mill will close in May," Jordan Vale said. "We tried everything to save it," he added.\n\n'
+        '"It was my whole life," she said.'
+    )
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "We tried everything") == "Jordan Vale"
+    assert speaker_of(quotes, "my whole life") is None
