@@ -8,8 +8,11 @@ import pytest
 from conftest import quotes_of
 from spacy.language import Language
 
+from corroborate.claims.entities import EntityResolver, extract_entities
+from corroborate.claims.quotes import _Speakers
 from corroborate.nlp import spacy_pipeline
-from corroborate.records import Quote
+from corroborate.records import Article, Attribution, Quote
+from corroborate.settings import DEFAULT_SETTINGS
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +101,20 @@ def test_a_pronoun_of_the_other_sex_than_a_speakers_earlier_pronouns_is_not_thei
     quotes = quotes_of(nlp, text)
     assert speaker_of(quotes, "We tried everything") == "Jordan Vale"
     assert speaker_of(quotes, "my whole life") is None
+
+
+
+def test_a_name_inside_the_quoted_words_does_not_end_the_speakers_turn(nlp: Language) -> None:
+    text = "“I wrote songs every night,” Ann Okafor said.\n\n“Mary Lind never heard them,” she said."
+    doc = nlp(text)
+    article = Article("a0", "a0.txt", "outlet0", None, None, None, text, text)
+    resolver = EntityResolver(extract_entities([(article, doc)]))
+    speakers = _Speakers(article, resolver, DEFAULT_SETTINGS.claims, frozenset())
+    first, second = [sentence for sentence in doc.sents if sentence.text.strip()]
+    speaker = resolver.canonical("Ann Okafor", "a0")
+    assert speaker is not None
+    speakers.sentence_index = 1
+    speakers.spoke(first, Attribution(speaker, True, "say"), [token for token in first if token.lemma_ == "say"])
+    speakers.sentence_index = 2
+    turn = speakers._last_turn(next(token for token in second if token.lower_ == "she"))
+    assert turn is not None and turn.speaker == speaker

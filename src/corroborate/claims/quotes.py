@@ -501,10 +501,11 @@ class _Speakers:
             return None
         # Someone else named since may be whom the pronoun means, even where the resolver cannot tell ("..., which did
         # not appeal to Ann Lee, she said").
+        # A name inside quoted words is the speaker's word, not the writer's naming of someone new.
         named_since = (
             self.resolver.canonical(ent.text, self._article.id)
             for ent in pronoun.doc.ents
-            if end <= ent.start_char < pronoun.idx and self._is_person_mention(ent)
+            if end <= ent.start_char < pronoun.idx and self._is_person_mention(ent) and not _in_quote(ent)
         )
         if any(name != attribution.speaker for name in named_since):
             return None
@@ -633,7 +634,13 @@ class _Speakers:
         return None
 
 
-#: The sex each pronoun for a person tells.
+def _in_quote(span: Span) -> bool:
+    """Whether a span stands inside the quoted words of its sentence."""
+    sentence = span.sent
+    start = span.start_char - sentence.start_char
+    return any(begin <= start < end for begin, end in quoted_or_open_spans(sentence.text, continued=True))
+
+
 #: Prepositions joining a reporter to the outlet they report for: "Ann Lee of the Gazette", "for the Gazette".
 _OF_AN_OUTLET = frozenset({"of", "for", "at"})
 #: Cues under which an outlet passes on what it learnt, rather than speaking for itself ("X said it would appeal").
