@@ -799,7 +799,6 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
     running = _RunningQuote()
     awaiting = _AwaitingSpeaker()
     handed: Attribution | None = None  # the speaker the sentence before hands on to a quote that follows it
-    paraphrase_end: int | None = None  # where a sentence of reported speech handing on its speaker ends
     for sentence in article_sentences(doc):
         text = sentence.text.strip()
         if not any(character.isalnum() for character in text):
@@ -814,9 +813,6 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
         )
         verbs = _speech_verbs(sentence, spans)
         following, handed = handed, None
-        if paraphrase_end is not None and "\n" in doc_text[paraphrase_end : sentence.start_char]:
-            following = None
-        paraphrase_end = None
         named_after = awaiting.named_by(sentence, verbs, speakers, doc_text) if not spans else None
         if named_after is not None:
             for index in awaiting.quotes:
@@ -864,10 +860,6 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
                 placed.append(start)
                 if handed is None and _paraphrases(attribution):
                     handed = attribution
-                    # A quote the sentence leaves open goes on in the next paragraph ('said the plan "gives us hope.'
-                    # + '"We see ..."'); else the paraphrase hands its speaker on in its own paragraph only.
-                    if not quoted_or_open_spans(text):
-                        paraphrase_end = sentence.start_char + len(sentence.text.rstrip())
     for long_quote in long_quotes:
         _share_speaker(found, placed, long_quote)
     return found
@@ -956,10 +948,10 @@ _QUESTION_CUES = frozenset({"ask"})
 
 
 def _paraphrases(attribution: Attribution | None) -> bool:
-    """Whether reported speech hands its speaker to quoted words alone right after it in its paragraph ('Lee said the
-    ferry would run. "We are ready."'): the news paraphrases a speaker, then quotes them. Not a question (the answer
-    is someone else's) nor a source cited or relayed ("according to X", "X reported"), which brings in no voice of
-    its own."""
+    """Whether reported speech hands its speaker to quoted words alone right after it, in its paragraph or opening the
+    next ('Lee said the ferry would run. "We are ready."'): the news paraphrases a speaker, then quotes them, often in
+    a paragraph of its own. Not a question (the answer is someone else's) nor a source cited or relayed ("according
+    to X", "X reported"), which brings in no voice of its own."""
     return (
         attribution is not None
         and attribution.cue in SPEECH_VERBS
