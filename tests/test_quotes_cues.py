@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 from conftest import quotes_of
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from corroborate.claims.entities import EntityResolver, extract_entities
-from corroborate.claims.quotes import _Speakers
+from corroborate.claims.quotes import _named_after_verb, _Speakers
 from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Attribution, Quote
 from corroborate.settings import DEFAULT_SETTINGS
@@ -118,3 +119,18 @@ def test_a_name_inside_the_quoted_words_does_not_end_the_speakers_turn(nlp: Lang
     speakers.sentence_index = 2
     turn = speakers._last_turn(next(token for token in second if token.lower_ == "she"))
     assert turn is not None and turn.speaker == speaker
+
+
+
+def test_a_name_after_the_verb_before_a_phrase_of_the_verbs_is_the_speaker(nlp: Language) -> None:
+    # "Ports close," wrote Okafor in a report.  (The parser took the name for the verb's object.)
+    rows = [
+        ('"', 5, "punct", False), ("Ports", 2, "nsubj", True), ("close", 5, "ccomp", False), (",", 5, "punct", False),
+        ('"', 5, "punct", True), ("wrote", 5, "ROOT", True), ("Okafor", 5, "dobj", True), ("in", 5, "prep", True),
+        ("a", 9, "det", True), ("report", 7, "pobj", False), (".", 5, "punct", False),
+    ]
+    words, heads, deps, spaces = (list(column) for column in zip(*rows, strict=True))
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, spaces=spaces)
+    quoted = [(doc[1].idx, doc[2].idx + len("close"))]
+    named = _named_after_verb(doc[5], quoted)
+    assert named is not None and named.i == 6

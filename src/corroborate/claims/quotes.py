@@ -410,8 +410,9 @@ def _named_after_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token 
 
 def _named_after_verb(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
     """The speaker of a verb of speech the parser left without a subject, written after the verb that follows a quote
-    ('"...," says Lee', with a name that is also a word read as an adverb): the last of the capitalised words
-    between the verb and the punctuation or end of the sentence, when the verb follows the quote's closing mark."""
+    ('"...," says Lee', with a name that is also a word read as an adverb; '"...," wrote Lee in a note', with the name
+    read as the verb's object): the last of the capitalised words between the verb and the punctuation, the end of
+    the sentence or a phrase the verb takes a preposition for, when the verb follows the quote's closing mark."""
     doc = verb.doc
     if verb.i == verb.sent.start or doc[verb.i - 1].text not in _MARKS:
         return None
@@ -421,7 +422,7 @@ def _named_after_verb(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token |
     # A time after the verb is no speaker ('..." said Tuesday').
     while end < verb.sent.end and _name_word(doc[end]):
         end += 1
-    closed = end == verb.sent.end or doc[end].is_punct
+    closed = end == verb.sent.end or doc[end].is_punct or (doc[end].dep_ == "prep" and doc[end].head.i == verb.i)
     return doc[end - 1] if end > verb.i + 1 and closed else None
 
 
