@@ -134,3 +134,24 @@ def test_a_name_after_the_verb_before_a_phrase_of_the_verbs_is_the_speaker(nlp: 
     quoted = [(doc[1].idx, doc[2].idx + len("close"))]
     named = _named_after_verb(doc[5], quoted)
     assert named is not None and named.i == 6
+
+
+def test_words_a_persons_clause_brings_in_after_a_colon_are_theirs(nlp: Language) -> None:
+    text = OPENING + f'Okafor, who once worked on "Harbour Lights," had a similar view: "{QUOTE.capitalize()}."'
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "ferry ran late") == "Ann Okafor"
+    assert all(quote.attribution is None for quote in quotes if quote.text == "Harbour Lights")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f'Okafor quoted Sam Park: "{QUOTE.capitalize()}."',
+        f'The harbour report had one conclusion: "{QUOTE.capitalize()}."',
+        f'Okafor agreed: "{QUOTE.capitalize()}," the mayor said.',
+        f'Okafor met the woman who ran the mill: "{QUOTE.capitalize()}."',
+    ],
+)
+def test_a_colon_brings_in_no_words_of_someone_else_nor_of_a_thing(nlp: Language, sentence: str) -> None:
+    quotes = quotes_of(nlp, OPENING + sentence)
+    assert speaker_of(quotes, "ferry ran late") in {None, "the mayor"}

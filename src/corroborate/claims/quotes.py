@@ -825,7 +825,9 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
                 continue
             words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
             words = words.strip().rstrip(",.;:").strip()
-            attribution = _attribute_quote(sentence, _governing(verbs, (quote_start, quote_end)), spans, speakers)
+            attribution = _attribute_quote(
+                sentence, _governing(verbs, (quote_start, quote_end)), spans, speakers
+            ) or _colon_attribution(sentence, (quote_start, quote_end), speakers)
             if attribution is None and _all_quoted(sentence, spans) and not _closing_names_speaker(sentence, doc_text):
                 attribution = following
             attribution = running.speaker(sentence, quote_start, attribution, found)
@@ -1183,6 +1185,44 @@ def _attribute_quote(
         if attribution is not None or verb.lemma_.lower() not in EVIDENTIAL_VERBS | NAMING_VERBS:
             return attribution
     return _attribute(sentence, None, spans, speakers) or _words_attribution(sentence, spans, speakers)
+
+
+#: Verbs whose subject gives someone else's words after a colon: 'Lee quoted the poet: "..."'.
+_OTHERS_WORDS_VERBS = frozenset({"quote", "cite", "read", "echo", "repeat", "paraphrase", "borrow", "sing", "hear"})
+
+
+def _colon_attribution(sentence: Span, quote: tuple[int, int], speakers: _Speakers) -> Attribution | None:
+    """The speaker of words a person's clause brings in after a colon and that run to the sentence's end, with no
+    verb of speech ('Lee agreed: "..."', 'Lee had a similar experience: "..."'): the subject of the clause, when it is
+    a person the story names and the clause names no one else nor anyone's words ('Lee recalled Park's advice:',
+    'Lee quoted Park:')."""
+    doc_text = sentence.doc.text
+    start, end = quote
+    sentence_end = sentence.start_char + len(sentence.text.rstrip())
+    colon = next(
+        (token for token in sentence if token.text == ":" and start > token.idx
+         and not doc_text[token.idx + 1 : start].strip(' “"')),
+        None,
+    )
+    if colon is None or doc_text[end:sentence_end].strip(' .”"!?'):
+        return None
+    # The main clause the colon ends, wherever the parser hung the quoted words; not a clause inside a phrase of it
+    # ('Lee met the woman who ran the mill:'), whose subject may be anyone's.
+    verb = colon.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"relcl", "acl"} or verb.idx >= start:
+        return None
+    if verb.lemma_.lower() in _OTHERS_WORDS_VERBS:
+        return None
+    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    if subject is None or subject.i > colon.i:
+        return None
+    clause = [token for token in sentence if token.i < colon.i and token.i not in {t.i for t in subject.subtree}]
+    if any(token.ent_type_ == "PERSON" or token.text in {"'s", "’s"} for token in clause):
+        return None
+    attribution = speakers.attribution(subject, verb.lemma_.lower())
+    if attribution is None or not attribution.named or not speakers.is_person(attribution.speaker):
+        return None
+    return attribution
 
 
 def _words_of(sentence: Span, quoted: Sequence[tuple[int, int]]) -> Token | None:
