@@ -1195,7 +1195,7 @@ def _colon_attribution(sentence: Span, quote: tuple[int, int], speakers: _Speake
     """The speaker of words a person's clause brings in after a colon and that run to the sentence's end, with no
     verb of speech ('Lee agreed: "..."', 'Lee had a similar experience: "..."'): the subject of the clause, when it is
     a person the story names and the clause names no one else nor anyone's words ('Lee recalled Park's advice:',
-    'Lee quoted Park:')."""
+    'Lee quoted Park:', 'Lee met the woman who ran the mill:')."""
     doc_text = sentence.doc.text
     start, end = quote
     sentence_end = sentence.start_char + len(sentence.text.rstrip())
@@ -1217,7 +1217,15 @@ def _colon_attribution(sentence: Span, quote: tuple[int, int], speakers: _Speake
     if subject is None or subject.i > colon.i:
         return None
     clause = [token for token in sentence if token.i < colon.i and token.i not in {t.i for t in subject.subtree}]
-    if any(token.ent_type_ == "PERSON" or token.text in {"'s", "’s"} for token in clause):
+    # Someone else in the clause, by name, by a noun for a person or by a clause of their own ("met the woman who ran
+    # the mill:"), may be whose words follow.
+    if any(
+        token.ent_type_ == "PERSON"
+        or token.text in {"'s", "’s"}
+        or token.lemma_.lower() in PERSON_NOUNS
+        or token.dep_ in {"relcl", "acl"}
+        for token in clause
+    ):
         return None
     attribution = speakers.attribution(subject, verb.lemma_.lower())
     if attribution is None or not attribution.named or not speakers.is_person(attribution.speaker):
