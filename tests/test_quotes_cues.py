@@ -155,3 +155,13 @@ def test_words_a_persons_clause_brings_in_after_a_colon_are_theirs(nlp: Language
 def test_a_colon_brings_in_no_words_of_someone_else_nor_of_a_thing(nlp: Language, sentence: str) -> None:
     quotes = quotes_of(nlp, OPENING + sentence)
     assert speaker_of(quotes, "ferry ran late") in {None, "the mayor"}
+
+
+def test_a_straight_mark_closing_a_curly_quote_opens_no_quote_of_the_writers_words(nlp: Language) -> None:
+    text = (
+        "“The port is busy in the spring months and every berth is taken,\" Ann Okafor, the harbour master, said in "
+        'a statement.\n\n"Ships wait for days before they can dock at the pier."'
+    )
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "every berth is taken") == "Ann Okafor"
+    assert not any("said in a statement" in quote.text for quote in quotes)

@@ -757,13 +757,16 @@ def _runs_on(sentence: Span, doc_text: str) -> bool:
 
 def _closed_after(sentence: Span, doc_text: str) -> int | None:
     """Where a quote opens that the sentence splitter closed in the next sentence (a paragraph of quoted words
-    whose closing mark was cut off on its own), or None. A mark closing a quote begun before opens none."""
+    whose closing mark was cut off on its own), or None. A mark closing a quote begun before opens none, nor does a
+    straight one right after punctuation, which closes the quote a curly mark opened ('“... by spring," Lee said'):
+    the next sentence's opening mark is its own."""
     text, following = sentence.text, doc_text[sentence.end_char :].lstrip(" ")
     before = closed_from_before(text)
     for opening, closing in (("“", "”"), ('"', '"')):
         at = text.rfind(opening)
         unclosed = text.count('"') % 2 == 1 if opening == '"' else at > text.rfind(closing)
-        if at >= 0 and at != before and unclosed and following.startswith(closing):
+        closes = opening == '"' and at > 0 and text[at - 1] in ",.;:!?"
+        if at >= 0 and at != before and unclosed and not closes and following.startswith(closing):
             return sentence.start_char + at + 1
     return None
 
