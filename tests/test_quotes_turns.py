@@ -145,9 +145,25 @@ def test_a_paraphrase_hands_its_speaker_to_the_quote_after_it(nlp: Language) -> 
     assert speaker_of(quotes_of(nlp, text), "ready for the holiday") == "Ann Okafor"
 
 
-def test_a_paraphrase_hands_no_speaker_to_the_next_paragraph(nlp: Language) -> None:
-    text = 'Ann Okafor said the ferry would run again on Monday.\n"We are ready for the holiday crowds at last."\n'
+def test_a_paraphrase_hands_its_speaker_to_quoted_words_opening_the_next_paragraph(nlp: Language) -> None:
+    text = 'Ann Okafor said the ferry would run again on Monday.\n\n"We are ready for the holiday crowds at last."\n'
+    assert speaker_of(quotes_of(nlp, text), "ready for the holiday") == "Ann Okafor"
+
+
+def test_a_paraphrase_hands_no_speaker_past_the_paragraph_after_it(nlp: Language) -> None:
+    text = (
+        "Ann Okafor said the ferry would run again on Monday.\n\nThe harbour was quiet all week.\n\n"
+        '"We are ready for the holiday crowds at last."\n'
+    )
     assert speaker_of(quotes_of(nlp, text), "ready for the holiday") is None
+
+
+def test_a_paraphrase_hands_no_speaker_to_a_quote_whose_speaker_follows_it(nlp: Language) -> None:
+    text = (
+        "Ann Okafor said the ferry would run again on Monday.\n\n"
+        '"We are ready for the holiday crowds at last," the mayor, Sam Park, said.\n'
+    )
+    assert speaker_of(quotes_of(nlp, text), "ready for the holiday") == "Sam Park"
 
 
 def test_a_cited_source_hands_no_speaker_to_the_quote_after_it(nlp: Language) -> None:

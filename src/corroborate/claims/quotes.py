@@ -40,7 +40,9 @@ from corroborate.claims.speech import (
     EVIDENTIAL_VERBS,
     ISSUING_VERBS,
     NAMING_VERBS,
+    PHRASAL_SPEECH_VERBS,
     POSTING_VERBS,
+    QUOTING_VERBS,
     READING_VERBS,
     SPEECH_VERBS,
     WRITINGS,
@@ -222,11 +224,48 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
             or _read_writing(token)
             or _quoted_as(token)
             or _names_in_quote(token, outside)
+            or _says_quote(token, outside)
+            or _phrasal_speech(token)
         )
         and token.pos_ == "VERB"
         and not any(start <= token.idx < end for start, end in outside)
     ]
     return sorted(verbs, key=lambda token: len(list(token.ancestors)))
+
+
+#: Dependents that give a verb an object or a complement of its own: a verb with one is not saying the quote beside
+#: it ('continued the "review"', 'laughed at the "plan"', 'related to the "merger"').
+_OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "prep", "dative", "attr", "acomp", "oprd", "agent"})
+
+
+def _says_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether a verb that brings in a quote only as the words it goes with (``QUOTING_VERBS``) does: it has no
+    object or complement of its own, and the quote is its clause ('"...," Lee continued') or the parser hung the verb
+    on the quoted words ('As Lee related, "..."'); "As Lee put it" is one such, with "it" for the words."""
+    lemma = verb.lemma_.lower()
+    put_it = lemma == "put" and any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children)
+    if lemma not in QUOTING_VERBS and not put_it:
+        return False
+    complements = [child for child in verb.children if child.dep_ in _OWN_COMPLEMENTS]
+    if put_it:
+        if [child.lower_ for child in complements] != ["it"]:
+            return False
+    elif complements:
+        return False
+    clauses = [child for child in verb.children if child.dep_ in {"ccomp", "parataxis"}]
+    holds = any(
+        any(token.idx <= start < token.idx + len(token) + 1 for token in clause.subtree)
+        for clause in clauses
+        for start, _ in quoted
+    )
+    return holds or (verb.head is not verb and any(start <= verb.head.idx < end for start, end in quoted))
+
+
+def _phrasal_speech(verb: Token) -> bool:
+    """Whether a verb and its particle make a verb of speech: "weighed in", "chimed in"."""
+    return any(
+        (verb.lemma_.lower(), child.lower_) in PHRASAL_SPEECH_VERBS for child in verb.children if child.dep_ == "prt"
+    )
 
 
 def _names_in_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
@@ -371,8 +410,9 @@ def _named_after_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token 
 
 def _named_after_verb(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
     """The speaker of a verb of speech the parser left without a subject, written after the verb that follows a quote
-    ('"...," says Lee', with a name that is also a word read as an adverb): the last of the capitalised words
-    between the verb and the punctuation or end of the sentence, when the verb follows the quote's closing mark."""
+    ('"...," says Lee', with a name that is also a word read as an adverb; '"...," wrote Lee in a note', with the name
+    read as the verb's object): the last of the capitalised words between the verb and the punctuation, the end of
+    the sentence or a phrase the verb takes a preposition for, when the verb follows the quote's closing mark."""
     doc = verb.doc
     if verb.i == verb.sent.start or doc[verb.i - 1].text not in _MARKS:
         return None
@@ -382,7 +422,7 @@ def _named_after_verb(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token |
     # A time after the verb is no speaker ('..." said Tuesday').
     while end < verb.sent.end and _name_word(doc[end]):
         end += 1
-    closed = end == verb.sent.end or doc[end].is_punct
+    closed = end == verb.sent.end or doc[end].is_punct or (doc[end].dep_ == "prep" and doc[end].head.i == verb.i)
     return doc[end - 1] if end > verb.i + 1 and closed else None
 
 
@@ -433,6 +473,8 @@ class _Speakers:
         self.sentence_index = 0  # the place of the sentence being read among the article's sentences with words
         # The last sentence in which someone speaks: its place, where it ends, and whom it names as speaker.
         self._turn: tuple[int, int, Attribution | None] | None = None
+        # The sex each speaker's pronouns told so far ("he said" of Lee), where the name alone may tell none.
+        self._genders: dict[str, str] = {}
 
     def spoke(self, sentence: Span, attribution: Attribution | None, verbs: Sequence[Token]) -> None:
         """Note whom the sentence being read names as speaker, or that someone it does not name as a known person
@@ -460,10 +502,11 @@ class _Speakers:
             return None
         # Someone else named since may be whom the pronoun means, even where the resolver cannot tell ("..., which did
         # not appeal to Ann Lee, she said").
+        # A name inside quoted words is the speaker's word, not the writer's naming of someone new.
         named_since = (
             self.resolver.canonical(ent.text, self._article.id)
             for ent in pronoun.doc.ents
-            if end <= ent.start_char < pronoun.idx and self._is_person_mention(ent)
+            if end <= ent.start_char < pronoun.idx and self._is_person_mention(ent) and not _in_quote(ent)
         )
         if any(name != attribution.speaker for name in named_since):
             return None
@@ -471,7 +514,7 @@ class _Speakers:
         mention = next(
             (ent for ent in pronoun.doc.ents if self.resolver.canonical(ent.text, article) == attribution.speaker), None
         )
-        gender = person_gender(mention) if mention is not None else None
+        gender = (person_gender(mention) if mention is not None else None) or self._genders.get(attribution.speaker)
         if gender not in {None, PRONOUN_GENDERS[pronoun.lower_]}:
             return None
         return replace(attribution, pronoun=pronoun.text)
@@ -523,11 +566,16 @@ class _Speakers:
     def attribution(self, head: Token, cue: str) -> Attribution | None:
         if head.lower_ in PERSON_PRONOUNS:
             person = person_referred(head, self.settings.pronoun_lookback_sentences, self._is_person_mention)
+            gender = PRONOUN_GENDERS[head.lower_]
             name = self.resolver.canonical(person.text, self._article.id) if person is not None else None
-            if name:
-                return Attribution(name, True, cue, head.text)
-            turn = self._last_turn(head)
-            return replace(turn, cue=cue) if turn is not None else None
+            # A person the article's pronouns have told to be of the other sex is someone else's antecedent.
+            if name and self._genders.get(name, gender) != gender:
+                name = None
+            turn = Attribution(name, True, cue, head.text) if name else self._last_turn(head)
+            if turn is None:
+                return None
+            self._genders.setdefault(turn.speaker, gender)
+            return replace(turn, cue=cue)
         if head.lower_ in _GROUP_PRONOUNS:
             body = _body_referred(head)
             found = self.attribution(body, cue) if body is not None else None
@@ -587,7 +635,13 @@ class _Speakers:
         return None
 
 
-#: The sex each pronoun for a person tells.
+def _in_quote(span: Span) -> bool:
+    """Whether a span stands inside the quoted words of its sentence."""
+    sentence = span.sent
+    start = span.start_char - sentence.start_char
+    return any(begin <= start < end for begin, end in quoted_or_open_spans(sentence.text, continued=True))
+
+
 #: Prepositions joining a reporter to the outlet they report for: "Ann Lee of the Gazette", "for the Gazette".
 _OF_AN_OUTLET = frozenset({"of", "for", "at"})
 #: Cues under which an outlet passes on what it learnt, rather than speaking for itself ("X said it would appeal").
@@ -703,13 +757,16 @@ def _runs_on(sentence: Span, doc_text: str) -> bool:
 
 def _closed_after(sentence: Span, doc_text: str) -> int | None:
     """Where a quote opens that the sentence splitter closed in the next sentence (a paragraph of quoted words
-    whose closing mark was cut off on its own), or None. A mark closing a quote begun before opens none."""
+    whose closing mark was cut off on its own), or None. A mark closing a quote begun before opens none, nor does a
+    straight one right after punctuation, which closes the quote a curly mark opened ('“... by spring," Lee said'):
+    the next sentence's opening mark is its own."""
     text, following = sentence.text, doc_text[sentence.end_char :].lstrip(" ")
     before = closed_from_before(text)
     for opening, closing in (("“", "”"), ('"', '"')):
         at = text.rfind(opening)
         unclosed = text.count('"') % 2 == 1 if opening == '"' else at > text.rfind(closing)
-        if at >= 0 and at != before and unclosed and following.startswith(closing):
+        closes = opening == '"' and at > 0 and text[at - 1] in ",.;:!?"
+        if at >= 0 and at != before and unclosed and not closes and following.startswith(closing):
             return sentence.start_char + at + 1
     return None
 
@@ -746,7 +803,6 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
     running = _RunningQuote()
     awaiting = _AwaitingSpeaker()
     handed: Attribution | None = None  # the speaker the sentence before hands on to a quote that follows it
-    paraphrase_end: int | None = None  # where a sentence of reported speech handing on its speaker ends
     for sentence in article_sentences(doc):
         text = sentence.text.strip()
         if not any(character.isalnum() for character in text):
@@ -761,9 +817,6 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
         )
         verbs = _speech_verbs(sentence, spans)
         following, handed = handed, None
-        if paraphrase_end is not None and "\n" in doc_text[paraphrase_end : sentence.start_char]:
-            following = None
-        paraphrase_end = None
         named_after = awaiting.named_by(sentence, verbs, speakers, doc_text) if not spans else None
         if named_after is not None:
             for index in awaiting.quotes:
@@ -775,7 +828,9 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
                 continue
             words = sentence.text[quote_start - sentence.start_char : quote_end - sentence.start_char]
             words = words.strip().rstrip(",.;:").strip()
-            attribution = _attribute_quote(sentence, _governing(verbs, (quote_start, quote_end)), spans, speakers)
+            attribution = _attribute_quote(
+                sentence, _governing(verbs, (quote_start, quote_end)), spans, speakers
+            ) or _colon_attribution(sentence, (quote_start, quote_end), speakers)
             if attribution is None and _all_quoted(sentence, spans) and not _closing_names_speaker(sentence, doc_text):
                 attribution = following
             attribution = running.speaker(sentence, quote_start, attribution, found)
@@ -811,10 +866,6 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
                 placed.append(start)
                 if handed is None and _paraphrases(attribution):
                     handed = attribution
-                    # A quote the sentence leaves open goes on in the next paragraph ('said the plan "gives us hope.'
-                    # + '"We see ..."'); else the paraphrase hands its speaker on in its own paragraph only.
-                    if not quoted_or_open_spans(text):
-                        paraphrase_end = sentence.start_char + len(sentence.text.rstrip())
     for long_quote in long_quotes:
         _share_speaker(found, placed, long_quote)
     return found
@@ -903,10 +954,10 @@ _QUESTION_CUES = frozenset({"ask"})
 
 
 def _paraphrases(attribution: Attribution | None) -> bool:
-    """Whether reported speech hands its speaker to quoted words alone right after it in its paragraph ('Lee said the
-    ferry would run. "We are ready."'): the news paraphrases a speaker, then quotes them. Not a question (the answer
-    is someone else's) nor a source cited or relayed ("according to X", "X reported"), which brings in no voice of
-    its own."""
+    """Whether reported speech hands its speaker to quoted words alone right after it, in its paragraph or opening the
+    next ('Lee said the ferry would run. "We are ready."'): the news paraphrases a speaker, then quotes them, often in
+    a paragraph of its own. Not a question (the answer is someone else's) nor a source cited or relayed ("according
+    to X", "X reported"), which brings in no voice of its own."""
     return (
         attribution is not None
         and attribution.cue in SPEECH_VERBS
@@ -945,7 +996,8 @@ _QUOTE_MARK = re.compile('[”"]')
 
 def _introducer(sentence: Span, spans: Sequence[tuple[int, int]], speakers: _Speakers) -> Attribution | None:
     """The speaker of words a sentence ending in a colon introduces: the subject of its verb of speech ("Lee said
-    in a statement:"), or of a verb putting out a writing ("Lee issued the following statement:")."""
+    in a statement:"), or of a verb putting out a writing ("Lee issued the following statement:"), or whose words it
+    says they are ("In the words of Lee:")."""
     verbs = _speech_verbs(sentence, spans) or [
         token for token in sentence if token.pos_ == "VERB" and _puts_out_writing(token)
     ]
@@ -953,7 +1005,7 @@ def _introducer(sentence: Span, spans: Sequence[tuple[int, int]], speakers: _Spe
         subject = _subject(verb, spans)
         if subject is not None and not any(s <= subject.idx < e for s, e in spans):
             return speakers.attribution(subject, verb.lemma_.lower())
-    return None
+    return _words_attribution(sentence, spans, speakers)
 
 
 class _RunningQuote:
@@ -1084,7 +1136,7 @@ class _AwaitingSpeaker:
 
 
 #: Cues of a speaker going on with words of theirs.
-_GOING_ON_CUES = frozenset({"add"})
+_GOING_ON_CUES = frozenset({"add", "continue"})
 
 
 def _speaker_sentence(sentence: Span, verbs: Sequence[Token]) -> Token | None:
@@ -1135,7 +1187,79 @@ def _attribute_quote(
         attribution = _attribute(sentence, verb, spans, speakers)
         if attribution is not None or verb.lemma_.lower() not in EVIDENTIAL_VERBS | NAMING_VERBS:
             return attribution
-    return _attribute(sentence, None, spans, speakers)
+    return _attribute(sentence, None, spans, speakers) or _words_attribution(sentence, spans, speakers)
+
+
+#: Verbs whose subject gives someone else's words after a colon: 'Lee quoted the poet: "..."'.
+_OTHERS_WORDS_VERBS = frozenset({"quote", "cite", "read", "echo", "repeat", "paraphrase", "borrow", "sing", "hear"})
+
+
+def _colon_attribution(sentence: Span, quote: tuple[int, int], speakers: _Speakers) -> Attribution | None:
+    """The speaker of words a person's clause brings in after a colon and that run to the sentence's end, with no
+    verb of speech ('Lee agreed: "..."', 'Lee had a similar experience: "..."'): the subject of the clause, when it is
+    a person the story names and the clause names no one else nor anyone's words ('Lee recalled Park's advice:',
+    'Lee quoted Park:', 'Lee met the woman who ran the mill:')."""
+    doc_text = sentence.doc.text
+    start, end = quote
+    sentence_end = sentence.start_char + len(sentence.text.rstrip())
+    colon = next(
+        (token for token in sentence if token.text == ":" and start > token.idx
+         and not doc_text[token.idx + 1 : start].strip(' “"')),
+        None,
+    )
+    if colon is None or doc_text[end:sentence_end].strip(' .”"!?'):
+        return None
+    # The main clause the colon ends, wherever the parser hung the quoted words; not a clause inside a phrase of it
+    # ('Lee met the woman who ran the mill:'), whose subject may be anyone's.
+    verb = colon.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"relcl", "acl"} or verb.idx >= start:
+        return None
+    if verb.lemma_.lower() in _OTHERS_WORDS_VERBS:
+        return None
+    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    if subject is None or subject.i > colon.i:
+        return None
+    clause = [token for token in sentence if token.i < colon.i and token.i not in {t.i for t in subject.subtree}]
+    # Someone else in the clause, by name, by a noun for a person or by a clause of their own ("met the woman who ran
+    # the mill:"), may be whose words follow.
+    if any(
+        token.ent_type_ == "PERSON"
+        or token.text in {"'s", "’s"}
+        or token.lemma_.lower() in PERSON_NOUNS
+        or token.dep_ in {"relcl", "acl"}
+        for token in clause
+    ):
+        return None
+    attribution = speakers.attribution(subject, verb.lemma_.lower())
+    if attribution is None or not attribution.named or not speakers.is_person(attribution.speaker):
+        return None
+    return attribution
+
+
+def _words_of(sentence: Span, quoted: Sequence[tuple[int, int]]) -> Token | None:
+    """Whose words a sentence says it gives, outside the quoted ones: the owner of "words" in "in the words of X",
+    "in X's words" or 'X's words: "..."' (and 'repeated the words of X: "..."'); "in other words" names no one."""
+    for token in sentence:
+        if token.lower_ != "words" or any(start <= token.idx < end for start, end in quoted):
+            continue
+        owner = next((child for child in token.children if child.dep_ == "poss"), None)
+        of = next((child for child in token.children if child.dep_ == "prep" and child.lower_ == "of"), None)
+        if owner is None and of is not None:
+            owner = next((child for child in of.children if child.dep_ == "pobj"), None)
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        introduces = (token.dep_ == "pobj" and token.head.lower_ == "in") or (
+            following is not None and following.text == ":"
+        )
+        if owner is not None and introduces:
+            return owner
+    return None
+
+
+def _words_attribution(
+    sentence: Span, quoted: Sequence[tuple[int, int]], speakers: _Speakers
+) -> Attribution | None:
+    owner = _words_of(sentence, quoted)
+    return speakers.attribution(owner, "words") if owner is not None else None
 
 
 def _governing(verbs: Sequence[Token], quote: tuple[int, int]) -> list[Token]:

@@ -61,6 +61,12 @@ SPEECH_VERB_FORMS = frozenset(
 #: what argues without being someone is a writing that speaks for its authors ("the lawsuit argued"), a source as a
 #: report is.
 EVIDENTIAL_VERBS = frozenset({"suggest", "signal", "reveal", "disclose"})
+#: Verbs that bring in a quote only as the words they go with ('"...," Lee continued', '"...," Lee laughed', 'As Lee
+#: related, "..."'), as they are of anything else without one ("the talks continued", "the crowd laughed", "prices
+#: related to fuel"): a rule over a parse takes them for verbs of speech only with a quote for their clause.
+QUOTING_VERBS = frozenset({"continue", "laugh", "chuckle", "sigh", "relate"})
+#: Verbs of speech made of a verb and its particle: "Lee weighed in", "Lee chimed in".
+PHRASAL_SPEECH_VERBS = frozenset({("weigh", "in"), ("chime", "in")})
 #: Verbs of putting words up for others to read that as often take anything else ("posted bail", "posted a loss",
 #: "posted a photo"): they bring in a quote only when it is what they put up, as in 'posted: "..."' or 'posted a
 #: statement: "..."'; a rule over a parse checks that before taking them for verbs of speech.
