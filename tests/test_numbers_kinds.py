@@ -234,3 +234,18 @@ def test_light_years_are_a_distance_not_a_duration(nlp) -> None:  # type: ignore
 def test_an_age_told_by_the_noun_age_is_no_noun_s_above_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     [age] = _found(nlp, text)
     assert (age.kind, age.aged) == ("age", "")
+
+
+# ---- A year that names an event ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["She won gold at the 2008 London Olympics.", "She won a medal at the 2012 London Games."]
+)
+def test_a_year_before_an_events_plural_name_counts_nothing(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _found(nlp, text) == []
+
+
+def test_a_number_before_a_plural_name_of_people_still_counts_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    [count] = _found(nlp, "About 1800 Texans signed the petition.")
+    assert count.value == 1800

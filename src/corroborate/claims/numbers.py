@@ -1269,10 +1269,13 @@ def _idiom(doc: Doc, start: int, end: int) -> bool:
 def _dates_one(number: Token) -> bool:
     """Whether a year-like number dates the one thing its noun names ("the 2020 sedan", "the 2016 Model S"): a
     count above one counts a plural, so before a name or a singular noun it tells which one, unless a noun
-    between them makes it a measure ("a 1500 metre race")."""
+    between them makes it a measure ("a 1500 metre race"). A plural name counts people ("2000 Marines") unless a
+    name between them makes it an event's ("the 2008 Beijing Olympics")."""
     noun = _attached_noun(number)
-    if noun is None or noun.tag_ not in {"NN", "NNP"}:
+    if noun is None or noun.tag_ not in {"NN", "NNP", "NNPS"}:
         return False
+    if noun.tag_ == "NNPS":
+        return any(word.pos_ == "PROPN" for word in number.doc[number.i + 1 : noun.i])
     return noun.tag_ == "NNP" or noun.i == number.i + 1
 
 
