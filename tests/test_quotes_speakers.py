@@ -328,3 +328,17 @@ def test_a_paragraph_of_quoted_sentences_naming_no_speaker_is_a_quote(nlp: Langu
     )
     quotes = [quote.text for quote in quotes_of(nlp, text) if quote.direct]
     assert quotes == ["The bridge will reopen in May", "The repairs took longer than planned"]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "“Nine winters at sea,” he said, “have taught me patience.”",
+        # A copy that retyped the inner marks straight.
+        '“Nine winters at sea," he said, "have taught me patience.”',
+    ],
+)
+def test_both_parts_of_a_quote_split_by_its_attribution_are_the_speakers(nlp: Language, quote: str) -> None:
+    text = f"Tom Okoro, a ferry captain in Leith, spoke to the council on Monday. {quote}"
+    found = {q.text: speaker(q) for q in quotes_of(nlp, text) if q.direct}
+    assert found == {"Nine winters at sea": "Tom Okoro", "have taught me patience": "Tom Okoro"}

@@ -112,3 +112,14 @@ def test_single_marks_inside_a_quote_left_open_are_part_of_it() -> None:
 def test_a_speaker_described_with_commas_of_its_own_after_a_closing_mark_is_no_quote() -> None:
     text = 'the ferry will run by June," Ann Lee, a harbour master in Dover, Kent, said, "and the bridge too.'
     assert spans_text(text) == ["and the bridge too."]
+
+
+def test_a_straight_mark_after_punctuation_and_before_a_space_closes_a_quote_a_curly_mark_opened() -> None:
+    # A copy that retyped the inner marks of a quote split by its attribution: two quotes, not one holding "he said".
+    text = '“Nine winters at sea," he said, "have taught me patience.”'
+    assert [text[a:b] for a, b in quoted_spans(text)] == ["Nine winters at sea,", "have taught me patience."]
+    text = '“Nine winters at sea," Ann Lee said. "They have taught me patience.”'
+    assert [text[a:b] for a, b in quoted_spans(text)] == ["Nine winters at sea,", "They have taught me patience."]
+    # A straight mark inside curly ones that closes nothing stays a word of the quote.
+    text = '“We call it the "long watch" on board,” she said.'
+    assert [text[a:b] for a, b in quoted_spans(text)] == ['We call it the "long watch" on board,']

@@ -38,11 +38,14 @@ _DOUBLE_MARK = re.compile(f"[{DOUBLE_MARKS}]")
 _PUNCTUATED = re.compile(r"[,.;:!?…\]]")
 #: Quotation marks and spaces before a sentence's first quoted word.
 LEADING_MARKS = " \t\n\"'“‘"
+#: A straight mark that closes no quote a curly one opened: one after punctuation and before a space closes it
+#: ('“... at sea," he said, "have ...”': a copy that retyped the inner marks of a quote split by its attribution).
+_NOT_CLOSING = r'(?:(?<![,.!?…])"|"(?!\s))'
 #: Quoted words: in curly or straight double quotes, or a pair of one of each, or in single curly quotes not
 #: closing a possessive.
 _QUOTE_SPANS = (
-    re.compile(r"“([^“”]+)”"),
-    re.compile(r'"([^"]+)"'),
+    re.compile(rf"“((?:[^“”\"]|{_NOT_CLOSING})+)”"),
+    re.compile(rf'{_NOT_CLOSING}([^"]+)"'),
     # A copy that retyped one mark of a pair: '“... that," she said', '"... that,” she said'.
     re.compile(r'(?:^|(?<=[\s(\[—–]))"([^"“”]+)”'),
     re.compile(r'“([^“”"]+)"(?=[\s,.;:!?)\]—–]|$)'),

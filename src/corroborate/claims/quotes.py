@@ -1266,14 +1266,24 @@ def _governing(verbs: Sequence[Token], quote: tuple[int, int]) -> list[Token]:
     """The speech verbs whose clause holds the quote, deepest first: in "X said Y told him '...'" Y speaks.
     Failing one, a verb the parser hung on the quoted words themselves ('"... was right,"
     X said' read as two clauses joined, or the quote's own verb taking X's as its complement): the verb whose
-    head stands inside the quote."""
+    head stands inside the quote. Failing that, the verb whose clause follows the quote's closing mark: a quote split
+    by its attribution ('“...,” X said, “...”') is one sentence of the speaker's, which the parser may hang on the
+    second part alone."""
     start, end = quote
     holding = [
         verb for verb in verbs if any(token.idx <= start < token.idx + len(token) + 1 for token in verb.subtree)
     ]
     if holding:
         return holding[::-1]
-    return [verb for verb in verbs if verb.head is not verb and start <= verb.head.idx < end][:1]
+    hung = [verb for verb in verbs if verb.head is not verb and start <= verb.head.idx < end][:1]
+    return hung or [verb for verb in verbs if _follows_closing(verb, end)][:1]
+
+
+def _follows_closing(verb: Token, end: int) -> bool:
+    """Whether a verb's clause begins right after a quote that ends at ``end``: nothing but its closing mark and
+    punctuation between them (the parser may hang those on the verb)."""
+    begin = next(token.idx for token in verb.subtree if not token.is_punct)
+    return begin >= end and not verb.doc.text[end:begin].strip(' ,"”')
 
 
 def _attribute(
