@@ -342,3 +342,21 @@ def test_both_parts_of_a_quote_split_by_its_attribution_are_the_speakers(nlp: La
     text = f"Tom Okoro, a ferry captain in Leith, spoke to the council on Monday. {quote}"
     found = {q.text: speaker(q) for q in quotes_of(nlp, text) if q.direct}
     assert found == {"Nine winters at sea": "Tom Okoro", "have taught me patience": "Tom Okoro"}
+
+
+def test_a_pronoun_read_back_into_a_clause_under_another_persons_main_subject_names_no_speaker(
+    nlp: Language,
+) -> None:
+    # "he" goes on with the main subject as often as with the nearer name in a clause inside it: no sure speaker.
+    text = (
+        "Tom Okoro, who represents the crew, spoke on Monday. Tom Okoro declined to say whether Sam Reyes knew of "
+        'the leak. "We will show that the hull was sound," he said.'
+    )
+    assert {q.text: speaker(q) for q in quotes_of(nlp, text) if q.direct} == {
+        "We will show that the hull was sound": None
+    }
+    # A main subject of the other sex than the pronoun's leaves the reading sure.
+    text = text.replace("Tom Okoro", "Ann Okoro").replace("crew, spoke", "crew, spoke to her staff")
+    assert {q.text: speaker(q) for q in quotes_of(nlp, text) if q.direct} == {
+        "We will show that the hull was sound": "Sam Reyes"
+    }

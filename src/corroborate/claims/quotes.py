@@ -566,6 +566,8 @@ class _Speakers:
     def attribution(self, head: Token, cue: str) -> Attribution | None:
         if head.lower_ in PERSON_PRONOUNS:
             person = person_referred(head, self.settings.pronoun_lookback_sentences, self._is_person_mention)
+            if person is not None and self._main_subject_besides(head, person):
+                return None
             gender = PRONOUN_GENDERS[head.lower_]
             name = self.resolver.canonical(person.text, self._article.id) if person is not None else None
             # A person the article's pronouns have told to be of the other sex is someone else's antecedent.
@@ -586,6 +588,32 @@ class _Speakers:
         if named:
             return Attribution(named, True, cue)
         return Attribution(_description(head), False, cue)
+
+    def _main_subject_besides(self, pronoun: Token, person: Span) -> bool:
+        """Whether an earlier sentence a pronoun was read back into has another person for its main clause's subject
+        than the one read ('Lee declined to say whether Park knew. "...," he said'): a pronoun that opens the talk
+        again most often goes on with that subject, so the reading of the person in a clause inside it is unsure. Not
+        when that subject is known to be of the other sex than the pronoun's. A name the model tags as a person in
+        any of its mentions counts as one, where the story's entities may have taken it for another kind."""
+        sentence = person.sent
+        if sentence == pronoun.sent:
+            return False
+        subjects = [child for child in sentence.root.children if child.dep_ == "nsubj"]
+        tagged = {ent.text for ent in pronoun.doc.ents if ent.label_ == "PERSON"}
+        return any(
+            ent.start <= subject.i < ent.end
+            and not person.start <= subject.i < person.end
+            and (self._is_person_mention(ent) or ent.text in tagged)
+            and self._may_be(ent, PRONOUN_GENDERS[pronoun.lower_])
+            for subject in subjects
+            for ent in sentence.ents
+        )
+
+    def _may_be(self, mention: Span, gender: str) -> bool:
+        """Whether nothing the article tells of a person mentioned makes them of the other sex than ``gender``."""
+        name = self.resolver.canonical(mention.text, self._article.id)
+        known = person_gender(mention) or (self._genders.get(name) if name else None)
+        return known in {None, gender}
 
     def _is_person_mention(self, ent: Span) -> bool:
         name = self.resolver.canonical(ent.text, self._article.id)
