@@ -1327,3 +1327,90 @@ def test_a_family_name_written_first_still_finds_its_person(nlp: Language) -> No
     text = "Her brother Dale Tarrow agreed to talk. Dale wrote to us. Dale said more. Dale left."
     docs = [labelled(nlp, "a0", text, ("Dale Tarrow", "PERSON"), ("Dale", "ORG"), ("Dale", "ORG"), ("Dale", "ORG"))]
     assert named(extract_entities(docs), "Dale Tarrow").aliases == ["Dale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a name alone between quote marks is a title ("the song called “X”"), not someone's name
+        ("Everyone was humming “Kestrel” after the show. Critics called “Kestrel,” the best track.",
+         (("Kestrel", "PERSON"), ("Kestrel", "PERSON"))),
+        ("Fans hum “Kestrel.” The radio plays Kestrel every hour.",
+         (("Kestrel", "PERSON"), ("Kestrel", "PERSON"))),
+    ],
+)
+def test_a_name_quoted_alone_as_a_title_is_no_person(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert [entity.name for entity in extract_entities(docs) if entity.type == "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a nickname inside a person's name
+        ("Boxer Tom “Kestrel” Vakil won the bout. Kestrel won again on Friday.",
+         (("Kestrel", "PERSON"), ("Kestrel", "PERSON"))),
+        # a name that says something
+        ("“Kestrel,” Kestrel said when asked for her name.", (("Kestrel", "PERSON"), ("Kestrel", "PERSON"))),
+    ],
+)
+def test_a_person_quoted_as_a_nickname_or_saying_stays_a_person(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert named(extract_entities(docs), "Kestrel").type == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans can watch the Streamora documentary from Friday.",
+        "Her upcoming Streamora special was shot in May.",
+        "A viral Streamora post said the show was cancelled.",
+    ],
+)
+def test_a_place_label_on_a_name_qualifying_a_programme_or_post_is_an_organisation(nlp: Language, text: str) -> None:
+    docs = [labelled(nlp, "a0", text, ("Streamora", "GPE"))]
+    assert named(extract_entities(docs), "Streamora").type == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a place the story locates things in, whatever it qualifies
+        ("The Harrowgate documentary was filmed in Harrowgate last spring.",
+         (("Harrowgate", "GPE"), ("Harrowgate", "GPE"))),
+        # a website's own section: no service's page
+        ("Every shop needs a Harrowgate page.", (("Harrowgate", "GPE"),)),
+    ],
+)
+def test_a_place_label_beside_a_page_or_on_a_located_name_stays_a_place(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert named(extract_entities(docs), "Harrowgate").type == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # "took to X to" do something: a network someone posts on
+        ("Mira Sandoval took to Chirpr to thank her fans.", (("Mira Sandoval", "PERSON"), ("Chirpr", "PERSON"))),
+        # a network's name between a possessive and what was posted there
+        ("In her first Chirpr announcement, Mira Sandoval thanked her fans.",
+         (("Chirpr", "PERSON"), ("Mira Sandoval", "PERSON"))),
+    ],
+)
+def test_a_person_label_on_a_network_someone_posts_on_is_an_organisation(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    entities = extract_entities([labelled(nlp, "a0", text, *ents)])
+    assert (named(entities, "Chirpr").type, named(entities, "Mira Sandoval").type) == ("organisation", "person")
+
+
+def test_a_person_someone_took_to_stays_a_person(nlp: Language) -> None:
+    text = "The new coach took to Okafor at once and played him every week."
+    docs = [labelled(nlp, "a0", text, ("Okafor", "PERSON"))]
+    assert named(extract_entities(docs), "Okafor").type == "person"

@@ -1316,11 +1316,14 @@ _INSTITUTION_HEADS = frozenset({
 })
 
 
-def _retype_institutions(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> None:
+def _retype_institutions(
+    docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]], located: set[str]
+) -> None:
     """Person-labelled names the story sets beside an institution noun, that qualify a noun only a product's or a
-    firm's name qualifies (``_qualifies_a_product``), or that end in a word only an institution's name ends in,
-    are organisations, in every mention; so is a one-word name that is the first
-    word of a body's or a place's longer name (``_short_of_institution``)."""
+    firm's name qualifies (``_qualifies_a_product``, ``_posted_on``), or that end in a word only an institution's
+    name ends in, are organisations, in every mention; so is a one-word name that is the first word of a body's
+    or a place's longer name (``_short_of_institution``), and a place-labelled name of a service
+    (``_services``)."""
     named = {word for found in by_article.values() for m in found if _is_full_name(m) for word in fold(m.text).split()}
     cued = {
         fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents
@@ -1328,15 +1331,30 @@ def _retype_institutions(docs: Sequence[tuple[Article, Doc]], by_article: dict[s
         and (
             _beside_institution(ent)
             or _medium(ent) and fold(ent.text) not in named
-            or _qualifies_a_product(ent) and fold(ent.text) not in named
+            or (_qualifies_a_product(ent) or _posted_on(ent)) and fold(ent.text) not in named
             or len(ent) > 1 and ent[-1].lower_.rstrip(".") in _INSTITUTION_HEADS
         )
     }
     cued |= _short_of_institution(docs, by_article) - named
+    services = _services(docs, located) - named
     for found in by_article.values():
         for index, mention in enumerate(found):
-            if mention.label == "PERSON" and fold(mention.text) in cued:
+            if mention.label == "PERSON" and fold(mention.text) in cued or (
+                mention.label == "GPE" and fold(mention.text) in services
+            ):
                 found[index] = _Mention(mention.article, mention.text, "ORG", mention.start, mention.modifier)
+
+
+def _services(docs: Sequence[tuple[Article, Doc]], located: set[str]) -> set[str]:
+    """Place-labelled names the story shows to be a service's (``_service_qualified``), unless a known place's or
+    a country's name, written as where something is (``located``), or saying something, as a person does."""
+    speaking = {fold(ent.text) for _, doc in docs for ent in doc.ents if _saying(ent)} | _titled_words(docs)
+    countries, _ = country_names()
+    return {
+        folded for _, doc in docs for ent in doc.ents
+        if _service_qualified(ent) and (folded := fold(ent.text)) not in located
+        and not _known_place(folded) and folded not in countries
+    } - speaking
 
 
 def _short_of_institution(docs: Sequence[tuple[Article, Doc]], by_article: dict[str, list[_Mention]]) -> set[str]:
@@ -1588,7 +1606,7 @@ def _described_things(docs: Sequence[tuple[Article, Doc]], by_article: dict[str,
     described = {
         fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents
         if ent.label_ == "PERSON" and not given_name(ent[0].text) and (
-            _beside_a_thing_noun(ent) or _model_described(ent)
+            _beside_a_thing_noun(ent) or _model_described(ent) or _quoted_title(ent)
             or len(ent) > 1 and ent[-1].lower_.rstrip(".") in _THING_HEADS
         )
     } - people
@@ -1615,6 +1633,19 @@ def _beside_a_thing_noun(ent: Span) -> bool:
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         nouns += [child for child in root.head.children if child.dep_ == "attr"]
     return any(noun.pos_ == "NOUN" and noun.lemma_.lower() in _THING_NOUNS for noun in nouns)
+
+
+def _quoted_title(ent: Span) -> bool:
+    """The name alone between quote marks, as titles of songs, films and books are written ("humming “X”",
+    "“X,” the single"): no word of a quote but the name; not a nickname inside a name ("Tom “X” Vakil")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    if start == 0 or doc[start - 1].text not in _QUOTE_MARKS:
+        return False
+    if start > 1 and doc[start - 2].is_title:
+        return False
+    while end < len(doc) and doc[end].text in {",", "."}:
+        end += 1
+    return end < len(doc) and doc[end].text in _QUOTE_MARKS
 
 
 def _model_described(ent: Span) -> bool:
@@ -1648,8 +1679,52 @@ def _medium(ent: Span) -> bool:
     if len(ent) != 1 or ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
-    return before.lemma_.lower() == "tell" or before.lower_ == "across" or (
+    return before.lemma_.lower() == "tell" or before.lower_ == "across" or _taken_to(ent) or (
         before.lower_ == "on" and before.head.pos_ in {"VERB", "NOUN"}
+    )
+
+
+def _taken_to(ent: Span) -> bool:
+    """The name is where someone "took to" do something ("took to Chirpr to thank fans"): one posts on a network
+    so, while one takes to a person ("took to Lee at once") with no purpose after."""
+    before, verb = ent.doc[ent.start - 1], ent.root.head.head
+    return (
+        before.lower_ == "to" and ent.root.head.i == before.i and verb.lemma_.lower() == "take"
+        and any(
+            child.dep_ in {"advcl", "xcomp"} and child.i > ent.end and any(aux.lower_ == "to" for aux in child.children)
+            for child in verb.children
+        )
+    )
+
+
+#: What is posted or shown on a network or a streaming service, which a name qualifies ("her Chirpr
+#: announcement", "a Streamora special"); a person's name qualifies a work about them ("a Lee documentary"), so
+#: a person-labelled name counts only after a possessive, which puts the work in someone else's hands.
+_POSTED_NOUNS = frozenset({"post", "announcement", "page", "profile", "livestream", "special", "documentary"})
+#: The same for a place-labelled name, but for "page", which a website's own sections qualify ("a Contact page").
+_SERVICE_NOUNS = _POSTED_NOUNS - {"page"} | frozenset({
+    "app", "account", "user", "subscriber", "subscription", "platform", "feed", "handle", "film", "movie", "podcast",
+    "episode", "original",
+})
+
+
+def _posted_on(ent: Span) -> bool:
+    """A person-labelled name between a possessive and what was posted ("her first Chirpr announcement")."""
+    root = ent.root
+    head = root.head
+    return (
+        root.dep_ in {"compound", "nmod"} and head.i >= ent.end and head.lemma_.lower() in _POSTED_NOUNS
+        and any(child.dep_ == "poss" and child.i < ent.start for child in head.children)
+    )
+
+
+def _service_qualified(ent: Span) -> bool:
+    """A place-labelled name qualifying what a service shows or serves ("a Streamora special", "Streamora
+    users"); a place qualifies such nouns too ("a Lisbon film"), so the caller keeps known and located places."""
+    root = ent.root
+    return (
+        ent.label_ == "GPE" and root.dep_ in {"compound", "nmod"} and root.head.i >= ent.end
+        and root.head.lemma_.lower() in _SERVICE_NOUNS and any(char.islower() for char in ent.text)
     )
 
 
@@ -1844,7 +1919,7 @@ def extract_entities(
     lower_case = {token.lower_ for _, doc in docs for token in doc if token.is_alpha and token.is_lower}
     located = _located(docs)
     by_article = {article.id: _mentions(article, doc, config, lower_case, located) for article, doc in docs}
-    _retype_institutions(docs, by_article)
+    _retype_institutions(docs, by_article, located)
     _retype_by_story(docs, by_article, lower_case, located)
     _trim_run_ons(by_article, lower_case)
     texts = {article.id: doc.text for article, doc in docs}
