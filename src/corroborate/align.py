@@ -842,15 +842,17 @@ def _specifics(
     cited_origins: Callable[[str], list[str]] | None,
 ) -> list[list[str]]:
     """Each statement's keys for ``_specific_anchors``: the reporting it cites ("cites <origin>") and, with a
-    parse, each quantity it counts ("15 page" for "15 pages", "five location" for "five locations"; not a date,
+    parse, each quantity it counts ("#15 page" for "15 pages", "#5 location" for "five locations"; not a date,
     time or rank, which the timeline compares, nor a measure telling which thing is meant, ``_measures_a_noun``) and
     whom it says something is not so of (``_denials``)."""
     keys: list[list[str]] = [[] for _ in sentences]
     for index, sentence in enumerate(sentences):
         keys[index] += [f"cites {origin}" for origin in (cited_origins(sentence.text) if cited_origins else [])]
         span = _span(sentence, docs) if docs else None
+        # By the whole number's value: "$125 billion" and "$360 billion" share the word "billion", not the sum.
+        values = _number_keys(span) if span is not None else {}
         keys[index] += [
-            f"{token.lower_.replace(',', '')} {token.head.lemma_.lower()}" for token in span or ()
+            f"{values.get(token.i, token.lower_.replace(',', ''))} {token.head.lemma_.lower()}" for token in span or ()
             if token.like_num and token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.ent_type_ not in _WHEN
             and not _measures_a_noun(token.head)
         ]
