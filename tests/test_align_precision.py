@@ -526,3 +526,32 @@ def test_a_quoted_title_is_a_name_not_a_borrowed_phrase(nlp) -> None:
     text = 'The singer came back on stage during the encore to perform the band\'s old single "Open Roads Tonight."'
     units = align.statement_units([Sentence("a", 0, 0, text)], {"a": nlp(text)})
     assert all(unit.unquoted is None for unit in units)
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("Police searched five locations in the harbour district on Monday.", ["#5 location"]),
+        ("In all, 28 passengers were kept in quarantine at the port.", ["#28 passenger"]),
+        ("The new 14-inch Corvane Tablet looks like a fine machine for its price.", []),
+        ("Ms. Halvorsen filed a 15-page complaint with three exhibits.", ["#3 exhibit"]),
+    ],
+)
+def test_a_measure_telling_which_thing_is_meant_counts_nothing(nlp, text: str, keys: list[str]) -> None:
+    # "14-inch" tells which tablet, as a name would: two statements about it may say anything of it, so it is no
+    # quantity two retellings share (``align._specific_anchors``); "five locations" counts what was searched.
+    sentence = Sentence("a", 0, 0, text)
+    assert align._specifics([sentence], {"a": nlp(text)}, None) == [keys]
+
+
+def test_a_quantity_is_keyed_by_its_whole_value(nlp) -> None:
+    # "$125 billion worth" and "$360 billion worth" count different sums, though they share the word "billion";
+    # "five" and "5" are one count.
+    texts = ["Vandor wants the levy on $125 billion worth of imported steel lifted.",
+             "Vandor keeps the levy on $360 billion worth of imported steel.",
+             "Police searched five locations on Monday.", "Police searched 5 locations on Monday."]
+    first, second, words, digits = (
+        align._specifics([Sentence("a", 0, 0, text)], {"a": nlp(text)}, None)[0] for text in texts
+    )
+    assert not set(first) & set(second)
+    assert words == digits != []

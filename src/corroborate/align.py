@@ -842,18 +842,33 @@ def _specifics(
     cited_origins: Callable[[str], list[str]] | None,
 ) -> list[list[str]]:
     """Each statement's keys for ``_specific_anchors``: the reporting it cites ("cites <origin>") and, with a
-    parse, each quantity it counts ("15 page" for "15 pages", "five location" for "five locations"; not a date,
-    time or rank, which the timeline compares) and whom it says something is not so of (``_denials``)."""
+    parse, each quantity it counts ("#15 page" for "15 pages", "#5 location" for "five locations"; not a date,
+    time or rank, which the timeline compares, nor a measure telling which thing is meant, ``_measures_a_noun``) and
+    whom it says something is not so of (``_denials``)."""
     keys: list[list[str]] = [[] for _ in sentences]
     for index, sentence in enumerate(sentences):
         keys[index] += [f"cites {origin}" for origin in (cited_origins(sentence.text) if cited_origins else [])]
         span = _span(sentence, docs) if docs else None
+        # By the whole number's value: "$125 billion" and "$360 billion" share the word "billion", not the sum.
+        values = _number_keys(span) if span is not None else {}
         keys[index] += [
-            f"{token.lower_.replace(',', '')} {token.head.lemma_.lower()}" for token in span or ()
+            f"{values.get(token.i, token.lower_.replace(',', ''))} {token.head.lemma_.lower()}" for token in span or ()
             if token.like_num and token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.ent_type_ not in _WHEN
+            and not _measures_a_noun(token.head)
         ]
         keys[index] += [f"denial of {name}" for name in _denials(span)] if span is not None else []
     return keys
+
+
+def _measures_a_noun(counted: Token) -> bool:
+    """Whether a counted noun is a measure qualifying another noun ("16-inch" of "the 16-inch laptop", "15-page" of
+    "a 15-page complaint"): it tells which thing is meant, as a name does, and two statements about that thing may
+    say anything else of it. A count standing on its own ("15 pages", "five locations") is what they tell."""
+    return counted.dep_ in _NOUN_MODIFIERS and counted.head.pos_ in {"NOUN", "PROPN"}
+
+
+#: Dependency labels of a word qualifying the noun it hangs on.
+_NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 
 
 def _denials(span: Span) -> frozenset[str]:
