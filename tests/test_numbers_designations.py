@@ -49,6 +49,8 @@ def test_a_number_that_names_something_is_no_count(nlp, text: str) -> None:  # t
         ("He signed a five-year contract with Pell United.", 5, "year"),  # a term that is a span
         ("Nearly one in five voters stayed home.", 1, ""),  # a ratio's "one"
         ("The team played three quarters without a goal.", 3, "quarter"),  # periods of a game, not a fraction
+        ("So I called one of my best friends in Tarn.", 1, "friend"),  # a person called, not a number
+        ("Add 2 Tbsp. sunflower seeds to the bowl.", 2, "tbsp"),  # an abbreviated unit is no singular noun
     ],
 )
 def test_counts_beside_such_names_stay_counts(nlp, text: str, value: float, unit: str) -> None:  # type: ignore[no-untyped-def]
@@ -65,6 +67,7 @@ def test_a_year_like_number_before_a_unit_is_a_measure(nlp) -> None:  # type: ig
         ("Pilots flew two 777 planes out of Ardent.", 2, "plane"),  # the digits name the planes' model
         ('The office has two 43" monitors on each desk.', 2, "monitor"),  # the digits measure them
         ("She bought three 500 ml bottles of water.", 3, "bottle"),
+        ("It comes after five 787 Dreamliner sales this week.", 5, "sale"),  # a model's name before the noun
     ],
 )
 def test_a_spelled_count_before_digits_counts_the_noun_after_them(nlp, text: str, value: float, unit: str) -> None:  # type: ignore[no-untyped-def]
@@ -90,5 +93,16 @@ def test_per_second_is_a_unit_not_a_position(nlp) -> None:  # type: ignore[no-un
 
 
 def test_a_list_item_number_counts_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "The envoy made seven points.\n\n2. Never urged the council to act.\n\n3. Kept the talks going."
+    text = 'The envoy made seven points.\n\n2. Never urged the council to act.\n\n3. "Not some side channel"'
     assert [v for kind, v, _ in _read(nlp, text)] == [7]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The mayor lost by five-and-a-half points.", 5.5, "point"),  # a fraction joined by hyphens
+        ("She stayed in Tarn for a year and a half.", 1.5, "year"),  # one unit and a fraction
+    ],
+)
+def test_a_half_after_a_whole_is_part_of_its_value(nlp, text: str, value: float, unit: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(v, u) for _, v, u in _read(nlp, text)] == [(value, unit)]

@@ -393,9 +393,11 @@ def parse_number(words: Sequence[str]) -> float | None:
     if lowered[:2] in _HALF_OF:
         scale = _whole_number(words[2:])
         return scale / 2 if scale is not None else None
-    for at in range(1, len(lowered) - 2):
-        if lowered[at : at + 2] == ["and", "a"] and lowered[at + 2] in _FRACTIONS:
-            return _with_fraction(words[:at], _FRACTIONS[lowered[at + 2]], words[at + 3 :])
+    # The hyphens of a compound ("five-and-a-half") join what "five and a half" joins by spaces.
+    plain = [word for word in words if word != "-"]
+    for at in range(1, len(plain) - 2):
+        if [word.lower() for word in plain[at : at + 2]] == ["and", "a"] and plain[at + 2].lower() in _FRACTIONS:
+            return _with_fraction(plain[:at], _FRACTIONS[plain[at + 2].lower()], plain[at + 3 :])
     return _whole_number(words)
 
 
@@ -538,6 +540,8 @@ def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
                 end += 2
             elif [t.lower_ for t in tokens[end : end + 2]] == ["and", "a"] and _ends_in_fraction(tokens, end + 2):
                 end += 3
+            elif [t.lower_ for t in tokens[end : end + 5]] == _HYPHENED_AND_A and _ends_in_fraction(tokens, end + 5):
+                end += 6  # "five-and-a-half"
             else:
                 break
         first = tokens[i]
@@ -570,6 +574,9 @@ def _scales_digits(tokens: Sequence[Token], at: int) -> bool:
         counts = following is not None and following.tag_ in _PLURAL_NOUN_TAGS and following.lower_ not in _RACES
         return sum_of_money or counts
     return lower not in _SUM_ONLY_SCALES or sum_of_money
+
+
+_HYPHENED_AND_A = ["-", "and", "-", "a", "-"]
 
 
 def _ends_in_fraction(tokens: Sequence[Token], at: int) -> bool:
@@ -850,11 +857,11 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
 
 def _pronoun_one(doc: Doc, start: int, end: int) -> bool:
     """Whether a lone "one" with no noun is a pronoun ("the old one", "you tell me one", "one another"), not a
-    count, unless it opens a ratio ("one in five")."""
-    return end - start == 1 and doc[start].lower_ == _ONE and _next_word(doc, start) not in _RATIO_WORDS
+    count, unless it opens a ratio ("one in five") or a margin ("one more than")."""
+    return end - start == 1 and doc[start].lower_ == _ONE and _next_word(doc, start) not in _COUNTING_ONE_WORDS
 
 
-_RATIO_WORDS = {"in", "out"}
+_COUNTING_ONE_WORDS = {"in", "out", "more", "less", "fewer"}
 
 
 def _ends_a_name(doc: Doc, start: int, end: int) -> bool:
@@ -885,10 +892,18 @@ def _mark(doc: Doc, start: int, end: int) -> bool:
     if (opening, closing) == ("[", "]"):
         return True
     line_start = start == 0 or doc[start - 1].is_space
-    if line_start and (closing == ")" or (closing == "." and doc[start].tag_ == _LIST_ITEM_TAG)):
+    if line_start and (closing == ")" or (closing == "." and _opens_item(doc, start, end))):
         return True
     scored = _SCORE_ENDING.search(doc[max(start - 4, 0) : start - 1].text.replace(" ", ""))
     return (opening, closing) == ("(", ")") and scored is not None
+
+
+def _opens_item(doc: Doc, start: int, end: int) -> bool:
+    """Whether a number and a full stop at a line's start open a list item: the tagger says so, or a capitalised
+    word or a quote follows ("6. \"The second problem\"")."""
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    item = following is not None and (following.text[:1].isupper() or following.is_quote)
+    return doc[start].tag_ == _LIST_ITEM_TAG or item
 
 
 _LIST_ITEM_TAG = "LS"
@@ -992,7 +1007,12 @@ def _noun_past_digits(doc: Doc, end: int) -> Token | None:
     at = end + 2 if _inch_mark(doc, end + 1) else end + 1
     at += 1 if at < len(doc) and _unit_word(doc[at]) else 0  # "three 500 ml bottles"
     noun = doc[at] if at < len(doc) else None
-    return noun if noun is not None and noun.pos_ in {"NOUN", "PROPN"} else None
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    # The model's name may come before the noun counted ("five 787 Dreamliner sales").
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    return noun
 
 
 def _unit_word(token: Token) -> bool:
@@ -1000,11 +1020,12 @@ def _unit_word(token: Token) -> bool:
 
 
 def _named_after_count(doc: Doc, start: int, end: int) -> bool:
-    """Whether digits after a spelled count name what it counts, a model ("two 777 planes"): a plural right after
-    them is counted by the words, so the digits only tell which kind."""
+    """Whether digits after a spelled count name what it counts, a model ("two 777 planes", "five 787 Dreamliner
+    sales"): a noun right after them is counted by the words, so the digits only tell which kind, unless it is a
+    unit they measure in ("three 500 ml bottles")."""
     noun = doc[end] if end < len(doc) else None
     spelled = start > 0 and _spelled_then_digits(doc[start - 1], doc[start])
-    return spelled and noun is not None and noun.tag_ in _PLURAL_NOUN_TAGS and not _unit_word(noun)
+    return spelled and noun is not None and noun.pos_ in {"NOUN", "PROPN"} and not _unit_word(noun)
 
 
 def _noun_after_range(doc: Doc, start: int, end: int) -> Token | None:
@@ -1362,7 +1383,7 @@ _MEASURE_UNITS = TIME_UNITS | {
     "metre", "meter", "kilometre", "kilometer", "mile", "foot", "feet", "yard", "inch", "acre", "hectare", "pound",
     "ton", "tonne", "kilogram", "gram", "litre", "liter", "gallon", "barrel", "calorie", "page", "word", "seat",
     "room", "bed", "bedroom", "storey", "point", "piece", "member", "square", "cubic", "watt", "kilowatt",
-    "megawatt", "horsepower", "volt", "degree",
+    "megawatt", "horsepower", "volt", "degree", "tbsp", "tsp", "cup",
 }  # fmt: skip
 
 
@@ -1407,6 +1428,8 @@ def _dialled(doc: Doc, start: int, end: int, head: Token) -> bool:
     """Whether a number is a telephone number, not a count: the object of a verb of calling ("called 911", "dial
     999") with no noun of its own, or an emergency number before a noun of its calls ("911 calls", "a 999
     operator")."""
+    if not doc[start:end].text.isdigit():
+        return False  # "called one of her friends" calls a person
     if _attached_noun(head) is None and head.dep_ == "dobj" and head.head.lemma_.lower() in _CALLING_VERBS:
         return True
     noun = _attached_noun(head)
@@ -1721,10 +1744,16 @@ def _singular_durations(article: Article, doc: Doc) -> Iterator[Quantity]:
         )
         if rate or _next_word(doc, token.i) == "ago":
             continue
+        # "a year and a half": one and the fraction after it.
+        fraction = [t.lower_ for t in doc[token.i + 1 : token.i + 3]] == ["and", "a"] and _ends_in_fraction(
+            doc, token.i + 3
+        )
+        value, end = (1.0 + _FRACTIONS[doc[token.i + 3].lower_], token.i + 4) if fraction else (1.0, token.i + 1)
         target = _attached_noun(token)
-        reading = _Reading(token.lemma_.lower(), _phrase_or_empty(target, {token.i}), "duration", token.i + 1)
-        qualifier = _qualifier(doc, token.i - 1, token.i + 1)
-        yield _quantity(article, doc, token.i - 1, token.i + 1, 1.0, None, reading, qualifier, 1.0)
+        reading = _Reading(token.lemma_.lower(), _phrase_or_empty(target, {token.i}), "duration", end)
+        qualifier = _qualifier(doc, token.i - 1, end)
+        step = value - 1.0 if fraction else 1.0
+        yield _quantity(article, doc, token.i - 1, end, value, None, reading, qualifier, step)
 
 
 def _vague_scales(article: Article, doc: Doc) -> Iterator[Quantity]:
