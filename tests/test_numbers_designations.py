@@ -106,3 +106,14 @@ def test_a_list_item_number_counts_nothing(nlp) -> None:  # type: ignore[no-unty
 )
 def test_a_half_after_a_whole_is_part_of_its_value(nlp, text: str, value: float, unit: str) -> None:  # type: ignore[no-untyped-def]
     assert [(v, u) for _, v, u in _read(nlp, text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tickets are sold on 02-751-1500 from Monday.",  # a telephone number's leading zero
+        "At 4-7, including 2-6 at home, the Varo club needs help.",  # win-loss records count nothing
+    ],
+)
+def test_codes_and_records_are_no_figures(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _read(nlp, text) == []

@@ -1615,11 +1615,15 @@ def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple
         return None
     if upper is not None and _score(doc, start, last, value, upper):
         return None
+    if _LEADING_ZERO.match(words[0]):
+        return None  # "02-751-1500", "007": a telephone number or a code, whose zero no amount is written with
     reading = _read_unit(doc, start, last, _run_head(doc, start, end))
     if upper_run is not None and (reading is None or not reading.unit):
         # In "10 and 20 soldiers" the noun hangs on the first number; in "10 to 20 soldiers", on the second.
         reading = _read_unit(doc, start, last, _run_head(doc, *upper_run)) or reading
-    if reading is None:
+    hyphened = single_range is not None or (upper_run is not None and _glued_hyphen(doc, end))
+    if reading is None or (hyphened and not reading.unit):
+        # A hyphened pair that counts nothing is a record or a score ("At 4-7, the team"), not a range of a count.
         return None
     if reading.kind == "count" and upper is None and len(words) == 1 and _DOTTED_THOUSANDS.fullmatch(words[0]):
         if not _counts_a_plural(doc, end, reading):
@@ -1645,8 +1649,14 @@ def _counts_a_plural(doc: Doc, end: int, reading: _Reading) -> bool:
     return counted is not None and counted.tag_ in _PLURAL_NOUN_TAGS and not _unit_word(counted)
 
 
+_LEADING_ZERO = re.compile(r"0\d")
 # One to three digits, a point and three more: thousands in much of Europe, a decimal in English.
 _DOTTED_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+
+
+def _glued_hyphen(doc: Doc, at: int) -> bool:
+    """Whether ``doc[at]`` is a hyphen glued to the numbers either side of it ("4-7")."""
+    return doc[at].text in {"-", "–"} and not doc[at - 1].whitespace_ and not doc[at].whitespace_
 
 
 def _score(doc: Doc, start: int, end: int, value: float, upper: float) -> bool:
