@@ -117,3 +117,14 @@ def test_a_half_after_a_whole_is_part_of_its_value(nlp, text: str, value: float,
 )
 def test_codes_and_records_are_no_figures(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _read(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit"),
+    [
+        ("The roof closes at speeds of up to 50 km/h in traffic.", "count", 50, "km/h"),  # a speed, not a length
+        ("Going upstairs was a 30 min activity for Ana.", "duration", 30, "minute"),  # an abbreviated unit of time
+    ],
+)
+def test_abbreviated_units_are_read_whole(nlp, text: str, kind: str, value: float, unit: str) -> None:  # type: ignore[no-untyped-def]
+    assert _read(nlp, text) == [(kind, value, unit)]

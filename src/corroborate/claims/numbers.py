@@ -834,6 +834,7 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
         measured = _noun_phrase(unit_token, exclude | marks | {symbol.i})
         return _Reading(symbol.lower_, symbol.text, "count", end + 1, measured)
     unit = unit_token.lemma_.lower()
+    unit = _TIME_ABBREVIATIONS.get(unit.rstrip("."), unit)  # "a 30 min drive"
     # The quantity's text runs on to its unit when the unit follows closely ("two-hour", "130 cargo drones").
     text_end = unit_token.i + 1 if 0 <= unit_token.i - end < _MAX_UNIT_GAP else end
     if unit in TIME_UNITS and [token.lower_ for token in doc[unit_token.i - 2 : unit_token.i]] == _LIGHT:
@@ -954,9 +955,17 @@ _UNIT_SYMBOLS = {
 
 
 def _paired_symbols(doc: Doc, end: int) -> bool:
-    """Whether two unit symbols joined by a hyphen follow a number ("406 lb-ft", "50 kW-h"): one unit."""
+    """Whether two unit symbols joined by a hyphen follow a number ("406 lb-ft", "50 kW-h"), or a unit by a slash
+    and a letter of time ("50 km/h", "12 m/s"): one unit."""
     words = [token.lower_ for token in doc[end : end + 3]]
-    return len(words) == 3 and words[0] in _UNIT_SYMBOLS and words[1] == "-" and words[2] in _UNIT_SYMBOLS
+    if len(words) < 3 or words[0] not in _UNIT_SYMBOLS:
+        return False
+    return (words[1] == "-" and words[2] in _UNIT_SYMBOLS) or (words[1] == "/" and words[2] in _TIME_LETTERS)
+
+
+_TIME_LETTERS = {"h", "hr", "s", "sec", "min"}
+# Abbreviations of units of time news writes as a word ("a 30 min drive", "45 mins"); "hrs" is a clock's.
+_TIME_ABBREVIATIONS = {"min": "minute", "mins": "minute", "sec": "second", "secs": "second", "hr": "hour"}
 
 
 def _named_currency(doc: Doc, end: int) -> Token | None:
