@@ -31,6 +31,7 @@ def _read(nlp, text: str) -> list[tuple[str, float, str]]:  # type: ignore[no-un
         "It streams Dark Harbor 11, Rust Road 2 and Iron Vale 2 at launch.",  # sequels' numbers after their names
         "The best phone of the year, the Lumo 10 Plus is well designed.",
         "The gallery in Via Orsa 15 features a light installation.",  # an address
+        "The league moved the Week 13 rematch in Tarn.",  # a round's number after a name of time
         "It was not one that ties up every loose end.",  # "one" as a pronoun
         "I personally use one to turn the lights on.",
         "The panels fit to one another.",

@@ -867,8 +867,12 @@ _COUNTING_ONE_WORDS = {"in", "out", "more", "less", "fewer"}
 
 def _ends_a_name(doc: Doc, start: int, end: int) -> bool:
     """Whether a bare number with no noun follows a capitalised name with nothing between ("Destiny 2", "Rage 2
-    is out", "the Note 10 Plus"): a sequel's, a model's or an address's number, which counts nothing."""
-    return start > 0 and _capitalised_name(doc[start - 1])
+    is out", "the Note 10 Plus", "the Week 13 rematch"): a sequel's, a model's, an address's or a round's number,
+    which counts nothing. A name of time counts too ("Week", "Day"), though the recogniser reads it as a date."""
+    before = doc[start - 1] if start > 0 else None
+    if before is None or before.is_sent_start or _is_month(before):
+        return False
+    return not before.text.islower() and before.pos_ in {"PROPN", "NOUN"}
 
 
 def _fraction_noun(doc: Doc, end: int, unit: Token) -> bool:
