@@ -58,8 +58,9 @@ def test_counts_beside_such_names_stay_counts(nlp, text: str, value: float, unit
     assert (value, unit) in [(v, u) for kind, v, u in _read(nlp, text) if kind in {"count", "duration"}]
 
 
-def test_a_year_like_number_before_a_unit_is_a_measure(nlp) -> None:  # type: ignore[no-untyped-def]
-    assert ("count", 1500, "metre") in _read(nlp, "He won a 1500 metre race in Varn.")
+@pytest.mark.parametrize("text", ["He won a 1500 metre race in Varn.", "She ran a 1500 metre race."])
+def test_a_year_like_number_before_a_unit_is_a_measure(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("count", 1500, "metre") in _read(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -125,6 +126,7 @@ def test_codes_and_records_are_no_figures(nlp, text: str) -> None:  # type: igno
     [
         ("The roof closes at speeds of up to 50 km/h in traffic.", "count", 50, "km/h"),  # a speed, not a length
         ("Going upstairs was a 30 min activity for Ana.", "duration", 30, "minute"),  # an abbreviated unit of time
+        ("Going upstairs was a 30 min activity as I could only walk.", "duration", 30, "minute"),
     ],
 )
 def test_abbreviated_units_are_read_whole(nlp, text: str, kind: str, value: float, unit: str) -> None:  # type: ignore[no-untyped-def]

@@ -804,7 +804,7 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
         return _Reading(after.lemma_.lower(), _phrase_or_empty(target, exclude), "money", end + 1)
     if _paired_symbols(doc, end):
         # "406 lb-ft of torque": the parser finds no noun in a unit of two symbols; what it measures follows "of".
-        unit = doc[end : end + 3].text.lower()
+        unit = doc[end : end + 3].text.lower().rstrip(".")
         return _Reading(unit, unit, "count", end + 3, _phrase_or_empty(_of_object(doc[end + 2]), exclude))
     unit_token = (
         _noun_past_digits(doc, end)
@@ -818,6 +818,7 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
         if _pronoun_one(doc, start, end) or _ends_a_name(doc, start, end):
             return None
         return _Reading("", "", "count", end)
+    unit_token = _unit_between(doc, end, unit_token) or unit_token
     if _fraction_noun(doc, end, unit_token):
         return None
     currency = _named_currency(doc, end)
@@ -854,6 +855,25 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
         text_end,
         _phrase_or_empty(measured, exclude | {unit_token.i}),
     )
+
+
+def _unit_between(doc: Doc, end: int, noun: Token) -> Token | None:
+    """The unit of measure between a number and the noun the parser hangs it on, which the number counts and
+    which modifies that noun ("a 1500 metre race", "a 30 min activity", "a 10 year sentence")."""
+    for token in doc[end : noun.i]:
+        lemma = token.lemma_.lower()
+        unit = lemma in _PHYSICAL_UNITS or lemma in TIME_UNITS or lemma.rstrip(".") in _TIME_ABBREVIATIONS
+        if unit and token.tag_ == "NN" and token.dep_ == "compound" and token.head.i == noun.i:
+            return token
+    return None
+
+
+# Units of physical measure that a number before a noun counts ("a 1500 metre race", "a 2000 acre farm").
+_PHYSICAL_UNITS = {
+    "metre", "meter", "kilometre", "kilometer", "mile", "foot", "yard", "inch", "acre", "hectare", "ton", "tonne",
+    "kilogram", "gram", "litre", "liter", "gallon", "barrel", "calorie", "watt", "kilowatt", "megawatt",
+    "horsepower", "volt", "degree", "tbsp", "tsp",
+}  # fmt: skip
 
 
 def _pronoun_one(doc: Doc, start: int, end: int) -> bool:
@@ -964,7 +984,9 @@ def _paired_symbols(doc: Doc, end: int) -> bool:
     words = [token.lower_ for token in doc[end : end + 3]]
     if len(words) < 3 or words[0] not in _UNIT_SYMBOLS:
         return False
-    return (words[1] == "-" and words[2] in _UNIT_SYMBOLS) or (words[1] == "/" and words[2] in _TIME_LETTERS)
+    # The letter of time may carry the sentence's full stop ("50 km/h.").
+    per_time = words[1] == "/" and words[2].rstrip(".") in _TIME_LETTERS
+    return (words[1] == "-" and words[2] in _UNIT_SYMBOLS) or per_time
 
 
 _TIME_LETTERS = {"h", "hr", "s", "sec", "min"}
