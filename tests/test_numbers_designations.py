@@ -70,6 +70,7 @@ def test_a_year_like_number_before_a_unit_is_a_measure(nlp, text: str) -> None: 
         ('The office has two 43" monitors on each desk.', 2, "monitor"),  # the digits measure them
         ("She bought three 500 ml bottles of water.", 3, "bottle"),
         ("It comes after five 787 Dreamliner sales this week.", 5, "sale"),  # a model's name before the noun
+        ("One small, 2-month study showed the effect.", 1, "study"),  # the unit is the other number's
     ],
 )
 def test_a_spelled_count_before_digits_counts_the_noun_after_them(nlp, text: str, value: float, unit: str) -> None:  # type: ignore[no-untyped-def]

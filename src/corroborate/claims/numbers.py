@@ -859,8 +859,11 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
 
 def _unit_between(doc: Doc, end: int, noun: Token) -> Token | None:
     """The unit of measure between a number and the noun the parser hangs it on, which the number counts and
-    which modifies that noun ("a 1500 metre race", "a 30 min activity", "a 10 year sentence")."""
+    which modifies that noun ("a 1500 metre race", "a 30 min activity", "a 10 year sentence"), with no other
+    number before it, whose unit it is ("one 6-month study")."""
     for token in doc[end : noun.i]:
+        if token.like_num:
+            return None
         lemma = token.lemma_.lower()
         unit = lemma in _PHYSICAL_UNITS or lemma in TIME_UNITS or lemma.rstrip(".") in _TIME_ABBREVIATIONS
         if unit and token.tag_ == "NN" and token.dep_ == "compound" and token.head.i == noun.i:
