@@ -25,6 +25,7 @@ def _read(nlp, text: str) -> list[tuple[str, float, str]]:  # type: ignore[no-un
         "The agency received 911 calls about smoke near the Olen depot.",  # an emergency number's calls
         "The airline grounded a 737 Max jet after the Tarn incident.",  # a model before a singular noun
         "The 777 program was delayed again at Ardent.",
+        "It took bids for the embattled 737 jet from Tarn.",
         "Mara Vell was named to the Varo Weekly 30 Under 30 list.",  # the title of an honour
         "The crewed 2024 moon mission was delayed by Helix Corp.",  # a year, a noun, then its noun
         "Three-month copper rose on the Varo exchange.",  # a market's term, not a span
@@ -45,6 +46,7 @@ def test_a_number_that_names_something_is_no_count(nlp, text: str) -> None:  # t
     ("text", "value", "unit"),
     [
         ("The firm has 25 staff in Lisk.", 25, "staff"),  # a collective noun counts as a plural does
+        ("The fleet had 270 aircraft, including 12 freight.", 12, "freight"),  # no determiner opens a name
         ("The band played to 2000 fans in Corr.", 2000, "fan"),  # a year-like count of a plural
         ("The club has 300 members in Tull.", 300, "member"),
         ("He signed a five-year contract with Pell United.", 5, "year"),  # a term that is a span

@@ -1429,9 +1429,11 @@ def _names_one(doc: Doc, start: int, end: int, head: Token) -> bool:
     """Whether digits above one name which one thing their singular noun is, a model or a line ("a 737 jet", "the
     777 program", "a 737 Max jet"), not how many: a count above one counts a plural. A singular noun that goes on
     to modify another is a unit of a measure ("a 1500 metre race", "a 10 year sentence"), and a collective noun
-    counts as a plural does ("the 25 staff")."""
+    counts as a plural does ("the 25 staff"). A determiner or an owner opens such a name ("its popular 737 jet"):
+    with none, the noun may be a count's that the tagger, on a mass noun or a foreign word, reads as singular
+    ("including 12 freight")."""
     text = doc[start:end].text
-    if end - start != 1 or not text.isdigit() or int(text) <= 1:
+    if end - start != 1 or not text.isdigit() or int(text) <= 1 or not _determined(doc, start):
         return False
     noun = _attached_noun(head)
     if noun is None or noun.tag_ != "NN" or noun.lemma_.lower() in _COLLECTIVE_NOUNS or _unit_word(noun):
@@ -1440,6 +1442,16 @@ def _names_one(doc: Doc, start: int, end: int, head: Token) -> bool:
     return names_between and _attached_noun(noun) is None
 
 
+def _determined(doc: Doc, start: int) -> bool:
+    """Whether a determiner or an owner comes before ``doc[start]``, past its adjectives ("the embattled 737")."""
+    at = start - 1
+    while at >= 0 and (doc[at].pos_ in {"ADJ", "ADV"} or doc[at].tag_ in _PARTICIPLE_TAGS):
+        at -= 1
+    return at >= 0 and (doc[at].pos_ == "DET" or doc[at].tag_ in {"PRP$", "POS"})
+
+
+# Participles that modify a noun as adjectives do ("the embattled 737 jet", "a growing 40 list").
+_PARTICIPLE_TAGS = {"VBN", "VBG"}
 # Singular nouns that count several ("25 staff", "300 cattle", "40 aircraft").
 _COLLECTIVE_NOUNS = {
     "staff", "personnel", "crew", "police", "cattle", "livestock", "aircraft", "fish", "sheep", "deer", "equipment",
