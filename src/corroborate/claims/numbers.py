@@ -1417,11 +1417,9 @@ def _dates_one(number: Token) -> bool:
 
 # Units a number before a singular noun measures it in ("a 1500 metre race", "a 2000 acre farm", "a 1000 page
 # report"), where a year would date it.
-_MEASURE_UNITS = TIME_UNITS | {
-    "metre", "meter", "kilometre", "kilometer", "mile", "foot", "feet", "yard", "inch", "acre", "hectare", "pound",
-    "ton", "tonne", "kilogram", "gram", "litre", "liter", "gallon", "barrel", "calorie", "page", "word", "seat",
-    "room", "bed", "bedroom", "storey", "point", "piece", "member", "square", "cubic", "watt", "kilowatt",
-    "megawatt", "horsepower", "volt", "degree", "tbsp", "tsp", "cup",
+_MEASURE_UNITS = TIME_UNITS | _PHYSICAL_UNITS | {
+    "feet", "pound", "page", "word", "seat", "room", "bed", "bedroom", "storey", "point", "piece", "member", "square",
+    "cubic", "cup",
 }  # fmt: skip
 
 
