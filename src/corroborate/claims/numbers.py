@@ -393,9 +393,11 @@ def parse_number(words: Sequence[str]) -> float | None:
     if lowered[:2] in _HALF_OF:
         scale = _whole_number(words[2:])
         return scale / 2 if scale is not None else None
-    for at in range(1, len(lowered) - 2):
-        if lowered[at : at + 2] == ["and", "a"] and lowered[at + 2] in _FRACTIONS:
-            return _with_fraction(words[:at], _FRACTIONS[lowered[at + 2]], words[at + 3 :])
+    # The hyphens of a compound ("five-and-a-half") join what "five and a half" joins by spaces.
+    plain = [word for word in words if word != "-"]
+    for at in range(1, len(plain) - 2):
+        if [word.lower() for word in plain[at : at + 2]] == ["and", "a"] and plain[at + 2].lower() in _FRACTIONS:
+            return _with_fraction(plain[:at], _FRACTIONS[plain[at + 2].lower()], plain[at + 3 :])
     return _whole_number(words)
 
 
@@ -530,12 +532,16 @@ def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
         end = i + spaced_number_length(tokens, i)
         while end < len(tokens):
             token = tokens[end]
+            if _spelled_then_digits(tokens[end - 1], token):
+                break
             if _is_cardinal_word(token) or _scales_digits(tokens, end):
                 end += spaced_number_length(tokens, end)
             elif end + 1 < len(tokens) and _joins(tokens[end - 1], token, tokens[end + 1]):
                 end += 2
             elif [t.lower_ for t in tokens[end : end + 2]] == ["and", "a"] and _ends_in_fraction(tokens, end + 2):
                 end += 3
+            elif [t.lower_ for t in tokens[end : end + 5]] == _HYPHENED_AND_A and _ends_in_fraction(tokens, end + 5):
+                end += 6  # "five-and-a-half"
             else:
                 break
         first = tokens[i]
@@ -546,6 +552,12 @@ def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
             start -= 1
         yield start, tokens[end - 1].i + 1
         i = end
+
+
+def _spelled_then_digits(before: Token, token: Token) -> bool:
+    """Whether digits follow a number spelled in words ("two 43-inch monitors", "three 737 jets"): no number is
+    written so, so the words count what the digits measure or name."""
+    return (before.lower_ in _SMALL or before.lower_ in _TENS) and bool(_DIGITS.match(token.lower_))
 
 
 def _scales_digits(tokens: Sequence[Token], at: int) -> bool:
@@ -562,6 +574,9 @@ def _scales_digits(tokens: Sequence[Token], at: int) -> bool:
         counts = following is not None and following.tag_ in _PLURAL_NOUN_TAGS and following.lower_ not in _RACES
         return sum_of_money or counts
     return lower not in _SUM_ONLY_SCALES or sum_of_money
+
+
+_HYPHENED_AND_A = ["-", "and", "-", "a", "-"]
 
 
 def _ends_in_fraction(tokens: Sequence[Token], at: int) -> bool:
@@ -789,17 +804,23 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
         return _Reading(after.lemma_.lower(), _phrase_or_empty(target, exclude), "money", end + 1)
     if _paired_symbols(doc, end):
         # "406 lb-ft of torque": the parser finds no noun in a unit of two symbols; what it measures follows "of".
-        unit = doc[end : end + 3].text.lower()
+        unit = doc[end : end + 3].text.lower().rstrip(".")
         return _Reading(unit, unit, "count", end + 3, _phrase_or_empty(_of_object(doc[end + 2]), exclude))
     unit_token = (
-        _attached_noun(head)
+        _noun_past_digits(doc, end)
+        or _attached_noun(head)
         or _of_object(head)
         or _whole_of_part(doc, end)
         or _noun_after_range(doc, start, end)
         or _noun_after_scale_letter(doc, end)
     )
     if unit_token is None or _opens_unhyphenated_compound(unit_token):
+        if _pronoun_one(doc, start, end) or _ends_a_name(doc, start, end):
+            return None
         return _Reading("", "", "count", end)
+    unit_token = _unit_between(doc, end, unit_token) or unit_token
+    if _fraction_noun(doc, end, unit_token):
+        return None
     currency = _named_currency(doc, end)
     if currency is not None:
         # A currency named with its country ("250 New Zealand dollars"): a sum in that currency, not in dollars.
@@ -814,6 +835,7 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
         measured = _noun_phrase(unit_token, exclude | marks | {symbol.i})
         return _Reading(symbol.lower_, symbol.text, "count", end + 1, measured)
     unit = unit_token.lemma_.lower()
+    unit = _TIME_ABBREVIATIONS.get(unit.rstrip("."), unit)  # "a 30 min drive"
     # The quantity's text runs on to its unit when the unit follows closely ("two-hour", "130 cargo drones").
     text_end = unit_token.i + 1 if 0 <= unit_token.i - end < _MAX_UNIT_GAP else end
     if unit in TIME_UNITS and [token.lower_ for token in doc[unit_token.i - 2 : unit_token.i]] == _LIGHT:
@@ -835,18 +857,84 @@ def _read_unit(doc: Doc, start: int, end: int, head: Token) -> _Reading | None:
     )
 
 
+def _unit_between(doc: Doc, end: int, noun: Token) -> Token | None:
+    """The unit of measure between a number and the noun the parser hangs it on, which the number counts and
+    which modifies that noun ("a 1500 metre race", "a 30 min activity", "a 10 year sentence"), with no other
+    number before it, whose unit it is ("one 6-month study")."""
+    for token in doc[end : noun.i]:
+        if token.like_num:
+            return None
+        lemma = token.lemma_.lower()
+        unit = lemma in _PHYSICAL_UNITS or lemma in TIME_UNITS or lemma.rstrip(".") in _TIME_ABBREVIATIONS
+        if unit and token.tag_ == "NN" and token.dep_ == "compound" and token.head.i == noun.i:
+            return token
+    return None
+
+
+# Units of physical measure that a number before a noun counts ("a 1500 metre race", "a 2000 acre farm").
+_PHYSICAL_UNITS = {
+    "metre", "meter", "kilometre", "kilometer", "mile", "foot", "yard", "inch", "acre", "hectare", "ton", "tonne",
+    "kilogram", "gram", "litre", "liter", "gallon", "barrel", "calorie", "watt", "kilowatt", "megawatt",
+    "horsepower", "volt", "degree", "tbsp", "tsp",
+}  # fmt: skip
+
+
+def _pronoun_one(doc: Doc, start: int, end: int) -> bool:
+    """Whether a lone "one" with no noun is a pronoun ("the old one", "you tell me one", "one another"), not a
+    count, unless it opens a ratio ("one in five") or a margin ("one more than")."""
+    return end - start == 1 and doc[start].lower_ == _ONE and _next_word(doc, start) not in _COUNTING_ONE_WORDS
+
+
+_COUNTING_ONE_WORDS = {"in", "out", "more", "less", "fewer"}
+
+
+def _ends_a_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a bare number with no noun follows a capitalised name with nothing between ("Destiny 2", "Rage 2
+    is out", "the Note 10 Plus", "the Week 13 rematch"): a sequel's, a model's, an address's or a round's number,
+    which counts nothing. A name of time counts too ("Week", "Day"), though the recogniser reads it as a date."""
+    before = doc[start - 1] if start > 0 else None
+    if before is None or before.is_sent_start or _is_month(before):
+        return False
+    return not before.text.islower() and before.pos_ in {"PROPN", "NOUN"}
+
+
+def _fraction_noun(doc: Doc, end: int, unit: Token) -> bool:
+    """Whether the noun after a number is a fraction's ("two-thirds of the voters", "three quarters of the vote"),
+    which makes the figure a share, not a count of thirds."""
+    fraction = unit.lemma_.lower() in _FRACTION_NOUNS and unit.i <= end + 1
+    hyphenated = unit.i == end + 1 and doc[end].text == "-"
+    return fraction and (hyphenated or _next_word(doc, unit.i) == "of")
+
+
+# Nouns of the fractions news writes in words.
+_FRACTION_NOUNS = {"half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+
 def _mark(doc: Doc, start: int, end: int) -> bool:
     """Whether a bare number marks something rather than counting: a note's number in square brackets ("[1]"), a
-    list item's at the start of its line ("4) Bring water"), a tie-break's points after a set's score ("7-6 (5)")."""
+    list item's at the start of its line ("4) Bring water", "2. Never again", which the tagger marks as a list
+    item), a tie-break's points after a set's score ("7-6 (5)")."""
     if end - start != 1 or end >= len(doc):
         return False
     opening, closing = (doc[start - 1].text if start > 0 else ""), doc[end].text
     if (opening, closing) == ("[", "]"):
         return True
-    if closing == ")" and (start == 0 or doc[start - 1].is_space):
+    line_start = start == 0 or doc[start - 1].is_space
+    if line_start and (closing == ")" or (closing == "." and _opens_item(doc, start, end))):
         return True
     scored = _SCORE_ENDING.search(doc[max(start - 4, 0) : start - 1].text.replace(" ", ""))
     return (opening, closing) == ("(", ")") and scored is not None
+
+
+def _opens_item(doc: Doc, start: int, end: int) -> bool:
+    """Whether a number and a full stop at a line's start open a list item: the tagger says so, or a capitalised
+    word or a quote follows ("6. \"The second problem\"")."""
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    item = following is not None and (following.text[:1].isupper() or following.is_quote)
+    return doc[start].tag_ == _LIST_ITEM_TAG or item
+
+
+_LIST_ITEM_TAG = "LS"
 
 
 def _inch_mark(doc: Doc, end: int) -> bool:
@@ -887,16 +975,26 @@ _LIGHT_YEAR = "light-year"
 # parser takes for a word of the noun the measure is of, and "horsepower", which it reads so too ("a 275
 # horsepower electric motor").
 _UNIT_SYMBOLS = {
-    "db", "dba", "km", "cm", "mm", "kg", "mg", "lb", "lbs", "oz", "ft", "mph", "kph", "km/h",
+    "db", "dba", "km", "cm", "mm", "kg", "mg", "ml", "lb", "lbs", "oz", "ft", "mph", "kph", "km/h",
     "kb", "mb", "gb", "tb", "hz", "khz", "mhz", "ghz", "w", "kw", "mw", "gw", "kwh", "mwh", "gwh", "v", "mah", "hp",
     "bhp", "horsepower",
 }  # fmt: skip
 
 
 def _paired_symbols(doc: Doc, end: int) -> bool:
-    """Whether two unit symbols joined by a hyphen follow a number ("406 lb-ft", "50 kW-h"): one unit."""
+    """Whether two unit symbols joined by a hyphen follow a number ("406 lb-ft", "50 kW-h"), or a unit by a slash
+    and a letter of time ("50 km/h", "12 m/s"): one unit."""
     words = [token.lower_ for token in doc[end : end + 3]]
-    return len(words) == 3 and words[0] in _UNIT_SYMBOLS and words[1] == "-" and words[2] in _UNIT_SYMBOLS
+    if len(words) < 3 or words[0] not in _UNIT_SYMBOLS:
+        return False
+    # The letter of time may carry the sentence's full stop ("50 km/h.").
+    per_time = words[1] == "/" and words[2].rstrip(".") in _TIME_LETTERS
+    return (words[1] == "-" and words[2] in _UNIT_SYMBOLS) or per_time
+
+
+_TIME_LETTERS = {"h", "hr", "s", "sec", "min"}
+# Abbreviations of units of time news writes as a word ("a 30 min drive", "45 mins"); "hrs" is a clock's.
+_TIME_ABBREVIATIONS = {"min": "minute", "mins": "minute", "sec": "second", "secs": "second", "hr": "hour"}
 
 
 def _named_currency(doc: Doc, end: int) -> Token | None:
@@ -925,15 +1023,47 @@ _WEIGHT_CURRENCIES = {"pound"}
 
 def _names_a_security(unit: Token) -> bool:
     """Whether a span of time before a noun names a kind of bond or loan ("a 30-year bond", "the 10-year Treasury
-    yield", "the 30-year mortgage rate"): the term is part of the security's name, not a span the story tells of."""
+    yield", "the 30-year mortgage rate", "three-month copper"): the term is part of the security's name, not a span
+    the story tells of."""
     noun = _attached_noun(unit)
     if noun is None:
         return False
-    return any(token.lemma_.lower() in _SECURITIES for token in unit.doc[unit.i + 1 : noun.i + 1])
+    return any(token.lemma_.lower() in _SECURITIES | _FORWARDS for token in unit.doc[unit.i + 1 : noun.i + 1])
 
 
 # Securities and loans that news names by their term.
 _SECURITIES = {"bond", "note", "treasury", "bill", "gilt", "bund", "yield", "mortgage", "swap", "debenture"}
+# Contracts and metals that markets price for delivery after a term ("three-month copper", "three-month futures").
+_FORWARDS = {"futures", "forward", "forwards", "copper", "aluminum", "aluminium", "zinc", "nickel"}
+
+
+def _noun_past_digits(doc: Doc, end: int) -> Token | None:
+    """The noun a spelled count counts past the digits after it, which name or measure that noun ("two 777 planes",
+    "two 43" monitors"), and which the parser may hang the count on instead."""
+    if end >= len(doc) or not _spelled_then_digits(doc[end - 1], doc[end]):
+        return None
+    at = end + 2 if _inch_mark(doc, end + 1) else end + 1
+    at += 1 if at < len(doc) and _unit_word(doc[at]) else 0  # "three 500 ml bottles"
+    noun = doc[at] if at < len(doc) else None
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    # The model's name may come before the noun counted ("five 787 Dreamliner sales").
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    return noun
+
+
+def _unit_word(token: Token) -> bool:
+    return token.lower_ in _UNIT_SYMBOLS or token.lemma_.lower() in _MEASURE_UNITS
+
+
+def _named_after_count(doc: Doc, start: int, end: int) -> bool:
+    """Whether digits after a spelled count name what it counts, a model ("two 777 planes", "five 787 Dreamliner
+    sales"): a noun right after them is counted by the words, so the digits only tell which kind, unless it is a
+    unit they measure in ("three 500 ml bottles")."""
+    noun = doc[end] if end < len(doc) else None
+    spelled = start > 0 and _spelled_then_digits(doc[start - 1], doc[start])
+    return spelled and noun is not None and noun.pos_ in {"NOUN", "PROPN"} and not _unit_word(noun)
 
 
 def _noun_after_range(doc: Doc, start: int, end: int) -> Token | None:
@@ -1156,6 +1286,10 @@ def _is_date_or_clock(doc: Doc, start: int, end: int, head: Token) -> bool:
         or _repeats_designation(doc, start, end)
         or _version(doc, start, end)
         or _release(doc, start, end)
+        or _names_one(doc, start, end, head)
+        or _titled(doc, start, end)
+        or _dialled(doc, start, end, head)
+        or _named_after_count(doc, start, end)
     )
 
 
@@ -1267,16 +1401,94 @@ def _idiom(doc: Doc, start: int, end: int) -> bool:
 
 
 def _dates_one(number: Token) -> bool:
-    """Whether a year-like number dates the one thing its noun names ("the 2020 sedan", "the 2016 Model S"): a
-    count above one counts a plural, so before a name or a singular noun it tells which one, unless a noun
-    between them makes it a measure ("a 1500 metre race"). A plural name counts people ("2000 Marines") unless a
-    name between them makes it an event's ("the 2008 Beijing Olympics")."""
+    """Whether a year-like number dates the one thing its noun names ("the 2020 sedan", "the 2016 Model S", "the
+    crewed 2024 moon mission"): a count above one counts a plural, so before a name or a singular noun it tells
+    which one, unless a unit of measure makes it a measure ("a 1500 metre race"). A plural name counts people
+    ("2000 Marines") unless a name between them makes it an event's ("the 2008 Beijing Olympics")."""
     noun = _attached_noun(number)
     if noun is None or noun.tag_ not in {"NN", "NNP", "NNPS"}:
         return False
+    between = number.doc[number.i + 1 : noun.i]
     if noun.tag_ == "NNPS":
-        return any(word.pos_ == "PROPN" for word in number.doc[number.i + 1 : noun.i])
-    return noun.tag_ == "NNP" or noun.i == number.i + 1
+        return any(word.pos_ == "PROPN" for word in between)
+    measure = any(word.pos_ == "NOUN" and word.lemma_.lower() in _MEASURE_UNITS for word in [*between, noun])
+    return noun.tag_ == "NNP" or not measure
+
+
+# Units a number before a singular noun measures it in ("a 1500 metre race", "a 2000 acre farm", "a 1000 page
+# report"), where a year would date it.
+_MEASURE_UNITS = TIME_UNITS | _PHYSICAL_UNITS | {
+    "feet", "pound", "page", "word", "seat", "room", "bed", "bedroom", "storey", "point", "piece", "member", "square",
+    "cubic", "cup",
+}  # fmt: skip
+
+
+def _names_one(doc: Doc, start: int, end: int, head: Token) -> bool:
+    """Whether digits above one name which one thing their singular noun is, a model or a line ("a 737 jet", "the
+    777 program", "a 737 Max jet"), not how many: a count above one counts a plural. A singular noun that goes on
+    to modify another is a unit of a measure ("a 1500 metre race", "a 10 year sentence"), and a collective noun
+    counts as a plural does ("the 25 staff"). A determiner or an owner opens such a name ("its popular 737 jet"):
+    with none, the noun may be a count's that the tagger, on a mass noun or a foreign word, reads as singular
+    ("including 12 freight")."""
+    text = doc[start:end].text
+    if end - start != 1 or not text.isdigit() or int(text) <= 1 or not _determined(doc, start):
+        return False
+    noun = _attached_noun(head)
+    if noun is None or noun.tag_ != "NN" or noun.lemma_.lower() in _COLLECTIVE_NOUNS or _unit_word(noun):
+        return False
+    names_between = all(word.pos_ == "PROPN" and word.text[:1].isupper() for word in doc[end : noun.i])
+    return names_between and _attached_noun(noun) is None
+
+
+def _determined(doc: Doc, start: int) -> bool:
+    """Whether a determiner or an owner comes before ``doc[start]``, past its adjectives ("the embattled 737")."""
+    at = start - 1
+    while at >= 0 and (doc[at].pos_ in {"ADJ", "ADV"} or doc[at].tag_ in _PARTICIPLE_TAGS):
+        at -= 1
+    return at >= 0 and (doc[at].pos_ == "DET" or doc[at].tag_ in {"PRP$", "POS"})
+
+
+# Participles that modify a noun as adjectives do ("the embattled 737 jet", "a growing 40 list").
+_PARTICIPLE_TAGS = {"VBN", "VBG"}
+# Singular nouns that count several ("25 staff", "300 cattle", "40 aircraft").
+_COLLECTIVE_NOUNS = {
+    "staff", "personnel", "crew", "police", "cattle", "livestock", "aircraft", "fish", "sheep", "deer", "equipment",
+    "infantry", "clergy", "offspring", "poultry", "swine", "military", "artillery", "cavalry", "spacecraft",
+    "watercraft", "hovercraft", "people",
+}  # fmt: skip
+
+
+def _titled(doc: Doc, start: int, end: int) -> bool:
+    """Whether a number is part of a title of two numbers about a capitalised preposition ("the 40 Under 40 list",
+    "a 30 Under 30 honoree"), which names an honour, not a count."""
+
+    def titled_preposition(token: Token) -> bool:
+        return token.pos_ == "ADP" and token.text[:1].isupper() and not token.is_sent_start
+
+    after = doc[end : end + 2]
+    before = doc[max(start - 2, 0) : start]
+    return (len(after) == 2 and titled_preposition(after[0]) and _is_cardinal_word(after[1])) or (
+        len(before) == 2 and titled_preposition(before[1]) and _is_cardinal_word(before[0])
+    )
+
+
+def _dialled(doc: Doc, start: int, end: int, head: Token) -> bool:
+    """Whether a number is a telephone number, not a count: the object of a verb of calling ("called 911", "dial
+    999") with no noun of its own, or an emergency number before a noun of its calls ("911 calls", "a 999
+    operator")."""
+    if not doc[start:end].text.isdigit():
+        return False  # "called one of her friends" calls a person
+    if _attached_noun(head) is None and head.dep_ == "dobj" and head.head.lemma_.lower() in _CALLING_VERBS:
+        return True
+    noun = _attached_noun(head)
+    return doc[start:end].text in _EMERGENCY_NUMBERS and noun is not None and noun.lemma_.lower() in _CALL_NOUNS
+
+
+_CALLING_VERBS = {"call", "dial", "phone", "ring", "text"}
+# The emergency telephone numbers of North America, Britain and the European Union.
+_EMERGENCY_NUMBERS = {"911", "999", "112"}
+# Nouns of the calls an emergency number takes and of those who answer them.
+_CALL_NOUNS = {"call", "caller", "dispatcher", "operator", "center", "centre", "line", "service", "system", "tape"}
 
 
 def _after_day_of_month(doc: Doc, start: int) -> bool:
@@ -1451,12 +1663,21 @@ def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple
         return None
     if upper is not None and _score(doc, start, last, value, upper):
         return None
+    if _LEADING_ZERO.match(words[0]):
+        return None  # "02-751-1500", "007": a telephone number or a code, whose zero no amount is written with
     reading = _read_unit(doc, start, last, _run_head(doc, start, end))
     if upper_run is not None and (reading is None or not reading.unit):
         # In "10 and 20 soldiers" the noun hangs on the first number; in "10 to 20 soldiers", on the second.
         reading = _read_unit(doc, start, last, _run_head(doc, *upper_run)) or reading
-    if reading is None:
+    hyphened = single_range is not None or (upper_run is not None and _glued_hyphen(doc, end))
+    if reading is None or (hyphened and not reading.unit):
+        # A hyphened pair that counts nothing is a record or a score ("At 4-7, the team"), not a range of a count.
         return None
+    if reading.kind == "count" and upper is None and len(words) == 1 and _DOTTED_THOUSANDS.fullmatch(words[0]):
+        if not _counts_a_plural(doc, end, reading):
+            return None
+        words = [words[0].replace(".", ",")]
+        value = float(words[0].replace(",", ""))
     # A hedge stands before a sum's currency sign ("about $40 million").
     opening = start - 1 if start > 0 and doc[start - 1].lower_ in _CURRENCY_SYMBOLS else start
     qualifier: Qualifier = "range" if upper is not None else _qualifier(doc, opening, end, reading.end)
@@ -1466,6 +1687,24 @@ def _cardinal(article: Article, doc: Doc, start: int, end: int, upper_run: tuple
         qualifier = "vague"
     step = _step(words, value / factor) * factor
     return _quantity(article, doc, start, max(last, reading.end), value, upper, reading, qualifier, step)
+
+
+def _counts_a_plural(doc: Doc, end: int, reading: _Reading) -> bool:
+    """Whether a count written with a point before three digits ("1.000 lamps") counts a plural noun other than a
+    unit: then it is a whole number in thousands, as much of Europe writes it, since no fraction counts lamps. A
+    measure so written ("2.500 km") is a decimal in English and thousands elsewhere, and is read as neither."""
+    counted = next((token for token in doc[end : reading.end] if token.lemma_.lower() == reading.unit), None)
+    return counted is not None and counted.tag_ in _PLURAL_NOUN_TAGS and not _unit_word(counted)
+
+
+_LEADING_ZERO = re.compile(r"0\d")
+# One to three digits, a point and three more: thousands in much of Europe, a decimal in English.
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+
+
+def _glued_hyphen(doc: Doc, at: int) -> bool:
+    """Whether ``doc[at]`` is a hyphen glued to the numbers either side of it ("4-7")."""
+    return doc[at].text in {"-", "–"} and not doc[at - 1].whitespace_ and not doc[at].whitespace_
 
 
 def _score(doc: Doc, start: int, end: int, value: float, upper: float) -> bool:
@@ -1563,10 +1802,16 @@ def _singular_durations(article: Article, doc: Doc) -> Iterator[Quantity]:
         )
         if rate or _next_word(doc, token.i) == "ago":
             continue
+        # "a year and a half": one and the fraction after it.
+        fraction = [t.lower_ for t in doc[token.i + 1 : token.i + 3]] == ["and", "a"] and _ends_in_fraction(
+            doc, token.i + 3
+        )
+        value, end = (1.0 + _FRACTIONS[doc[token.i + 3].lower_], token.i + 4) if fraction else (1.0, token.i + 1)
         target = _attached_noun(token)
-        reading = _Reading(token.lemma_.lower(), _phrase_or_empty(target, {token.i}), "duration", token.i + 1)
-        qualifier = _qualifier(doc, token.i - 1, token.i + 1)
-        yield _quantity(article, doc, token.i - 1, token.i + 1, 1.0, None, reading, qualifier, 1.0)
+        reading = _Reading(token.lemma_.lower(), _phrase_or_empty(target, {token.i}), "duration", end)
+        qualifier = _qualifier(doc, token.i - 1, end)
+        step = value - 1.0 if fraction else 1.0
+        yield _quantity(article, doc, token.i - 1, end, value, None, reading, qualifier, step)
 
 
 def _vague_scales(article: Article, doc: Doc) -> Iterator[Quantity]:
@@ -1595,6 +1840,8 @@ def _ordinals(article: Article, doc: Doc) -> Iterator[Quantity]:
         rank = int(digits.group(1)) if digits else _ORDINALS.get(lower)
         if rank is None or token.pos_ not in {"ADJ", "NUM"} or _neighbours_month(doc, token.i):
             continue
+        if token.i > 0 and doc[token.i - 1].lower_ == _PER:
+            continue  # "per second" is a unit of time
         target = token.head if token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i else None
         reading = _Reading(
             target.lemma_.lower() if target is not None else "",
@@ -1603,6 +1850,9 @@ def _ordinals(article: Article, doc: Doc) -> Iterator[Quantity]:
             token.i + 1,
         )
         yield _quantity(article, doc, token.i, token.i + 1, float(rank), None, reading, "exact", 1.0)
+
+
+_PER = "per"
 
 
 def _neighbours_month(doc: Doc, index: int) -> bool:
