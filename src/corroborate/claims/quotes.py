@@ -227,7 +227,7 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
             or _says_quote(token, outside)
             or _phrasal_speech(token)
         )
-        and token.pos_ == "VERB"
+        and (token.pos_ == "VERB" or _verb_read_as_noun(token, outside))
         and not any(start <= token.idx < end for start, end in outside)
     ]
     return sorted(verbs, key=lambda token: len(list(token.ancestors)))
@@ -236,6 +236,19 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
 #: Dependents that give a verb an object or a complement of its own: a verb with one is not saying the quote beside
 #: it ('continued the "review"', 'laughed at the "plan"', 'related to the "merger"').
 _OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "prep", "dative", "attr", "acomp", "oprd", "agent"})
+
+
+def _verb_read_as_noun(token: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether a plural noun is a verb of speech the tagger misread, with its speaker between it and a quote it ends
+    the sentence after ('"...," the lawsuit states.', "states" read as the plural of "state"): a speaker phrase and
+    the verb alone follow the closing mark, where a noun would need a verb of its own."""
+    following = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
+    return (
+        token.tag_ == "NNS"
+        and token.lemma_.lower() in SPEECH_VERBS | READING_VERBS
+        and (following is None or following.is_punct)
+        and _named_after_quote(token, quoted) is not None
+    )
 
 
 def _says_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
@@ -262,9 +275,12 @@ def _says_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
 
 
 def _phrasal_speech(verb: Token) -> bool:
-    """Whether a verb and its particle make a verb of speech: "weighed in", "chimed in"."""
+    """Whether a verb and its particle make a verb of speech: "weighed in", "chimed in"; the parser may read the
+    particle right after the verb as an adverb ("weighed in, telling Lee")."""
     return any(
-        (verb.lemma_.lower(), child.lower_) in PHRASAL_SPEECH_VERBS for child in verb.children if child.dep_ == "prt"
+        (verb.lemma_.lower(), child.lower_) in PHRASAL_SPEECH_VERBS
+        for child in verb.children
+        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.i == verb.i + 1)
     )
 
 
@@ -549,6 +565,14 @@ class _Speakers:
                     return True
         return False
 
+    def signer(self, name: str) -> Attribution | None:
+        """Who signs words with a name: the person the story knows by it, or a name a site masked in part ("Ann
+        L**"), as printed; no one for other capitalised words ("Updated on Monday", a publication's name)."""
+        canonical = self.resolver.canonical(name, self._article.id)
+        if canonical and self.is_person(canonical):
+            return Attribution(canonical, True, _SIGNING_CUE)
+        return Attribution(name, False, _SIGNING_CUE) if "*" in name else None
+
     def is_person(self, name: str) -> bool:
         return self.resolver.type_of(name) == "person"
 
@@ -670,6 +694,8 @@ def _in_quote(span: Span) -> bool:
     return any(begin <= start < end for begin, end in quoted_or_open_spans(sentence.text, continued=True))
 
 
+#: The cue of words signed on the line after them.
+_SIGNING_CUE = "sign"
 #: Prepositions joining a reporter to the outlet they report for: "Ann Lee of the Gazette", "for the Gazette".
 _OF_AN_OUTLET = frozenset({"of", "for", "at"})
 #: Cues under which an outlet passes on what it learnt, rather than speaking for itself ("X said it would appeal").
@@ -751,6 +777,11 @@ def _description(head: Token) -> str:
     tokens = [token for token in head.subtree if (token.i <= head.i and not token.is_punct)
               or token.dep_ in {"prep", "pobj", "amod", "compound", "acl"}]
     phrase = head.doc[tokens[0].i : head.i + 1] if tokens else head.doc[head.i : head.i + 1]
+    # A speaker read as the compound of a verb taken for a noun ('the lawsuit states') leaves its article to that
+    # word: the article opens the phrase all the same.
+    before = head.doc[phrase.start - 1] if phrase.start > head.sent.start else None
+    if head.dep_ == "compound" and before is not None and before.dep_ == "det" and before.head == head.head:
+        phrase = head.doc[before.i : head.i + 1]
     right = [token for token in head.subtree if token.i > head.i]
     stop = next((token.i for token in right if token.text in {",", "“", '"'} or token.lower_ in {"who", "which"}),
                 None)
@@ -896,7 +927,41 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
                     handed = attribution
     for long_quote in long_quotes:
         _share_speaker(found, placed, long_quote)
+    _sign(found, placed, doc_text, speakers)
     return found
+
+
+#: A line that signs the paragraph above it, as a review or a letter to a paper is signed: a dash, the signer's name
+#: (capitalised words, which a site may mask in part: "Ann L**") and perhaps where they write from ("– Ann Lee,
+#: Velmont").
+_SIGNATURE = re.compile(r"[–—-]\s*(?P<name>[A-Z][\w'’.*-]*(?:\s+[A-Z][\w'’.*-]*){0,3})\s*(?:,[^,\n]{1,40})?")
+_CLOSING_MARKS = '"”'
+
+
+def _sign(found: list[Quote], placed: Sequence[int], doc_text: str, speakers: _Speakers) -> None:
+    """Give the quotes of a paragraph quoted whole that name no speaker the signer of the line right after it, when
+    that is someone (``_Speakers.signer``): a review or a letter is its signer's words."""
+    lines = [match for match in _PARAGRAPH.finditer(doc_text) if match.group().strip()]
+    for paragraph, line in zip(lines, lines[1:], strict=False):
+        signature = _SIGNATURE.fullmatch(line.group().strip())
+        signer = speakers.signer(signature.group("name")) if signature and _quoted_whole(paragraph.group()) else None
+        if signer is None:
+            continue
+        for index, at in enumerate(placed):
+            if paragraph.start() <= at < paragraph.end() and found[index].direct and found[index].attribution is None:
+                found[index] = replace(found[index], attribution=signer)
+
+
+def _quoted_whole(paragraph: str) -> bool:
+    """Whether a paragraph is one quote and nothing else: it opens and closes with a quotation mark and holds no other
+    one."""
+    text = paragraph.strip()
+    return (
+        len(text) > 2
+        and text[0] in _OPENING_MARKS
+        and text[-1] in _CLOSING_MARKS
+        and not any(mark in text[1:-1] for mark in DOUBLE_MARKS)
+    )
 
 
 @dataclass(frozen=True, slots=True)
