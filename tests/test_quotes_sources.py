@@ -17,7 +17,9 @@ def test_a_quoted_paragraph_signed_on_the_next_line_is_the_signers(nlp: Language
         "“The ferry ran late every day for a month in the winter. Nobody at the harbour told us why.”\n\n"
         "– Ann Okafor, Velmont\n\n"
         "“The harbour is a disgrace and the council does nothing about it at all.”\n\n"
-        "– Jo** Ma***\n"
+        "– Jo** Ma***\n\n"
+        "“The new pier is the best thing the council has built in years, and the ferry is on time now.”\n\n"
+        "– Ann***\n"
     )
     quotes = quotes_of(nlp, text)
     assert speaker_of(quotes, "ferry ran late") == "Ann Okafor"
@@ -26,6 +28,8 @@ def test_a_quoted_paragraph_signed_on_the_next_line_is_the_signers(nlp: Language
     signed = next(quote for quote in quotes if "disgrace" in quote.text)
     assert signed.attribution is not None
     assert (signed.attribution.speaker, signed.attribution.named) == ("Jo** Ma***", False)
+    # A masked name is no known person's, even where its letters begin one's name.
+    assert speaker_of(quotes, "new pier") == "Ann***"
 
 
 @pytest.mark.parametrize(
@@ -55,11 +59,17 @@ def test_a_signature_goes_only_to_the_quoted_paragraph_right_above_it(nlp: Langu
     [
         ('"The company let the ferry run late every day for a month," the lawsuit states.', "the lawsuit"),
         ('"The company let the ferry run late every day for a month," the complaint reads.', "the complaint"),
+        # A verb before the quote that the parser also hung on its words is not the one attributing it.
+        (
+            "Rather than report Velmont's intentions to close the harbour, “the company and its agents gleefully"
+            " welcomed Velmont's help,” the lawsuit states.",
+            "the lawsuit",
+        ),
     ],
 )
 def test_a_writing_that_gives_the_words_is_their_source(nlp: Language, sentence: str, speaker: str) -> None:
     quotes = quotes_of(nlp, "The town of Velmont sued the ferry company in March. " + sentence)
-    assert speaker_of(quotes, "let the ferry run late") == speaker
+    assert speaker_of(quotes, "company") == speaker
 
 
 def test_a_particle_read_as_an_adverb_still_makes_a_verb_of_speech(nlp: Language) -> None:
@@ -77,3 +87,13 @@ def test_they_for_two_people_named_before_names_no_one_of_them(nlp: Language) ->
         '"We will run the ferry every day from Monday," they said.'
     )
     assert speaker_of(quotes_of(nlp, text), "run the ferry every day") is None
+
+
+def test_a_name_described_between_commas_after_a_quote_speaks(nlp: Language) -> None:
+    # The parser hangs the name on the quote's last noun phrase; the verb after the description has no subject.
+    text = (
+        "Ann Okafor runs the harbour. "
+        '"We can now look at the harbour files, the Ferry Records and Documents held by the clerk," Okafor, a'
+        " Liberal, wrote."
+    )
+    assert speaker_of(quotes_of(nlp, text), "harbour files") == "Ann Okafor"

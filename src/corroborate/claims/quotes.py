@@ -408,11 +408,13 @@ def _quoted_as(verb: Token) -> bool:
 def _named_after_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
     """The speaker of a verb of speech the parser left without a subject, written between a quote and the verb
     ('"...," team manager Ann Lee said', with the name hung on a word of the quote): the noun the phrase ends in,
-    when nothing but that phrase stands between the quote's closing mark and the verb."""
+    when nothing but that phrase, and perhaps a description of it between commas ('"...," Lee, a lawyer, said'),
+    stands between the quote's closing mark and the verb."""
     doc = verb.doc
-    if verb.i == verb.sent.start or doc[verb.i - 1].pos_ not in {"PROPN", "NOUN"}:
+    last = _before_description(verb)
+    if last == verb.sent.start or doc[last - 1].pos_ not in {"PROPN", "NOUN"}:
         return None
-    start = verb.i - 1
+    start = last - 1
     while start > verb.sent.start and doc[start - 1].pos_ in _SPEAKER_PHRASE_TAGS:
         start -= 1
     before = doc[start - 1] if start > verb.sent.start else None
@@ -421,7 +423,28 @@ def _named_after_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token 
     closed = before.idx + len(before.text)
     if before.text not in _MARKS | {","} or not any(0 <= closed - end <= _QUOTE_CLOSE_GAP for _, end in quoted):
         return None
-    return doc[verb.i - 1]
+    return doc[last - 1]
+
+
+def _before_description(verb: Token) -> int:
+    """Where the words before a verb end, less a description set off by commas right before it ('Lee, a lawyer at
+    the firm, said', 'Lee, 54, said'): the name it describes ends there. A phrase between commas that is neither
+    opened by an article or a number nor holds a common noun is as likely a name of its own ('Lee, Park, said')."""
+    doc = verb.doc
+    if verb.i - 1 <= verb.sent.start or doc[verb.i - 1].text != ",":
+        return verb.i
+    start = verb.i - 1
+    while start > verb.sent.start and doc[start - 1].pos_ in _DESCRIPTION_TAGS:
+        start -= 1
+    description = doc[start : verb.i - 1]
+    described = bool(description) and (
+        description[0].pos_ in {"DET", "NUM"} or any(token.pos_ == "NOUN" for token in description)
+    )
+    return start - 1 if described and start > verb.sent.start and doc[start - 1].text == "," else verb.i
+
+
+#: Words a description of a speaker is made of: "a lawyer at the firm", "54".
+_DESCRIPTION_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "ADP", "NUM"})
 
 
 def _named_after_verb(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
@@ -568,10 +591,11 @@ class _Speakers:
     def signer(self, name: str) -> Attribution | None:
         """Who signs words with a name: the person the story knows by it, or a name a site masked in part ("Ann
         L**"), as printed; no one for other capitalised words ("Updated on Monday", a publication's name)."""
+        if "*" in name:
+            # Its letters may begin a known person's name ("Ann**" of "Ann Lee"), which is no evidence it is theirs.
+            return Attribution(name, False, _SIGNING_CUE)
         canonical = self.resolver.canonical(name, self._article.id)
-        if canonical and self.is_person(canonical):
-            return Attribution(canonical, True, _SIGNING_CUE)
-        return Attribution(name, False, _SIGNING_CUE) if "*" in name else None
+        return Attribution(canonical, True, _SIGNING_CUE) if canonical and self.is_person(canonical) else None
 
     def is_person(self, name: str) -> bool:
         return self.resolver.type_of(name) == "person"
@@ -1368,7 +1392,12 @@ def _governing(verbs: Sequence[Token], quote: tuple[int, int]) -> list[Token]:
     ]
     if holding:
         return holding[::-1]
-    hung = [verb for verb in verbs if verb.head is not verb and start <= verb.head.idx < end][:1]
+    # Of the verbs hung there, one right after the closing mark attributes the quote rather than one before it
+    # ('Rather than report X, "...," the lawsuit states').
+    hung = sorted(
+        (verb for verb in verbs if verb.head is not verb and start <= verb.head.idx < end),
+        key=lambda verb: not _follows_closing(verb, end),
+    )[:1]
     return hung or [verb for verb in verbs if _follows_closing(verb, end)][:1]
 
 
