@@ -97,3 +97,20 @@ def test_a_name_described_between_commas_after_a_quote_speaks(nlp: Language) -> 
         " Liberal, wrote."
     )
     assert speaker_of(quotes_of(nlp, text), "harbour files") == "Ann Okafor"
+
+
+def test_a_verb_of_speech_read_as_a_participle_after_a_quote_attributes_it(nlp: Language) -> None:
+    text = (
+        'The man was taken to hospital. "Going upstairs to bed was a 30 minute activity as I could only manage two'
+        ' stairs at a time," the patient described in the case report.'
+    )
+    assert speaker_of(quotes_of(nlp, text), "Going upstairs") == "the patient"
+
+
+def test_a_participle_in_a_sentence_going_on_after_it_attributes_nothing(nlp: Language) -> None:
+    # The phrase is the subject of another verb: the passengers are described, not saying the words.
+    text = (
+        'The ferry broke down in March. "We were stuck at sea for hours and nobody at the harbour told us why," the'
+        " passengers described in the report were later paid back."
+    )
+    assert speaker_of(quotes_of(nlp, text), "stuck at sea") is None

@@ -807,8 +807,10 @@ def _description(head: Token) -> str:
     if head.dep_ == "compound" and before is not None and before.dep_ == "det" and before.head == head.head:
         phrase = head.doc[before.i : head.i + 1]
     right = [token for token in head.subtree if token.i > head.i]
-    stop = next((token.i for token in right if token.text in {",", "“", '"'} or token.lower_ in {"who", "which"}),
-                None)
+    # Nor the verb of speech the parser hung on the phrase as a participle ('the patient described in the report.'),
+    # where one that leads on to the sentence's verb is the phrase's ('people briefed on the talks said').
+    stop = next((token.i for token in right if token.text in {",", "“", '"'} or token.lower_ in {"who", "which"}
+                 or (token.head == head and token.lemma_.lower() in SPEECH_VERBS and _ends_sentence(token))), None)
     end = stop if stop is not None else (right[-1].i + 1 if right else head.i + 1)
     return head.doc[phrase.start : end].text.strip()
 
@@ -1398,7 +1400,24 @@ def _governing(verbs: Sequence[Token], quote: tuple[int, int]) -> list[Token]:
         (verb for verb in verbs if verb.head is not verb and start <= verb.head.idx < end),
         key=lambda verb: not _follows_closing(verb, end),
     )[:1]
-    return hung or [verb for verb in verbs if _follows_closing(verb, end)][:1]
+    return hung or [verb for verb in verbs if _follows_closing(verb, end) or _read_as_participle(verb, end)][:1]
+
+
+def _read_as_participle(verb: Token, end: int) -> bool:
+    """Whether a verb of speech the parser read as a participle describing the noun before it attributes a quote that
+    ends at ``end`` ('"...," the patient described in the report.'): the noun's phrase opens right after the closing
+    mark and the verb's words end the sentence. Not where the phrase goes on to a verb of its own ('the passengers
+    described in the report were paid'), nor "described as", which names the noun."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.i != verb.i - 1 or any(child.lower_ == "as" for child in verb.children):
+        return False
+    return _ends_sentence(verb) and _follows_closing(noun, end)
+
+
+def _ends_sentence(verb: Token) -> bool:
+    """Whether a participle's words end its sentence, but for punctuation."""
+    rest = verb.doc[max(token.i for token in verb.subtree) + 1 : verb.sent.end]
+    return verb.dep_ == "acl" and all(token.is_punct or token.is_space for token in rest)
 
 
 def _follows_closing(verb: Token, end: int) -> bool:
