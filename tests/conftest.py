@@ -14,6 +14,7 @@ from corroborate.claims.entities import EntityResolver, extract_entities
 from corroborate.claims.numbers import Quantity, extract_quantities
 from corroborate.claims.quotes import extract_quotes
 from corroborate.cluster import ArticleFeatures, StoryIndex
+from corroborate.nlp import spacy_pipeline
 from corroborate.records import Article, Quote
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -38,6 +39,18 @@ def quotes_of(nlp: Language, *texts: str) -> list[Quote]:
         for i, text in enumerate(texts)
     ]
     return extract_quotes(docs, EntityResolver(extract_entities(docs)))
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    """The project's spaCy pipeline, loaded once per test module."""
+    return spacy_pipeline()
+
+
+def speaker_of(quotes: list[Quote], words: str) -> str | None:
+    """The speaker of the first quote holding ``words``, or None when it names none."""
+    quote = next(quote for quote in quotes if words in quote.text)
+    return quote.attribution.speaker if quote.attribution else None
 
 
 def quantities_of(nlp: Language, texts: dict[str, str]) -> list[Quantity]:

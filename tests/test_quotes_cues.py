@@ -5,26 +5,14 @@ words a sentence says it gives ("in the words of Lee", "in Lee's words", "Lee's 
 from __future__ import annotations
 
 import pytest
-from conftest import quotes_of
+from conftest import quotes_of, speaker_of
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from corroborate.claims.entities import EntityResolver, extract_entities
 from corroborate.claims.quotes import _named_after_verb, _Speakers
-from corroborate.nlp import spacy_pipeline
-from corroborate.records import Article, Attribution, Quote
+from corroborate.records import Article, Attribution
 from corroborate.settings import DEFAULT_SETTINGS
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy_pipeline()
-
-
-def speaker_of(quotes: list[Quote], words: str) -> str | None:
-    quote = next(quote for quote in quotes if words in quote.text)
-    return quote.attribution.speaker if quote.attribution else None
-
 
 OPENING = "Ann Okafor runs the harbour at Velmont. "
 QUOTE = "the ferry ran late every day for a month in the winter"

@@ -4,8 +4,7 @@ follow them, and pronouns that go on from the last speaker."""
 
 from __future__ import annotations
 
-import pytest
-from conftest import quotes_of
+from conftest import quotes_of, speaker_of
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,19 +17,8 @@ from corroborate.claims.quotes import (
     _speech_verbs,
     _subject,
 )
-from corroborate.nlp import spacy_pipeline
-from corroborate.records import Article, Quote
+from corroborate.records import Article
 from corroborate.settings import DEFAULT_SETTINGS
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return spacy_pipeline()
-
-
-def speaker_of(quotes: list[Quote], words: str) -> str | None:
-    quote = next(quote for quote in quotes if words in quote.text)
-    return quote.attribution.speaker if quote.attribution else None
 
 
 def test_a_shouted_quote_is_the_shouters(nlp: Language) -> None:

@@ -227,7 +227,7 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
             or _says_quote(token, outside)
             or _phrasal_speech(token)
         )
-        and token.pos_ == "VERB"
+        and (token.pos_ == "VERB" or _verb_read_as_noun(token, outside))
         and not any(start <= token.idx < end for start, end in outside)
     ]
     return sorted(verbs, key=lambda token: len(list(token.ancestors)))
@@ -236,6 +236,19 @@ def _speech_verbs(sentence: Span, outside: Sequence[tuple[int, int]]) -> list[To
 #: Dependents that give a verb an object or a complement of its own: a verb with one is not saying the quote beside
 #: it ('continued the "review"', 'laughed at the "plan"', 'related to the "merger"').
 _OWN_COMPLEMENTS = frozenset({"dobj", "xcomp", "prep", "dative", "attr", "acomp", "oprd", "agent"})
+
+
+def _verb_read_as_noun(token: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether a plural noun is a verb of speech the tagger misread, with its speaker between it and a quote it ends
+    the sentence after ('"...," the lawsuit states.', "states" read as the plural of "state"): a speaker phrase and
+    the verb alone follow the closing mark, where a noun would need a verb of its own."""
+    following = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
+    return (
+        token.tag_ == "NNS"
+        and token.lemma_.lower() in SPEECH_VERBS | READING_VERBS
+        and (following is None or following.is_punct)
+        and _named_after_quote(token, quoted) is not None
+    )
 
 
 def _says_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
@@ -262,9 +275,12 @@ def _says_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> bool:
 
 
 def _phrasal_speech(verb: Token) -> bool:
-    """Whether a verb and its particle make a verb of speech: "weighed in", "chimed in"."""
+    """Whether a verb and its particle make a verb of speech: "weighed in", "chimed in"; the parser may read the
+    particle right after the verb as an adverb ("weighed in, telling Lee")."""
     return any(
-        (verb.lemma_.lower(), child.lower_) in PHRASAL_SPEECH_VERBS for child in verb.children if child.dep_ == "prt"
+        (verb.lemma_.lower(), child.lower_) in PHRASAL_SPEECH_VERBS
+        for child in verb.children
+        if child.dep_ == "prt" or (child.dep_ == "advmod" and child.i == verb.i + 1)
     )
 
 
@@ -392,11 +408,13 @@ def _quoted_as(verb: Token) -> bool:
 def _named_after_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
     """The speaker of a verb of speech the parser left without a subject, written between a quote and the verb
     ('"...," team manager Ann Lee said', with the name hung on a word of the quote): the noun the phrase ends in,
-    when nothing but that phrase stands between the quote's closing mark and the verb."""
+    when nothing but that phrase, and perhaps a description of it between commas ('"...," Lee, a lawyer, said'),
+    stands between the quote's closing mark and the verb."""
     doc = verb.doc
-    if verb.i == verb.sent.start or doc[verb.i - 1].pos_ not in {"PROPN", "NOUN"}:
+    last = _before_description(verb)
+    if last == verb.sent.start or doc[last - 1].pos_ not in {"PROPN", "NOUN"}:
         return None
-    start = verb.i - 1
+    start = last - 1
     while start > verb.sent.start and doc[start - 1].pos_ in _SPEAKER_PHRASE_TAGS:
         start -= 1
     before = doc[start - 1] if start > verb.sent.start else None
@@ -405,7 +423,28 @@ def _named_after_quote(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token 
     closed = before.idx + len(before.text)
     if before.text not in _MARKS | {","} or not any(0 <= closed - end <= _QUOTE_CLOSE_GAP for _, end in quoted):
         return None
-    return doc[verb.i - 1]
+    return doc[last - 1]
+
+
+def _before_description(verb: Token) -> int:
+    """Where the words before a verb end, less a description set off by commas right before it ('Lee, a lawyer at
+    the firm, said', 'Lee, 54, said'): the name it describes ends there. A phrase between commas that is neither
+    opened by an article or a number nor holds a common noun is as likely a name of its own ('Lee, Park, said')."""
+    doc = verb.doc
+    if verb.i - 1 <= verb.sent.start or doc[verb.i - 1].text != ",":
+        return verb.i
+    start = verb.i - 1
+    while start > verb.sent.start and doc[start - 1].pos_ in _DESCRIPTION_TAGS:
+        start -= 1
+    description = doc[start : verb.i - 1]
+    described = bool(description) and (
+        description[0].pos_ in {"DET", "NUM"} or any(token.pos_ == "NOUN" for token in description)
+    )
+    return start - 1 if described and start > verb.sent.start and doc[start - 1].text == "," else verb.i
+
+
+#: Words a description of a speaker is made of: "a lawyer at the firm", "54".
+_DESCRIPTION_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "ADP", "NUM"})
 
 
 def _named_after_verb(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
@@ -549,6 +588,15 @@ class _Speakers:
                     return True
         return False
 
+    def signer(self, name: str) -> Attribution | None:
+        """Who signs words with a name: the person the story knows by it, or a name a site masked in part ("Ann
+        L**"), as printed; no one for other capitalised words ("Updated on Monday", a publication's name)."""
+        if "*" in name:
+            # Its letters may begin a known person's name ("Ann**" of "Ann Lee"), which is no evidence it is theirs.
+            return Attribution(name, False, _SIGNING_CUE)
+        canonical = self.resolver.canonical(name, self._article.id)
+        return Attribution(canonical, True, _SIGNING_CUE) if canonical and self.is_person(canonical) else None
+
     def is_person(self, name: str) -> bool:
         return self.resolver.type_of(name) == "person"
 
@@ -670,6 +718,8 @@ def _in_quote(span: Span) -> bool:
     return any(begin <= start < end for begin, end in quoted_or_open_spans(sentence.text, continued=True))
 
 
+#: The cue of words signed on the line after them.
+_SIGNING_CUE = "sign"
 #: Prepositions joining a reporter to the outlet they report for: "Ann Lee of the Gazette", "for the Gazette".
 _OF_AN_OUTLET = frozenset({"of", "for", "at"})
 #: Cues under which an outlet passes on what it learnt, rather than speaking for itself ("X said it would appeal").
@@ -751,9 +801,16 @@ def _description(head: Token) -> str:
     tokens = [token for token in head.subtree if (token.i <= head.i and not token.is_punct)
               or token.dep_ in {"prep", "pobj", "amod", "compound", "acl"}]
     phrase = head.doc[tokens[0].i : head.i + 1] if tokens else head.doc[head.i : head.i + 1]
+    # A speaker read as the compound of a verb taken for a noun ('the lawsuit states') leaves its article to that
+    # word: the article opens the phrase all the same.
+    before = head.doc[phrase.start - 1] if phrase.start > head.sent.start else None
+    if head.dep_ == "compound" and before is not None and before.dep_ == "det" and before.head == head.head:
+        phrase = head.doc[before.i : head.i + 1]
     right = [token for token in head.subtree if token.i > head.i]
-    stop = next((token.i for token in right if token.text in {",", "“", '"'} or token.lower_ in {"who", "which"}),
-                None)
+    # Nor the verb of speech the parser hung on the phrase as a participle ('the patient described in the report.'),
+    # where one that leads on to the sentence's verb is the phrase's ('people briefed on the talks said').
+    stop = next((token.i for token in right if token.text in {",", "“", '"'} or token.lower_ in {"who", "which"}
+                 or (token.head == head and token.lemma_.lower() in SPEECH_VERBS and _ends_sentence(token))), None)
     end = stop if stop is not None else (right[-1].i + 1 if right else head.i + 1)
     return head.doc[phrase.start : end].text.strip()
 
@@ -896,7 +953,41 @@ def _article_quotes(article: Article, doc: Doc, speakers: _Speakers) -> list[Quo
                     handed = attribution
     for long_quote in long_quotes:
         _share_speaker(found, placed, long_quote)
+    _sign(found, placed, doc_text, speakers)
     return found
+
+
+#: A line that signs the paragraph above it, as a review or a letter to a paper is signed: a dash, the signer's name
+#: (capitalised words, which a site may mask in part: "Ann L**") and perhaps where they write from ("– Ann Lee,
+#: Velmont").
+_SIGNATURE = re.compile(r"[–—-]\s*(?P<name>[A-Z][\w'’.*-]*(?:\s+[A-Z][\w'’.*-]*){0,3})\s*(?:,[^,\n]{1,40})?")
+_CLOSING_MARKS = '"”'
+
+
+def _sign(found: list[Quote], placed: Sequence[int], doc_text: str, speakers: _Speakers) -> None:
+    """Give the quotes of a paragraph quoted whole that name no speaker the signer of the line right after it, when
+    that is someone (``_Speakers.signer``): a review or a letter is its signer's words."""
+    lines = [match for match in _PARAGRAPH.finditer(doc_text) if match.group().strip()]
+    for paragraph, line in zip(lines, lines[1:], strict=False):
+        signature = _SIGNATURE.fullmatch(line.group().strip())
+        signer = speakers.signer(signature.group("name")) if signature and _quoted_whole(paragraph.group()) else None
+        if signer is None:
+            continue
+        for index, at in enumerate(placed):
+            if paragraph.start() <= at < paragraph.end() and found[index].direct and found[index].attribution is None:
+                found[index] = replace(found[index], attribution=signer)
+
+
+def _quoted_whole(paragraph: str) -> bool:
+    """Whether a paragraph is one quote and nothing else: it opens and closes with a quotation mark and holds no other
+    one."""
+    text = paragraph.strip()
+    return (
+        len(text) > 2
+        and text[0] in _OPENING_MARKS
+        and text[-1] in _CLOSING_MARKS
+        and not any(mark in text[1:-1] for mark in DOUBLE_MARKS)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1303,8 +1394,30 @@ def _governing(verbs: Sequence[Token], quote: tuple[int, int]) -> list[Token]:
     ]
     if holding:
         return holding[::-1]
-    hung = [verb for verb in verbs if verb.head is not verb and start <= verb.head.idx < end][:1]
-    return hung or [verb for verb in verbs if _follows_closing(verb, end)][:1]
+    # Of the verbs hung there, one right after the closing mark attributes the quote rather than one before it
+    # ('Rather than report X, "...," the lawsuit states').
+    hung = sorted(
+        (verb for verb in verbs if verb.head is not verb and start <= verb.head.idx < end),
+        key=lambda verb: not _follows_closing(verb, end),
+    )[:1]
+    return hung or [verb for verb in verbs if _follows_closing(verb, end) or _read_as_participle(verb, end)][:1]
+
+
+def _read_as_participle(verb: Token, end: int) -> bool:
+    """Whether a verb of speech the parser read as a participle describing the noun before it attributes a quote that
+    ends at ``end`` ('"...," the patient described in the report.'): the noun's phrase opens right after the closing
+    mark and the verb's words end the sentence. Not where the phrase goes on to a verb of its own ('the passengers
+    described in the report were paid'), nor "described as", which names the noun."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.i != verb.i - 1 or any(child.lower_ == "as" for child in verb.children):
+        return False
+    return _ends_sentence(verb) and _follows_closing(noun, end)
+
+
+def _ends_sentence(verb: Token) -> bool:
+    """Whether a participle's words end its sentence, but for punctuation."""
+    rest = verb.doc[max(token.i for token in verb.subtree) + 1 : verb.sent.end]
+    return verb.dep_ == "acl" and all(token.is_punct or token.is_space for token in rest)
 
 
 def _follows_closing(verb: Token, end: int) -> bool:

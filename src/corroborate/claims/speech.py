@@ -78,9 +78,11 @@ ISSUING_VERBS = frozenset({"issue", "release", "publish"})
 #: verb of speech only with a writing for its subject or, put first with no subject, for its object; someone who
 #: reads may read out another's words.
 READING_VERBS = frozenset({"read"})
-#: What someone posts or writes that holds their words: 'posted a statement', 'wrote in a letter'.
+#: What someone posts or writes that holds their words: 'posted a statement', 'wrote in a letter'; and the writings
+#: that give the words of their authors or filers ('the complaint reads', 'the description on the site reads').
 WRITINGS = frozenset({"statement", "message", "post", "note", "letter", "comment", "tweet", "update", "response",
-                      "reply", "video"})
+                      "reply", "video", "email", "memo", "report", "description", "lawsuit", "suit", "complaint",
+                      "filing", "petition", "indictment"})
 #: Verbs by which someone names a thing in their own words ('called the suit "a sham"', 'dismissed it as "a farce"'):
 #: their subject is the source of the words only when the quote is the name given (the object's complement, or what
 #: follows "as"), not when it is the thing named ('called the "reform" a failure') or anything else ('called 911').
