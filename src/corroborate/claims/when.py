@@ -145,6 +145,12 @@ _BARE_WEEKDAY = re.compile(rf"^(?P<day>{_WEEKDAY})(?: (?:morning|afternoon|eveni
 _YEAR = re.compile(r"\b(1\d{3}|2\d{3})\b")
 _MONTH_WORD = re.compile(rf"\b({_MONTH}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?")
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+#: A time of day's words as the tokeniser splits them, written with or without spaces ("3:30", "3", ":", "30";
+#: "a.m.", "a.", "m.").
+_CLOCK_HOUR = re.compile(r"(?:[01]?\d|2[0-3])")
+_CLOCK_MINUTES = re.compile(r"[0-5]\d")
+_CLOCK_READING = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")
+_MERIDIEM = re.compile(r"[ap]\.?m\.?", re.IGNORECASE)
 _CLOCK_UNITS = re.compile(r"\b(?:hours?|hrs|minutes?|mins|seconds?)\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _DAY_NUMBER = re.compile(r"\b([12]?\d|3[01])(st|nd|rd|th)?\b")
@@ -723,7 +729,11 @@ def _choose_year(
 def _attachment(span: Span) -> Token:
     """The word outside the date that the date modifies ("met" in "met on Thursday", "call" in "the
     Thursday call"), or the date's own root when it modifies nothing. A preposition joined to an earlier
-    one ("discussed it in the 1990s and again in 2005") modifies what that one does."""
+    one ("discussed it in the 1990s and again in 2005") modifies what that one does; a day the parse hung on the
+    time of day before it ("at 3: 30 a. m. Tuesday") modifies what that time does."""
+    clock = _clock_before(span)
+    if clock is not None and clock.start <= span.root.head.i < clock.end and clock.root.head.i != clock.root.i:
+        return _attachment(clock)
     mark = _misread_preposition(span)
     if mark is not None and mark.head.head.i != mark.head.i:
         return mark.head.head
@@ -742,7 +752,47 @@ def _attachment(span: Span) -> Token:
         token = token.head
     if _opening_time(token, span) and _acted_on(token.head):
         token = next((verb for verb in token.ancestors if verb.pos_ in {"VERB", "AUX"}), token)
-    return _fronted_clause(span, token) or token
+    return _fronted_clause(span, token) or _clause_before_date(span, token) or token
+
+
+def _clause_before_date(span: Span, verb: Token) -> Token | None:
+    """The verb of a subordinate clause between a verb in the present perfect and a day after them, which the parse
+    hung on the perfect ("have hit the town since it was first rocked by a quake early Sunday"): the perfect takes no
+    time gone by save a bound ("*have hit it on Sunday"), so the day is the clause's."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i > span.start or not _placed_at(span):
+        return None
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    if not _present_perfect(verb, auxiliaries):
+        return None
+    doc = span.doc
+    for clause in verb.rights:
+        marked = any(child.dep_ == "mark" for child in clause.children)
+        before = clause.dep_ == "advcl" and clause.i < span.start and clause.pos_ in {"VERB", "AUX"}
+        if before and marked and not any(token.text in {",", ";"} for token in doc[clause.i : span.start]):
+            return clause
+    return None
+
+
+def _clock_before(span: Span) -> Span | None:
+    """The time of day written right before the date ("3: 30 a. m." in "3: 30 a. m. Tuesday", "9:40 p.m. Friday"),
+    whose words, split apart where a text spaces them, the parse takes for nouns of their own; None when there is
+    none."""
+    doc = span.doc
+    start = span.start
+    if start > 1 and doc[start - 1].lower_ == "m." and doc[start - 2].lower_ in {"a.", "p."}:
+        start -= 2
+    elif start > 0 and _MERIDIEM.fullmatch(doc[start - 1].text):
+        start -= 1
+    meridiem = start < span.start
+    if start > 0 and _CLOCK_READING.fullmatch(doc[start - 1].text):
+        start -= 1
+    elif start > 2 and doc[start - 2].text == ":" and _CLOCK_MINUTES.fullmatch(doc[start - 1].text):
+        start = start - 3 if _CLOCK_HOUR.fullmatch(doc[start - 3].text) else start
+    elif meridiem and start > 0 and _CLOCK_HOUR.fullmatch(doc[start - 1].text):
+        start -= 1  # "9 p.m. Friday"
+    if start == span.start or doc[start].text[0].isalpha():  # no hour: a bare "a.m." is no time of day
+        return None
+    return doc[start : span.start]
 
 
 def _apposed_noun(span: Span) -> Token | None:
@@ -1123,7 +1173,11 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
         drop |= {
             token.i
             for token in span.root.ancestors
-            if token.pos_ == "ADP" and token.head.i == head.i and token.dep_ != "agent" and not _stranded(token)
+            if token.pos_ == "ADP"
+            and token.head.i == head.i
+            and token.dep_ != "agent"
+            and not _stranded(token)
+            and not _particle_before_day(token)
         }
     kept = set() if deadline else date_words
     words = _without_loose_ends(_phrase_words(head, named, root, drop, kept, max_words), date_words)
@@ -1226,7 +1280,7 @@ def _phrase_words(
         and not _says_more(head, date_words)
     ):
         return _noun_words(subject, drop)  # "The vote was on Friday": the vote is the event
-    if head.pos_ in {"VERB", "AUX"}:
+    if head.pos_ in {"VERB", "AUX"} or _sharing_verb(head) is not None:
         verb, within = _completed_clause(head)
         return _clause_words(verb, drop, date_words, max_words, within)
     verb = _clause_verb(head)
@@ -1320,7 +1374,7 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
     """The date's words with its time noun, its own preposition ("on", "in"), its possessive ("November's")
     and a "(local time)" after it."""
     drop = set(range(span.start, max(span.end, root.i + 1)))
-    if root.dep_ == "pobj":
+    if root.dep_ == "pobj" and not _particle_before_day(root.head):
         drop.add(root.head.i)
         preposition = root.head
         if preposition.dep_ == "prep" and preposition.head.pos_ == "ADP" and preposition.head.i == preposition.i - 1:
@@ -1328,6 +1382,7 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
     mark = _misread_preposition(span)
     if mark is not None:
         drop.add(mark.i)
+    drop |= _clock_words(span)
     drop |= _joined_dates(root)
     drop.update(token.i for token in (root.head, root.head.head) if _opening_time(token, span))
     end = max(span.end, root.i + 1)
@@ -1338,6 +1393,20 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
         if after[: len(told)] == told:
             drop.update(range(end, end + len(told)))
     return drop
+
+
+def _clock_words(span: Span) -> set[int]:
+    """The time of day before the date (``_clock_before``) with its preposition and the adverb on that ("shortly
+    after 3: 30 a. m. Tuesday"): one time with the date, which the event phrase does not tell."""
+    clock = _clock_before(span)
+    if clock is None:
+        return set()
+    words = set(range(clock.start, clock.end))
+    preposition = clock.root.head
+    if clock.root.dep_ == "pobj" and preposition.i == clock.start - 1:
+        words.add(preposition.i)
+        words.update(child.i for child in preposition.lefts if child.dep_ == "advmod")
+    return words
 
 
 def _joined_dates(root: Token) -> set[int]:
@@ -1477,13 +1546,19 @@ def _clause_words(
 ) -> list[Token]:
     """The verb with its subject, auxiliaries and complements, and the phrase ``within`` if given, without
     ``drop``: who did what to whom. The phrase holding the date (``date_words``) and the subject leave no gap
-    in it."""
+    in it. Verbs sharing one object ("shot and wounded three people") are told together."""
+    second = _sharing_verb(verb)
+    if second is not None and second.i > verb.i:
+        return _clause_words(second, drop, date_words, max_words)
     complements = [child for child in verb.children if child.dep_ in _CLAUSE_PARTS or child == within]
     complements += [child for child in verb.rights if child.dep_ == "ccomp"]
     if not any(child.dep_ in {"ccomp", "xcomp"} for child in complements):
         # What a verb of saying says may come first: "'The plan will work,' the mayor said".
         complements += [child for child in verb.lefts if child.dep_ == "ccomp" and _quoted(child)][-1:]
-    prepositions = [child for child in verb.rights if child.dep_ == "prep" and child.i not in drop]
+    particle = next((child for child in verb.rights if _particle_before_day(child)), None)
+    prepositions = [
+        child for child in verb.rights if child.dep_ == "prep" and child.i not in drop and child != particle
+    ]
     if not any(child.dep_ in _OBJECT_PARTS and child.i not in drop for child in complements):
         # An intransitive verb's first preposition is its complement ("met with the minister"), as is that of a verb
         # whose object the parse took the date for ("concludes October 10 in Houston").
@@ -1510,6 +1585,10 @@ def _clause_words(
     complement = _misread_complement(verb, date_words)
     if complement is not None:
         predicate.add(complement.i)
+    if particle is not None:
+        predicate.add(particle.i)
+    if second is not None:
+        predicate |= _first_of_shared(second.head)
     subject, own = _clause_subject(verb)
     subject = subject if subject is not None else _participle_subject(verb)
     skipped = drop | {token.i for child in verb.children if _holds(child, date_words) for token in child.subtree}
@@ -1537,6 +1616,54 @@ def _misread_complement(verb: Token, date_words: set[int]) -> Token | None:
     if word.dep_ != "amod" or word.pos_ != "ADJ" or word.i in date_words or word.head.i not in date_words:
         return None
     return None if word.lower_ in _TIME_ADJECTIVES else word
+
+
+def _sharing_verb(verb: Token) -> Token | None:
+    """The verb joined to ``verb`` by a bare "and" or "or" with which it shares its object and the rest of its clause
+    ("shot and wounded three people", "were shot and wounded in the town"): the first of the two has no word of its
+    own after it, the second no subject of its own and, when the date is the first's, no date of its own. The parse
+    may take the first for a noun ("The sniper shot and killed two guards"), the root of its sentence."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    second = verb if verb.dep_ == "conj" else next((child for child in verb.rights if child.dep_ == "conj"), None)
+    if second is None or second.head != first or second.i != first.i + 2 or second.pos_ != "VERB":
+        return None
+    joining = first.doc[first.i + 1]
+    if joining.dep_ != "cc" or joining.lower_ not in {"and", "or"} or _subject(second) is not None:
+        return None
+    if not (first.pos_ == "VERB" or first.pos_ == "NOUN" and first.dep_ == "ROOT" and second.tag_ == "VBD"):
+        return None
+    if any(child.i > first.i and child not in {joining, second} and not child.is_punct for child in first.children):
+        return None
+    if verb == first and any(token.ent_type_ == "DATE" for token in second.subtree):
+        return None
+    return second if verb == first else first
+
+
+def _first_of_shared(first: Token) -> set[int]:
+    """The words of the first of verbs sharing their clause (``_sharing_verb``) that the second's clause lacks: the
+    verb, the "and", its auxiliaries and, for a verb the parse took for a noun, the subject it took for its words."""
+    words = {first.i, first.i + 1}
+    parts = {"aux", "auxpass", "neg"}
+    if first.pos_ == "NOUN" and _subject(first) is None:
+        parts |= {"det", "compound", "amod", "poss"}
+    for child in first.lefts:
+        if child.dep_ in parts:
+            words.update(token.i for token in child.subtree)
+    return words
+
+
+def _particle_before_day(word: Token) -> bool:
+    """Whether an "in" right after its verb, taking a day for object, is the verb's particle the parse read as the
+    day's preposition ("checked in late Thursday night", "came in Monday"): a day, unlike a month or year, takes no
+    "in", so the verb keeps it."""
+    verb = word.head
+    if word.lower_ != "in" or word.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"} or verb.i != word.i - 1:
+        return False
+    day = [token for child in word.children if child.dep_ == "pobj" for token in child.subtree]
+    if any(_MONTH_WORD.fullmatch(token.lower_) or _YEAR.fullmatch(token.text) for token in day):
+        return False
+    return any(token.lower_ in WEEKDAYS or _SAME_DAY.fullmatch(token.lower_) or token.lower_ == "yesterday"
+               for token in day)  # fmt: skip
 
 
 def _antecedent(verb: Token, drop: set[int]) -> list[Token]:
@@ -1600,7 +1727,7 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
         return subject, True
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.tag_ in {"VBN", "VBG", "VBD"}:
         return verb.head, False
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+    if verb.dep_ == "conj" and (verb.head.pos_ in {"VERB", "AUX"} or _sharing_verb(verb) is not None):
         return _clause_subject(_first_conjunct(verb))[0], False
     return None, False
 
@@ -1856,6 +1983,8 @@ def extract_dates(
             continue
         if (following is not None and _weekday_of(span, following, doc_text)) or _clock_time(span):
             continue
+        if _story_noun(span):
+            continue
         stated_times = [stated for stated in stated_times if stated[0].sent.start == span.sent.start]
         text = _normalised(span.text)
         text = _in_week_ahead(text, doc_text, span.end_char)
@@ -2035,6 +2164,16 @@ def _in_week_ahead(text: str, doc_text: str, end: int) -> str:
     if ahead is None or (rest and ahead.end() != len(rest)):
         return text
     return f"{'next' if ahead.group('next') else 'this coming'} {weekday.group(0)}"
+
+
+def _story_noun(span: Span) -> bool:
+    """Whether a month word opening its sentence alone is the common noun the article writes elsewhere in lower case
+    ("March participants chanted" in a story of "the march"): at a sentence's start the capital tells nothing, and
+    a month alone opening a sentence seldom dates it."""
+    word = span[0]
+    if len(span) != 1 or word.i != span.sent.start or not _MONTH_WORD.fullmatch(word.lower_):
+        return False
+    return any(token.text == word.lower_ and token.pos_ == "NOUN" for token in span.doc)
 
 
 def _clock_time(span: Span) -> bool:

@@ -1,0 +1,75 @@
+"""Event phrases of dates the parse hangs on the wrong word, found by reading timelines by hand: a day after a
+clock time written with spaces, a particle taken for the day's preposition, verbs sharing one object, a day after
+a subordinate clause of a verb in the present perfect, and a month word that is the common noun of the story."""
+
+from __future__ import annotations
+
+import pytest
+from test_when import _dates
+
+from corroborate.nlp import spacy_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return spacy_pipeline()
+
+
+@pytest.mark.slow
+def test_a_day_after_a_spaced_clock_time_dates_the_clause_of_that_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Before: "3: 30 a. m. that the old barn was on fire" (the clock's words as the event).
+    text = "Dispatchers got a call shortly after 3: 30 a. m. Tuesday that the old barn was on fire."
+    call = next(m for m in _dates(nlp, text, "2020-03-13") if m.text == "Tuesday")
+    assert call.iso == "2020-03-10"
+    assert call.event.startswith("Dispatchers got a call")
+    assert "a. m." not in call.event
+    # Before: "30 a. m. the singer checked into a clinic in Denver".
+    early = "Around 1: 30 a. m. Thursday the singer checked into a clinic in Denver."
+    checked = next(m for m in _dates(nlp, early, "2020-03-13") if m.text == "Thursday")
+    assert checked.event == "the singer checked into a clinic in Denver"
+
+
+@pytest.mark.slow
+def test_a_particle_before_a_day_is_no_preposition_of_the_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Before: "The actress checked at the clinic" ("in" taken for the preposition of "late Thursday night").
+    text = "The actress checked in late Thursday night at the clinic."
+    assert _dates(nlp, text, "2020-03-13")[0].event == "The actress checked in at the clinic"
+    # A month or year takes "in" as its preposition.
+    month = "The actress checked into a clinic in late March."
+    assert _dates(nlp, month, "2020-05-13")[0].event == "The actress checked into a clinic"
+
+
+@pytest.mark.slow
+def test_verbs_sharing_one_object_are_told_together(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Before: "killed two guards" (the first verb, read as a noun, and its subject lost).
+    killed = _dates(nlp, "The sniper shot and killed two guards on Monday.", "2020-03-13")
+    assert killed[0].event == "The sniper shot and killed two guards"
+    # Before: "Two men wounded in Riverton" (the first verb and its auxiliary lost).
+    wounded = _dates(nlp, "Two men were shot and wounded in Riverton on June 20.", "2020-07-13")
+    assert wounded[0].event == "Two men were shot and wounded in Riverton"
+    # Before: "a gunman shot" (the date on the first verb, the object on the second).
+    fronted = "In early March, a gunman shot and wounded three people at a bakery near Dover, before killing himself."
+    assert _dates(nlp, fronted, "2020-05-13")[0].event.startswith("a gunman shot and wounded three people")
+    # A first verb with a complement of its own is a clause of its own.
+    apart = _dates(nlp, "The firm closed its plant and opened a shop on Monday.", "2020-03-13")
+    assert apart[0].event == "The firm opened a shop"
+
+
+@pytest.mark.slow
+def test_a_day_after_the_clause_of_a_perfect_is_that_clause_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Before: "A series of tremors have hit the town" (a perfect takes no day gone by).
+    text = "A series of tremors have hit the town since it was first rocked by a magnitude - 5. 9 quake early Sunday."
+    rocked = _dates(nlp, text, "2020-03-13")[0]
+    assert rocked.iso == "2020-03-08"
+    assert "rocked" in rocked.event
+    assert "have hit" not in rocked.event
+
+
+@pytest.mark.slow
+def test_a_month_word_opening_a_sentence_is_the_story_s_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Before: "March" (the walk the story tells of) read as the month.
+    text = "Hundreds joined a march through the town on Sunday. March participants chanted slogans outside the hall."
+    assert [m.text for m in _dates(nlp, text, "2020-03-13")] == ["Sunday"]
+    # Where the story has no such noun, the month stays a month.
+    sales = "March sales rose by a tenth, the firm said on Friday."
+    assert [m.text for m in _dates(nlp, sales, "2020-05-13")] == ["March", "Friday"]
