@@ -73,3 +73,35 @@ def test_a_month_word_opening_a_sentence_is_the_story_s_noun(nlp) -> None:  # ty
     # Where the story has no such noun, the month stays a month.
     sales = "March sales rose by a tenth, the firm said on Friday."
     assert [m.text for m in _dates(nlp, sales, "2020-05-13")] == ["March", "Friday"]
+
+
+@pytest.mark.slow
+def test_a_since_date_of_a_denied_act_is_a_bound(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Before: an entry of 2005 for "the 36-year old Miller hasn't scored a notable win".
+    text = "That should end the career of the 36-year old Miller, who hasn't scored a notable win since 2005."
+    assert [m.reference for m in _dates(nlp, text, "2020-03-13")] == [True]
+    never = _dates(nlp, "The club has never lost a final since 1998.", "2020-03-13")
+    assert [m.reference for m in never] == [True]
+    # An act told as done since a date still dates nothing new, but one told at the date stays an event.
+    done = _dates(nlp, "The club did not lose a final in 1998.", "2020-03-13")
+    assert [m.reference for m in done] == [False]
+
+
+@pytest.mark.slow
+def test_a_when_clause_tells_the_event_of_a_date_a_bare_time_clause_stands_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Before: "the gala" (the clause says only when the last time was).
+    text = "The last time a Canadian hosted the gala was in 1987, when a famous actor shared the stage with a singer."
+    assert _dates(nlp, text, "2020-03-13")[0].event == "a famous actor shared the stage"
+    # A clause that tells an act keeps it.
+    acted = "The band played in Oslo in 1987, when the singer was still a teenager."
+    assert _dates(nlp, acted, "2020-03-13")[0].event == "The band played in Oslo"
+
+
+@pytest.mark.slow
+def test_adverbs_completing_a_verb_stay_in_its_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Before: "Jensen finished in the league's best player voting" (the rank lost).
+    ranked = _dates(nlp, "Jensen finished third in the league's best player voting in November.", "2020-03-13")
+    assert ranked[0].event == "Jensen finished third in the league's best player voting"
+    # Before: "she put the festival" (where she put it lost).
+    put = "In 2007, she put the festival back on an even keel after poor reviews for the previous host."
+    assert _dates(nlp, put, "2020-03-13")[0].event == "she put the festival back on an even keel"

@@ -242,6 +242,8 @@ _ARTICLES = {"the", "a", "an"}
 _FREE_RELATIVE_WORDS = {"what", "whatever"}
 _WH_ROLES = {"nsubj", "nsubjpass", "dobj"}
 # Nouns that name a part or stretch of time: after a date ("Friday evening", "Thursday night") they belong to it.
+#: Verbs whose clause may tell nothing but a time ("it was in 1987", "as it did in 1992", "it happened in May").
+_EMPTY_VERBS = {"be", "do", "happen"}
 _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "weekend", "day", "week", "hour", "time"}
 # Adverbs that say where a copula's subject is ("was away", "will be back at the table").
 _PLACE_ADVERBS = {"back", "away", "home", "abroad", "here", "there", "out", "ashore", "aboard", "off", "inside"}
@@ -1127,9 +1129,13 @@ def _describes_noun(participle: Token) -> bool:
 
 def _when_clause(span: Span) -> Token | None:
     """The verb of a "when" clause that tells what happened at a date the sentence counts from or to ("Since 1989,
-    when the army crushed the protests, the party has ..."): the main clause tells of a time after or before it."""
+    when the army crushed the protests, the party has ..."), or at one a clause that tells nothing but a time
+    stands on ("The last time a local won it was in 1987, when a singer took the prize", "as it did in 1992 when
+    ..."): the main clause tells of a time after or before it, or of no event."""
     preposition = span.root.head
-    if span.root.dep_ != "pobj" or preposition.lower_ not in _SEQUENCE_PREPOSITIONS:
+    if span.root.dep_ != "pobj":
+        return None
+    if preposition.lower_ not in _SEQUENCE_PREPOSITIONS and preposition.head.lemma_ not in _EMPTY_VERBS:
         return None
     doc = span.doc
     opening = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
@@ -1566,6 +1572,7 @@ def _clause_words(
         if verb.lemma_ == "be" and not prepositions:
             # A copula's place is its complement: "will be back at the table", not "will be".
             complements += [child for child in verb.rights if _place_of_copula(child) and not _holds(child, date_words)]
+    complements += _adverb_complements(verb, drop)
     last = max((child.i for child in complements if child.i > verb.i), default=verb.i)
     # A preposition between the verb and its complement is part of the clause: "asked for time to review it".
     complements += [child for child in prepositions if child.i < last and not _holds(child, date_words)]
@@ -1604,6 +1611,21 @@ def _clause_words(
         subject_words = _noun_words(subject, drop, joined=True, brief=brief)
         return sorted({*run, *subject_words, *_antecedent(verb, drop)}, key=lambda token: token.i)
     return [*_noun_words(subject, drop, joined=True, brief=True), *run]
+
+
+def _adverb_complements(verb: Token, drop: set[int]) -> list[Token]:
+    """The adverbs after a verb that complete it like objects, with the phrase a place adverb opens: a rank ("finished
+    third in the vote") or where the act puts its object ("put the show back on an even keel", "sent them home to
+    their families"); without them the clause tells another act."""
+    adverbs = [
+        child
+        for child in verb.rights
+        if child.dep_ == "advmod"
+        and child.i not in drop
+        and (child.ent_type_ == "ORDINAL" or child.lower_ in _PLACE_ADVERBS)
+    ]
+    places = {adverb.i + 1 for adverb in adverbs if adverb.lower_ in _PLACE_ADVERBS}
+    return adverbs + [child for child in verb.rights if child.dep_ == "prep" and child.i in places - drop]
 
 
 def _misread_complement(verb: Token, date_words: set[int]) -> Token | None:
@@ -2297,11 +2319,15 @@ def _told_or_reference(span: Span, spans: Sequence[Span], resolved: _Resolved) -
 
 def _bounds_a_record(span: Span) -> bool:
     """Whether a date is the start of the stretch a count or a record is told over ("the fifth raid since May", "for
-    the first time since 2005", "the worst floods since 1974"): a bound, at which nothing the clause tells happened."""
+    the first time since 2005", "the worst floods since 1974"), or one a denied act has not happened in ("has not won
+    since 2005"): a bound, at which nothing the clause tells happened."""
     root = span.root
     preposition = root if root.lower_ == "since" else root.head if root.dep_ == "pobj" else None  # "since 1996" is one
     if preposition is None or preposition.lower_ != "since":
         return False
+    verb = preposition.head
+    if _denied(verb) or any(child.dep_ == "neg" or child.lower_ == "never" for child in verb.children):
+        return True  # "hasn't won a title since 2005": what the clause tells did not happen then, nor since
     # The counted thing may hold the bound in a phrase of its own: "the first deaths during a protest since 1991".
     bounded, ranking = preposition.head, []
     while bounded.pos_ in {"NOUN", "PROPN", "ADJ"}:
