@@ -105,3 +105,22 @@ def test_adverbs_completing_a_verb_stay_in_its_clause(nlp) -> None:  # type: ign
     # Before: "she put the festival" (where she put it lost).
     put = "In 2007, she put the festival back on an even keel after poor reviews for the previous host."
     assert _dates(nlp, put, "2020-03-13")[0].event == "she put the festival back on an even keel"
+
+
+@pytest.mark.slow
+def test_a_participle_in_brackets_tells_an_act_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Before: the main clause, brackets and all, for the date of the aside.
+    text = "The popular singer also fronted the awards in 2001 and 2005 (co-hosting them in 2003)."
+    aside = next(m for m in _dates(nlp, text, "2020-03-13") if m.text == "2003")
+    assert "fronted" not in aside.event
+    assert "hosting them" in aside.event
+
+
+@pytest.mark.slow
+def test_doing_so_is_the_act_it_stands_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Before: "Jensen doing".
+    text = "Jensen, who has hosted the gala several times and won a prize for doing so in 2005, knows the stage."
+    assert _dates(nlp, text, "2020-03-13")[0].event == "Jensen won a prize for doing so"
+    # A gerund telling an act of its own after a charge still dates that act.
+    charged = _dates(nlp, "He pleaded guilty to threatening to burn the office in March.", "2020-05-13")
+    assert "threatening to burn the office" in charged[0].event

@@ -1075,7 +1075,8 @@ def _acted_on(word: Token) -> bool:
 def _own_participle_clause(verb: Token) -> bool:
     """Whether a participle with no subject tells an event apart from its main clause's: one a preposition of
     sequence opens ("after opening its first store in May, the chain has ...", "..., before spreading to every
-    branch in 2016"), which the main clause follows or precedes, a perfect one ("having left in May"), or a passive
+    branch in 2016"), which the main clause follows or precedes, a perfect one ("having left in May"), one in
+    brackets after its main clause ("(co-hosting it in 2003)"), or a passive
     with its agent set off after the main clause ("Sales began with laptops in January, followed by phones in
     March"), which tells what came next. Not one that opens the sentence on its own ("Discussing the plan in an
     interview, the mayor said"): that is the main clause's time."""
@@ -1085,6 +1086,8 @@ def _own_participle_clause(verb: Token) -> bool:
         return verb.head.lower_ in _SEQUENCE_PREPOSITIONS | {"before"}
     if verb.dep_ == "advcl" and any(child.dep_ == "aux" and child.lower_ == "having" for child in verb.children):
         return True  # "..., having left the club in May": the perfect sets its act before its main clause's
+    if verb.dep_ == "advcl" and verb.head.i < verb.i and _bracketed(verb):
+        return True  # "fronted the show in 2001 (co-hosting it in 2003)": an aside tells another act
     return (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBN"
@@ -1092,6 +1095,17 @@ def _own_participle_clause(verb: Token) -> bool:
         and _set_off(verb)
         and any(child.dep_ == "agent" for child in verb.children)
     )
+
+
+def _bracketed(clause: Token) -> bool:
+    """Whether a clause stands in brackets: an opening one right before it, a closing one right after it. The parse
+    may cut a word joined by a hyphen off its first word ("(co-hosting it)")."""
+    doc = clause.doc
+    first, last = clause.left_edge.i, clause.right_edge.i
+    while first > 0 and (doc[first - 1].text == "-" or doc[first].text == "-" and not doc[first - 1].whitespace_):
+        first -= 1
+    opened = first > 0 and doc[first - 1].text == "(" or doc[first].text == "("
+    return opened and (last + 1 < len(doc) and doc[last + 1].text == ")" or doc[last].text == ")")
 
 
 def _predicate_of_noun(verb: Token) -> bool:
@@ -1353,7 +1367,7 @@ def _completed_clause(verb: Token) -> tuple[Token, Token | None]:
     ):
         return verb, None
     earlier = _earlier_gerund(verb)
-    if earlier is not None and earlier.head.lower_ in _CHARGE_PREPOSITIONS:
+    if earlier is not None and earlier.head.lower_ in _CHARGE_PREPOSITIONS and not _pro_form(earlier):
         # "pleaded guilty to threatening to burn the office in March": the threat is the event; not the time or manner
         # of the past act ("typed notes upon leaving the building on May 3"), which is that act's.
         return earlier, None
@@ -1361,6 +1375,12 @@ def _completed_clause(verb: Token) -> tuple[Token, Token | None]:
     if completed is None or _clause_subject(completed)[0] is None:
         return verb, None
     return completed, next((child for child in completed.children if verb in child.subtree), None)
+
+
+def _pro_form(verb: Token) -> bool:
+    """Whether a verb is "do" standing for an act told before it ("won a prize for doing so in 2005"): it tells no
+    act of its own, so its time is that of the clause it completes."""
+    return verb.lemma_.lower() == "do" and any(child.lower_ in {"so", "it", "this", "that"} for child in verb.children)
 
 
 def _date_root(span: Span) -> Token:
