@@ -1645,7 +1645,9 @@ def _adverb_complements(verb: Token, drop: set[int]) -> list[Token]:
         and (child.ent_type_ == "ORDINAL" or child.lower_ in _PLACE_ADVERBS)
     ]
     places = {adverb.i + 1 for adverb in adverbs if adverb.lower_ in _PLACE_ADVERBS}
-    return adverbs + [child for child in verb.rights if child.dep_ == "prep" and child.i in places - drop]
+    return adverbs + [
+        child for child in verb.rights if child.dep_ == "prep" and child.i in places and not _holds(child, drop)
+    ]
 
 
 def _misread_complement(verb: Token, date_words: set[int]) -> Token | None:
