@@ -124,3 +124,17 @@ def test_doing_so_is_the_act_it_stands_for(nlp) -> None:  # type: ignore[no-unty
     # A gerund telling an act of its own after a charge still dates that act.
     charged = _dates(nlp, "He pleaded guilty to threatening to burn the office in March.", "2020-05-13")
     assert "threatening to burn the office" in charged[0].event
+
+
+@pytest.mark.slow
+def test_a_day_cut_from_its_time_noun_reads_as_the_whole_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Before: "The singer checked" ("late Thursday" and "night" read apart; the particle lost).
+    text = "The singer, 26, checked in late Thursday night, the site reports, barely making the deadline."
+    assert _dates(nlp, text, "2013-05-03")[0].event == "The singer checked in"
+
+
+@pytest.mark.slow
+def test_a_clock_time_set_off_after_a_day_is_no_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Before: "around 1: 30 a. m. checked into a clinic in Denver" (the subject lost to the time of day).
+    text = "Early Friday morning, around 1: 30 a. m., the young singer checked into a clinic in Denver."
+    assert _dates(nlp, text, "2013-05-03")[0].event == "the young singer checked into a clinic in Denver"

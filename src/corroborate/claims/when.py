@@ -151,6 +151,8 @@ _CLOCK_HOUR = re.compile(r"(?:[01]?\d|2[0-3])")
 _CLOCK_MINUTES = re.compile(r"[0-5]\d")
 _CLOCK_READING = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")
 _MERIDIEM = re.compile(r"[ap]\.?m\.?", re.IGNORECASE)
+#: Words placing a time of day before it: "around 1: 30 a. m.", "shortly after 3 p.m.".
+_CLOCK_LEADS = {"at", "around", "about", "approximately", "shortly", "just", "after", "before"}
 _CLOCK_UNITS = re.compile(r"\b(?:hours?|hrs|minutes?|mins|seconds?)\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _DAY_NUMBER = re.compile(r"\b([12]?\d|3[01])(st|nd|rd|th)?\b")
@@ -742,7 +744,7 @@ def _attachment(span: Span) -> Token:
     named = _apposed_noun(span)
     if named is not None:
         return named
-    token = span.root
+    token = _date_root(span)  # "late Thursday" of "late Thursday night", which the recogniser may cut in two
     preposition = token.head
     while preposition.dep_ == "conj" and preposition.head.pos_ == "ADP":
         preposition = preposition.head
@@ -1408,7 +1410,7 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
     mark = _misread_preposition(span)
     if mark is not None:
         drop.add(mark.i)
-    drop |= _clock_words(span)
+    drop |= _clock_words(span, max(span.end, root.i + 1))
     drop |= _joined_dates(root)
     drop.update(token.i for token in (root.head, root.head.head) if _opening_time(token, span))
     end = max(span.end, root.i + 1)
@@ -1421,18 +1423,43 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
     return drop
 
 
-def _clock_words(span: Span) -> set[int]:
+def _clock_words(span: Span, end: int) -> set[int]:
     """The time of day before the date (``_clock_before``) with its preposition and the adverb on that ("shortly
-    after 3: 30 a. m. Tuesday"): one time with the date, which the event phrase does not tell."""
+    after 3: 30 a. m. Tuesday"), or the one set off after it ("Early Friday, around 1: 30 a. m., the singer ...";
+    ``end`` is where the date's words end): one time with the date, which the event phrase does not tell."""
     clock = _clock_before(span)
     if clock is None:
-        return set()
+        return _clock_after(span.doc, end)
     words = set(range(clock.start, clock.end))
     preposition = clock.root.head
     if clock.root.dep_ == "pobj" and preposition.i == clock.start - 1:
         words.add(preposition.i)
         words.update(child.i for child in preposition.lefts if child.dep_ == "advmod")
     return words
+
+
+def _clock_after(doc: Doc, end: int) -> set[int]:
+    """The words of a time of day set off by commas right after a date, with the words placing it ("Early Friday,
+    around 1: 30 a. m., ..."), which the parse may take for the clause's subject; empty when there is none."""
+    if end >= len(doc) or doc[end].text != ",":
+        return set()
+    start = position = end + 1
+    while position < len(doc) and doc[position].lower_ in _CLOCK_LEADS:
+        position += 1
+    hour = position
+    if hour + 2 < len(doc) and doc[hour + 1].text == ":" and _CLOCK_MINUTES.fullmatch(doc[hour + 2].text):
+        position = hour + 3 if _CLOCK_HOUR.fullmatch(doc[hour].text) else hour
+    elif hour < len(doc) and _CLOCK_READING.fullmatch(doc[hour].text):
+        position = hour + 1
+    if position == hour:
+        return set()
+    if position + 1 < len(doc) and doc[position].lower_ in {"a.", "p."} and doc[position + 1].lower_ == "m.":
+        position += 2
+    elif position < len(doc) and _MERIDIEM.fullmatch(doc[position].text):
+        position += 1
+    if position < len(doc) and doc[position].text != ",":
+        return set()
+    return set(range(start, position + 1))
 
 
 def _joined_dates(root: Token) -> set[int]:
@@ -1617,6 +1644,8 @@ def _clause_words(
     if second is not None:
         predicate |= _first_of_shared(second.head)
     subject, own = _clause_subject(verb)
+    if subject is not None and subject.i in drop:  # a time of day the parse took for the subject: the other one is
+        subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS and child.i not in drop), None)
     subject = subject if subject is not None else _participle_subject(verb)
     skipped = drop | {token.i for child in verb.children if _holds(child, date_words) for token in child.subtree}
     skipped -= {complement.i} if complement is not None else set()
@@ -1879,6 +1908,7 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
     while (
         filled
         and not _particle(filled[-1])
+        and not _particle_before_day(filled[-1])
         and not _stranded(filled[-1])
         and (filled[-1].pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "PART"} or filled[-1].tag_ == "PRP$")
     ):
@@ -2554,7 +2584,7 @@ def _present_perfect(verb: Token, auxiliaries: set[str]) -> bool:
 def _placed_at(span: Span) -> bool:
     """Whether a date places its event at a time, bare ("Sunday", "yesterday") or after "on", "in" or "at", rather than
     bounding a period ("since May", "by Friday", "over the past year")."""
-    root = span.root
+    root = _date_root(span)
     return root.dep_ in {"npadvmod", "advmod"} or root.dep_ == "pobj" and root.head.lower_ in _PLACING_PREPOSITIONS
 
 
