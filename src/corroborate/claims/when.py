@@ -80,6 +80,15 @@ Rules, chosen to match how news is written:
   before it ("..., with Houston hosting the final show, May 10"), as does a subject's date when its clause holds
   another date; a date that is its clause's subject stays in the event ("Next year is the year of ..."); a participle
   with no subject acts with that of the verb taking it ("was jailed after assaulting a guard in 1999": who assaulted).
+- More repairs of the parse for the event of a date: a day after a time of day ("at 3: 30 a. m. Tuesday", also spaced
+  apart as detokenised text has it) or before one set off by commas ("Early Friday, around 1: 30 a. m., ...") is
+  that time's, and the time is the date's, no word of the event; an "in" right after its verb before a day is the
+  verb's particle ("checked in late Thursday"), since a day takes no "in"; verbs sharing one object are told together
+  ("shot and wounded three people"); a day after a subordinate clause of a verb in the present perfect is that
+  clause's ("have hit the town since it was rocked by a quake early Sunday"); a "when" clause tells the event of a
+  date a bare time clause stands on ("The last time ... was in 1987, when ..."); "doing so" is the act it stands
+  for; a participle in brackets tells an act of its own. A month word opening a sentence alone, which the article
+  writes elsewhere as a common noun ("March participants chanted" in a story of a march), is no date.
 - A day gone by on a verb in the present perfect or the present passive ("has denied arson following a fire early
   on Sunday", "are still haunted by images of the disaster in 2003") dates the thing of the phrase before it, as
   with a verb in the present: the perfect takes no time gone by, save a bound ("has held it since 2006"). A "-ed" form
