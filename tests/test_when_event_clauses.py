@@ -138,3 +138,10 @@ def test_a_clock_time_set_off_after_a_day_is_no_subject(nlp) -> None:  # type: i
     # Before: "around 1: 30 a. m. checked into a clinic in Denver" (the subject lost to the time of day).
     text = "Early Friday morning, around 1: 30 a. m., the young singer checked into a clinic in Denver."
     assert _dates(nlp, text, "2013-05-03")[0].event == "the young singer checked into a clinic in Denver"
+
+
+@pytest.mark.slow
+def test_a_day_on_the_time_within_which_a_clause_happened_gives_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Guards the day cut from its time noun ("Thursday" | "morning"): not the hearing and a clause hung on it.
+    text = "The lawyer told a judge during a hearing Thursday morning that the singer had checked in to the clinic."
+    assert _dates(nlp, text, "2013-05-03")[0].event == "The lawyer told a judge"

@@ -1546,8 +1546,9 @@ def _word_count(words: list[Token]) -> int:
 
 
 def _needs_its_clause(noun: Token, root: Token, drop: set[int]) -> bool:
-    """Whether a noun the date follows says too little alone: a bare noun ("the complaint on Friday"), or a name,
-    subject or object the parse hung the date on ("X on Friday noted", "sued X, Y and Z on Friday"). Not one a
+    """Whether a noun the date follows says too little alone: a bare noun ("the complaint on Friday"), a name,
+    subject or object the parse hung the date on ("X on Friday noted", "sued X, Y and Z on Friday"), or the time
+    within which a clause happened ("told a judge during a hearing Thursday"). Not one a
     participle holding the date describes, one a clause counts from, nor the subject of a copula."""
     if root.i < noun.i:  # a year naming it ("the 2016 election"): the thing is the event
         return False
@@ -1557,6 +1558,9 @@ def _needs_its_clause(noun: Token, root: Token, drop: set[int]) -> bool:
         return False  # "has grown since its launch in 2016": the clause counts from the thing's time
     if _states_now(noun, copula_only=True):
         return False  # "the vote on Friday was a farce": what the thing is, not a thing done
+    within = noun.head.lower_ in _WITHIN_PREPOSITIONS - {"in", "at"}
+    if noun.dep_ == "pobj" and within and noun.head.head.pos_ == "VERB":
+        return True  # "told a judge during a hearing Thursday that ...": the hearing is when the clause happened
     # What defines the noun: a phrase after it, or a possessor; a clause on it that tells more than the date.
     defining = [
         child
