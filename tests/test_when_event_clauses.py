@@ -145,3 +145,10 @@ def test_a_day_on_the_time_within_which_a_clause_happened_gives_the_clause(nlp) 
     # Guards the day cut from its time noun ("Thursday" | "morning"): not the hearing and a clause hung on it.
     text = "The lawyer told a judge during a hearing Thursday morning that the singer had checked in to the clinic."
     assert _dates(nlp, text, "2013-05-03")[0].event == "The lawyer told a judge"
+
+
+@pytest.mark.slow
+def test_back_before_the_date_s_in_tells_how_long_ago(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Before: "The design team was messing up back" (the place adverb rule took the "back" of "back in 2015").
+    text = "The design team was messing up back in 2015, the critic wrote."
+    assert _dates(nlp, text, "2020-03-13")[0].event == "The design team was messing up"

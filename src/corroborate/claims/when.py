@@ -1685,11 +1685,19 @@ def _adverb_complements(verb: Token, drop: set[int]) -> list[Token]:
         if child.dep_ == "advmod"
         and child.i not in drop
         and (child.ent_type_ == "ORDINAL" or child.lower_ in _PLACE_ADVERBS)
+        and not _back_in_time(child, drop)
     ]
     places = {adverb.i + 1 for adverb in adverbs if adverb.lower_ in _PLACE_ADVERBS}
     return adverbs + [
         child for child in verb.rights if child.dep_ == "prep" and child.i in places and not _holds(child, drop)
     ]
+
+
+def _back_in_time(adverb: Token, drop: set[int]) -> bool:
+    """Whether "back" goes with the date's "in" after it ("was screwing up back in 2015"): how long ago, not where."""
+    doc = adverb.doc
+    following = adverb.i + 1
+    return adverb.lower_ == "back" and following in drop and following < len(doc) and doc[following].lower_ == "in"
 
 
 def _misread_complement(verb: Token, date_words: set[int]) -> Token | None:
