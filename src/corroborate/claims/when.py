@@ -80,6 +80,15 @@ Rules, chosen to match how news is written:
   before it ("..., with Houston hosting the final show, May 10"), as does a subject's date when its clause holds
   another date; a date that is its clause's subject stays in the event ("Next year is the year of ..."); a participle
   with no subject acts with that of the verb taking it ("was jailed after assaulting a guard in 1999": who assaulted).
+- More repairs of the parse for the event of a date: a day after a time of day ("at 3: 30 a. m. Tuesday", also spaced
+  apart as detokenised text has it) or before one set off by commas ("Early Friday, around 1: 30 a. m., ...") is
+  that time's, and the time is the date's, no word of the event; an "in" right after its verb before a day is the
+  verb's particle ("checked in late Thursday"), since a day takes no "in"; verbs sharing one object are told together
+  ("shot and wounded three people"); a day after a subordinate clause of a verb in the present perfect is that
+  clause's ("have hit the town since it was rocked by a quake early Sunday"); a "when" clause tells the event of a
+  date a bare time clause stands on ("The last time ... was in 1987, when ..."); "doing so" is the act it stands
+  for; a participle in brackets tells an act of its own. A month word opening a sentence alone, which the article
+  writes elsewhere as a common noun ("March participants chanted" in a story of a march), is no date.
 - A day gone by on a verb in the present perfect or the present passive ("has denied arson following a fire early
   on Sunday", "are still haunted by images of the disaster in 2003") dates the thing of the phrase before it, as
   with a verb in the present: the perfect takes no time gone by, save a bound ("has held it since 2006"). A "-ed" form
@@ -145,6 +154,14 @@ _BARE_WEEKDAY = re.compile(rf"^(?P<day>{_WEEKDAY})(?: (?:morning|afternoon|eveni
 _YEAR = re.compile(r"\b(1\d{3}|2\d{3})\b")
 _MONTH_WORD = re.compile(rf"\b({_MONTH}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?")
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+#: A time of day's words as the tokeniser splits them, written with or without spaces ("3:30", "3", ":", "30";
+#: "a.m.", "a.", "m.").
+_CLOCK_HOUR = re.compile(r"(?:[01]?\d|2[0-3])")
+_CLOCK_MINUTES = re.compile(r"[0-5]\d")
+_CLOCK_READING = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")
+_MERIDIEM = re.compile(r"[ap]\.?m\.?", re.IGNORECASE)
+#: Words placing a time of day before it: "around 1: 30 a. m.", "shortly after 3 p.m.".
+_CLOCK_LEADS = {"at", "around", "about", "approximately", "shortly", "just", "after", "before"}
 _CLOCK_UNITS = re.compile(r"\b(?:hours?|hrs|minutes?|mins|seconds?)\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 _DAY_NUMBER = re.compile(r"\b([12]?\d|3[01])(st|nd|rd|th)?\b")
@@ -236,6 +253,8 @@ _ARTICLES = {"the", "a", "an"}
 _FREE_RELATIVE_WORDS = {"what", "whatever"}
 _WH_ROLES = {"nsubj", "nsubjpass", "dobj"}
 # Nouns that name a part or stretch of time: after a date ("Friday evening", "Thursday night") they belong to it.
+#: Verbs whose clause may tell nothing but a time ("it was in 1987", "as it did in 1992", "it happened in May").
+_EMPTY_VERBS = {"be", "do", "happen"}
 _TIME_NOUNS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "weekend", "day", "week", "hour", "time"}
 # Adverbs that say where a copula's subject is ("was away", "will be back at the table").
 _PLACE_ADVERBS = {"back", "away", "home", "abroad", "here", "there", "out", "ashore", "aboard", "off", "inside"}
@@ -723,14 +742,18 @@ def _choose_year(
 def _attachment(span: Span) -> Token:
     """The word outside the date that the date modifies ("met" in "met on Thursday", "call" in "the
     Thursday call"), or the date's own root when it modifies nothing. A preposition joined to an earlier
-    one ("discussed it in the 1990s and again in 2005") modifies what that one does."""
+    one ("discussed it in the 1990s and again in 2005") modifies what that one does; a day the parse hung on the
+    time of day before it ("at 3: 30 a. m. Tuesday") modifies what that time does."""
+    clock = _clock_before(span)
+    if clock is not None and clock.start <= span.root.head.i < clock.end and clock.root.head.i != clock.root.i:
+        return _attachment(clock)
     mark = _misread_preposition(span)
     if mark is not None and mark.head.head.i != mark.head.i:
         return mark.head.head
     named = _apposed_noun(span)
     if named is not None:
         return named
-    token = span.root
+    token = _date_root(span)  # "late Thursday" of "late Thursday night", which the recogniser may cut in two
     preposition = token.head
     while preposition.dep_ == "conj" and preposition.head.pos_ == "ADP":
         preposition = preposition.head
@@ -742,7 +765,47 @@ def _attachment(span: Span) -> Token:
         token = token.head
     if _opening_time(token, span) and _acted_on(token.head):
         token = next((verb for verb in token.ancestors if verb.pos_ in {"VERB", "AUX"}), token)
-    return _fronted_clause(span, token) or token
+    return _fronted_clause(span, token) or _clause_before_date(span, token) or token
+
+
+def _clause_before_date(span: Span, verb: Token) -> Token | None:
+    """The verb of a subordinate clause between a verb in the present perfect and a day after them, which the parse
+    hung on the perfect ("have hit the town since it was first rocked by a quake early Sunday"): the perfect takes no
+    time gone by save a bound ("*have hit it on Sunday"), so the day is the clause's."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i > span.start or not _placed_at(span):
+        return None
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+    if not _present_perfect(verb, auxiliaries):
+        return None
+    doc = span.doc
+    for clause in verb.rights:
+        marked = any(child.dep_ == "mark" for child in clause.children)
+        before = clause.dep_ == "advcl" and clause.i < span.start and clause.pos_ in {"VERB", "AUX"}
+        if before and marked and not any(token.text in {",", ";"} for token in doc[clause.i : span.start]):
+            return clause
+    return None
+
+
+def _clock_before(span: Span) -> Span | None:
+    """The time of day written right before the date ("3: 30 a. m." in "3: 30 a. m. Tuesday", "9:40 p.m. Friday"),
+    whose words, split apart where a text spaces them, the parse takes for nouns of their own; None when there is
+    none."""
+    doc = span.doc
+    start = span.start
+    if start > 1 and doc[start - 1].lower_ == "m." and doc[start - 2].lower_ in {"a.", "p."}:
+        start -= 2
+    elif start > 0 and _MERIDIEM.fullmatch(doc[start - 1].text):
+        start -= 1
+    meridiem = start < span.start
+    if start > 0 and _CLOCK_READING.fullmatch(doc[start - 1].text):
+        start -= 1
+    elif start > 2 and doc[start - 2].text == ":" and _CLOCK_MINUTES.fullmatch(doc[start - 1].text):
+        start = start - 3 if _CLOCK_HOUR.fullmatch(doc[start - 3].text) else start
+    elif meridiem and start > 0 and _CLOCK_HOUR.fullmatch(doc[start - 1].text):
+        start -= 1  # "9 p.m. Friday"
+    if start == span.start or doc[start].text[0].isalpha():  # no hour: a bare "a.m." is no time of day
+        return None
+    return doc[start : span.start]
 
 
 def _apposed_noun(span: Span) -> Token | None:
@@ -1023,7 +1086,8 @@ def _acted_on(word: Token) -> bool:
 def _own_participle_clause(verb: Token) -> bool:
     """Whether a participle with no subject tells an event apart from its main clause's: one a preposition of
     sequence opens ("after opening its first store in May, the chain has ...", "..., before spreading to every
-    branch in 2016"), which the main clause follows or precedes, a perfect one ("having left in May"), or a passive
+    branch in 2016"), which the main clause follows or precedes, a perfect one ("having left in May"), one in
+    brackets after its main clause ("(co-hosting it in 2003)"), or a passive
     with its agent set off after the main clause ("Sales began with laptops in January, followed by phones in
     March"), which tells what came next. Not one that opens the sentence on its own ("Discussing the plan in an
     interview, the mayor said"): that is the main clause's time."""
@@ -1033,6 +1097,8 @@ def _own_participle_clause(verb: Token) -> bool:
         return verb.head.lower_ in _SEQUENCE_PREPOSITIONS | {"before"}
     if verb.dep_ == "advcl" and any(child.dep_ == "aux" and child.lower_ == "having" for child in verb.children):
         return True  # "..., having left the club in May": the perfect sets its act before its main clause's
+    if verb.dep_ == "advcl" and verb.head.i < verb.i and _bracketed(verb):
+        return True  # "fronted the show in 2001 (co-hosting it in 2003)": an aside tells another act
     return (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBN"
@@ -1040,6 +1106,17 @@ def _own_participle_clause(verb: Token) -> bool:
         and _set_off(verb)
         and any(child.dep_ == "agent" for child in verb.children)
     )
+
+
+def _bracketed(clause: Token) -> bool:
+    """Whether a clause stands in brackets: an opening one right before it, a closing one right after it. The parse
+    may cut a word joined by a hyphen off its first word ("(co-hosting it)")."""
+    doc = clause.doc
+    first, last = clause.left_edge.i, clause.right_edge.i
+    while first > 0 and (doc[first - 1].text == "-" or doc[first].text == "-" and not doc[first - 1].whitespace_):
+        first -= 1
+    opened = first > 0 and doc[first - 1].text == "(" or doc[first].text == "("
+    return opened and (last + 1 < len(doc) and doc[last + 1].text == ")" or doc[last].text == ")")
 
 
 def _predicate_of_noun(verb: Token) -> bool:
@@ -1077,9 +1154,13 @@ def _describes_noun(participle: Token) -> bool:
 
 def _when_clause(span: Span) -> Token | None:
     """The verb of a "when" clause that tells what happened at a date the sentence counts from or to ("Since 1989,
-    when the army crushed the protests, the party has ..."): the main clause tells of a time after or before it."""
+    when the army crushed the protests, the party has ..."), or at one a clause that tells nothing but a time
+    stands on ("The last time a local won it was in 1987, when a singer took the prize", "as it did in 1992 when
+    ..."): the main clause tells of a time after or before it, or of no event."""
     preposition = span.root.head
-    if span.root.dep_ != "pobj" or preposition.lower_ not in _SEQUENCE_PREPOSITIONS:
+    if span.root.dep_ != "pobj":
+        return None
+    if preposition.lower_ not in _SEQUENCE_PREPOSITIONS and preposition.head.lemma_ not in _EMPTY_VERBS:
         return None
     doc = span.doc
     opening = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
@@ -1123,7 +1204,11 @@ def _event_phrase(span: Span, max_words: int, head: Token | None = None) -> str:
         drop |= {
             token.i
             for token in span.root.ancestors
-            if token.pos_ == "ADP" and token.head.i == head.i and token.dep_ != "agent" and not _stranded(token)
+            if token.pos_ == "ADP"
+            and token.head.i == head.i
+            and token.dep_ != "agent"
+            and not _stranded(token)
+            and not _particle_before_day(token)
         }
     kept = set() if deadline else date_words
     words = _without_loose_ends(_phrase_words(head, named, root, drop, kept, max_words), date_words)
@@ -1226,7 +1311,7 @@ def _phrase_words(
         and not _says_more(head, date_words)
     ):
         return _noun_words(subject, drop)  # "The vote was on Friday": the vote is the event
-    if head.pos_ in {"VERB", "AUX"}:
+    if head.pos_ in {"VERB", "AUX"} or _sharing_verb(head) is not None:
         verb, within = _completed_clause(head)
         return _clause_words(verb, drop, date_words, max_words, within)
     verb = _clause_verb(head)
@@ -1293,7 +1378,7 @@ def _completed_clause(verb: Token) -> tuple[Token, Token | None]:
     ):
         return verb, None
     earlier = _earlier_gerund(verb)
-    if earlier is not None and earlier.head.lower_ in _CHARGE_PREPOSITIONS:
+    if earlier is not None and earlier.head.lower_ in _CHARGE_PREPOSITIONS and not _pro_form(earlier):
         # "pleaded guilty to threatening to burn the office in March": the threat is the event; not the time or manner
         # of the past act ("typed notes upon leaving the building on May 3"), which is that act's.
         return earlier, None
@@ -1301,6 +1386,12 @@ def _completed_clause(verb: Token) -> tuple[Token, Token | None]:
     if completed is None or _clause_subject(completed)[0] is None:
         return verb, None
     return completed, next((child for child in completed.children if verb in child.subtree), None)
+
+
+def _pro_form(verb: Token) -> bool:
+    """Whether a verb is "do" standing for an act told before it ("won a prize for doing so in 2005"): it tells no
+    act of its own, so its time is that of the clause it completes."""
+    return verb.lemma_.lower() == "do" and any(child.lower_ in {"so", "it", "this", "that"} for child in verb.children)
 
 
 def _date_root(span: Span) -> Token:
@@ -1320,7 +1411,7 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
     """The date's words with its time noun, its own preposition ("on", "in"), its possessive ("November's")
     and a "(local time)" after it."""
     drop = set(range(span.start, max(span.end, root.i + 1)))
-    if root.dep_ == "pobj":
+    if root.dep_ == "pobj" and not _particle_before_day(root.head):
         drop.add(root.head.i)
         preposition = root.head
         if preposition.dep_ == "prep" and preposition.head.pos_ == "ADP" and preposition.head.i == preposition.i - 1:
@@ -1328,6 +1419,7 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
     mark = _misread_preposition(span)
     if mark is not None:
         drop.add(mark.i)
+    drop |= _clock_words(span, max(span.end, root.i + 1))
     drop |= _joined_dates(root)
     drop.update(token.i for token in (root.head, root.head.head) if _opening_time(token, span))
     end = max(span.end, root.i + 1)
@@ -1338,6 +1430,45 @@ def _date_tokens(span: Span, root: Token) -> set[int]:
         if after[: len(told)] == told:
             drop.update(range(end, end + len(told)))
     return drop
+
+
+def _clock_words(span: Span, end: int) -> set[int]:
+    """The time of day before the date (``_clock_before``) with its preposition and the adverb on that ("shortly
+    after 3: 30 a. m. Tuesday"), or the one set off after it ("Early Friday, around 1: 30 a. m., the singer ...";
+    ``end`` is where the date's words end): one time with the date, which the event phrase does not tell."""
+    clock = _clock_before(span)
+    if clock is None:
+        return _clock_after(span.doc, end)
+    words = set(range(clock.start, clock.end))
+    preposition = clock.root.head
+    if clock.root.dep_ == "pobj" and preposition.i == clock.start - 1:
+        words.add(preposition.i)
+        words.update(child.i for child in preposition.lefts if child.dep_ == "advmod")
+    return words
+
+
+def _clock_after(doc: Doc, end: int) -> set[int]:
+    """The words of a time of day set off by commas right after a date, with the words placing it ("Early Friday,
+    around 1: 30 a. m., ..."), which the parse may take for the clause's subject; empty when there is none."""
+    if end >= len(doc) or doc[end].text != ",":
+        return set()
+    start = position = end + 1
+    while position < len(doc) and doc[position].lower_ in _CLOCK_LEADS:
+        position += 1
+    hour = position
+    if hour + 2 < len(doc) and doc[hour + 1].text == ":" and _CLOCK_MINUTES.fullmatch(doc[hour + 2].text):
+        position = hour + 3 if _CLOCK_HOUR.fullmatch(doc[hour].text) else hour
+    elif hour < len(doc) and _CLOCK_READING.fullmatch(doc[hour].text):
+        position = hour + 1
+    if position == hour:
+        return set()
+    if position + 1 < len(doc) and doc[position].lower_ in {"a.", "p."} and doc[position + 1].lower_ == "m.":
+        position += 2
+    elif position < len(doc) and _MERIDIEM.fullmatch(doc[position].text):
+        position += 1
+    if position < len(doc) and doc[position].text != ",":
+        return set()
+    return set(range(start, position + 1))
 
 
 def _joined_dates(root: Token) -> set[int]:
@@ -1415,8 +1546,9 @@ def _word_count(words: list[Token]) -> int:
 
 
 def _needs_its_clause(noun: Token, root: Token, drop: set[int]) -> bool:
-    """Whether a noun the date follows says too little alone: a bare noun ("the complaint on Friday"), or a name,
-    subject or object the parse hung the date on ("X on Friday noted", "sued X, Y and Z on Friday"). Not one a
+    """Whether a noun the date follows says too little alone: a bare noun ("the complaint on Friday"), a name,
+    subject or object the parse hung the date on ("X on Friday noted", "sued X, Y and Z on Friday"), or the time
+    within which a clause happened ("told a judge during a hearing Thursday"). Not one a
     participle holding the date describes, one a clause counts from, nor the subject of a copula."""
     if root.i < noun.i:  # a year naming it ("the 2016 election"): the thing is the event
         return False
@@ -1426,6 +1558,9 @@ def _needs_its_clause(noun: Token, root: Token, drop: set[int]) -> bool:
         return False  # "has grown since its launch in 2016": the clause counts from the thing's time
     if _states_now(noun, copula_only=True):
         return False  # "the vote on Friday was a farce": what the thing is, not a thing done
+    within = noun.head.lower_ in _WITHIN_PREPOSITIONS - {"in", "at"}
+    if noun.dep_ == "pobj" and within and noun.head.head.pos_ == "VERB":
+        return True  # "told a judge during a hearing Thursday that ...": the hearing is when the clause happened
     # What defines the noun: a phrase after it, or a possessor; a clause on it that tells more than the date.
     defining = [
         child
@@ -1477,13 +1612,19 @@ def _clause_words(
 ) -> list[Token]:
     """The verb with its subject, auxiliaries and complements, and the phrase ``within`` if given, without
     ``drop``: who did what to whom. The phrase holding the date (``date_words``) and the subject leave no gap
-    in it."""
+    in it. Verbs sharing one object ("shot and wounded three people") are told together."""
+    second = _sharing_verb(verb)
+    if second is not None and second.i > verb.i:
+        return _clause_words(second, drop, date_words, max_words)
     complements = [child for child in verb.children if child.dep_ in _CLAUSE_PARTS or child == within]
     complements += [child for child in verb.rights if child.dep_ == "ccomp"]
     if not any(child.dep_ in {"ccomp", "xcomp"} for child in complements):
         # What a verb of saying says may come first: "'The plan will work,' the mayor said".
         complements += [child for child in verb.lefts if child.dep_ == "ccomp" and _quoted(child)][-1:]
-    prepositions = [child for child in verb.rights if child.dep_ == "prep" and child.i not in drop]
+    particle = next((child for child in verb.rights if _particle_before_day(child)), None)
+    prepositions = [
+        child for child in verb.rights if child.dep_ == "prep" and child.i not in drop and child != particle
+    ]
     if not any(child.dep_ in _OBJECT_PARTS and child.i not in drop for child in complements):
         # An intransitive verb's first preposition is its complement ("met with the minister"), as is that of a verb
         # whose object the parse took the date for ("concludes October 10 in Houston").
@@ -1491,6 +1632,7 @@ def _clause_words(
         if verb.lemma_ == "be" and not prepositions:
             # A copula's place is its complement: "will be back at the table", not "will be".
             complements += [child for child in verb.rights if _place_of_copula(child) and not _holds(child, date_words)]
+    complements += _adverb_complements(verb, drop)
     last = max((child.i for child in complements if child.i > verb.i), default=verb.i)
     # A preposition between the verb and its complement is part of the clause: "asked for time to review it".
     complements += [child for child in prepositions if child.i < last and not _holds(child, date_words)]
@@ -1510,7 +1652,13 @@ def _clause_words(
     complement = _misread_complement(verb, date_words)
     if complement is not None:
         predicate.add(complement.i)
+    if particle is not None:
+        predicate.add(particle.i)
+    if second is not None:
+        predicate |= _first_of_shared(second.head)
     subject, own = _clause_subject(verb)
+    if subject is not None and subject.i in drop:  # a time of day the parse took for the subject: the other one is
+        subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS and child.i not in drop), None)
     subject = subject if subject is not None else _participle_subject(verb)
     skipped = drop | {token.i for child in verb.children if _holds(child, date_words) for token in child.subtree}
     skipped -= {complement.i} if complement is not None else set()
@@ -1527,6 +1675,31 @@ def _clause_words(
     return [*_noun_words(subject, drop, joined=True, brief=True), *run]
 
 
+def _adverb_complements(verb: Token, drop: set[int]) -> list[Token]:
+    """The adverbs after a verb that complete it like objects, with the phrase a place adverb opens: a rank ("finished
+    third in the vote") or where the act puts its object ("put the show back on an even keel", "sent them home to
+    their families"); without them the clause tells another act."""
+    adverbs = [
+        child
+        for child in verb.rights
+        if child.dep_ == "advmod"
+        and child.i not in drop
+        and (child.ent_type_ == "ORDINAL" or child.lower_ in _PLACE_ADVERBS)
+        and not _back_in_time(child, drop)
+    ]
+    places = {adverb.i + 1 for adverb in adverbs if adverb.lower_ in _PLACE_ADVERBS}
+    return adverbs + [
+        child for child in verb.rights if child.dep_ == "prep" and child.i in places and not _holds(child, drop)
+    ]
+
+
+def _back_in_time(adverb: Token, drop: set[int]) -> bool:
+    """Whether "back" goes with the date's "in" after it ("was screwing up back in 2015"): how long ago, not where."""
+    doc = adverb.doc
+    following = adverb.i + 1
+    return adverb.lower_ == "back" and following in drop and following < len(doc) and doc[following].lower_ == "in"
+
+
 def _misread_complement(verb: Token, date_words: set[int]) -> Token | None:
     """The adjective right after the verb that the parse hung on the day after it ("pleaded guilty Monday", "went
     public Wednesday"): a day takes no such adjective, so it completes the verb. Not a word of time ("arrived late
@@ -1537,6 +1710,54 @@ def _misread_complement(verb: Token, date_words: set[int]) -> Token | None:
     if word.dep_ != "amod" or word.pos_ != "ADJ" or word.i in date_words or word.head.i not in date_words:
         return None
     return None if word.lower_ in _TIME_ADJECTIVES else word
+
+
+def _sharing_verb(verb: Token) -> Token | None:
+    """The verb joined to ``verb`` by a bare "and" or "or" with which it shares its object and the rest of its clause
+    ("shot and wounded three people", "were shot and wounded in the town"): the first of the two has no word of its
+    own after it, the second no subject of its own and, when the date is the first's, no date of its own. The parse
+    may take the first for a noun ("The sniper shot and killed two guards"), the root of its sentence."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    second = verb if verb.dep_ == "conj" else next((child for child in verb.rights if child.dep_ == "conj"), None)
+    if second is None or second.head != first or second.i != first.i + 2 or second.pos_ != "VERB":
+        return None
+    joining = first.doc[first.i + 1]
+    if joining.dep_ != "cc" or joining.lower_ not in {"and", "or"} or _subject(second) is not None:
+        return None
+    if not (first.pos_ == "VERB" or first.pos_ == "NOUN" and first.dep_ == "ROOT" and second.tag_ == "VBD"):
+        return None
+    if any(child.i > first.i and child not in {joining, second} and not child.is_punct for child in first.children):
+        return None
+    if verb == first and any(token.ent_type_ == "DATE" for token in second.subtree):
+        return None
+    return second if verb == first else first
+
+
+def _first_of_shared(first: Token) -> set[int]:
+    """The words of the first of verbs sharing their clause (``_sharing_verb``) that the second's clause lacks: the
+    verb, the "and", its auxiliaries and, for a verb the parse took for a noun, the subject it took for its words."""
+    words = {first.i, first.i + 1}
+    parts = {"aux", "auxpass", "neg"}
+    if first.pos_ == "NOUN" and _subject(first) is None:
+        parts |= {"det", "compound", "amod", "poss"}
+    for child in first.lefts:
+        if child.dep_ in parts:
+            words.update(token.i for token in child.subtree)
+    return words
+
+
+def _particle_before_day(word: Token) -> bool:
+    """Whether an "in" right after its verb, taking a day for object, is the verb's particle the parse read as the
+    day's preposition ("checked in late Thursday night", "came in Monday"): a day, unlike a month or year, takes no
+    "in", so the verb keeps it."""
+    verb = word.head
+    if word.lower_ != "in" or word.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"} or verb.i != word.i - 1:
+        return False
+    day = [token for child in word.children if child.dep_ == "pobj" for token in child.subtree]
+    if any(_MONTH_WORD.fullmatch(token.lower_) or _YEAR.fullmatch(token.text) for token in day):
+        return False
+    return any(token.lower_ in WEEKDAYS or _SAME_DAY.fullmatch(token.lower_) or token.lower_ == "yesterday"
+               for token in day)  # fmt: skip
 
 
 def _antecedent(verb: Token, drop: set[int]) -> list[Token]:
@@ -1600,7 +1821,7 @@ def _clause_subject(verb: Token) -> tuple[Token | None, bool]:
         return subject, True
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"} and verb.tag_ in {"VBN", "VBG", "VBD"}:
         return verb.head, False
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+    if verb.dep_ == "conj" and (verb.head.pos_ in {"VERB", "AUX"} or _sharing_verb(verb) is not None):
         return _clause_subject(_first_conjunct(verb))[0], False
     return None, False
 
@@ -1708,6 +1929,7 @@ def _without_loose_ends(words: list[Token], date_words: set[int]) -> list[Token]
     while (
         filled
         and not _particle(filled[-1])
+        and not _particle_before_day(filled[-1])
         and not _stranded(filled[-1])
         and (filled[-1].pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "PART"} or filled[-1].tag_ == "PRP$")
     ):
@@ -1855,6 +2077,8 @@ def extract_dates(
         if not _has_verb(doc, sentence_start, sentence) or _EDITORIAL_NOTE.match(sentence):
             continue
         if (following is not None and _weekday_of(span, following, doc_text)) or _clock_time(span):
+            continue
+        if _story_noun(span):
             continue
         stated_times = [stated for stated in stated_times if stated[0].sent.start == span.sent.start]
         text = _normalised(span.text)
@@ -2037,6 +2261,16 @@ def _in_week_ahead(text: str, doc_text: str, end: int) -> str:
     return f"{'next' if ahead.group('next') else 'this coming'} {weekday.group(0)}"
 
 
+def _story_noun(span: Span) -> bool:
+    """Whether a month word opening its sentence alone is the common noun the article writes elsewhere in lower case
+    ("March participants chanted" in a story of "the march"): at a sentence's start the capital tells nothing, and
+    a month alone opening a sentence seldom dates it."""
+    word = span[0]
+    if len(span) != 1 or word.i != span.sent.start or not _MONTH_WORD.fullmatch(word.lower_):
+        return False
+    return any(token.text == word.lower_ and token.pos_ == "NOUN" for token in span.doc)
+
+
 def _clock_time(span: Span) -> bool:
     """Whether a four-figure "year" is a time of day on the 24-hour clock ("struck at 1353"): a year takes "in", a
     moment "at"."""
@@ -2158,11 +2392,15 @@ def _told_or_reference(span: Span, spans: Sequence[Span], resolved: _Resolved) -
 
 def _bounds_a_record(span: Span) -> bool:
     """Whether a date is the start of the stretch a count or a record is told over ("the fifth raid since May", "for
-    the first time since 2005", "the worst floods since 1974"): a bound, at which nothing the clause tells happened."""
+    the first time since 2005", "the worst floods since 1974"), or one a denied act has not happened in ("has not won
+    since 2005"): a bound, at which nothing the clause tells happened."""
     root = span.root
     preposition = root if root.lower_ == "since" else root.head if root.dep_ == "pobj" else None  # "since 1996" is one
     if preposition is None or preposition.lower_ != "since":
         return False
+    verb = preposition.head
+    if _denied(verb) or any(child.dep_ == "neg" or child.lower_ == "never" for child in verb.children):
+        return True  # "hasn't won a title since 2005": what the clause tells did not happen then, nor since
     # The counted thing may hold the bound in a phrase of its own: "the first deaths during a protest since 1991".
     bounded, ranking = preposition.head, []
     while bounded.pos_ in {"NOUN", "PROPN", "ADJ"}:
@@ -2367,7 +2605,7 @@ def _present_perfect(verb: Token, auxiliaries: set[str]) -> bool:
 def _placed_at(span: Span) -> bool:
     """Whether a date places its event at a time, bare ("Sunday", "yesterday") or after "on", "in" or "at", rather than
     bounding a period ("since May", "by Friday", "over the past year")."""
-    root = span.root
+    root = _date_root(span)
     return root.dep_ in {"npadvmod", "advmod"} or root.dep_ == "pobj" and root.head.lower_ in _PLACING_PREPOSITIONS
 
 
