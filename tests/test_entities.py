@@ -1414,3 +1414,94 @@ def test_a_person_someone_took_to_stays_a_person(nlp: Language) -> None:
     text = "The new coach took to Okafor at once and played him every week."
     docs = [labelled(nlp, "a0", text, ("Okafor", "PERSON"))]
     assert named(extract_entities(docs), "Okafor").type == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Sandoval turned to Chirpr to post a photo of the dog.",
+        "Mira Sandoval turned to Chirpr on Sunday to share the news.",
+    ],
+)
+def test_a_network_someone_turned_to_to_post_is_an_organisation(nlp: Language, text: str) -> None:
+    entities = extract_entities([labelled(nlp, "a0", text, ("Mira Sandoval", "PERSON"), ("Chirpr", "PERSON"))])
+    assert (named(entities, "Chirpr").type, named(entities, "Mira Sandoval").type) == ("organisation", "person")
+
+
+def test_a_person_someone_turned_to_for_help_stays_a_person(nlp: Language) -> None:
+    text = "The new coach turned to Okafor when the team was losing."
+    docs = [labelled(nlp, "a0", text, ("Okafor", "PERSON"))]
+    assert named(extract_entities(docs), "Okafor").type == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The second season of the drama will air on Streamora in June.",
+        "Fans can stream every episode on Streamora from Friday.",
+        "One user on Streamora called the ending a disgrace.",
+        "The ministry posted the clip on Streamora, a video site.",
+    ],
+)
+def test_a_place_label_on_a_service_something_is_shown_on_is_an_organisation(nlp: Language, text: str) -> None:
+    docs = [labelled(nlp, "a0", text, ("Streamora", "GPE"))]
+    assert named(extract_entities(docs), "Streamora").type == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a target of pressure or an attack
+        ("The allies kept up the pressure on Harrowgate.", (("Harrowgate", "GPE"),)),
+        # a world things happen on
+        ("The probe found lakes on Harrowgate and landed on Harrowgate in June.",
+         (("Harrowgate", "GPE"), ("Harrowgate", "GPE"))),
+        # a place the story locates things in
+        ("The film premiered on Harrowgate before its run in Harrowgate.",
+         (("Harrowgate", "GPE"), ("Harrowgate", "GPE"))),
+    ],
+)
+def test_a_place_label_after_on_stays_a_place_unless_something_is_shown_there(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert named(extract_entities(docs), "Harrowgate").type == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Tova Brask, who represents the driver, said his client was innocent.", (("Tova Brask", "ORG"),)),
+        ("Dario — who goes by his first name online — retired early.", (("Dario", "GPE"),)),
+        ("Okafor, who founded the firm in 2001, said she would stay.", (("Okafor", "ORG"),)),
+    ],
+)
+def test_a_name_someone_writes_who_and_a_personal_pronoun_after_is_a_person(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    name = ents[0][0]
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert named(extract_entities(docs), name).type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a team is "who" in British English, with a plural verb
+        ("Harrowgate, who have won the cup twice, sacked their manager.", (("Harrowgate", "ORG"),)),
+        # "who" of someone else named after the body
+        ("Corvana said the driver, who lost his job, would be paid.", (("Corvana", "ORG"),)),
+    ],
+)
+def test_a_body_with_who_of_a_team_or_of_someone_else_stays_a_body(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    name = ents[0][0]
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert named(extract_entities(docs), name).type == "organisation"
+
+
+def test_a_person_someone_turned_to_to_do_something_stays_a_person(nlp: Language) -> None:
+    text = "The coach turned to Okafor to lead the attack."
+    docs = [labelled(nlp, "a0", text, ("Okafor", "PERSON"))]
+    assert named(extract_entities(docs), "Okafor").type == "person"

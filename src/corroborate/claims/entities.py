@@ -641,11 +641,25 @@ def _of_a_person(ent: Span, located: frozenset[str] | set[str] = frozenset()) ->
     # body's name can follow one too ("rival Corvana"), but seldom opens with a given name.
     if before is not None and before.is_lower and before.lower_ in PERSON_NOUNS and given_name(ent[0].text):
         return True
-    if _office_in_apposition(ent):
+    if _office_in_apposition(ent) or _who_and_personal_pronoun(ent):
         return True
     speaking = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SAYING_VERBS
     folded = fold(ent.text)
     return speaking and ent.label_ in _PLACE_LABELS and folded not in place_names() and folded not in located
+
+
+def _who_and_personal_pronoun(ent: Span) -> bool:
+    """A relative clause opened by "who" hangs on the name and a personal pronoun follows it in its sentence ("X,
+    who represents the driver, said his client ...", "X — who goes by his first name —"): a body is "which" or
+    "that" and "it". A team may be "who" in British English, but with a plural verb ("X, who have won ..."), so a
+    plural verb counts for nothing."""
+    clauses = [
+        clause for clause in ent.root.children
+        if clause.dep_ == "relcl" and clause.i >= ent.end
+        and any(child.lower_ in {"who", "whom"} for child in clause.children)
+        and not any(verb.tag_ == "VBP" for verb in [clause, *clause.children] if verb.i >= ent.end)
+    ]
+    return bool(clauses) and any(token.lower_ in PERSON_PRONOUNS for token in ent.sent if token.i >= ent.end)
 
 
 def _is_title_word(token: Token) -> bool:
@@ -1685,16 +1699,28 @@ def _medium(ent: Span) -> bool:
 
 
 def _taken_to(ent: Span) -> bool:
-    """The name is where someone "took to" do something ("took to Chirpr to thank fans"): one posts on a network
-    so, while one takes to a person ("took to Lee at once") with no purpose after."""
+    """The name is where someone "took to" do something ("took to Chirpr to thank fans") or "turned to" post
+    something ("turned to Chirpr to share the news"): one posts on a network so, while one takes to a person
+    ("took to Lee at once") with no purpose after, and turns to a person to have anything done ("turned to Lee to
+    lead the attack"), so after "turn" only a purpose of posting counts."""
     before, verb = ent.doc[ent.start - 1], ent.root.head.head
-    return (
-        before.lower_ == "to" and ent.root.head.i == before.i and verb.lemma_.lower() == "take"
-        and any(
-            child.dep_ in {"advcl", "xcomp"} and child.i > ent.end and any(aux.lower_ == "to" for aux in child.children)
-            for child in verb.children
-        )
-    )
+    if before.lower_ != "to" or ent.root.head.i != before.i or verb.lemma_.lower() not in {"take", "turn"}:
+        return False
+    purposes = [
+        child for child in verb.children
+        if child.dep_ in {"advcl", "xcomp"} and child.i > ent.end and any(aux.lower_ == "to" for aux in child.children)
+    ]
+    if verb.lemma_.lower() == "turn":
+        return any(purpose.lemma_.lower() in _POSTING_VERBS for purpose in purposes)
+    return bool(purposes)
+
+
+#: What one does on a network or a streaming service and not with a person: "turned to Chirpr to post a photo",
+#: "the film airs on Streamora".
+_POSTING_VERBS = frozenset({
+    "post", "share", "tweet", "upload", "publish", "announce", "vent", "broadcast", "livestream", "stream", "air",
+    "premiere", "watch",
+})
 
 
 #: What is posted or shown on a network or a streaming service, which a name qualifies ("her Chirpr
@@ -1720,12 +1746,35 @@ def _posted_on(ent: Span) -> bool:
 
 def _service_qualified(ent: Span) -> bool:
     """A place-labelled name qualifying what a service shows or serves ("a Streamora special", "Streamora
-    users"); a place qualifies such nouns too ("a Lisbon film"), so the caller keeps known and located places."""
+    users"), or that something is posted, shown or used on (``_shown_on``); a place qualifies such nouns too ("a
+    Lisbon film") and things happen on a place ("premiered on Crete"), so the caller keeps known and located
+    places."""
     root = ent.root
-    return (
-        ent.label_ == "GPE" and root.dep_ in {"compound", "nmod"} and root.head.i >= ent.end
-        and root.head.lemma_.lower() in _SERVICE_NOUNS and any(char.islower() for char in ent.text)
-    )
+    if ent.label_ != "GPE" or not any(char.islower() for char in ent.text):
+        return False
+    qualifying = root.dep_ in {"compound", "nmod"} and root.head.i >= ent.end and root.head.lemma_.lower() in _SERVICE_NOUNS
+    return qualifying or _shown_on(ent)
+
+
+#: What is shown or used on a service ("the second season on Streamora", "a user on Streamora"), beside
+#: ``_SERVICE_NOUNS``; a place is a target or a ground after "on" ("pressure on X", "lakes on X").
+_SHOWN_ON_NOUNS = _SERVICE_NOUNS | frozenset({"season", "show", "series", "video", "clip", "photo", "message"})
+
+
+def _shown_on(ent: Span) -> bool:
+    """The name is what something is posted, aired or watched on ("posted the clip on Streamora", "streams on
+    Streamora"), or what a show, a post or a user is on ("a user on Streamora"), the show's name too ("the second
+    season of Lakeview on Streamora")."""
+    root = ent.root
+    on = root.head
+    if root.dep_ != "pobj" or on.lower_ != "on" or on.i != ent.start - 1:
+        return False
+    shown = on.head
+    # A show's name is the object of "of" after the noun for its part ("the second season of X on Y").
+    if shown.pos_ == "PROPN" and shown.head.lower_ == "of":
+        shown = shown.head.head
+    lemma = shown.lemma_.lower()
+    return lemma in _POSTING_VERBS if shown.pos_ == "VERB" else shown.pos_ == "NOUN" and lemma in _SHOWN_ON_NOUNS
 
 
 #: Nouns a product's, a service's or a firm's name qualifies and a person's name does not ("the Chirpr app",
