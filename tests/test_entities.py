@@ -1505,3 +1505,35 @@ def test_a_person_someone_turned_to_to_do_something_stays_a_person(nlp: Language
     text = "The coach turned to Okafor to lead the attack."
     docs = [labelled(nlp, "a0", text, ("Okafor", "PERSON"))]
     assert named(extract_entities(docs), "Okafor").type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Rival Brantley's was also lower after the results.", (("Brantley's", "PERSON"),)),
+        ("Shares of Brantley’s fell, and Brantley’s reports earnings on Wednesday.",
+         (("Brantley’s", "PERSON"), ("Brantley’s", "PERSON"))),
+    ],
+)
+def test_a_name_always_written_with_a_possessive_that_owns_nothing_is_a_firm(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert named(extract_entities(docs), "Brantley").type == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a possessive that owns something, and the name written bare
+        ("Brantley's plan failed. Brantley said he would try again.", (("Brantley", "PERSON"), ("Brantley", "PERSON"))),
+        # a bare mention elsewhere makes a person of an elliptical possessive
+        ("Her answer was short, but Brantley's was long. Brantley later resigned.",
+         (("Brantley", "PERSON"), ("Brantley", "PERSON"))),
+    ],
+)
+def test_a_person_written_with_a_possessive_stays_a_person(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert named(extract_entities(docs), "Brantley").type == "person"

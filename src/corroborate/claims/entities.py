@@ -1350,6 +1350,7 @@ def _retype_institutions(
         )
     }
     cued |= _short_of_institution(docs, by_article) - named
+    cued |= _named_with_possessive(docs) - named - _titled_words(docs)
     services = _services(docs, located) - named
     for found in by_article.values():
         for index, mention in enumerate(found):
@@ -1357,6 +1358,25 @@ def _retype_institutions(
                 mention.label == "GPE" and fold(mention.text) in services
             ):
                 found[index] = _Mention(mention.article, mention.text, "ORG", mention.start, mention.modifier)
+
+
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def _named_with_possessive(docs: Sequence[tuple[Article, Doc]]) -> set[str]:
+    """One-word person-labelled names the story writes with "'s" every time, once at least owning nothing ("Rival
+    Brantley's was lower", "shares of Brantley's fell"): a shop or a firm named after its founder. A person's
+    possessive owns a noun ("Brantley's plan"), and the story names a person bare too ("Brantley said")."""
+    owning_nothing = {
+        fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents
+        if ent.label_ == "PERSON" and ent.root.dep_ != "poss"
+        and any(child.text in _POSSESSIVE_MARKS and child.dep_ == "case" for child in ent.root.children)
+    }
+    bare = {
+        fold(token.text) for _, doc in docs for token in doc
+        if token.i + 1 >= len(doc) or doc[token.i + 1].text not in _POSSESSIVE_MARKS
+    }
+    return {name for name in owning_nothing if " " not in name} - bare
 
 
 def _services(docs: Sequence[tuple[Article, Doc]], located: set[str]) -> set[str]:
@@ -1752,7 +1772,8 @@ def _service_qualified(ent: Span) -> bool:
     root = ent.root
     if ent.label_ != "GPE" or not any(char.islower() for char in ent.text):
         return False
-    qualifying = root.dep_ in {"compound", "nmod"} and root.head.i >= ent.end and root.head.lemma_.lower() in _SERVICE_NOUNS
+    head = root.head
+    qualifying = root.dep_ in {"compound", "nmod"} and head.i >= ent.end and head.lemma_.lower() in _SERVICE_NOUNS
     return qualifying or _shown_on(ent)
 
 
