@@ -1374,7 +1374,7 @@ def _named_with_possessive(docs: Sequence[tuple[Article, Doc]]) -> set[str]:
     }
     bare = {
         fold(token.text) for _, doc in docs for token in doc
-        if token.i + 1 >= len(doc) or doc[token.i + 1].text not in _POSSESSIVE_MARKS
+        if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in _POSSESSIVE_MARKS
     }
     return {name for name in owning_nothing if " " not in name} - bare
 
