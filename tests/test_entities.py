@@ -1537,3 +1537,29 @@ def test_a_person_written_with_a_possessive_stays_a_person(
 ) -> None:
     docs = [labelled(nlp, "a0", text, *ents)]
     assert named(extract_entities(docs), "Brantley").type == "person"
+
+
+def test_a_speaker_labelled_a_body_whom_the_next_sentence_calls_he_is_a_person(nlp: Language) -> None:
+    text = "The repairs were late, Brask said on Monday. He said the crew would return in May."
+    docs = [labelled(nlp, "a0", text, ("Brask", "ORG"))]
+    assert named(extract_entities(docs), "Brask").type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # "he" has a person to stand for before the body spoke
+        ("Ann Lee runs the firm. Corvana said the repairs were late. She said the crew would return.",
+         (("Ann Lee", "PERSON"), ("Corvana", "ORG"))),
+        # an acronym is a body's
+        ("The launch slipped, NASDA said on Monday. He said the crew would return in May.", (("NASDA", "ORG"),)),
+        # no person's pronoun after it
+        ("The repairs were late, Corvana said on Monday. It said the crew would return in May.", (("Corvana", "ORG"),)),
+    ],
+)
+def test_a_speaking_body_keeps_its_kind_when_a_pronoun_has_another_person_or_none(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    name = ents[-1][0]
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert named(extract_entities(docs), name).type == "organisation"

@@ -641,7 +641,7 @@ def _of_a_person(ent: Span, located: frozenset[str] | set[str] = frozenset()) ->
     # body's name can follow one too ("rival Corvana"), but seldom opens with a given name.
     if before is not None and before.is_lower and before.lower_ in PERSON_NOUNS and given_name(ent[0].text):
         return True
-    if _office_in_apposition(ent) or _who_and_personal_pronoun(ent):
+    if _office_in_apposition(ent) or _who_and_personal_pronoun(ent) or _speaker_a_pronoun_goes_on_with(ent):
         return True
     speaking = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SAYING_VERBS
     folded = fold(ent.text)
@@ -660,6 +660,23 @@ def _who_and_personal_pronoun(ent: Span) -> bool:
         and not any(verb.tag_ == "VBP" for verb in [clause, *clause.children] if verb.i >= ent.end)
     ]
     return bool(clauses) and any(token.lower_ in PERSON_PRONOUNS for token in ent.sent if token.i >= ent.end)
+
+
+def _speaker_a_pronoun_goes_on_with(ent: Span) -> bool:
+    """The name says something ("X said") and the next sentence opens with "he" or "she" for whom no person named
+    before stands (``person_referred``): the writer goes on with the speaker, whom the model took for a body ("the
+    repairs were late, X said. He said ..."). An acronym or a name after "the" is a body's, which "he" does not
+    follow."""
+    doc = ent.doc
+    if not _saying(ent) or ent.text.isupper() or (ent.start and doc[ent.start - 1].lower_ == "the"):
+        return False
+    if ent.sent.end >= len(doc):
+        return False
+    opening = doc[ent.sent.end]
+    return (
+        opening.lower_ in _OPENING_PERSON_PRONOUNS and opening.dep_ in SUBJECT_DEPS
+        and person_referred(opening) is None
+    )
 
 
 def _is_title_word(token: Token) -> bool:
