@@ -1563,3 +1563,24 @@ def test_a_speaking_body_keeps_its_kind_when_a_pronoun_has_another_person_or_non
     name = ents[-1][0]
     docs = [labelled(nlp, "a0", text, *ents)]
     assert named(extract_entities(docs), name).type == "organisation"
+
+
+def test_a_name_listed_among_numbered_titles_is_no_person(nlp: Language) -> None:
+    text = "The bundle includes Dustfall 2, Grimhold, Quarry Rush 2020, Vantorr and Pale Sky 3."
+    docs = [labelled(nlp, "a0", text, ("Grimhold", "PERSON"), ("Vantorr", "PERSON"))]
+    assert not [entity.name for entity in extract_entities(docs) if entity.type == "person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a line of scores names players in clauses, not titles
+        "Rovers 4, Harriers 1: Okafor scored twice, Brask made 30 saves and Lakeside beat Elmwood.",
+        # a person's name in a list of numbered things opens with a given name
+        "The panel included Dustfall 2, Quarry Rush 2020, Pale Sky 3 and Ann Okafor.",
+    ],
+)
+def test_a_person_in_a_line_with_numbers_stays_a_person(nlp: Language, text: str) -> None:
+    name = "Okafor" if "Ann" not in text else "Ann Okafor"
+    docs = [labelled(nlp, "a0", text, (name, "PERSON"))]
+    assert named(extract_entities(docs), name).type == "person"

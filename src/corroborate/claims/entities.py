@@ -1462,7 +1462,7 @@ def _retype_by_story(
     located = located | {fold(m.text) for found in by_article.values() for m in found if m.modifier}
     teams = {fold(ent.text) for _, doc in docs for ent in doc.ents if _team_plural(ent)}
     things = {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if _thing_named(ent)}
-    things |= _mostly_not_people(docs) | _described_things(docs, by_article)
+    things |= _mostly_not_people(docs) | _described_things(docs, by_article) | _listed_titles(docs)
     listed = _listed_among_non_people(docs)
     things |= {name for name, label in listed.items() if not label}
     # A common word is one under any label but a known place's ("Humidifier" a person here, a place there).
@@ -1610,6 +1610,46 @@ def _mostly_not_people(docs: Sequence[tuple[Article, Doc]]) -> set[str]:
         if " " in form and 0 < counts[True] < counts[False]
         and not given_name(form.split()[0])
     }
+
+
+#: Where a sentence's list breaks into items: commas, "and", "or", and the colon of a subtitle ("X: Final Battle").
+_LIST_ITEM_BREAK = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|:\s+")
+#: Small words a title holds in lower case ("Attack on Titan", "Rise of the Tomb Raider").
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "on", "and", "a", "an", "in", "to", "for", "at"})
+#: Items of a list of titles, and how many of them carry a number: four items and two numbers make a catalogue of
+#: works or products (sequels and years: "Rage 2", "Grid 2019"), which a list of people never is.
+_MIN_LISTED_TITLES = 4
+_MIN_NUMBERED_TITLES = 2
+#: Words a title in such a list runs to: longer items are clauses ("Lee made 30 saves in the second half").
+_MAX_TITLE_WORDS = 6
+
+
+def _listed_titles(docs: Sequence[tuple[Article, Doc]]) -> set[str]:
+    """Person-labelled names inside the items of a list of titles (``_MIN_LISTED_TITLES`` items written as titles,
+    ``_MIN_NUMBERED_TITLES`` of them with a number: "Dustfall 2, Grimhold, Quarry Rush 2020 and Pale Sky 3"): games,
+    films or products the model takes for people, named once with nothing else to tell them. A name opening with a
+    given name is a person's, whatever the list."""
+    found = set()
+    for _, doc in docs:
+        for sentence in doc.sents:
+            items = [item.strip(" .;()\"“”") for item in _LIST_ITEM_BREAK.split(sentence.text)]
+            titles = [item for item in items if _title_like(item)]
+            numbered = [title for title in titles if any(char.isdigit() for char in title)]
+            if len(titles) < _MIN_LISTED_TITLES or len(numbered) < _MIN_NUMBERED_TITLES:
+                continue
+            found |= {
+                fold(clean_name(ent.text)) for ent in sentence.ents
+                if ent.label_ == "PERSON" and not given_name(ent[0].text) and any(ent.text in title for title in titles)
+            }
+    return found
+
+
+def _title_like(item: str) -> bool:
+    """A list item written as a title: a few words, each capitalised, a number or a small word of titles."""
+    words = item.split()
+    return 0 < len(words) <= _MAX_TITLE_WORDS and item[:1].isupper() and all(
+        word[:1].isupper() or any(char.isdigit() for char in word) or word in _TITLE_SMALL_WORDS for word in words
+    )
 
 
 def _thing_named(ent: Span) -> bool:
