@@ -250,8 +250,9 @@ def _role_anchor(token: Token) -> bool:
 
 
 #: An appositive after a name runs to a comma, a semicolon or a sentence's end; not to the period of an initial
-#: inside a name in it ("the father of James T. Kirk"), which would leave the name cut.
-_AFTER = re.compile(r"^\s*,\s*([^,;:()\[\]“”\"]+?)\s*(?:,|;|(?<!\b[A-Z])\.\s|\.$|$)")
+#: or of "St.", "Mt.", "Ft." inside a name in it ("the father of James T. Kirk", "a professor in St. Louis"), which
+#: would leave the name cut. "Mr." ends one: what follows is another person (``_before_honorific``).
+_AFTER = re.compile(r"^\s*,\s*([^,;:()\[\]“”\"]+?)\s*(?:,|;|(?<!\b[A-Z])(?<!\b[SMF]t)\.\s|\.$|$)")
 _OPENER = re.compile(r"\b(?:the|a|an|his|her|its|their)\s|\b[\w.]+['’]s\s", re.IGNORECASE)
 _BEFORE_END = re.compile(r"[^,;:()\[\]“”\"]+?(?=,\s*$)")
 
