@@ -1414,3 +1414,173 @@ def test_a_person_someone_took_to_stays_a_person(nlp: Language) -> None:
     text = "The new coach took to Okafor at once and played him every week."
     docs = [labelled(nlp, "a0", text, ("Okafor", "PERSON"))]
     assert named(extract_entities(docs), "Okafor").type == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Sandoval turned to Chirpr to post a photo of the dog.",
+        "Mira Sandoval turned to Chirpr on Sunday to share the news.",
+    ],
+)
+def test_a_network_someone_turned_to_to_post_is_an_organisation(nlp: Language, text: str) -> None:
+    entities = extract_entities([labelled(nlp, "a0", text, ("Mira Sandoval", "PERSON"), ("Chirpr", "PERSON"))])
+    assert (named(entities, "Chirpr").type, named(entities, "Mira Sandoval").type) == ("organisation", "person")
+
+
+def test_a_person_someone_turned_to_for_help_stays_a_person(nlp: Language) -> None:
+    text = "The new coach turned to Okafor when the team was losing."
+    docs = [labelled(nlp, "a0", text, ("Okafor", "PERSON"))]
+    assert named(extract_entities(docs), "Okafor").type == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The second season of the drama will air on Streamora in June.",
+        "Fans can stream every episode on Streamora from Friday.",
+        "One user on Streamora called the ending a disgrace.",
+        "The ministry posted the clip on Streamora, a video site.",
+    ],
+)
+def test_a_place_label_on_a_service_something_is_shown_on_is_an_organisation(nlp: Language, text: str) -> None:
+    docs = [labelled(nlp, "a0", text, ("Streamora", "GPE"))]
+    assert named(extract_entities(docs), "Streamora").type == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a target of pressure or an attack
+        ("The allies kept up the pressure on Harrowgate.", (("Harrowgate", "GPE"),)),
+        # a world things happen on
+        ("The probe found lakes on Harrowgate and landed on Harrowgate in June.",
+         (("Harrowgate", "GPE"), ("Harrowgate", "GPE"))),
+        # a place the story locates things in
+        ("The film premiered on Harrowgate before its run in Harrowgate.",
+         (("Harrowgate", "GPE"), ("Harrowgate", "GPE"))),
+    ],
+)
+def test_a_place_label_after_on_stays_a_place_unless_something_is_shown_there(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert named(extract_entities(docs), "Harrowgate").type == "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Tova Brask, who represents the driver, said his client was innocent.", (("Tova Brask", "ORG"),)),
+        ("Dario — who goes by his first name online — retired early.", (("Dario", "GPE"),)),
+        ("Okafor, who founded the firm in 2001, said she would stay.", (("Okafor", "ORG"),)),
+    ],
+)
+def test_a_name_someone_writes_who_and_a_personal_pronoun_after_is_a_person(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    name = ents[0][0]
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert named(extract_entities(docs), name).type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a team is "who" in British English, with a plural verb
+        ("Harrowgate, who have won the cup twice, sacked their manager.", (("Harrowgate", "ORG"),)),
+        # "who" of someone else named after the body
+        ("Corvana said the driver, who lost his job, would be paid.", (("Corvana", "ORG"),)),
+    ],
+)
+def test_a_body_with_who_of_a_team_or_of_someone_else_stays_a_body(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    name = ents[0][0]
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert named(extract_entities(docs), name).type == "organisation"
+
+
+def test_a_person_someone_turned_to_to_do_something_stays_a_person(nlp: Language) -> None:
+    text = "The coach turned to Okafor to lead the attack."
+    docs = [labelled(nlp, "a0", text, ("Okafor", "PERSON"))]
+    assert named(extract_entities(docs), "Okafor").type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Rival Brantley's was also lower after the results.", (("Brantley's", "PERSON"),)),
+        ("Shares of Brantley’s fell, and Brantley’s reports earnings on Wednesday.",
+         (("Brantley’s", "PERSON"), ("Brantley’s", "PERSON"))),
+    ],
+)
+def test_a_name_always_written_with_a_possessive_that_owns_nothing_is_a_firm(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert named(extract_entities(docs), "Brantley").type == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # a possessive that owns something, and the name written bare
+        ("Brantley's plan failed. Brantley said he would try again.", (("Brantley", "PERSON"), ("Brantley", "PERSON"))),
+        # a bare mention elsewhere makes a person of an elliptical possessive
+        ("Her answer was short, but Brantley's was long. Brantley later resigned.",
+         (("Brantley", "PERSON"), ("Brantley", "PERSON"))),
+    ],
+)
+def test_a_person_written_with_a_possessive_stays_a_person(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert named(extract_entities(docs), "Brantley").type == "person"
+
+
+def test_a_speaker_labelled_a_body_whom_the_next_sentence_calls_he_is_a_person(nlp: Language) -> None:
+    text = "The repairs were late, Brask said on Monday. He said the crew would return in May."
+    docs = [labelled(nlp, "a0", text, ("Brask", "ORG"))]
+    assert named(extract_entities(docs), "Brask").type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        # "he" has a person to stand for before the body spoke
+        ("Ann Lee runs the firm. Corvana said the repairs were late. She said the crew would return.",
+         (("Ann Lee", "PERSON"), ("Corvana", "ORG"))),
+        # an acronym is a body's
+        ("The launch slipped, NASDA said on Monday. He said the crew would return in May.", (("NASDA", "ORG"),)),
+        # no person's pronoun after it
+        ("The repairs were late, Corvana said on Monday. It said the crew would return in May.", (("Corvana", "ORG"),)),
+    ],
+)
+def test_a_speaking_body_keeps_its_kind_when_a_pronoun_has_another_person_or_none(
+    nlp: Language, text: str, ents: tuple[tuple[str, str], ...]
+) -> None:
+    name = ents[-1][0]
+    docs = [labelled(nlp, "a0", text, *ents)]
+    assert named(extract_entities(docs), name).type == "organisation"
+
+
+def test_a_name_listed_among_numbered_titles_is_no_person(nlp: Language) -> None:
+    text = "The bundle includes Dustfall 2, Grimhold, Quarry Rush 2020, Vantorr and Pale Sky 3."
+    docs = [labelled(nlp, "a0", text, ("Grimhold", "PERSON"), ("Vantorr", "PERSON"))]
+    assert not [entity.name for entity in extract_entities(docs) if entity.type == "person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a line of scores names players in clauses, not titles
+        "Rovers 4, Harriers 1: Okafor scored twice, Brask made 30 saves and Lakeside beat Elmwood.",
+        # a person's name in a list of numbered things opens with a given name
+        "The panel included Dustfall 2, Quarry Rush 2020, Pale Sky 3 and Ann Okafor.",
+    ],
+)
+def test_a_person_in_a_line_with_numbers_stays_a_person(nlp: Language, text: str) -> None:
+    name = "Okafor" if "Ann" not in text else "Ann Okafor"
+    docs = [labelled(nlp, "a0", text, (name, "PERSON"))]
+    assert named(extract_entities(docs), name).type == "person"

@@ -355,3 +355,20 @@ def test_a_role_held_then_is_no_current_office(nlp: Language) -> None:
     assert (role.role, role.normalised) == ("then-national security adviser", "then national security adviser")
     roles = roles_of(nlp, "Then-Governor Ann Lee signed the bill.", "Senator Ann Lee voted on Monday.")
     assert not role_contradictions(roles)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The award went to Tom Wexley, the founder of Ann B. Crane Media, in 2019.",
+        "The actor returns as Ned Kirk, the father of Ann Vale’s Captain Tom B. Kirk, in the film.",
+        "The study was led by Ann Okafor, a microbiologist at Lakeview University in St. Ames, and her team.",
+    ],
+)
+def test_an_appositive_is_not_cut_at_an_initial_or_a_saint_of_a_name_in_it(nlp: Language, text: str) -> None:
+    assert not any(role.role.endswith((" B.", " St.")) for role in roles_of(nlp, text))
+
+
+def test_an_appositive_still_ends_at_a_sentence_break(nlp: Language) -> None:
+    roles = roles_of(nlp, "The rally was led by Tom Wexley, a veteran organizer. The crowd was large.")
+    assert [(role.person, role.role) for role in roles] == [("Tom Wexley", "a veteran organizer")]

@@ -641,11 +641,42 @@ def _of_a_person(ent: Span, located: frozenset[str] | set[str] = frozenset()) ->
     # body's name can follow one too ("rival Corvana"), but seldom opens with a given name.
     if before is not None and before.is_lower and before.lower_ in PERSON_NOUNS and given_name(ent[0].text):
         return True
-    if _office_in_apposition(ent):
+    if _office_in_apposition(ent) or _who_and_personal_pronoun(ent) or _speaker_a_pronoun_goes_on_with(ent):
         return True
     speaking = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SAYING_VERBS
     folded = fold(ent.text)
     return speaking and ent.label_ in _PLACE_LABELS and folded not in place_names() and folded not in located
+
+
+def _who_and_personal_pronoun(ent: Span) -> bool:
+    """A relative clause opened by "who" hangs on the name and a personal pronoun follows it in its sentence ("X,
+    who represents the driver, said his client ...", "X — who goes by his first name —"): a body is "which" or
+    "that" and "it". A team may be "who" in British English, but with a plural verb ("X, who have won ..."), so a
+    plural verb counts for nothing."""
+    clauses = [
+        clause for clause in ent.root.children
+        if clause.dep_ == "relcl" and clause.i >= ent.end
+        and any(child.lower_ in {"who", "whom"} for child in clause.children)
+        and not any(verb.tag_ == "VBP" for verb in [clause, *clause.children] if verb.i >= ent.end)
+    ]
+    return bool(clauses) and any(token.lower_ in PERSON_PRONOUNS for token in ent.sent if token.i >= ent.end)
+
+
+def _speaker_a_pronoun_goes_on_with(ent: Span) -> bool:
+    """The name says something ("X said") and the next sentence opens with "he" or "she" for whom no person named
+    before stands (``person_referred``): the writer goes on with the speaker, whom the model took for a body ("the
+    repairs were late, X said. He said ..."). An acronym or a name after "the" is a body's, which "he" does not
+    follow."""
+    doc = ent.doc
+    if not _saying(ent) or ent.text.isupper() or (ent.start and doc[ent.start - 1].lower_ == "the"):
+        return False
+    if ent.sent.end >= len(doc):
+        return False
+    opening = doc[ent.sent.end]
+    return (
+        opening.lower_ in _OPENING_PERSON_PRONOUNS and opening.dep_ in SUBJECT_DEPS
+        and person_referred(opening) is None
+    )
 
 
 def _is_title_word(token: Token) -> bool:
@@ -1336,6 +1367,7 @@ def _retype_institutions(
         )
     }
     cued |= _short_of_institution(docs, by_article) - named
+    cued |= _named_with_possessive(docs) - named - _titled_words(docs)
     services = _services(docs, located) - named
     for found in by_article.values():
         for index, mention in enumerate(found):
@@ -1343,6 +1375,25 @@ def _retype_institutions(
                 mention.label == "GPE" and fold(mention.text) in services
             ):
                 found[index] = _Mention(mention.article, mention.text, "ORG", mention.start, mention.modifier)
+
+
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def _named_with_possessive(docs: Sequence[tuple[Article, Doc]]) -> set[str]:
+    """One-word person-labelled names the story writes with "'s" every time, once at least owning nothing ("Rival
+    Brantley's was lower", "shares of Brantley's fell"): a shop or a firm named after its founder. A person's
+    possessive owns a noun ("Brantley's plan"), and the story names a person bare too ("Brantley said")."""
+    owning_nothing = {
+        fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents
+        if ent.label_ == "PERSON" and ent.root.dep_ != "poss"
+        and any(child.text in _POSSESSIVE_MARKS and child.dep_ == "case" for child in ent.root.children)
+    }
+    bare = {
+        fold(token.text) for _, doc in docs for token in doc
+        if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in _POSSESSIVE_MARKS
+    }
+    return {name for name in owning_nothing if " " not in name} - bare
 
 
 def _services(docs: Sequence[tuple[Article, Doc]], located: set[str]) -> set[str]:
@@ -1411,7 +1462,7 @@ def _retype_by_story(
     located = located | {fold(m.text) for found in by_article.values() for m in found if m.modifier}
     teams = {fold(ent.text) for _, doc in docs for ent in doc.ents if _team_plural(ent)}
     things = {fold(clean_name(ent.text)) for _, doc in docs for ent in doc.ents if _thing_named(ent)}
-    things |= _mostly_not_people(docs) | _described_things(docs, by_article)
+    things |= _mostly_not_people(docs) | _described_things(docs, by_article) | _listed_titles(docs)
     listed = _listed_among_non_people(docs)
     things |= {name for name, label in listed.items() if not label}
     # A common word is one under any label but a known place's ("Humidifier" a person here, a place there).
@@ -1561,6 +1612,46 @@ def _mostly_not_people(docs: Sequence[tuple[Article, Doc]]) -> set[str]:
     }
 
 
+#: Where a sentence's list breaks into items: commas, "and", "or", and the colon of a subtitle ("X: Final Battle").
+_LIST_ITEM_BREAK = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|:\s+")
+#: Small words a title holds in lower case ("Attack on Titan", "Rise of the Tomb Raider").
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "on", "and", "a", "an", "in", "to", "for", "at"})
+#: Items of a list of titles, and how many of them carry a number: four items and two numbers make a catalogue of
+#: works or products (sequels and years: "Rage 2", "Grid 2019"), which a list of people never is.
+_MIN_LISTED_TITLES = 4
+_MIN_NUMBERED_TITLES = 2
+#: Words a title in such a list runs to: longer items are clauses ("Lee made 30 saves in the second half").
+_MAX_TITLE_WORDS = 6
+
+
+def _listed_titles(docs: Sequence[tuple[Article, Doc]]) -> set[str]:
+    """Person-labelled names inside the items of a list of titles (``_MIN_LISTED_TITLES`` items written as titles,
+    ``_MIN_NUMBERED_TITLES`` of them with a number: "Dustfall 2, Grimhold, Quarry Rush 2020 and Pale Sky 3"): games,
+    films or products the model takes for people, named once with nothing else to tell them. A name opening with a
+    given name is a person's, whatever the list."""
+    found = set()
+    for _, doc in docs:
+        for sentence in doc.sents:
+            items = [item.strip(" .;()\"“”") for item in _LIST_ITEM_BREAK.split(sentence.text)]
+            titles = [item for item in items if _title_like(item)]
+            numbered = [title for title in titles if any(char.isdigit() for char in title)]
+            if len(titles) < _MIN_LISTED_TITLES or len(numbered) < _MIN_NUMBERED_TITLES:
+                continue
+            found |= {
+                fold(clean_name(ent.text)) for ent in sentence.ents
+                if ent.label_ == "PERSON" and not given_name(ent[0].text) and any(ent.text in title for title in titles)
+            }
+    return found
+
+
+def _title_like(item: str) -> bool:
+    """A list item written as a title: a few words, each capitalised, a number or a small word of titles."""
+    words = item.split()
+    return 0 < len(words) <= _MAX_TITLE_WORDS and item[:1].isupper() and all(
+        word[:1].isupper() or any(char.isdigit() for char in word) or word in _TITLE_SMALL_WORDS for word in words
+    )
+
+
 def _thing_named(ent: Span) -> bool:
     """A person-labelled name that is a thing's: a product or a work, written with a number ("Roadster 2") or
     right after an article ("the Pixelbook Go", "a Pixelbook Go"), as no one's name is; not a plural ("the
@@ -1685,16 +1776,28 @@ def _medium(ent: Span) -> bool:
 
 
 def _taken_to(ent: Span) -> bool:
-    """The name is where someone "took to" do something ("took to Chirpr to thank fans"): one posts on a network
-    so, while one takes to a person ("took to Lee at once") with no purpose after."""
+    """The name is where someone "took to" do something ("took to Chirpr to thank fans") or "turned to" post
+    something ("turned to Chirpr to share the news"): one posts on a network so, while one takes to a person
+    ("took to Lee at once") with no purpose after, and turns to a person to have anything done ("turned to Lee to
+    lead the attack"), so after "turn" only a purpose of posting counts."""
     before, verb = ent.doc[ent.start - 1], ent.root.head.head
-    return (
-        before.lower_ == "to" and ent.root.head.i == before.i and verb.lemma_.lower() == "take"
-        and any(
-            child.dep_ in {"advcl", "xcomp"} and child.i > ent.end and any(aux.lower_ == "to" for aux in child.children)
-            for child in verb.children
-        )
-    )
+    if before.lower_ != "to" or ent.root.head.i != before.i or verb.lemma_.lower() not in {"take", "turn"}:
+        return False
+    purposes = [
+        child for child in verb.children
+        if child.dep_ in {"advcl", "xcomp"} and child.i > ent.end and any(aux.lower_ == "to" for aux in child.children)
+    ]
+    if verb.lemma_.lower() == "turn":
+        return any(purpose.lemma_.lower() in _POSTING_VERBS for purpose in purposes)
+    return bool(purposes)
+
+
+#: What one does on a network or a streaming service and not with a person: "turned to Chirpr to post a photo",
+#: "the film airs on Streamora".
+_POSTING_VERBS = frozenset({
+    "post", "share", "tweet", "upload", "publish", "announce", "vent", "broadcast", "livestream", "stream", "air",
+    "premiere", "watch",
+})
 
 
 #: What is posted or shown on a network or a streaming service, which a name qualifies ("her Chirpr
@@ -1720,12 +1823,36 @@ def _posted_on(ent: Span) -> bool:
 
 def _service_qualified(ent: Span) -> bool:
     """A place-labelled name qualifying what a service shows or serves ("a Streamora special", "Streamora
-    users"); a place qualifies such nouns too ("a Lisbon film"), so the caller keeps known and located places."""
+    users"), or that something is posted, shown or used on (``_shown_on``); a place qualifies such nouns too ("a
+    Lisbon film") and things happen on a place ("premiered on Crete"), so the caller keeps known and located
+    places."""
     root = ent.root
-    return (
-        ent.label_ == "GPE" and root.dep_ in {"compound", "nmod"} and root.head.i >= ent.end
-        and root.head.lemma_.lower() in _SERVICE_NOUNS and any(char.islower() for char in ent.text)
-    )
+    if ent.label_ != "GPE" or not any(char.islower() for char in ent.text):
+        return False
+    head = root.head
+    qualifying = root.dep_ in {"compound", "nmod"} and head.i >= ent.end and head.lemma_.lower() in _SERVICE_NOUNS
+    return qualifying or _shown_on(ent)
+
+
+#: What is shown or used on a service ("the second season on Streamora", "a user on Streamora"), beside
+#: ``_SERVICE_NOUNS``; a place is a target or a ground after "on" ("pressure on X", "lakes on X").
+_SHOWN_ON_NOUNS = _SERVICE_NOUNS | frozenset({"season", "show", "series", "video", "clip", "photo", "message"})
+
+
+def _shown_on(ent: Span) -> bool:
+    """The name is what something is posted, aired or watched on ("posted the clip on Streamora", "streams on
+    Streamora"), or what a show, a post or a user is on ("a user on Streamora"), the show's name too ("the second
+    season of Lakeview on Streamora")."""
+    root = ent.root
+    on = root.head
+    if root.dep_ != "pobj" or on.lower_ != "on" or on.i != ent.start - 1:
+        return False
+    shown = on.head
+    # A show's name is the object of "of" after the noun for its part ("the second season of X on Y").
+    if shown.pos_ == "PROPN" and shown.head.lower_ == "of":
+        shown = shown.head.head
+    lemma = shown.lemma_.lower()
+    return lemma in _POSTING_VERBS if shown.pos_ == "VERB" else shown.pos_ == "NOUN" and lemma in _SHOWN_ON_NOUNS
 
 
 #: Nouns a product's, a service's or a firm's name qualifies and a person's name does not ("the Chirpr app",

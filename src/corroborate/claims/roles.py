@@ -249,7 +249,10 @@ def _role_anchor(token: Token) -> bool:
     return _role_word(token) or bool(token.ent_type_) or token.is_upper
 
 
-_AFTER = re.compile(r"^\s*,\s*([^,;:()\[\]“”\"]+?)\s*(?:,|;|\.\s|\.$|$)")
+#: An appositive after a name runs to a comma, a semicolon or a sentence's end; not to the period of an initial
+#: or of "St.", "Mt.", "Ft." inside a name in it ("the father of James T. Kirk", "a professor in St. Louis"), which
+#: would leave the name cut. "Mr." ends one: what follows is another person (``_before_honorific``).
+_AFTER = re.compile(r"^\s*,\s*([^,;:()\[\]“”\"]+?)\s*(?:,|;|(?<!\b[A-Z])(?<!\b[SMF]t)\.\s|\.$|$)")
 _OPENER = re.compile(r"\b(?:the|a|an|his|her|its|their)\s|\b[\w.]+['’]s\s", re.IGNORECASE)
 _BEFORE_END = re.compile(r"[^,;:()\[\]“”\"]+?(?=,\s*$)")
 
