@@ -778,6 +778,30 @@ def test_the_bench_deals_each_topic_into_one_group_of_each_deal_and_the_deals_di
     assert bench.deals(topics, 18, 4) == [[[topic] for topic in topics]]
 
 
+def test_the_bench_subsamples_a_share_of_each_topic_in_reading_order_and_each_deal_draws_anew(
+    bench: ModuleType,
+) -> None:
+    article = make_article("a", "Text.")
+    items = [bench.Labelled(f"{topic}_{number}", topic, f"{topic}{'plus' if number % 2 else ''}", article)
+             for topic in (1, 2) for number in range(10)]
+    items.append(bench.Labelled("2_skipped", 2, "2", None, skipped="no article text found"))
+    items.append(bench.Labelled("3_0", 3, "3", article))
+    deals = bench.subsamples(items, 0.5, 3)
+    assert len(deals) == 3
+    for deal in deals:
+        assert [len(subset) for subset in deal] == [5, 5, 1]
+        # One topic a subset, its files in the order read, never a file ingest skipped.
+        for subset in deal:
+            assert len({item.topic for item in subset}) == 1
+            assert subset == [item for item in items if item in subset]
+            assert all(item.article is not None for item in subset)
+    assert len({tuple(item.name for item in deal[0]) for deal in deals}) > 1
+    # The same seeds, the same subsets: two runs compare like with like.
+    assert bench.subsamples(items, 0.5, 3) == deals
+    # At least two files a topic, when it has them.
+    assert [len(subset) for subset in bench.subsamples(items, 0.01, 1)[0]] == [2, 2, 1]
+
+
 @pytest.fixture(scope="module")
 def floor_items(ecb_items: list) -> list:
     return [item for item in ecb_items if item.topic in FLOOR_TOPICS]
