@@ -71,7 +71,7 @@ def test_a_year_like_number_before_a_unit_is_a_measure(nlp, text: str) -> None: 
         ("Pilots flew two 777 planes out of Ardent.", 2, "plane"),  # the digits name the planes' model
         ('The office has two 43" monitors on each desk.', 2, "monitor"),  # the digits measure them
         ("She bought three 500 ml bottles of water.", 3, "bottle"),
-        ("It comes after five 787 Dreamliner sales this week.", 5, "sale"),  # a model's name before the noun
+        ("It comes after five 787 Skyliner sales this week.", 5, "sale"),  # a model's name before the noun
         ("One small, 2-month study showed the effect.", 1, "study"),  # the unit is the other number's
     ],
 )

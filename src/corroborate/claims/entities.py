@@ -1614,10 +1614,10 @@ def _mostly_not_people(docs: Sequence[tuple[Article, Doc]]) -> set[str]:
 
 #: Where a sentence's list breaks into items: commas, "and", "or", and the colon of a subtitle ("X: Final Battle").
 _LIST_ITEM_BREAK = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|:\s+")
-#: Small words a title holds in lower case ("Attack on Titan", "Rise of the Tomb Raider").
+#: Small words a title holds in lower case ("Tales of the Deep", "Rise of the Iron Tide").
 _TITLE_SMALL_WORDS = frozenset({"of", "the", "on", "and", "a", "an", "in", "to", "for", "at"})
 #: Items of a list of titles, and how many of them carry a number: four items and two numbers make a catalogue of
-#: works or products (sequels and years: "Rage 2", "Grid 2019"), which a list of people never is.
+#: works or products (sequels and years: "Vortex 2", "Rally 2019"), which a list of people never is.
 _MIN_LISTED_TITLES = 4
 _MIN_NUMBERED_TITLES = 2
 #: Words a title in such a list runs to: longer items are clauses ("Lee made 30 saves in the second half").

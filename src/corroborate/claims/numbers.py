@@ -889,8 +889,8 @@ _COUNTING_ONE_WORDS = {"in", "out", "more", "less", "fewer"}
 
 
 def _ends_a_name(doc: Doc, start: int, end: int) -> bool:
-    """Whether a bare number with no noun follows a capitalised name with nothing between ("Destiny 2", "Rage 2
-    is out", "the Note 10 Plus", "the Week 13 rematch"): a sequel's, a model's, an address's or a round's number,
+    """Whether a bare number with no noun follows a capitalised name with nothing between ("Vortex 2", "Rally 2
+    is out", "the Lumo 10 Plus", "the Week 13 rematch"): a sequel's, a model's, an address's or a round's number,
     which counts nothing. A name of time counts too ("Week", "Day"), though the recogniser reads it as a date."""
     before = doc[start - 1] if start > 0 else None
     if before is None or before.is_sent_start or _is_month(before):
@@ -1047,7 +1047,7 @@ def _noun_past_digits(doc: Doc, end: int) -> Token | None:
     noun = doc[at] if at < len(doc) else None
     if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
         return None
-    # The model's name may come before the noun counted ("five 787 Dreamliner sales").
+    # The model's name may come before the noun counted ("five 787 Skyliner sales").
     while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
         noun = noun.head
     return noun
@@ -1058,7 +1058,7 @@ def _unit_word(token: Token) -> bool:
 
 
 def _named_after_count(doc: Doc, start: int, end: int) -> bool:
-    """Whether digits after a spelled count name what it counts, a model ("two 777 planes", "five 787 Dreamliner
+    """Whether digits after a spelled count name what it counts, a model ("two 777 planes", "five 787 Skyliner
     sales"): a noun right after them is counted by the words, so the digits only tell which kind, unless it is a
     unit they measure in ("three 500 ml bottles")."""
     noun = doc[end] if end < len(doc) else None
