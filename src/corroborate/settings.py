@@ -624,26 +624,10 @@ class ClusterSettings:
     # check) a report of one topic left its own event for the other's (its mean 0.085 higher there, its nearest
     # report in its own story) while the right moves gained 0.001 and 0.030: no margin parts them, the nearest
     # report does.
-    # Eighteenth session, robustness on topics 1-20 only, each topic clustered on its own (bench --folds: mean F1
-    # 0.972, min 0.780) and on thin coverage (bench --subsample, 8 deals each of 50 % and 70 % of each topic's
-    # articles: P/R/F1 0.941/0.935/0.933). The minimum is topic 20 (two quakes on one island): a report of a second,
-    # smaller quake sits with the other event (its mean 0.530 with its own event's four reports against 0.500 with
-    # its story, but its nearest report, 0.585, is in its story), and two reports of the quake felt abroad, a
-    # component of their own, name a city no other report names (best pair 0.388). The other splits are off-event
-    # pages of one gold event (a sister story, a blog on two events) or a file ingest skips. No topic merges at
-    # 0.39-0.42; thin coverage does (topics 5, 9, 10, 11, 20 in 3-5 of 8 deals at 50 %), mostly in average linkage,
-    # where clusters of three lie under story_conflict_min_articles. Tried, not made (full mean/min; thin F1): a move
-    # when the nearest report or the median pair similarity agrees with the mean, 0.973/0.886, 0.934: topic 20's
-    # report moves, but one of topic 9 leaves its event (mean 0.493 against 0.408, median 0.502 against 0.419; its
-    # nearest report alone keeps it); the median instead of the nearest report 0.967/0.886; the move pass repeated:
-    # no change; the story-level conflicts from three articles 0.972/0.780, thin 0.928 (P/R 0.949/0.918); the names'
-    # one between a cluster of three and one of four or more 0.929; the doers' one alone from three (or two) articles
-    # 0.934 (P 0.941 -> 0.943: too little to keep); a small story kept from a lone join while its mean with another
-    # small story is higher 0.933; relative dates ("Saturday", "last month") out of the entity keys 0.939/0.679
-    # (topics 9 and 11 merge: an event's reports agree on its weekday); an untitled text's first line (its title) not
-    # repeated at the start of its lead 0.943/0.691; a title-embedding term (0.1, the lead's weight 0.3) 0.940/0.758.
-    # The people/place penalty lifted from every pair of one gold event (an oracle) gains 0.0004; all penalties so
-    # lifted lose 0.015 (topic 11's events merge): the dev errors left are not the penalties'.
+    # Variants measured on topics 1-20 (each topic alone, and on 50-70 % of its articles: bench --subsample) and
+    # not kept: the median or the nearest report agreeing with the mean (moves a right report of another topic out
+    # of its event), a repeated pass (no change), story-level conflicts from three articles (recall falls more than
+    # precision rises), relative dates out of the entity keys (an event's reports agree on its weekday).
     move_to_nearest_story: bool = True
     # Dated articles further apart than max_gap_days are never linked, and two stories whose spans of days lie
     # further apart never merge: one story is one event, and the same people months later are another. Within
