@@ -538,10 +538,8 @@ def _number_runs(doc: Doc | Span) -> Iterator[tuple[int, int]]:
                 end += spaced_number_length(tokens, end)
             elif end + 1 < len(tokens) and _joins(tokens[end - 1], token, tokens[end + 1]):
                 end += 2
-            elif [t.lower_ for t in tokens[end : end + 2]] == ["and", "a"] and _ends_in_fraction(tokens, end + 2):
-                end += 3
-            elif [t.lower_ for t in tokens[end : end + 5]] == _HYPHENED_AND_A and _ends_in_fraction(tokens, end + 5):
-                end += 6  # "five-and-a-half"
+            elif fraction := _and_a_fraction(tokens, end):
+                end += fraction
             else:
                 break
         first = tokens[i]
@@ -576,6 +574,17 @@ def _scales_digits(tokens: Sequence[Token], at: int) -> bool:
     return lower not in _SUM_ONLY_SCALES or sum_of_money
 
 
+def _and_a_fraction(tokens: Sequence[Token], at: int) -> int:
+    """How many words the fraction a spelled number ends in takes at ``at``, 0 for none: "and a half" as "five and
+    a half" writes it, or with the hyphens of "five-and-a-half"."""
+    for joining in (_AND_A, _HYPHENED_AND_A):
+        after = at + len(joining)
+        if [token.lower_ for token in tokens[at:after]] == joining and _ends_in_fraction(tokens, after):
+            return len(joining) + 1
+    return 0
+
+
+_AND_A = ["and", "a"]
 _HYPHENED_AND_A = ["-", "and", "-", "a", "-"]
 
 
@@ -1478,9 +1487,9 @@ def _dialled(doc: Doc, start: int, end: int, head: Token) -> bool:
     operator")."""
     if not doc[start:end].text.isdigit():
         return False  # "called one of her friends" calls a person
-    if _attached_noun(head) is None and head.dep_ == "dobj" and head.head.lemma_.lower() in _CALLING_VERBS:
-        return True
     noun = _attached_noun(head)
+    if noun is None and head.dep_ == "dobj" and head.head.lemma_.lower() in _CALLING_VERBS:
+        return True
     return doc[start:end].text in _EMERGENCY_NUMBERS and noun is not None and noun.lemma_.lower() in _CALL_NOUNS
 
 
@@ -1803,7 +1812,7 @@ def _singular_durations(article: Article, doc: Doc) -> Iterator[Quantity]:
         if rate or _next_word(doc, token.i) == "ago":
             continue
         # "a year and a half": one and the fraction after it.
-        fraction = [t.lower_ for t in doc[token.i + 1 : token.i + 3]] == ["and", "a"] and _ends_in_fraction(
+        fraction = [t.lower_ for t in doc[token.i + 1 : token.i + 3]] == _AND_A and _ends_in_fraction(
             doc, token.i + 3
         )
         value, end = (1.0 + _FRACTIONS[doc[token.i + 3].lower_], token.i + 4) if fraction else (1.0, token.i + 1)
