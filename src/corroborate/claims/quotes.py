@@ -553,8 +553,7 @@ class _Speakers:
         mention = next(
             (ent for ent in pronoun.doc.ents if self.resolver.canonical(ent.text, article) == attribution.speaker), None
         )
-        gender = (person_gender(mention) if mention is not None else None) or self._genders.get(attribution.speaker)
-        if gender not in {None, PRONOUN_GENDERS[pronoun.lower_]}:
+        if self._gender_of(attribution.speaker, mention) not in {None, PRONOUN_GENDERS[pronoun.lower_]}:
             return None
         return replace(attribution, pronoun=pronoun.text)
 
@@ -659,9 +658,12 @@ class _Speakers:
 
     def _may_be(self, mention: Span, gender: str) -> bool:
         """Whether nothing the article tells of a person mentioned makes them of the other sex than ``gender``."""
-        name = self.resolver.canonical(mention.text, self._article.id)
-        known = person_gender(mention) or (self._genders.get(name) if name else None)
-        return known in {None, gender}
+        return self._gender_of(self.resolver.canonical(mention.text, self._article.id), mention) in {None, gender}
+
+    def _gender_of(self, name: str | None, mention: Span | None) -> str | None:
+        """A person's sex as the article tells it: by their mention's title or given name, or by the pronouns already
+        read back to them; None when it tells nothing."""
+        return (person_gender(mention) if mention is not None else None) or (self._genders.get(name) if name else None)
 
     def _is_person_mention(self, ent: Span) -> bool:
         name = self.resolver.canonical(ent.text, self._article.id)
